@@ -1,0 +1,129 @@
+"""The composition root: config in, a running bot out. Nothing is built at import time."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.config import Config
+from bot.i18n import Catalog
+from bot.inbox import Dispatcher
+from bot.outbox import Sender
+from bot.transport.base import CommandMenu, Submit, Transport
+from handlers.context import Clock, Services
+from handlers.pseudonyms import Pseudonyms, load_words
+from storage.crypto import Cipher
+from storage.db import check_data_key, create_engine, migrate, sessionmaker
+from storage.uow import Store
+
+log = logging.getLogger("sejawat")
+
+TransportFactory = Callable[[Config, Submit], Transport]
+MENU_COMMANDS = ("start", "help", "cancel", "back")
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Signal:
+    """Calls every connected listener: breaks the dispatcher <-> sender construction cycle."""
+
+    def __init__(self) -> None:
+        self._listeners: list[Callable[[], None]] = []
+
+    def connect(self, listener: Callable[[], None]) -> None:
+        self._listeners.append(listener)
+
+    def __call__(self) -> None:
+        for listener in self._listeners:
+            listener()
+
+
+def default_transport(config: Config, submit: Submit) -> Transport:
+    if config.telegram.transport == "ptb":
+        from bot.transport.ptb import PtbTransport
+
+        return PtbTransport(config.telegram, submit)
+    from bot.transport.aiogram import AiogramTransport
+
+    return AiogramTransport(config.telegram, submit)
+
+
+def command_menu(catalog: Catalog) -> CommandMenu:
+    menu: CommandMenu = {}
+    for language in ("", *catalog.languages):
+        lang = language or catalog.default
+        menu[language] = [(c, catalog.render(lang, f"cmd-{c}")) for c in MENU_COMMANDS]
+    return menu
+
+
+@dataclass
+class App:
+    config: Config
+    engine: AsyncEngine
+    store: Store
+    services: Services
+    dispatcher: Dispatcher
+    sender: Sender
+    transport: Transport
+    _tasks: list[asyncio.Task[None]] = field(default_factory=list)
+
+    async def prepare(self) -> None:
+        """Migrate the database and check the data key (before any update is read)."""
+        await migrate(self.engine)
+        await check_data_key(self.engine, self.store.cipher)
+
+    async def start(self) -> None:
+        await self.prepare()
+        self._tasks.append(asyncio.create_task(self.sender.run(), name="outbox-sender"))
+        recovered = await self.dispatcher.recover()
+        if recovered:
+            log.info("resuming %d chat(s) with updates stored before the last stop", recovered)
+        await self.transport.start()
+        await self.transport.set_commands(command_menu(self.services.catalog))
+        log.info("Sejawat is running (%s, %s)", self.config.telegram.transport,
+                 self.config.telegram.mode)
+
+    async def stop(self) -> None:
+        with contextlib.suppress(Exception):
+            await self.transport.stop()
+        await self.dispatcher.idle(5)
+        await self.dispatcher.stop()
+        await self.sender.stop()
+        for task in self._tasks:
+            task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+        await self.engine.dispose()
+
+
+def bootstrap(
+    config: Config,
+    *,
+    clock: Clock | None = None,
+    transport: TransportFactory | None = None,
+    new_pseudonym: Callable[[], str] | None = None,
+) -> App:
+    cipher = Cipher(config.privacy.data_key.get_secret_value())
+    engine = create_engine(config.database.url, echo=config.database.echo)
+    store = Store(sessionmaker(engine), cipher)
+    catalog = Catalog(
+        config.program.languages, config.program.default_language, config.program.name,
+        config.resources,
+    )
+    services = Services(
+        config=config, catalog=catalog, clock=clock or utc_now,
+        new_pseudonym=new_pseudonym or Pseudonyms(load_words()),
+    )
+    outbox_filled = Signal()
+    dispatcher = Dispatcher(store, services, on_outbox=outbox_filled)
+    carrier = (transport or default_transport)(config, dispatcher.submit)
+    sender = Sender(store, carrier, services.clock, config.outbox)
+    outbox_filled.connect(sender.wake)
+    return App(config, engine, store, services, dispatcher, sender, carrier)

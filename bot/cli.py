@@ -1,0 +1,117 @@
+"""The ``sejawat`` command: run, migrate, config check, keygen, sandbox, risk scan."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import logging
+import signal
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from bot.config import Config, load_config
+from bot.errors import SejawatError
+
+log = logging.getLogger("sejawat")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="sejawat", description="Peer-support bot for schools")
+    parser.add_argument("--config", type=Path, default=None,
+                        help="config file (default: $SEJAWAT_CONFIG, else built-in defaults)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("run", help="run the bot (no telegram.token: the local sandbox)")
+    commands.add_parser("migrate", help="apply database migrations")
+    config = commands.add_parser("config", help="configuration tools")
+    config.add_subparsers(dest="config_command", required=True).add_parser(
+        "check", help="validate the configuration and exit non-zero on errors")
+    commands.add_parser("keygen", help="print a new privacy.data_key")
+    sandbox = commands.add_parser("sandbox", help="run the bot against the local sandbox")
+    sandbox.add_argument("--port", type=int, default=None, help="web page port")
+    sandbox.add_argument("--api-port", type=int, default=None, help="Bot API server port")
+    risk = commands.add_parser("risk", help="crisis-risk detector tools")
+    risk.add_subparsers(dest="risk_command", required=True).add_parser(
+        "scan", help="read lines on stdin, print one JSON risk assessment per line")
+    return parser
+
+
+def _logging(verbose: bool) -> None:
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    for noisy in ("aiogram.event", "httpx", "aiohttp.access"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
+async def _serve(config: Config) -> None:
+    from bot.app import bootstrap
+
+    app = bootstrap(config)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError):
+            loop.add_signal_handler(sig, stop.set)
+    await app.start()
+    try:
+        await stop.wait()
+    finally:
+        await app.stop()
+
+
+async def _migrate(config: Config) -> None:
+    from storage.db import create_engine, current_revision, migrate
+
+    engine = create_engine(config.database.url)
+    try:
+        await migrate(engine)
+        print(f"database is at revision {await current_revision(engine)}")
+    finally:
+        await engine.dispose()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "keygen":
+            from storage.crypto import generate_key
+
+            print(generate_key())
+            return 0
+        if args.command == "risk":
+            from escalation.scan import run as scan
+
+            return scan(sys.stdin, sys.stdout)
+        config = load_config(args.config)
+        if args.command == "config":
+            if config.telegram.token.get_secret_value():
+                from storage.crypto import Cipher
+
+                Cipher(config.privacy.data_key.get_secret_value())
+            print("configuration is valid")
+            return 0
+        _logging(args.verbose)
+        if args.command == "migrate":
+            asyncio.run(_migrate(config))
+            return 0
+        if args.command == "sandbox" or not config.telegram.token.get_secret_value():
+            from sandbox.run import run_sandbox
+
+            asyncio.run(run_sandbox(config, getattr(args, "port", None),
+                                    getattr(args, "api_port", None)))
+            return 0
+        asyncio.run(_serve(config))
+        return 0
+    except SejawatError as exc:
+        print(f"sejawat: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,219 @@
+"""Configuration: a TOML file overlaid by ``SEJAWAT_<SECTION>__<KEY>`` environment variables.
+
+Validated at start; every error names the key (``config key telegram.mode: ...``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tomllib
+import zoneinfo
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+
+from bot.errors import ConfigError
+
+ENV_PREFIX = "SEJAWAT_"
+CONFIG_ENV = "SEJAWAT_CONFIG"
+TELEGRAM_API = "https://api.telegram.org"
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+def _split_list(value: object) -> object:
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(",") if part.strip()]
+    return value
+
+
+class WebhookConfig(_Section):
+    url: str = ""  # public https URL Telegram posts to, e.g. https://bot.school.id/telegram
+    host: str = "127.0.0.1"
+    port: int = Field(default=8443, ge=1, le=65535)
+    path: str = "/telegram"
+    secret: SecretStr = SecretStr("")
+
+
+class TelegramConfig(_Section):
+    token: SecretStr = SecretStr("")
+    api_base: str = TELEGRAM_API
+    transport: Literal["aiogram", "ptb"] = "aiogram"
+    mode: Literal["polling", "webhook"] = "polling"
+    webhook: WebhookConfig = WebhookConfig()
+
+    @field_validator("api_base")
+    @classmethod
+    def _url(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("must be an http:// or https:// URL")
+        return value.rstrip("/")
+
+
+class DatabaseConfig(_Section):
+    url: str = "sqlite+aiosqlite:///./data/sejawat.sqlite3"
+    echo: bool = False
+
+    @field_validator("url")
+    @classmethod
+    def _driver(cls, value: str) -> str:
+        if not value.startswith(("sqlite+aiosqlite://", "postgresql+asyncpg://")):
+            raise ValueError("must start with sqlite+aiosqlite:// or postgresql+asyncpg://")
+        return value
+
+
+class ProgramConfig(_Section):
+    name: str = "Sejawat"
+    timezone: str = "Asia/Jakarta"
+    languages: list[str] = ["id", "en"]
+    default_language: str = "id"
+
+    _languages = field_validator("languages", mode="before")(_split_list)
+
+    @field_validator("timezone")
+    @classmethod
+    def _tz(cls, value: str) -> str:
+        try:
+            zoneinfo.ZoneInfo(value)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown time zone {value!r}") from exc
+        return value
+
+    @field_validator("languages")
+    @classmethod
+    def _known(cls, value: list[str]) -> list[str]:
+        unknown = [code for code in value if code not in ("id", "en")]
+        if unknown or not value:
+            raise ValueError("must be a non-empty list of: id, en")
+        return value
+
+
+class Resource(_Section):
+    name: str
+    contact: str
+    note: str = ""
+
+
+class PrivacyConfig(_Section):
+    data_key: SecretStr = SecretStr("")  # environment only: SEJAWAT_PRIVACY__DATA_KEY
+    retention_days: int = Field(default=180, ge=1)
+
+
+class IntakeConfig(_Section):
+    description_min: int = Field(default=20, ge=1)
+    description_max: int = Field(default=1500, ge=20, le=3500)
+
+
+class OutboxConfig(_Section):
+    global_rate: float = Field(default=25.0, gt=0)  # messages per second, whole bot
+    per_chat_rate: float = Field(default=1.0, gt=0)  # messages per second, one chat
+    max_backoff: float = Field(default=300.0, gt=0)  # seconds between retries, at most
+
+
+class SandboxConfig(_Section):
+    host: str = "127.0.0.1"
+    port: int = Field(default=8080, ge=0, le=65535)  # web page
+    api_port: int = Field(default=8081, ge=0, le=65535)  # Bot API server
+
+
+class Config(_Section):
+    telegram: TelegramConfig = TelegramConfig()
+    database: DatabaseConfig = DatabaseConfig()
+    program: ProgramConfig = ProgramConfig()
+    resources: dict[str, list[Resource]] = Field(default_factory=dict)
+    privacy: PrivacyConfig = PrivacyConfig()
+    intake: IntakeConfig = IntakeConfig()
+    outbox: OutboxConfig = OutboxConfig()
+    sandbox: SandboxConfig = SandboxConfig()
+
+    def check(self) -> None:
+        """Cross-key rules pydantic cannot see on one field."""
+        if self.program.default_language not in self.program.languages:
+            raise ConfigError("program.default_language", "must be one of program.languages")
+        for language in self.program.languages:
+            if not self.resources.get(language):
+                raise ConfigError(
+                    f"resources.{language}",
+                    "is missing: list at least one emergency number for this language",
+                )
+        if self.telegram.mode == "webhook" and self.telegram.token.get_secret_value():
+            url = self.telegram.webhook.url
+            secure = url.startswith("https://")
+            if not secure and (self.telegram.api_base == TELEGRAM_API or
+                               not url.startswith("http://")):
+                raise ConfigError("telegram.webhook.url", "must be an https:// URL in webhook mode")
+            if len(self.telegram.webhook.secret.get_secret_value()) < 16:
+                raise ConfigError(
+                    "telegram.webhook.secret", "must be at least 16 characters in webhook mode"
+                )
+
+
+def _env_overlay(env: Mapping[str, str]) -> dict[str, Any]:
+    tree: dict[str, Any] = {}
+    for name, raw in env.items():
+        if not name.startswith(ENV_PREFIX) or name == CONFIG_ENV or "__" not in name:
+            continue
+        path = [part.lower() for part in name[len(ENV_PREFIX):].split("__")]
+        value: Any = raw
+        if raw[:1] in "[{":
+            try:
+                value = json.loads(raw)
+            except json.JSONDecodeError as exc:
+                raise ConfigError(".".join(path), f"is not valid JSON in {name}") from exc
+        node = tree
+        for part in path[:-1]:
+            node = node.setdefault(part, {})
+        node[path[-1]] = value
+    return tree
+
+
+def _merge(base: dict[str, Any], top: Mapping[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in top.items():
+        if isinstance(value, Mapping) and isinstance(merged.get(key), dict):
+            merged[key] = _merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _describe(error: Mapping[str, Any]) -> ConfigError:
+    key = ".".join(str(part) for part in error["loc"])
+    if error["type"] == "missing":
+        return ConfigError(key, "is missing")
+    if error["type"] == "extra_forbidden":
+        return ConfigError(key, "is not a known key (check the spelling in config.example.toml)")
+    message = str(error["msg"]).removeprefix("Value error, ")
+    return ConfigError(key, message)
+
+
+def load_config(path: Path | None = None, env: Mapping[str, str] | None = None) -> Config:
+    """Read ``path`` (or $SEJAWAT_CONFIG, or nothing), overlay the environment, validate."""
+    env = os.environ if env is None else env
+    if path is None and env.get(CONFIG_ENV):
+        path = Path(env[CONFIG_ENV])
+    data: dict[str, Any] = {}
+    if path is not None:
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError as exc:
+            raise ConfigError("(file)", f"{path} does not exist") from exc
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError("(file)", f"{path} is not valid TOML: {exc}") from exc
+        if data.get("privacy", {}).get("data_key"):
+            raise ConfigError(
+                "privacy.data_key",
+                "must come from the environment (SEJAWAT_PRIVACY__DATA_KEY), not the config file",
+            )
+    data = _merge(data, _env_overlay(env))
+    try:
+        config = Config.model_validate(data)
+    except ValidationError as exc:
+        raise _describe(exc.errors()[0]) from None
+    config.check()
+    return config

@@ -1,0 +1,18 @@
+"""One small exception hierarchy; messages name the thing that is wrong."""
+
+from __future__ import annotations
+
+
+class SejawatError(Exception):
+    """Root of every error Sejawat raises on purpose."""
+
+
+class ConfigError(SejawatError):
+    def __init__(self, key: str, problem: str) -> None:
+        super().__init__(f"config key {key}: {problem}" if problem else f"config key {key}")
+        self.key = key
+        self.problem = problem
+
+
+class DataKeyError(SejawatError):
+    """The encryption key is missing, malformed, or not the one the data was written with."""

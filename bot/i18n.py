@@ -1,0 +1,85 @@
+"""Message catalogs (Fluent files in ``locales/<lang>/``) and rendering in a recipient's language.
+
+Parameters whose name ends in ``_key`` are themselves catalog keys, rendered first and passed
+under the name without the suffix (``topic_key="topic-academic"`` -> ``$topic``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from fluent.runtime import FluentLocalization, FluentResourceLoader
+
+from bot.config import Resource
+from bot.errors import SejawatError
+
+LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
+FILES = ["sejawat.ftl"]
+
+
+class MissingMessage(SejawatError):
+    def __init__(self, key: str, language: str) -> None:
+        super().__init__(f"catalog key {key!r} is missing for language {language!r}")
+
+
+def catalog_keys(language: str, root: Path = LOCALES_DIR) -> set[str]:
+    """Every message id defined in one language's catalog files."""
+    keys: set[str] = set()
+    for name in FILES:
+        for line in (root / language / name).read_text(encoding="utf-8").splitlines():
+            if line[:1].isalpha() and "=" in line:
+                keys.add(line.split("=", 1)[0].strip())
+    return keys
+
+
+class Catalog:
+    """Renders catalog messages; global parameters (program name, resources) are added."""
+
+    def __init__(
+        self,
+        languages: Sequence[str],
+        default: str,
+        program: str,
+        resources: Mapping[str, Sequence[Resource]],
+        root: Path = LOCALES_DIR,
+    ) -> None:
+        loader = FluentResourceLoader(str(root / "{locale}"))
+        self.languages = tuple(languages)
+        self.default = default
+        self._bundles = {
+            lang: FluentLocalization([lang], FILES, loader) for lang in ("id", "en")
+        }
+        self._keys = {lang: catalog_keys(lang, root) for lang in ("id", "en")}
+        self._program = program
+        self._resources = {
+            lang: "\n".join(self._resource_line(lang, r) for r in items)
+            for lang, items in resources.items()
+        }
+
+    def language_for(self, code: str | None) -> str:
+        """Best supported language for a Telegram language code ("en-US" -> "en")."""
+        base = (code or "").split("-")[0].lower()
+        return base if base in self.languages else self.default
+
+    def _resource_line(self, lang: str, item: Resource) -> str:
+        params = {"name": item.name, "contact": item.contact, "note": item.note}
+        key = "resources-line-note" if item.note else "resources-line"
+        return self._format(lang, key, params)
+
+    def _format(self, lang: str, key: str, params: Mapping[str, str | int]) -> str:
+        if key not in self._keys[lang]:
+            raise MissingMessage(key, lang)
+        bundle = self._bundles[lang]
+        return str(bundle.format_value(key, dict(params)))
+
+    def render(self, lang: str, key: str, params: Mapping[str, str | int] | None = None) -> str:
+        lang = lang if lang in self._bundles else self.default
+        resources = self._resources.get(lang) or self._resources.get(self.default, "")
+        values: dict[str, str | int] = {"program": self._program, "resources": resources}
+        for name, value in (params or {}).items():
+            if name.endswith("_key"):
+                values[name.removesuffix("_key")] = self._format(lang, str(value), {})
+            else:
+                values[name] = value
+        return self._format(lang, key, values)

@@ -1,0 +1,135 @@
+"""Durable inbox and per-chat dispatcher.
+
+A transport calls ``submit``: the update is stored (idempotent by update_id) and only then may
+the transport acknowledge it to Telegram. Each chat's updates are processed one at a time in
+update order; processing an update, storing its replies in the outbox and marking it done is a
+single transaction, so a crash at any point either redoes the update or has fully done it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import logging
+from collections.abc import Callable
+
+from bot.outbox import queue_effects
+from flows.types import Inbound, Reply
+from handlers.context import Services
+from handlers.router import handle
+from storage.uow import Store
+
+log = logging.getLogger("sejawat.inbox")
+
+MAX_ATTEMPTS = 5
+
+
+class Dispatcher:
+    def __init__(
+        self, store: Store, services: Services, on_outbox: Callable[[], None]
+    ) -> None:
+        self._store = store
+        self._services = services
+        self._on_outbox = on_outbox
+        self._workers: dict[int, asyncio.Task[None]] = {}
+        self._dirty: set[int] = set()
+        self.processed = 0
+
+    async def submit(self, inbound: Inbound) -> bool:
+        """Store an update; retry until stored (never acknowledge what is not stored).
+
+        Returns False for a duplicate delivery, which then has no further effect.
+        """
+        delay = 0.05
+        while True:
+            try:
+                async with self._store() as uow:
+                    fresh = await uow.inbox.store(
+                        inbound.update_id, inbound.chat_id, dataclasses.asdict(inbound),
+                        self._services.clock(),
+                    )
+                    await uow.commit()
+                break
+            except Exception:
+                log.exception("inbox: storing update %s failed; retrying", inbound.update_id)
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, 5.0)
+        if fresh:
+            self.kick(inbound.chat_id)
+        else:
+            log.info("inbox: duplicate update %s ignored", inbound.update_id)
+        return fresh
+
+    def kick(self, chat_id: int) -> None:
+        self._dirty.add(chat_id)
+        if chat_id not in self._workers:
+            self._workers[chat_id] = asyncio.create_task(self._drain(chat_id))
+
+    async def recover(self) -> int:
+        """After a restart: process whatever was stored but not processed."""
+        async with self._store() as uow:
+            chats = await uow.inbox.pending_chats()
+        for chat_id in chats:
+            self.kick(chat_id)
+        return len(chats)
+
+    async def idle(self, timeout: float) -> bool:
+        """Wait until every stored update has been processed (tests, shutdown)."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while self._workers and loop.time() < deadline:
+            await asyncio.wait(list(self._workers.values()), timeout=deadline - loop.time())
+        return not self._workers
+
+    async def stop(self) -> None:
+        for task in list(self._workers.values()):
+            task.cancel()
+        await asyncio.gather(*self._workers.values(), return_exceptions=True)
+
+    async def _drain(self, chat_id: int) -> None:
+        try:
+            while True:
+                self._dirty.discard(chat_id)
+                if not await self._process_next(chat_id) and chat_id not in self._dirty:
+                    break
+        finally:
+            self._workers.pop(chat_id, None)
+
+    async def _process_next(self, chat_id: int) -> bool:
+        update_id: int | None = None
+        try:
+            async with self._store() as uow:
+                row = await uow.inbox.next_pending(chat_id)
+                if row is None:
+                    return False
+                update_id = row.update_id
+                inbound = Inbound(**uow.inbox.payload(row))
+                effects = await handle(uow, self._services, inbound)
+                now = self._services.clock()
+                await queue_effects(uow, self._services.catalog, effects, chat_id, now)
+                await uow.inbox.finish(update_id, now)
+                await uow.commit()
+            self.processed += 1
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            if update_id is None:
+                log.exception("inbox: reading chat %s failed", chat_id)
+                await asyncio.sleep(0.5)
+                return True
+            await self._failed(chat_id, update_id, exc)
+        self._on_outbox()
+        return True
+
+    async def _failed(self, chat_id: int, update_id: int, exc: Exception) -> None:
+        log.error("inbox: update %s failed: %s", update_id, type(exc).__name__,
+                  exc_info=(type(exc), exc, exc.__traceback__))
+        async with self._store() as uow:
+            attempts = await uow.inbox.count_attempt(update_id, type(exc).__name__)
+            if attempts >= MAX_ATTEMPTS:
+                now = self._services.clock()
+                await uow.inbox.finish(update_id, now, "failed", type(exc).__name__)
+                await queue_effects(uow, self._services.catalog, [Reply("error-generic")],
+                                    chat_id, now)
+            await uow.commit()
+        await asyncio.sleep(0.05 * attempts)

@@ -1,0 +1,46 @@
+"""The port the outbox sender talks to; each transport implements it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+ButtonRows = list[list[dict[str, str]]]  # [[{"text": ..., "data": ...}, ...], ...]
+
+
+@dataclass(frozen=True)
+class Sent:
+    message_id: int | None
+
+
+@dataclass(frozen=True)
+class RetryAfter:
+    seconds: float
+
+
+@dataclass(frozen=True)
+class Blocked:
+    """The user blocked the bot (403)."""
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """Telegram refused this request for good (400): retrying would not help."""
+
+    reason: str
+
+
+@dataclass(frozen=True)
+class Transient:
+    """Network trouble or a 5xx: try again later."""
+
+    reason: str
+
+
+SendResult = Sent | RetryAfter | Blocked | Rejected | Transient
+
+
+class Messenger(Protocol):
+    async def send_text(self, chat_id: int, text: str, buttons: ButtonRows) -> SendResult: ...
+
+    async def clear_buttons(self, chat_id: int, message_id: int) -> SendResult: ...

@@ -1,0 +1,190 @@
+"""Effects become stored outgoing messages; a sender task delivers them.
+
+Rendering happens when an effect is queued, in the recipient's language. The sender keeps
+per-chat order, sends crisis traffic first, paces ~1 msg/s per chat and ~25/s overall, honours
+429 ``retry_after``, backs off on 5xx/network errors, marks users who blocked the bot, and
+resumes whatever was stored but not sent after a crash.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+
+from aiolimiter import AsyncLimiter
+
+from bot.config import OutboxConfig
+from bot.i18n import Catalog
+from bot.messenger import Blocked, Messenger, Rejected, RetryAfter, SendResult, Sent
+from flows.types import ClearButtons, Effect, Reply
+from handlers.context import MAX_TEXT, Clock
+from storage.repositories import Outgoing
+from storage.uow import Store, UnitOfWork
+
+log = logging.getLogger("sejawat.outbox")
+
+
+def split_text(text: str, limit: int = MAX_TEXT) -> list[str]:
+    """Split at line breaks (or spaces) so every part fits one Telegram message."""
+    parts: list[str] = []
+    while len(text) > limit:
+        cut = text.rfind("\n", 0, limit)
+        if cut <= 0:
+            cut = text.rfind(" ", 0, limit)
+        if cut <= 0:
+            cut = limit
+        parts.append(text[:cut].rstrip())
+        text = text[cut:].lstrip()
+    parts.append(text)
+    return parts
+
+
+async def queue_effects(
+    uow: UnitOfWork, catalog: Catalog, effects: Sequence[Effect], chat_id: int, now: datetime
+) -> None:
+    """Render message effects in each recipient's language and store them for sending."""
+    languages: dict[int, str] = {}
+    for effect in effects:
+        if not isinstance(effect, Reply | ClearButtons):
+            continue
+        to = effect.to if effect.to is not None else chat_id
+        if isinstance(effect, ClearButtons):
+            await uow.outbox.add(to, "clear_buttons", 5, {"message_id": effect.message_id}, now)
+            continue
+        if to not in languages:
+            person = await uow.people.by_telegram_id(to)
+            languages[to] = person.language if person is not None else catalog.default
+        lang = languages[to]
+        text = catalog.render(lang, effect.key, effect.params)
+        buttons = [
+            [{"text": catalog.render(lang, b.label, b.params), "data": b.data} for b in row]
+            for row in effect.buttons
+        ]
+        parts = split_text(text)
+        for index, part in enumerate(parts):
+            last = index == len(parts) - 1
+            payload = {"text": part, "buttons": buttons if last else []}
+            await uow.outbox.add(to, "send", int(effect.priority), payload, now)
+
+
+class Sender:
+    """Delivers stored outgoing messages until stopped."""
+
+    def __init__(
+        self, store: Store, messenger: Messenger, clock: Clock, config: OutboxConfig
+    ) -> None:
+        self._store = store
+        self._messenger = messenger
+        self._clock = clock
+        self._config = config
+        self._wake = asyncio.Event()
+        self._global = AsyncLimiter(config.global_rate, 1)
+        self._last_sent: dict[int, float] = {}
+        self._in_flight: dict[int, asyncio.Task[None]] = {}
+        self._stopping = False
+        self.sent_count = 0
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    async def run(self) -> None:
+        while not self._stopping:
+            self._wake.clear()
+            batch = await self._due()
+            for item in batch:
+                self._in_flight[item.chat_id] = asyncio.create_task(self._deliver(item))
+            await self._sleep_until_needed(batch)
+
+    async def stop(self) -> None:
+        self._stopping = True
+        self._wake.set()
+        tasks = list(self._in_flight.values())
+        if tasks:
+            await asyncio.wait(tasks, timeout=10)
+
+    async def drain(self, timeout: float) -> bool:
+        """Wait until nothing is pending (tests, shutdown). True if drained."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while loop.time() < deadline:
+            async with self._store() as uow:
+                if await uow.outbox.pending_count() == 0 and not self._in_flight:
+                    return True
+            await asyncio.sleep(0.05)
+        return False
+
+    async def _due(self) -> list[Outgoing]:
+        async with self._store() as uow:
+            return await uow.outbox.due(self._clock(), 100, exclude=list(self._in_flight))
+
+    async def _sleep_until_needed(self, batch: list[Outgoing]) -> None:
+        timeout = 1.0
+        if not batch:
+            async with self._store() as uow:
+                wakeup = await uow.outbox.next_wakeup()
+            if wakeup is not None:
+                timeout = min(1.0, max(0.01, (wakeup - self._clock()).total_seconds()))
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._wake.wait(), timeout)
+
+    async def _pace(self, chat_id: int) -> None:
+        loop = asyncio.get_running_loop()
+        gap = 1.0 / self._config.per_chat_rate
+        last = self._last_sent.get(chat_id)
+        if last is not None and loop.time() - last < gap:
+            await asyncio.sleep(gap - (loop.time() - last))
+        await self._global.acquire()
+        self._last_sent[chat_id] = loop.time()
+        if len(self._last_sent) > 10_000:
+            horizon = loop.time() - 10 * gap
+            self._last_sent = {c: t for c, t in self._last_sent.items() if t > horizon}
+
+    async def _deliver(self, item: Outgoing) -> None:
+        try:
+            await self._pace(item.chat_id)
+            result = await self._call(item)
+            await self._record(item, result)
+        except Exception:  # never lose the message: it stays pending and is retried
+            log.exception("outbox: delivering message %s failed", item.id)
+        finally:
+            self._in_flight.pop(item.chat_id, None)
+            self._wake.set()
+
+    async def _call(self, item: Outgoing) -> SendResult:
+        if item.method == "clear_buttons":
+            return await self._messenger.clear_buttons(item.chat_id, item.payload["message_id"])
+        return await self._messenger.send_text(
+            item.chat_id, item.payload["text"], item.payload["buttons"]
+        )
+
+    async def _record(self, item: Outgoing, result: SendResult) -> None:
+        now = self._clock()
+        async with self._store() as uow:
+            if isinstance(result, Sent):
+                await uow.outbox.mark_sent(item.id, result.message_id, now)
+                self.sent_count += 1
+            elif isinstance(result, RetryAfter):
+                log.info("outbox: 429 for message %s, retry after %ss", item.id, result.seconds)
+                later = now + timedelta(seconds=result.seconds)
+                await uow.outbox.retry_later(item.id, later, "retry_after", count_attempt=False)
+            elif isinstance(result, Blocked):
+                log.info("outbox: chat %s blocked the bot; message %s dropped", item.chat_id,
+                         item.id)
+                await uow.outbox.mark_failed(item.id, "blocked", now)
+                await uow.people.mark_blocked(item.chat_id)
+            elif isinstance(result, Rejected):
+                if item.method == "clear_buttons":  # nothing to clear any more: fine
+                    await uow.outbox.mark_sent(item.id, None, now)
+                else:
+                    log.warning("outbox: message %s rejected: %s", item.id, result.reason)
+                    await uow.outbox.mark_failed(item.id, result.reason, now)
+            else:
+                delay = min(self._config.max_backoff, 0.5 * 2 ** min(item.attempts, 12))
+                log.warning("outbox: message %s failed (%s), retry in %.1fs", item.id,
+                            result.reason, delay)
+                later = now + timedelta(seconds=delay)
+                await uow.outbox.retry_later(item.id, later, result.reason, count_attempt=True)
+            await uow.commit()

@@ -1,0 +1,279 @@
+"""The student's intake conversation, declared as data (read it top to bottom).
+
+welcome + boundaries -> consent -> language -> topic -> description -> feeling -> anonymity
+-> summary (Confirm / Edit) -> queued. Back and /cancel work everywhere; /start mid-way offers
+to continue or start over. Buttons carry ``in:<event>:<value>`` callback data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from flows.machine import Action, Context, Data, Event, Guard, Machine, On, State
+from flows.types import Button, CancelRequest, Effect, Keyboard, Reply, SetLanguage, SubmitRequest
+
+TOPICS = ("academic", "anxiety", "low_mood", "family", "bullying", "loneliness", "other")
+FEELINGS = ("1", "2", "3", "4", "5")
+LANGUAGES = ("id", "en")
+PREFIX = "in"
+
+
+def button(label: str, event: str, value: str = "") -> Button:
+    return Button(label, f"{PREFIX}:{event}:{value}")
+
+
+BACK = button("btn-back", "back")
+
+
+def parse_button(data: str) -> Event:
+    """``in:topic:academic`` -> Event("topic", "academic"); anything else is a stale button."""
+    parts = data.split(":", 2)
+    if len(parts) != 3 or parts[0] != PREFIX:
+        return Event("stale-button", source="button")
+    return Event(parts[1], parts[2], source="button")
+
+
+# ---- prompts: what the bot says on entering each state -------------------------------------
+
+
+def _ask(key: str, keyboard: Keyboard, **params: str | int) -> Sequence[Effect]:
+    return (Reply(key, params, keyboard),)
+
+
+def _consent(ctx: Context, data: Data) -> Sequence[Effect]:
+    return (
+        Reply("intake-welcome"),
+        *_ask(
+            "intake-consent",
+            ((button("btn-consent-yes", "consent", "yes"),),
+             (button("btn-consent-no", "consent", "no"),)),
+        ),
+    )
+
+
+def _language(ctx: Context, data: Data) -> Sequence[Effect]:
+    row = tuple(button(f"btn-lang-{code}", "lang", code) for code in LANGUAGES)
+    return _ask("intake-language", (row, (BACK,)))
+
+
+def _topic(ctx: Context, data: Data) -> Sequence[Effect]:
+    rows = tuple((button(f"topic-{t}", "topic", t),) for t in TOPICS)
+    return _ask("intake-topic", (*rows, (BACK,)))
+
+
+def _description(ctx: Context, data: Data) -> Sequence[Effect]:
+    return _ask(
+        "intake-description",
+        ((BACK,),),
+        min=ctx.settings["description_min"],
+        max=ctx.settings["description_max"],
+    )
+
+
+def _feeling(ctx: Context, data: Data) -> Sequence[Effect]:
+    row = tuple(button(f"btn-feeling-{f}", "feeling", f) for f in FEELINGS)
+    return _ask("intake-feeling", (row, (BACK,)))
+
+
+def _anonymity(ctx: Context, data: Data) -> Sequence[Effect]:
+    return _ask(
+        "intake-anonymity",
+        ((button("btn-name-keep", "name", "keep"),),
+         (button("btn-name-another", "name", "another"),),
+         (BACK,)),
+        pseudonym=data["pseudonym"],
+    )
+
+
+def _summary(ctx: Context, data: Data) -> Sequence[Effect]:
+    return _ask(
+        "intake-summary",
+        ((button("btn-confirm", "confirm"),),
+         (button("btn-edit", "edit"),),
+         (BACK,)),
+        topic_key=f"topic-{data['topic']}",
+        description=data["description"],
+        feeling=data["feeling"],
+        pseudonym=data["pseudonym"],
+    )
+
+
+def _edit_menu(ctx: Context, data: Data) -> Sequence[Effect]:
+    fields = ("topic", "description", "feeling", "name")
+    rows = tuple((button(f"btn-edit-{f}", "edit-field", f),) for f in fields)
+    return _ask("intake-edit", (*rows, (button("btn-back", "back"),)))
+
+
+def _queued(ctx: Context, data: Data) -> Sequence[Effect]:
+    return ()
+
+
+def _closed(ctx: Context, data: Data) -> Sequence[Effect]:
+    return ()
+
+
+# ---- actions: how data changes ---------------------------------------------------------------
+
+
+def _set(field: str) -> Action:
+    def action(ctx: Context, data: Data, event: Event) -> tuple[Data, Sequence[Effect]]:
+        value: str | int = event.value
+        if field == "feeling":
+            value = int(event.value)
+        if field == "description":
+            value = event.value.strip()
+        return {**data, field: value}, ()
+
+    return action
+
+
+def _set_language(ctx: Context, data: Data, event: Event) -> tuple[Data, Sequence[Effect]]:
+    return {**data, "lang": event.value}, (SetLanguage(event.value),)
+
+
+def _new_name(ctx: Context, data: Data, event: Event) -> tuple[Data, Sequence[Effect]]:
+    return {**data, "pseudonym": ctx.new_pseudonym()}, ()
+
+
+def _start_editing(ctx: Context, data: Data, event: Event) -> tuple[Data, Sequence[Effect]]:
+    return {**data, "editing": True}, ()
+
+
+def _submit(ctx: Context, data: Data, event: Event) -> tuple[Data, Sequence[Effect]]:
+    return {**data, "editing": False}, (SubmitRequest(), Reply("intake-queued"))
+
+
+def _offer_restart(ctx: Context, data: Data, event: Event) -> tuple[Data, Sequence[Effect]]:
+    keyboard = ((button("btn-continue", "resume"),), (button("btn-start-over", "restart"),))
+    return data, (Reply("intake-restart-offer", {}, keyboard),)
+
+
+def _restart(ctx: Context, data: Data, event: Event) -> tuple[Data, Sequence[Effect]]:
+    return {"lang": data.get("lang", ctx.language), "pseudonym": ctx.new_pseudonym()}, ()
+
+
+def _withdraw(ctx: Context, data: Data, event: Event) -> tuple[Data, Sequence[Effect]]:
+    return data, (CancelRequest(),)
+
+
+# ---- guards: named predicates ----------------------------------------------------------------
+
+
+def _editing(ctx: Context, data: Data, event: Event) -> bool:
+    return bool(data.get("editing"))
+
+
+def _too_short(ctx: Context, data: Data, event: Event) -> bool:
+    return len(event.value.strip()) < ctx.settings["description_min"]
+
+
+def _too_long(ctx: Context, data: Data, event: Event) -> bool:
+    return len(event.value.strip()) > ctx.settings["description_max"]
+
+
+def _is(choices: tuple[str, ...]) -> Guard:
+    return lambda ctx, data, event: event.value in choices
+
+
+def _value(expected: str) -> Guard:
+    return lambda ctx, data, event: event.value == expected
+
+
+# ---- the machine -----------------------------------------------------------------------------
+
+
+def _field(event: str, next_state: str, action: Action, guard: str) -> tuple[On, On]:
+    """A field answer: back to the summary when editing, else on to ``next_state``."""
+    both = f"{guard}&editing"
+    return (
+        On(event, to="summary", guard=both, do=action),
+        On(event, to=next_state, guard=guard, do=action),
+    )
+
+
+def _and(a: str, b: str) -> Guard:
+    return lambda ctx, data, event: GUARDS[a](ctx, data, event) and GUARDS[b](ctx, data, event)
+
+
+GUARDS: dict[str, Guard] = {
+    "editing": _editing,
+    "too-short": _too_short,
+    "too-long": _too_long,
+    "yes": _value("yes"),
+    "no": _value("no"),
+    "known-language": _is(LANGUAGES),
+    "known-topic": _is(TOPICS),
+    "known-feeling": _is(FEELINGS),
+    "keep": _value("keep"),
+    "another": _value("another"),
+    "field-topic": _value("topic"),
+    "field-description": _value("description"),
+    "field-feeling": _value("feeling"),
+    "field-name": _value("name"),
+    "length-ok": lambda ctx, data, event: not _too_short(ctx, data, event)
+    and not _too_long(ctx, data, event),
+}
+for _g in ("known-topic", "length-ok", "known-feeling", "keep"):
+    GUARDS[f"{_g}&editing"] = _and(_g, "editing")
+
+
+INTAKE = Machine(
+    name="intake",
+    initial="consent",
+    guards=GUARDS,
+    states={
+        "consent": State("consent", _consent, on=(
+            On("consent", to="language", guard="yes"),
+            On("consent", to="closed", guard="no", reply="intake-declined"),
+        )),
+        "language": State("language", _language, back="consent", on=(
+            On("lang", to="topic", guard="known-language", do=_set_language),
+        )),
+        "topic": State("topic", _topic, back="language", on=(
+            *_field("topic", "description", _set("topic"), "known-topic"),
+        )),
+        "description": State("description", _description, back="topic", expects_text=True, on=(
+            On("text", guard="too-short", reply="intake-description-too-short", reprompt=True),
+            On("text", guard="too-long", reply="intake-description-too-long", reprompt=True),
+            *_field("text", "feeling", _set("description"), "length-ok"),
+        )),
+        "feeling": State("feeling", _feeling, back="description", on=(
+            *_field("feeling", "anonymity", _set("feeling"), "known-feeling"),
+        )),
+        "anonymity": State("anonymity", _anonymity, back="feeling", on=(
+            On("name", to="summary", guard="keep"),
+            On("name", guard="another", do=_new_name, reprompt=True),
+        )),
+        "summary": State("summary", _summary, back="anonymity", on=(
+            On("confirm", to="queued", do=_submit),
+            On("edit", to="edit_menu", do=_start_editing),
+        )),
+        "edit_menu": State("edit_menu", _edit_menu, back="summary", on=(
+            On("edit-field", to="topic", guard="field-topic"),
+            On("edit-field", to="description", guard="field-description"),
+            On("edit-field", to="feeling", guard="field-feeling"),
+            On("edit-field", to="anonymity", guard="field-name"),
+        )),
+        "queued": State("queued", _queued, final=True, on=(
+            On("/start", reply="intake-already-queued"),
+            On("/cancel", to="closed", do=_withdraw, reply="intake-request-withdrawn"),
+            On("/help", reply="help-intake"),
+            On("text", reply="intake-queued-waiting"),
+        )),
+        "closed": State("closed", _closed, final=True),
+    },
+    everywhere=(
+        On("/help", reply="help-intake"),
+        On("/cancel", to="closed", reply="intake-cancelled"),
+        On("/start", do=_offer_restart),
+        On("resume", reprompt=True),
+        On("restart", to="consent", do=_restart),
+    ),
+    rejections={
+        "text-not-expected": "intake-use-buttons",
+        "media": "error-media",
+        "unknown-command": "error-unknown-command",
+        "button": "error-stale-button",
+        "*": "error-does-not-fit",
+    },
+)

@@ -1,0 +1,97 @@
+"""What a transport hands the core (Inbound) and what the core asks for (effects).
+
+Plain values only: no Telegram library and no database here.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+InboundKind = Literal["text", "command", "button", "media"]
+
+
+@dataclass(frozen=True)
+class Inbound:
+    """One update from Telegram, translated by a transport adapter."""
+
+    update_id: int
+    chat_id: int
+    chat_type: str  # "private", "group", "supergroup", "channel"
+    sender_id: int
+    language_code: str | None
+    kind: InboundKind
+    text: str = ""  # message text (kind text) or command arguments (kind command)
+    command: str = ""  # lower-case command name without the slash, e.g. "start"
+    button: str = ""  # callback data of a pressed inline button
+    callback_id: str = ""  # id of the callback query, to answer it
+    message_id: int = 0  # the message pressed (button) or sent (text/media)
+    media_kind: str = ""  # photo, sticker, voice, video, document, ...
+
+    @property
+    def is_private(self) -> bool:
+        return self.chat_type == "private"
+
+
+class Priority(enum.IntEnum):
+    """Outbox order across chats: lower is sent first."""
+
+    CRISIS = 0
+    HIGH = 1
+    NORMAL = 5
+
+
+@dataclass(frozen=True)
+class Button:
+    """An inline button: a catalog key for its label and short opaque callback data."""
+
+    label: str
+    data: str
+    params: Mapping[str, str | int] = field(default_factory=dict)
+
+
+Keyboard = tuple[tuple[Button, ...], ...]
+
+
+@dataclass(frozen=True)
+class Reply:
+    """Send a message rendered from catalog key `key` in the recipient's language.
+
+    `to` is a chat id; None means the chat the event came from.
+    """
+
+    key: str
+    params: Mapping[str, str | int] = field(default_factory=dict)
+    buttons: Keyboard = ()
+    to: int | None = None
+    priority: Priority = Priority.NORMAL
+
+
+@dataclass(frozen=True)
+class ClearButtons:
+    """Remove the inline keyboard from a message the bot sent earlier."""
+
+    message_id: int
+    to: int | None = None
+
+
+@dataclass(frozen=True)
+class SetLanguage:
+    """The student chose a language: later replies are rendered in it."""
+
+    language: str
+
+
+@dataclass(frozen=True)
+class SubmitRequest:
+    """Intake finished: store the help request as queued (data comes from the flow)."""
+
+
+@dataclass(frozen=True)
+class CancelRequest:
+    """The student withdrew a queued request."""
+
+
+Effect = Reply | ClearButtons | SetLanguage | SubmitRequest | CancelRequest

@@ -1,0 +1,22 @@
+"""Translate an Inbound into the event a flow understands."""
+
+from __future__ import annotations
+
+from flows.intake import parse_button
+from flows.machine import Event
+from flows.types import Inbound
+
+COMMANDS = {"start": "/start", "help": "/help", "cancel": "/cancel", "back": "back"}
+
+
+def to_event(inbound: Inbound) -> Event:
+    if inbound.kind == "text":
+        return Event("text", inbound.text, source="text")
+    if inbound.kind == "media":
+        return Event("media", inbound.media_kind, source="media")
+    if inbound.kind == "button":
+        return parse_button(inbound.button)
+    name = COMMANDS.get(inbound.command)
+    if name is None:
+        return Event("unknown-command", inbound.command, source="command")
+    return Event(name, inbound.text, source="command")

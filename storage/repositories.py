@@ -1,0 +1,272 @@
+"""Repositories: the only code that speaks SQL. Free text goes in and out through the Cipher."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import and_, delete, func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
+
+from storage.crypto import Cipher
+from storage.models import (
+    AuditEntry,
+    Conversation,
+    HelpRequest,
+    InboxUpdate,
+    OutboxMessage,
+    Person,
+)
+
+
+class People:
+    def __init__(self, session: AsyncSession) -> None:
+        self._s = session
+
+    async def by_telegram_id(self, telegram_id: int) -> Person | None:
+        return await self._s.scalar(select(Person).where(Person.telegram_id == telegram_id))
+
+    async def get_or_create(self, telegram_id: int, language: str, now: datetime) -> Person:
+        person = await self.by_telegram_id(telegram_id)
+        if person is None:
+            person = Person(telegram_id=telegram_id, language=language, created_at=now)
+            self._s.add(person)
+            await self._s.flush()
+        return person
+
+    async def mark_blocked(self, telegram_id: int, blocked: bool = True) -> None:
+        await self._s.execute(
+            update(Person).where(Person.telegram_id == telegram_id).values(blocked_bot=blocked)
+        )
+
+
+@dataclass
+class ConversationState:
+    flow: str
+    state: str
+    data: dict[str, Any]
+    version: int
+
+
+class Conversations:
+    def __init__(self, session: AsyncSession, cipher: Cipher) -> None:
+        self._s = session
+        self._c = cipher
+
+    async def get(self, chat_id: int) -> ConversationState | None:
+        row = await self._s.get(Conversation, chat_id)
+        if row is None:
+            return None
+        data = self._c.decrypt_json(row.data_enc)
+        return ConversationState(row.flow, row.state, data, row.version)
+
+    async def save(
+        self, chat_id: int, flow: str, state: str, data: dict[str, Any], now: datetime
+    ) -> None:
+        row = await self._s.get(Conversation, chat_id)
+        if row is None:
+            row = Conversation(chat_id=chat_id, flow=flow, updated_at=now)
+            self._s.add(row)
+        row.flow, row.state, row.data_enc, row.updated_at = (
+            flow, state, self._c.encrypt_json(data), now,
+        )
+        await self._s.flush()
+
+    async def delete(self, chat_id: int) -> None:
+        await self._s.execute(delete(Conversation).where(Conversation.chat_id == chat_id))
+
+
+class Requests:
+    def __init__(self, session: AsyncSession, cipher: Cipher) -> None:
+        self._s = session
+        self._c = cipher
+
+    async def create(
+        self,
+        person_id: int,
+        *,
+        topic: str,
+        language: str,
+        feeling: int,
+        pseudonym: str,
+        description: str,
+        now: datetime,
+    ) -> HelpRequest:
+        request = HelpRequest(
+            person_id=person_id, status="queued", topic=topic, language=language,
+            feeling=feeling, pseudonym=pseudonym, description_enc=self._c.encrypt(description),
+            risk_level=0, created_at=now, updated_at=now,
+        )
+        self._s.add(request)
+        await self._s.flush()
+        return request
+
+    def description(self, request: HelpRequest) -> str:
+        return self._c.decrypt(request.description_enc)
+
+    async def open_for(self, person_id: int) -> HelpRequest | None:
+        return await self._s.scalar(
+            select(HelpRequest)
+            .where(HelpRequest.person_id == person_id, HelpRequest.status.in_(("queued", "active")))
+            .order_by(HelpRequest.id.desc())
+        )
+
+    async def set_status(self, request: HelpRequest, status: str, now: datetime) -> None:
+        request.status, request.updated_at = status, now
+        await self._s.flush()
+
+    async def queued(self) -> Sequence[HelpRequest]:
+        return (
+            await self._s.scalars(
+                select(HelpRequest).where(HelpRequest.status == "queued").order_by(HelpRequest.id)
+            )
+        ).all()
+
+
+class Inbox:
+    def __init__(self, session: AsyncSession, cipher: Cipher) -> None:
+        self._s = session
+        self._c = cipher
+
+    async def store(self, update_id: int, chat_id: int, payload: Any, now: datetime) -> bool:
+        """Store an update once. False if it was already stored (a duplicate delivery)."""
+        if await self._s.get(InboxUpdate, update_id) is not None:
+            return False
+        self._s.add(
+            InboxUpdate(
+                update_id=update_id, chat_id=chat_id, payload_enc=self._c.encrypt_json(payload),
+                status="pending", attempts=0, received_at=now,
+            )
+        )
+        await self._s.flush()
+        return True
+
+    def payload(self, row: InboxUpdate) -> Any:
+        return self._c.decrypt_json(row.payload_enc)
+
+    async def next_pending(self, chat_id: int) -> InboxUpdate | None:
+        return await self._s.scalar(
+            select(InboxUpdate)
+            .where(InboxUpdate.status == "pending", InboxUpdate.chat_id == chat_id)
+            .order_by(InboxUpdate.update_id)
+            .limit(1)
+        )
+
+    async def pending_chats(self) -> list[int]:
+        rows = await self._s.scalars(
+            select(InboxUpdate.chat_id).where(InboxUpdate.status == "pending").distinct()
+        )
+        return list(rows)
+
+    async def finish(self, update_id: int, now: datetime, status: str = "done",
+                     error: str | None = None) -> None:
+        await self._s.execute(
+            update(InboxUpdate)
+            .where(InboxUpdate.update_id == update_id)
+            .values(status=status, processed_at=now, error=error)
+        )
+
+    async def count_attempt(self, update_id: int, error: str) -> int:
+        row = await self._s.get(InboxUpdate, update_id)
+        assert row is not None
+        row.attempts += 1
+        row.error = error[:200]
+        await self._s.flush()
+        return row.attempts
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    id: int
+    chat_id: int
+    method: str
+    priority: int
+    payload: dict[str, Any]
+    attempts: int
+
+
+class Outbox:
+    def __init__(self, session: AsyncSession, cipher: Cipher) -> None:
+        self._s = session
+        self._c = cipher
+
+    async def add(self, chat_id: int, method: str, priority: int, payload: dict[str, Any],
+                  now: datetime) -> int:
+        row = OutboxMessage(
+            chat_id=chat_id, method=method, priority=priority,
+            payload_enc=self._c.encrypt_json(payload), status="pending", attempts=0,
+            not_before=now, created_at=now,
+        )
+        self._s.add(row)
+        await self._s.flush()
+        return row.id
+
+    async def due(self, now: datetime, limit: int, exclude: Sequence[int] = ()) -> list[Outgoing]:
+        """The oldest pending message of each chat, most urgent first (per-chat order kept)."""
+        earlier = aliased(OutboxMessage)
+        head = ~select(earlier.id).where(
+            and_(earlier.chat_id == OutboxMessage.chat_id, earlier.status == "pending",
+                 earlier.id < OutboxMessage.id)
+        ).exists()
+        query = (
+            select(OutboxMessage)
+            .where(OutboxMessage.status == "pending", OutboxMessage.not_before <= now, head)
+            .order_by(OutboxMessage.priority, OutboxMessage.id)
+            .limit(limit)
+        )
+        if exclude:
+            query = query.where(OutboxMessage.chat_id.not_in(list(exclude)))
+        rows = (await self._s.scalars(query)).all()
+        return [
+            Outgoing(r.id, r.chat_id, r.method, r.priority, self._c.decrypt_json(r.payload_enc),
+                     r.attempts)
+            for r in rows
+        ]
+
+    async def next_wakeup(self) -> datetime | None:
+        return await self._s.scalar(
+            select(func.min(OutboxMessage.not_before)).where(OutboxMessage.status == "pending")
+        )
+
+    async def mark_sent(self, message_id: int, telegram_message_id: int | None,
+                        now: datetime) -> None:
+        await self._s.execute(
+            update(OutboxMessage).where(OutboxMessage.id == message_id).values(
+                status="sent", sent_at=now, telegram_message_id=telegram_message_id, error=None
+            )
+        )
+
+    async def mark_failed(self, message_id: int, error: str, now: datetime) -> None:
+        await self._s.execute(
+            update(OutboxMessage).where(OutboxMessage.id == message_id).values(
+                status="failed", sent_at=now, error=error[:200]
+            )
+        )
+
+    async def retry_later(self, message_id: int, not_before: datetime, error: str,
+                          count_attempt: bool) -> None:
+        values: dict[str, Any] = {"not_before": not_before, "error": error[:200]}
+        if count_attempt:
+            values["attempts"] = OutboxMessage.attempts + 1
+        await self._s.execute(
+            update(OutboxMessage).where(OutboxMessage.id == message_id).values(**values)
+        )
+
+    async def pending_count(self) -> int:
+        return int(await self._s.scalar(
+            select(func.count()).select_from(OutboxMessage).where(OutboxMessage.status == "pending")
+        ) or 0)
+
+
+class Audit:
+    def __init__(self, session: AsyncSession) -> None:
+        self._s = session
+
+    async def add(self, actor: str, action: str, subject: str, details: dict[str, Any],
+                  now: datetime) -> None:
+        self._s.add(AuditEntry(at=now, actor=actor, action=action, subject=subject,
+                               details=details))
+        await self._s.flush()

@@ -1,0 +1,70 @@
+"""Unit of work: one transaction, all repositories on it; commit explicitly or roll back."""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from storage.crypto import Cipher
+from storage.repositories import Audit, Conversations, Inbox, Outbox, People, Requests
+
+
+class UnitOfWork:
+    people: People
+    conversations: Conversations
+    requests: Requests
+    inbox: Inbox
+    outbox: Outbox
+    audit: Audit
+
+    def __init__(self, sessions: async_sessionmaker[Any], cipher: Cipher) -> None:
+        self._sessions = sessions
+        self._cipher = cipher
+        self._session: AsyncSession | None = None
+
+    @property
+    def session(self) -> AsyncSession:
+        assert self._session is not None, "use `async with uow:`"
+        return self._session
+
+    async def __aenter__(self) -> UnitOfWork:
+        session = self._sessions()
+        self._session = session
+        self.people = People(session)
+        self.conversations = Conversations(session, self._cipher)
+        self.requests = Requests(session, self._cipher)
+        self.inbox = Inbox(session, self._cipher)
+        self.outbox = Outbox(session, self._cipher)
+        self.audit = Audit(session)
+        await session.begin()
+        return self
+
+    async def commit(self) -> None:
+        await self.session.commit()
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        session = self.session
+        self._session = None
+        try:
+            if session.in_transaction():
+                await session.rollback()
+        finally:
+            await session.close()
+
+
+class Store:
+    """Factory of units of work over one engine and cipher."""
+
+    def __init__(self, sessions: async_sessionmaker[Any], cipher: Cipher) -> None:
+        self._sessions = sessions
+        self.cipher = cipher
+
+    def __call__(self) -> UnitOfWork:
+        return UnitOfWork(self._sessions, self.cipher)

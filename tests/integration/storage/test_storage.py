@@ -1,0 +1,134 @@
+"""Repositories and migrations, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.errors import DataKeyError
+from storage.crypto import Cipher, generate_key
+from storage.db import check_data_key, create_engine, current_revision, migrate, sessionmaker
+from storage.uow import Store
+
+NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+async def engine(database_url: str) -> AsyncIterator[AsyncEngine]:
+    engine = create_engine(database_url)
+    await migrate(engine)
+    yield engine
+    await engine.dispose()
+
+
+@pytest.fixture
+def store(engine: AsyncEngine, data_key: str) -> Store:
+    return Store(sessionmaker(engine), Cipher(data_key))
+
+
+async def test_migrations_reach_head_and_are_idempotent(engine: AsyncEngine) -> None:
+    first = await current_revision(engine)
+    await migrate(engine)
+    assert first is not None
+    assert await current_revision(engine) == first
+    async with engine.connect() as conn:
+        tables = await conn.run_sync(
+            lambda c: set(c.dialect.get_table_names(c))  # type: ignore[attr-defined]
+        )
+    assert {"people", "conversations", "help_requests", "inbox", "outbox", "audit"} <= tables
+
+
+async def test_inbox_stores_each_update_once_and_hands_them_out_in_order(store: Store) -> None:
+    async with store() as uow:
+        assert await uow.inbox.store(12, 700, {"text": "kedua"}, NOW)
+        assert await uow.inbox.store(11, 700, {"text": "pertama"}, NOW)
+        assert await uow.inbox.store(13, 800, {"text": "lain"}, NOW)
+        await uow.commit()
+    async with store() as uow:
+        assert not await uow.inbox.store(11, 700, {"text": "duplikat"}, NOW)
+        first = await uow.inbox.next_pending(700)
+        assert first is not None and first.update_id == 11
+        assert uow.inbox.payload(first) == {"text": "pertama"}
+        await uow.inbox.finish(11, NOW)
+        await uow.commit()
+    async with store() as uow:
+        nxt = await uow.inbox.next_pending(700)
+        assert nxt is not None and nxt.update_id == 12
+        assert sorted(await uow.inbox.pending_chats()) == [700, 800]
+
+
+async def test_outbox_keeps_chat_order_and_sends_crisis_first(store: Store) -> None:
+    async with store() as uow:
+        a1 = await uow.outbox.add(1, "send", 5, {"text": "a1"}, NOW)
+        await uow.outbox.add(1, "send", 0, {"text": "a2-crisis"}, NOW)
+        b1 = await uow.outbox.add(2, "send", 5, {"text": "b1"}, NOW)
+        c1 = await uow.outbox.add(3, "send", 0, {"text": "c1-crisis"}, NOW)
+        await uow.commit()
+    async with store() as uow:
+        due = await uow.outbox.due(NOW, 10)
+        assert [d.id for d in due] == [c1, a1, b1]  # one head per chat, crisis chat first
+        assert due[1].payload == {"text": "a1"}
+        await uow.outbox.retry_later(c1, NOW + timedelta(seconds=3), "retry_after", False)
+        await uow.outbox.mark_sent(a1, 99, NOW)
+        await uow.commit()
+    async with store() as uow:
+        due = await uow.outbox.due(NOW, 10)
+        assert [d.payload["text"] for d in due] == ["a2-crisis", "b1"]
+        later = await uow.outbox.due(NOW + timedelta(seconds=3), 10)
+        assert "c1-crisis" in [d.payload["text"] for d in later]
+        assert await uow.outbox.pending_count() == 3
+
+
+async def test_free_text_is_encrypted_at_rest(store: Store, engine: AsyncEngine) -> None:
+    secret = "aku capek banget sama ujian minggu ini"
+    async with store() as uow:
+        person = await uow.people.get_or_create(4242, "id", NOW)
+        await uow.requests.create(person.id, topic="academic", language="id", feeling=2,
+                                  pseudonym="Senja-101", description=secret, now=NOW)
+        await uow.conversations.save(4242, "intake", "feeling", {"description": secret}, NOW)
+        await uow.inbox.store(1, 4242, {"text": secret}, NOW)
+        await uow.outbox.add(4242, "send", 5, {"text": secret}, NOW)
+        await uow.commit()
+    async with engine.connect() as conn:
+        for table in ("help_requests", "conversations", "inbox", "outbox"):
+            rows = (await conn.execute(text(f"SELECT * FROM {table}"))).all()
+            dump = repr(rows)
+            assert "capek" not in dump, table
+    async with store() as uow:
+        request = await uow.requests.open_for(person.id)
+        assert request is not None and uow.requests.description(request) == secret
+        saved = await uow.conversations.get(4242)
+        assert saved is not None and saved.data == {"description": secret}
+
+
+async def test_conversation_version_increases_on_every_save(store: Store) -> None:
+    async with store() as uow:
+        await uow.conversations.save(5, "intake", "consent", {}, NOW)
+        await uow.commit()
+    async with store() as uow:
+        await uow.conversations.save(5, "intake", "language", {"lang": "en"}, NOW)
+        await uow.commit()
+    async with store() as uow:
+        saved = await uow.conversations.get(5)
+        assert saved is not None
+        assert (saved.state, saved.version) == ("language", 2)
+
+
+async def test_uncommitted_work_is_rolled_back(store: Store) -> None:
+    async with store() as uow:
+        await uow.people.get_or_create(777, "en", NOW)
+    async with store() as uow:
+        assert await uow.people.by_telegram_id(777) is None
+
+
+async def test_a_different_data_key_is_refused(engine: AsyncEngine, data_key: str) -> None:
+    await check_data_key(engine, Cipher(data_key))
+    await check_data_key(engine, Cipher(data_key))  # same key: fine
+    with pytest.raises(DataKeyError, match="does not match"):
+        await check_data_key(engine, Cipher(generate_key()))
+    rotated = Cipher(f"{generate_key()},{data_key}")  # rotation: old key still decrypts
+    await check_data_key(engine, rotated)

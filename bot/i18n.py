@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from fluent.runtime import FluentLocalization, FluentResourceLoader
+from fluent.runtime import FluentBundle, FluentResource
 
 from bot.config import Resource
 from bot.errors import SejawatError
@@ -33,6 +33,13 @@ def catalog_keys(language: str, root: Path = LOCALES_DIR) -> set[str]:
     return keys
 
 
+def _bundle(lang: str, root: Path) -> FluentBundle:
+    bundle = FluentBundle([lang], use_isolating=False)
+    for name in FILES:
+        bundle.add_resource(FluentResource((root / lang / name).read_text(encoding="utf-8")))
+    return bundle
+
+
 class Catalog:
     """Renders catalog messages; global parameters (program name, resources) are added."""
 
@@ -44,12 +51,9 @@ class Catalog:
         resources: Mapping[str, Sequence[Resource]],
         root: Path = LOCALES_DIR,
     ) -> None:
-        loader = FluentResourceLoader(str(root / "{locale}"))
         self.languages = tuple(languages)
         self.default = default
-        self._bundles = {
-            lang: FluentLocalization([lang], FILES, loader) for lang in ("id", "en")
-        }
+        self._bundles = {lang: _bundle(lang, root) for lang in ("id", "en")}
         self._keys = {lang: catalog_keys(lang, root) for lang in ("id", "en")}
         self._program = program
         self._resources = {
@@ -71,7 +75,13 @@ class Catalog:
         if key not in self._keys[lang]:
             raise MissingMessage(key, lang)
         bundle = self._bundles[lang]
-        return str(bundle.format_value(key, dict(params)))
+        pattern = bundle.get_message(key).value
+        if pattern is None:
+            raise MissingMessage(key, lang)
+        text, errors = bundle.format_pattern(pattern, dict(params))
+        if errors:
+            raise MissingMessage(f"{key} ({errors[0]})", lang)
+        return str(text)
 
     def render(self, lang: str, key: str, params: Mapping[str, str | int] | None = None) -> str:
         lang = lang if lang in self._bundles else self.default

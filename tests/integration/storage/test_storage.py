@@ -37,7 +37,7 @@ async def test_migrations_reach_head_and_are_idempotent(engine: AsyncEngine) -> 
     assert await current_revision(engine) == first
     async with engine.connect() as conn:
         tables = await conn.run_sync(
-            lambda c: set(c.dialect.get_table_names(c))  # type: ignore[attr-defined]
+            lambda c: set(c.dialect.get_table_names(c))
         )
     assert {"people", "conversations", "help_requests", "inbox", "outbox", "audit"} <= tables
 
@@ -51,13 +51,15 @@ async def test_inbox_stores_each_update_once_and_hands_them_out_in_order(store: 
     async with store() as uow:
         assert not await uow.inbox.store(11, 700, {"text": "duplikat"}, NOW)
         first = await uow.inbox.next_pending(700)
-        assert first is not None and first.update_id == 11
+        assert first is not None
+        assert first.update_id == 11
         assert uow.inbox.payload(first) == {"text": "pertama"}
         await uow.inbox.finish(11, NOW)
         await uow.commit()
     async with store() as uow:
         nxt = await uow.inbox.next_pending(700)
-        assert nxt is not None and nxt.update_id == 12
+        assert nxt is not None
+        assert nxt.update_id == 12
         assert sorted(await uow.inbox.pending_chats()) == [700, 800]
 
 
@@ -100,9 +102,11 @@ async def test_free_text_is_encrypted_at_rest(store: Store, engine: AsyncEngine)
             assert "capek" not in dump, table
     async with store() as uow:
         request = await uow.requests.open_for(person.id)
-        assert request is not None and uow.requests.description(request) == secret
+        assert request is not None
+        assert uow.requests.description(request) == secret
         saved = await uow.conversations.get(4242)
-        assert saved is not None and saved.data == {"description": secret}
+        assert saved is not None
+        assert saved.data == {"description": secret}
 
 
 async def test_conversation_version_increases_on_every_save(store: Store) -> None:

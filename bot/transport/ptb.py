@@ -1,0 +1,308 @@
+"""python-telegram-bot 22 transport: the same behaviour as the aiogram adapter, without PTB's
+Application/Updater.
+
+PTB's ``Updater`` confirms the getUpdates offset before handlers finish and its webhook server
+answers before handling, so this adapter runs its own thin polling loop: each update is
+translated and handed to the core (``submit`` returns only once it is stored) before the offset
+moves past it. Webhook mode uses the shared ``webhook_app``, which answers Telegram only after
+``feed`` returned. No ConversationHandler, no PTB persistence: the core owns all state.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import dataclasses
+import datetime as dt
+import json
+import logging
+import os
+from collections.abc import Awaitable, Callable
+
+from aiohttp import web
+from telegram import (
+    Bot,
+    BotCommand,
+    BotCommandScopeAllPrivateChats,
+    CallbackQuery,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Message,
+    Update,
+)
+from telegram.error import BadRequest, Forbidden, InvalidToken, TelegramError
+from telegram.error import RetryAfter as PtbRetryAfter
+from telegram.request import HTTPXRequest
+
+from bot.config import TelegramConfig
+from bot.messenger import Blocked, ButtonRows, Rejected, RetryAfter, SendResult, Sent, Transient
+from bot.transport.base import UPDATE_TYPES, CommandMenu, Submit, webhook_app
+from flows.types import Inbound
+
+# Opt in to PTB's future behaviour (time periods as timedelta). Without it PTB 22 warns with a
+# PTBDeprecationWarning whenever it builds a RetryAfter for a 429 answer.
+os.environ.setdefault("PTB_TIMEDELTA", "true")
+
+log = logging.getLogger("sejawat.transport.ptb")
+
+POLL_TIMEOUT = 10  # seconds Telegram holds a getUpdates request open
+BACKOFF_START = 0.5
+BACKOFF_MAX = 30.0
+STOP_GRACE = 5.0  # seconds stop() lets an update in progress finish storing
+
+# aiogram's Message.content_type, in aiogram's order: the first field set names the kind, so
+# both transports give the same media_kind for the same message (e.g. an animation also has
+# `document`, and is "animation").
+CONTENT_TYPES: tuple[str, ...] = (
+    "audio", "animation", "document", "game", "live_photo", "photo", "sticker", "video",
+    "video_note", "voice", "checklist", "contact", "venue", "location", "new_chat_members",
+    "left_chat_member", "chat_owner_left", "chat_owner_changed", "invoice",
+    "successful_payment", "users_shared", "connected_website", "migrate_from_chat_id",
+    "migrate_to_chat_id", "pinned_message", "new_chat_title", "new_chat_photo",
+    "delete_chat_photo", "group_chat_created", "supergroup_chat_created",
+    "channel_chat_created", "paid_media", "passport_data", "proximity_alert_triggered", "poll",
+    "dice", "message_auto_delete_timer_changed", "forum_topic_created", "forum_topic_edited",
+    "forum_topic_closed", "forum_topic_reopened", "general_forum_topic_hidden",
+    "general_forum_topic_unhidden", "giveaway_created", "giveaway", "giveaway_completed",
+    "giveaway_winners", "video_chat_scheduled", "video_chat_started", "video_chat_ended",
+    "video_chat_participants_invited", "web_app_data", "user_shared", "chat_shared", "story",
+    "write_access_allowed", "chat_background_set", "boost_added", "checklist_tasks_done",
+    "checklist_tasks_added", "direct_message_price_changed", "refunded_payment", "gift",
+    "unique_gift", "gift_upgrade_sent", "paid_message_price_changed",
+    "suggested_post_approved", "suggested_post_approval_failed", "suggested_post_declined",
+    "suggested_post_paid", "suggested_post_refunded", "managed_bot_created",
+    "poll_option_added", "poll_option_deleted", "rich_message", "community_chat_added",
+    "community_chat_removed", "community_chat_joined",
+)
+
+
+def media_kind(message: Message) -> str:
+    """The Bot API field naming what a non-text message carries ("photo", "voice", ...)."""
+    for name in CONTENT_TYPES:
+        # fields this PTB version does not know yet end up in api_kwargs
+        if getattr(message, name, None) or message.api_kwargs.get(name):
+            return name
+    return "unknown"
+
+
+def from_message(update_id: int, message: Message) -> Inbound:
+    sender = message.from_user
+    inbound = Inbound(
+        update_id=update_id, chat_id=message.chat.id, chat_type=str(message.chat.type),
+        sender_id=sender.id if sender else message.chat.id,
+        language_code=sender.language_code if sender else None,
+        kind="text", message_id=message.message_id,
+    )
+    text = message.text
+    if text is None:
+        return dataclasses.replace(inbound, kind="media", media_kind=media_kind(message))
+    entity = message.entities[0] if message.entities else None
+    if text.startswith("/") and entity is not None and entity.type == "bot_command" \
+            and entity.offset == 0:
+        name = text[1:entity.length].split("@")[0].lower()
+        args = text[entity.length:].strip()
+        return dataclasses.replace(inbound, kind="command", command=name, text=args)
+    return dataclasses.replace(inbound, text=text)
+
+
+def from_callback(update_id: int, query: CallbackQuery) -> Inbound:
+    message = query.message
+    chat_id = message.chat.id if message is not None else query.from_user.id
+    chat_type = str(message.chat.type) if message is not None else "private"
+    return Inbound(
+        update_id=update_id, chat_id=chat_id, chat_type=chat_type, sender_id=query.from_user.id,
+        language_code=query.from_user.language_code, kind="button", button=query.data or "",
+        callback_id=query.id, message_id=message.message_id if message is not None else 0,
+    )
+
+
+def translate(update: Update) -> Inbound | None:
+    """The Inbound for a message or callback query update; None for any other update."""
+    if update.message is not None:
+        return from_message(update.update_id, update.message)
+    if update.callback_query is not None:
+        return from_callback(update.update_id, update.callback_query)
+    return None
+
+
+def _keyboard(buttons: ButtonRows) -> InlineKeyboardMarkup | None:
+    if not buttons:
+        return None
+    return InlineKeyboardMarkup([
+        [InlineKeyboardButton(text=b["text"], callback_data=b["data"]) for b in row]
+        for row in buttons
+    ])
+
+
+def _seconds(value: int | float | dt.timedelta) -> float:
+    if isinstance(value, dt.timedelta):
+        return value.total_seconds()
+    return float(value)
+
+
+def _quiet_libraries() -> None:
+    """PTB logs request parameters (message text) at DEBUG and httpx logs URLs (with the
+    token) at INFO: keep both above that, whatever the root level."""
+    for name, level in (("telegram", logging.INFO), ("httpx", logging.WARNING)):
+        logger = logging.getLogger(name)
+        if logger.getEffectiveLevel() < level:
+            logger.setLevel(level)
+
+
+class PtbTransport:
+    def __init__(self, config: TelegramConfig, submit: Submit) -> None:
+        _quiet_libraries()
+        self._config = config
+        self._submit = submit
+        base = config.api_base
+        self._request = HTTPXRequest(connection_pool_size=64, pool_timeout=5.0)
+        # PTB adds the long-poll timeout to this read timeout for getUpdates
+        self._poll_request = HTTPXRequest(connection_pool_size=1, read_timeout=POLL_TIMEOUT)
+        self.bot = Bot(
+            config.token.get_secret_value(), base_url=f"{base}/bot",
+            base_file_url=f"{base}/file/bot", request=self._request,
+            get_updates_request=self._poll_request,
+        )
+        self._runner: web.AppRunner | None = None
+        self._polling: asyncio.Task[None] | None = None
+        self._stopping = False
+        self._fetching = False
+        self._offset = 0
+        self._confirmed = 0  # the offset Telegram has last been told
+
+    # -- handing updates to the core --------------------------------------------------------
+
+    async def _handle(self, update: Update) -> None:
+        """Store one update (returns only once it is stored); answer a pressed button."""
+        try:
+            inbound = translate(update)
+        except Exception:  # a malformed update must not stop the bot; skip it
+            log.exception("transport: could not translate update %s; skipped", update.update_id)
+            return
+        if inbound is None:
+            return
+        await self._submit(inbound)
+        if update.callback_query is not None:
+            with contextlib.suppress(Exception):  # stored: the spinner may stop now
+                await update.callback_query.answer()
+
+    # -- polling ----------------------------------------------------------------------------
+
+    async def _poll(self) -> None:
+        backoff = BACKOFF_START
+        while not self._stopping:
+            self._fetching = True
+            try:
+                updates = await self.bot.get_updates(
+                    offset=self._offset or None, timeout=POLL_TIMEOUT,
+                    allowed_updates=UPDATE_TYPES,
+                )
+            except Exception as exc:  # network trouble, 409, 5xx: never crash the loop
+                log.warning("polling: getUpdates failed (%s: %s); retrying in %.1fs",
+                            type(exc).__name__, exc if isinstance(exc, TelegramError) else "",
+                            backoff)
+                await asyncio.sleep(backoff)
+                backoff = min(BACKOFF_MAX, backoff * 2)
+                continue
+            finally:
+                self._fetching = False
+            backoff = BACKOFF_START
+            self._confirmed = self._offset
+            for update in updates:
+                try:
+                    await self._handle(update)
+                except Exception as exc:  # keep the offset: it is fetched and stored again
+                    log.error("polling: handing update %s to the core failed (%s)",
+                              update.update_id, type(exc).__name__)
+                    await asyncio.sleep(backoff)
+                    break
+                self._offset = update.update_id + 1
+                if self._stopping:
+                    break
+
+    async def _confirm(self) -> None:
+        """Tell Telegram about updates stored since the last getUpdates (as PTB does on stop)."""
+        if self._offset <= self._confirmed:
+            return
+        with contextlib.suppress(Exception):
+            await self.bot.get_updates(offset=self._offset, limit=1, timeout=0,
+                                       allowed_updates=UPDATE_TYPES)
+            self._confirmed = self._offset
+
+    # -- lifecycle ----------------------------------------------------------------------------
+
+    async def start(self) -> None:
+        self._stopping = False
+        await self.bot.initialize()  # getMe
+        if self._config.mode == "webhook":
+            await self._start_webhook()
+        else:
+            await self.bot.delete_webhook(drop_pending_updates=False)
+            self._polling = asyncio.create_task(self._poll(), name="sejawat-ptb-polling")
+
+    async def _start_webhook(self) -> None:
+        hook = self._config.webhook
+
+        async def feed(body: bytes) -> None:
+            update = Update.de_json(json.loads(body), self.bot)
+            await self._handle(update)
+
+        self._runner = web.AppRunner(webhook_app(hook.path, hook.secret.get_secret_value(), feed))
+        await self._runner.setup()
+        await web.TCPSite(self._runner, hook.host, hook.port).start()
+        await self.bot.set_webhook(
+            hook.url, secret_token=hook.secret.get_secret_value(),
+            allowed_updates=UPDATE_TYPES, drop_pending_updates=False,
+        )
+
+    async def stop(self) -> None:
+        self._stopping = True
+        task, self._polling = self._polling, None
+        if task is not None:
+            if self._fetching:  # idle in a long poll: nothing is half-handled
+                task.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await asyncio.wait_for(task, STOP_GRACE)
+            await self._confirm()
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
+        with contextlib.suppress(Exception):
+            await self.bot.shutdown()
+        await self._request.shutdown()
+        await self._poll_request.shutdown()
+
+    # -- Messenger ----------------------------------------------------------------------------
+
+    async def set_commands(self, menu: CommandMenu) -> None:
+        for language, commands in menu.items():
+            await self.bot.set_my_commands(
+                [BotCommand(command=c, description=d) for c, d in commands],
+                scope=BotCommandScopeAllPrivateChats(), language_code=language or None,
+            )
+
+    async def send_text(self, chat_id: int, text: str, buttons: ButtonRows) -> SendResult:
+        return await _call(lambda: self.bot.send_message(chat_id, text,
+                                                         reply_markup=_keyboard(buttons)))
+
+    async def clear_buttons(self, chat_id: int, message_id: int) -> SendResult:
+        return await _call(lambda: self.bot.edit_message_reply_markup(
+            chat_id=chat_id, message_id=message_id, reply_markup=None))
+
+
+async def _call(request: Callable[[], Awaitable[object]]) -> SendResult:
+    try:
+        result = await request()
+    except PtbRetryAfter as exc:
+        return RetryAfter(_seconds(exc.retry_after))
+    except Forbidden:
+        return Blocked()
+    except BadRequest as exc:
+        return Rejected(exc.message)
+    except InvalidToken as exc:  # PTB raises this for 404 too; aiogram's adapter rejects a 404
+        if "not found" in exc.message.lower():
+            return Rejected(exc.message)
+        return Transient(type(exc).__name__)
+    except Exception as exc:  # network errors, 5xx, timeouts: try again later
+        return Transient(type(exc).__name__)
+    return Sent(getattr(result, "message_id", None))

@@ -1,0 +1,76 @@
+"""End-to-end fixtures: the sandbox Bot API server and the whole bot, over real HTTP."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import AsyncIterator, Callable
+from typing import Any
+
+import pytest
+from e2e_support import TOKEN, User
+
+from bot.app import App, bootstrap
+from bot.config import Config
+from sandbox.botapi import SandboxBotApi
+
+TRANSPORTS = ["aiogram"]
+MODES = ["polling", "webhook"]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(params=TRANSPORTS)
+def transport(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture
+async def sandbox() -> AsyncIterator[SandboxBotApi]:
+    api = SandboxBotApi(token=TOKEN)
+    await api.start()
+    yield api
+    await api.stop()
+
+
+@pytest.fixture
+def bot_config(
+    make_config: Callable[..., Config], sandbox: SandboxBotApi, transport: str
+) -> Callable[..., Config]:
+    def build(mode: str = "polling", **sections: dict[str, Any]) -> Config:
+        telegram: dict[str, Any] = {"token": TOKEN, "api_base": sandbox.base_url,
+                                    "transport": transport, "mode": mode}
+        if mode == "webhook":
+            port = free_port()
+            telegram["webhook"] = {"url": f"http://127.0.0.1:{port}/telegram",
+                                   "host": "127.0.0.1", "port": port,
+                                   "secret": "e2e-webhook-secret-0123456789"}
+        return make_config(telegram=telegram, **sections)
+
+    return build
+
+
+@pytest.fixture
+async def run_bot(bot_config: Callable[..., Config]) -> AsyncIterator[Callable[..., Any]]:
+    """Start the bot (call again after stopping to simulate a restart)."""
+    running: list[App] = []
+
+    async def start(mode: str = "polling", **sections: dict[str, Any]) -> App:
+        app = bootstrap(bot_config(mode, **sections))
+        await app.start()
+        running.append(app)
+        return app
+
+    yield start
+    for app in running:
+        await app.stop()
+
+
+@pytest.fixture
+async def student(sandbox: SandboxBotApi) -> User:
+    await sandbox.create_user(5001, first_name="Rara", last_name="Wijaya", username="rara_w",
+                              language_code="id")
+    return User(sandbox, 5001)

@@ -1,0 +1,131 @@
+"""The bot process is killed (SIGKILL) mid-intake and restarted: nothing lost, nothing twice."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import sys
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from e2e_support import TOKEN, User
+from tests_support_paths import ROOT
+
+from bot.config import Config
+from bot.i18n import Catalog
+from sandbox.botapi import SandboxBotApi
+from storage.crypto import Cipher
+from storage.db import create_engine, sessionmaker
+from storage.uow import Store
+
+pytestmark = pytest.mark.e2e
+
+
+class BotProcess:
+    """`python -m bot.cli run` in a child process, configured only by environment variables."""
+
+    def __init__(self, config: Config, log: Path) -> None:
+        resources = {k: [r.model_dump() for r in v] for k, v in config.resources.items()}
+        self.env = {
+            **os.environ,
+            "SEJAWAT_TELEGRAM__TOKEN": TOKEN,
+            "SEJAWAT_TELEGRAM__API_BASE": config.telegram.api_base,
+            "SEJAWAT_TELEGRAM__TRANSPORT": config.telegram.transport,
+            "SEJAWAT_DATABASE__URL": config.database.url,
+            "SEJAWAT_PRIVACY__DATA_KEY": config.privacy.data_key.get_secret_value(),
+            "SEJAWAT_RESOURCES__ID": json.dumps(resources["id"]),
+            "SEJAWAT_RESOURCES__EN": json.dumps(resources["en"]),
+        }
+        self.env.pop("SEJAWAT_CONFIG", None)
+        self.log = log
+        self.process: asyncio.subprocess.Process | None = None
+
+    async def start(self) -> None:
+        with self.log.open("ab") as log:
+            self.process = await asyncio.create_subprocess_exec(
+                sys.executable, "-m", "bot.cli", "run", cwd=ROOT, env=self.env,
+                stdout=log, stderr=log,
+            )
+
+    async def kill(self) -> None:
+        assert self.process is not None
+        self.process.kill()  # SIGKILL: no cleanup at all
+        await self.process.wait()
+
+    async def stop(self) -> None:
+        if self.process is not None and self.process.returncode is None:
+            self.process.terminate()
+            try:
+                await asyncio.wait_for(self.process.wait(), 10)
+            except TimeoutError:
+                self.process.kill()
+                await self.process.wait()
+
+
+@pytest.fixture
+async def bot_process(
+    bot_config: Callable[..., Config], tmp_path: Path
+) -> AsyncIterator[BotProcess]:
+    process = BotProcess(bot_config(), tmp_path / "bot.log")
+    yield process
+    await process.stop()
+
+
+async def outbox_settled(config: Config, timeout: float = 10) -> None:
+    """Wait until the bot recorded every outgoing message as sent."""
+    engine = create_engine(config.database.url)
+    store = Store(sessionmaker(engine), Cipher(config.privacy.data_key.get_secret_value()))
+    try:
+        for _ in range(int(timeout / 0.05)):
+            async with store() as uow:
+                if await uow.outbox.pending_count() == 0:
+                    return
+            await asyncio.sleep(0.05)
+        raise TimeoutError("outbox did not settle")
+    finally:
+        await engine.dispose()
+
+
+def first_line(catalog: Catalog, lang: str, key: str, **params: Any) -> str:
+    return catalog.render(lang, key, params).splitlines()[0]
+
+
+async def test_killed_mid_intake_resumes_at_the_same_step(
+    bot_process: BotProcess, student: User, sandbox: SandboxBotApi,
+    bot_config: Callable[..., Config],
+) -> None:
+    config = bot_config()
+    catalog = Catalog(["id", "en"], "id", config.program.name, config.resources)
+
+    def line(key: str, **params: Any) -> str:
+        return first_line(catalog, "en", key, **params)
+
+    await bot_process.start()
+    await student.say("/start")
+    await student.expect(first_line(catalog, "id", "intake-consent"), timeout=30)
+    await student.press("in:consent:yes")
+    await student.press("in:lang:en")
+    await student.press("in:topic:loneliness")
+    await student.expect(line("intake-description", min=20, max=1500))
+    await outbox_settled(config)  # the prompt is recorded as sent (else it is sent again)
+
+    await student.say("I have felt very alone since moving to this school last year.")
+    await bot_process.kill()  # maybe before, during or after handling that message
+
+    await bot_process.start()
+    await student.expect(line("intake-feeling"), timeout=30)
+    await student.press("in:feeling:3")
+    await student.press("in:name:keep")
+    await student.press("in:confirm:")
+    await student.expect(line("intake-queued"), timeout=30)
+
+    texts = await student.texts()
+    for key, params in [("intake-welcome", {}), ("intake-consent", {}),
+                        ("intake-description", {"min": 20, "max": 1500}),
+                        ("intake-feeling", {}), ("intake-queued", {})]:
+        lang = "id" if key in ("intake-welcome", "intake-consent") else "en"
+        wanted = first_line(catalog, lang, key, **params)
+        assert sum(wanted in t for t in texts) == 1, f"{key} was sent {texts!r}"

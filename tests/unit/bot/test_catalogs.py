@@ -1,0 +1,36 @@
+"""Catalog completeness: a key in one language only is a bug."""
+
+from __future__ import annotations
+
+import re
+
+from bot.i18n import LOCALES_DIR, catalog_keys
+
+
+def test_every_key_exists_in_both_languages() -> None:
+    indonesian, english = catalog_keys("id"), catalog_keys("en")
+    assert indonesian - english == set(), "keys only in Indonesian"
+    assert english - indonesian == set(), "keys only in English"
+    assert len(english) > 50
+
+
+def test_placeables_match_between_languages() -> None:
+    def variables(lang: str) -> dict[str, set[str]]:
+        found: dict[str, set[str]] = {}
+        key = ""
+        for line in (LOCALES_DIR / lang / "sejawat.ftl").read_text(encoding="utf-8").splitlines():
+            if line[:1].isalpha() and "=" in line:
+                key = line.split("=", 1)[0].strip()
+            found.setdefault(key, set()).update(re.findall(r"\{ *\$(\w+)", line))
+        return found
+
+    assert variables("id") == variables("en")
+
+
+def test_no_user_facing_text_is_inline_in_handlers() -> None:
+    """Replies are catalog keys: handler and flow code holds no sentences for users."""
+    root = LOCALES_DIR.parent
+    for folder in ("flows", "handlers"):
+        for path in (root / folder).glob("*.py"):
+            for literal in re.findall(r'Reply\(\s*"([^"]+)"', path.read_text(encoding="utf-8")):
+                assert " " not in literal, f"{path.name}: inline text {literal!r}"

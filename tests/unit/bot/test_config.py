@@ -1,0 +1,83 @@
+"""Config loading: TOML, SEJAWAT_<SECTION>__<KEY> overrides, errors that name the key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from bot.config import load_config
+from bot.errors import ConfigError
+
+EXAMPLE = Path(__file__).resolve().parents[3] / "config.example.toml"
+
+
+def test_the_example_config_is_valid_and_complete() -> None:
+    config = load_config(EXAMPLE, env={})
+    assert config.telegram.mode == "polling"
+    assert config.database.url.startswith("sqlite+aiosqlite:///./data/")
+    assert {r.contact for r in config.resources["id"]} >= {"112", "119 ext 8"}
+
+
+def test_environment_overrides_any_key() -> None:
+    config = load_config(EXAMPLE, env={
+        "SEJAWAT_TELEGRAM__TOKEN": "123:abc",
+        "SEJAWAT_TELEGRAM__WEBHOOK__PORT": "9000",
+        "SEJAWAT_PROGRAM__LANGUAGES": "en",
+        "SEJAWAT_PROGRAM__DEFAULT_LANGUAGE": "en",
+        "SEJAWAT_RESOURCES__EN": '[{"name": "Hotline", "contact": "911"}]',
+    })
+    assert config.telegram.token.get_secret_value() == "123:abc"
+    assert config.telegram.webhook.port == 9000
+    assert config.program.languages == ["en"]
+    assert config.resources["en"][0].contact == "911"
+
+
+def test_config_file_from_environment_variable(tmp_path: Path) -> None:
+    path = tmp_path / "c.toml"
+    path.write_text(EXAMPLE.read_text().replace('name = "Sejawat"', 'name = "SMA 1"'))
+    assert load_config(None, env={"SEJAWAT_CONFIG": str(path)}).program.name == "SMA 1"
+
+
+@pytest.mark.parametrize(("env", "message"), [
+    ({"SEJAWAT_TELEGRAM__MODE": "push"}, "config key telegram.mode: Input should be"),
+    ({"SEJAWAT_DATABASE__URL": "mysql://x"}, "config key database.url: must start with"),
+    ({"SEJAWAT_PROGRAM__TIMEZONE": "Mars/Base"}, "config key program.timezone: unknown"),
+    ({"SEJAWAT_PROGRAM__LANGUAGES": "fr"}, "config key program.languages"),
+    ({"SEJAWAT_TELEGRAM__TOKNE": "x"}, "config key telegram.tokne: is not a known key"),
+    ({"SEJAWAT_RESOURCES__ID": "[]"}, "config key resources.id: is missing"),
+    ({"SEJAWAT_TELEGRAM__TOKEN": "1:a", "SEJAWAT_TELEGRAM__MODE": "webhook"},
+     "config key telegram.webhook.url"),
+])
+def test_errors_name_the_key(env: dict[str, str], message: str) -> None:
+    with pytest.raises(ConfigError, match=message.replace(".", r"\.")):
+        load_config(EXAMPLE, env=env)
+
+
+def test_data_key_in_the_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "c.toml"
+    path.write_text(EXAMPLE.read_text().replace("[privacy]", '[privacy]\ndata_key = "abc"'))
+    with pytest.raises(ConfigError, match="privacy.data_key: must come from the environment"):
+        load_config(path, env={})
+
+
+def test_config_check_command(capsys: pytest.CaptureFixture[str],
+                              monkeypatch: pytest.MonkeyPatch) -> None:
+    assert main(["--config", str(EXAMPLE), "config", "check"]) == 0
+    assert "valid" in capsys.readouterr().out
+    monkeypatch.setenv("SEJAWAT_TELEGRAM__TRANSPORT", "telethon")
+    assert main(["--config", str(EXAMPLE), "config", "check"]) == 2
+    assert "config key telegram.transport" in capsys.readouterr().err
+    monkeypatch.delenv("SEJAWAT_TELEGRAM__TRANSPORT")
+    monkeypatch.setenv("SEJAWAT_TELEGRAM__TOKEN", "1:abc")
+    monkeypatch.setenv("SEJAWAT_PRIVACY__DATA_KEY", "short")
+    assert main(["--config", str(EXAMPLE), "config", "check"]) == 2
+    assert "privacy.data_key is not a valid key" in capsys.readouterr().err
+
+
+def test_keygen_prints_a_usable_key(capsys: pytest.CaptureFixture[str]) -> None:
+    from storage.crypto import Cipher
+
+    assert main(["keygen"]) == 0
+    Cipher(capsys.readouterr().out.strip()).encrypt("ok")

@@ -43,7 +43,7 @@ def _logging(verbose: bool) -> None:
         level=logging.DEBUG if verbose else logging.INFO,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
-    for noisy in ("aiogram.event", "httpx", "aiohttp.access"):
+    for noisy in ("aiogram.event", "httpx", "aiohttp.access", "alembic"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
 

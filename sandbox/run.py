@@ -7,6 +7,8 @@ import contextlib
 import signal
 from pathlib import Path
 
+from pydantic import SecretStr
+
 from bot.config import Config, DatabaseConfig
 from sandbox.botapi import SandboxBotApi
 from storage.crypto import generate_key
@@ -31,9 +33,9 @@ def sandbox_config(config: Config, api_base: str) -> Config:
         database = DatabaseConfig(url="sqlite+aiosqlite:///./data/sandbox.sqlite3")
     privacy = config.privacy
     if not privacy.data_key.get_secret_value():
-        privacy = privacy.model_copy(update={"data_key": sandbox_key()})
+        privacy = privacy.model_copy(update={"data_key": SecretStr(sandbox_key())})
     telegram = config.telegram.model_copy(
-        update={"token": SANDBOX_TOKEN, "api_base": api_base, "mode": "polling"}
+        update={"token": SecretStr(SANDBOX_TOKEN), "api_base": api_base, "mode": "polling"}
     )
     return config.model_copy(update={"telegram": telegram, "database": database,
                                      "privacy": privacy})
@@ -65,11 +67,12 @@ def _banner(base: str) -> str:
 Sejawat is running against the local sandbox (no Telegram token configured).
 
   Sandbox Bot API server: {base}
-  Act as a student (control API, JSON over HTTP), for example:
-    curl -s -X POST {base}/control/users -H 'Content-Type: application/json' \\
-         -d '{{"id": 5001, "first_name": "Siswa", "language_code": "id"}}'
-    curl -s -X POST {base}/control/send -H 'Content-Type: application/json' \\
-         -d '{{"user_id": 5001, "text": "/start"}}'
-    curl -s {base}/control/chats/5001/messages
+  Act as a student through the control API (POST {base}/control/<operation>, JSON), e.g.:
+    curl -s -X POST {base}/control/create_user \\
+         -d '{{"user_id": 5001, "first_name": "Rara", "language_code": "id"}}'
+    curl -s -X POST {base}/control/send_text -d '{{"user_id": 5001, "text": "/start"}}'
+    curl -s -X POST {base}/control/messages -d '{{"chat_id": 5001}}'
+    curl -s -X POST {base}/control/press_button \\
+         -d '{{"user_id": 5001, "message_id": 3, "data": "in:consent:yes"}}'
   Press Ctrl-C to stop.
 """

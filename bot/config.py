@@ -32,6 +32,73 @@ def _split_list(value: object) -> object:
     return value
 
 
+DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _hhmm(value: str) -> str:
+    parts = value.split(":")
+    if len(parts) != 2 or not all(p.isdigit() for p in parts):
+        raise ValueError(f"{value!r} is not a time of day like 08:00")
+    hour, minute = int(parts[0]), int(parts[1])
+    if not (0 <= hour <= 24 and 0 <= minute < 60) or (hour == 24 and minute):
+        raise ValueError(f"{value!r} is not a time of day like 08:00")
+    return f"{hour:02d}:{minute:02d}"
+
+
+def _days(value: object) -> object:
+    value = _split_list(value)
+    if isinstance(value, list):
+        unknown = [d for d in value if d not in DAYS]
+        if unknown:
+            raise ValueError(f"unknown day(s) {unknown}; use {', '.join(DAYS)}")
+    return value
+
+
+class Hours(_Section):
+    """Weekly opening hours: on these days, from start to end (program time zone)."""
+
+    days: list[str]
+    start: str
+    end: str
+
+    _d = field_validator("days", mode="before")(_days)
+    _s = field_validator("start", "end")(_hhmm)
+
+
+class ShiftConfig(Hours):
+    """A member's weekly shift: on duty from start to end on these days."""
+
+    telegram_id: int
+
+
+class RolesConfig(_Section):
+    coordinators: list[int] = []  # Telegram user ids that are always coordinators
+    invite_ttl_hours: int = Field(default=72, ge=1, le=24 * 30)
+    invite_attempts_per_hour: int = Field(default=5, ge=1)
+
+    @field_validator("coordinators", mode="before")
+    @classmethod
+    def _ids(cls, value: object) -> object:
+        return _split_list(value)
+
+
+class RoutingConfig(_Section):
+    offer_timeout: int = Field(default=120, ge=10)  # seconds a supporter has to accept
+    followup: bool = True  # send a check-in after a session ends
+    followup_after: int = Field(default=24 * 3600, ge=60)  # seconds
+    idle_close: int = Field(default=2 * 3600, ge=60)  # seconds without messages
+    idle_grace: int = Field(default=15 * 60, ge=30)  # after the gentle check, then close
+    default_capacity: int = Field(default=2, ge=1, le=10)
+    allow_media: bool = False  # forward photos/voice between student and supporter
+    queue_update_interval: int = Field(default=60, ge=10)  # seconds between position updates
+    shift_reminder: int = Field(default=15 * 60, ge=0)  # seconds before a shift starts
+
+
+class EscalationConfig(_Section):
+    ack_timeout_imminent: int = Field(default=120, ge=10)  # seconds
+    ack_timeout_high: int = Field(default=300, ge=10)  # seconds
+
+
 class WebhookConfig(_Section):
     url: str = ""  # public https URL Telegram posts to, e.g. https://bot.school.id/telegram
     host: str = "127.0.0.1"
@@ -72,6 +139,7 @@ class ProgramConfig(_Section):
     timezone: str = "Asia/Jakarta"
     languages: list[str] = ["id", "en"]
     default_language: str = "id"
+    hours: list[Hours] = []  # empty: always open
 
     _languages = field_validator("languages", mode="before")(_split_list)
 
@@ -130,6 +198,10 @@ class Config(_Section):
     intake: IntakeConfig = IntakeConfig()
     outbox: OutboxConfig = OutboxConfig()
     sandbox: SandboxConfig = SandboxConfig()
+    roles: RolesConfig = RolesConfig()
+    routing: RoutingConfig = RoutingConfig()
+    escalation: EscalationConfig = EscalationConfig()
+    shifts: list[ShiftConfig] = Field(default_factory=list)
 
     def check(self) -> None:
         """Cross-key rules pydantic cannot see on one field."""

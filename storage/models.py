@@ -98,6 +98,8 @@ class HelpRequest(Base):
     pseudonym: Mapped[str] = mapped_column(String(64))
     description_enc: Mapped[bytes] = mapped_column(LargeBinary)
     risk_level: Mapped[int] = mapped_column(Integer, default=0)
+    last_position: Mapped[int | None] = mapped_column(Integer)  # queue position last told
+    position_told_at: Mapped[datetime | None]
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
     __table_args__ = (Index("ix_help_requests_status_created", "status", "created_at"),)

@@ -8,6 +8,16 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from storage.crypto import Cipher
+from storage.program_repos import (
+    FeedbackRepo,
+    Invites,
+    Members,
+    Notes,
+    Offers,
+    Sessions,
+    Shifts,
+    Timers,
+)
 from storage.repositories import Audit, Conversations, Inbox, Outbox, People, Requests
 
 
@@ -18,6 +28,14 @@ class UnitOfWork:
     inbox: Inbox
     outbox: Outbox
     audit: Audit
+    members: Members
+    invites: Invites
+    shifts: Shifts
+    offers: Offers
+    sessions: Sessions
+    notes: Notes
+    feedback: FeedbackRepo
+    timers: Timers
 
     def __init__(self, sessions: async_sessionmaker[Any], cipher: Cipher) -> None:
         self._sessions = sessions
@@ -38,6 +56,14 @@ class UnitOfWork:
         self.inbox = Inbox(session, self._cipher)
         self.outbox = Outbox(session, self._cipher)
         self.audit = Audit(session)
+        self.members = Members(session)
+        self.invites = Invites(session)
+        self.shifts = Shifts(session)
+        self.offers = Offers(session)
+        self.sessions = Sessions(session, self._cipher)
+        self.notes = Notes(session, self._cipher)
+        self.feedback = FeedbackRepo(session, self._cipher)
+        self.timers = Timers(session)
         await session.begin()
         return self
 

@@ -51,7 +51,8 @@ def _from_message(update_id: int, message: Message) -> Inbound:
     )
     text = message.text
     if text is None:
-        return dataclasses.replace(inbound, kind="media", media_kind=str(message.content_type))
+        kind = str(getattr(message.content_type, "value", message.content_type))
+        return dataclasses.replace(inbound, kind="media", media_kind=kind)
     entity = message.entities[0] if message.entities else None
     if text.startswith("/") and entity is not None and entity.type == "bot_command" \
             and entity.offset == 0:
@@ -122,7 +123,9 @@ class AiogramTransport:
         hook = self._config.webhook
 
         async def feed(body: bytes) -> None:
-            await self.dp.feed_webhook_update(self.bot, json.loads(body))
+            # feed_raw_update waits for the handler (stored) however long it takes, unlike
+            # feed_webhook_update, which answers Telegram after 55 s even if not stored yet
+            await self.dp.feed_raw_update(self.bot, json.loads(body))
 
         self._runner = web.AppRunner(webhook_app(hook.path, hook.secret.get_secret_value(), feed))
         await self._runner.setup()

@@ -7,13 +7,13 @@ from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 import pytest
-from e2e_support import TOKEN, User
 
 from bot.app import App, bootstrap
 from bot.config import Config
 from sandbox.botapi import SandboxBotApi
+from tests.e2e.e2e_support import TOKEN, User
 
-TRANSPORTS = ["aiogram"]
+TRANSPORTS = ["aiogram", "ptb"]
 MODES = ["polling", "webhook"]
 
 

@@ -7,12 +7,12 @@ from typing import Any
 
 import aiohttp
 import pytest
-from e2e_support import User
 from sqlalchemy import select
 
 from bot.app import App
 from sandbox.botapi import SandboxBotApi
 from storage.models import HelpRequest
+from tests.e2e.e2e_support import User
 
 pytestmark = pytest.mark.e2e
 

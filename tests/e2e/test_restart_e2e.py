@@ -11,8 +11,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from e2e_support import TOKEN, User
-from tests_support_paths import ROOT
 
 from bot.config import Config
 from bot.i18n import Catalog
@@ -20,6 +18,8 @@ from sandbox.botapi import SandboxBotApi
 from storage.crypto import Cipher
 from storage.db import create_engine, sessionmaker
 from storage.uow import Store
+from tests.e2e.e2e_support import TOKEN, User
+from tests.e2e.tests_support_paths import ROOT
 
 pytestmark = pytest.mark.e2e
 

@@ -1,0 +1,264 @@
+"""Crisis-risk detector: normalizes a message, removes idiom spans, matches the data lexicon.
+
+Pure Python (no Telegram, no SQLAlchemy). ``Detector.load()`` reads ``escalation/lexicon``;
+``Detector.assess(text)`` returns a :class:`RiskAssessment` for one message. Tier rules:
+
+* a denial just before a match ("aku gak mau bunuh diri", "I'm not going to kill myself") or a
+  denial cue in the message ("cuma bercanda") lowers HIGH to CONCERN, never IMMINENT;
+* a past-attempt cue in the same clause ("dulu aku pernah ...") lowers suicide / self-harm
+  matches to CONCERN (abuse disclosures stay HIGH);
+* a third-party cue before the match ("temenku", "my friend") sets ``third_party``.
+"""
+
+from __future__ import annotations
+
+import enum
+import pathlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from escalation.detector_lexicon import Lexicon, LexiconError, Rule, load_lexicon
+from escalation.detector_patterns import NUMBER_KEY, Compiled
+from escalation.normalize import BOUNDARY, Normalized
+
+__all__ = ["Detector", "LexiconError", "RiskAssessment", "RiskLevel", "RiskMatch"]
+
+_FIRST_PERSON = frozenset({"aku", "i", "me", "my", "myself", "mine"})
+_LOWERED_BY_PAST = frozenset({"suicide", "self_harm"})
+_THIRD_PARTY_WINDOW = 8
+
+
+class RiskLevel(enum.IntEnum):
+    NONE = 0
+    CONCERN = 1
+    HIGH = 2
+    IMMINENT = 3
+
+
+@dataclass(frozen=True)
+class RiskMatch:
+    """One lexicon hit; ``start``/``end`` index the ORIGINAL text, ``excerpt`` is that span."""
+
+    entry_id: str
+    tier: RiskLevel
+    category: str
+    start: int
+    end: int
+    excerpt: str
+
+
+@dataclass(frozen=True)
+class RiskAssessment:
+    """The risk of one message; ``matches`` are ordered strongest first."""
+
+    level: RiskLevel
+    categories: tuple[str, ...]
+    matches: tuple[RiskMatch, ...]
+    third_party: bool
+    denied: bool
+    past: bool
+    source: str = field(default="", repr=False, compare=False)
+
+    def excerpt(self, width: int = 120) -> str:
+        """The original text around the strongest match, trimmed to about ``width`` chars."""
+        if not self.matches:
+            return _trim(self.source, 0, 0, width)
+        best = self.matches[0]
+        return _trim(self.source, best.start, best.end, width)
+
+
+NONE = RiskAssessment(RiskLevel.NONE, (), (), False, False, False)
+_Index = dict[str, list[tuple[Rule, Compiled]]]
+
+
+class Detector:
+    """Screens messages against the lexicon; build once with :meth:`load`, then reuse."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self._norm = lexicon.normalizer
+        self._entries = _index(lexicon.entries)
+        self._idioms = _index(lexicon.idioms)
+        self._cues = _index(lexicon.cues)
+
+    @classmethod
+    def load(cls, lexicon_dir: pathlib.Path | None = None) -> Detector:
+        """Load and validate the data files (default: the package's ``lexicon`` folder)."""
+        return cls(load_lexicon(lexicon_dir))
+
+    # ---- public ------------------------------------------------------------------------------
+    def assess(self, text: str) -> RiskAssessment:
+        """Assess one message."""
+        if not text or text.isspace():
+            return NONE
+        norm = self._norm.normalize(text)
+        keys = _keys(norm.words)
+        candidates = _candidates(self._entries, keys)
+        if not candidates:
+            return NONE
+        haystack = self._mask_idioms(norm.text + " ", keys, norm)
+        hits = [
+            (rule, m.start(), m.end() - 1)
+            for rule, pat in candidates
+            for m in pat.regex.finditer(haystack)
+        ]
+        if not hits:
+            return NONE
+        ctx = _Context(self, norm, haystack, keys)
+        matches = sorted(
+            (ctx.match(text, *hit) for hit in hits), key=lambda m: (-m[0].tier, m[0].start)
+        )
+        return _assessment(text, matches)
+
+    def idiom_ids(self, text: str) -> set[str]:
+        """Ids of the idioms found in ``text`` (used by the data tests)."""
+        return {rid for rid, _, _ in self._spans(self._idioms, text)}
+
+    def cue_ids(self, text: str) -> set[str]:
+        """Ids of the denial / past / third-party cues found in ``text``."""
+        return {rid for rid, _, _ in self._spans(self._cues, text)}
+
+    # ---- internals ---------------------------------------------------------------------------
+    def _spans(self, index: _Index, text: str) -> list[tuple[str, int, int]]:
+        norm = self._norm.normalize(text)
+        haystack = norm.text + " "
+        return _find(index, _keys(norm.words), haystack)
+
+    def _mask_idioms(self, haystack: str, keys: set[str], norm: Normalized) -> str:
+        spans = _find(self._idioms, keys, haystack)
+        if not spans:
+            return haystack
+        chars = list(haystack)
+        for _, start, end in spans:
+            for i in range(start, end):
+                if chars[i] != " ":
+                    chars[i] = BOUNDARY
+        return "".join(chars)
+
+
+class _Context:
+    """Per-message state for applying denial / past / third-party rules to raw hits."""
+
+    def __init__(self, det: Detector, norm: Normalized, haystack: str, keys: set[str]) -> None:
+        self.lex = det.lexicon
+        self.norm = norm
+        self.words = haystack[:-1].split(" ")
+        self.clause = _clauses(self.words)
+        self.cues: dict[str, list[tuple[int, int]]] = {"denial": [], "past": [], "third_party": []}
+        kinds = {rule.id: rule.kind for rule in det.lexicon.cues}
+        for rid, start, end in _find(det._cues, keys, haystack):
+            self.cues[kinds[rid]].append(norm.word_range(start, end))
+
+    def match(
+        self, text: str, rule: Rule, start: int, end: int
+    ) -> tuple[RiskMatch, bool, bool, bool]:
+        first, stop = self.norm.word_range(start, end)
+        denied = self._negated(first) or bool(self.cues["denial"])
+        past = any(self.clause[a] == self.clause[first] for a, _ in self.cues["past"])
+        third = rule.third_party or self._third_party(first)
+        tier = rule.tier
+        if past and rule.category in _LOWERED_BY_PAST:
+            tier = min(tier, RiskLevel.CONCERN)
+        if denied and tier == RiskLevel.HIGH:
+            tier = RiskLevel.CONCERN
+        o_start, o_end = self.norm.original_span(first, stop)
+        hit = RiskMatch(
+            rule.id, RiskLevel(tier), rule.category, o_start, o_end, text[o_start:o_end]
+        )
+        return hit, third, denied, past
+
+    def _negated(self, first: int) -> bool:
+        skipped, i = 0, first - 1
+        while i >= 0 and self.words[i] != BOUNDARY:
+            word = self.words[i]
+            if word in self.lex.negators:
+                return True
+            if word not in self.lex.fillers or skipped >= self.lex.max_fillers:
+                return False
+            skipped, i = skipped + 1, i - 1
+        return False
+
+    def _third_party(self, first: int) -> bool:
+        before = [
+            (a, b)
+            for a, b in self.cues["third_party"]
+            if b <= first
+            and self.clause[a] == self.clause[first]
+            and first - b <= _THIRD_PARTY_WINDOW
+        ]
+        if not before:
+            return False
+        _, stop = max(before, key=lambda span: span[1])
+        return not any(w in _FIRST_PERSON for w in self.words[stop:first])
+
+
+def _assessment(text: str, found: list[tuple[RiskMatch, bool, bool, bool]]) -> RiskAssessment:
+    matches = tuple(dict.fromkeys(m for m, *_ in found))
+    level = max(m.tier for m in matches)
+    categories = tuple(dict.fromkeys(m.category for m in matches))
+    return RiskAssessment(
+        level=RiskLevel(level),
+        categories=categories,
+        matches=matches,
+        third_party=any(f[1] for f in found if f[0].tier == level),
+        denied=any(f[2] for f in found),
+        past=any(f[3] for f in found),
+        source=text,
+    )
+
+
+def _index(rules: Iterable[Rule]) -> _Index:
+    index: _Index = {}
+    for rule in rules:
+        for pat in rule.patterns:
+            for key in pat.keys:
+                index.setdefault(key, []).append((rule, pat))
+    return index
+
+
+def _keys(words: tuple[str, ...]) -> set[str]:
+    keys = set(words)
+    if any(w.isdigit() and len(w) > 1 for w in keys):
+        keys.add(NUMBER_KEY)
+    return keys
+
+
+def _candidates(index: _Index, keys: set[str]) -> list[tuple[Rule, Compiled]]:
+    seen: dict[int, tuple[Rule, Compiled]] = {}
+    for key in keys:
+        for rule, pat in index.get(key, ()):
+            seen.setdefault(id(pat), (rule, pat))
+    return list(seen.values())
+
+
+def _find(index: _Index, keys: set[str], haystack: str) -> list[tuple[str, int, int]]:
+    return [
+        (rule.id, m.start(), m.end() - 1)
+        for rule, pat in _candidates(index, keys)
+        for m in pat.regex.finditer(haystack)
+    ]
+
+
+def _clauses(words: list[str]) -> list[int]:
+    out, n = [], 0
+    for word in words:
+        if word == BOUNDARY:
+            n += 1
+        out.append(n)
+    return out
+
+
+def _trim(text: str, start: int, end: int, width: int) -> str:
+    flat = " ".join(text.split()) if len(text) <= width else text
+    if len(flat) <= width:
+        return flat
+    pad = max(0, (width - (end - start)) // 2)
+    a, b = max(0, start - pad), min(len(text), max(end, start + 1) + pad)
+    if b - a > width:
+        b = a + width
+    if a > 0 and " " in text[a:start]:
+        a = text.index(" ", a, start) + 1
+    if b < len(text) and " " in text[end:b]:
+        b = text.rindex(" ", end, b)
+    body = " ".join(text[a:b].split())
+    return ("…" if a > 0 else "") + body + ("…" if b < len(text) else "")

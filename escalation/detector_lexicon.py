@@ -1,0 +1,193 @@
+"""Loads and validates the detector's data files (``escalation/lexicon/*.toml``).
+
+Files: ``normalize.toml`` (normalizer tables), ``classes.toml`` (word classes), ``cues.toml``
+(negators, denial / past / third-party cues), ``idioms.toml`` (spans removed before matching) and
+every other ``*.toml`` with ``[[entry]]`` tables (``id.toml``, ``en.toml``): the risk lexicon.
+Any problem raises :class:`LexiconError` naming the file and the entry.
+"""
+
+from __future__ import annotations
+
+import pathlib
+import tomllib
+from dataclasses import dataclass
+from typing import Any
+
+from escalation.detector_patterns import Compiled, PatternCompiler, PatternError, literal_words
+from escalation.normalize import Normalizer, Tables
+
+DEFAULT_DIR = pathlib.Path(__file__).with_name("lexicon")
+TIERS = {"concern": 1, "high": 2, "imminent": 3}
+CATEGORIES = frozenset({"suicide", "self_harm", "abuse", "violence", "hopeless"})
+CUE_KINDS = frozenset({"denial", "past", "third_party"})
+_SPECIAL = {"normalize.toml", "classes.toml", "cues.toml", "idioms.toml"}
+_ENTRY_KEYS = {
+    "id",
+    "pattern",
+    "patterns",
+    "tier",
+    "category",
+    "positive",
+    "negative",
+    "third_party",
+    "note",
+}
+_RULE_KEYS = {"id", "pattern", "patterns", "kind", "positive", "negative", "note"}
+
+
+class LexiconError(ValueError):
+    """Bad lexicon data; the message names the file and the entry."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A lexicon entry, an idiom or a cue: patterns plus their test examples."""
+
+    id: str
+    source: str
+    patterns: tuple[Compiled, ...]
+    positive: tuple[str, ...]
+    negative: tuple[str, ...]
+    tier: int = 0
+    category: str = ""
+    kind: str = ""
+    third_party: bool = False
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    normalizer: Normalizer
+    entries: tuple[Rule, ...]
+    idioms: tuple[Rule, ...]
+    cues: tuple[Rule, ...]
+    negators: frozenset[str]
+    fillers: frozenset[str]
+    max_fillers: int
+
+
+def _read(path: pathlib.Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise LexiconError(f"{path.name}: cannot read: {exc}") from exc
+
+
+def load_lexicon(lexicon_dir: pathlib.Path | None = None) -> Lexicon:
+    """Read, validate and compile every data file of ``lexicon_dir``."""
+    root = lexicon_dir or DEFAULT_DIR
+    if not root.is_dir():
+        raise LexiconError(f"{root}: lexicon directory not found")
+    cues_data = _read(root / "cues.toml")
+    negation = cues_data.get("negation", {})
+    negators = frozenset(_str_list(negation.get("negators", []), "cues.toml", "negation"))
+    fillers = frozenset(_str_list(negation.get("fillers", []), "cues.toml", "negation"))
+    classes = _read(root / "classes.toml").get("classes", {})
+    compiler = PatternCompiler(classes, negators)
+    try:
+        class_words = compiler.words()
+        for name in compiler.class_names:
+            compiler.compile(f"@{name}")
+    except PatternError as exc:
+        raise LexiconError(f"classes.toml: {exc}") from exc
+    idioms = _rules(root / "idioms.toml", "idiom", compiler, _RULE_KEYS)
+    cues = _rules(root / "cues.toml", "cue", compiler, _RULE_KEYS)
+    entries: list[Rule] = []
+    for path in sorted(root.glob("*.toml")):
+        if path.name not in _SPECIAL:
+            entries += _rules(path, "entry", compiler, _ENTRY_KEYS)
+    _check_unique([*entries, *idioms, *cues])
+    vocab = set(class_words) | negators | fillers
+    for rule in (*entries, *idioms, *cues):
+        for pat in rule.patterns:
+            vocab |= literal_words(pat.source)
+    tables = Tables.from_toml(_read(root / "normalize.toml"))
+    extra = _read(root / "normalize.toml").get("vocabulary", {}).get("words", [])
+    normalizer = Normalizer(tables, vocab | set(extra))
+    max_fillers = int(negation.get("max_fillers", 3))
+    return Lexicon(
+        normalizer, tuple(entries), tuple(idioms), tuple(cues), negators, fillers, max_fillers
+    )
+
+
+def _rules(
+    path: pathlib.Path, table: str, compiler: PatternCompiler, allowed: set[str]
+) -> list[Rule]:
+    data = _read(path)
+    raw = data.get(table, [])
+    if not isinstance(raw, list):
+        raise LexiconError(f"{path.name}: [[{table}]] must be an array of tables")
+    return [_rule(path.name, table, i, item, compiler, allowed) for i, item in enumerate(raw)]
+
+
+def _rule(
+    fname: str,
+    table: str,
+    index: int,
+    item: dict[str, Any],
+    compiler: PatternCompiler,
+    allowed: set[str],
+) -> Rule:
+    rid = item.get("id")
+    where = f"{fname}: {table} {rid or f'#{index}'}"
+    if not isinstance(rid, str) or not rid:
+        raise LexiconError(f"{where}: missing id")
+    unknown = set(item) - allowed
+    if unknown:
+        raise LexiconError(f"{where}: unknown keys {sorted(unknown)}")
+    sources = _str_list(item.get("patterns", []), fname, rid)
+    if "pattern" in item:
+        sources.insert(0, _str(item["pattern"], where, "pattern"))
+    if not sources:
+        raise LexiconError(f"{where}: no pattern")
+    try:
+        patterns = tuple(compiler.compile(s) for s in sources)
+    except PatternError as exc:
+        raise LexiconError(f"{where}: {exc}") from exc
+    positive = tuple(_str_list(item.get("positive", []), fname, rid))
+    negative = tuple(_str_list(item.get("negative", []), fname, rid))
+    if not positive:
+        raise LexiconError(f"{where}: needs at least one positive example")
+    tier, category, kind = 0, "", ""
+    if table == "entry":
+        tier = TIERS.get(str(item.get("tier")), 0)
+        category = str(item.get("category"))
+        if not tier:
+            raise LexiconError(f"{where}: tier must be one of {sorted(TIERS)}")
+        if category not in CATEGORIES:
+            raise LexiconError(f"{where}: category must be one of {sorted(CATEGORIES)}")
+    if table == "cue":
+        kind = str(item.get("kind"))
+        if kind not in CUE_KINDS:
+            raise LexiconError(f"{where}: kind must be one of {sorted(CUE_KINDS)}")
+    return Rule(
+        rid,
+        fname,
+        patterns,
+        positive,
+        negative,
+        tier,
+        category,
+        kind,
+        bool(item.get("third_party", False)),
+    )
+
+
+def _str(value: Any, where: str, key: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise LexiconError(f"{where}: {key} must be a non-empty string")
+    return value
+
+
+def _str_list(value: Any, fname: str, rid: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise LexiconError(f"{fname}: {rid}: expected a list of strings")
+    return list(value)
+
+
+def _check_unique(rules: list[Rule]) -> None:
+    seen: dict[str, str] = {}
+    for rule in rules:
+        if rule.id in seen:
+            raise LexiconError(f"{rule.source}: {rule.id}: duplicate id (also in {seen[rule.id]})")
+        seen[rule.id] = rule.source

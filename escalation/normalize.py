@@ -1,0 +1,316 @@
+"""Text normalizer for the risk detector.
+
+Turns a raw chat message into a list of canonical words, each remembering the span of the
+ORIGINAL text it came from, so that lexicon matches can quote the student's own words.
+
+Steps (tables live in ``escalation/lexicon/normalize.toml``, not in code):
+
+1. per character: NFKC, strip zero-width characters and combining marks, case-fold, map a few
+   emoji to words (``😂`` → ``haha``);
+2. tokenize into words, clause boundaries (``. , ! ? ;`` and new lines become ``|``);
+3. spaced-out letters are joined (``s u i c i d e``; two spaces separate words);
+4. per token: dotted/hyphenated single letters joined (``b.u.n.u.h``), censored letters resolved
+   against the vocabulary (``b*nuh``), Indonesian ``2`` reduplication (``mati2an``), leetspeak only
+   in tokens that contain letters (``m4t1`` but never ``jam 3``), runs of 3+ letters collapsed
+   (``matiii``), slang to canonical forms (``gak`` → ``tidak``), possessive ``-ku/-mu/-nya``
+   split off known nouns, Indonesian affixes reduced to a stem (``nyilet`` → ``silet``, passive
+   ``dipukul`` → ``di pukul``), glued words split (``pengenmati``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+BOUNDARY = "|"
+_ZERO_WIDTH = frozenset({"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"})
+_QUOTES = {"\u2019": "'", "\u2018": "'", "`": "'", "\u201c": '"', "\u201d": '"'}
+_TOKEN_RE = re.compile(r"[\w@$*']+(?:[.\-*'!][\w@$*']+)*|[.!?,;:\n]+")
+_LAUGH_RE = re.compile(r"^(?:(?:wk){2,}w?|a?wok(?:wok)+|(?:a?ha){2,}h?|(?:he){2,}|(?:hi){2,})$")
+_UNIT_RE = re.compile(r"^(?:\d+[a-z]{1,3}|[a-z]{1,3}\d+)$")
+_REDUP_RE = re.compile(r"^([a-z]{2,})2([a-z]*)$")
+_RUN3_RE = re.compile(r"(.)\1{2,}")
+_RUN2_RE = re.compile(r"([a-z])\1")
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """Canonical words of one message and their spans in the original text."""
+
+    words: tuple[str, ...]
+    spans: tuple[tuple[int, int], ...]
+    text: str = field(init=False)
+    _starts: tuple[int, ...] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        starts, pos = [], 0
+        for word in self.words:
+            starts.append(pos)
+            pos += len(word) + 1
+        object.__setattr__(self, "text", " ".join(self.words))
+        object.__setattr__(self, "_starts", tuple(starts))
+
+    def word_index(self, char_pos: int) -> int:
+        """Index of the word containing ``char_pos`` of the normalized text."""
+        return bisect_right(self._starts, char_pos) - 1
+
+    def word_range(self, start: int, end: int) -> tuple[int, int]:
+        """Words [first, last+1) covered by the normalized character range [start, end)."""
+        return self.word_index(start), self.word_index(max(start, end - 1)) + 1
+
+    def original_span(self, first: int, stop: int) -> tuple[int, int]:
+        """Original [start, end) covered by words [first, stop)."""
+        return self.spans[first][0], self.spans[stop - 1][1]
+
+
+@dataclass
+class Tables:
+    """Normalization tables loaded from ``normalize.toml``."""
+
+    leet: dict[str, str]
+    slang: dict[str, str]
+    emoji: dict[str, str]
+    stems: frozenset[str]
+    possessive_nouns: frozenset[str]
+    prefixes: list[tuple[str, str]]
+    suffixes: list[str]
+
+    @classmethod
+    def from_toml(cls, data: dict[str, Any]) -> Tables:
+        affix = data.get("affix", {})
+        return cls(
+            leet=dict(data.get("leet", {})),
+            slang={k.lower(): v.lower() for k, v in data.get("slang", {}).items()},
+            emoji=dict(data.get("emoji", {})),
+            stems=frozenset(affix.get("stems", [])),
+            possessive_nouns=frozenset(data.get("possessive", {}).get("nouns", [])),
+            prefixes=[(p, r) for p, r in affix.get("prefixes", [])],
+            suffixes=list(affix.get("suffixes", [])),
+        )
+
+
+class Normalizer:
+    """Normalizes messages; build once, reuse (per-token results are cached)."""
+
+    def __init__(self, tables: Tables, vocabulary: Iterable[str] = ()) -> None:
+        self.t = tables
+        vocab = set(vocabulary) | set(tables.slang) | tables.stems | tables.possessive_nouns
+        for value in tables.slang.values():
+            vocab.update(value.split())
+        self.vocab = frozenset(w for w in vocab if w)
+        self._break_vocab = frozenset(w for w in self.vocab if len(w) >= 3 and w.isalpha())
+        self._leet_table = str.maketrans(tables.leet)
+        self._leet_chars = frozenset(tables.leet)
+        self._char_cache: dict[str, str] = {}
+        self._token_cache: dict[str, tuple[str, ...]] = {}
+
+    # ---- step 1: characters -------------------------------------------------------------
+    def _fold_char(self, ch: str) -> str:
+        if ch in _ZERO_WIDTH:
+            return ""
+        if ch in self.t.emoji:
+            return f" {self.t.emoji[ch]} "
+        if ch in _QUOTES:
+            return _QUOTES[ch]
+        decomposed = unicodedata.normalize("NFD", unicodedata.normalize("NFKC", ch))
+        kept = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+        return unicodedata.normalize("NFC", kept).casefold()
+
+    def _clean(self, text: str) -> tuple[str, list[int] | None]:
+        if text.isascii():
+            return text.lower().replace("`", "'"), None
+        out: list[str] = []
+        index: list[int] = []
+        cache = self._char_cache
+        for i, ch in enumerate(text):
+            rep = cache.get(ch)
+            if rep is None:
+                rep = cache[ch] = self._fold_char(ch)
+            out.append(rep)
+            index.extend([i] * len(rep))
+        return "".join(out), index
+
+    # ---- step 2-3: tokens ------------------------------------------------------------------
+    def normalize(self, text: str) -> Normalized:
+        """Normalize ``text``; see the module docstring for the steps."""
+        clean, index = self._clean(text)
+        raw = [(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(clean)]
+        if index is not None:
+            raw = [(tok, index[s], index[e - 1] + 1) for tok, s, e in raw]
+        words: list[str] = []
+        spans: list[tuple[int, int]] = []
+        for tok, start, end in _join_spaced_letters(raw):
+            if not tok[0].isalnum() and tok[0] in ".!?,;:\n":
+                if words and words[-1] != BOUNDARY:
+                    words.append(BOUNDARY)
+                    spans.append((start, end))
+                continue
+            for word in self.token(tok):
+                words.append(word)
+                spans.append((start, end))
+        return Normalized(tuple(words), tuple(spans))
+
+    # ---- step 4: one token -----------------------------------------------------------------
+    def token(self, tok: str) -> tuple[str, ...]:
+        """Canonical words for one raw (already case-folded) token; cached."""
+        cached = self._token_cache.get(tok)
+        if cached is None:
+            cached = tuple(w for w in self._token(tok) if w)
+            if len(self._token_cache) < 200_000:
+                self._token_cache[tok] = cached
+        return cached
+
+    def _token(self, tok: str) -> list[str]:
+        tok = tok.strip("*'")
+        if tok in self.vocab:
+            return self._word(tok)
+        if "." in tok:
+            parts = [p for p in tok.split(".") if p]
+            if _mostly_single(parts):
+                return self._word("".join(parts))
+            return [w for p in parts for w in self._token(p)]
+        if "-" in tok:
+            return self._hyphenated(tok)
+        if "*" in tok:
+            tok = self._uncensor(tok)
+        return self._word(tok)
+
+    def _hyphenated(self, tok: str) -> list[str]:
+        parts = [p for p in tok.split("-") if p]
+        if not parts:
+            return []
+        if _mostly_single(parts):
+            return self._word("".join(parts))
+        first, rest = parts[0], parts[1:]
+        if len(parts) == 2 and rest[0].startswith(first) and rest[0] != first:
+            return [tok]
+        return [w for p in parts for w in self._token(p)]
+
+    def _uncensor(self, tok: str) -> str:
+        core = tok.replace("*", "")
+        if not core:
+            return ""
+        pattern = re.compile("".join("[a-z]" if c == "*" else re.escape(c) for c in tok))
+        hits = sorted(w for w in self._break_vocab if len(w) == len(tok) and pattern.fullmatch(w))
+        return hits[0] if hits else core
+
+    def _word(self, tok: str) -> list[str]:
+        if not tok:
+            return []
+        red = _REDUP_RE.match(tok)
+        if red:
+            tok = f"{red.group(1)}-{red.group(1)}{red.group(2)}"
+            if tok in self.vocab:
+                return [tok]
+            tok = red.group(1)
+        tok = self._unleet(tok).replace("'", "") if tok not in self.t.slang else tok
+        tok = self._collapse(tok)
+        if _LAUGH_RE.match(tok):
+            return ["haha"]
+        slang = self.t.slang.get(tok)
+        if slang is not None:
+            return slang.split()
+        return self._morph(tok)
+
+    def _unleet(self, tok: str) -> str:
+        if not any(c in self._leet_chars for c in tok):
+            return tok
+        if not any(c.isalpha() for c in tok) or _UNIT_RE.match(tok):
+            return tok
+        return tok.translate(self._leet_table)
+
+    def _collapse(self, tok: str) -> str:
+        if _RUN3_RE.search(tok):
+            two = _RUN3_RE.sub(r"\1\1", tok)
+            if two in self.vocab:
+                return two
+            tok = _RUN3_RE.sub(r"\1", tok)
+        if tok not in self.vocab and _RUN2_RE.search(tok):
+            single = _RUN2_RE.sub(r"\1", tok)
+            if single in self.vocab:
+                return single
+        return tok
+
+    def _morph(self, tok: str) -> list[str]:
+        for base, tail in (("ku", "aku"), ("mu", "kamu"), ("nya", "nya")):
+            if tok.endswith(base) and tok[: -len(base)] in self.t.possessive_nouns:
+                return [*self._word(tok[: -len(base)]), tail]
+        stem = self._stem(tok)
+        if stem is not None:
+            return stem
+        if len(tok) >= 7 and tok.isalpha() and tok not in self.vocab:
+            pieces = self._word_break(tok)
+            if pieces:
+                return [w for p in pieces for w in (self.t.slang.get(p) or p).split()]
+        return [tok]
+
+    def _stem(self, tok: str) -> list[str] | None:
+        stems = self.t.stems
+        if tok.startswith("ku") and tok[2:] in stems:  # kupasang = aku pasang
+            return ["aku", tok[2:]]
+        passive = tok.startswith("di") and len(tok) > 4
+        bodies = [tok[2:]] if passive else [tok]
+        if not passive:
+            bodies += [r + tok[len(p) :] for p, r in self.t.prefixes if tok.startswith(p)]
+        for body in bodies:
+            for cand in self._suffix_variants(body):
+                if cand in stems:
+                    return ["di", cand] if passive else [cand]
+        return None
+
+    def _suffix_variants(self, body: str) -> list[str]:
+        out = [body]
+        for suf in self.t.suffixes:
+            if body.endswith(suf) and len(body) - len(suf) >= 3:
+                base = body[: -len(suf)]
+                out += [base, base + "i"]
+        return out
+
+    def _word_break(self, tok: str) -> list[str] | None:
+        """Split a glued token into vocabulary words (fewest pieces), or None."""
+        n = len(tok)
+        best: list[list[str] | None] = [None] * (n + 1)
+        best[0] = []
+        for i in range(n):
+            if best[i] is None:
+                continue
+            for j in range(i + 3, n + 1):
+                piece = tok[i:j]
+                prev = best[i]
+                if piece in self._break_vocab and prev is not None:
+                    cur = best[j]
+                    if cur is None or len(prev) + 1 < len(cur):
+                        best[j] = [*prev, piece]
+        result = best[n]
+        return result if result and len(result) > 1 else None
+
+
+def _mostly_single(parts: list[str]) -> bool:
+    return len(parts) >= 3 and sum(len(p) == 1 for p in parts) * 2 >= len(parts)
+
+
+def _join_spaced_letters(raw: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Join runs of 3+ single characters separated by exactly one space (``s u i c i d e``)."""
+    out: list[tuple[str, int, int]] = []
+    i = 0
+    while i < len(raw):
+        j = i
+        while (
+            j < len(raw)
+            and len(raw[j][0]) == 1
+            and raw[j][0].isalnum()
+            and (j == i or raw[j][1] - raw[j - 1][2] == 1)
+        ):
+            j += 1
+        run = raw[i:j]
+        if len(run) >= 3 and sum(t[0].isalpha() for t in run) >= 2:
+            out.append(("".join(t[0] for t in run), run[0][1], run[-1][2]))
+            i = j
+        else:
+            out.append(raw[i])
+            i += 1
+    return out

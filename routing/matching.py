@@ -1,0 +1,95 @@
+"""Pick the supporter for a request.
+
+Pure domain code: plain frozen dataclasses in, plain values out. A supporter is *eligible*
+when they are on duty, trained, active, below capacity and speak the request's language.
+Eligible supporters are ranked by topic match, then least current load, then longest idle
+(never assigned first, then the oldest ``last_assigned_at``: a fair round robin), then
+``member_id`` so the order is deterministic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+__all__ = ["SUPPORTER", "Candidate", "Need", "best", "eligible", "rank"]
+
+SUPPORTER = "supporter"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A program member who might take a request."""
+
+    member_id: int
+    role: str  # "supporter" | "counselor" | "coordinator"
+    languages: frozenset[str]  # e.g. {"id", "en"}
+    topics: frozenset[str]  # topics they cover; empty = none declared
+    trained: bool
+    active: bool
+    on_duty: bool
+    load: int  # open sessions now
+    capacity: int
+    last_assigned_at: datetime | None  # aware UTC; None = never assigned
+
+
+@dataclass(frozen=True)
+class Need:
+    """What a waiting request needs from a supporter."""
+
+    request_id: int
+    language: str
+    topic: str
+
+
+def _speaks(candidate: Candidate, language: str) -> bool:
+    wanted = language.strip().casefold()
+    return any(lang.strip().casefold() == wanted for lang in candidate.languages)
+
+
+def eligible(candidate: Candidate, need: Need) -> bool:
+    """Supporter role, on duty, trained, active, below capacity, speaks the need's language."""
+    return (
+        candidate.role == SUPPORTER
+        and candidate.on_duty
+        and candidate.trained
+        and candidate.active
+        and candidate.load <= candidate.capacity
+        and _speaks(candidate, need.language)
+    )
+
+
+def _sort_key(candidate: Candidate, need: Need) -> tuple[bool, int, bool, float, int]:
+    topic_miss = not (need.topic and need.topic in candidate.topics)
+    last = candidate.last_assigned_at
+    # Never assigned (False) sorts before assigned (True); then oldest assignment first.
+    idle = (last is not None, last.timestamp() if last is not None else 0.0)
+    return (topic_miss, candidate.load, idle[0], idle[1], candidate.member_id)
+
+
+def rank(
+    candidates: Iterable[Candidate], need: Need, exclude: Collection[int] = ()
+) -> list[Candidate]:
+    """Eligible candidates not in ``exclude`` (declined/expired for this request), best first.
+
+    A member listed twice is kept once (the first occurrence).
+    """
+    excluded = frozenset(exclude)
+    seen: set[int] = set()
+    pool: list[Candidate] = []
+    for candidate in candidates:
+        if candidate.member_id in excluded or candidate.member_id in seen:
+            continue
+        seen.add(candidate.member_id)
+        if eligible(candidate, need):
+            pool.append(candidate)
+    return sorted(pool, key=lambda c: _sort_key(c, need))
+
+
+def best(
+    candidates: Iterable[Candidate], need: Need, exclude: Collection[int] = ()
+) -> Candidate | None:
+    """The top-ranked candidate, or None when nobody is eligible."""
+    ranked = rank(candidates, need, exclude)
+    return ranked[0] if ranked else None

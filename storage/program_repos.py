@@ -1,0 +1,289 @@
+"""Repositories for staff, invites, shifts, offers, sessions, notes, feedback and timers."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.crypto import Cipher
+from storage.models import HelpRequest
+from storage.program_models import (
+    ChatSession,
+    Feedback,
+    Invite,
+    Member,
+    Note,
+    Offer,
+    RelayMessage,
+    Shift,
+    Timer,
+)
+
+
+def hash_code(code: str) -> str:
+    return hashlib.sha256(code.encode("utf-8")).hexdigest()
+
+
+class Members:
+    def __init__(self, session: AsyncSession) -> None:
+        self._s = session
+
+    async def by_telegram_id(self, telegram_id: int) -> Member | None:
+        return await self._s.scalar(select(Member).where(Member.telegram_id == telegram_id))
+
+    async def get(self, member_id: int) -> Member | None:
+        return await self._s.get(Member, member_id)
+
+    async def add(self, telegram_id: int, role: str, name: str, now: datetime, *,
+                  languages: Sequence[str] = (), topics: Sequence[str] = (),
+                  trained: bool = False, capacity: int = 2) -> Member:
+        member = Member(telegram_id=telegram_id, role=role, name=name,
+                        languages=list(languages), topics=list(topics), trained=trained,
+                        active=True, capacity=capacity, on_duty=False, created_at=now)
+        self._s.add(member)
+        await self._s.flush()
+        return member
+
+    async def all(self, role: str | None = None) -> Sequence[Member]:
+        query = select(Member).order_by(Member.role, Member.id)
+        if role is not None:
+            query = query.where(Member.role == role)
+        return (await self._s.scalars(query)).all()
+
+    async def on_duty(self, role: str) -> Sequence[Member]:
+        return (await self._s.scalars(
+            select(Member).where(Member.role == role, Member.on_duty.is_(True),
+                                 Member.active.is_(True)).order_by(Member.id)
+        )).all()
+
+    async def lock(self, member_id: int) -> Member | None:
+        return await self._s.scalar(
+            select(Member).where(Member.id == member_id).with_for_update()
+        )
+
+    async def delete(self, member: Member) -> None:
+        await self._s.delete(member)
+        await self._s.flush()
+
+
+class Invites:
+    def __init__(self, session: AsyncSession) -> None:
+        self._s = session
+
+    async def create(self, code: str, role: str, created_by: int | None, now: datetime,
+                     expires_at: datetime) -> Invite:
+        invite = Invite(code_hash=hash_code(code), role=role, created_by=created_by,
+                        created_at=now, expires_at=expires_at)
+        self._s.add(invite)
+        await self._s.flush()
+        return invite
+
+    async def find(self, code: str) -> Invite | None:
+        return await self._s.scalar(
+            select(Invite).where(Invite.code_hash == hash_code(code)).with_for_update()
+        )
+
+
+class Shifts:
+    def __init__(self, session: AsyncSession) -> None:
+        self._s = session
+
+    async def all(self) -> Sequence[Shift]:
+        return (await self._s.scalars(select(Shift).order_by(Shift.id))).all()
+
+    async def add(self, member_id: int, days: list[str], start: str, end: str,
+                  source: str = "chat") -> Shift:
+        shift = Shift(member_id=member_id, days=days, start=start, end=end, source=source)
+        self._s.add(shift)
+        await self._s.flush()
+        return shift
+
+    async def get(self, shift_id: int) -> Shift | None:
+        return await self._s.get(Shift, shift_id)
+
+    async def delete(self, shift: Shift) -> None:
+        await self._s.delete(shift)
+        await self._s.flush()
+
+
+class Offers:
+    def __init__(self, session: AsyncSession) -> None:
+        self._s = session
+
+    async def create(self, request_id: int, member_id: int, now: datetime) -> Offer:
+        offer = Offer(request_id=request_id, member_id=member_id, status="pending",
+                      created_at=now)
+        self._s.add(offer)
+        await self._s.flush()
+        return offer
+
+    async def get(self, offer_id: int) -> Offer | None:
+        return await self._s.scalar(select(Offer).where(Offer.id == offer_id).with_for_update())
+
+    async def pending_for_request(self, request_id: int) -> Offer | None:
+        return await self._s.scalar(
+            select(Offer).where(Offer.request_id == request_id, Offer.status == "pending")
+        )
+
+    async def pending_for_member(self, member_id: int) -> Sequence[Offer]:
+        return (await self._s.scalars(
+            select(Offer).where(Offer.member_id == member_id, Offer.status == "pending")
+        )).all()
+
+    async def tried(self, request_id: int) -> set[int]:
+        """Members this request was already offered to (and who did not take it)."""
+        rows = await self._s.scalars(
+            select(Offer.member_id).where(Offer.request_id == request_id,
+                                          Offer.status.in_(("declined", "expired")))
+        )
+        return set(rows)
+
+    async def decide(self, offer: Offer, status: str, now: datetime) -> None:
+        offer.status, offer.decided_at = status, now
+        await self._s.flush()
+
+
+class Sessions:
+    def __init__(self, session: AsyncSession, cipher: Cipher) -> None:
+        self._s = session
+        self._c = cipher
+
+    async def start(self, request: HelpRequest, student_chat_id: int, supporter_id: int | None,
+                    now: datetime) -> ChatSession:
+        chat = ChatSession(request_id=request.id, student_chat_id=student_chat_id,
+                           supporter_id=supporter_id, status="active", started_at=now,
+                           last_activity_at=now)
+        self._s.add(chat)
+        await self._s.flush()
+        return chat
+
+    async def get(self, session_id: int) -> ChatSession | None:
+        return await self._s.get(ChatSession, session_id)
+
+    async def active_for_student(self, chat_id: int) -> ChatSession | None:
+        return await self._s.scalar(
+            select(ChatSession).where(ChatSession.student_chat_id == chat_id,
+                                      ChatSession.status == "active")
+        )
+
+    async def active_for_member(self, member_id: int) -> Sequence[ChatSession]:
+        return (await self._s.scalars(
+            select(ChatSession).where(
+                ChatSession.status == "active",
+                (ChatSession.supporter_id == member_id) | (ChatSession.counselor_id == member_id),
+            ).order_by(ChatSession.id)
+        )).all()
+
+    async def load(self, member_id: int) -> int:
+        return int(await self._s.scalar(
+            select(func.count()).select_from(ChatSession).where(
+                ChatSession.status == "active", ChatSession.supporter_id == member_id)
+        ) or 0)
+
+    async def loads(self) -> dict[int, int]:
+        rows = await self._s.execute(
+            select(ChatSession.supporter_id, func.count()).where(
+                ChatSession.status == "active").group_by(ChatSession.supporter_id)
+        )
+        return {member: int(count) for member, count in rows.all() if member is not None}
+
+    async def record(self, chat: ChatSession, sender: str, body: str, now: datetime) -> None:
+        self._s.add(RelayMessage(session_id=chat.id, sender=sender,
+                                 body_enc=self._c.encrypt(body), created_at=now))
+        chat.last_activity_at, chat.idle_warned = now, False
+        await self._s.flush()
+
+    async def messages(self, session_id: int) -> list[tuple[str, str]]:
+        rows = await self._s.scalars(
+            select(RelayMessage).where(RelayMessage.session_id == session_id)
+            .order_by(RelayMessage.id)
+        )
+        return [(r.sender, self._c.decrypt(r.body_enc)) for r in rows]
+
+    async def close(self, chat: ChatSession, ended_by: str, now: datetime) -> None:
+        chat.status, chat.ended_at, chat.ended_by = "closed", now, ended_by
+        await self._s.flush()
+
+
+class Notes:
+    def __init__(self, session: AsyncSession, cipher: Cipher) -> None:
+        self._s = session
+        self._c = cipher
+
+    async def add(self, request_id: int, member_id: int, body: str, now: datetime) -> None:
+        self._s.add(Note(request_id=request_id, member_id=member_id,
+                         body_enc=self._c.encrypt(body), created_at=now))
+        await self._s.flush()
+
+    async def for_request(self, request_id: int) -> list[str]:
+        rows = await self._s.scalars(
+            select(Note).where(Note.request_id == request_id).order_by(Note.id)
+        )
+        return [self._c.decrypt(r.body_enc) for r in rows]
+
+
+class FeedbackRepo:
+    def __init__(self, session: AsyncSession, cipher: Cipher) -> None:
+        self._s = session
+        self._c = cipher
+
+    async def add(self, request_id: int, rating: int | None, comment: str | None,
+                  now: datetime) -> None:
+        self._s.add(Feedback(request_id=request_id, rating=rating,
+                             comment_enc=self._c.encrypt(comment) if comment else None,
+                             created_at=now))
+        await self._s.flush()
+
+    async def ratings(self) -> list[int]:
+        rows = await self._s.scalars(select(Feedback.rating).where(Feedback.rating.isnot(None)))
+        return [r for r in rows if r is not None]
+
+
+class Timers:
+    def __init__(self, session: AsyncSession) -> None:
+        self._s = session
+
+    async def set(self, kind: str, ref: str, due_at: datetime,
+                  payload: dict[str, Any] | None = None) -> None:
+        """Create or move the timer (kind, ref); a fired or cancelled one is re-armed."""
+        timer = await self._s.scalar(select(Timer).where(Timer.kind == kind, Timer.ref == ref))
+        if timer is None:
+            self._s.add(Timer(kind=kind, ref=ref, due_at=due_at, payload=payload or {},
+                              status="pending"))
+        else:
+            timer.due_at, timer.payload, timer.status = due_at, payload or {}, "pending"
+            timer.fired_at = None
+        await self._s.flush()
+
+    async def cancel(self, kind: str, ref: str) -> None:
+        await self._s.execute(
+            update(Timer).where(Timer.kind == kind, Timer.ref == ref,
+                                Timer.status == "pending").values(status="cancelled")
+        )
+
+    async def due(self, now: datetime, limit: int = 50) -> Sequence[Timer]:
+        return (await self._s.scalars(
+            select(Timer).where(Timer.status == "pending", Timer.due_at <= now)
+            .order_by(Timer.due_at, Timer.id).limit(limit)
+        )).all()
+
+    async def claim(self, timer_id: int, now: datetime) -> Timer | None:
+        """Mark a due timer fired; None if someone else fired or cancelled it first."""
+        result = await self._s.execute(
+            update(Timer).where(Timer.id == timer_id, Timer.status == "pending")
+            .values(status="fired", fired_at=now)
+        )
+        if result.rowcount != 1:  # type: ignore[attr-defined]
+            return None
+        return await self._s.get(Timer, timer_id)
+
+    async def pending(self, kind: str | None = None) -> Sequence[Timer]:
+        query = select(Timer).where(Timer.status == "pending").order_by(Timer.due_at)
+        if kind is not None:
+            query = query.where(Timer.kind == kind)
+        return (await self._s.scalars(query)).all()

@@ -14,12 +14,17 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.config import Config
 from bot.i18n import Catalog
 from bot.inbox import Dispatcher
-from bot.outbox import Sender
+from bot.outbox import Sender, queue_effects
+from bot.scheduler import TimerSweeper
 from bot.transport.base import CommandMenu, Submit, Transport
-from handlers.context import Clock, Services
+from escalation.detector import Detector
+from handlers import escalations
+from handlers.context import BotInfo, Clock, Services
 from handlers.pseudonyms import Pseudonyms, load_words
+from handlers.shifts import sync_config
 from storage.crypto import Cipher
 from storage.db import check_data_key, create_engine, migrate, sessionmaker
+from storage.repositories import Outgoing
 from storage.uow import Store
 
 log = logging.getLogger("sejawat")
@@ -73,12 +78,16 @@ class App:
     dispatcher: Dispatcher
     sender: Sender
     transport: Transport
+    timers: TimerSweeper
     _tasks: list[asyncio.Task[None]] = field(default_factory=list)
 
     async def prepare(self) -> None:
-        """Migrate the database and check the data key (before any update is read)."""
+        """Migrate, check the data key, load config members and shifts (before any update)."""
         await migrate(self.engine)
         await check_data_key(self.engine, self.store.cipher)
+        async with self.store() as uow:
+            await sync_config(uow, self.services)
+            await uow.commit()
 
     async def start(self) -> None:
         await self.prepare()
@@ -87,11 +96,14 @@ class App:
         if recovered:
             log.info("resuming %d chat(s) with updates stored before the last stop", recovered)
         await self.transport.start()
+        self.services.bot.username = self.transport.username
         await self.transport.set_commands(command_menu(self.services.catalog))
+        self.timers.start()
         log.info("Sejawat is running (%s, %s)", self.config.telegram.transport,
                  self.config.telegram.mode)
 
     async def stop(self) -> None:
+        self.timers.stop()
         with contextlib.suppress(Exception):
             await self.transport.stop()
         await self.dispatcher.idle(5)
@@ -120,10 +132,23 @@ def bootstrap(
     services = Services(
         config=config, catalog=catalog, clock=clock or utc_now,
         new_pseudonym=new_pseudonym or Pseudonyms(load_words()),
+        detector=Detector.load(), bot=BotInfo(),
     )
     outbox_filled = Signal()
     dispatcher = Dispatcher(store, services, on_outbox=outbox_filled)
     carrier = (transport or default_transport)(config, dispatcher.submit)
-    sender = Sender(store, carrier, services.clock, config.outbox)
+
+    async def undeliverable(item: Outgoing, reason: str) -> None:
+        """A crisis ping Telegram refused: the ladder pages the next person at once."""
+        meta = item.payload["meta"]
+        async with store() as uow:
+            effects = await escalations.on_delivery_failed(
+                uow, services, int(meta["escalation"]), int(meta["member"]))
+            await queue_effects(uow, catalog, effects, 0, services.clock())
+            await uow.commit()
+        outbox_filled()
+
+    sender = Sender(store, carrier, services.clock, config.outbox, undeliverable)
     outbox_filled.connect(sender.wake)
-    return App(config, engine, store, services, dispatcher, sender, carrier)
+    sweeper = TimerSweeper(store, services, outbox_filled)
+    return App(config, engine, store, services, dispatcher, sender, carrier, sweeper)

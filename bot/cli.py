@@ -11,6 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from bot import admin
 from bot.config import Config, load_config
 from bot.errors import SejawatError
 
@@ -33,8 +34,12 @@ def _parser() -> argparse.ArgumentParser:
     sandbox.add_argument("--port", type=int, default=None, help="web page port")
     sandbox.add_argument("--api-port", type=int, default=None, help="Bot API server port")
     risk = commands.add_parser("risk", help="crisis-risk detector tools")
-    risk.add_subparsers(dest="risk_command", required=True).add_parser(
+    risk_commands = risk.add_subparsers(dest="risk_command", required=True)
+    risk_commands.add_parser(
         "scan", help="read lines on stdin, print one JSON risk assessment per line")
+    risk_commands.add_parser(
+        "false-alarms", help="escalations resolved as false alarms (for lexicon review)")
+    admin.add_parsers(commands)
     return parser
 
 
@@ -82,11 +87,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             print(generate_key())
             return 0
-        if args.command == "risk":
+        if args.command == "risk" and args.risk_command == "scan":
             from escalation.scan import run as scan
 
             return scan(sys.stdin, sys.stdout)
         config = load_config(args.config)
+        if args.command == "members":
+            return asyncio.run(admin.members(config, args))
+        if args.command == "risk":
+            return asyncio.run(admin.false_alarms(config))
         if args.command == "config":
             if config.telegram.token.get_secret_value():
                 from storage.crypto import Cipher

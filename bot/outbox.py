@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime, timedelta
 
 from aiolimiter import AsyncLimiter
@@ -66,16 +66,25 @@ async def queue_effects(
         parts = split_text(text)
         for index, part in enumerate(parts):
             last = index == len(parts) - 1
-            payload = {"text": part, "buttons": buttons if last else []}
+            payload = {"text": part, "buttons": buttons if last else [], **_meta(effect, last)}
             await uow.outbox.add(to, "send", int(effect.priority), payload, now)
+
+
+def _meta(effect: Reply, last: bool) -> dict[str, object]:
+    return {"meta": dict(effect.meta)} if effect.meta and last else {}
+
+
+Undeliverable = Callable[[Outgoing, str], Awaitable[None]]
 
 
 class Sender:
     """Delivers stored outgoing messages until stopped."""
 
     def __init__(
-        self, store: Store, messenger: Messenger, clock: Clock, config: OutboxConfig
+        self, store: Store, messenger: Messenger, clock: Clock, config: OutboxConfig,
+        on_undeliverable: Undeliverable | None = None,
     ) -> None:
+        self._on_undeliverable = on_undeliverable
         self._store = store
         self._messenger = messenger
         self._clock = clock
@@ -188,3 +197,7 @@ class Sender:
                 later = now + timedelta(seconds=delay)
                 await uow.outbox.retry_later(item.id, later, result.reason, count_attempt=True)
             await uow.commit()
+        if isinstance(result, Blocked | Rejected) and item.payload.get("meta") and \
+                self._on_undeliverable is not None:
+            reason = "blocked" if isinstance(result, Blocked) else result.reason
+            await self._on_undeliverable(item, reason)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from flows import buttons
 from flows.machine import Action, Context, Data, Event, Guard, Machine, On, State
 from flows.types import Button, CancelRequest, Effect, Keyboard, Reply, SetLanguage, SubmitRequest
 
@@ -19,7 +20,7 @@ PREFIX = "in"
 
 
 def button(label: str, event: str, value: str = "") -> Button:
-    return Button(label, f"{PREFIX}:{event}:{value}")
+    return buttons.button(PREFIX, label, event, value)
 
 
 BACK = button("btn-back", "back")
@@ -27,10 +28,7 @@ BACK = button("btn-back", "back")
 
 def parse_button(data: str) -> Event:
     """``in:topic:academic`` -> Event("topic", "academic"); anything else is a stale button."""
-    parts = data.split(":", 2)
-    if len(parts) != 3 or parts[0] != PREFIX:
-        return Event("stale-button", source="button")
-    return Event(parts[1], parts[2], source="button")
+    return buttons.parse(PREFIX, data)
 
 
 # ---- prompts: what the bot says on entering each state -------------------------------------
@@ -140,7 +138,7 @@ def _start_editing(ctx: Context, data: Data, event: Event) -> tuple[Data, Sequen
 
 
 def _submit(ctx: Context, data: Data, event: Event) -> tuple[Data, Sequence[Effect]]:
-    return {**data, "editing": False}, (SubmitRequest(), Reply("intake-queued"))
+    return {**data, "editing": False}, (Reply("intake-queued"), SubmitRequest())
 
 
 def _offer_restart(ctx: Context, data: Data, event: Event) -> tuple[Data, Sequence[Effect]]:

@@ -67,6 +67,7 @@ class Reply:
     buttons: Keyboard = ()
     to: int | None = None
     priority: Priority = Priority.NORMAL
+    meta: Mapping[str, int] = field(default_factory=dict)  # e.g. the escalation a ping is for
 
 
 @dataclass(frozen=True)
@@ -94,4 +95,49 @@ class CancelRequest:
     """The student withdrew a queued request."""
 
 
-Effect = Reply | ClearButtons | SetLanguage | SubmitRequest | CancelRequest
+
+
+@dataclass(frozen=True)
+class Relay:
+    """Pass the sender's text to the other side of their session."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class RelayMedia:
+    """The sender sent a photo/voice/sticker in a session (forwarded only if allowed)."""
+
+    kind: str
+    message_id: int
+
+
+@dataclass(frozen=True)
+class EndSession:
+    """End the sender's session; both sides are told."""
+
+
+@dataclass(frozen=True)
+class RecordFeedback:
+    rating: int | None
+    comment: str | None
+
+
+@dataclass(frozen=True)
+class JoinProgram:
+    """An invitee finished onboarding: become a member with the chosen details."""
+
+
+@dataclass(frozen=True)
+class AskCounselor:
+    """The student asked for a counselor now (opens an escalation)."""
+
+    reason: str = "student"
+
+
+ProgramEffect = Relay | RelayMedia | EndSession | RecordFeedback | JoinProgram | AskCounselor
+
+Effect = (
+    Reply | ClearButtons | SetLanguage | SubmitRequest | CancelRequest | Relay | RelayMedia
+    | EndSession | RecordFeedback | JoinProgram | AskCounselor
+)

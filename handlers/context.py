@@ -8,10 +8,19 @@ from datetime import datetime
 
 from bot.config import Config
 from bot.i18n import Catalog
+from escalation.detector import Detector
+from flows.machine import Context
 
 Clock = Callable[[], datetime]
 
 MAX_TEXT = 4096  # Telegram's limit for one message
+
+
+@dataclass
+class BotInfo:
+    """Filled in when the transport has connected (getMe)."""
+
+    username: str = "sejawat_bot"
 
 
 @dataclass(frozen=True)
@@ -20,3 +29,17 @@ class Services:
     catalog: Catalog
     clock: Clock
     new_pseudonym: Callable[[], str]
+    detector: Detector
+    bot: BotInfo
+
+
+def machine_context(services: Services, language: str) -> Context:
+    """What a flow machine may know: language, time, limits, how to make a pseudonym."""
+    intake = services.config.intake
+    return Context(
+        language=language,
+        now=services.clock(),
+        settings={"description_min": intake.description_min,
+                  "description_max": intake.description_max},
+        new_pseudonym=services.new_pseudonym,
+    )

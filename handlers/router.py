@@ -1,9 +1,15 @@
-"""Entry point of the application layer: who is writing, and which handler gets the update."""
+"""Entry point of the application layer: who is writing, and which handler gets the update.
+
+Roles come from the database on every update (a member is whoever the members table says);
+everyone else is a student. A student's text is screened for crisis risk before anything else.
+"""
 
 from __future__ import annotations
 
 from flows.types import Effect, Inbound, Reply
+from handlers import escalations, onboarding
 from handlers.context import Services
+from handlers.staff import handle_staff
 from handlers.student import handle_student
 from storage.uow import UnitOfWork
 
@@ -16,4 +22,15 @@ async def handle(uow: UnitOfWork, services: Services, inbound: Inbound) -> list[
     if person.blocked_bot:
         await uow.people.mark_blocked(inbound.sender_id, blocked=False)  # they are back
         person.blocked_bot = False
-    return await handle_student(uow, services, inbound, person)
+    member = await uow.members.by_telegram_id(inbound.sender_id)
+    if member is not None:
+        return await handle_staff(uow, services, inbound, member)
+    if inbound.kind == "command" and inbound.command == "start" and inbound.text.strip():
+        return await onboarding.begin(uow, services, inbound, person)
+    saved = await uow.conversations.get(inbound.chat_id)
+    if saved is not None and saved.flow == "onboarding":
+        return await onboarding.continue_onboarding(uow, services, inbound, person, saved)
+    if inbound.kind == "button" and inbound.button.startswith(f"{escalations.SCREEN}:"):
+        return await escalations.screening_answer(uow, services, inbound, person)
+    crisis = await escalations.screen(uow, services, inbound, person)
+    return crisis + await handle_student(uow, services, inbound, person)

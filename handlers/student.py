@@ -1,33 +1,39 @@
-"""The student's side: intake, and what happens to a student's message outside a flow."""
+"""The student's side: intake, the chat with a supporter, feedback, follow-up check-ins."""
 
 from __future__ import annotations
 
+from flows import buttons
 from flows.intake import INTAKE
-from flows.machine import Context, Event, Step
+from flows.machine import Event, Machine, Step
+from flows.session import FEEDBACK, FEEDBACK_MACHINE, SESSION, SESSION_MACHINE
 from flows.types import (
+    AskCounselor,
     CancelRequest,
     ClearButtons,
     Effect,
+    EndSession,
     Inbound,
+    RecordFeedback,
+    Relay,
+    RelayMedia,
     Reply,
     SetLanguage,
     SubmitRequest,
 )
-from handlers.context import MAX_TEXT, Services
+from handlers import escalations
+from handlers.context import MAX_TEXT, Services, machine_context
+from handlers.dispatch import dispatch, is_open, opens_at
 from handlers.events import to_event
+from handlers.sessions import end_session, relay_to_supporters
 from storage.models import Person
 from storage.uow import UnitOfWork
 
-
-def _context(services: Services, person: Person) -> Context:
-    intake = services.config.intake
-    return Context(
-        language=person.language,
-        now=services.clock(),
-        settings={"description_min": intake.description_min,
-                  "description_max": intake.description_max},
-        new_pseudonym=services.new_pseudonym,
-    )
+MACHINES: dict[str, tuple[Machine, str]] = {
+    "intake": (INTAKE, "in"),
+    "session": (SESSION_MACHINE, SESSION),
+    "feedback": (FEEDBACK_MACHINE, FEEDBACK),
+}
+FOLLOWUP = "fu"
 
 
 async def handle_student(
@@ -35,45 +41,63 @@ async def handle_student(
 ) -> list[Effect]:
     if inbound.kind == "text" and len(inbound.text) > MAX_TEXT:
         return [Reply("error-too-long", {"max": MAX_TEXT})]
-    event = to_event(inbound)
-    ctx = _context(services, person)
+    if inbound.kind == "button" and inbound.button.startswith(f"{FOLLOWUP}:"):
+        return await _followup_answer(uow, services, inbound, person)
+    ctx = machine_context(services, person.language)
     saved = await uow.conversations.get(inbound.chat_id)
-    if saved is None or saved.flow != INTAKE.name:
-        step = _outside_flow(event, ctx, person)
-        if step is None:
+    if saved is not None and saved.flow == "feedback" and inbound.command == "start":
+        await uow.conversations.delete(inbound.chat_id)  # skipping feedback to ask again
+        saved = None
+    if saved is None or saved.flow not in MACHINES:
+        event = to_event(inbound, "in")
+        if event.name in ("/help", "/cancel", "unknown-command", "back"):
             return [Reply(_idle_reply(event), {"max": MAX_TEXT})]
+        flow = "intake"
+        step = INTAKE.enter(ctx, {"lang": person.language, "pseudonym": ctx.new_pseudonym()})
     else:
-        step = INTAKE.step(saved.state, saved.data, event, ctx)
-    effects = await _apply(uow, services, person, step)
+        flow = saved.flow
+        machine, prefix = MACHINES[flow]
+        step = machine.step(saved.state, saved.data, to_event(inbound, prefix), ctx)
+    machine = MACHINES[flow][0]
+    effects = await _apply(uow, services, inbound, person, step)
     if step.changed and inbound.kind == "button":
         effects.insert(0, ClearButtons(inbound.message_id))
-    if step.state == "closed":
+    current = await uow.conversations.get(inbound.chat_id)
+    if current is not None and current.flow != flow:
+        return effects  # an effect moved the chat to another flow (e.g. the session ended)
+    if machine.states[step.state].final and step.state == "closed":
         await uow.conversations.delete(inbound.chat_id)
     elif step.changed:
-        await uow.conversations.save(
-            inbound.chat_id, INTAKE.name, step.state, step.data, services.clock()
-        )
+        await uow.conversations.save(inbound.chat_id, flow, step.state, step.data,
+                                     services.clock())
     return effects
 
 
-def _outside_flow(event: Event, ctx: Context, person: Person) -> Step | None:
-    """No conversation yet: /start or any message begins intake; other commands answer."""
-    if event.name in ("/help", "/cancel", "unknown-command", "back"):
-        return None
-    return INTAKE.enter(ctx, {"lang": person.language, "pseudonym": ctx.new_pseudonym()})
-
-
 def _idle_reply(event: Event) -> str:
-    return {
-        "/help": "help-general",
-        "/cancel": "nothing-to-cancel",
-        "back": "nothing-to-cancel",
-    }.get(event.name, "error-unknown-command")
+    return {"/help": "help-general", "/cancel": "nothing-to-cancel",
+            "back": "nothing-to-cancel"}.get(event.name, "error-unknown-command")
 
 
-async def _apply(
-    uow: UnitOfWork, services: Services, person: Person, step: Step
-) -> list[Effect]:
+async def _followup_answer(uow: UnitOfWork, services: Services, inbound: Inbound,
+                           person: Person) -> list[Effect]:
+    event = buttons.parse(FOLLOWUP, inbound.button)
+    cleared: list[Effect] = [ClearButtons(inbound.message_id)]
+    if event.name == "again":
+        if await uow.conversations.get(inbound.chat_id) is None:
+            ctx = machine_context(services, person.language)
+            step = INTAKE.enter(ctx, {"lang": person.language,
+                                      "pseudonym": ctx.new_pseudonym()})
+            await uow.conversations.save(inbound.chat_id, "intake", step.state, step.data,
+                                         services.clock())
+            return cleared + list(step.effects)
+        return cleared + [Reply("intake-restart-offer-simple")]
+    if event.name == "ok":
+        return cleared + [Reply("followup-glad")]
+    return [Reply("error-stale-button")]
+
+
+async def _apply(uow: UnitOfWork, services: Services, inbound: Inbound, person: Person,
+                 step: Step) -> list[Effect]:
     """Carry out the domain effects; return the messages to send."""
     now = services.clock()
     messages: list[Effect] = []
@@ -81,21 +105,60 @@ async def _apply(
         if isinstance(effect, SetLanguage):
             person.language = effect.language
         elif isinstance(effect, SubmitRequest):
-            data = step.data
-            person.pseudonym = str(data["pseudonym"])
-            request = await uow.requests.create(
-                person.id, topic=str(data["topic"]), language=person.language,
-                feeling=int(data["feeling"]), pseudonym=str(data["pseudonym"]),
-                description=str(data["description"]), now=now,
-            )
-            await uow.audit.add(f"person:{person.id}", "request.queued",
-                                f"request:{request.id}", {"topic": request.topic}, now)
+            messages += await _submit(uow, services, person, step)
         elif isinstance(effect, CancelRequest):
             withdrawn = await uow.requests.open_for(person.id)
             if withdrawn is not None:
                 await uow.requests.set_status(withdrawn, "withdrawn", now)
+                for offer in [await uow.offers.pending_for_request(withdrawn.id)]:
+                    if offer is not None:
+                        await uow.offers.decide(offer, "withdrawn", now)
                 await uow.audit.add(f"person:{person.id}", "request.withdrawn",
                                     f"request:{withdrawn.id}", {}, now)
+                messages += await dispatch(uow, services)
+        elif isinstance(effect, Relay | RelayMedia | EndSession):
+            messages += await _in_session(uow, services, inbound, effect)
+        elif isinstance(effect, RecordFeedback):
+            request = await uow.requests.latest_for(person.id)
+            if request is not None:
+                await uow.feedback.add(request.id, effect.rating, effect.comment, now)
+        elif isinstance(effect, AskCounselor):
+            messages += await escalations.open_manual(uow, services, inbound.chat_id,
+                                                      "student", "")
         else:
             messages.append(effect)
     return messages
+
+
+async def _submit(uow: UnitOfWork, services: Services, person: Person,
+                  step: Step) -> list[Effect]:
+    now = services.clock()
+    data = step.data
+    person.pseudonym = str(data["pseudonym"])
+    request = await uow.requests.create(
+        person.id, topic=str(data["topic"]), language=person.language,
+        feeling=int(data["feeling"]), pseudonym=str(data["pseudonym"]),
+        description=str(data["description"]), now=now,
+    )
+    request.risk_level = int(data.get("risk", 0))
+    await uow.audit.add(f"person:{person.id}", "request.queued", f"request:{request.id}",
+                        {"topic": request.topic, "risk": request.risk_level}, now)
+    on_duty = [m for m in await uow.members.all("supporter") if m.on_duty]
+    messages: list[Effect] = []
+    if not on_duty or not is_open(services, now):
+        request.last_position, request.position_told_at = 1, now
+        messages.append(Reply("queue-closed", {"opens": opens_at(services, now)}))
+    return messages + await dispatch(uow, services)
+
+
+async def _in_session(uow: UnitOfWork, services: Services, inbound: Inbound,
+                      effect: Effect) -> list[Effect]:
+    chat = await uow.sessions.active_for_student(inbound.chat_id)
+    if chat is None:
+        await uow.conversations.delete(inbound.chat_id)
+        return [Reply("session-not-active")]
+    if isinstance(effect, Relay):
+        return await relay_to_supporters(uow, services, chat, effect.text)
+    if isinstance(effect, RelayMedia):
+        return [Reply("relay-media-unsupported")]
+    return await end_session(uow, services, chat, "student")

@@ -55,7 +55,7 @@ def eligible(candidate: Candidate, need: Need) -> bool:
         and candidate.on_duty
         and candidate.trained
         and candidate.active
-        and candidate.load <= candidate.capacity
+        and candidate.load < candidate.capacity
         and _speaks(candidate, need.language)
     )
 

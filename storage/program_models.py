@@ -162,8 +162,7 @@ class Escalation(Base):
     source: Mapped[str] = mapped_column(String(16))  # detector, screening, refer, student
     excerpt_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
     status: Mapped[str] = mapped_column(String(12))  # open acknowledged taken_over resolved
-    step: Mapped[int] = mapped_column(Integer, default=0)  # ladder step reached
-    paged: Mapped[list[int]] = mapped_column(JSON, default=list)  # member ids paged so far
+    ladder: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # escalation.ladder state
     acknowledged_by: Mapped[int | None] = mapped_column(Integer)
     acknowledged_at: Mapped[datetime | None]
     taken_over_by: Mapped[int | None] = mapped_column(Integer)

@@ -83,6 +83,11 @@ class Invites:
         await self._s.flush()
         return invite
 
+    async def get(self, invite_id: int) -> Invite | None:
+        return await self._s.scalar(
+            select(Invite).where(Invite.id == invite_id).with_for_update()
+        )
+
     async def find(self, code: str) -> Invite | None:
         return await self._s.scalar(
             select(Invite).where(Invite.code_hash == hash_code(code)).with_for_update()
@@ -135,11 +140,12 @@ class Offers:
             select(Offer).where(Offer.member_id == member_id, Offer.status == "pending")
         )).all()
 
-    async def tried(self, request_id: int) -> set[int]:
-        """Members this request was already offered to (and who did not take it)."""
+    async def tried(self, request_id: int, since: datetime) -> set[int]:
+        """Members who recently did not take this request (declined or let it expire)."""
         rows = await self._s.scalars(
             select(Offer.member_id).where(Offer.request_id == request_id,
-                                          Offer.status.in_(("declined", "expired")))
+                                          Offer.status.in_(("declined", "expired")),
+                                          Offer.decided_at >= since)
         )
         return set(rows)
 

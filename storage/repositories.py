@@ -114,6 +114,12 @@ class Requests:
             .order_by(HelpRequest.id.desc())
         )
 
+    async def latest_for(self, person_id: int) -> HelpRequest | None:
+        return await self._s.scalar(
+            select(HelpRequest).where(HelpRequest.person_id == person_id)
+            .order_by(HelpRequest.id.desc()).limit(1)
+        )
+
     async def set_status(self, request: HelpRequest, status: str, now: datetime) -> None:
         request.status, request.updated_at = status, now
         await self._s.flush()
@@ -264,6 +270,18 @@ class Outbox:
 class Audit:
     def __init__(self, session: AsyncSession) -> None:
         self._s = session
+
+    async def count(self, actor: str, action: str, since: datetime) -> int:
+        return int(await self._s.scalar(
+            select(func.count()).select_from(AuditEntry).where(
+                AuditEntry.actor == actor, AuditEntry.action == action, AuditEntry.at >= since)
+        ) or 0)
+
+    async def recent(self, after_id: int, limit: int = 200) -> Sequence[AuditEntry]:
+        return (await self._s.scalars(
+            select(AuditEntry).where(AuditEntry.id > after_id).order_by(AuditEntry.id)
+            .limit(limit)
+        )).all()
 
     async def add(self, actor: str, action: str, subject: str, details: dict[str, Any],
                   now: datetime) -> None:

@@ -43,6 +43,10 @@ class UnitOfWork:
         self._session: AsyncSession | None = None
 
     @property
+    def cipher(self) -> Cipher:
+        return self._cipher
+
+    @property
     def session(self) -> AsyncSession:
         assert self._session is not None, "use `async with uow:`"
         return self._session

@@ -92,6 +92,7 @@ class AiogramTransport:
         self.dp.include_router(self._router())
         self._runner: web.AppRunner | None = None
         self._polling: asyncio.Task[None] | None = None
+        self.username = ""
 
     def _router(self) -> Router:
         router = Router(name="sejawat")
@@ -109,7 +110,8 @@ class AiogramTransport:
         return router
 
     async def start(self) -> None:
-        await self.bot.get_me()
+        me = await self.bot.get_me()
+        self.username = me.username or ""
         if self._config.mode == "webhook":
             await self._start_webhook()
         else:

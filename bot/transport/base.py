@@ -21,6 +21,8 @@ log = logging.getLogger("sejawat.transport")
 
 
 class Transport(Messenger, Protocol):
+    username: str  # the bot's @username, known after start()
+
     async def start(self) -> None:
         """Connect (getMe), register the command menu, begin receiving updates."""
 

@@ -152,6 +152,7 @@ def _quiet_libraries() -> None:
 class PtbTransport:
     def __init__(self, config: TelegramConfig, submit: Submit) -> None:
         _quiet_libraries()
+        self.username = ""
         self._config = config
         self._submit = submit
         base = config.api_base
@@ -234,6 +235,7 @@ class PtbTransport:
     async def start(self) -> None:
         self._stopping = False
         await self.bot.initialize()  # getMe
+        self.username = self.bot.username or ""
         if self._config.mode == "webhook":
             await self._start_webhook()
         else:

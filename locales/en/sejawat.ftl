@@ -120,3 +120,271 @@ private-only = I only work in private chats. Please message me directly to ask f
 resources-line = • { $name }: { $contact }
 resources-line-note = • { $name }: { $contact } ({ $note })
 nothing-to-cancel = There is nothing to cancel right now. Send /start whenever you want to ask for support.
+
+## Roles and levels
+role-supporter = peer supporter
+role-counselor = counselor
+role-coordinator = coordinator
+risk-0 = no risk signs
+risk-1 = some concern
+risk-2 = HIGH risk
+risk-3 = IMMINENT risk
+yes = yes
+no = no
+
+## More buttons
+btn-accept = ✅ Accept
+btn-decline = Decline
+btn-skip = Skip
+btn-done = Done ✔
+btn-counselor-now = 🆘 I need a counselor now
+btn-followup-ok = I'm okay, thanks
+btn-followup-again = I'd like to talk again
+btn-join-yes = Yes, I join
+btn-join-no = No, thanks
+btn-duty-on = Go on duty
+btn-duty-off = Go off duty
+btn-end-chat = End this chat
+btn-handoff-any = Hand over to anyone available
+btn-handoff-to = Hand over to { $name }
+btn-focus = Chat with { $pseudonym }
+btn-focus-current = ▶ { $pseudonym } (current)
+btn-mark-trained = ✔ Mark training complete
+btn-capacity-down = Capacity −1
+btn-capacity-up = Capacity +1
+btn-deactivate = Deactivate
+btn-activate = Activate
+btn-refer = 🆘 Refer to a counselor
+btn-ack = ✋ Acknowledge
+btn-take-over = 💬 Take over
+btn-outcome-safe = Student is safe
+btn-outcome-referred = Referred for follow-up
+btn-outcome-emergency = Emergency services contacted
+btn-outcome-false_alarm = False alarm
+btn-screen-yes = Yes
+btn-screen-now = Yes, right now
+btn-screen-no = No
+btn-screen-unsure = I'm not sure
+
+## Queue and waiting
+queue-position = You are number { $position } in line. Estimated wait: about { $minutes } minutes. You will get a message here as soon as a supporter joins.
+queue-closed =
+    No peer supporter is available right now. Your request is saved and will be offered as soon as the program opens again ({ $opens }). You don't need to do anything.
+
+    If you need help now, please contact:
+    { $resources }
+intake-restart-offer-simple = You already have a conversation going. Send /start to continue it.
+
+## Session (student side)
+session-started-student =
+    A peer supporter has joined. 💛 Everything you write here now goes to them; they see you only by your chosen name.
+
+    Remember: your supporter is a trained student, not a therapist. If you need a counselor, use the button below. If you are in danger, contact:
+    { $resources }
+session-already-active = You are already chatting with a peer supporter. Just write here; send /end to finish the chat.
+session-use-end = To finish the chat with your supporter, send /end.
+session-not-active = That chat has already ended. Send /start if you want to talk again.
+session-ended-student = The chat has ended. Thank you for reaching out; that took courage. 💛
+session-ended-idle-student = The chat was closed because it was quiet for a while. You can start again any time with /start.
+session-handed-over-student = Your peer supporter has handed the chat to a colleague, who has your request and notes and will continue with you here.
+session-idle-check = Are you still there? 🙂 If we don't hear from you in { $minutes } minutes, this chat will close. You can always come back with /start.
+help-session =
+    You are chatting with a peer supporter. Just write here.
+    • /end — finish the chat
+    If you need a counselor right now, press the button below. In an emergency:
+    { $resources }
+relay-from-supporter = 💬 Peer supporter: { $text }
+relay-from-counselor = 💬 Counselor: { $text }
+relay-media-unsupported = Photos, voice messages, stickers and files are not passed on here, to protect everyone's privacy. Please write your message as text.
+
+## Feedback and follow-up
+feedback-rating = How helpful was this chat for you, from 1 (not at all) to 5 (very)?
+feedback-comment = Anything you would like to tell us? Write a short comment, or press Skip.
+feedback-thanks = Thank you! Your feedback helps us support students better.
+followup-check = Hi, this is { $program } checking in. 💛 How are you doing since your chat?
+followup-glad = Glad to hear it. We are here whenever you need us: just send /start.
+
+## Crisis (student side)
+crisis-resources =
+    Thank you for telling us. What you are feeling matters, and you don't have to face it alone. 💛
+    We are contacting a counselor right now.
+
+    If you are in danger or might hurt yourself, please contact now:
+    { $resources }
+crisis-still-here =
+    We are still here with you, and we are making sure a counselor reaches you.
+    If you are in danger, please contact now:
+    { $resources }
+crisis-counselor-aware = A counselor has seen your message and will be with you shortly. 💛
+counselor-requested = We are asking a counselor to join you now.
+counselor-joined-student = A counselor has joined the chat. 💛 You can write to them here.
+screening-question = Thank you for sharing. May I ask you directly: in the past few weeks, have you had thoughts of killing yourself?
+screening-thanks = Thank you for answering. Your supporter will keep this in mind.
+
+## Staff: general
+staff-welcome = Welcome, { $name }. You are registered as { $role }.
+not-allowed = Sorry, that is not available for your role.
+member-inactive = Your membership is paused. Please contact your coordinator.
+member-trained = Your coordinator marked your training complete. You can now go on duty with /duty.
+staff-no-chat = You have no open chat right now.
+staff-choose-chat = You have several open chats. Send /chats and choose who you are writing to.
+staff-chats = Your open chats ({ $count }). Choose who your messages go to:
+staff-focused = Okay: your messages now go to that student.
+help-supporter =
+    Peer supporter commands:
+    • /duty — go on or off duty
+    • /chats — your open chats, choose who you write to
+    • /note text — a private note (only staff see it)
+    • /handoff — hand the chat to another supporter
+    • /refer reason — ask a counselor to step in
+    • /end — end the current chat
+    Anything else you write goes to the student you are chatting with.
+help-counselor =
+    Counselor commands:
+    • /duty — go on or off escalation duty
+    • /cases — open escalations (acknowledge, take over, resolve)
+    • /chats, /end — chats you have taken over
+help-coordinator =
+    Coordinator commands:
+    • /invite supporter or /invite counselor — a one-time invite link
+    • /roster — members: mark trained, capacity, deactivate
+    • /shifts — list shifts; /shifts add TELEGRAM_ID mon,tue 08:00-12:00; /shifts remove ID
+    • /stats — how the program is doing
+    • /cases — open escalations
+
+## Staff: duty
+duty-status-on = You are ON duty, with { $chats } open chat(s).
+duty-status-off = You are off duty ({ $chats } open chat(s)). Go on duty?
+duty-needs-training = You can go on duty once your coordinator has marked your training complete.
+duty-already = Nothing changed: you were already in that state.
+duty-required = You need to be on duty (and trained) to accept a request. Send /duty.
+duty-on-supporter =
+    You are on duty. Thank you! 💛
+    A reminder of your role: listen, don't judge, don't diagnose, don't promise secrecy about danger. You are a peer, not a therapist. If a student may be at risk, use /refer — a counselor will step in. Look after yourself too.
+duty-on-counselor = You are on escalation duty. Crisis pings will come here with Acknowledge and Take over buttons. /cases lists open escalations.
+duty-off = You are off duty now. { $chats } chat(s) are still open: please hand each one over or end it.
+duty-off-open-chat = Open chat with { $pseudonym }: hand it over or end it?
+shift-reminder = Reminder: your shift starts soon ({ $start }–{ $end }).
+
+## Staff: offers and sessions
+offer =
+    New request: { $pseudonym }
+    Topic: { $topic }
+    Feeling now: { $feeling } of 5
+    Language: { $language }
+    Risk: { $risk }
+    Waiting: { $waited } min
+    Accept within { $timeout } min?
+offer-declined = Okay, offered to someone else.
+offer-expired = An offer expired and went to another supporter.
+offer-gone = This request is no longer available (someone else took it, or the offer expired).
+offer-not-yours = This offer was not made to you.
+session-started-supporter =
+    You are now chatting with { $pseudonym }.
+    Topic: { $topic } · Feeling now: { $feeling } of 5
+    What is going on:
+    { $description }
+    Notes so far:
+    { $notes }
+    Everything you write here goes to the student. /note for private notes, /refer if you are worried, /end to finish.
+relay-from-student = 💬 { $pseudonym }: { $text }
+relay-colleague = ({ $role }) { $text }
+session-ended-staff = The chat with { $pseudonym } has ended.
+session-idle-check-staff = The chat with { $pseudonym } has been quiet; it closes in { $minutes } minutes without a message.
+note-saved = Note saved. Only staff can see it.
+note-usage = Write the note after the command, e.g. /note student is worried about exams
+handoff-choose = Hand the chat over to whom? ({ $count } supporter(s) available)
+handoff-offered = Asked { $name } to take over. The chat stays with you until they accept.
+handoff-nobody = No other supporter is on duty with free capacity right now.
+handoff-pending = A handover is already waiting for an answer.
+handoff-done = { $pseudonym } is now with another supporter. Thank you!
+
+## Staff: escalation
+concern-nudge =
+    { $pseudonym } wrote something that may be a sign of risk. Gently ask, in your own words:
+    • "In the past few weeks, have you wished you were dead?"
+    • "Have you been having thoughts about killing yourself?"
+    If the answer is yes, or you are unsure, refer them to a counselor.
+crisis-tell-supporter =
+    ⚠️ { $pseudonym } wrote something that shows { $level }. A counselor is being contacted now and the student has the emergency numbers.
+    Stay with them: listen, take them seriously, ask whether they are safe right now. Don't promise secrecy, don't leave the chat. The counselor may join.
+escalation-ping =
+    🆘 Escalation #{ $id } — { $level }
+    Student: { $pseudonym } · Topic: { $topic }
+    Signs: { $categories }
+    Message: "{ $excerpt }"
+    Waiting: { $waited } min
+    Please acknowledge or take over.
+escalation-broadcast =
+    🆘🆘 Escalation #{ $id } is NOT yet acknowledged — { $level }
+    Student: { $pseudonym } · Topic: { $topic }
+    Signs: { $categories }
+    Message: "{ $excerpt }"
+    Waiting: { $waited } min
+    Anyone who can: acknowledge or take over now.
+escalation-update =
+    Update on escalation #{ $id } — { $level }
+    New message: "{ $excerpt }"
+escalation-acked = You acknowledged escalation #{ $id }. Take over to chat with the student, or resolve it with an outcome.
+escalation-acked-others = { $name } acknowledged escalation #{ $id }.
+escalation-already-acked = { $name } is already handling this escalation.
+escalation-closed = This escalation is already resolved.
+escalation-taken =
+    You are now in the chat with { $pseudonym }. Everything you write goes to the student.
+    Recent messages:
+    { $recent }
+    When done, resolve with an outcome:
+escalation-note-ask = Escalation #{ $id } resolved as "{ $outcome }". Send a short case note now, or /skip.
+escalation-resolved = Thank you. The case is closed and the note is saved (encrypted).
+counselor-joined-supporter = Counselor { $name } has joined your chat. Stay with the student; follow the counselor's lead.
+refer-usage = Write the reason after the command, e.g. /refer talks about not wanting to live
+refer-done = Thank you. A counselor is being contacted.
+cases-none = There are no open escalations. 🎉
+cases-title = Open escalations: { $count }
+cases-line =
+    #{ $id } · { $state } · { $level } · { $age } min
+    { $pseudonym } · { $topic } · { $categories }
+    "{ $excerpt }"
+case-open = waiting for acknowledgement
+case-acknowledged = acknowledged
+case-taken_over = taken over
+
+## Staff: coordinator
+invite-usage = Use /invite supporter or /invite counselor.
+invite-link = One-time invite link for a { $role } (valid { $hours } hours, works once):
+    { $link }
+invite-invalid = This invite link is not valid: it may have been used already or expired. Please ask your coordinator for a new one.
+invite-rate-limited = Too many attempts. Please wait an hour and try again, or ask your coordinator.
+member-joined = { $name } joined as { $role }. Mark their training complete in /roster when they are ready.
+roster-title = Members: { $count }
+roster-line =
+    { $name } — { $role } (id { $telegram_id })
+    trained: { $trained } · on duty: { $duty } · active: { $active }
+    languages: { $languages } · chats: { $load }/{ $capacity }
+roster-updated = { $name } is deactivated; their open chats were handed back.
+shifts-title = Weekly shifts:
+shifts-line = #{ $id } { $name }: { $days } { $start }–{ $end }
+shifts-usage = Add: /shifts add TELEGRAM_ID mon,tue,wed 08:00-12:00 · Remove: /shifts remove ID
+shifts-added = Shift #{ $id } added for { $name }.
+shifts-removed = Shift #{ $id } removed.
+shifts-unknown = There is no shift with that number.
+shifts-unknown-member = That Telegram id is not a supporter or counselor. Add them first (invite).
+stats =
+    Program overview
+    Requests: { $requests } (waiting: { $queued })
+    Chats: { $active } open, { $closed } finished
+    Escalations: { $escalations } (open: { $open_escalations })
+    Supporters on duty: { $on_duty }
+    Average feedback: { $rating } ({ $ratings } ratings)
+
+## Onboarding
+onboarding-confirm = You have been invited to join { $program } as a { $role }. Do you want to join?
+onboarding-declined = Okay, nothing was saved. You can use the invite link again while it is valid.
+onboarding-name = What name should coordinators and counselors see for you? (Students never see it.)
+onboarding-name-invalid = Please send a name of 2 to 64 characters.
+onboarding-languages = Which languages can you support students in? Tap to select, then Done. Selected: { $chosen }
+onboarding-pick-language = Please select at least one language.
+onboarding-topics = Which topics are you comfortable with? Tap to select, then Done. Selected: { $chosen }
+onboarding-done-supporter = Welcome aboard! 💛 Your coordinator will mark your training complete; then you can go on duty with /duty. Send /help for your commands.
+onboarding-done-counselor = Welcome! 💛 Your coordinator will confirm you; then go on escalation duty with /duty. Send /help for your commands.
+help-onboarding = You are joining the program. Answer the questions above, or /cancel to stop.

@@ -120,3 +120,271 @@ private-only = Aku hanya bekerja di obrolan pribadi. Silakan kirim pesan langsun
 resources-line = • { $name }: { $contact }
 resources-line-note = • { $name }: { $contact } ({ $note })
 nothing-to-cancel = Tidak ada yang perlu dibatalkan sekarang. Kirim /start kapan pun kamu ingin meminta dukungan.
+
+## Peran dan tingkat risiko
+role-supporter = pendamping sebaya
+role-counselor = konselor
+role-coordinator = koordinator
+risk-0 = tidak ada tanda risiko
+risk-1 = ada kekhawatiran
+risk-2 = risiko TINGGI
+risk-3 = risiko SEGERA
+yes = ya
+no = tidak
+
+## Tombol lain
+btn-accept = ✅ Terima
+btn-decline = Tolak
+btn-skip = Lewati
+btn-done = Selesai ✔
+btn-counselor-now = 🆘 Aku butuh konselor sekarang
+btn-followup-ok = Aku baik-baik saja, terima kasih
+btn-followup-again = Aku ingin ngobrol lagi
+btn-join-yes = Ya, aku bergabung
+btn-join-no = Tidak, terima kasih
+btn-duty-on = Mulai bertugas
+btn-duty-off = Selesai bertugas
+btn-end-chat = Akhiri obrolan ini
+btn-handoff-any = Serahkan ke siapa saja yang tersedia
+btn-handoff-to = Serahkan ke { $name }
+btn-focus = Ngobrol dengan { $pseudonym }
+btn-focus-current = ▶ { $pseudonym } (sekarang)
+btn-mark-trained = ✔ Tandai pelatihan selesai
+btn-capacity-down = Kapasitas −1
+btn-capacity-up = Kapasitas +1
+btn-deactivate = Nonaktifkan
+btn-activate = Aktifkan
+btn-refer = 🆘 Rujuk ke konselor
+btn-ack = ✋ Konfirmasi
+btn-take-over = 💬 Ambil alih
+btn-outcome-safe = Siswa aman
+btn-outcome-referred = Dirujuk untuk tindak lanjut
+btn-outcome-emergency = Layanan darurat sudah dihubungi
+btn-outcome-false_alarm = Alarm palsu
+btn-screen-yes = Ya
+btn-screen-now = Ya, sekarang ini
+btn-screen-no = Tidak
+btn-screen-unsure = Aku tidak yakin
+
+## Antrean dan menunggu
+queue-position = Kamu nomor { $position } dalam antrean. Perkiraan waktu tunggu: sekitar { $minutes } menit. Kamu akan dapat pesan di sini begitu pendamping bergabung.
+queue-closed =
+    Saat ini belum ada pendamping sebaya yang tersedia. Permintaanmu sudah tersimpan dan akan diteruskan begitu program buka lagi ({ $opens }). Kamu tidak perlu melakukan apa-apa.
+
+    Kalau kamu butuh bantuan sekarang, hubungi:
+    { $resources }
+intake-restart-offer-simple = Kamu masih punya obrolan yang berjalan. Kirim /start untuk melanjutkannya.
+
+## Sesi (sisi siswa)
+session-started-student =
+    Seorang pendamping sebaya sudah bergabung. 💛 Semua yang kamu tulis di sini sekarang sampai ke mereka; mereka hanya melihat nama pilihanmu.
+
+    Ingat: pendampingmu adalah pelajar yang terlatih, bukan terapis. Kalau kamu butuh konselor, pakai tombol di bawah. Kalau kamu dalam bahaya, hubungi:
+    { $resources }
+session-already-active = Kamu sedang mengobrol dengan pendamping sebaya. Tulis saja di sini; kirim /end untuk mengakhiri obrolan.
+session-use-end = Untuk mengakhiri obrolan dengan pendampingmu, kirim /end.
+session-not-active = Obrolan itu sudah berakhir. Kirim /start kalau kamu ingin bercerita lagi.
+session-ended-student = Obrolan sudah berakhir. Terima kasih sudah menghubungi kami; itu butuh keberanian. 💛
+session-ended-idle-student = Obrolan ditutup karena sudah lama sepi. Kamu bisa mulai lagi kapan saja dengan /start.
+session-handed-over-student = Pendampingmu menyerahkan obrolan ke rekannya, yang sudah membaca permintaan dan catatanmu dan akan melanjutkan bersamamu di sini.
+session-idle-check = Kamu masih di sana? 🙂 Kalau tidak ada kabar dalam { $minutes } menit, obrolan ini akan ditutup. Kamu selalu bisa kembali dengan /start.
+help-session =
+    Kamu sedang mengobrol dengan pendamping sebaya. Tulis saja di sini.
+    • /end — akhiri obrolan
+    Kalau kamu butuh konselor sekarang, tekan tombol di bawah. Dalam keadaan darurat:
+    { $resources }
+relay-from-supporter = 💬 Pendamping sebaya: { $text }
+relay-from-counselor = 💬 Konselor: { $text }
+relay-media-unsupported = Foto, pesan suara, stiker, dan file tidak diteruskan di sini, demi menjaga privasi semua orang. Tolong tulis pesanmu dalam bentuk teks.
+
+## Umpan balik dan tindak lanjut
+feedback-rating = Seberapa membantu obrolan ini untukmu, dari 1 (tidak sama sekali) sampai 5 (sangat)?
+feedback-comment = Ada yang ingin kamu sampaikan? Tulis komentar singkat, atau tekan Lewati.
+feedback-thanks = Terima kasih! Masukanmu membantu kami mendampingi pelajar dengan lebih baik.
+followup-check = Hai, ini { $program } menyapa. 💛 Bagaimana kabarmu sejak obrolan kemarin?
+followup-glad = Senang mendengarnya. Kami ada kapan pun kamu butuh: kirim saja /start.
+
+## Krisis (sisi siswa)
+crisis-resources =
+    Terima kasih sudah bercerita. Yang kamu rasakan itu penting, dan kamu tidak harus menghadapinya sendirian. 💛
+    Kami sedang menghubungi konselor sekarang.
+
+    Kalau kamu dalam bahaya atau mungkin menyakiti diri sendiri, hubungi sekarang:
+    { $resources }
+crisis-still-here =
+    Kami masih di sini bersamamu, dan kami memastikan konselor segera menghubungimu.
+    Kalau kamu dalam bahaya, hubungi sekarang:
+    { $resources }
+crisis-counselor-aware = Seorang konselor sudah membaca pesanmu dan akan segera bersamamu. 💛
+counselor-requested = Kami sedang meminta konselor untuk bergabung denganmu sekarang.
+counselor-joined-student = Seorang konselor sudah bergabung di obrolan. 💛 Kamu bisa menulis kepada mereka di sini.
+screening-question = Terima kasih sudah bercerita. Boleh aku tanya langsung: dalam beberapa minggu terakhir, apakah kamu pernah punya pikiran untuk bunuh diri?
+screening-thanks = Terima kasih sudah menjawab. Pendampingmu akan memperhatikan ini.
+
+## Staf: umum
+staff-welcome = Selamat datang, { $name }. Kamu terdaftar sebagai { $role }.
+not-allowed = Maaf, itu tidak tersedia untuk peranmu.
+member-inactive = Keanggotaanmu sedang dinonaktifkan. Silakan hubungi koordinatormu.
+member-trained = Koordinatormu sudah menandai pelatihanmu selesai. Sekarang kamu bisa mulai bertugas dengan /duty.
+staff-no-chat = Kamu tidak punya obrolan yang terbuka saat ini.
+staff-choose-chat = Kamu punya beberapa obrolan terbuka. Kirim /chats lalu pilih kepada siapa kamu menulis.
+staff-chats = Obrolan terbukamu ({ $count }). Pilih ke mana pesanmu dikirim:
+staff-focused = Oke: pesanmu sekarang dikirim ke siswa itu.
+help-supporter =
+    Perintah pendamping sebaya:
+    • /duty — mulai atau selesai bertugas
+    • /chats — obrolan terbukamu, pilih kepada siapa kamu menulis
+    • /note teks — catatan pribadi (hanya staf yang bisa melihat)
+    • /handoff — serahkan obrolan ke pendamping lain
+    • /refer alasan — minta konselor turun tangan
+    • /end — akhiri obrolan saat ini
+    Hal lain yang kamu tulis dikirim ke siswa yang sedang kamu dampingi.
+help-counselor =
+    Perintah konselor:
+    • /duty — mulai atau selesai tugas eskalasi
+    • /cases — eskalasi terbuka (konfirmasi, ambil alih, selesaikan)
+    • /chats, /end — obrolan yang kamu ambil alih
+help-coordinator =
+    Perintah koordinator:
+    • /invite supporter atau /invite counselor — tautan undangan sekali pakai
+    • /roster — anggota: tandai terlatih, kapasitas, nonaktifkan
+    • /shifts — daftar jadwal; /shifts add TELEGRAM_ID mon,tue 08:00-12:00; /shifts remove ID
+    • /stats — perkembangan program
+    • /cases — eskalasi terbuka
+
+## Staf: tugas
+duty-status-on = Kamu sedang BERTUGAS, dengan { $chats } obrolan terbuka.
+duty-status-off = Kamu sedang tidak bertugas ({ $chats } obrolan terbuka). Mulai bertugas?
+duty-needs-training = Kamu bisa mulai bertugas setelah koordinator menandai pelatihanmu selesai.
+duty-already = Tidak ada yang berubah: kamu sudah dalam status itu.
+duty-required = Kamu harus sedang bertugas (dan sudah terlatih) untuk menerima permintaan. Kirim /duty.
+duty-on-supporter =
+    Kamu sekarang bertugas. Terima kasih! 💛
+    Pengingat peranmu: dengarkan, jangan menghakimi, jangan mendiagnosis, jangan menjanjikan rahasia tentang bahaya. Kamu teman sebaya, bukan terapis. Kalau seorang siswa mungkin berisiko, pakai /refer — konselor akan turun tangan. Jaga dirimu juga.
+duty-on-counselor = Kamu sekarang bertugas untuk eskalasi. Panggilan krisis akan masuk ke sini dengan tombol Konfirmasi dan Ambil alih. /cases menampilkan eskalasi terbuka.
+duty-off = Kamu sudah tidak bertugas. Masih ada { $chats } obrolan terbuka: tolong serahkan atau akhiri masing-masing.
+duty-off-open-chat = Obrolan terbuka dengan { $pseudonym }: serahkan atau akhiri?
+shift-reminder = Pengingat: jadwal tugasmu segera dimulai ({ $start }–{ $end }).
+
+## Staf: tawaran dan sesi
+offer =
+    Permintaan baru: { $pseudonym }
+    Topik: { $topic }
+    Perasaan saat ini: { $feeling } dari 5
+    Bahasa: { $language }
+    Risiko: { $risk }
+    Menunggu: { $waited } menit
+    Terima dalam { $timeout } menit?
+offer-declined = Oke, ditawarkan ke pendamping lain.
+offer-expired = Sebuah tawaran kedaluwarsa dan diteruskan ke pendamping lain.
+offer-gone = Permintaan ini sudah tidak tersedia (sudah diambil orang lain, atau tawarannya kedaluwarsa).
+offer-not-yours = Tawaran ini bukan untukmu.
+session-started-supporter =
+    Kamu sekarang mengobrol dengan { $pseudonym }.
+    Topik: { $topic } · Perasaan saat ini: { $feeling } dari 5
+    Yang sedang terjadi:
+    { $description }
+    Catatan sejauh ini:
+    { $notes }
+    Semua yang kamu tulis di sini sampai ke siswa. /note untuk catatan pribadi, /refer kalau kamu khawatir, /end untuk mengakhiri.
+relay-from-student = 💬 { $pseudonym }: { $text }
+relay-colleague = ({ $role }) { $text }
+session-ended-staff = Obrolan dengan { $pseudonym } sudah berakhir.
+session-idle-check-staff = Obrolan dengan { $pseudonym } sedang sepi; akan ditutup dalam { $minutes } menit kalau tidak ada pesan.
+note-saved = Catatan tersimpan. Hanya staf yang bisa melihatnya.
+note-usage = Tulis catatan setelah perintah, misalnya /note siswa cemas soal ujian
+handoff-choose = Serahkan obrolan ke siapa? ({ $count } pendamping tersedia)
+handoff-offered = { $name } sudah diminta mengambil alih. Obrolan tetap bersamamu sampai mereka menerima.
+handoff-nobody = Saat ini tidak ada pendamping lain yang bertugas dengan kapasitas kosong.
+handoff-pending = Sudah ada penyerahan yang menunggu jawaban.
+handoff-done = { $pseudonym } sekarang bersama pendamping lain. Terima kasih!
+
+## Staf: eskalasi
+concern-nudge =
+    { $pseudonym } menulis sesuatu yang mungkin tanda risiko. Tanyakan dengan lembut, dengan kata-katamu sendiri:
+    • "Dalam beberapa minggu terakhir, apakah kamu pernah berharap kamu mati?"
+    • "Apakah kamu punya pikiran untuk bunuh diri?"
+    Kalau jawabannya ya, atau kamu ragu, rujuk ke konselor.
+crisis-tell-supporter =
+    ⚠️ { $pseudonym } menulis sesuatu yang menunjukkan { $level }. Konselor sedang dihubungi dan siswa sudah menerima nomor darurat.
+    Tetap bersamanya: dengarkan, tanggapi dengan serius, tanyakan apakah dia aman sekarang. Jangan menjanjikan rahasia, jangan tinggalkan obrolan. Konselor mungkin akan bergabung.
+escalation-ping =
+    🆘 Eskalasi #{ $id } — { $level }
+    Siswa: { $pseudonym } · Topik: { $topic }
+    Tanda: { $categories }
+    Pesan: "{ $excerpt }"
+    Menunggu: { $waited } menit
+    Mohon konfirmasi atau ambil alih.
+escalation-broadcast =
+    🆘🆘 Eskalasi #{ $id } BELUM dikonfirmasi — { $level }
+    Siswa: { $pseudonym } · Topik: { $topic }
+    Tanda: { $categories }
+    Pesan: "{ $excerpt }"
+    Menunggu: { $waited } menit
+    Siapa pun yang bisa: konfirmasi atau ambil alih sekarang.
+escalation-update =
+    Kabar terbaru eskalasi #{ $id } — { $level }
+    Pesan baru: "{ $excerpt }"
+escalation-acked = Kamu mengonfirmasi eskalasi #{ $id }. Ambil alih untuk mengobrol dengan siswa, atau selesaikan dengan hasil akhir.
+escalation-acked-others = { $name } sudah mengonfirmasi eskalasi #{ $id }.
+escalation-already-acked = { $name } sudah menangani eskalasi ini.
+escalation-closed = Eskalasi ini sudah selesai.
+escalation-taken =
+    Kamu sekarang ada di obrolan dengan { $pseudonym }. Semua yang kamu tulis sampai ke siswa.
+    Pesan terakhir:
+    { $recent }
+    Setelah selesai, tutup dengan hasil akhir:
+escalation-note-ask = Eskalasi #{ $id } ditutup sebagai "{ $outcome }". Kirim catatan kasus singkat sekarang, atau /skip.
+escalation-resolved = Terima kasih. Kasus ditutup dan catatan tersimpan (terenkripsi).
+counselor-joined-supporter = Konselor { $name } sudah bergabung di obrolanmu. Tetap bersama siswa; ikuti arahan konselor.
+refer-usage = Tulis alasannya setelah perintah, misalnya /refer bicara soal tidak ingin hidup
+refer-done = Terima kasih. Konselor sedang dihubungi.
+cases-none = Tidak ada eskalasi terbuka. 🎉
+cases-title = Eskalasi terbuka: { $count }
+cases-line =
+    #{ $id } · { $state } · { $level } · { $age } menit
+    { $pseudonym } · { $topic } · { $categories }
+    "{ $excerpt }"
+case-open = menunggu konfirmasi
+case-acknowledged = sudah dikonfirmasi
+case-taken_over = sudah diambil alih
+
+## Staf: koordinator
+invite-usage = Gunakan /invite supporter atau /invite counselor.
+invite-link = Tautan undangan sekali pakai untuk { $role } (berlaku { $hours } jam, hanya sekali):
+    { $link }
+invite-invalid = Tautan undangan ini tidak berlaku: mungkin sudah dipakai atau kedaluwarsa. Silakan minta yang baru ke koordinatormu.
+invite-rate-limited = Terlalu banyak percobaan. Tunggu satu jam lalu coba lagi, atau hubungi koordinatormu.
+member-joined = { $name } bergabung sebagai { $role }. Tandai pelatihannya selesai di /roster kalau sudah siap.
+roster-title = Anggota: { $count }
+roster-line =
+    { $name } — { $role } (id { $telegram_id })
+    terlatih: { $trained } · bertugas: { $duty } · aktif: { $active }
+    bahasa: { $languages } · obrolan: { $load }/{ $capacity }
+roster-updated = { $name } dinonaktifkan; obrolan terbukanya sudah diserahkan kembali.
+shifts-title = Jadwal tugas mingguan:
+shifts-line = #{ $id } { $name }: { $days } { $start }–{ $end }
+shifts-usage = Tambah: /shifts add TELEGRAM_ID mon,tue,wed 08:00-12:00 · Hapus: /shifts remove ID
+shifts-added = Jadwal #{ $id } ditambahkan untuk { $name }.
+shifts-removed = Jadwal #{ $id } dihapus.
+shifts-unknown = Tidak ada jadwal dengan nomor itu.
+shifts-unknown-member = Telegram id itu bukan pendamping atau konselor. Tambahkan dulu (undang).
+stats =
+    Ringkasan program
+    Permintaan: { $requests } (menunggu: { $queued })
+    Obrolan: { $active } terbuka, { $closed } selesai
+    Eskalasi: { $escalations } (terbuka: { $open_escalations })
+    Pendamping bertugas: { $on_duty }
+    Rata-rata umpan balik: { $rating } ({ $ratings } penilaian)
+
+## Bergabung
+onboarding-confirm = Kamu diundang bergabung dengan { $program } sebagai { $role }. Mau bergabung?
+onboarding-declined = Oke, tidak ada yang disimpan. Kamu bisa memakai tautan undangan lagi selama masih berlaku.
+onboarding-name = Nama apa yang akan dilihat koordinator dan konselor? (Siswa tidak pernah melihatnya.)
+onboarding-name-invalid = Tolong kirim nama sepanjang 2 sampai 64 karakter.
+onboarding-languages = Dalam bahasa apa kamu bisa mendampingi siswa? Ketuk untuk memilih, lalu Selesai. Terpilih: { $chosen }
+onboarding-pick-language = Pilih setidaknya satu bahasa.
+onboarding-topics = Topik apa yang nyaman untukmu? Ketuk untuk memilih, lalu Selesai. Terpilih: { $chosen }
+onboarding-done-supporter = Selamat bergabung! 💛 Koordinatormu akan menandai pelatihanmu selesai; setelah itu kamu bisa bertugas dengan /duty. Kirim /help untuk daftar perintahmu.
+onboarding-done-counselor = Selamat bergabung! 💛 Koordinatormu akan mengonfirmasi; setelah itu mulai tugas eskalasi dengan /duty. Kirim /help untuk daftar perintahmu.
+help-onboarding = Kamu sedang bergabung dengan program. Jawab pertanyaan di atas, atau /cancel untuk berhenti.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import socket
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Sequence
 from typing import Any
 
 import pytest
@@ -11,7 +11,7 @@ import pytest
 from bot.app import App, bootstrap
 from bot.config import Config
 from sandbox.botapi import SandboxBotApi
-from tests.e2e.e2e_support import TOKEN, User
+from tests.e2e.e2e_support import TOKEN, OffsetClock, Staff, User, seed
 
 TRANSPORTS = ["aiogram", "ptb"]
 MODES = ["polling", "webhook"]
@@ -54,12 +54,21 @@ def bot_config(
 
 
 @pytest.fixture
-async def run_bot(bot_config: Callable[..., Config]) -> AsyncIterator[Callable[..., Any]]:
-    """Start the bot (call again after stopping to simulate a restart)."""
+async def run_bot(
+    bot_config: Callable[..., Config], sandbox: SandboxBotApi
+) -> AsyncIterator[Callable[..., Any]]:
+    """Start the bot (call again after stopping to simulate a restart).
+
+    ``staff`` are added as members before the bot starts; ``clock`` replaces the real clock.
+    """
     running: list[App] = []
 
-    async def start(mode: str = "polling", **sections: dict[str, Any]) -> App:
-        app = bootstrap(bot_config(mode, **sections))
+    async def start(mode: str = "polling", *, staff: Sequence[Staff] = (),
+                    clock: OffsetClock | None = None, **sections: dict[str, Any]) -> App:
+        app = bootstrap(bot_config(mode, **sections), clock=clock)
+        if staff:
+            await app.prepare()
+            await seed(app, sandbox, staff)
         await app.start()
         running.append(app)
         return app

@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from bot.app import App
+from bot.i18n import LOCALES_DIR
 from sandbox.botapi import SandboxBotApi
 from sandbox.types import BotMessage
 
@@ -40,5 +47,103 @@ class User:
         await self.api.press_button(self.id, found[-1].message_id, data)
         self.seen = max(self.seen, message.message_id)
 
+    async def press_starting(self, prefix: str, timeout: float = 10.0) -> str:
+        """Press the newest button whose callback data starts with ``prefix``; returns the data."""
+
+        def has(message: BotMessage) -> bool:
+            return any(d.startswith(prefix) for d in message.button_data())
+
+        await self.api.wait_for_message(self.id, timeout=timeout, predicate=has)
+        message = [m for m in await self.api.messages(self.id) if has(m)][-1]
+        data = next(d for d in message.button_data() if d.startswith(prefix))
+        await self.api.press_button(self.id, message.message_id, data)
+        self.seen = max(self.seen, message.message_id)
+        return data
+
     async def texts(self) -> list[str]:
         return [m.text or "" for m in await self.api.messages(self.id)]
+
+
+class OffsetClock:
+    """Real time plus an offset the test moves forward (timers fire when it says so)."""
+
+    def __init__(self) -> None:
+        self.offset = timedelta(0)
+
+    def __call__(self) -> datetime:
+        return datetime.now(UTC) + self.offset
+
+    def advance(self, seconds: float) -> None:
+        self.offset += timedelta(seconds=seconds)
+
+
+@dataclass(frozen=True)
+class Staff:
+    telegram_id: int
+    role: str
+    name: str
+    trained: bool = True
+    on_duty: bool = False
+    languages: tuple[str, ...] = ("id", "en")
+    topics: tuple[str, ...] = ()
+    capacity: int = 2
+
+
+SUPPORTER_A = Staff(9101, "supporter", "Dimas")
+SUPPORTER_B = Staff(9102, "supporter", "Ayu")
+COUNSELOR_A = Staff(9201, "counselor", "Pak Budi")
+COUNSELOR_B = Staff(9202, "counselor", "Bu Rina")
+COORDINATOR = Staff(9001, "coordinator", "Bu Sari")
+
+
+async def seed(app: App, api: SandboxBotApi, staff: Sequence[Staff]) -> dict[int, User]:
+    """Members in the database (as `sejawat members add` would) and as sandbox users."""
+    users: dict[int, User] = {}
+    async with app.store() as uow:
+        for person in staff:
+            member = await uow.members.add(
+                person.telegram_id, person.role, person.name, app.services.clock(),
+                languages=person.languages, topics=person.topics, trained=person.trained,
+                capacity=person.capacity)
+            member.on_duty = person.on_duty
+            await uow.people.get_or_create(person.telegram_id, "en", app.services.clock())
+            await api.create_user(person.telegram_id, first_name=person.name,
+                                  language_code="en")
+            users[person.telegram_id] = User(api, person.telegram_id)
+        await uow.commit()
+    return users
+
+
+_SENTINEL = "\ue000"
+_VARIABLES = sorted({
+    name
+    for lang in ("id", "en")
+    for name in re.findall(r"\{ *\$(\w+)", (LOCALES_DIR / lang / "sejawat.ftl").read_text())
+})
+
+
+def shown(app: App, lang: str, key: str, **params: str | int) -> str:
+    """The start of what a user sees for ``key``: the first line, up to an unknown parameter."""
+    values: dict[str, str | int] = {name: _SENTINEL for name in _VARIABLES}
+    values.update(params)
+    text = app.services.catalog.render(lang, key, values)
+    head = text.split(_SENTINEL, 1)[0].strip()
+    return head.splitlines()[0] if head else text.replace(_SENTINEL, "").strip()[:20]
+
+
+DESCRIPTION = "Aku stres banget karena ujian dan tidak bisa tidur beberapa hari ini."
+
+
+async def complete_intake(app: App, user: User, lang: str,
+                          description: str = DESCRIPTION) -> None:
+    """A student goes through the whole intake and sends the request."""
+    await user.say("/start")
+    await user.press("in:consent:yes")
+    await user.press(f"in:lang:{lang}")
+    await user.press("in:topic:academic")
+    await user.expect(shown(app, lang, "intake-description", min=20, max=1500))
+    await user.say(description)
+    await user.press("in:feeling:2")
+    await user.press("in:name:keep")
+    await user.press("in:confirm:")
+    await user.expect(shown(app, lang, "intake-queued"))

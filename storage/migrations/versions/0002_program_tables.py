@@ -1,8 +1,8 @@
-"""program tables: staff, shifts, offers, sessions, timers, escalations
+"""program tables
 
 Revision ID: 0002
 Revises: 0001
-Create Date: 2026-11-22 17:47:03.807097
+Create Date: 2026-11-22 17:53:53.968201
 """
 
 from __future__ import annotations
@@ -84,8 +84,7 @@ def upgrade() -> None:
     sa.Column('source', sa.String(length=16), nullable=False),
     sa.Column('excerpt_enc', sa.LargeBinary(), nullable=True),
     sa.Column('status', sa.String(length=12), nullable=False),
-    sa.Column('step', sa.Integer(), nullable=False),
-    sa.Column('paged', sa.JSON(), nullable=False),
+    sa.Column('ladder', sa.JSON(), nullable=False),
     sa.Column('acknowledged_by', sa.Integer(), nullable=True),
     sa.Column('acknowledged_at', storage.models.UTCDateTime(timezone=True), nullable=True),
     sa.Column('taken_over_by', sa.Integer(), nullable=True),

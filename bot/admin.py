@@ -1,0 +1,115 @@
+"""Operator commands that touch the database: ``sejawat members ...``, false-alarm report."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.config import Config
+from flows.intake import LANGUAGES, TOPICS
+from storage.crypto import Cipher
+from storage.db import check_data_key, create_engine, migrate, sessionmaker
+from storage.program_models import Escalation
+from storage.uow import Store
+
+ROLES = ("supporter", "counselor", "coordinator")
+
+
+def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    members = commands.add_parser("members", help="manage staff (bootstrap without Telegram)")
+    sub = members.add_subparsers(dest="members_command", required=True)
+    add = sub.add_parser("add", help="add a supporter, counselor or coordinator")
+    add.add_argument("--role", choices=ROLES, required=True)
+    add.add_argument("--telegram-id", type=int, required=True)
+    add.add_argument("--name", default="", help="shown to coordinators (default: the role)")
+    add.add_argument("--trained", action="store_true", help="training already complete")
+    add.add_argument("--languages", default="id,en", help="comma-separated: id,en")
+    add.add_argument("--topics", default="", help=f"comma-separated: {','.join(TOPICS)}")
+    add.add_argument("--capacity", type=int, default=None, help="chats at once (supporters)")
+    sub.add_parser("list", help="list members")
+    remove = sub.add_parser("remove", help="remove a member")
+    remove.add_argument("--telegram-id", type=int, required=True)
+
+
+def _split(text: str, allowed: Sequence[str], what: str) -> list[str]:
+    items = [t.strip() for t in text.split(",") if t.strip()]
+    unknown = [t for t in items if t not in allowed]
+    if unknown:
+        raise SystemExit(f"sejawat: unknown {what}: {', '.join(unknown)} "
+                         f"(choose from {', '.join(allowed)})")
+    return items
+
+
+async def _store(config: Config) -> tuple[Store, AsyncEngine]:
+    engine = create_engine(config.database.url)
+    await migrate(engine)
+    cipher = Cipher(config.privacy.data_key.get_secret_value())
+    await check_data_key(engine, cipher)
+    return Store(sessionmaker(engine), cipher), engine
+
+
+async def members(config: Config, args: argparse.Namespace) -> int:
+    from datetime import UTC, datetime
+
+    store, engine = await _store(config)
+    try:
+        async with store() as uow:
+            if args.members_command == "add":
+                if await uow.members.by_telegram_id(args.telegram_id) is not None:
+                    print(f"sejawat: telegram id {args.telegram_id} is already a member")
+                    return 1
+                member = await uow.members.add(
+                    args.telegram_id, args.role, args.name or args.role.title(),
+                    datetime.now(UTC), trained=args.trained or args.role == "coordinator",
+                    languages=_split(args.languages, LANGUAGES, "language"),
+                    topics=_split(args.topics, TOPICS, "topic"),
+                    capacity=args.capacity or config.routing.default_capacity,
+                )
+                await uow.audit.add("cli", "member.added", f"member:{member.id}",
+                                    {"role": member.role}, datetime.now(UTC))
+                await uow.commit()
+                print(f"added {member.role} {member.name} (telegram id {member.telegram_id})")
+            elif args.members_command == "list":
+                print(f"{'telegram id':>12}  {'role':<11} {'trained':<7} {'active':<6} "
+                      f"{'duty':<5} {'cap':>3}  languages  name")
+                for m in await uow.members.all():
+                    print(f"{m.telegram_id:>12}  {m.role:<11} {_yes(m.trained):<7} "
+                          f"{_yes(m.active):<6} {_yes(m.on_duty):<5} {m.capacity:>3}  "
+                          f"{','.join(m.languages):<9}  {m.name}")
+            else:
+                found = await uow.members.by_telegram_id(args.telegram_id)
+                if found is None:
+                    print(f"sejawat: telegram id {args.telegram_id} is not a member")
+                    return 1
+                await uow.members.delete(found)
+                await uow.audit.add("cli", "member.removed", f"telegram:{args.telegram_id}",
+                                    {}, datetime.now(UTC))
+                await uow.commit()
+                print(f"removed telegram id {args.telegram_id}")
+        return 0
+    finally:
+        await engine.dispose()
+
+
+def _yes(flag: bool) -> str:
+    return "yes" if flag else "no"
+
+
+async def false_alarms(config: Config) -> int:
+    """Escalations counselors resolved as false alarms: excerpts for lexicon review."""
+    store, engine = await _store(config)
+    try:
+        async with store() as uow:
+            rows = (await uow.session.scalars(
+                select(Escalation).where(Escalation.outcome == "false_alarm")
+                .order_by(Escalation.id))).all()
+            for row in rows:
+                excerpt = uow.cipher.decrypt(row.excerpt_enc) if row.excerpt_enc else ""
+                print(f"#{row.id}\t{','.join(row.categories) or row.source}\t{excerpt}")
+            print(f"{len(rows)} false alarm(s)")
+        return 0
+    finally:
+        await engine.dispose()

@@ -1,0 +1,228 @@
+"""Counselors' side of escalations: /cases, Acknowledge, Take over, resolve; supporters' /refer."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from escalation import ladder
+from flows import buttons
+from flows.types import Button, ClearButtons, Effect, Inbound, Priority, Reply
+from handlers.context import Services
+from handlers.escalations import (
+    ESC,
+    OUTCOMES,
+    STAFF_ROLES,
+    _ping_params,
+    _state,
+    open_manual,
+)
+from handlers.sessions import arm_idle, focused
+from storage.models import HelpRequest
+from storage.program_models import ChatSession, Escalation, Member
+from storage.uow import UnitOfWork
+
+CRISIS = Priority.CRISIS
+NOTE_FLOW = "case-note"
+
+
+def _case_buttons(escalation: Escalation) -> tuple[tuple[Button, ...], ...]:
+    ident = str(escalation.id)
+    if escalation.status == "open":
+        return ((buttons.button(ESC, "btn-ack", "ack", ident),
+                 buttons.button(ESC, "btn-take-over", "take", ident)),)
+    if escalation.status == "acknowledged":
+        return ((buttons.button(ESC, "btn-take-over", "take", ident),),
+                *_outcome_rows(escalation))
+    return _outcome_rows(escalation)
+
+
+def _outcome_rows(escalation: Escalation) -> tuple[tuple[Button, ...], ...]:
+    return tuple((buttons.button(ESC, f"btn-outcome-{o}", "out", f"{escalation.id}:{o}"),)
+                 for o in OUTCOMES)
+
+
+async def cases(uow: UnitOfWork, services: Services, inbound: Inbound,
+                member: Member) -> list[Effect]:
+    if member.role not in STAFF_ROLES:
+        return [Reply("not-allowed")]
+    rows = (await uow.session.scalars(
+        select(Escalation).where(Escalation.status != "resolved").order_by(Escalation.id)
+    )).all()
+    if not rows:
+        return [Reply("cases-none")]
+    now = services.clock()
+    effects: list[Effect] = [Reply("cases-title", {"count": len(rows)})]
+    for escalation in rows:
+        params = await _ping_params(uow, escalation, now)
+        params["age"] = max(0, int((now - escalation.created_at).total_seconds() // 60))
+        params["state_key"] = f"case-{escalation.status}"
+        effects.append(Reply("cases-line", params, _case_buttons(escalation)))
+    return effects
+
+
+async def refer(uow: UnitOfWork, services: Services, inbound: Inbound,
+                member: Member) -> list[Effect]:
+    chat = await focused(uow, member)
+    if chat is None:
+        return [Reply("staff-no-chat")]
+    reason = inbound.text.strip()
+    if not reason:
+        return [Reply("refer-usage")]
+    effects = await open_manual(uow, services, chat.student_chat_id, "refer", reason)
+    return [Reply("refer-done"), *effects]
+
+
+async def _acknowledge(uow: UnitOfWork, services: Services, escalation: Escalation,
+                       member: Member) -> list[Effect]:
+    now = services.clock()
+    state = ladder.on_acknowledged(_state(escalation), member.id)
+    if state.acknowledged_by != member.id:
+        other = await uow.members.get(state.acknowledged_by or 0)
+        return [Reply("escalation-already-acked", {"name": other.name if other else "?"})]
+    escalation.ladder = {**(escalation.ladder or {}), "acknowledged_by": member.id}
+    escalation.status, escalation.acknowledged_by = "acknowledged", member.id
+    escalation.acknowledged_at = now
+    await uow.timers.cancel("escalation_ack", str(escalation.id))
+    await uow.audit.add(f"member:{member.id}", "escalation.acknowledged",
+                        f"escalation:{escalation.id}", {}, now)
+    effects: list[Effect] = [
+        Reply("escalation-acked", {"id": escalation.id}, _case_buttons(escalation)),
+        Reply("crisis-counselor-aware", to=escalation.student_chat_id, priority=CRISIS),
+    ]
+    for other_id in state.paged:
+        other = await uow.members.get(other_id)
+        if other is not None and other.id != member.id:
+            effects.append(Reply("escalation-acked-others", {"name": member.name,
+                                                             "id": escalation.id},
+                                 to=other.telegram_id, priority=CRISIS))
+    return effects
+
+
+async def _take_over(uow: UnitOfWork, services: Services, escalation: Escalation,
+                     member: Member) -> list[Effect]:
+    if member.role != "counselor":
+        return [Reply("not-allowed")]
+    effects: list[Effect] = []
+    if escalation.status == "open":
+        effects += await _acknowledge(uow, services, escalation, member)
+    elif escalation.acknowledged_by not in (None, member.id):
+        other = await uow.members.get(escalation.acknowledged_by or 0)
+        if escalation.taken_over_by is not None:
+            return [Reply("escalation-already-acked", {"name": other.name if other else "?"})]
+    now = services.clock()
+    escalation.status, escalation.taken_over_by = "taken_over", member.id
+    chat = await uow.sessions.active_for_student(escalation.student_chat_id)
+    if chat is None:
+        chat = await _session_for(uow, services, escalation, member)
+    chat.counselor_id = member.id
+    member.focus_session_id = chat.id
+    await arm_idle(uow, services, chat)
+    await uow.audit.add(f"member:{member.id}", "escalation.taken_over",
+                        f"escalation:{escalation.id}", {"session": chat.id}, now)
+    request = await uow.session.get(HelpRequest, chat.request_id)
+    history = await uow.sessions.messages(chat.id)
+    recent = "\n".join(f"{who}: {text}" for who, text in history[-10:]) or "-"
+    effects += [
+        Reply("counselor-joined-student", to=escalation.student_chat_id, priority=CRISIS),
+        Reply("escalation-taken", {"pseudonym": request.pseudonym if request else "-",
+                                   "recent": recent}, _outcome_rows(escalation)),
+    ]
+    supporter = await uow.members.get(chat.supporter_id) if chat.supporter_id else None
+    if supporter is not None and supporter.id != member.id:
+        effects.append(Reply("counselor-joined-supporter", {"name": member.name},
+                             to=supporter.telegram_id, priority=CRISIS))
+    return effects
+
+
+async def _session_for(uow: UnitOfWork, services: Services, escalation: Escalation,
+                       member: Member) -> ChatSession:
+    """A counselor takes over a student who is not (yet) chatting with a supporter."""
+    now = services.clock()
+    person = await uow.people.by_telegram_id(escalation.student_chat_id)
+    assert person is not None
+    request = await uow.requests.open_for(person.id)
+    if request is None:
+        conversation = await uow.conversations.get(escalation.student_chat_id)
+        data = conversation.data if conversation is not None else {}
+        request = await uow.requests.create(
+            person.id, topic=str(data.get("topic", "other")), language=person.language,
+            feeling=int(data.get("feeling", 1)),
+            pseudonym=str(data.get("pseudonym") or person.pseudonym or "-"),
+            description=str(data.get("description", "")), now=now,
+        )
+        escalation.request_id = request.id
+    request.status, request.risk_level = "active", max(request.risk_level, escalation.level)
+    pending = await uow.offers.pending_for_request(request.id)
+    if pending is not None:
+        await uow.offers.decide(pending, "withdrawn", now)
+    chat = await uow.sessions.start(request, escalation.student_chat_id, None, now)
+    await uow.conversations.save(escalation.student_chat_id, "session", "active",
+                                 {"session_id": chat.id}, now)
+    return chat
+
+
+async def _outcome(uow: UnitOfWork, services: Services, escalation: Escalation,
+                   member: Member, outcome: str) -> list[Effect]:
+    if outcome not in OUTCOMES or member.role not in STAFF_ROLES:
+        return [Reply("error-stale-button")]
+    now = services.clock()
+    escalation.status, escalation.outcome, escalation.resolved_at = "resolved", outcome, now
+    await uow.timers.cancel("escalation_ack", str(escalation.id))
+    await uow.audit.add(f"member:{member.id}", "escalation.resolved",
+                        f"escalation:{escalation.id}", {"outcome": outcome}, now)
+    await uow.conversations.save(member.telegram_id, NOTE_FLOW, "note",
+                                 {"escalation": escalation.id}, now)
+    return [Reply("escalation-note-ask", {"id": escalation.id,
+                                          "outcome_key": f"btn-outcome-{outcome}"})]
+
+
+async def case_note(uow: UnitOfWork, services: Services, inbound: Inbound,
+                    member: Member) -> list[Effect] | None:
+    """The text after resolving is the case note (``/skip`` for none). None: not in that step."""
+    conversation = await uow.conversations.get(inbound.chat_id)
+    if conversation is None or conversation.flow != NOTE_FLOW:
+        return None
+    if inbound.kind == "command" and inbound.command != "skip":
+        await uow.conversations.delete(inbound.chat_id)
+        return None
+    escalation = await uow.session.get(Escalation, int(conversation.data["escalation"]))
+    await uow.conversations.delete(inbound.chat_id)
+    if escalation is not None and inbound.kind == "text":
+        escalation.note_enc = uow.cipher.encrypt(inbound.text.strip())
+    return [Reply("escalation-resolved")]
+
+
+async def button(uow: UnitOfWork, services: Services, inbound: Inbound,
+                 member: Member) -> list[Effect]:
+    parts = inbound.button.split(":")
+    if len(parts) < 3 or parts[0] != ESC or not parts[2].isdigit():
+        return [Reply("error-stale-button")]
+    action, ident = parts[1], int(parts[2])
+    if action == "refer":
+        chat = await uow.sessions.get(ident)
+        if chat is None or chat.status != "active" or chat.supporter_id != member.id:
+            return [Reply("error-stale-button")]
+        return [ClearButtons(inbound.message_id), Reply("refer-done"),
+                *await open_manual(uow, services, chat.student_chat_id, "refer",
+                                   "supporter referral")]
+    if member.role not in STAFF_ROLES:
+        return [Reply("not-allowed")]
+    escalation = await uow.session.get(Escalation, ident)
+    if escalation is None:
+        return [Reply("error-stale-button")]
+    if escalation.status == "resolved":
+        return [Reply("escalation-closed")]
+    if action == "ack":
+        if escalation.status != "open":
+            other = await uow.members.get(escalation.acknowledged_by or 0)
+            return [Reply("escalation-already-acked", {"name": other.name if other else "?"})]
+        return [ClearButtons(inbound.message_id),
+                *await _acknowledge(uow, services, escalation, member)]
+    if action == "take":
+        return [ClearButtons(inbound.message_id),
+                *await _take_over(uow, services, escalation, member)]
+    if action == "out" and len(parts) == 4:
+        return [ClearButtons(inbound.message_id),
+                *await _outcome(uow, services, escalation, member, parts[3])]
+    return [Reply("error-stale-button")]
+

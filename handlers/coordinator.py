@@ -1,0 +1,195 @@
+"""Coordinators: invites, the roster (trained, capacity, active), shifts and program stats."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Awaitable, Callable
+from datetime import timedelta
+
+from sqlalchemy import func, select
+
+from bot.config import DAYS
+from flows import buttons
+from flows.types import Button, Effect, Inbound, Reply
+from handlers.context import Services
+from storage.models import HelpRequest
+from storage.program_models import ChatSession, Escalation, Member
+from storage.uow import UnitOfWork
+
+ROSTER, SHIFTS = "ro", "sh"
+INVITABLE = ("supporter", "counselor")
+Handler = Callable[[UnitOfWork, Services, Inbound, Member], Awaitable[list[Effect]]]
+
+
+def _coordinator_only(handler: Handler) -> Handler:
+    async def checked(uow: UnitOfWork, services: Services, inbound: Inbound,
+                      member: Member) -> list[Effect]:
+        if member.role != "coordinator" or not member.active:
+            return [Reply("not-allowed")]
+        return await handler(uow, services, inbound, member)
+
+    return checked
+
+
+@_coordinator_only
+async def _invite(uow: UnitOfWork, services: Services, inbound: Inbound,
+                  member: Member) -> list[Effect]:
+    role = inbound.text.strip().lower()
+    if role not in INVITABLE:
+        return [Reply("invite-usage")]
+    now = services.clock()
+    code = secrets.token_urlsafe(18)
+    hours = services.config.roles.invite_ttl_hours
+    await uow.invites.create(code, role, member.id, now, now + timedelta(hours=hours))
+    await uow.audit.add(f"member:{member.id}", "invite.created", f"role:{role}", {}, now)
+    link = f"https://t.me/{services.bot.username}?start={code}"
+    return [Reply("invite-link", {"role_key": f"role-{role}", "link": link, "hours": hours})]
+
+
+def _member_line(member: Member, load: int) -> tuple[str, dict[str, str | int]]:
+    return "roster-line", {
+        "name": member.name, "role_key": f"role-{member.role}",
+        "trained_key": "yes" if member.trained else "no",
+        "duty_key": "yes" if member.on_duty else "no",
+        "active_key": "yes" if member.active else "no",
+        "languages": ", ".join(member.languages) or "-", "capacity": member.capacity,
+        "load": load, "telegram_id": member.telegram_id,
+    }
+
+
+def _roster_buttons(member: Member) -> tuple[tuple[Button, ...], ...]:
+    rows: list[tuple[Button, ...]] = []
+    if member.role in INVITABLE and not member.trained:
+        rows.append((buttons.button(ROSTER, "btn-mark-trained", "trained", str(member.id)),))
+    if member.role == "supporter":
+        rows.append((buttons.button(ROSTER, "btn-capacity-down", "cap-", str(member.id)),
+                     buttons.button(ROSTER, "btn-capacity-up", "cap+", str(member.id))))
+    toggle = "btn-deactivate" if member.active else "btn-activate"
+    rows.append((buttons.button(ROSTER, toggle, "active", str(member.id)),))
+    return tuple(rows)
+
+
+@_coordinator_only
+async def _roster(uow: UnitOfWork, services: Services, inbound: Inbound,
+                  member: Member) -> list[Effect]:
+    members = await uow.members.all()
+    loads = await uow.sessions.loads()
+    effects: list[Effect] = [Reply("roster-title", {"count": len(members)})]
+    for other in members:
+        key, params = _member_line(other, loads.get(other.id, 0))
+        effects.append(Reply(key, params, _roster_buttons(other)))
+    return effects
+
+
+@_coordinator_only
+async def _shifts(uow: UnitOfWork, services: Services, inbound: Inbound,
+                  member: Member) -> list[Effect]:
+    words = inbound.text.split()
+    if words[:1] == ["add"] and len(words) == 4:
+        return await _add_shift(uow, services, member, words[1], words[2], words[3])
+    if words[:1] == ["remove"] and len(words) == 2 and words[1].isdigit():
+        shift = await uow.shifts.get(int(words[1]))
+        if shift is None:
+            return [Reply("shifts-unknown")]
+        await uow.shifts.delete(shift)
+        await uow.timers.cancel("shift_start", str(shift.id))
+        await uow.timers.cancel("shift_end", str(shift.id))
+        await uow.timers.cancel("shift_reminder", str(shift.id))
+        return [Reply("shifts-removed", {"id": shift.id})]
+    if words:
+        return [Reply("shifts-usage")]
+    effects: list[Effect] = [Reply("shifts-title")]
+    for shift in await uow.shifts.all():
+        who = await uow.members.get(shift.member_id)
+        effects.append(Reply("shifts-line", {
+            "id": shift.id, "name": who.name if who else "?", "days": ",".join(shift.days),
+            "start": shift.start, "end": shift.end}))
+    effects.append(Reply("shifts-usage"))
+    return effects
+
+
+async def _add_shift(uow: UnitOfWork, services: Services, member: Member, who: str,
+                     days_text: str, hours: str) -> list[Effect]:
+    from bot.config import ShiftConfig
+    from handlers.shifts import plan_shift
+
+    target = await uow.members.by_telegram_id(int(who)) if who.isdigit() else None
+    start, _, end = hours.partition("-")
+    try:
+        parsed = ShiftConfig(telegram_id=int(who) if who.isdigit() else 0,
+                             days=days_text.split(","), start=start, end=end)
+    except ValueError:
+        return [Reply("shifts-usage")]
+    if target is None or target.role not in INVITABLE:
+        return [Reply("shifts-unknown-member")]
+    shift = await uow.shifts.add(target.id, parsed.days, parsed.start, parsed.end)
+    await plan_shift(uow, services, shift)
+    await uow.audit.add(f"member:{member.id}", "shift.added", f"member:{target.id}",
+                        {"shift": shift.id}, services.clock())
+    return [Reply("shifts-added", {"id": shift.id, "name": target.name})]
+
+
+@_coordinator_only
+async def _stats(uow: UnitOfWork, services: Services, inbound: Inbound,
+                 member: Member) -> list[Effect]:
+    async def count(model: type[object], *where: object) -> int:
+        query = select(func.count()).select_from(model)
+        for clause in where:
+            query = query.where(clause)  # type: ignore[arg-type]
+        return int(await uow.session.scalar(query) or 0)
+
+    ratings = await uow.feedback.ratings()
+    on_duty = len([m for m in await uow.members.all("supporter") if m.on_duty])
+    params: dict[str, str | int] = {
+        "requests": await count(HelpRequest),
+        "queued": await count(HelpRequest, HelpRequest.status == "queued"),
+        "active": await count(ChatSession, ChatSession.status == "active"),
+        "closed": await count(ChatSession, ChatSession.status == "closed"),
+        "escalations": await count(Escalation),
+        "open_escalations": await count(Escalation, Escalation.status != "resolved"),
+        "on_duty": on_duty,
+        "rating": f"{sum(ratings) / len(ratings):.1f}" if ratings else "-",
+        "ratings": len(ratings),
+    }
+    return [Reply("stats", params)]
+
+
+async def button(uow: UnitOfWork, services: Services, inbound: Inbound,
+                 member: Member) -> list[Effect]:
+    if member.role != "coordinator" or not member.active:
+        return [Reply("not-allowed")]
+    _, action, target = inbound.button.split(":", 2)
+    other = await uow.members.get(int(target)) if target.isdigit() else None
+    if other is None:
+        return [Reply("error-stale-button")]
+    now = services.clock()
+    if action == "trained":
+        other.trained = True
+    elif action in ("cap+", "cap-"):
+        other.capacity = max(1, min(10, other.capacity + (1 if action == "cap+" else -1)))
+    elif action == "active":
+        other.active = not other.active
+        if not other.active and other.on_duty:
+            from handlers.staff import go_off_duty
+
+            other.active = True
+            handed = await go_off_duty(uow, services, other)
+            other.active = False
+            await uow.audit.add(f"member:{member.id}", "member.deactivated",
+                                f"member:{other.id}", {}, now)
+            return [*handed, Reply("roster-updated", {"name": other.name})]
+    else:
+        return [Reply("error-stale-button")]
+    await uow.audit.add(f"member:{member.id}", f"roster.{action}", f"member:{other.id}", {}, now)
+    loads = await uow.sessions.loads()
+    key, params = _member_line(other, loads.get(other.id, 0))
+    effects: list[Effect] = [Reply(key, params, _roster_buttons(other))]
+    if action == "trained":
+        effects.append(Reply("member-trained", to=other.telegram_id))
+    return effects
+
+
+COMMANDS: dict[str, Handler] = {
+    "invite": _invite, "roster": _roster, "shifts": _shifts, "stats": _stats,
+}
+__all__ = ["COMMANDS", "DAYS", "ROSTER", "SHIFTS", "button"]

@@ -1,0 +1,190 @@
+"""Sessions: accepting offers (race-safe), relaying text both ways, ending, handing over."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from flows.buttons import button
+from flows.session import FEEDBACK_MACHINE
+from flows.types import Effect, Reply
+from handlers.context import Services, machine_context
+from handlers.dispatch import dispatch, student_chat
+from storage.models import HelpRequest
+from storage.program_models import ChatSession, Member
+from storage.uow import UnitOfWork
+
+FOCUS = "fx"
+
+
+async def _lock_request(uow: UnitOfWork, request_id: int) -> HelpRequest | None:
+    return await uow.session.scalar(
+        select(HelpRequest).where(HelpRequest.id == request_id).with_for_update()
+    )
+
+
+async def arm_idle(uow: UnitOfWork, services: Services, chat: ChatSession) -> None:
+    due = chat.last_activity_at + timedelta(seconds=services.config.routing.idle_close)
+    await uow.timers.set("idle_check", str(chat.id), due)
+    await uow.timers.cancel("idle_close", str(chat.id))
+
+
+async def accept(uow: UnitOfWork, services: Services, member: Member,
+                 offer_id: int) -> list[Effect]:
+    now = services.clock()
+    offer = await uow.offers.get(offer_id)
+    if offer is None or offer.member_id != member.id:
+        return [Reply("offer-not-yours")]
+    if offer.status != "pending":
+        return [Reply("offer-gone")]
+    request = await _lock_request(uow, offer.request_id)
+    if request is None or request.status not in ("queued", "active"):
+        await uow.offers.decide(offer, "withdrawn", now)
+        return [Reply("offer-gone")]
+    if not (member.on_duty and member.trained and member.active):
+        return [Reply("duty-required")]
+    await uow.offers.decide(offer, "accepted", now)
+    await uow.timers.cancel("offer_timeout", str(offer.id))
+    member.last_assigned_at = now
+    student = await student_chat(uow, request)
+    existing = await uow.sessions.active_for_student(student)
+    if request.status == "active" and existing is not None:
+        return await _take_handoff(uow, services, member, request, existing)
+    request.status, request.updated_at = "active", now
+    chat = await uow.sessions.start(request, student, member.id, now)
+    member.focus_session_id = chat.id
+    await uow.conversations.save(student, "session", "active", {"session_id": chat.id}, now)
+    await arm_idle(uow, services, chat)
+    await uow.audit.add(f"member:{member.id}", "session.started", f"request:{request.id}",
+                        {"session": chat.id}, now)
+    effects: list[Effect] = [
+        Reply("session-started-student", {}, ((button("ss", "btn-counselor-now",
+                                                      "counselor"),),), to=student),
+        *await briefing(uow, member, request),
+    ]
+    return effects + await dispatch(uow, services)
+
+
+async def briefing(uow: UnitOfWork, member: Member, request: HelpRequest) -> list[Effect]:
+    """What a supporter needs to start: the request, notes so far, their boundaries."""
+    notes = await uow.notes.for_request(request.id)
+    params: dict[str, str | int] = {
+        "pseudonym": request.pseudonym, "topic_key": f"topic-{request.topic}",
+        "feeling": request.feeling, "description": uow.requests.description(request),
+        "notes": "\n".join(f"• {n}" for n in notes) or "-",
+    }
+    return [Reply("session-started-supporter", params, to=member.telegram_id)]
+
+
+async def _take_handoff(uow: UnitOfWork, services: Services, member: Member,
+                        request: HelpRequest, chat: ChatSession) -> list[Effect]:
+    now = services.clock()
+    previous = await uow.members.get(chat.supporter_id) if chat.supporter_id else None
+    chat.supporter_id = member.id
+    member.focus_session_id = chat.id
+    await uow.audit.add(f"member:{member.id}", "session.handed_over", f"request:{request.id}",
+                        {"session": chat.id, "from": previous.id if previous else None}, now)
+    effects: list[Effect] = [Reply("session-handed-over-student", to=chat.student_chat_id)]
+    if previous is not None:
+        effects.append(Reply("handoff-done", {"pseudonym": request.pseudonym},
+                             to=previous.telegram_id))
+    return effects + await briefing(uow, member, request)
+
+
+async def decline(uow: UnitOfWork, services: Services, member: Member,
+                  offer_id: int) -> list[Effect]:
+    offer = await uow.offers.get(offer_id)
+    if offer is None or offer.member_id != member.id:
+        return [Reply("offer-not-yours")]
+    if offer.status != "pending":
+        return [Reply("offer-gone")]
+    now = services.clock()
+    await uow.offers.decide(offer, "declined", now)
+    await uow.timers.cancel("offer_timeout", str(offer.id))
+    await uow.audit.add(f"member:{member.id}", "offer.declined", f"request:{offer.request_id}",
+                        {"offer": offer.id}, now)
+    return [Reply("offer-declined"), *await dispatch(uow, services)]
+
+
+async def relay_to_supporters(uow: UnitOfWork, services: Services, chat: ChatSession,
+                              text: str) -> list[Effect]:
+    """A student's message: stored encrypted, shown to the supporter (and counselor)."""
+    now = services.clock()
+    await uow.sessions.record(chat, "student", text, now)
+    await arm_idle(uow, services, chat)
+    request = await uow.session.get(HelpRequest, chat.request_id)
+    assert request is not None
+    effects: list[Effect] = []
+    for member_id in (chat.supporter_id, chat.counselor_id):
+        member = await uow.members.get(member_id) if member_id else None
+        if member is not None:
+            effects.append(Reply("relay-from-student", {"pseudonym": request.pseudonym,
+                                                        "text": text}, to=member.telegram_id))
+    return effects
+
+
+async def relay_from_staff(uow: UnitOfWork, services: Services, member: Member,
+                           chat: ChatSession, text: str) -> list[Effect]:
+    now = services.clock()
+    role = "counselor" if chat.counselor_id == member.id else "supporter"
+    await uow.sessions.record(chat, role, text, now)
+    await arm_idle(uow, services, chat)
+    effects: list[Effect] = [Reply(f"relay-from-{role}", {"text": text},
+                                   to=chat.student_chat_id)]
+    other = chat.counselor_id if role == "supporter" else chat.supporter_id
+    colleague = await uow.members.get(other) if other else None
+    if colleague is not None:
+        effects.append(Reply("relay-colleague", {"role_key": f"role-{role}", "text": text},
+                             to=colleague.telegram_id))
+    return effects
+
+
+async def end_session(uow: UnitOfWork, services: Services, chat: ChatSession,
+                      ended_by: str) -> list[Effect]:
+    """Close a session with a clear message to everyone in it; the student gets feedback."""
+    if chat.status != "active":
+        return []
+    now = services.clock()
+    await uow.sessions.close(chat, ended_by, now)
+    for kind in ("idle_check", "idle_close"):
+        await uow.timers.cancel(kind, str(chat.id))
+    request = await uow.session.get(HelpRequest, chat.request_id)
+    assert request is not None
+    request.status, request.updated_at = "closed", now
+    routing = services.config.routing
+    if routing.followup:
+        due = now + timedelta(seconds=routing.followup_after)
+        await uow.timers.set("followup", str(request.id), due,
+                             {"chat_id": chat.student_chat_id})
+    await uow.audit.add(ended_by, "session.ended", f"request:{request.id}",
+                        {"session": chat.id}, now)
+    feedback = FEEDBACK_MACHINE.enter(machine_context(services, services.catalog.default), {})
+    await uow.conversations.save(chat.student_chat_id, "feedback", feedback.state,
+                                 feedback.data, now)
+    student_key = "session-ended-idle-student" if ended_by == "idle" else "session-ended-student"
+    effects: list[Effect] = [Reply(student_key, to=chat.student_chat_id)]
+    effects += [_to(e, chat.student_chat_id) for e in feedback.effects]
+    for member_id in (chat.supporter_id, chat.counselor_id):
+        member = await uow.members.get(member_id) if member_id else None
+        if member is not None:
+            if member.focus_session_id == chat.id:
+                member.focus_session_id = None
+            effects.append(Reply("session-ended-staff", {"pseudonym": request.pseudonym},
+                                 to=member.telegram_id))
+    return effects + await dispatch(uow, services)
+
+
+def _to(effect: Effect, chat_id: int) -> Effect:
+    if isinstance(effect, Reply) and effect.to is None:
+        return Reply(effect.key, effect.params, effect.buttons, chat_id, effect.priority)
+    return effect
+
+
+async def focused(uow: UnitOfWork, member: Member) -> ChatSession | None:
+    """The session a staff member's plain text goes to: the focused one, or the only one."""
+    chats = list(await uow.sessions.active_for_member(member.id))
+    for chat in chats:
+        if chat.id == member.focus_session_id:
+            return chat
+    return chats[0] if len(chats) == 1 else None

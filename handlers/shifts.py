@@ -1,0 +1,77 @@
+"""Shifts put members on and off duty at their edges (durable timers, program time zone)."""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+from flows.types import Effect, Reply
+from handlers.context import Services
+from routing.schedule import Weekly, next_end, next_start
+from storage.program_models import Shift
+from storage.uow import UnitOfWork
+
+log = logging.getLogger("sejawat.shifts")
+
+
+async def plan_shift(uow: UnitOfWork, services: Services, shift: Shift) -> None:
+    """Arm the next start, end and reminder timers of one shift."""
+    now = services.clock()
+    tz = ZoneInfo(services.config.program.timezone)
+    window = Weekly(tuple(shift.days), shift.start, shift.end)
+    start = next_start([window], now, tz)
+    end = next_end(window, now, tz)
+    ref = str(shift.id)
+    if start is not None:
+        await uow.timers.set("shift_start", ref, start)
+        ahead = timedelta(seconds=services.config.routing.shift_reminder)
+        if ahead and start - ahead > now:
+            await uow.timers.set("shift_reminder", ref, start - ahead)
+    if end is not None:
+        await uow.timers.set("shift_end", ref, end)
+
+
+async def sync_config(uow: UnitOfWork, services: Services) -> None:
+    """Coordinators and shifts listed in the config exist in the database, timers armed."""
+    now = services.clock()
+    for telegram_id in services.config.roles.coordinators:
+        member = await uow.members.by_telegram_id(telegram_id)
+        if member is None:
+            await uow.members.add(telegram_id, "coordinator", f"Coordinator {telegram_id}",
+                                  now, trained=True)
+        elif member.role != "coordinator":
+            log.warning("roles.coordinators lists %s, who is a %s", telegram_id, member.role)
+    for shift in await uow.shifts.all():
+        if shift.source == "config":
+            await uow.shifts.delete(shift)
+    for entry in services.config.shifts:
+        member = await uow.members.by_telegram_id(entry.telegram_id)
+        if member is None:
+            log.warning("config shift for unknown member %s skipped (add them first)",
+                        entry.telegram_id)
+            continue
+        await uow.shifts.add(member.id, entry.days, entry.start, entry.end, source="config")
+    for shift in await uow.shifts.all():
+        await plan_shift(uow, services, shift)
+
+
+async def fire_shift(uow: UnitOfWork, services: Services, kind: str,
+                     shift_id: int) -> list[Effect]:
+    from handlers.staff import go_off_duty, go_on_duty
+
+    shift = await uow.shifts.get(shift_id)
+    if shift is None:
+        return []
+    member = await uow.members.get(shift.member_id)
+    effects: list[Effect] = []
+    if member is not None and member.active:
+        if kind == "shift_reminder":
+            effects.append(Reply("shift-reminder", {"start": shift.start, "end": shift.end},
+                                 to=member.telegram_id))
+        elif kind == "shift_start" and member.trained:
+            effects += await go_on_duty(uow, services, member)
+        elif kind == "shift_end":
+            effects += await go_off_duty(uow, services, member)
+    await plan_shift(uow, services, shift)
+    return effects

@@ -1,0 +1,216 @@
+"""Supporters, counselors and coordinators: commands and buttons, each checked against the
+member's role and state in the database before anything changes."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+from flows import buttons
+from flows.types import ClearButtons, Effect, Inbound, Reply
+from handlers import cases, coordinator
+from handlers.context import MAX_TEXT, Services
+from handlers.dispatch import dispatch, offer_effects
+from handlers.sessions import FOCUS, accept, decline, end_session, focused, relay_from_staff
+from storage.models import HelpRequest
+from storage.program_models import Member
+from storage.uow import UnitOfWork
+
+DUTY, OFFER, HANDOFF, END = "dt", "of", "ho", "en"
+SERVES = ("supporter", "counselor")
+Handler = Callable[[UnitOfWork, Services, Inbound, Member], Awaitable[list[Effect]]]
+
+
+async def handle_staff(uow: UnitOfWork, services: Services, inbound: Inbound,
+                       member: Member) -> list[Effect]:
+    if not member.active:
+        return [Reply("member-inactive")]
+    if inbound.kind == "button":
+        return await _button(uow, services, inbound, member)
+    noted = await cases.case_note(uow, services, inbound, member)
+    if noted is not None:
+        return noted
+    if inbound.kind == "command":
+        handler = COMMANDS.get(inbound.command) or coordinator.COMMANDS.get(inbound.command)
+        if handler is None:
+            return [Reply("error-unknown-command")]
+        return await handler(uow, services, inbound, member)
+    if inbound.kind == "media":
+        return [Reply("relay-media-unsupported")]
+    if len(inbound.text) > MAX_TEXT:
+        return [Reply("error-too-long", {"max": MAX_TEXT})]
+    chat = await focused(uow, member)
+    if chat is None:
+        chats = await uow.sessions.active_for_member(member.id)
+        return [Reply("staff-choose-chat" if chats else "staff-no-chat")]
+    return await relay_from_staff(uow, services, member, chat, inbound.text)
+
+
+async def _help(uow: UnitOfWork, services: Services, inbound: Inbound,
+                member: Member) -> list[Effect]:
+    return [Reply(f"help-{member.role}")]
+
+
+async def _start(uow: UnitOfWork, services: Services, inbound: Inbound,
+                 member: Member) -> list[Effect]:
+    return [Reply("staff-welcome", {"role_key": f"role-{member.role}", "name": member.name}),
+            Reply(f"help-{member.role}")]
+
+
+async def _duty(uow: UnitOfWork, services: Services, inbound: Inbound,
+                member: Member) -> list[Effect]:
+    if member.role not in SERVES:
+        return [Reply("not-allowed")]
+    load = len(await uow.sessions.active_for_member(member.id))
+    if member.on_duty:
+        keyboard = ((buttons.button(DUTY, "btn-duty-off", "off"),),)
+        return [Reply("duty-status-on", {"chats": load}, keyboard)]
+    if not member.trained:
+        return [Reply("duty-needs-training")]
+    keyboard = ((buttons.button(DUTY, "btn-duty-on", "on"),),)
+    return [Reply("duty-status-off", {"chats": load}, keyboard)]
+
+
+async def go_on_duty(uow: UnitOfWork, services: Services, member: Member) -> list[Effect]:
+    if member.on_duty:
+        return []
+    now = services.clock()
+    member.on_duty, member.duty_changed_at = True, now
+    await uow.audit.add(f"member:{member.id}", "duty.on", f"member:{member.id}", {}, now)
+    return [Reply(f"duty-on-{member.role}", to=member.telegram_id),
+            *await dispatch(uow, services)]
+
+
+async def go_off_duty(uow: UnitOfWork, services: Services, member: Member) -> list[Effect]:
+    """Off duty: pending offers go back to the queue; open chats are handed over or ended."""
+    if not member.on_duty:
+        return []
+    now = services.clock()
+    member.on_duty, member.duty_changed_at = False, now
+    await uow.audit.add(f"member:{member.id}", "duty.off", f"member:{member.id}", {}, now)
+    effects: list[Effect] = []
+    for offer in await uow.offers.pending_for_member(member.id):
+        await uow.offers.decide(offer, "withdrawn", now)
+        await uow.timers.cancel("offer_timeout", str(offer.id))
+    chats = await uow.sessions.active_for_member(member.id)
+    effects.append(Reply("duty-off", {"chats": len(chats)}, to=member.telegram_id))
+    for chat in chats:
+        request = await uow.session.get(HelpRequest, chat.request_id)
+        assert request is not None
+        keyboard = ((buttons.button(HANDOFF, "btn-handoff-any", str(chat.id), "any"),
+                     buttons.button(END, "btn-end-chat", str(chat.id))),)
+        effects.append(Reply("duty-off-open-chat", {"pseudonym": request.pseudonym},
+                             keyboard, to=member.telegram_id))
+    return effects + await dispatch(uow, services)
+
+
+async def _end(uow: UnitOfWork, services: Services, inbound: Inbound,
+               member: Member) -> list[Effect]:
+    chat = await focused(uow, member)
+    if chat is None:
+        return [Reply("staff-no-chat")]
+    return await end_session(uow, services, chat, f"member:{member.id}")
+
+
+async def _note(uow: UnitOfWork, services: Services, inbound: Inbound,
+                member: Member) -> list[Effect]:
+    chat = await focused(uow, member)
+    if chat is None:
+        return [Reply("staff-no-chat")]
+    if not inbound.text.strip():
+        return [Reply("note-usage")]
+    await uow.notes.add(chat.request_id, member.id, inbound.text.strip(), services.clock())
+    return [Reply("note-saved")]
+
+
+async def _chats(uow: UnitOfWork, services: Services, inbound: Inbound,
+                 member: Member) -> list[Effect]:
+    chats = await uow.sessions.active_for_member(member.id)
+    if not chats:
+        return [Reply("staff-no-chat")]
+    rows = []
+    for chat in chats:
+        request = await uow.session.get(HelpRequest, chat.request_id)
+        assert request is not None
+        mark = "btn-focus-current" if chat.id == member.focus_session_id else "btn-focus"
+        rows.append((buttons.button(FOCUS, mark, "focus", str(chat.id),
+                                    {"pseudonym": request.pseudonym}),))
+    return [Reply("staff-chats", {"count": len(chats)}, tuple(rows))]
+
+
+async def _handoff(uow: UnitOfWork, services: Services, inbound: Inbound,
+                   member: Member) -> list[Effect]:
+    chat = await focused(uow, member)
+    if chat is None:
+        return [Reply("staff-no-chat")]
+    others = [m for m in await uow.members.all("supporter")
+              if m.on_duty and m.trained and m.active and m.id != member.id]
+    rows = tuple((buttons.button(HANDOFF, "btn-handoff-to", str(chat.id), str(m.id),
+                                 {"name": m.name}),) for m in others)
+    any_row = ((buttons.button(HANDOFF, "btn-handoff-any", str(chat.id), "any"),),)
+    return [Reply("handoff-choose", {"count": len(others)}, (*rows, *any_row))]
+
+
+async def _hand_over(uow: UnitOfWork, services: Services, member: Member, chat_id: int,
+                     target: str) -> list[Effect]:
+    chat = await uow.sessions.get(chat_id)
+    if chat is None or chat.status != "active" or chat.supporter_id != member.id:
+        return [Reply("error-stale-button")]
+    request = await uow.session.get(HelpRequest, chat.request_id)
+    assert request is not None
+    if await uow.offers.pending_for_request(request.id) is not None:
+        return [Reply("handoff-pending")]
+    now = services.clock()
+    others = [m for m in await uow.members.all("supporter")
+              if m.on_duty and m.trained and m.active and m.id != member.id]
+    chosen = next((m for m in others if str(m.id) == target), None)
+    if chosen is None and others:
+        loads = await uow.sessions.loads()
+        chosen = min(others, key=lambda m: (loads.get(m.id, 0), m.id))
+    if chosen is None:
+        return [Reply("handoff-nobody")]
+    await uow.audit.add(f"member:{member.id}", "handoff.requested", f"request:{request.id}",
+                        {"to": chosen.id}, now)
+    return [Reply("handoff-offered", {"name": chosen.name}),
+            *await offer_effects(uow, services, request, chosen, now)]
+
+
+async def _button(uow: UnitOfWork, services: Services, inbound: Inbound,
+                  member: Member) -> list[Effect]:
+    prefix, _, rest = inbound.button.partition(":")
+    first, _, second = rest.partition(":")
+    cleared: list[Effect] = [ClearButtons(inbound.message_id)]
+    if prefix == coordinator.ROSTER or prefix == coordinator.SHIFTS:
+        return await coordinator.button(uow, services, inbound, member)
+    if prefix == OFFER and second.isdigit() and first in ("accept", "decline"):
+        act = accept if first == "accept" else decline
+        return cleared + await act(uow, services, member, int(second))
+    if prefix == DUTY and member.role in SERVES:
+        if first == "on":
+            if not member.trained:
+                return [Reply("duty-needs-training")]
+            return cleared + (await go_on_duty(uow, services, member) or [Reply("duty-already")])
+        if first == "off":
+            return cleared + (await go_off_duty(uow, services, member) or [Reply("duty-already")])
+    if prefix == HANDOFF and first.isdigit():
+        return cleared + await _hand_over(uow, services, member, int(first), second)
+    if prefix == END and first.isdigit():
+        chat = await uow.sessions.get(int(first))
+        if chat is None or member.id not in (chat.supporter_id, chat.counselor_id):
+            return [Reply("error-stale-button")]
+        return cleared + await end_session(uow, services, chat, f"member:{member.id}")
+    if prefix == FOCUS and second.isdigit():
+        chat = await uow.sessions.get(int(second))
+        if chat is None or chat.status != "active" or member.id not in (
+                chat.supporter_id, chat.counselor_id):
+            return [Reply("error-stale-button")]
+        member.focus_session_id = chat.id
+        return [Reply("staff-focused")]
+    if prefix == "es":
+        return await cases.button(uow, services, inbound, member)
+    return [Reply("error-stale-button")]
+
+
+COMMANDS: dict[str, Handler] = {
+    "start": _start, "help": _help, "duty": _duty, "end": _end, "note": _note,
+    "chats": _chats, "handoff": _handoff, "cases": cases.cases, "refer": cases.refer,
+}

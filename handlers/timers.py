@@ -1,0 +1,95 @@
+"""What each durable timer does when it fires (once, even across restarts)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from flows import buttons
+from flows.types import Effect, Reply
+from handlers import escalations
+from handlers.context import Services
+from handlers.dispatch import dispatch
+from handlers.sessions import end_session
+from handlers.shifts import fire_shift
+from storage.models import HelpRequest
+from storage.program_models import Timer
+from storage.uow import UnitOfWork
+
+
+async def fire(uow: UnitOfWork, services: Services, timer: Timer) -> list[Effect]:
+    ref = int(timer.ref) if timer.ref.isdigit() else 0
+    if timer.kind == "offer_timeout":
+        return await _offer_timeout(uow, services, ref)
+    if timer.kind == "idle_check":
+        return await _idle_check(uow, services, ref)
+    if timer.kind == "idle_close":
+        return await _idle_close(uow, services, ref)
+    if timer.kind == "followup":
+        return await _followup(uow, services, ref, int(timer.payload.get("chat_id", 0)))
+    if timer.kind in ("shift_start", "shift_end", "shift_reminder"):
+        return await fire_shift(uow, services, timer.kind, ref)
+    if timer.kind == "escalation_ack":
+        return await escalations.on_timeout(uow, services, ref)
+    if timer.kind == "dispatch":
+        return await dispatch(uow, services)
+    return []
+
+
+async def _offer_timeout(uow: UnitOfWork, services: Services, offer_id: int) -> list[Effect]:
+    offer = await uow.offers.get(offer_id)
+    if offer is None or offer.status != "pending":
+        return []
+    now = services.clock()
+    await uow.offers.decide(offer, "expired", now)
+    member = await uow.members.get(offer.member_id)
+    await uow.audit.add("system", "offer.expired", f"request:{offer.request_id}",
+                        {"offer": offer.id}, now)
+    effects: list[Effect] = []
+    if member is not None:
+        effects.append(Reply("offer-expired", to=member.telegram_id))
+    return effects + await dispatch(uow, services)
+
+
+async def _idle_check(uow: UnitOfWork, services: Services, session_id: int) -> list[Effect]:
+    chat = await uow.sessions.get(session_id)
+    if chat is None or chat.status != "active":
+        return []
+    now = services.clock()
+    idle = timedelta(seconds=services.config.routing.idle_close)
+    if now - chat.last_activity_at < idle:  # there was activity: check again later
+        await uow.timers.set("idle_check", str(chat.id), chat.last_activity_at + idle)
+        return []
+    chat.idle_warned = True
+    grace = services.config.routing.idle_grace
+    await uow.timers.set("idle_close", str(chat.id), now + timedelta(seconds=grace))
+    minutes = max(1, grace // 60)
+    effects: list[Effect] = [Reply("session-idle-check", {"minutes": minutes},
+                                   to=chat.student_chat_id)]
+    for member_id in (chat.supporter_id, chat.counselor_id):
+        member = await uow.members.get(member_id) if member_id else None
+        if member is not None:
+            request = await uow.session.get(HelpRequest, chat.request_id)
+            name = request.pseudonym if request else "?"
+            effects.append(Reply("session-idle-check-staff",
+                                 {"pseudonym": name, "minutes": minutes},
+                                 to=member.telegram_id))
+    return effects
+
+
+async def _idle_close(uow: UnitOfWork, services: Services, session_id: int) -> list[Effect]:
+    chat = await uow.sessions.get(session_id)
+    if chat is None or chat.status != "active" or not chat.idle_warned:
+        return []  # someone wrote after the gentle check: the chat stays open
+    return await end_session(uow, services, chat, "idle")
+
+
+async def _followup(uow: UnitOfWork, services: Services, request_id: int,
+                    chat_id: int) -> list[Effect]:
+    request = await uow.session.get(HelpRequest, request_id)
+    if request is None or not chat_id:
+        return []
+    if await uow.requests.open_for(request.person_id) is not None:
+        return []  # they are already back in touch
+    keyboard = ((buttons.button("fu", "btn-followup-ok", "ok"),),
+                (buttons.button("fu", "btn-followup-again", "again"),))
+    return [Reply("followup-check", {}, keyboard, to=chat_id)]

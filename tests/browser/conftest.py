@@ -1,0 +1,83 @@
+"""Browser fixtures: the whole bot against the sandbox, the simulator page, headless Chromium."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.app import App, bootstrap
+from bot.config import Config
+from sandbox.botapi import SandboxBotApi
+from sandbox.web import Timeline, WebServer, start_web
+from tests.e2e.e2e_support import TOKEN
+
+CHROMIUM = Path(os.environ.get("SEJAWAT_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
+STAFF = (
+    (9001, "Bu Sari (koordinator)"), (9101, "Dimas (pendamping)"),
+    (9102, "Ayu (pendamping)"), (9201, "Pak Budi (konselor)"),
+)
+
+
+@pytest.fixture
+async def sandbox() -> AsyncIterator[SandboxBotApi]:
+    api = SandboxBotApi(token=TOKEN)
+    await api.start()
+    for user_id, name in STAFF:
+        await api.create_user(user_id, first_name=name, language_code="id")
+    yield api
+    await api.stop()
+
+
+@pytest.fixture
+async def bot(
+    make_config: Callable[..., Config], sandbox: SandboxBotApi
+) -> AsyncIterator[App]:
+    config = make_config(telegram={"token": TOKEN, "api_base": sandbox.base_url,
+                                   "transport": "aiogram", "mode": "polling"})
+    app = bootstrap(config)
+    await app.start()
+    yield app
+    await app.stop()
+
+
+@pytest.fixture
+async def web(sandbox: SandboxBotApi) -> AsyncIterator[WebServer]:
+    server = await start_web(sandbox, "127.0.0.1", 0, timeline=Timeline())
+    yield server
+    await server.stop()
+
+
+@pytest.fixture
+async def page(web: WebServer) -> AsyncIterator[Any]:
+    """A Playwright page on the simulator, UI in Indonesian, already live."""
+    from playwright.async_api import async_playwright
+
+    async with async_playwright() as pw:
+        browser = await pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            context = await browser.new_context(viewport={"width": 1600, "height": 900},
+                                                locale="id-ID")
+            tab = await context.new_page()
+            errors: list[str] = []
+            tab.on("pageerror", lambda exc: errors.append(str(exc)))
+            await tab.goto(web.url)
+            await tab.wait_for_selector("body[data-ready='1'][data-live='1']", timeout=10_000)
+            yield tab
+            await context.close()
+            assert errors == [], errors
+        finally:
+            await browser.close()
+
+
+async def shot(page: Any, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    await page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))

@@ -1,0 +1,300 @@
+"""Routing and the supporter's side, end to end over the sandbox (both transports)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import select
+
+from bot.app import App
+from handlers.shifts import plan_shift
+from sandbox.botapi import SandboxBotApi
+from storage.program_models import ChatSession, Feedback, Member
+from tests.e2e.e2e_support import (
+    COORDINATOR,
+    SUPPORTER_A,
+    OffsetClock,
+    Staff,
+    User,
+    complete_intake,
+    shown,
+)
+
+pytestmark = pytest.mark.e2e
+
+ON_DUTY_A = Staff(9101, "supporter", "Dimas", on_duty=True)
+ON_DUTY_B = Staff(9102, "supporter", "Ayu", on_duty=True)
+STUDENT_IDENTITY = ("Rara", "Wijaya", "rara_w", "5001")
+
+
+async def member_id(app: App, telegram_id: int) -> int:
+    async with app.store() as uow:
+        member = await uow.members.by_telegram_id(telegram_id)
+        assert member is not None
+        return member.id
+
+
+async def staff_user(sandbox: SandboxBotApi, staff: Staff) -> User:
+    await sandbox.create_user(staff.telegram_id, first_name=staff.name, language_code="en")
+    return User(sandbox, staff.telegram_id)
+
+
+async def assert_no_identity_leak(sandbox: SandboxBotApi, staff_ids: list[int]) -> None:
+    """Property: nothing sent to any staff chat carries the student's Telegram identity."""
+    for chat in staff_ids:
+        for message in await sandbox.messages(chat):
+            for secret in STUDENT_IDENTITY:
+                assert secret not in (message.text or ""), (chat, message.text)
+
+
+async def test_invite_onboarding_training_and_duty(
+    run_bot: Callable[..., Any], sandbox: SandboxBotApi
+) -> None:
+    app = await run_bot(roles={"coordinators": [COORDINATOR.telegram_id]})
+    coordinator = await staff_user(sandbox, COORDINATOR)
+    await coordinator.say("/invite supporter")
+    link = await coordinator.expect("?start=")
+    code = (link.text or "").split("?start=")[1].split()[0]
+
+    newcomer = User(sandbox, 9103)
+    await sandbox.create_user(9103, first_name="Rina", language_code="en")
+    await newcomer.say(f"/start {code}")
+    await newcomer.press("ob:join:yes")
+    await newcomer.expect(shown(app, "en", "onboarding-name"))
+    await newcomer.say("Rina")
+    await newcomer.press("ob:lang:id")
+    await newcomer.press("ob:lang-done:")
+    await newcomer.press("ob:topic:academic")
+    await newcomer.press("ob:topic-done:")
+    await newcomer.expect(shown(app, "en", "onboarding-done-supporter"))
+    await coordinator.expect(shown(app, "en", "member-joined", name="Rina"))
+
+    await newcomer.say("/duty")
+    await newcomer.expect(shown(app, "en", "duty-needs-training"))
+    rina = await member_id(app, 9103)
+    await coordinator.say("/roster")
+    await coordinator.press(f"ro:trained:{rina}")
+    await newcomer.expect(shown(app, "en", "member-trained"))
+    await newcomer.say("/duty")
+    await newcomer.press("dt:on:")
+    await newcomer.expect(shown(app, "en", "duty-on-supporter"))
+
+    intruder = User(sandbox, 9104)
+    await sandbox.create_user(9104, first_name="X", language_code="en")
+    await intruder.say(f"/start {code}")  # the link was used: refused, nothing changes
+    await intruder.expect(shown(app, "en", "invite-invalid"))
+    async with app.store() as uow:
+        assert await uow.members.by_telegram_id(9104) is None
+        member = await uow.members.by_telegram_id(9103)
+        assert member is not None
+        assert (member.role, member.trained, member.on_duty) == ("supporter", True, True)
+        assert (member.languages, member.topics) == (["id"], ["academic"])
+
+
+async def test_offer_decline_reoffer_accept_relay_handoff_end_feedback_followup(
+    run_bot: Callable[..., Any], sandbox: SandboxBotApi, student: User
+) -> None:
+    clock = OffsetClock()
+    app = await run_bot(staff=[ON_DUTY_A, ON_DUTY_B], clock=clock)
+    dimas, ayu = User(sandbox, 9101), User(sandbox, 9102)
+    await complete_intake(app, student, "id")
+
+    await dimas.expect(shown(app, "en", "offer"))  # least loaded, never assigned: first
+    await dimas.press_starting("of:decline:")
+    await dimas.expect(shown(app, "en", "offer-declined"))
+    await ayu.expect(shown(app, "en", "offer"))
+    await ayu.press_starting("of:accept:")
+    await student.expect(shown(app, "id", "session-started-student"))
+    await ayu.expect(shown(app, "en", "session-started-supporter"))
+
+    for text in ("halo kak", "aku capek banget sama tugas", "makasih udah mau dengar"):
+        await student.say(text)
+    for text in ("halo kak", "aku capek banget sama tugas", "makasih udah mau dengar"):
+        await ayu.expect(text)  # in order: each after the previous
+    await ayu.say("Hai, aku di sini. Cerita aja pelan-pelan ya.")
+    await student.expect(shown(app, "id", "relay-from-supporter",
+                               text="Hai, aku di sini. Cerita aja pelan-pelan ya."))
+    await ayu.say("/note cemas soal ujian, butuh teknik belajar")
+    await ayu.expect(shown(app, "en", "note-saved"))
+
+    await ayu.say("/handoff")
+    await ayu.press_starting(f"ho:{await session_id(app)}:{await member_id(app, 9101)}")
+    await dimas.expect(shown(app, "en", "offer"))
+    await dimas.press_starting("of:accept:")
+    await student.expect(shown(app, "id", "session-handed-over-student"))
+    briefing = await dimas.expect(shown(app, "en", "session-started-supporter"))
+    assert "cemas soal ujian" in (briefing.text or "")  # the notes travel with the chat
+    await ayu.expect(shown(app, "en", "handoff-done"))
+    await student.say("masih di sini")
+    await dimas.expect("masih di sini")
+
+    await dimas.say("/end")
+    await student.expect(shown(app, "id", "session-ended-student"))
+    await dimas.expect(shown(app, "en", "session-ended-staff"))
+    await student.press("fb:rate:5")
+    await student.say("Terima kasih banyak kak")
+    await student.expect(shown(app, "id", "feedback-thanks"))
+    async with app.store() as uow:
+        [feedback] = (await uow.session.scalars(select(Feedback))).all()
+        assert feedback.rating == 5
+        assert feedback.comment_enc is not None
+        assert b"Terima" not in feedback.comment_enc
+
+    clock.advance(24 * 3600 + 5)
+    await app.timers.sweep()
+    await student.expect(shown(app, "id", "followup-check"))
+    await student.press("fu:ok:")
+    await student.expect(shown(app, "id", "followup-glad"))
+    await assert_no_identity_leak(sandbox, [9101, 9102])
+
+
+async def session_id(app: App) -> int:
+    async with app.store() as uow:
+        chat = await uow.session.scalar(select(ChatSession).where(ChatSession.status == "active"))
+        assert chat is not None
+        return chat.id
+
+
+async def test_offer_timeout_goes_to_the_next_supporter(
+    run_bot: Callable[..., Any], sandbox: SandboxBotApi, student: User
+) -> None:
+    clock = OffsetClock()
+    app = await run_bot(staff=[ON_DUTY_A, ON_DUTY_B], clock=clock)
+    dimas, ayu = User(sandbox, 9101), User(sandbox, 9102)
+    await complete_intake(app, student, "en")
+    await dimas.expect(shown(app, "en", "offer"))
+    clock.advance(121)
+    assert await app.timers.sweep() >= 1
+    await dimas.expect(shown(app, "en", "offer-expired"))
+    await ayu.expect(shown(app, "en", "offer"))
+    await ayu.press_starting("of:accept:")
+    await student.expect(shown(app, "en", "session-started-student"))
+
+
+async def test_two_supporters_racing_for_one_request_exactly_one_gets_it(
+    run_bot: Callable[..., Any], sandbox: SandboxBotApi, student: User
+) -> None:
+    clock = OffsetClock()
+    app = await run_bot(staff=[ON_DUTY_A, ON_DUTY_B], clock=clock)
+    dimas, ayu = User(sandbox, 9101), User(sandbox, 9102)
+    await complete_intake(app, student, "en")
+    await dimas.expect(shown(app, "en", "offer"))
+    clock.advance(121)
+    await app.timers.sweep()
+    await ayu.expect(shown(app, "en", "offer"))
+    dimas_offer = [m for m in await sandbox.messages(9101) if m.button_data()][0]
+    ayu_offer = [m for m in await sandbox.messages(9102) if m.button_data()][-1]
+    accept = [d for d in dimas_offer.button_data() if d.startswith("of:accept:")][0]
+    accept_b = [d for d in ayu_offer.button_data() if d.startswith("of:accept:")][0]
+    await asyncio.gather(  # both press at the same moment
+        sandbox.press_button(9101, dimas_offer.message_id, accept, force=True),
+        sandbox.press_button(9102, ayu_offer.message_id, accept_b),
+    )
+    await student.expect(shown(app, "en", "session-started-student"))
+    await dimas.expect(shown(app, "en", "offer-gone"))
+    await app.dispatcher.idle(5)
+    ayu_id = await member_id(app, 9102)
+    async with app.store() as uow:
+        chats = (await uow.session.scalars(select(ChatSession))).all()
+        assert len(chats) == 1
+        assert chats[0].supporter_id == ayu_id
+
+
+async def test_forged_accept_from_a_student_is_refused(
+    run_bot: Callable[..., Any], sandbox: SandboxBotApi, student: User
+) -> None:
+    app = await run_bot(staff=[ON_DUTY_A])
+    await complete_intake(app, student, "id")
+    offer = await User(sandbox, 9101).expect(shown(app, "en", "offer"))
+    accept = [d for d in offer.button_data() if d.startswith("of:accept:")][0]
+    last = (await sandbox.messages(student.id))[-1]
+    await sandbox.press_button(student.id, last.message_id, accept, force=True)
+    await student.expect(shown(app, "id", "error-stale-button"))
+    async with app.store() as uow:
+        assert (await uow.session.scalars(select(ChatSession))).all() == []
+
+
+async def test_going_off_duty_with_an_open_chat_asks_to_hand_over_or_end(
+    run_bot: Callable[..., Any], sandbox: SandboxBotApi, student: User
+) -> None:
+    app = await run_bot(staff=[ON_DUTY_A])
+    dimas = User(sandbox, 9101)
+    await complete_intake(app, student, "en")
+    await dimas.press_starting("of:accept:")
+    await student.expect(shown(app, "en", "session-started-student"))
+    await dimas.say("/duty")
+    await dimas.press("dt:off:")
+    await dimas.expect(shown(app, "en", "duty-off", chats=1))
+    await dimas.press_starting("en:")
+    await student.expect(shown(app, "en", "session-ended-student"))
+    async with app.store() as uow:
+        member = await uow.session.scalar(select(Member).where(Member.telegram_id == 9101))
+        assert member is not None
+        assert member.on_duty is False
+
+
+async def test_out_of_hours_then_offered_when_the_shift_starts(
+    run_bot: Callable[..., Any], sandbox: SandboxBotApi, student: User
+) -> None:
+    clock = OffsetClock()
+    closed = {"days": ["mon"], "start": "00:00", "end": "00:01"}
+    app = await run_bot(staff=[SUPPORTER_A], clock=clock, program={"hours": [closed]})
+    dimas = User(sandbox, 9101)
+    async with app.store() as uow:  # Dimas's shift starts in an hour
+        start = (clock() + timedelta(hours=1)).astimezone(ZoneInfo("Asia/Jakarta"))
+        day = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")[start.weekday()]
+        shift = await uow.shifts.add(await member_id(app, 9101), [day],
+                                     start.strftime("%H:%M"), "23:59")
+        await plan_shift(uow, app.services, shift)
+        await uow.commit()
+    await complete_intake(app, student, "id")
+    await student.expect(shown(app, "id", "queue-closed"))
+    assert not [m for m in await sandbox.messages(9101) if m.button_data()]
+    clock.advance(3600 + 60)
+    await app.timers.sweep()
+    await dimas.expect(shown(app, "en", "duty-on-supporter"))
+    await dimas.expect(shown(app, "en", "offer"))
+
+
+async def test_pending_timers_survive_a_restart_and_fire_once(
+    run_bot: Callable[..., Any], sandbox: SandboxBotApi, student: User
+) -> None:
+    clock = OffsetClock()
+    first = await run_bot(staff=[ON_DUTY_A], clock=clock)
+    dimas = User(sandbox, 9101)
+    await complete_intake(first, student, "en")
+    await dimas.expect(shown(first, "en", "offer"))
+    await first.stop()
+    second = await run_bot(clock=clock)
+    clock.advance(125)
+    assert await second.timers.sweep() >= 1
+    assert await second.timers.sweep() == 0
+    await dimas.expect(shown(second, "en", "offer-expired"))
+    await second.sender.drain(5)
+    expired = [m for m in await sandbox.messages(9101)
+               if shown(second, "en", "offer-expired") in (m.text or "")]
+    assert len(expired) == 1
+
+
+async def test_idle_chat_gets_a_gentle_check_then_closes(
+    run_bot: Callable[..., Any], sandbox: SandboxBotApi, student: User
+) -> None:
+    clock = OffsetClock()
+    app = await run_bot(staff=[ON_DUTY_A], clock=clock)
+    dimas = User(sandbox, 9101)
+    await complete_intake(app, student, "en")
+    await dimas.press_starting("of:accept:")
+    await student.expect(shown(app, "en", "session-started-student"))
+    clock.advance(2 * 3600 + 5)
+    await app.timers.sweep()
+    await student.expect(shown(app, "en", "session-idle-check", minutes=15))
+    await dimas.expect(shown(app, "en", "session-idle-check-staff"))
+    clock.advance(15 * 60 + 5)
+    await app.timers.sweep()
+    await student.expect(shown(app, "en", "session-ended-idle-student"))
+    await dimas.expect(shown(app, "en", "session-ended-staff"))

@@ -1,4 +1,9 @@
-"""``sejawat sandbox`` (and ``sejawat run`` without a token): the bot against a local Bot API."""
+"""``sejawat sandbox`` (and ``sejawat run`` without a token): the whole experience offline.
+
+Starts the sandbox Bot API server, the bot against it, demo staff (a coordinator, two trained
+supporters on duty, a counselor on duty, weekday shifts) and the simulator page, whose
+timeline shows what the system did (from the audit log: never message text).
+"""
 
 from __future__ import annotations
 
@@ -9,12 +14,21 @@ from pathlib import Path
 
 from pydantic import SecretStr
 
+from bot.app import App
 from bot.config import Config, DatabaseConfig
 from sandbox.botapi import SandboxBotApi
+from sandbox.web import Timeline, start_web
 from storage.crypto import generate_key
 
 SANDBOX_TOKEN = "1000000001:SANDBOX-sejawat-local-token-000000000"
 DATA_DIR = Path("data")
+DEMO_STAFF = (
+    (9001, "coordinator", "Bu Sari (koordinator)"),
+    (9101, "supporter", "Dimas (pendamping)"),
+    (9102, "supporter", "Ayu (pendamping)"),
+    (9201, "counselor", "Pak Budi (konselor)"),
+)
+DEMO_SHIFT = (["mon", "tue", "wed", "thu", "fri"], "07:00", "21:00")
 
 
 def sandbox_key(path: Path = DATA_DIR / "sandbox.key") -> str:
@@ -41,38 +55,92 @@ def sandbox_config(config: Config, api_base: str) -> Config:
                                      "privacy": privacy})
 
 
+async def seed_demo(app: App, api: SandboxBotApi) -> None:
+    """Demo staff in the sandbox and the database (idempotent), ready to take requests."""
+    from handlers.shifts import plan_shift
+
+    now = app.services.clock()
+    async with app.store() as uow:
+        for telegram_id, role, name in DEMO_STAFF:
+            await api.create_user(telegram_id, first_name=name, language_code="id")
+            await uow.people.get_or_create(telegram_id, "id", now)
+            if await uow.members.by_telegram_id(telegram_id) is not None:
+                continue
+            member = await uow.members.add(telegram_id, role, name, now, trained=True,
+                                           languages=["id", "en"])
+            member.on_duty = role != "coordinator"
+            if role == "supporter":
+                shift = await uow.shifts.add(member.id, *DEMO_SHIFT, source="demo")
+                await plan_shift(uow, app.services, shift)
+        await uow.commit()
+
+
+async def feed_timeline(app: App, timeline: Timeline, stop: asyncio.Event) -> None:
+    """Publish each new audit entry (who did what; never text) to the page's timeline."""
+    last = 0
+    while not stop.is_set():
+        async with app.store() as uow:
+            entries = list(await uow.audit.recent(last))
+            members = {m.id: m.telegram_id for m in await uow.members.all()}
+        for entry in entries:
+            last = entry.id
+            data: dict[str, object] = {"actor": entry.actor, "subject": entry.subject,
+                                       **entry.details}
+            kind, _, ident = entry.subject.partition(":")
+            if kind == "chat" and ident.lstrip("-").isdigit():
+                data["chat_id"] = int(ident)
+            paged = entry.details.get("members") if isinstance(entry.details, dict) else None
+            if isinstance(paged, list) and paged:
+                data["counselor_id"] = members.get(int(paged[0]), 0)
+            timeline.publish(entry.action, f"{entry.action} · {entry.subject}", data)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), 0.5)
+
+
 async def run_sandbox(config: Config, port: int | None, api_port: int | None) -> None:
     from bot.app import bootstrap
 
     api = SandboxBotApi(token=SANDBOX_TOKEN, per_chat_limit=None, global_limit=30)
-    await api.start(config.sandbox.host, api_port if api_port is not None
-                    else config.sandbox.api_port)
+    await api.start(config.sandbox.host,
+                    api_port if api_port is not None else config.sandbox.api_port)
     app = bootstrap(sandbox_config(config, api.base_url))
+    timeline = Timeline()
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         with contextlib.suppress(NotImplementedError):
             loop.add_signal_handler(sig, stop.set)
+    web = None
+    feeder: asyncio.Task[None] | None = None
     try:
+        await app.prepare()
+        await seed_demo(app, api)
+        web = await start_web(api, config.sandbox.host,
+                              port if port is not None else config.sandbox.port,
+                              timeline=timeline, languages=tuple(config.program.languages))
         await app.start()
-        print(_banner(api.base_url), flush=True)
+        feeder = asyncio.create_task(feed_timeline(app, timeline, stop))
+        print(_banner(web.url, api.base_url), flush=True)
         await stop.wait()
     finally:
+        stop.set()
+        if feeder is not None:
+            await feeder
         await app.stop()
+        if web is not None:
+            await web.stop()
         await api.stop()
 
 
-def _banner(base: str) -> str:
+def _banner(page: str, base: str) -> str:
     return f"""
 Sejawat is running against the local sandbox (no Telegram token configured).
 
-  Sandbox Bot API server: {base}
-  Act as a student through the control API (POST {base}/control/<operation>, JSON), e.g.:
-    curl -s -X POST {base}/control/create_user \\
-         -d '{{"user_id": 5001, "first_name": "Rara", "language_code": "id"}}'
+  Open the simulator in your browser:  {page}
+    a student, a peer supporter, a counselor and a coordinator side by side; add students,
+    click buttons, chat; the timeline shows what the system did. Training scenarios too.
+
+  Sandbox Bot API server: {base}  (control API for scripts: POST {base}/control/<operation>)
     curl -s -X POST {base}/control/send_text -d '{{"user_id": 5001, "text": "/start"}}'
-    curl -s -X POST {base}/control/messages -d '{{"chat_id": 5001}}'
-    curl -s -X POST {base}/control/press_button \\
-         -d '{{"user_id": 5001, "message_id": 3, "data": "in:consent:yes"}}'
   Press Ctrl-C to stop.
 """

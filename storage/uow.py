@@ -83,6 +83,10 @@ class UnitOfWork:
         session = self.session
         self._session = None
         try:
+            if exc_type is None:
+                # read-only use: keep what was loaded usable after the transaction ends
+                # (a rollback would expire it); nothing uncommitted reaches the database
+                session.expunge_all()
             if session.in_transaction():
                 await session.rollback()
         finally:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
@@ -12,6 +13,7 @@ import pytest
 from bot.app import App, bootstrap
 from bot.config import Config
 from sandbox.botapi import SandboxBotApi
+from sandbox.run import feed_timeline, seed_demo
 from sandbox.web import Timeline, WebServer, start_web
 from tests.e2e.e2e_support import TOKEN
 
@@ -54,6 +56,17 @@ async def web(sandbox: SandboxBotApi) -> AsyncIterator[WebServer]:
     server = await start_web(sandbox, "127.0.0.1", 0, timeline=Timeline())
     yield server
     await server.stop()
+
+
+@pytest.fixture
+async def demo_staff(bot: App, sandbox: SandboxBotApi, web: WebServer) -> AsyncIterator[None]:
+    """The sandbox's demo staff (on duty), and the audit log streamed to the page's timeline."""
+    await seed_demo(bot, sandbox)
+    stop = asyncio.Event()
+    feeder = asyncio.create_task(feed_timeline(bot, web.timeline, stop))
+    yield
+    stop.set()
+    await feeder
 
 
 @pytest.fixture

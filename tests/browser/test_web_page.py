@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 import pytest
@@ -9,6 +10,8 @@ import pytest
 from tests.browser.conftest import CHROMIUM
 
 if not CHROMIUM.exists():
+    if os.environ.get("SEJAWAT_TEST_REQUIRE_BROWSER"):
+        raise RuntimeError(f"SEJAWAT_TEST_REQUIRE_BROWSER is set but {CHROMIUM} is missing")
     pytest.skip(f"browser tests need Chromium at {CHROMIUM} (apt-get install -y chromium)",
                 allow_module_level=True)
 
@@ -22,7 +25,6 @@ from tests.browser.conftest import shot  # noqa: E402
 pytestmark = pytest.mark.browser
 
 DESCRIPTION = "Aku stres banget karena ujian dan tidak bisa tidur beberapa hari ini."
-NEEDS_BOT = pytest.mark.xfail(strict=False, reason="needs routing/escalation")
 
 
 def first_line(app: App, lang: str, key: str, **params: Any) -> str:
@@ -117,22 +119,9 @@ async def test_layout_from_query_and_commands_menu(
     await expect(commands.first).to_contain_text("/start")
 
 
-async def seed_staff(app: App, sandbox: SandboxBotApi) -> None:
-    """Register 9001/9101/9102/9201 as staff with the lead's demo data, when it exists."""
-    from sandbox import run
-
-    seed = getattr(run, "seed_demo", None)
-    if seed is None:
-        pytest.xfail("needs the demo staff seeding (sandbox.run.seed_demo)")
-    await seed(app, sandbox)
-
-
-@NEEDS_BOT
 async def test_supporter_is_matched_and_chats_through_the_page(
-    page: Any, bot: App, sandbox: SandboxBotApi
+    page: Any, bot: App, sandbox: SandboxBotApi, demo_staff: None
 ) -> None:
-    await seed_staff(bot, sandbox)
-    await say(page, "supporter", "/duty")
     await add_student(page, "Rara", "id")
     await intake(page, bot, "id")
     offer = phone(page, "supporter").locator(".bubble.bot .ikb").first
@@ -147,13 +136,9 @@ async def test_supporter_is_matched_and_chats_through_the_page(
     await shot(page, "04-matched")
 
 
-@NEEDS_BOT
 async def test_risky_message_rings_the_counselor_who_acknowledges(
-    page: Any, bot: App, sandbox: SandboxBotApi
+    page: Any, bot: App, sandbox: SandboxBotApi, demo_staff: None
 ) -> None:
-    await seed_staff(bot, sandbox)
-    await say(page, "supporter", "/duty")
-    await say(page, "counselor", "/duty")
     await add_student(page, "Rara", "id")
     await intake(page, bot, "id")
     offer = phone(page, "supporter").locator(".bubble.bot .ikb").first

@@ -42,9 +42,7 @@ async def start_intake(app: App, student: User) -> None:
 
 async def escalations(app: App) -> list[Escalation]:
     async with app.store() as uow:
-        rows = list((await uow.session.scalars(select(Escalation))).all())
-        uow.session.expunge_all()  # keep the loaded values after the read-only transaction
-        return rows
+        return list((await uow.session.scalars(select(Escalation))).all())
 
 
 async def audit_actions(app: App) -> list[str]:

@@ -84,6 +84,12 @@ async def members(config: Config, args: argparse.Namespace) -> int:
                 if found is None:
                     print(f"sejawat: telegram id {args.telegram_id} is not a member")
                     return 1
+                chats = await uow.sessions.active_for_member(found.id)
+                if chats:
+                    print(f"sejawat: {found.name} still has {len(chats)} open chat(s) with "
+                          "students; deactivate them in /roster first (their chats go back "
+                          "to the queue), then remove")
+                    return 1
                 await uow.members.delete(found)
                 await uow.audit.add("cli", "member.removed", f"telegram:{args.telegram_id}",
                                     {}, datetime.now(UTC))

@@ -92,6 +92,7 @@ class App:
     async def start(self) -> None:
         await self.prepare()
         self._tasks.append(asyncio.create_task(self.sender.run(), name="outbox-sender"))
+        self._tasks.append(asyncio.create_task(self._housekeeping(), name="housekeeping"))
         recovered = await self.dispatcher.recover()
         if recovered:
             log.info("resuming %d chat(s) with updates stored before the last stop", recovered)
@@ -102,16 +103,28 @@ class App:
         log.info("Sejawat is running (%s, %s)", self.config.telegram.transport,
                  self.config.telegram.mode)
 
+    async def _housekeeping(self) -> None:
+        """Every half minute: pick up stored updates no worker is handling (after errors)."""
+        while True:
+            await asyncio.sleep(30)
+            try:
+                await self.dispatcher.recover()
+            except Exception:
+                log.exception("housekeeping: recovering stored updates failed")
+
     async def stop(self) -> None:
+        """Stop sending first, then receiving: the transport's HTTP session is closed last,
+        when nothing can use it any more. Whatever is still queued is sent after a restart."""
         self.timers.stop()
-        with contextlib.suppress(Exception):
-            await self.transport.stop()
-        await self.dispatcher.idle(5)
-        await self.dispatcher.stop()
         await self.sender.stop()
         for task in self._tasks:
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
+        self._tasks.clear()
+        with contextlib.suppress(Exception):
+            await self.transport.stop()
+        await self.dispatcher.idle(5)
+        await self.dispatcher.stop()
         await self.engine.dispose()
 
 

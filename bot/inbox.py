@@ -14,14 +14,21 @@ import logging
 from collections.abc import Callable
 
 from bot.outbox import queue_effects
-from flows.types import Inbound, Reply
+from escalation.detector import RiskLevel
+from flows.types import Inbound, Priority, Reply
 from handlers.context import Services
+from handlers.escalations import open_escalation
 from handlers.router import handle
 from storage.uow import Store
 
 log = logging.getLogger("sejawat.inbox")
+CRISIS = Priority.CRISIS
 
-MAX_ATTEMPTS = 5
+MAX_ATTEMPTS = 8  # with the backoff below: about a minute and a half of retries
+
+
+def retry_delay(attempts: int) -> float:
+    return float(min(30.0, 0.25 * 2.0 ** attempts))
 
 
 class Dispatcher:
@@ -117,7 +124,11 @@ class Dispatcher:
                 log.exception("inbox: reading chat %s failed", chat_id)
                 await asyncio.sleep(0.5)
                 return True
-            await self._failed(chat_id, update_id, exc)
+            try:
+                await self._failed(chat_id, update_id, exc)
+            except Exception:  # the database itself is failing: keep the update, try later
+                log.exception("inbox: recording the failure of update %s failed", update_id)
+                await asyncio.sleep(1.0)
         self._on_outbox()
         return True
 
@@ -126,10 +137,38 @@ class Dispatcher:
                   exc_info=(type(exc), exc, exc.__traceback__))
         async with self._store() as uow:
             attempts = await uow.inbox.count_attempt(update_id, type(exc).__name__)
+            inbound = Inbound(**uow.inbox.payload(await uow.inbox.get(update_id)))
             if attempts >= MAX_ATTEMPTS:
                 now = self._services.clock()
                 await uow.inbox.finish(update_id, now, "failed", type(exc).__name__)
                 await queue_effects(uow, self._services.catalog, [Reply("error-generic")],
                                     chat_id, now)
             await uow.commit()
-        await asyncio.sleep(0.05 * attempts)
+        if attempts >= MAX_ATTEMPTS:
+            await self._last_resort(inbound)
+        else:
+            await asyncio.sleep(retry_delay(attempts))
+
+    async def _last_resort(self, inbound: Inbound) -> None:
+        """An update that could not be processed: if it shows crisis risk, still send the
+        student the emergency numbers and page a counselor, in a minimal transaction."""
+        try:
+            text = inbound.text if inbound.kind in ("text", "media", "command") else ""
+            if not text or self._services.detector.assess(text).level < RiskLevel.HIGH:
+                return
+            log.critical("inbox: update %s failed for good and shows crisis risk: paging",
+                         inbound.update_id)
+            async with self._store() as uow:
+                now = self._services.clock()
+                language = self._services.catalog.language_for(inbound.language_code)
+                person = await uow.people.get_or_create(inbound.sender_id, language, now)
+                assessment = self._services.detector.assess(text)
+                effects = [Reply("crisis-resources", to=inbound.chat_id, priority=CRISIS),
+                           *await open_escalation(uow, self._services, inbound.chat_id, person,
+                                                  assessment.level, assessment.categories,
+                                                  "detector", assessment.excerpt(160))]
+                await queue_effects(uow, self._services.catalog, effects, inbound.chat_id, now)
+                await uow.commit()
+        except Exception:
+            log.critical("inbox: the last-resort crisis path failed for update %s",
+                         inbound.update_id, exc_info=True)

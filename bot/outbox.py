@@ -100,12 +100,23 @@ class Sender:
         self._wake.set()
 
     async def run(self) -> None:
+        """Deliver until stopped. A failing database never ends the loop: it backs off."""
+        failures = 0
         while not self._stopping:
-            self._wake.clear()
-            batch = await self._due()
-            for item in batch:
-                self._in_flight[item.chat_id] = asyncio.create_task(self._deliver(item))
-            await self._sleep_until_needed(batch)
+            try:
+                self._wake.clear()
+                batch = await self._due()
+                for item in batch:  # most urgent first: one message per chat at a time
+                    if item.chat_id not in self._in_flight:
+                        self._in_flight[item.chat_id] = asyncio.create_task(self._deliver(item))
+                await self._sleep_until_needed(batch)
+                failures = 0
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                failures += 1
+                log.exception("outbox: reading due messages failed (%d in a row)", failures)
+                await asyncio.sleep(min(5.0, 0.1 * 2 ** min(failures, 6)))
 
     async def stop(self) -> None:
         self._stopping = True

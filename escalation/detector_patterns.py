@@ -24,6 +24,17 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 NUMBER_KEY = "#"
+# Words in a large share of all chat messages: an element indexed only by them would run its
+# pattern on nearly every message, so the compiler prefers a rarer required element as index.
+_COMMON = frozenset(
+    {
+        "aku", "kamu", "dia", "mau", "tidak", "sudah", "lagi", "di", "yang", "saja", "ini",
+        "itu", "ada", "sama", "ke", "dan", "jadi", "buat", "untuk", "orang", "terus", "banget",
+        "i", "me", "my", "you", "to", "the", "a", "and", "is", "am", "it", "not", "do", "want",
+        "he", "she", "they", "just", "so",
+    }
+)  # fmt: skip
+_COMMON_COST = 50
 _GAP_RE = re.compile(r"^([~%])(\d{1,2})$")
 _WORD_RE = re.compile(r"^[\w'\-]+$")
 
@@ -77,7 +88,7 @@ class PatternCompiler:
         required = [e for e in elements if e.keys is not None and not e.optional]
         if not required:
             raise PatternError(f"pattern {pattern!r} has no required word")
-        best = min(reversed(required), key=lambda e: len(e.keys or ()))
+        best = min(reversed(required), key=_index_cost)
         body = "".join(e.fragment for e in elements)
         return Compiled(pattern, re.compile(f"(?<![^ ]){body}"), best.keys or frozenset())
 
@@ -143,6 +154,11 @@ class PatternCompiler:
         element = _Element("(?:" + "|".join(frags) + ")", frozenset(keys), False)
         self._class_cache[name] = element
         return element
+
+
+def _index_cost(element: _Element) -> int:
+    """How many messages an element's index words are expected to select (lower is better)."""
+    return sum(_COMMON_COST if key in _COMMON else 1 for key in element.keys or ())
 
 
 def _first_keys(seq: list[_Element]) -> set[str]:

@@ -132,8 +132,11 @@ def format_report(report: Report) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """``python -m escalation.evaluate [DIR]``: the eval set, or another labelled folder
+    (e.g. ``escalation/holdout``, written after the lexicon and never tuned on)."""
     detector = Detector.load()
-    report = evaluate(detector, load_examples())
+    folder = pathlib.Path(argv[0]) if argv else EVAL_DIR
+    report = evaluate(detector, load_examples(folder))
     print(format_report(report))
     print(f"\nmisclassified ({len(report.errors)}):")
     for example, predicted in report.errors:

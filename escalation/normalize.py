@@ -205,7 +205,7 @@ class Normalizer:
         if red:
             tok = f"{red.group(1)}-{red.group(1)}{red.group(2)}"
             if tok in self.vocab:
-                return [tok]
+                return (self.t.slang.get(tok) or tok).split()
             tok = red.group(1)
         tok = self._unleet(tok).replace("'", "") if tok not in self.t.slang else tok
         tok = self._collapse(tok)

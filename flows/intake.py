@@ -147,7 +147,10 @@ def _offer_restart(ctx: Context, data: Data, event: Event) -> tuple[Data, Sequen
 
 
 def _restart(ctx: Context, data: Data, event: Event) -> tuple[Data, Sequence[Effect]]:
-    return {"lang": data.get("lang", ctx.language), "pseudonym": ctx.new_pseudonym()}, ()
+    kept = {"lang": data.get("lang", ctx.language), "pseudonym": ctx.new_pseudonym()}
+    if "risk" in data:
+        kept["risk"] = data["risk"]  # risk is sticky: starting over does not forget it
+    return kept, ()
 
 
 def _withdraw(ctx: Context, data: Data, event: Event) -> tuple[Data, Sequence[Effect]]:

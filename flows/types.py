@@ -23,7 +23,7 @@ class Inbound:
     sender_id: int
     language_code: str | None
     kind: InboundKind
-    text: str = ""  # message text (kind text) or command arguments (kind command)
+    text: str = ""  # message text, command arguments (command) or caption (media)
     command: str = ""  # lower-case command name without the slash, e.g. "start"
     button: str = ""  # callback data of a pressed inline button
     callback_id: str = ""  # id of the callback query, to answer it

@@ -103,12 +103,11 @@ async def _take_over(uow: UnitOfWork, services: Services, escalation: Escalation
     if member.role != "counselor":
         return [Reply("not-allowed")]
     effects: list[Effect] = []
+    if escalation.taken_over_by not in (None, member.id):  # never pull a counselor out
+        other = await uow.members.get(escalation.taken_over_by or 0)
+        return [Reply("escalation-already-acked", {"name": other.name if other else "?"})]
     if escalation.status == "open":
         effects += await _acknowledge(uow, services, escalation, member)
-    elif escalation.acknowledged_by not in (None, member.id):
-        other = await uow.members.get(escalation.acknowledged_by or 0)
-        if escalation.taken_over_by is not None:
-            return [Reply("escalation-already-acked", {"name": other.name if other else "?"})]
     now = services.clock()
     escalation.status, escalation.taken_over_by = "taken_over", member.id
     chat = await uow.sessions.active_for_student(escalation.student_chat_id)
@@ -165,6 +164,10 @@ async def _outcome(uow: UnitOfWork, services: Services, escalation: Escalation,
                    member: Member, outcome: str) -> list[Effect]:
     if outcome not in OUTCOMES or member.role not in STAFF_ROLES:
         return [Reply("error-stale-button")]
+    handlers = (escalation.acknowledged_by, escalation.taken_over_by)
+    if escalation.status == "open" or (member.id not in handlers
+                                       and member.role != "coordinator"):
+        return [Reply("escalation-resolve-not-yours")]
     now = services.clock()
     escalation.status, escalation.outcome, escalation.resolved_at = "resolved", outcome, now
     await uow.timers.cancel("escalation_ack", str(escalation.id))

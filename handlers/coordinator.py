@@ -158,7 +158,10 @@ async def button(uow: UnitOfWork, services: Services, inbound: Inbound,
                  member: Member) -> list[Effect]:
     if member.role != "coordinator" or not member.active:
         return [Reply("not-allowed")]
-    _, action, target = inbound.button.split(":", 2)
+    parts = inbound.button.split(":")
+    if len(parts) != 3:
+        return [Reply("error-stale-button")]
+    _, action, target = parts
     other = await uow.members.get(int(target)) if target.isdigit() else None
     if other is None:
         return [Reply("error-stale-button")]
@@ -169,15 +172,13 @@ async def button(uow: UnitOfWork, services: Services, inbound: Inbound,
         other.capacity = max(1, min(10, other.capacity + (1 if action == "cap+" else -1)))
     elif action == "active":
         other.active = not other.active
-        if not other.active and other.on_duty:
-            from handlers.staff import go_off_duty
+        if not other.active:
+            from handlers.sessions import withdraw_member
 
-            other.active = True
-            handed = await go_off_duty(uow, services, other)
-            other.active = False
+            moved = await withdraw_member(uow, services, other)
             await uow.audit.add(f"member:{member.id}", "member.deactivated",
                                 f"member:{other.id}", {}, now)
-            return [*handed, Reply("roster-updated", {"name": other.name})]
+            return [*moved, Reply("roster-updated", {"name": other.name})]
     else:
         return [Reply("error-stale-button")]
     await uow.audit.add(f"member:{member.id}", f"roster.{action}", f"member:{other.id}", {}, now)

@@ -39,6 +39,7 @@ ESC, SCREEN = "es", "sc"
 OUTCOMES = ("safe", "referred", "emergency", "false_alarm")
 STAFF_ROLES = ("counselor", "coordinator")
 CRISIS = Priority.CRISIS
+ACK_STAYS_LIVE = timedelta(hours=12)
 
 
 # ---- screening -------------------------------------------------------------------------------
@@ -46,14 +47,16 @@ CRISIS = Priority.CRISIS
 
 async def screen(uow: UnitOfWork, services: Services, inbound: Inbound,
                  person: Person) -> list[Effect]:
-    """Screen one student text; return the crisis effects (to be sent before anything else)."""
-    if inbound.kind != "text" or not inbound.text.strip():
+    """Screen one student text (a message, a caption, a command's words); return the crisis
+    effects, to be sent before anything else."""
+    if inbound.kind == "button" or not inbound.text.strip():
         return []
     assessment = services.detector.assess(inbound.text)
     if assessment.level == RiskLevel.NONE:
         return []
-    situation = await _situation(uow, inbound.chat_id, person, assessment.level)
-    await uow.audit.add(f"person:{person.id}", "risk.detected", f"chat:{inbound.chat_id}",
+    situation = await _situation(uow, inbound.chat_id, person, assessment.level,
+                                 services.clock())
+    await uow.audit.add(f"person:{person.id}", "risk.detected", f"person:{person.id}",
                         {"level": assessment.level.name.lower(),
                          "categories": list(assessment.categories)}, services.clock())
     return await act(uow, services, decide(situation), inbound.chat_id, person,
@@ -61,8 +64,8 @@ async def screen(uow: UnitOfWork, services: Services, inbound: Inbound,
                      assessment.excerpt(160))
 
 
-async def _situation(uow: UnitOfWork, chat_id: int, person: Person,
-                     level: RiskLevel) -> Situation:
+async def _situation(uow: UnitOfWork, chat_id: int, person: Person, level: RiskLevel,
+                     now: datetime) -> Situation:
     request = await uow.requests.open_for(person.id)
     conversation = await uow.conversations.get(chat_id)
     sticky = RiskLevel(request.risk_level) if request is not None else RiskLevel(
@@ -71,16 +74,38 @@ async def _situation(uow: UnitOfWork, chat_id: int, person: Person,
         level=level, sticky_level=sticky,
         in_session=await uow.sessions.active_for_student(chat_id) is not None,
         in_intake=conversation is not None and conversation.flow == "intake",
-        open_escalation=await open_for_chat(uow, chat_id) is not None,
+        open_escalation=await live_for_chat(uow, chat_id, now) is not None,
     )
 
 
-async def open_for_chat(uow: UnitOfWork, chat_id: int) -> Escalation | None:
+async def unresolved_for_chat(uow: UnitOfWork, chat_id: int) -> Escalation | None:
     return await uow.session.scalar(
         select(Escalation).where(Escalation.student_chat_id == chat_id,
                                  Escalation.status != "resolved")
         .order_by(Escalation.id.desc()).limit(1)
     )
+
+
+async def live_for_chat(uow: UnitOfWork, chat_id: int, now: datetime) -> Escalation | None:
+    """The escalation that is really being handled now, if any: its ladder is still paging,
+    or the counselor who took it over is active and still in a chat with the student, or the
+    one who acknowledged it is active, on duty, and did so recently. Anything else (a case
+    left unresolved after the chat ended, a handler gone off duty) must not absorb a new
+    crisis: that opens a new escalation with a fresh ladder."""
+    escalation = await unresolved_for_chat(uow, chat_id)
+    if escalation is None or escalation.status == "open":
+        return escalation
+    handler_id = escalation.taken_over_by or escalation.acknowledged_by
+    handler = await uow.members.get(handler_id) if handler_id else None
+    if handler is None or not handler.active:
+        return None
+    if escalation.status == "taken_over":
+        chat = await uow.sessions.active_for_student(chat_id)
+        return escalation if chat is not None and chat.counselor_id == handler.id else None
+    acknowledged = escalation.acknowledged_at
+    if handler.on_duty and acknowledged is not None and now - acknowledged < ACK_STAYS_LIVE:
+        return escalation
+    return None
 
 
 async def act(uow: UnitOfWork, services: Services, decision: Decision, chat_id: int,
@@ -154,6 +179,12 @@ def _level_key(level: RiskLevel) -> str:
 # ---- the escalation and its ladder -----------------------------------------------------------
 
 
+def _timeouts_pair(services: Services) -> tuple[timedelta, timedelta]:
+    config = services.config.escalation
+    return (timedelta(seconds=config.ack_timeout_imminent),
+            timedelta(seconds=config.ack_timeout_high))
+
+
 def _timeouts(services: Services) -> ladder.Timeouts:
     config = services.config.escalation
     return ladder.Timeouts(imminent=timedelta(seconds=config.ack_timeout_imminent),
@@ -211,6 +242,8 @@ async def _carry_out(uow: UnitOfWork, services: Services, escalation: Escalation
     for member_id in page.member_ids:
         member = members.get(member_id)
         if member is not None:
+            if not page.broadcast:
+                member.last_assigned_at = now  # rotate who is paged first next time
             effects.append(Reply(key, params, keyboard, to=member.telegram_id, priority=CRISIS,
                                  meta={"escalation": escalation.id, "member": member.id}))
     if page.member_ids:
@@ -251,13 +284,20 @@ async def _ping_params(uow: UnitOfWork, escalation: Escalation,
 
 async def _update(uow: UnitOfWork, services: Services, chat_id: int, level: RiskLevel,
                   excerpt: str) -> list[Effect]:
-    escalation = await open_for_chat(uow, chat_id)
+    now = services.clock()
+    escalation = await live_for_chat(uow, chat_id, now)
     if escalation is None:
         return []
     if int(level) > escalation.level:
         escalation.level = int(level)
+        if escalation.status == "open":  # the ladder speeds up to the new level's timeout
+            sooner = now + ladder.ack_timeout(level, *_timeouts_pair(services))
+            current = next((t for t in await uow.timers.pending("escalation_ack")
+                            if t.ref == str(escalation.id)), None)
+            if current is None or current.due_at > sooner:
+                await uow.timers.set("escalation_ack", str(escalation.id), sooner,
+                                     dict(current.payload) if current else {})
     escalation.excerpt_enc = uow.cipher.encrypt(excerpt)
-    now = services.clock()
     await uow.audit.add("system", "escalation.updated", f"escalation:{escalation.id}",
                         {"level": RiskLevel(escalation.level).name.lower()}, now)
     state = _state(escalation)
@@ -308,9 +348,9 @@ async def open_manual(uow: UnitOfWork, services: Services, chat_id: int, source:
     person = await uow.people.by_telegram_id(chat_id)
     if person is None:
         return []
-    situation = await _situation(uow, chat_id, person, RiskLevel.NONE)
+    situation = await _situation(uow, chat_id, person, RiskLevel.NONE, services.clock())
     decision = decide_referral(situation)
-    await uow.audit.add(f"chat:{chat_id}", "escalation.requested", f"chat:{chat_id}",
+    await uow.audit.add(f"person:{person.id}", "escalation.requested", f"person:{person.id}",
                         {"source": source}, services.clock())
     effects = await act(uow, services, decision, chat_id, person, RiskLevel.HIGH, (), source,
                         reason)
@@ -325,9 +365,10 @@ async def screening_answer(uow: UnitOfWork, services: Services, inbound: Inbound
     answer = buttons.parse(SCREEN, inbound.button).name
     if answer not in SCREENING_CHOICES:
         return [Reply("error-stale-button")]
-    situation = await _situation(uow, inbound.chat_id, person, RiskLevel.NONE)
+    situation = await _situation(uow, inbound.chat_id, person, RiskLevel.NONE,
+                                 services.clock())
     decision = decide_screening(situation, answer)
-    await uow.audit.add(f"person:{person.id}", "screening.answered", f"chat:{inbound.chat_id}",
+    await uow.audit.add(f"person:{person.id}", "screening.answered", f"person:{person.id}",
                         {"answer": answer}, services.clock())
     level = RiskLevel.IMMINENT if answer == "now" else RiskLevel.HIGH
     effects: list[Effect] = [ClearButtons(inbound.message_id)]

@@ -13,6 +13,12 @@ from storage.repositories import ConversationState
 from storage.uow import UnitOfWork
 
 
+def looks_like_invite(payload: str) -> bool:
+    """Invite codes are 24 url-safe characters; other deep-link payloads start intake."""
+    code = payload.strip()
+    return len(code) >= 20 and all(c.isalnum() or c in "-_" for c in code)
+
+
 async def begin(uow: UnitOfWork, services: Services, inbound: Inbound,
                 person: Person) -> list[Effect]:
     """``/start <code>`` from someone who is not a member yet."""
@@ -23,7 +29,7 @@ async def begin(uow: UnitOfWork, services: Services, inbound: Inbound,
         return [Reply("invite-rate-limited")]
     invite = await uow.invites.find(inbound.text.strip())
     if invite is None or invite.used_at is not None or invite.expires_at <= now:
-        await uow.audit.add(actor, "invite.failed", f"chat:{inbound.chat_id}", {}, now)
+        await uow.audit.add(actor, "invite.failed", actor, {}, now)
         return [Reply("invite-invalid")]
     step = ONBOARDING.enter(machine_context(services, person.language),
                             {"invite": invite.id, "role": invite.role})

@@ -23,9 +23,11 @@ async def handle(uow: UnitOfWork, services: Services, inbound: Inbound) -> list[
         await uow.people.mark_blocked(inbound.sender_id, blocked=False)  # they are back
         person.blocked_bot = False
     member = await uow.members.by_telegram_id(inbound.sender_id)
-    if member is not None:
+    if member is not None and member.active:
         return await handle_staff(uow, services, inbound, member)
-    if inbound.kind == "command" and inbound.command == "start" and inbound.text.strip():
+    # an inactive member is helped like any student (they may need support themselves)
+    if inbound.kind == "command" and inbound.command == "start" and \
+            onboarding.looks_like_invite(inbound.text) and member is None:
         return await onboarding.begin(uow, services, inbound, person)
     saved = await uow.conversations.get(inbound.chat_id)
     if saved is not None and saved.flow == "onboarding":

@@ -104,7 +104,60 @@ async def decline(uow: UnitOfWork, services: Services, member: Member,
     await uow.timers.cancel("offer_timeout", str(offer.id))
     await uow.audit.add(f"member:{member.id}", "offer.declined", f"request:{offer.request_id}",
                         {"offer": offer.id}, now)
-    return [Reply("offer-declined"), *await dispatch(uow, services)]
+    request = await uow.session.get(HelpRequest, offer.request_id)
+    failed = (await handoff_failed(uow, request, member)
+              if request is not None and request.status == "active" else [])
+    return [Reply("offer-declined"), *failed, *await dispatch(uow, services)]
+
+
+async def release(uow: UnitOfWork, services: Services, chat: ChatSession) -> list[Effect]:
+    """Nobody from the team can stay in this chat (removed, deactivated): the student goes
+    back to the queue, keeping their place and risk, and is told; nothing is dropped."""
+    now = services.clock()
+    request = await uow.session.get(HelpRequest, chat.request_id)
+    assert request is not None
+    await uow.sessions.close(chat, "released", now)
+    for kind in ("idle_check", "idle_close"):
+        await uow.timers.cancel(kind, str(chat.id))
+    request.status, request.updated_at = "queued", now
+    request.last_position = None
+    await uow.conversations.save(chat.student_chat_id, "intake", "queued",
+                                 {"pseudonym": request.pseudonym}, now)
+    await uow.audit.add("system", "session.released", f"request:{request.id}",
+                        {"session": chat.id}, now)
+    return [Reply("session-supporter-unavailable", to=chat.student_chat_id),
+            *await dispatch(uow, services)]
+
+
+async def withdraw_member(uow: UnitOfWork, services: Services,
+                          member: Member) -> list[Effect]:
+    """A member is deactivated or removed: their offers and chats move on, nothing strands."""
+    now = services.clock()
+    member.on_duty = False
+    for offer in await uow.offers.pending_for_member(member.id):
+        await uow.offers.decide(offer, "withdrawn", now)
+        await uow.timers.cancel("offer_timeout", str(offer.id))
+    effects: list[Effect] = []
+    for chat in await uow.sessions.active_for_member(member.id):
+        if chat.supporter_id == member.id:
+            chat.supporter_id = None
+        if chat.counselor_id == member.id:
+            chat.counselor_id = None
+        if chat.supporter_id is None and chat.counselor_id is None:
+            effects += await release(uow, services, chat)
+    return effects + await dispatch(uow, services)
+
+
+async def handoff_failed(uow: UnitOfWork, request: HelpRequest,
+                         declined_by: Member | None) -> list[Effect]:
+    """A handover offer was declined or expired: the supporter who asked keeps the chat."""
+    chat = await uow.sessions.active_for_student(await student_chat(uow, request))
+    holder = await uow.members.get(chat.supporter_id) if chat and chat.supporter_id else None
+    if holder is None:
+        return []
+    return [Reply("handoff-failed", {"pseudonym": request.pseudonym,
+                                     "name": declined_by.name if declined_by else "-"},
+                  to=holder.telegram_id)]
 
 
 async def relay_to_supporters(uow: UnitOfWork, services: Services, chat: ChatSession,
@@ -118,9 +171,11 @@ async def relay_to_supporters(uow: UnitOfWork, services: Services, chat: ChatSes
     effects: list[Effect] = []
     for member_id in (chat.supporter_id, chat.counselor_id):
         member = await uow.members.get(member_id) if member_id else None
-        if member is not None:
+        if member is not None and member.active:
             effects.append(Reply("relay-from-student", {"pseudonym": request.pseudonym,
                                                         "text": text}, to=member.telegram_id))
+    if not effects:  # nobody is there to read it: never relay into the void
+        return await release(uow, services, chat)
     return effects
 
 

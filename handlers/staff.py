@@ -9,8 +9,9 @@ from flows import buttons
 from flows.types import ClearButtons, Effect, Inbound, Reply
 from handlers import cases, coordinator
 from handlers.context import MAX_TEXT, Services
-from handlers.dispatch import dispatch, offer_effects
+from handlers.dispatch import candidate, dispatch, offer_effects
 from handlers.sessions import FOCUS, accept, decline, end_session, focused, relay_from_staff
+from routing.matching import Need, rank
 from storage.models import HelpRequest
 from storage.program_models import Member
 from storage.uow import UnitOfWork
@@ -142,12 +143,22 @@ async def _handoff(uow: UnitOfWork, services: Services, inbound: Inbound,
     chat = await focused(uow, member)
     if chat is None:
         return [Reply("staff-no-chat")]
-    others = [m for m in await uow.members.all("supporter")
-              if m.on_duty and m.trained and m.active and m.id != member.id]
+    others = await _handoff_targets(uow, chat.request_id, member)
     rows = tuple((buttons.button(HANDOFF, "btn-handoff-to", str(chat.id), str(m.id),
                                  {"name": m.name}),) for m in others)
     any_row = ((buttons.button(HANDOFF, "btn-handoff-any", str(chat.id), "any"),),)
     return [Reply("handoff-choose", {"count": len(others)}, (*rows, *any_row))]
+
+
+async def _handoff_targets(uow: UnitOfWork, request_id: int, member: Member) -> list[Member]:
+    """Who can take this chat: on duty, trained, free capacity, the student's language."""
+    request = await uow.session.get(HelpRequest, request_id)
+    assert request is not None
+    loads = await uow.sessions.loads()
+    supporters = {m.id: m for m in await uow.members.all("supporter")}
+    ranked = rank([candidate(m, loads.get(m.id, 0)) for m in supporters.values()],
+                  Need(request.id, request.language, request.topic), exclude={member.id})
+    return [supporters[c.member_id] for c in ranked]
 
 
 async def _hand_over(uow: UnitOfWork, services: Services, member: Member, chat_id: int,
@@ -160,12 +171,10 @@ async def _hand_over(uow: UnitOfWork, services: Services, member: Member, chat_i
     if await uow.offers.pending_for_request(request.id) is not None:
         return [Reply("handoff-pending")]
     now = services.clock()
-    others = [m for m in await uow.members.all("supporter")
-              if m.on_duty and m.trained and m.active and m.id != member.id]
+    others = await _handoff_targets(uow, request.id, member)
     chosen = next((m for m in others if str(m.id) == target), None)
-    if chosen is None and others:
-        loads = await uow.sessions.loads()
-        chosen = min(others, key=lambda m: (loads.get(m.id, 0), m.id))
+    if chosen is None and target == "any" and others:
+        chosen = others[0]  # the best candidate (matching order)
     if chosen is None:
         return [Reply("handoff-nobody")]
     await uow.audit.add(f"member:{member.id}", "handoff.requested", f"request:{request.id}",

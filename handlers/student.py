@@ -140,7 +140,11 @@ async def _submit(uow: UnitOfWork, services: Services, person: Person,
         feeling=int(data["feeling"]), pseudonym=str(data["pseudonym"]),
         description=str(data["description"]), now=now,
     )
-    request.risk_level = int(data.get("risk", 0))
+    unresolved = await escalations.unresolved_for_chat(uow, person.telegram_id)
+    request.risk_level = max(int(data.get("risk", 0)),
+                             unresolved.level if unresolved is not None else 0)
+    if unresolved is not None and unresolved.request_id is None:
+        unresolved.request_id = request.id  # the counselor's ping and the request meet
     await uow.audit.add(f"person:{person.id}", "request.queued", f"request:{request.id}",
                         {"topic": request.topic, "risk": request.risk_level}, now)
     on_duty = [m for m in await uow.members.all("supporter") if m.on_duty]

@@ -9,7 +9,7 @@ from flows.types import Effect, Reply
 from handlers import escalations
 from handlers.context import Services
 from handlers.dispatch import dispatch
-from handlers.sessions import end_session
+from handlers.sessions import end_session, handoff_failed
 from handlers.shifts import fire_shift
 from storage.models import HelpRequest
 from storage.program_models import Timer
@@ -47,6 +47,9 @@ async def _offer_timeout(uow: UnitOfWork, services: Services, offer_id: int) -> 
     effects: list[Effect] = []
     if member is not None:
         effects.append(Reply("offer-expired", to=member.telegram_id))
+    request = await uow.session.get(HelpRequest, offer.request_id)
+    if request is not None and request.status == "active":
+        effects += await handoff_failed(uow, request, member)
     return effects + await dispatch(uow, services)
 
 

@@ -150,6 +150,11 @@ class Inbox:
         await self._s.flush()
         return True
 
+    async def get(self, update_id: int) -> InboxUpdate:
+        row = await self._s.get(InboxUpdate, update_id)
+        assert row is not None, f"inbox update {update_id} vanished"
+        return row
+
     def payload(self, row: InboxUpdate) -> Any:
         return self._c.decrypt_json(row.payload_enc)
 
@@ -211,11 +216,16 @@ class Outbox:
         return row.id
 
     async def due(self, now: datetime, limit: int, exclude: Sequence[int] = ()) -> list[Outgoing]:
-        """The oldest pending message of each chat, most urgent first (per-chat order kept)."""
+        """Messages ready to send, most urgent first.
+
+        Order is kept within a chat per priority: a message waits for earlier pending messages
+        of the same chat that are at least as urgent, so crisis messages never wait behind an
+        ordinary backlog (or a backed-off ordinary message) to the same person.
+        """
         earlier = aliased(OutboxMessage)
         head = ~select(earlier.id).where(
             and_(earlier.chat_id == OutboxMessage.chat_id, earlier.status == "pending",
-                 earlier.id < OutboxMessage.id)
+                 earlier.id < OutboxMessage.id, earlier.priority <= OutboxMessage.priority)
         ).exists()
         query = (
             select(OutboxMessage)

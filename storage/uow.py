@@ -97,8 +97,8 @@ class Store:
     """Factory of units of work over one engine and cipher."""
 
     def __init__(self, sessions: async_sessionmaker[Any], cipher: Cipher) -> None:
-        self._sessions = sessions
+        self.sessions = sessions
         self.cipher = cipher
 
     def __call__(self) -> UnitOfWork:
-        return UnitOfWork(self._sessions, self.cipher)
+        return UnitOfWork(self.sessions, self.cipher)

@@ -52,7 +52,8 @@ def _from_message(update_id: int, message: Message) -> Inbound:
     text = message.text
     if text is None:
         kind = str(getattr(message.content_type, "value", message.content_type))
-        return dataclasses.replace(inbound, kind="media", media_kind=kind)
+        return dataclasses.replace(inbound, kind="media", media_kind=kind,
+                                   text=message.caption or "")
     entity = message.entities[0] if message.entities else None
     if text.startswith("/") and entity is not None and entity.type == "bot_command" \
             and entity.offset == 0:

@@ -95,7 +95,8 @@ def from_message(update_id: int, message: Message) -> Inbound:
     )
     text = message.text
     if text is None:
-        return dataclasses.replace(inbound, kind="media", media_kind=media_kind(message))
+        return dataclasses.replace(inbound, kind="media", media_kind=media_kind(message),
+                                   text=message.caption or "")
     entity = message.entities[0] if message.entities else None
     if text.startswith("/") and entity is not None and entity.type == "bot_command" \
             and entity.offset == 0:

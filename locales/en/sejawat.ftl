@@ -361,7 +361,7 @@ roster-line =
     { $name } — { $role } (id { $telegram_id })
     trained: { $trained } · on duty: { $duty } · active: { $active }
     languages: { $languages } · chats: { $load }/{ $capacity }
-roster-updated = { $name } is deactivated; their open chats were handed back.
+roster-updated = { $name } is deactivated. Their open chats went back to the queue (or stay with the counselor in them) and each student was told.
 shifts-title = Weekly shifts:
 shifts-line = #{ $id } { $name }: { $days } { $start }–{ $end }
 shifts-usage = Add: /shifts add TELEGRAM_ID mon,tue,wed 08:00-12:00 · Remove: /shifts remove ID
@@ -388,3 +388,6 @@ onboarding-topics = Which topics are you comfortable with? Tap to select, then D
 onboarding-done-supporter = Welcome aboard! 💛 Your coordinator will mark your training complete; then you can go on duty with /duty. Send /help for your commands.
 onboarding-done-counselor = Welcome! 💛 Your coordinator will confirm you; then go on escalation duty with /duty. Send /help for your commands.
 help-onboarding = You are joining the program. Answer the questions above, or /cancel to stop.
+escalation-resolve-not-yours = Only the counselor who acknowledged or took over this escalation (or a coordinator, once it is acknowledged) can resolve it.
+session-supporter-unavailable = Your peer supporter is no longer available. You keep your place at the front of the line; another supporter will join you here as soon as possible. If you need help now: { $resources }
+handoff-failed = { $name } could not take over the chat with { $pseudonym }; it stays with you. Try /handoff again or continue.

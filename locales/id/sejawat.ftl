@@ -361,7 +361,7 @@ roster-line =
     { $name } — { $role } (id { $telegram_id })
     terlatih: { $trained } · bertugas: { $duty } · aktif: { $active }
     bahasa: { $languages } · obrolan: { $load }/{ $capacity }
-roster-updated = { $name } dinonaktifkan; obrolan terbukanya sudah diserahkan kembali.
+roster-updated = { $name } dinonaktifkan. Obrolan terbukanya kembali ke antrean (atau tetap bersama konselor di dalamnya) dan setiap siswa sudah diberi tahu.
 shifts-title = Jadwal tugas mingguan:
 shifts-line = #{ $id } { $name }: { $days } { $start }–{ $end }
 shifts-usage = Tambah: /shifts add TELEGRAM_ID mon,tue,wed 08:00-12:00 · Hapus: /shifts remove ID
@@ -388,3 +388,6 @@ onboarding-topics = Topik apa yang nyaman untukmu? Ketuk untuk memilih, lalu Sel
 onboarding-done-supporter = Selamat bergabung! 💛 Koordinatormu akan menandai pelatihanmu selesai; setelah itu kamu bisa bertugas dengan /duty. Kirim /help untuk daftar perintahmu.
 onboarding-done-counselor = Selamat bergabung! 💛 Koordinatormu akan mengonfirmasi; setelah itu mulai tugas eskalasi dengan /duty. Kirim /help untuk daftar perintahmu.
 help-onboarding = Kamu sedang bergabung dengan program. Jawab pertanyaan di atas, atau /cancel untuk berhenti.
+escalation-resolve-not-yours = Hanya konselor yang mengonfirmasi atau mengambil alih eskalasi ini (atau koordinator, setelah dikonfirmasi) yang bisa menutupnya.
+session-supporter-unavailable = Pendamping sebayamu sudah tidak tersedia. Kamu tetap di urutan depan; pendamping lain akan bergabung di sini secepatnya. Kalau kamu butuh bantuan sekarang: { $resources }
+handoff-failed = { $name } tidak bisa mengambil alih obrolan dengan { $pseudonym }; obrolan tetap bersamamu. Coba /handoff lagi atau lanjutkan.

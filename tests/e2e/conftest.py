@@ -28,12 +28,32 @@ def transport(request: pytest.FixtureRequest) -> str:
     return str(request.param)
 
 
+STAFF_IDS = range(9000, 10000)  # the e2e tests' staff accounts; everyone else is a student
+
+
 @pytest.fixture
 async def sandbox() -> AsyncIterator[SandboxBotApi]:
     api = SandboxBotApi(token=TOKEN)
     await api.start()
     yield api
+    await assert_no_student_identity_reached_staff(api)
     await api.stop()
+
+
+async def assert_no_student_identity_reached_staff(api: SandboxBotApi) -> None:
+    """Property, after every e2e test: no message the bot sent to a staff member carries a
+    student's Telegram id, username or name (only pseudonyms cross over)."""
+    secrets: set[str] = set()
+    for user in await api.users():
+        if user.id not in STAFF_IDS:
+            names = (user.first_name, user.last_name, user.username, str(user.id))
+            secrets |= {n for n in names if n and len(n) >= 4}
+    for user in await api.users():
+        if user.id in STAFF_IDS:
+            for message in await api.messages(user.id):
+                text = message.text or ""
+                leaked = [s for s in secrets if s in text]
+                assert not leaked, f"staff chat {user.id} got {leaked}: {text!r}"
 
 
 @pytest.fixture

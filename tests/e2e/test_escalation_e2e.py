@@ -250,3 +250,80 @@ async def test_escalated_requests_jump_the_queue(
         order = ordered(Waiting(r.id, r.risk_level, r.feeling, r.created_at) for r in requests)
         first = next(r for r in requests if r.id == order[0].request_id)
         assert first.risk_level >= 2  # the later, riskier request is first in line
+
+
+async def test_a_case_left_unresolved_does_not_swallow_a_new_crisis(
+    run_bot: Callable[..., Any], sandbox: SandboxBotApi, student: User
+) -> None:
+    app = await run_bot(staff=[SUPPORTER, COUNSELOR_A, COUNSELOR_B])
+    budi, rina = User(sandbox, 9201), User(sandbox, 9202)
+    await complete_intake(app, student, "id")
+    await User(sandbox, 9101).press_starting("of:accept:")
+    await student.say(HIGH)
+    await budi.expect(shown(app, "en", "escalation-ping", id=1, level_key="risk-2"))
+    await budi.press("es:take:1")
+    await student.expect(shown(app, "id", "counselor-joined-student"))
+    await budi.say("/end")  # chat ended, no outcome chosen: the case stays unresolved
+    await student.expect(shown(app, "id", "session-ended-student"))
+    await budi.say("/duty")
+    await budi.press("dt:off:")
+    await student.say("/start")
+    await student.say(IMMINENT)  # days later: a new crisis must page someone on duty
+    await rina.expect(shown(app, "en", "escalation-ping", id=2, level_key="risk-3"))
+    await student.expect(shown(app, "id", "crisis-resources"))
+
+
+async def test_crisis_words_in_a_photo_caption_or_a_command_are_screened(
+    run_bot: Callable[..., Any], sandbox: SandboxBotApi, student: User
+) -> None:
+    app = await run_bot(staff=[COUNSELOR_A])
+    budi = User(sandbox, 9201)
+    await sandbox.send_media(student.id, "photo", caption="aku mau minum semua obat ini")
+    await budi.expect(shown(app, "en", "escalation-ping", id=1))
+    await student.expect(shown(app, "id", "crisis-resources"))
+    await sandbox.create_user(5002, first_name="Bima", language_code="en")
+    other = User(sandbox, 5002)
+    await other.say("/help i want to kill myself")
+    await budi.expect(shown(app, "en", "escalation-ping", id=2, level_key="risk-2"))
+    await other.expect(shown(app, "en", "crisis-resources"))
+
+
+async def test_rising_to_imminent_shortens_the_wait_for_acknowledgement(
+    run_bot: Callable[..., Any], sandbox: SandboxBotApi, student: User
+) -> None:
+    clock = OffsetClock()
+    app = await run_bot(staff=[COUNSELOR_A, COUNSELOR_B], clock=clock)
+    await start_intake(app, student)
+    await student.say(HIGH)
+    await student.expect(shown(app, "id", "crisis-resources"))
+    await User(sandbox, 9201).expect(shown(app, "en", "escalation-ping", id=1,
+                                           level_key="risk-2"))
+    await student.say("malam ini aku mau gantung diri, ini pesan terakhirku")
+    await student.expect(shown(app, "id", "crisis-resources"))
+    await app.dispatcher.idle(5)
+    clock.advance(2 * 60 + 1)  # the imminent timeout, well before the high one (5 min)
+    await app.timers.sweep()
+    await User(sandbox, 9202).expect(shown(app, "en", "escalation-ping", id=1,
+                                           level_key="risk-3"))
+
+
+async def test_only_the_handler_resolves_and_nobody_is_pulled_out_of_a_chat(
+    run_bot: Callable[..., Any], sandbox: SandboxBotApi, student: User
+) -> None:
+    app = await run_bot(staff=[COUNSELOR_A, COUNSELOR_B])
+    budi, rina = User(sandbox, 9201), User(sandbox, 9202)
+    await start_intake(app, student)
+    await student.say(HIGH)
+    await budi.expect(shown(app, "en", "escalation-ping", id=1, level_key="risk-2"))
+    await rina.say("/cases")  # Rina sees the open case but was not paged for it
+    await rina.expect(shown(app, "en", "cases-title", count=1))
+    line = (await sandbox.messages(9202))[-1].message_id
+    await sandbox.press_button(9202, line, "es:out:1:false_alarm", force=True)
+    await rina.expect(shown(app, "en", "escalation-resolve-not-yours"))
+    await budi.press("es:take:1")
+    await student.expect(shown(app, "id", "counselor-joined-student"))
+    await sandbox.press_button(9202, line, "es:take:1", force=True)
+    await rina.expect(shown(app, "en", "escalation-already-acked", name="Pak Budi"))
+    [escalation] = await escalations(app)
+    assert (escalation.status, escalation.taken_over_by) == ("taken_over",
+                                                             escalation.acknowledged_by)

@@ -298,3 +298,31 @@ async def test_idle_chat_gets_a_gentle_check_then_closes(
     await app.timers.sweep()
     await student.expect(shown(app, "en", "session-ended-idle-student"))
     await dimas.expect(shown(app, "en", "session-ended-staff"))
+
+
+async def test_deactivating_a_supporter_puts_their_student_back_in_line(
+    run_bot: Callable[..., Any], sandbox: SandboxBotApi, student: User
+) -> None:
+    app = await run_bot(staff=[COORDINATOR, ON_DUTY_A])
+    dimas, sari = User(sandbox, 9101), User(sandbox, 9001)
+    await complete_intake(app, student, "en")
+    await dimas.press_starting("of:accept:")
+    await student.expect(shown(app, "en", "session-started-student"))
+    await sari.say("/roster")
+    await sari.press(f"ro:active:{await member_id(app, 9101)}")
+    await student.expect(shown(app, "en", "session-supporter-unavailable"))
+    await student.say("hello? are you there")
+    await student.expect(shown(app, "en", "intake-queued-waiting"))
+    await app.sender.drain(5)
+    assert not [m for m in await sandbox.messages(9101) if "are you there" in (m.text or "")]
+    async with app.store() as uow:
+        [request] = await uow.requests.queued()
+        assert request.status == "queued"
+
+
+async def test_a_deep_link_that_is_not_an_invite_starts_intake(
+    run_bot: Callable[..., Any], sandbox: SandboxBotApi, student: User
+) -> None:
+    app = await run_bot()
+    await student.say("/start poster-kantin")
+    await student.expect(shown(app, "id", "intake-consent"))

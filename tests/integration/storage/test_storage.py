@@ -66,23 +66,26 @@ async def test_inbox_stores_each_update_once_and_hands_them_out_in_order(store: 
 async def test_outbox_keeps_chat_order_and_sends_crisis_first(store: Store) -> None:
     async with store() as uow:
         a1 = await uow.outbox.add(1, "send", 5, {"text": "a1"}, NOW)
-        await uow.outbox.add(1, "send", 0, {"text": "a2-crisis"}, NOW)
+        a2 = await uow.outbox.add(1, "send", 5, {"text": "a2"}, NOW)
+        a3 = await uow.outbox.add(1, "send", 0, {"text": "a3-crisis"}, NOW)
         b1 = await uow.outbox.add(2, "send", 5, {"text": "b1"}, NOW)
         c1 = await uow.outbox.add(3, "send", 0, {"text": "c1-crisis"}, NOW)
         await uow.commit()
     async with store() as uow:
         due = await uow.outbox.due(NOW, 10)
-        assert [d.id for d in due] == [c1, a1, b1]  # one head per chat, crisis chat first
-        assert due[1].payload == {"text": "a1"}
-        await uow.outbox.retry_later(c1, NOW + timedelta(seconds=3), "retry_after", False)
-        await uow.outbox.mark_sent(a1, 99, NOW)
+        # crisis first, even past an ordinary backlog to the same chat; else chat order
+        assert [d.id for d in due] == [a3, c1, a1, b1]
+        assert due[2].payload == {"text": "a1"}
+        await uow.outbox.retry_later(a1, NOW + timedelta(seconds=30), "5xx", True)
+        await uow.outbox.mark_sent(a3, 98, NOW)
         await uow.commit()
     async with store() as uow:
         due = await uow.outbox.due(NOW, 10)
-        assert [d.payload["text"] for d in due] == ["a2-crisis", "b1"]
-        later = await uow.outbox.due(NOW + timedelta(seconds=3), 10)
-        assert "c1-crisis" in [d.payload["text"] for d in later]
-        assert await uow.outbox.pending_count() == 3
+        assert a2 not in [d.id for d in due]  # ordinary messages keep their order
+        assert [d.payload["text"] for d in due] == ["c1-crisis", "b1"]
+        later = await uow.outbox.due(NOW + timedelta(seconds=30), 10)
+        assert [d.payload["text"] for d in later] == ["c1-crisis", "a1", "b1"]
+        assert await uow.outbox.pending_count() == 4
 
 
 async def test_free_text_is_encrypted_at_rest(store: Store, engine: AsyncEngine) -> None:

@@ -1,0 +1,156 @@
+"""Nothing is lost when parts fail: the sender outlives database errors, crisis messages skip
+ordinary backlogs, and an update that cannot be processed still gets a crisis answer."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+from collections.abc import AsyncIterator, Callable
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
+
+import bot.inbox
+from bot.app import App, bootstrap
+from bot.config import Config
+from bot.messenger import ButtonRows, SendResult, Sent
+from bot.outbox import Sender
+from bot.transport.base import CommandMenu, Submit
+from flows.types import Inbound
+from storage.models import InboxUpdate, OutboxMessage
+from storage.program_models import Escalation
+from storage.uow import Store, UnitOfWork
+
+
+class FakeTransport:
+    """Records what would be sent; receives nothing (tests submit updates directly)."""
+
+    def __init__(self, config: Config, submit: Submit) -> None:
+        self.sent: list[tuple[int, str]] = []
+        self.username = "fake_bot"
+
+    async def start(self) -> None: ...
+
+    async def stop(self) -> None: ...
+
+    async def set_commands(self, menu: CommandMenu) -> None: ...
+
+    async def send_text(self, chat_id: int, text: str, buttons: ButtonRows) -> SendResult:
+        self.sent.append((chat_id, text))
+        return Sent(len(self.sent))
+
+    async def clear_buttons(self, chat_id: int, message_id: int) -> SendResult:
+        return Sent(None)
+
+
+class FlakyStore(Store):
+    """A store whose next ``failures`` units of work fail to open (database locked)."""
+
+    def __init__(self, inner: Store, failures: int) -> None:
+        super().__init__(inner.sessions, inner.cipher)
+        self.failures = failures
+
+    def __call__(self) -> UnitOfWork:
+        if self.failures > 0:
+            self.failures -= 1
+            raise OperationalError("BEGIN IMMEDIATE", {}, Exception("database is locked"))
+        return super().__call__()
+
+
+@pytest.fixture
+async def app(make_config: Callable[..., Config]) -> AsyncIterator[App]:
+    config = make_config(telegram={"token": "1:fake"})
+    application = bootstrap(config, transport=FakeTransport)
+    await application.prepare()
+    yield application
+    await application.engine.dispose()
+
+
+async def queue(app: App, chat_id: int, text: str, priority: int) -> None:
+    async with app.store() as uow:
+        await uow.outbox.add(chat_id, "send", priority, {"text": text, "buttons": []},
+                             datetime.now(UTC))
+        await uow.commit()
+
+
+async def wait_sent(transport: FakeTransport, count: int) -> None:
+    for _ in range(200):
+        if len(transport.sent) >= count:
+            return
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"only {transport.sent!r} sent")
+
+
+async def test_sender_keeps_delivering_after_database_errors(app: App) -> None:
+    transport = app.transport
+    assert isinstance(transport, FakeTransport)
+    sender = Sender(FlakyStore(app.store, failures=3), transport, app.services.clock,
+                    app.config.outbox)
+    await queue(app, 42, "crisis resources", 0)
+    task = asyncio.create_task(sender.run())
+    try:
+        await wait_sent(transport, 1)
+        assert not task.done()  # three failed reads did not kill it
+        await queue(app, 43, "later message", 5)
+        sender.wake()
+        await wait_sent(transport, 2)
+    finally:
+        await sender.stop()
+        task.cancel()
+    assert [t for _, t in transport.sent] == ["crisis resources", "later message"]
+
+
+async def test_crisis_message_skips_an_ordinary_backlog_to_the_same_chat(app: App) -> None:
+    transport = app.transport
+    assert isinstance(transport, FakeTransport)
+    for n in range(5):
+        await queue(app, 42, f"roster line {n}", 5)
+    await queue(app, 42, "🆘 escalation ping", 0)
+    sender = Sender(app.store, transport, app.services.clock, app.config.outbox)
+    task = asyncio.create_task(sender.run())
+    try:
+        await wait_sent(transport, 6)
+    finally:
+        await sender.stop()
+        task.cancel()
+    texts = [t for _, t in transport.sent]
+    assert texts[0] == "🆘 escalation ping"
+    assert texts[1:] == [f"roster line {n}" for n in range(5)]  # their order is kept
+
+
+async def test_an_update_that_keeps_failing_still_gets_the_crisis_answer(
+    app: App, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async with app.store() as uow:  # a counselor on duty
+        counselor = await uow.members.add(9201, "counselor", "Pak Budi", datetime.now(UTC),
+                                          trained=True)
+        counselor.on_duty = True
+        await uow.commit()
+
+    async def broken_handler(*args: object) -> list[object]:
+        raise OperationalError("UPDATE ...", {}, Exception("disk I/O error"))
+
+    monkeypatch.setattr(bot.inbox, "handle", broken_handler)
+    monkeypatch.setattr(bot.inbox, "retry_delay", lambda attempts: 0.0)
+    inbound = Inbound(update_id=1, chat_id=5001, chat_type="private", sender_id=5001,
+                      language_code="id", kind="text",
+                      text="aku udah gak kuat, malam ini aku mau gantung diri")
+    await app.dispatcher.submit(inbound)
+    assert await app.dispatcher.idle(10)
+    async with app.store() as uow:
+        row = await uow.session.get(InboxUpdate, 1)
+        assert row is not None
+        assert row.status == "failed"
+        escalation = await uow.session.scalar(select(Escalation))
+        assert escalation is not None
+        assert escalation.level == 3
+        outgoing = (await uow.session.scalars(select(OutboxMessage))).all()
+        to_student = [uow.cipher.decrypt_json(o.payload_enc)["text"] for o in outgoing
+                      if o.chat_id == 5001]
+        pings = [o for o in outgoing if o.chat_id == 9201]
+    resources = app.services.catalog.render("id", "crisis-resources").splitlines()[0]
+    assert any(resources in text for text in to_student)
+    assert len(pings) == 1
+    assert dataclasses.asdict(inbound)["text"] not in repr(outgoing)  # stored encrypted

@@ -137,8 +137,13 @@ class Sender:
         return False
 
     async def _due(self) -> list[Outgoing]:
+        """At most about one second's worth of messages in flight: whatever is most urgent
+        when a slot frees up goes next (crisis first, even behind a large backlog)."""
+        room = int(self._config.global_rate) + 2 - len(self._in_flight)
+        if room <= 0:
+            return []
         async with self._store() as uow:
-            return await uow.outbox.due(self._clock(), 100, exclude=list(self._in_flight))
+            return await uow.outbox.due(self._clock(), room, exclude=list(self._in_flight))
 
     async def _sleep_until_needed(self, batch: list[Outgoing]) -> None:
         timeout = 1.0

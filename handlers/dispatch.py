@@ -76,18 +76,20 @@ async def dispatch(uow: UnitOfWork, services: Services) -> list[Effect]:
     now = services.clock()
     supporters = [m for m in await uow.members.all("supporter") if m.on_duty]
     loads = await uow.sessions.loads()
-    for member in supporters:
-        loads[member.id] = loads.get(member.id, 0) + len(
-            await uow.offers.pending_for_member(member.id))
+    for member_id, pending in (await uow.offers.pending_counts()).items():
+        loads[member_id] = loads.get(member_id, 0) + pending
     queued = list(await uow.requests.queued())
+    by_id = {r.id: r for r in queued}
+    offered = await uow.offers.pending_request_ids()
+    tried_by_request = await uow.offers.recently_tried(now - RETRY_DECLINED_AFTER)
     effects: list[Effect] = []
     unoffered = 0
     for waiting in ordered(_waiting(queued)):
-        request = next(r for r in queued if r.id == waiting.request_id)
-        if await uow.offers.pending_for_request(request.id) is not None:
+        request = by_id[waiting.request_id]
+        if request.id in offered:
             continue
         unoffered += 1
-        tried = await uow.offers.tried(request.id, since=now - RETRY_DECLINED_AFTER)
+        tried = tried_by_request.get(request.id, set())
         need = Need(request.id, request.language, request.topic)
         chosen = best([candidate(m, loads.get(m.id, 0)) for m in supporters], need, tried)
         if chosen is None:

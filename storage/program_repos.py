@@ -8,6 +8,8 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.crypto import Cipher
@@ -140,14 +142,26 @@ class Offers:
             select(Offer).where(Offer.member_id == member_id, Offer.status == "pending")
         )).all()
 
-    async def tried(self, request_id: int, since: datetime) -> set[int]:
-        """Members who recently did not take this request (declined or let it expire)."""
-        rows = await self._s.scalars(
-            select(Offer.member_id).where(Offer.request_id == request_id,
-                                          Offer.status.in_(("declined", "expired")),
-                                          Offer.decided_at >= since)
-        )
+    async def pending_counts(self) -> dict[int, int]:
+        """Pending offers per member (they reserve capacity until answered)."""
+        rows = await self._s.execute(
+            select(Offer.member_id, func.count()).where(Offer.status == "pending")
+            .group_by(Offer.member_id))
+        return {member: int(count) for member, count in rows.all()}
+
+    async def pending_request_ids(self) -> set[int]:
+        rows = await self._s.scalars(select(Offer.request_id).where(Offer.status == "pending"))
         return set(rows)
+
+    async def recently_tried(self, since: datetime) -> dict[int, set[int]]:
+        """request id -> members who recently declined it or let it expire."""
+        rows = await self._s.execute(
+            select(Offer.request_id, Offer.member_id).where(
+                Offer.status.in_(("declined", "expired")), Offer.decided_at >= since))
+        tried: dict[int, set[int]] = {}
+        for request_id, member_id in rows.all():
+            tried.setdefault(request_id, set()).add(member_id)
+        return tried
 
     async def decide(self, offer: Offer, status: str, now: datetime) -> None:
         offer.status, offer.decided_at = status, now
@@ -256,14 +270,20 @@ class Timers:
 
     async def set(self, kind: str, ref: str, due_at: datetime,
                   payload: dict[str, Any] | None = None) -> None:
-        """Create or move the timer (kind, ref); a fired or cancelled one is re-armed."""
-        timer = await self._s.scalar(select(Timer).where(Timer.kind == kind, Timer.ref == ref))
-        if timer is None:
-            self._s.add(Timer(kind=kind, ref=ref, due_at=due_at, payload=payload or {},
-                              status="pending"))
-        else:
-            timer.due_at, timer.payload, timer.status = due_at, payload or {}, "pending"
-            timer.fired_at = None
+        """Create or move the timer (kind, ref); a fired or cancelled one is re-armed.
+
+        One atomic upsert, so two transactions arming the same timer cannot collide."""
+        values = {"kind": kind, "ref": ref, "due_at": due_at, "payload": payload or {},
+                  "status": "pending", "fired_at": None}
+        dialect = self._s.get_bind().dialect.name
+        insert = pg_insert if dialect == "postgresql" else sqlite_insert
+        statement = insert(Timer).values(**values)
+        statement = statement.on_conflict_do_update(
+            index_elements=["kind", "ref"],
+            set_={k: statement.excluded[k] for k in ("due_at", "payload", "status",
+                                                     "fired_at")},
+        )
+        await self._s.execute(statement)
         await self._s.flush()
 
     async def cancel(self, kind: str, ref: str) -> None:

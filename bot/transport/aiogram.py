@@ -22,6 +22,7 @@ from aiogram.exceptions import (
     TelegramNotFound,
     TelegramRetryAfter,
 )
+from aiogram.methods.base import Response
 from aiogram.types import (
     BotCommand,
     BotCommandScopeAllPrivateChats,
@@ -30,6 +31,8 @@ from aiogram.types import (
     InlineKeyboardMarkup,
     Message,
     Update,
+    User,
+    WebhookInfo,
 )
 from aiohttp import web
 
@@ -39,6 +42,14 @@ from bot.transport.base import UPDATE_TYPES, CommandMenu, Submit, webhook_app
 from flows.types import Inbound
 
 log = logging.getLogger("sejawat.transport.aiogram")
+
+# aiogram builds Response[<result type>] for every API call; pydantic caches these generic
+# classes only weakly, so without a strong reference each call rebuilt the class (measured:
+# ~10% of the bot's CPU under load). Keep the ones this bot uses alive.
+_RESPONSE_MODELS = (
+    Response[Message], Response[bool], Response[User], Response[list[Update]],
+    Response[Message | bool], Response[WebhookInfo],
+)
 
 
 def _from_message(update_id: int, message: Message) -> Inbound:
@@ -139,14 +150,18 @@ class AiogramTransport:
         )
 
     async def stop(self) -> None:
-        if self._polling is not None:
-            with contextlib.suppress(RuntimeError):
-                await self.dp.stop_polling()
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await asyncio.wait_for(self._polling, 5)
-        if self._runner is not None:
-            await self._runner.cleanup()
-        await self.bot.session.close()
+        try:
+            if self._polling is not None:
+                with contextlib.suppress(RuntimeError):
+                    await self.dp.stop_polling()
+                with contextlib.suppress(asyncio.CancelledError, Exception):
+                    await asyncio.wait_for(self._polling, 5)
+                self._polling = None
+            if self._runner is not None:
+                await self._runner.cleanup()
+                self._runner = None
+        finally:
+            await self.bot.session.close()
 
     async def set_commands(self, menu: CommandMenu) -> None:
         for language, commands in menu.items():

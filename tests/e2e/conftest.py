@@ -28,6 +28,12 @@ def transport(request: pytest.FixtureRequest) -> str:
     return str(request.param)
 
 
+@pytest.fixture(params=MODES)
+def mode(request: pytest.FixtureRequest) -> str:
+    """Every scenario runs with long polling and with a webhook (the conformance suite)."""
+    return str(request.param)
+
+
 STAFF_IDS = range(9000, 10000)  # the e2e tests' staff accounts; everyone else is a student
 
 
@@ -58,9 +64,11 @@ async def assert_no_student_identity_reached_staff(api: SandboxBotApi) -> None:
 
 @pytest.fixture
 def bot_config(
-    make_config: Callable[..., Config], sandbox: SandboxBotApi, transport: str
+    make_config: Callable[..., Config], sandbox: SandboxBotApi, transport: str, mode: str
 ) -> Callable[..., Config]:
-    def build(mode: str = "polling", **sections: dict[str, Any]) -> Config:
+    default_mode = mode
+
+    def build(mode: str = default_mode, **sections: dict[str, Any]) -> Config:
         telegram: dict[str, Any] = {"token": TOKEN, "api_base": sandbox.base_url,
                                     "transport": transport, "mode": mode}
         if mode == "webhook":
@@ -83,9 +91,10 @@ async def run_bot(
     """
     running: list[App] = []
 
-    async def start(mode: str = "polling", *, staff: Sequence[Staff] = (),
+    async def start(mode: str | None = None, *, staff: Sequence[Staff] = (),
                     clock: OffsetClock | None = None, **sections: dict[str, Any]) -> App:
-        app = bootstrap(bot_config(mode, **sections), clock=clock)
+        config = bot_config(mode, **sections) if mode else bot_config(**sections)
+        app = bootstrap(config, clock=clock)
         if staff:
             await app.prepare()
             await seed(app, sandbox, staff)

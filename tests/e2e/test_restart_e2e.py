@@ -7,6 +7,7 @@ import json
 import os
 import sys
 from collections.abc import AsyncIterator, Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,7 @@ from bot.config import Config
 from bot.i18n import Catalog
 from sandbox.botapi import SandboxBotApi
 from storage.crypto import Cipher
-from storage.db import create_engine, sessionmaker
+from storage.db import create_engine, migrate, sessionmaker
 from storage.uow import Store
 from tests.e2e.e2e_support import TOKEN, User
 from tests.e2e.tests_support_paths import ROOT
@@ -38,7 +39,17 @@ class BotProcess:
             "SEJAWAT_PRIVACY__DATA_KEY": config.privacy.data_key.get_secret_value(),
             "SEJAWAT_RESOURCES__ID": json.dumps(resources["id"]),
             "SEJAWAT_RESOURCES__EN": json.dumps(resources["en"]),
+            "SEJAWAT_TELEGRAM__MODE": config.telegram.mode,
         }
+        hook = config.telegram.webhook
+        if config.telegram.mode == "webhook":
+            self.env.update({
+                "SEJAWAT_TELEGRAM__WEBHOOK__URL": hook.url,
+                "SEJAWAT_TELEGRAM__WEBHOOK__HOST": hook.host,
+                "SEJAWAT_TELEGRAM__WEBHOOK__PORT": str(hook.port),
+                "SEJAWAT_TELEGRAM__WEBHOOK__PATH": hook.path,
+                "SEJAWAT_TELEGRAM__WEBHOOK__SECRET": hook.secret.get_secret_value(),
+            })
         self.env.pop("SEJAWAT_CONFIG", None)
         self.log = log
         self.process: asyncio.subprocess.Process | None = None
@@ -129,3 +140,40 @@ async def test_killed_mid_intake_resumes_at_the_same_step(
         lang = "id" if key in ("intake-welcome", "intake-consent") else "en"
         wanted = first_line(catalog, lang, key, **params)
         assert sum(wanted in t for t in texts) == 1, f"{key} was sent {texts!r}"
+
+
+async def test_killed_right_after_a_risky_message_escalates_once_after_restart(
+    bot_process: BotProcess, student: User, sandbox: SandboxBotApi,
+    bot_config: Callable[..., Config],
+) -> None:
+    config = bot_config()
+    catalog = Catalog(["id", "en"], "id", config.program.name, config.resources)
+    engine = create_engine(config.database.url)
+    await migrate(engine)
+    store = Store(sessionmaker(engine), Cipher(config.privacy.data_key.get_secret_value()))
+    async with store() as uow:  # a counselor on duty, as `sejawat members add` would make
+        counselor = await uow.members.add(9201, "counselor", "Pak Budi", datetime.now(UTC),
+                                          trained=True)
+        counselor.on_duty = True
+        await uow.people.get_or_create(9201, "en", datetime.now(UTC))
+        await uow.commit()
+    await engine.dispose()
+    await sandbox.create_user(9201, first_name="Pak Budi", language_code="en")
+
+    await bot_process.start()
+    await student.say("/start")
+    await student.expect(first_line(catalog, "id", "intake-consent"), timeout=30)
+    await student.say("aku udah gak kuat lagi, malam ini aku mau gantung diri")
+    await bot_process.kill()  # right after the risky message arrived
+
+    await bot_process.start()
+    ping_head = first_line(catalog, "en", "escalation-ping", id=1, pseudonym="-",
+                           level_key="risk-3", topic_key="topic-other", categories="",
+                           excerpt="", waited=0)
+    await User(sandbox, 9201).expect(ping_head, timeout=30)
+    resources = first_line(catalog, "id", "crisis-resources")
+    await student.expect(resources, timeout=30)
+    await asyncio.sleep(2)  # anything sent twice would have arrived by now
+    pings = [m for m in await sandbox.messages(9201) if ping_head in (m.text or "")]
+    told = [m for m in await sandbox.messages(student.id) if resources in (m.text or "")]
+    assert (len(pings), len(told)) == (1, 1)

@@ -139,3 +139,22 @@ async def test_a_different_data_key_is_refused(engine: AsyncEngine, data_key: st
         await check_data_key(engine, Cipher(generate_key()))
     rotated = Cipher(f"{generate_key()},{data_key}")  # rotation: old key still decrypts
     await check_data_key(engine, rotated)
+
+
+async def test_timers_fire_once_and_rearm_atomically(store: Store) -> None:
+    async with store() as uow:
+        await uow.timers.set("offer_timeout", "7", NOW + timedelta(minutes=2), {"a": 1})
+        await uow.timers.set("offer_timeout", "7", NOW + timedelta(minutes=5), {"a": 2})
+        await uow.commit()
+    async with store() as uow:
+        assert await uow.timers.due(NOW + timedelta(minutes=3)) == []  # moved, not duplicated
+        [timer] = await uow.timers.due(NOW + timedelta(minutes=5))
+        assert timer.payload == {"a": 2}
+        assert await uow.timers.claim(timer.id, NOW) is not None
+        assert await uow.timers.claim(timer.id, NOW) is None  # fires once
+        await uow.commit()
+    async with store() as uow:
+        await uow.timers.set("offer_timeout", "7", NOW + timedelta(minutes=9))  # re-armed
+        await uow.commit()
+    async with store() as uow:
+        assert [t.ref for t in await uow.timers.due(NOW + timedelta(minutes=9))] == ["7"]

@@ -18,8 +18,8 @@ from aiolimiter import AsyncLimiter
 
 from bot.config import OutboxConfig
 from bot.i18n import Catalog
-from bot.messenger import Blocked, Messenger, Rejected, RetryAfter, SendResult, Sent
-from flows.types import ClearButtons, Effect, Reply
+from bot.messenger import Blocked, Messenger, Rejected, RetryAfter, SendResult, Sent, Transient
+from flows.types import ClearButtons, Copy, Effect, Reply
 from handlers.context import MAX_TEXT, Clock
 from storage.repositories import Outgoing
 from storage.uow import Store, UnitOfWork
@@ -48,11 +48,15 @@ async def queue_effects(
     """Render message effects in each recipient's language and store them for sending."""
     languages: dict[int, str] = {}
     for effect in effects:
-        if not isinstance(effect, Reply | ClearButtons):
+        if not isinstance(effect, Reply | ClearButtons | Copy):
             continue
         to = effect.to if effect.to is not None else chat_id
         if isinstance(effect, ClearButtons):
             await uow.outbox.add(to, "clear_buttons", 5, {"message_id": effect.message_id}, now)
+            continue
+        if isinstance(effect, Copy):
+            await uow.outbox.add(to, "copy", 5, {"from_chat_id": effect.from_chat_id,
+                                                 "message_id": effect.message_id}, now)
             continue
         if to not in languages:
             person = await uow.people.by_telegram_id(to)
@@ -181,6 +185,9 @@ class Sender:
     async def _call(self, item: Outgoing) -> SendResult:
         if item.method == "clear_buttons":
             return await self._messenger.clear_buttons(item.chat_id, item.payload["message_id"])
+        if item.method == "copy":
+            return await self._messenger.copy_message(
+                item.chat_id, item.payload["from_chat_id"], item.payload["message_id"])
         return await self._messenger.send_text(
             item.chat_id, item.payload["text"], item.payload["buttons"]
         )
@@ -213,7 +220,11 @@ class Sender:
                 later = now + timedelta(seconds=delay)
                 await uow.outbox.retry_later(item.id, later, result.reason, count_attempt=True)
             await uow.commit()
-        if isinstance(result, Blocked | Rejected) and item.payload.get("meta") and \
+        refused = isinstance(result, Blocked | Rejected)
+        first_outage = isinstance(result, Transient) and item.attempts == 0
+        if (refused or first_outage) and item.payload.get("meta") and \
                 self._on_undeliverable is not None:
-            reason = "blocked" if isinstance(result, Blocked) else result.reason
+            # a crisis ping Telegram refused (403/4xx) or could not take (5xx, network):
+            # the next person in the ladder is paged now; an outage keeps retrying this one
+            reason = "blocked" if isinstance(result, Blocked) else getattr(result, "reason", "")
             await self._on_undeliverable(item, reason)

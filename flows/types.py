@@ -79,6 +79,15 @@ class ClearButtons:
 
 
 @dataclass(frozen=True)
+class Copy:
+    """Forward a user's photo/voice/file without its sender (only if the config allows)."""
+
+    from_chat_id: int
+    message_id: int
+    to: int | None = None
+
+
+@dataclass(frozen=True)
 class SetLanguage:
     """The student chose a language: later replies are rendered in it."""
 
@@ -138,6 +147,6 @@ class AskCounselor:
 ProgramEffect = Relay | RelayMedia | EndSession | RecordFeedback | JoinProgram | AskCounselor
 
 Effect = (
-    Reply | ClearButtons | SetLanguage | SubmitRequest | CancelRequest | Relay | RelayMedia
+    Reply | ClearButtons | Copy | SetLanguage | SubmitRequest | CancelRequest | Relay | RelayMedia
     | EndSession | RecordFeedback | JoinProgram | AskCounselor
 )

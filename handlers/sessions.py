@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from flows.buttons import button
 from flows.session import FEEDBACK_MACHINE
-from flows.types import Effect, Reply
+from flows.types import Copy, Effect, Reply
 from handlers.context import Services, machine_context
 from handlers.dispatch import dispatch, student_chat
 from storage.models import HelpRequest
@@ -177,6 +177,28 @@ async def relay_to_supporters(uow: UnitOfWork, services: Services, chat: ChatSes
     if not effects:  # nobody is there to read it: never relay into the void
         return await release(uow, services, chat)
     return effects
+
+
+async def relay_media(uow: UnitOfWork, services: Services, chat: ChatSession, sender: str,
+                      from_chat: int, message_id: int, kind: str) -> list[Effect]:
+    """A photo/voice/file in a session: forwarded without its sender only if
+    ``routing.allow_media`` is on (it can reveal who someone is); else both sides know why."""
+    if not services.config.routing.allow_media:
+        return [Reply("relay-media-unsupported")]
+    now = services.clock()
+    await uow.sessions.record(chat, sender, f"[{kind}]", now)
+    await arm_idle(uow, services, chat)
+    request = await uow.session.get(HelpRequest, chat.request_id)
+    assert request is not None
+    if sender == "student":
+        recipients = [m for m in [await uow.members.get(i) for i in
+                                  (chat.supporter_id, chat.counselor_id) if i] if m]
+        label = Reply("relay-media-from-student", {"pseudonym": request.pseudonym})
+        return [effect for member in recipients for effect in (
+            Reply(label.key, label.params, to=member.telegram_id),
+            Copy(from_chat, message_id, to=member.telegram_id))]
+    return [Reply(f"relay-media-from-{sender}", to=chat.student_chat_id),
+            Copy(from_chat, message_id, to=chat.student_chat_id)]
 
 
 async def relay_from_staff(uow: UnitOfWork, services: Services, member: Member,

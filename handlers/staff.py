@@ -10,7 +10,15 @@ from flows.types import ClearButtons, Effect, Inbound, Reply
 from handlers import cases, coordinator
 from handlers.context import MAX_TEXT, Services
 from handlers.dispatch import candidate, dispatch, offer_effects
-from handlers.sessions import FOCUS, accept, decline, end_session, focused, relay_from_staff
+from handlers.sessions import (
+    FOCUS,
+    accept,
+    decline,
+    end_session,
+    focused,
+    relay_from_staff,
+    relay_media,
+)
 from routing.matching import Need, rank
 from storage.models import HelpRequest
 from storage.program_models import Member
@@ -36,7 +44,12 @@ async def handle_staff(uow: UnitOfWork, services: Services, inbound: Inbound,
             return [Reply("error-unknown-command")]
         return await handler(uow, services, inbound, member)
     if inbound.kind == "media":
-        return [Reply("relay-media-unsupported")]
+        chat = await focused(uow, member)
+        if chat is None:
+            return [Reply("staff-no-chat")]
+        role = "counselor" if chat.counselor_id == member.id else "supporter"
+        return await relay_media(uow, services, chat, role, inbound.chat_id,
+                                 inbound.message_id, inbound.media_kind)
     if len(inbound.text) > MAX_TEXT:
         return [Reply("error-too-long", {"max": MAX_TEXT})]
     chat = await focused(uow, member)

@@ -24,7 +24,7 @@ from handlers import escalations
 from handlers.context import MAX_TEXT, Services, machine_context
 from handlers.dispatch import dispatch, is_open, opens_at
 from handlers.events import to_event
-from handlers.sessions import end_session, relay_to_supporters
+from handlers.sessions import end_session, relay_media, relay_to_supporters
 from storage.models import Person
 from storage.uow import UnitOfWork
 
@@ -164,5 +164,6 @@ async def _in_session(uow: UnitOfWork, services: Services, inbound: Inbound,
     if isinstance(effect, Relay):
         return await relay_to_supporters(uow, services, chat, effect.text)
     if isinstance(effect, RelayMedia):
-        return [Reply("relay-media-unsupported")]
+        return await relay_media(uow, services, chat, "student", inbound.chat_id,
+                                 inbound.message_id, effect.kind)
     return await end_session(uow, services, chat, "student")

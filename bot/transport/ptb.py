@@ -288,6 +288,11 @@ class PtbTransport:
         return await _call(lambda: self.bot.send_message(chat_id, text,
                                                          reply_markup=_keyboard(buttons)))
 
+    async def copy_message(self, chat_id: int, from_chat_id: int,
+                           message_id: int) -> SendResult:
+        return await _call(lambda: self.bot.copy_message(
+            chat_id=chat_id, from_chat_id=from_chat_id, message_id=message_id))
+
     async def clear_buttons(self, chat_id: int, message_id: int) -> SendResult:
         return await _call(lambda: self.bot.edit_message_reply_markup(
             chat_id=chat_id, message_id=message_id, reply_markup=None))

@@ -391,3 +391,6 @@ help-onboarding = You are joining the program. Answer the questions above, or /c
 escalation-resolve-not-yours = Only the counselor who acknowledged or took over this escalation (or a coordinator, once it is acknowledged) can resolve it.
 session-supporter-unavailable = Your peer supporter is no longer available. You keep your place at the front of the line; another supporter will join you here as soon as possible. If you need help now: { $resources }
 handoff-failed = { $name } could not take over the chat with { $pseudonym }; it stays with you. Try /handoff again or continue.
+relay-media-from-student = { $pseudonym } sent this:
+relay-media-from-supporter = Your peer supporter sent this:
+relay-media-from-counselor = The counselor sent this:

@@ -391,3 +391,6 @@ help-onboarding = Kamu sedang bergabung dengan program. Jawab pertanyaan di atas
 escalation-resolve-not-yours = Hanya konselor yang mengonfirmasi atau mengambil alih eskalasi ini (atau koordinator, setelah dikonfirmasi) yang bisa menutupnya.
 session-supporter-unavailable = Pendamping sebayamu sudah tidak tersedia. Kamu tetap di urutan depan; pendamping lain akan bergabung di sini secepatnya. Kalau kamu butuh bantuan sekarang: { $resources }
 handoff-failed = { $name } tidak bisa mengambil alih obrolan dengan { $pseudonym }; obrolan tetap bersamamu. Coba /handoff lagi atau lanjutkan.
+relay-media-from-student = { $pseudonym } mengirim ini:
+relay-media-from-supporter = Pendamping sebayamu mengirim ini:
+relay-media-from-counselor = Konselor mengirim ini:

@@ -327,3 +327,16 @@ async def test_only_the_handler_resolves_and_nobody_is_pulled_out_of_a_chat(
     [escalation] = await escalations(app)
     assert (escalation.status, escalation.taken_over_by) == ("taken_over",
                                                              escalation.acknowledged_by)
+
+
+async def test_a_ping_telegram_cannot_take_pages_the_next_counselor_and_is_retried(
+    run_bot: Callable[..., Any], sandbox: SandboxBotApi, student: User
+) -> None:
+    app = await run_bot(staff=[COUNSELOR_A, COUNSELOR_B])
+    await sandbox.add_fault("sendMessage", count=1, status=502, chat_id=9201)
+    await start_intake(app, student)
+    await student.say(HIGH)
+    await User(sandbox, 9202).expect(shown(app, "en", "escalation-ping", id=1,
+                                           level_key="risk-2"), timeout=5)
+    await User(sandbox, 9201).expect(shown(app, "en", "escalation-ping", id=1,
+                                           level_key="risk-2"), timeout=10)

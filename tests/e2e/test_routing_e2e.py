@@ -326,3 +326,28 @@ async def test_a_deep_link_that_is_not_an_invite_starts_intake(
     app = await run_bot()
     await student.say("/start poster-kantin")
     await student.expect(shown(app, "id", "intake-consent"))
+
+
+@pytest.mark.parametrize("allow_media", [False, True])
+async def test_photos_in_a_chat_are_explained_or_forwarded_without_their_sender(
+    run_bot: Callable[..., Any], sandbox: SandboxBotApi, student: User, allow_media: bool
+) -> None:
+    app = await run_bot(staff=[ON_DUTY_A], routing={"allow_media": allow_media})
+    dimas = User(sandbox, 9101)
+    await complete_intake(app, student, "en")
+    await dimas.press_starting("of:accept:")
+    await student.expect(shown(app, "en", "session-started-student"))
+    await sandbox.send_media(student.id, "photo")
+    if not allow_media:
+        await student.expect(shown(app, "en", "relay-media-unsupported"))
+        await app.sender.drain(5)
+        assert not [m for m in await sandbox.messages(9101) if m.kind == "copy"]
+        return
+    await dimas.expect(shown(app, "en", "relay-media-from-student"))
+    copies = [m for m in await sandbox.messages(9101) if m.kind == "copy"]
+    for _ in range(50):
+        if copies:
+            break
+        await asyncio.sleep(0.1)
+        copies = [m for m in await sandbox.messages(9101) if m.kind == "copy"]
+    assert len(copies) == 1  # a copy: Telegram shows no "forwarded from" the student

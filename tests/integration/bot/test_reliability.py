@@ -44,6 +44,11 @@ class FakeTransport:
     async def clear_buttons(self, chat_id: int, message_id: int) -> SendResult:
         return Sent(None)
 
+    async def copy_message(self, chat_id: int, from_chat_id: int,
+                           message_id: int) -> SendResult:
+        self.sent.append((chat_id, f"copy of {from_chat_id}/{message_id}"))
+        return Sent(len(self.sent))
+
 
 class FlakyStore(Store):
     """A store whose next ``failures`` units of work fail to open (database locked)."""

@@ -30,7 +30,7 @@ from storage.uow import Store
 log = logging.getLogger("sejawat")
 
 TransportFactory = Callable[[Config, Submit], Transport]
-MENU_COMMANDS = ("start", "help", "cancel", "back")
+MENU_COMMANDS = ("start", "help", "cancel", "back", "forgetme")
 
 
 def utc_now() -> datetime:

@@ -54,6 +54,8 @@ async def sync_config(uow: UnitOfWork, services: Services) -> None:
         await uow.shifts.add(member.id, entry.days, entry.start, entry.end, source="config")
     for shift in await uow.shifts.all():
         await plan_shift(uow, services, shift)
+    if not await uow.timers.pending("retention"):  # the daily privacy purge, first in a minute
+        await uow.timers.set("retention", "daily", now + timedelta(minutes=1))
 
 
 async def fire_shift(uow: UnitOfWork, services: Services, kind: str,

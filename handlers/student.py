@@ -20,7 +20,7 @@ from flows.types import (
     SetLanguage,
     SubmitRequest,
 )
-from handlers import escalations
+from handlers import escalations, privacy
 from handlers.context import MAX_TEXT, Services, machine_context
 from handlers.dispatch import dispatch, is_open, opens_at
 from handlers.events import to_event
@@ -43,6 +43,10 @@ async def handle_student(
         return [Reply("error-too-long", {"max": MAX_TEXT})]
     if inbound.kind == "button" and inbound.button.startswith(f"{FOLLOWUP}:"):
         return await _followup_answer(uow, services, inbound, person)
+    if inbound.kind == "command" and inbound.command == "forgetme":
+        return await privacy.ask(uow, services, inbound, person)
+    if inbound.kind == "button" and inbound.button.startswith(f"{privacy.FORGET}:"):
+        return await privacy.answer(uow, services, inbound, person)
     ctx = machine_context(services, person.language)
     saved = await uow.conversations.get(inbound.chat_id)
     if saved is not None and saved.flow == "feedback" and inbound.command == "start":

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from flows import buttons
 from flows.types import Effect, Reply
-from handlers import escalations
+from handlers import escalations, privacy
 from handlers.context import Services
 from handlers.dispatch import dispatch
 from handlers.sessions import end_session, handoff_failed
@@ -32,6 +32,9 @@ async def fire(uow: UnitOfWork, services: Services, timer: Timer) -> list[Effect
         return await escalations.on_timeout(uow, services, ref)
     if timer.kind == "dispatch":
         return await dispatch(uow, services)
+    if timer.kind == "retention":
+        await privacy.purge(uow, services)
+        return []
     return []
 
 

@@ -82,13 +82,14 @@ async def feed_timeline(app: App, timeline: Timeline, stop: asyncio.Event) -> No
         async with app.store() as uow:
             entries = list(await uow.audit.recent(last))
             members = {m.id: m.telegram_id for m in await uow.members.all()}
+            people = {p.id: p.telegram_id for p in await uow.people.all()} if entries else {}
         for entry in entries:
             last = entry.id
             data: dict[str, object] = {"actor": entry.actor, "subject": entry.subject,
                                        **entry.details}
             kind, _, ident = entry.subject.partition(":")
-            if kind == "chat" and ident.lstrip("-").isdigit():
-                data["chat_id"] = int(ident)
+            if kind == "person" and ident.isdigit() and int(ident) in people:
+                data["chat_id"] = people[int(ident)]  # the sandbox page rings that phone
             paged = entry.details.get("members") if isinstance(entry.details, dict) else None
             if isinstance(paged, list) and paged:
                 data["counselor_id"] = members.get(int(paged[0]), 0)

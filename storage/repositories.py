@@ -37,6 +37,9 @@ class People:
             await self._s.flush()
         return person
 
+    async def all(self) -> Sequence[Person]:
+        return (await self._s.scalars(select(Person).order_by(Person.id))).all()
+
     async def mark_blocked(self, telegram_id: int, blocked: bool = True) -> None:
         await self._s.execute(
             update(Person).where(Person.telegram_id == telegram_id).values(blocked_bot=blocked)

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from bot.app import App
 from sandbox.botapi import SandboxBotApi
-from storage.models import HelpRequest
+from storage.models import HelpRequest, InboxUpdate
 from tests.e2e.e2e_support import User
 
 pytestmark = pytest.mark.e2e
@@ -70,7 +70,7 @@ async def test_student_completes_intake(
     # the command menu is registered per language
     menus = {c["language_code"]: c["commands"] for c in await sandbox.commands()}
     assert {"", "id", "en"} <= set(menus)
-    assert [c["command"] for c in menus["en"]] == ["start", "help", "cancel", "back"]
+    assert [c["command"] for c in menus["en"]] == ["start", "help", "cancel", "back", "forgetme"]
 
 
 async def test_bad_input_gets_a_clear_reply_in_the_students_language(
@@ -173,3 +173,20 @@ async def test_webhook_mode_refuses_requests_without_the_secret(
     async with app.store() as uow:
         assert await uow.inbox.next_pending(6) is None
         assert await uow.people.by_telegram_id(6) is None
+
+
+async def test_forgetme_deletes_what_the_student_told_us(
+    run_bot: Callable[..., Any], student: User, sandbox: SandboxBotApi
+) -> None:
+    app = await run_bot()
+    await complete_intake(app, student, "id")
+    await student.say("/forgetme")
+    await student.press("fm:yes:")
+    await student.expect(text(app, "id", "forget-done"))
+    async with app.store() as uow:
+        assert await uow.people.by_telegram_id(student.id) is None
+        assert await uow.conversations.get(student.id) is None
+        assert list(await uow.requests.queued()) == []
+        rows = (await uow.session.scalars(select(InboxUpdate))).all()
+        # only the /forgetme exchange itself was still being processed when it ran
+        assert len([r for r in rows if r.chat_id == student.id]) <= 2

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.config import Config
 from bot.errors import DataKeyError
 from storage.crypto import Cipher, generate_key
 from storage.db import check_data_key, create_engine, current_revision, migrate, sessionmaker
+from storage.models import HelpRequest, InboxUpdate
+from storage.program_models import RelayMessage
 from storage.uow import Store
 
 NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
@@ -158,3 +161,41 @@ async def test_timers_fire_once_and_rearm_atomically(store: Store) -> None:
         await uow.commit()
     async with store() as uow:
         assert [t.ref for t in await uow.timers.due(NOW + timedelta(minutes=9))] == ["7"]
+
+
+async def test_retention_purge_forgets_old_text_and_keeps_recent(
+    store: Store, make_config: Callable[..., Config]
+) -> None:
+    from bot.i18n import Catalog
+    from escalation.detector import Detector
+    from handlers.context import BotInfo, Services
+    from handlers.privacy import purge
+
+    old, recent = NOW - timedelta(days=400), NOW - timedelta(days=1)
+    async with store() as uow:
+        person = await uow.people.get_or_create(1, "id", old)
+        for when in (old, recent):
+            request = await uow.requests.create(person.id, topic="other", language="id",
+                                                feeling=3, pseudonym="A", description="rahasia",
+                                                now=when)
+            request.status = "closed"
+            chat = await uow.sessions.start(request, 1, None, when)
+            await uow.sessions.record(chat, "student", "pesan lama", when)
+            await uow.inbox.store(int(when.timestamp()), 1, {"text": "x"}, when)
+            await uow.inbox.finish(int(when.timestamp()), when)
+        await uow.commit()
+    config = make_config()
+    services = Services(config=config, catalog=Catalog(["id", "en"], "id", "S", {}),
+                        clock=lambda: NOW, new_pseudonym=lambda: "A",
+                        detector=Detector.load(), bot=BotInfo())
+    async with store() as uow:
+        assert await purge(uow, services) >= 3
+        await uow.commit()
+    async with store() as uow:
+        requests = (await uow.session.scalars(select(HelpRequest).order_by(HelpRequest.id))).all()
+        assert [uow.requests.description(r) for r in requests] == ["", "rahasia"]
+        messages = (await uow.session.scalars(select(RelayMessage))).all()
+        assert len(messages) == 1  # only the recent one
+        inbox = (await uow.session.scalars(select(InboxUpdate))).all()
+        assert [r.received_at for r in inbox] == [recent]
+        assert [t.ref for t in await uow.timers.pending("retention")] == ["daily"]

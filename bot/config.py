@@ -178,7 +178,7 @@ class IntakeConfig(_Section):
 
 
 class OutboxConfig(_Section):
-    global_rate: float = Field(default=28.0, gt=0)  # messages per second, whole bot
+    global_rate: float = Field(default=29.0, gt=0)  # messages per second, whole bot
     per_chat_rate: float = Field(default=1.0, gt=0)  # messages per second, one chat
     max_backoff: float = Field(default=300.0, gt=0)  # seconds between retries, at most
 

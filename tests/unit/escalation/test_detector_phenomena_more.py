@@ -1,0 +1,120 @@
+"""Phenomena from the second independent review: threats with stab/hit/shoot verbs, self harm by
+other means, slang death wishes, "ending it" with a time, dangerous places, indirect wishes, past
+attempts, and informational mentions of suicide prevention."""
+
+from __future__ import annotations
+
+import pytest
+
+from escalation.detector import Detector, RiskLevel
+
+IMM, H, C, N = RiskLevel.IMMINENT, RiskLevel.HIGH, RiskLevel.CONCERN, RiskLevel.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "category"),
+    [
+        # 1. threats to others: harm verb + a real target (HIGH, violence)
+        ("besok gw nusuk dia", H, "violence"),
+        ("aku mau membacok guru itu", H, "violence"),
+        ("pengen gebukin mereka sampe mati", H, "violence"),
+        ("habisin aja dia malam ini", H, "violence"),
+        ("I'm going to stab that kid tomorrow", H, "violence"),
+        ("tomorrow i shoot them", H, "violence"),
+        ("gonna hurt my teacher badly", H, "violence"),
+        # 2. self harm by other means (HIGH, self_harm)
+        ("aku jedotin kepala ke tembok lagi", H, "self_harm"),
+        ("gue nonjok tembok sampe berdarah", H, "self_harm"),
+        ("nyundut rokok ke tangan", H, "self_harm"),
+        ("i bang my head on the wall when i panic", H, "self_harm"),
+        ("i scratch my arms until i bleed", H, "self_harm"),
+        ("i starve myself to punish myself", H, "self_harm"),
+        # 3. slang death wishes
+        ("pengen modar aja", H, "suicide"),
+        ("mau mokad", H, "suicide"),
+        ("i just want to sewerslide", H, "suicide"),
+        ("thinking about ctb again", H, "suicide"),
+        ("ga kuat lagi, pengen udahan aja", H, "suicide"),
+        # 4. ending it with a time (IMMINENT) / without (HIGH)
+        ("i'm ending things tonight", IMM, "suicide"),
+        ("i'll be done with it all when my parents are away", IMM, "suicide"),
+        ("i want to end things", H, "suicide"),
+        ("udahin semuanya besok", IMM, "suicide"),
+        # 5. dangerous places: right now (IMMINENT), as a wish (HIGH)
+        ("gue di pinggir rel skrg mau lompat", IMM, "suicide"),
+        ("i'm standing on the tracks right now", IMM, "suicide"),
+        ("i want to walk into traffic", H, "suicide"),
+        ("pengen loncat ke depan kereta", H, "suicide"),
+        # 6. indirect wishes / hopelessness (CONCERN)
+        ("dunia lebih baik tanpa aku", C, "suicide"),
+        ("nyesel dilahirin", C, "suicide"),
+        ("udah ga punya harapan lagi", C, "hopeless"),
+        ("nothing will ever get better", C, "hopeless"),
+        # 7. past attempts (CONCERN)
+        ("dulu pernah nyilet", C, "self_harm"),
+        ("i tried to overdose last year", C, "suicide"),
+        ("attempted once in 9th grade", C, "suicide"),
+        # 8. asking for a hotline is a help-seeking signal, not none
+        ("nomor hotline bunuh diri berapa ya? buat temenku", C, "suicide"),
+    ],
+)
+def test_phenomena(detector: Detector, text: str, level: RiskLevel, category: str) -> None:
+    result = detector.assess(text)
+    assert result.level is level, (text, [m.entry_id for m in result.matches])
+    assert category in result.categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "makan tusuk sate",
+        "nusuk jarum jahit",
+        "shoot a video tomorrow",
+        "we shoot hoops after school",
+        "i'll take a stab at it",
+        "i'll kill you lol",  # documented: "kill" + you + laugh is banter; stab/shoot stay screened
+        "i'll shoot you a text tonight",
+        "aku habisin semuanya besok",
+        "kepala aku kebentur pintu",
+        "i burned myself cooking",
+        "koit mulu di game",
+        "kakek aku sudah wafat",
+        "i'm ending things with my boyfriend",
+        "rumah aku di pinggir rel",
+        "lagi di jalan tol sekarang",
+        "seminar pencegahan bunuh diri di sekolah",
+        "we learned about suicide prevention",
+        "we watched a documentary about suicide prevention",
+        "udahan yuk mainnya",
+    ],
+)
+def test_hard_negatives(detector: Detector, text: str) -> None:
+    assert detector.assess(text).level is N
+
+
+def test_stab_joke_is_still_screened(detector: Detector) -> None:
+    assert detector.assess("i'll stab you lol").level >= C
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i'm ending it tonight jk",
+        "aku mau udahin semuanya malam ini, bercanda kok",
+        "aku lagi di tengah rel sekarang. cuma bercanda",
+        "i'm about to walk into traffic, just kidding",
+    ],
+)
+def test_denial_never_lowers_imminent(detector: Detector, text: str) -> None:
+    assert detector.assess(text).level is IMM
+
+
+def test_no_imminent_when_negated(detector: Detector) -> None:
+    assert detector.assess("i will not end it tonight").level < IMM
+    assert detector.assess("i'm not about to kill myself").level < IMM
+
+
+def test_prevention_mask_keeps_the_rest(detector: Detector) -> None:
+    assert (
+        detector.assess("ada seminar pencegahan bunuh diri tapi aku pengen bunuh diri").level is H
+    )

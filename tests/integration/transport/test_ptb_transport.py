@@ -122,7 +122,7 @@ async def test_polling_text_command_and_media(
                 message_id=command.message_id or 0, **common),
         Inbound(update_id=voice.update_id, kind="media", media_kind="voice",
                 message_id=voice.message_id or 0, **common),
-        Inbound(update_id=animation.update_id, kind="media", media_kind="animation",
+        Inbound(update_id=animation.update_id, kind="media", media_kind="animation", text="lucu",
                 message_id=animation.message_id or 0, **common),
         Inbound(update_id=in_group.update_id, chat_id=group, chat_type="group",
                 sender_id=user.id, language_code="id", kind="command", command="help",
@@ -501,7 +501,9 @@ def test_translation_examples() -> None:
     assert cases["command-not-first"] is not None
     assert cases["command-not-first"].kind == "text"
     assert cases["photo-caption"] is not None
-    assert cases["photo-caption"].text == ""
+    # a caption is the media's text (it is screened for crisis risk), never a command
+    assert cases["photo-caption"].kind == "media"
+    assert cases["photo-caption"].text == "/start lihat"
     assert cases["button-no-message"] is not None
     assert cases["button-no-message"].chat_id == 42
     assert cases["button-no-message"].message_id == 0

@@ -40,9 +40,9 @@ async def test_training_scenario_with_the_real_bot(
         await trainee.say("Halo, aku di sini. Cerita saja pelan-pelan ya.")
         text = scenario.turns[turn]["id"]
         await trainee.expect(text[:25], timeout=15)  # the student's turn, relayed by the bot
-    if scenario.must_refer:
-        await trainee.say("/refer perlu konselor, ada risiko")
-        await User(sandbox, COUNSELOR.telegram_id).expect("#", timeout=15)  # a counselor ping
+        if scenario.must_refer and turn == scenario.risk_turn:  # refer as soon as risk shows
+            await trainee.say("/refer perlu konselor, ada risiko")
+            await User(sandbox, COUNSELOR.telegram_id).expect("#", timeout=15)  # pinged
     await trainee.say("Terima kasih sudah cerita. Aku tetap di sini.")
     debrief = await asyncio.wait_for(runner.wait_finished(20), 25)
     assert debrief.completed

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -114,18 +113,29 @@ class App:
 
     async def stop(self) -> None:
         """Stop sending first, then receiving: the transport's HTTP session is closed last,
-        when nothing can use it any more. Whatever is still queued is sent after a restart."""
+        when nothing can use it any more. Every step is bounded, so a stuck step (a database
+        lock, a hung connection) cannot keep the process from exiting; everything not done is
+        durable and continues after the next start."""
         self.timers.stop()
-        await self.sender.stop()
+        await _bounded(self.sender.stop(), 15, "stopping the sender")
         for task in self._tasks:
             task.cancel()
-        await asyncio.gather(*self._tasks, return_exceptions=True)
+        await _bounded(asyncio.gather(*self._tasks, return_exceptions=True), 10,
+                       "stopping background tasks")
         self._tasks.clear()
-        with contextlib.suppress(Exception):
-            await self.transport.stop()
+        await _bounded(self.transport.stop(), 15, "stopping the transport")
         await self.dispatcher.idle(5)
-        await self.dispatcher.stop()
-        await self.engine.dispose()
+        await _bounded(self.dispatcher.stop(), 10, "stopping the dispatcher")
+        await _bounded(self.engine.dispose(), 10, "closing the database")
+
+
+async def _bounded(step: Awaitable[object], seconds: float, what: str) -> None:
+    try:
+        await asyncio.wait_for(step, seconds)
+    except TimeoutError:
+        log.error("shutdown: %s took longer than %ss; continuing", what, seconds)
+    except Exception:
+        log.exception("shutdown: %s failed; continuing", what)
 
 
 def bootstrap(

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from flows import buttons
-from flows.machine import Action, Context, Data, Event, Guard, Machine, On, State
+from flows.machine import Action, Context, Data, Event, Guard, Machine, On, State, silent
 from flows.types import Button, CancelRequest, Effect, Keyboard, Reply, SetLanguage, SubmitRequest
 
 TOPICS = ("academic", "anxiety", "low_mood", "family", "bullying", "loneliness", "other")
@@ -100,14 +100,6 @@ def _edit_menu(ctx: Context, data: Data) -> Sequence[Effect]:
     fields = ("topic", "description", "feeling", "name")
     rows = tuple((button(f"btn-edit-{f}", "edit-field", f),) for f in fields)
     return _ask("intake-edit", (*rows, (button("btn-back", "back"),)))
-
-
-def _queued(ctx: Context, data: Data) -> Sequence[Effect]:
-    return ()
-
-
-def _closed(ctx: Context, data: Data) -> Sequence[Effect]:
-    return ()
 
 
 # ---- actions: how data changes ---------------------------------------------------------------
@@ -255,13 +247,13 @@ INTAKE = Machine(
             On("edit-field", to="feeling", guard="field-feeling"),
             On("edit-field", to="anonymity", guard="field-name"),
         )),
-        "queued": State("queued", _queued, final=True, on=(
+        "queued": State("queued", silent, final=True, on=(
             On("/start", reply="intake-already-queued"),
             On("/cancel", to="closed", do=_withdraw, reply="intake-request-withdrawn"),
             On("/help", reply="help-intake"),
             On("text", reply="intake-queued-waiting"),
         )),
-        "closed": State("closed", _closed, final=True),
+        "closed": State("closed", silent, final=True),
     },
     everywhere=(
         On("/help", reply="help-intake"),

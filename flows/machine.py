@@ -45,6 +45,11 @@ Action = Callable[[Context, Data, Event], tuple[Data, Sequence[Effect]]]
 Prompt = Callable[[Context, Data], Sequence[Effect]]
 
 
+def silent(ctx: Context, data: Data) -> Sequence[Effect]:
+    """The prompt of a state that says nothing when it is entered."""
+    return ()
+
+
 @dataclass(frozen=True)
 class On:
     """One accepted event: if ``guard`` holds, run ``do``, reply ``reply``, go to ``to``.

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from flows.buttons import button
 from flows.intake import LANGUAGES, TOPICS
-from flows.machine import Action, Context, Data, Event, Machine, On, State
+from flows.machine import Action, Context, Data, Event, Machine, On, State, silent
 from flows.types import Effect, JoinProgram, Reply
 
 FLOW = "ob"
@@ -42,10 +42,6 @@ def _languages(ctx: Context, data: Data) -> Sequence[Effect]:
 
 def _topics(ctx: Context, data: Data) -> Sequence[Effect]:
     return _toggles("onboarding-topics", "topic", TOPICS, data.get("topics", []), "topic")
-
-
-def _nothing(ctx: Context, data: Data) -> Sequence[Effect]:
-    return ()
 
 
 def _toggle(field: str) -> Action:
@@ -103,7 +99,7 @@ ONBOARDING = Machine(
                reprompt=True),
             On("topic-done", to="closed", do=_join),
         )),
-        "closed": State("closed", _nothing, final=True),
+        "closed": State("closed", silent, final=True),
     },
     everywhere=(
         On("/help", reply="help-onboarding"),

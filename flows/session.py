@@ -10,16 +10,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from flows.buttons import button
-from flows.machine import Action, Context, Data, Event, Machine, On, State
+from flows.machine import Action, Context, Data, Event, Machine, On, State, silent
 from flows.types import AskCounselor, Effect, EndSession, RecordFeedback, Relay, RelayMedia, Reply
 
 SESSION = "ss"
 FEEDBACK = "fb"
 RATINGS = ("1", "2", "3", "4", "5")
-
-
-def _nothing(ctx: Context, data: Data) -> Sequence[Effect]:
-    return ()
 
 
 def _relay(ctx: Context, data: Data, event: Event) -> tuple[Data, Sequence[Effect]]:
@@ -48,7 +44,7 @@ SESSION_MACHINE = Machine(
     initial="active",
     guards={},
     states={
-        "active": State("active", _nothing, expects_text=True, on=(
+        "active": State("active", silent, expects_text=True, on=(
             On("text", do=_relay),
             On("media", do=_media),
             On("/end", do=_end),
@@ -98,7 +94,7 @@ FEEDBACK_MACHINE = Machine(
             On("text", to="closed", do=_finish(True), reply="feedback-thanks"),
             On("skip", to="closed", do=_finish(False), reply="feedback-thanks"),
         )),
-        "closed": State("closed", _nothing, final=True),
+        "closed": State("closed", silent, final=True),
     },
     everywhere=(On("/help", reply="help-general"),),
     rejections={"text-not-expected": "intake-use-buttons", "media": "error-media",

@@ -153,13 +153,9 @@ async def _tell_staff(uow: UnitOfWork, chat: ChatSession, key: str,
                       level: RiskLevel) -> list[Effect]:
     request = await uow.session.get(HelpRequest, chat.request_id)
     name = request.pseudonym if request else "?"
-    effects: list[Effect] = []
-    for member_id in (chat.supporter_id, chat.counselor_id):
-        member = await uow.members.get(member_id) if member_id else None
-        if member is not None:
-            effects.append(Reply(key, {"pseudonym": name, "level_key": _level_key(level)},
-                                 to=member.telegram_id, priority=CRISIS))
-    return effects
+    params: dict[str, str | int] = {"pseudonym": name, "level_key": _level_key(level)}
+    return [Reply(key, params, to=member.telegram_id, priority=CRISIS)
+            for member in await uow.sessions.staff(chat)]
 
 
 async def _nudge(uow: UnitOfWork, chat: ChatSession) -> list[Effect]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
@@ -129,14 +129,19 @@ async def release(uow: UnitOfWork, services: Services, chat: ChatSession) -> lis
             *await dispatch(uow, services)]
 
 
+async def withdraw_offers(uow: UnitOfWork, member: Member, now: datetime) -> None:
+    """Offers waiting for this member go back to the queue (their timers with them)."""
+    for offer in await uow.offers.pending_for_member(member.id):
+        await uow.offers.decide(offer, "withdrawn", now)
+        await uow.timers.cancel("offer_timeout", str(offer.id))
+
+
 async def withdraw_member(uow: UnitOfWork, services: Services,
                           member: Member) -> list[Effect]:
     """A member is deactivated or removed: their offers and chats move on, nothing strands."""
     now = services.clock()
     member.on_duty = False
-    for offer in await uow.offers.pending_for_member(member.id):
-        await uow.offers.decide(offer, "withdrawn", now)
-        await uow.timers.cancel("offer_timeout", str(offer.id))
+    await withdraw_offers(uow, member, now)
     effects: list[Effect] = []
     for chat in await uow.sessions.active_for_member(member.id):
         if chat.supporter_id == member.id:
@@ -168,12 +173,9 @@ async def relay_to_supporters(uow: UnitOfWork, services: Services, chat: ChatSes
     await arm_idle(uow, services, chat)
     request = await uow.session.get(HelpRequest, chat.request_id)
     assert request is not None
-    effects: list[Effect] = []
-    for member_id in (chat.supporter_id, chat.counselor_id):
-        member = await uow.members.get(member_id) if member_id else None
-        if member is not None and member.active:
-            effects.append(Reply("relay-from-student", {"pseudonym": request.pseudonym,
-                                                        "text": text}, to=member.telegram_id))
+    params: dict[str, str | int] = {"pseudonym": request.pseudonym, "text": text}
+    effects: list[Effect] = [Reply("relay-from-student", params, to=member.telegram_id)
+                             for member in await uow.sessions.staff(chat) if member.active]
     if not effects:  # nobody is there to read it: never relay into the void
         return await release(uow, services, chat)
     return effects
@@ -242,13 +244,11 @@ async def end_session(uow: UnitOfWork, services: Services, chat: ChatSession,
     student_key = "session-ended-idle-student" if ended_by == "idle" else "session-ended-student"
     effects: list[Effect] = [Reply(student_key, to=chat.student_chat_id)]
     effects += [_to(e, chat.student_chat_id) for e in feedback.effects]
-    for member_id in (chat.supporter_id, chat.counselor_id):
-        member = await uow.members.get(member_id) if member_id else None
-        if member is not None:
-            if member.focus_session_id == chat.id:
-                member.focus_session_id = None
-            effects.append(Reply("session-ended-staff", {"pseudonym": request.pseudonym},
-                                 to=member.telegram_id))
+    for member in await uow.sessions.staff(chat):
+        if member.focus_session_id == chat.id:
+            member.focus_session_id = None
+        effects.append(Reply("session-ended-staff", {"pseudonym": request.pseudonym},
+                             to=member.telegram_id))
     return effects + await dispatch(uow, services)
 
 

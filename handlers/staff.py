@@ -18,6 +18,7 @@ from handlers.sessions import (
     focused,
     relay_from_staff,
     relay_media,
+    withdraw_offers,
 )
 from routing.matching import Need, rank
 from storage.models import HelpRequest
@@ -102,9 +103,7 @@ async def go_off_duty(uow: UnitOfWork, services: Services, member: Member) -> li
     member.on_duty, member.duty_changed_at = False, now
     await uow.audit.add(f"member:{member.id}", "duty.off", f"member:{member.id}", {}, now)
     effects: list[Effect] = []
-    for offer in await uow.offers.pending_for_member(member.id):
-        await uow.offers.decide(offer, "withdrawn", now)
-        await uow.timers.cancel("offer_timeout", str(offer.id))
+    await withdraw_offers(uow, member, now)
     chats = await uow.sessions.active_for_member(member.id)
     effects.append(Reply("duty-off", {"chats": len(chats)}, to=member.telegram_id))
     for chat in chats:

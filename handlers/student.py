@@ -114,9 +114,9 @@ async def _apply(uow: UnitOfWork, services: Services, inbound: Inbound, person: 
             withdrawn = await uow.requests.open_for(person.id)
             if withdrawn is not None:
                 await uow.requests.set_status(withdrawn, "withdrawn", now)
-                for offer in [await uow.offers.pending_for_request(withdrawn.id)]:
-                    if offer is not None:
-                        await uow.offers.decide(offer, "withdrawn", now)
+                offer = await uow.offers.pending_for_request(withdrawn.id)
+                if offer is not None:
+                    await uow.offers.decide(offer, "withdrawn", now)
                 await uow.audit.add(f"person:{person.id}", "request.withdrawn",
                                     f"request:{withdrawn.id}", {}, now)
                 messages += await dispatch(uow, services)

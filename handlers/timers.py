@@ -71,14 +71,11 @@ async def _idle_check(uow: UnitOfWork, services: Services, session_id: int) -> l
     minutes = max(1, grace // 60)
     effects: list[Effect] = [Reply("session-idle-check", {"minutes": minutes},
                                    to=chat.student_chat_id)]
-    for member_id in (chat.supporter_id, chat.counselor_id):
-        member = await uow.members.get(member_id) if member_id else None
-        if member is not None:
-            request = await uow.session.get(HelpRequest, chat.request_id)
-            name = request.pseudonym if request else "?"
-            effects.append(Reply("session-idle-check-staff",
-                                 {"pseudonym": name, "minutes": minutes},
-                                 to=member.telegram_id))
+    request = await uow.session.get(HelpRequest, chat.request_id)
+    params: dict[str, str | int] = {"pseudonym": request.pseudonym if request else "?",
+                                    "minutes": minutes}
+    effects += [Reply("session-idle-check-staff", params, to=member.telegram_id)
+                for member in await uow.sessions.staff(chat)]
     return effects
 
 

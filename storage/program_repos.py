@@ -199,6 +199,12 @@ class Sessions:
             ).order_by(ChatSession.id)
         )).all()
 
+    async def staff(self, chat: ChatSession) -> list[Member]:
+        """The supporter and the counselor in a chat (whoever of them there is), in that order."""
+        ids = [i for i in (chat.supporter_id, chat.counselor_id) if i]
+        members = [await self._s.get(Member, i) for i in ids]
+        return [m for m in members if m is not None]
+
     async def load(self, member_id: int) -> int:
         return int(await self._s.scalar(
             select(func.count()).select_from(ChatSession).where(

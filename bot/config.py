@@ -92,11 +92,18 @@ class RoutingConfig(_Section):
     allow_media: bool = False  # forward photos/voice between student and supporter
     queue_update_interval: int = Field(default=60, ge=10)  # seconds between position updates
     shift_reminder: int = Field(default=15 * 60, ge=0)  # seconds before a shift starts
+    # coordinators are alerted once about a request waiting this long in program hours
+    unattended_alert: int = Field(default=600, ge=60)  # seconds
+    # a chat left with a member who went off duty (or was deactivated, or blocked the bot)
+    # goes back to the front of the queue this long after they were asked to hand it over
+    handback_after: int = Field(default=300, ge=30)  # seconds
 
 
 class EscalationConfig(_Section):
     ack_timeout_imminent: int = Field(default=120, ge=10)  # seconds
     ack_timeout_high: int = Field(default=300, ge=10)  # seconds
+    # acknowledged but nobody took over or resolved: page again after this, and keep climbing
+    ack_followup: int = Field(default=600, ge=10)  # seconds
 
 
 class WebhookConfig(_Section):

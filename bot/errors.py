@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from flows.errors import SejawatError
 
-class SejawatError(Exception):
-    """Root of every error Sejawat raises on purpose."""
+__all__ = ["ConfigError", "DataKeyError", "SejawatError"]
 
 
 class ConfigError(SejawatError):

@@ -15,7 +15,12 @@ from bot.config import Resource
 from bot.errors import SejawatError
 
 LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
-FILES = ["sejawat.ftl"]
+
+
+def _files(root: Path, language: str) -> list[Path]:
+    """Every catalog file of one language: ``sejawat.ftl`` first, then the others by name."""
+    folder = root / language
+    return sorted(folder.glob("*.ftl"), key=lambda p: (p.name != "sejawat.ftl", p.name))
 
 
 class MissingMessage(SejawatError):
@@ -26,8 +31,8 @@ class MissingMessage(SejawatError):
 def catalog_keys(language: str, root: Path = LOCALES_DIR) -> set[str]:
     """Every message id defined in one language's catalog files."""
     keys: set[str] = set()
-    for name in FILES:
-        for line in (root / language / name).read_text(encoding="utf-8").splitlines():
+    for path in _files(root, language):
+        for line in path.read_text(encoding="utf-8").splitlines():
             if line[:1].isalpha() and "=" in line:
                 keys.add(line.split("=", 1)[0].strip())
     return keys
@@ -35,8 +40,8 @@ def catalog_keys(language: str, root: Path = LOCALES_DIR) -> set[str]:
 
 def _bundle(lang: str, root: Path) -> FluentBundle:
     bundle = FluentBundle([lang], use_isolating=False)
-    for name in FILES:
-        bundle.add_resource(FluentResource((root / lang / name).read_text(encoding="utf-8")))
+    for path in _files(root, lang):
+        bundle.add_resource(FluentResource(path.read_text(encoding="utf-8")))
     return bundle
 
 

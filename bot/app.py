@@ -144,6 +144,7 @@ def bootstrap(
     clock: Clock | None = None,
     transport: TransportFactory | None = None,
     new_pseudonym: Callable[[], str] | None = None,
+    detector: Detector | None = None,
 ) -> App:
     cipher = Cipher(config.privacy.data_key.get_secret_value())
     engine = create_engine(config.database.url, echo=config.database.echo)
@@ -155,7 +156,7 @@ def bootstrap(
     services = Services(
         config=config, catalog=catalog, clock=clock or utc_now,
         new_pseudonym=new_pseudonym or Pseudonyms(load_words()),
-        detector=Detector.load(), bot=BotInfo(),
+        detector=detector or Detector.load(), bot=BotInfo(),
     )
     outbox_filled = Signal()
     dispatcher = Dispatcher(store, services, on_outbox=outbox_filled)

@@ -41,6 +41,7 @@ class Dispatcher:
         self._workers: dict[int, asyncio.Task[None]] = {}
         self._dirty: set[int] = set()
         self.processed = 0
+        self.retry_delay: Callable[[int], float] = retry_delay
 
     async def submit(self, inbound: Inbound) -> bool:
         """Store an update; retry until stored (never acknowledge what is not stored).
@@ -147,7 +148,7 @@ class Dispatcher:
         if attempts >= MAX_ATTEMPTS:
             await self._last_resort(inbound)
         else:
-            await asyncio.sleep(retry_delay(attempts))
+            await asyncio.sleep(self.retry_delay(attempts))
 
     async def _last_resort(self, inbound: Inbound) -> None:
         """An update that could not be processed: if it shows crisis risk, still send the

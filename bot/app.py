@@ -162,12 +162,13 @@ def bootstrap(
     dispatcher = Dispatcher(store, services, on_outbox=outbox_filled)
     carrier = (transport or default_transport)(config, dispatcher.submit)
 
-    async def undeliverable(item: Outgoing, reason: str) -> None:
+    async def undeliverable(item: Outgoing, reason: str, permanent: bool) -> None:
         """A crisis ping Telegram refused: the ladder pages the next person at once."""
         meta = item.payload["meta"]
         async with store() as uow:
             effects = await escalations.on_delivery_failed(
-                uow, services, int(meta["escalation"]), int(meta["member"]))
+                uow, services, int(meta["escalation"]), int(meta["member"]),
+                permanent)
             await queue_effects(uow, catalog, effects, 0, services.clock())
             await uow.commit()
         outbox_filled()

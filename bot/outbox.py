@@ -78,7 +78,7 @@ def _meta(effect: Reply, last: bool) -> dict[str, object]:
     return {"meta": dict(effect.meta)} if effect.meta and last else {}
 
 
-Undeliverable = Callable[[Outgoing, str], Awaitable[None]]
+Undeliverable = Callable[[Outgoing, str, bool], Awaitable[None]]  # item, reason, permanent
 
 
 class Sender:
@@ -243,4 +243,4 @@ class Sender:
             # a crisis ping Telegram refused (403/4xx) or could not take (5xx, network):
             # the next person in the ladder is paged now; an outage keeps retrying this one
             reason = "blocked" if isinstance(result, Blocked) else getattr(result, "reason", "")
-            await self._on_undeliverable(item, reason)
+            await self._on_undeliverable(item, reason, refused)

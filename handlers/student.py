@@ -57,7 +57,8 @@ async def handle_student(
         if event.name in ("/help", "/cancel", "unknown-command", "back"):
             return [Reply(_idle_reply(event), {"max": MAX_TEXT})]
         flow = "intake"
-        step = INTAKE.enter(ctx, {"lang": person.language, "pseudonym": ctx.new_pseudonym()})
+        step = INTAKE.enter(ctx, {"lang": person.language,
+                                  "pseudonym": person.pseudonym or ctx.new_pseudonym()})
     else:
         flow = saved.flow
         machine, prefix = MACHINES[flow]
@@ -90,7 +91,7 @@ async def _followup_answer(uow: UnitOfWork, services: Services, inbound: Inbound
         if await uow.conversations.get(inbound.chat_id) is None:
             ctx = machine_context(services, person.language)
             step = INTAKE.enter(ctx, {"lang": person.language,
-                                      "pseudonym": ctx.new_pseudonym()})
+                                      "pseudonym": person.pseudonym or ctx.new_pseudonym()})
             await uow.conversations.save(inbound.chat_id, "intake", step.state, step.data,
                                          services.clock())
             return cleared + list(step.effects)
@@ -127,8 +128,7 @@ async def _apply(uow: UnitOfWork, services: Services, inbound: Inbound, person: 
             if request is not None:
                 await uow.feedback.add(request.id, effect.rating, effect.comment, now)
         elif isinstance(effect, AskCounselor):
-            messages += await escalations.open_manual(uow, services, inbound.chat_id,
-                                                      "student", "")
+            messages += await escalations.ask_for_counselor(uow, services, inbound.chat_id)
         else:
             messages.append(effect)
     return messages

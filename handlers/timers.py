@@ -28,8 +28,10 @@ async def fire(uow: UnitOfWork, services: Services, timer: Timer) -> list[Effect
         return await _followup(uow, services, ref, int(timer.payload.get("chat_id", 0)))
     if timer.kind in ("shift_start", "shift_end", "shift_reminder"):
         return await fire_shift(uow, services, timer.kind, ref)
-    if timer.kind == "escalation_ack":
+    if timer.kind == escalations.ACK_TIMER:
         return await escalations.on_timeout(uow, services, ref)
+    if timer.kind == escalations.FOLLOWUP_TIMER:
+        return await escalations.on_followup(uow, services, ref)
     if timer.kind == "dispatch":
         return await dispatch(uow, services)
     if timer.kind == "retention":

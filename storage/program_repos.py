@@ -314,6 +314,13 @@ class Timers:
             return None
         return await self._s.get(Timer, timer_id)
 
+    async def get(self, kind: str, ref: str) -> Timer | None:
+        """The pending timer (kind, ref), if armed."""
+        return await self._s.scalar(
+            select(Timer).where(Timer.kind == kind, Timer.ref == ref, Timer.status == "pending")
+            .execution_options(populate_existing=True)
+        )
+
     async def pending(self, kind: str | None = None) -> Sequence[Timer]:
         query = select(Timer).where(Timer.status == "pending").order_by(Timer.due_at)
         if kind is not None:

@@ -107,6 +107,9 @@ class Requests:
         await self._s.flush()
         return request
 
+    async def get(self, request_id: int) -> HelpRequest | None:
+        return await self._s.get(HelpRequest, request_id)
+
     def description(self, request: HelpRequest) -> str:
         return self._c.decrypt(request.description_enc)
 

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Awaitable, Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import select
 
+from storage.models import OutboxMessage
 from storage.program_models import ChatSession, Escalation, Member, Offer, Timer
 from tests.model.world import STAFF, STUDENTS, World
 
@@ -38,6 +40,7 @@ async def s1_every_signal_is_held(world: World) -> Violations:
         chats = list((await uow.session.scalars(
             select(ChatSession).where(ChatSession.status == "active"))).all())
     armed = {t.ref for t in timers}
+    queued = await _outbox(world)
 
     def held(case: Escalation) -> bool:
         return case.status == "taken_over" and any(
@@ -62,10 +65,22 @@ async def s1_every_signal_is_held(world: World) -> Violations:
                     any(b.startswith(("es:ack:", "es:take:")) and b.endswith(f":{case.id}")
                         for b in m.buttons)
                     for m in world.telegram.messages)
+        paged = paged or any(
+            chat in STAFF_IDS and at >= when and payload.get("meta", {}).get("escalation")
+            == case.id and payload.get("buttons") for chat, at, payload in queued)
         if not paged and not _nobody_reachable(world):
             wrong.append(f"S1: {why} from {chat_id} at {when:%H:%M:%S}: case {case.id} "
                          f"({case.status}) paged nobody with buttons after it")
     return wrong
+
+
+async def _outbox(world: World) -> list[tuple[int, datetime, dict[str, Any]]]:
+    """Messages waiting for Telegram to take them (throttled, or after a failure)."""
+    async with world.running.store() as uow:
+        rows = (await uow.session.scalars(
+            select(OutboxMessage).where(OutboxMessage.status == "pending",
+                                        OutboxMessage.method == "send"))).all()
+        return [(r.chat_id, r.created_at, uow.cipher.decrypt_json(r.payload_enc)) for r in rows]
 
 
 def _nobody_reachable(world: World) -> bool:
@@ -120,8 +135,9 @@ _INTERNAL = [
     re.compile(r"\b(topic|risk|btn|role|case|cmd|help|intake|error)-[a-z0-9-]+\b"),
     re.compile(r"(?<![/\w.?=])[a-z]+_[a-z_]+\b"),  # an identifier (not in a link)
     re.compile(r"^(student|supporter|counselor):", re.MULTILINE),
-    re.compile(r"(Signs|Tanda): .*\b(suicide|abuse|violence|hopeless|student|refer|"
-               r"screening|detector)\b"),
+    re.compile(r"(Signs|Tanda|Why|Alasan): (.*, )?(suicide|abuse|violence|hopeless|student|"
+               r"refer|screening|detector|onboarding)(,|$)", re.MULTILINE),
+    re.compile(r"(Student|Siswa): [-?] "),  # a ping that does not say who
     re.compile(r"screening: (yes|now|no|unsure)"),
 ]
 
@@ -144,10 +160,13 @@ async def s5_messages_render_completely(world: World) -> Violations:
 
 
 async def s6_every_press_is_answered(world: World) -> Violations:
-    """Every button press gets words back to the one who pressed it."""
+    """Every button press gets words back to the one who pressed it (delivered, or waiting in
+    the outbox for Telegram to take it)."""
+    waiting = [(chat, at) for chat, at, _ in await _outbox(world)]
     wrong: Violations = []
     for press in world.presses:
         answered = any(m.chat_id == press.who for m in world.telegram.messages[press.position:])
+        answered = answered or any(chat == press.who and at >= press.at for chat, at in waiting)
         if not answered and press.who not in world.telegram.blocked:
             wrong.append(f"S6: {press.who} pressed {press.data!r} and got no answer")
     return wrong

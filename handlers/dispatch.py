@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from flows.buttons import button
@@ -129,7 +130,7 @@ async def arm_unattended(uow: UnitOfWork, services: Services, request: HelpReque
     if timer is not None and timer.status == "fired":
         return
     due = now + timedelta(seconds=services.config.routing.unattended_alert)
-    await uow.timers.set(UNATTENDED, str(request.id), due)
+    await uow.timers.set(UNATTENDED, str(request.id), due, {"since": now.isoformat()})
 
 
 async def leave_queue(uow: UnitOfWork, request: HelpRequest, event: str,
@@ -139,20 +140,23 @@ async def leave_queue(uow: UnitOfWork, request: HelpRequest, event: str,
     await uow.timers.cancel(UNATTENDED, str(request.id))
 
 
-async def unattended(uow: UnitOfWork, services: Services, request_id: int) -> list[Effect]:
+async def unattended(uow: UnitOfWork, services: Services, request_id: int,
+                     payload: dict[str, Any]) -> list[Effect]:
     """The request has waited ``routing.unattended_alert`` seconds: tell every active
     coordinator once (pseudonym, wait, topic, language, why); outside program hours, count
-    again from the next opening."""
+    again from the next opening. ``payload["since"]``: when it (re)entered the queue."""
     request = await uow.session.get(HelpRequest, request_id)
     if request is None or request.status != "queued":
         return []
     now = services.clock()
+    since = (datetime.fromisoformat(str(payload["since"])) if "since" in payload
+             else request.created_at)
     alert_after = timedelta(seconds=services.config.routing.unattended_alert)
     if not is_open(services, now):
         tz = ZoneInfo(services.config.program.timezone)
         opens = next_start(program_hours(services), now, tz)
         if opens is not None:
-            await uow.timers.set(UNATTENDED, str(request.id), opens + alert_after)
+            await uow.timers.set(UNATTENDED, str(request.id), opens + alert_after, payload)
         return []
     supporters = [m for m in await uow.members.all("supporter") if m.on_duty]
     loads = await uow.sessions.loads()
@@ -163,7 +167,7 @@ async def unattended(uow: UnitOfWork, services: Services, request_id: int) -> li
     params: dict[str, str | int] = {
         "pseudonym": request.pseudonym, "topic_key": f"topic-{request.topic}",
         "language_key": f"btn-lang-{request.language}",
-        "waited": max(1, int((now - request.created_at).total_seconds() // 60)),
+        "waited": max(1, int((now - since).total_seconds() // 60)),
         "why_key": f"unattended-why-{why}",
     }
     coordinators = [m for m in await uow.members.all("coordinator") if m.active]

@@ -33,7 +33,7 @@ async def fire(uow: UnitOfWork, services: Services, timer: Timer) -> list[Effect
     if timer.kind == "dispatch":
         return await dispatch(uow, services)
     if timer.kind == UNATTENDED:
-        return await unattended(uow, services, ref)
+        return await unattended(uow, services, ref, dict(timer.payload))
     if timer.kind == HANDBACK:
         return await handback.due(uow, services, ref)
     if timer.kind == "retention":

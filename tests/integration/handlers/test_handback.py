@@ -1,7 +1,9 @@
-"""Hand-back (invariant S3) in process: handlers called on a real database, effects inspected.
+"""Hand-back (invariant S3) and leaving the queue, in process: handlers called on a real
+database, effects inspected.
 
 The e2e suite covers the common paths over Telegram; these pin down the bookkeeping: two
-people asked at different times each get their full time, and hand_back_now at once."""
+people asked at different times each get their full time, hand_back_now at once, and
+/forgetme while waiting leaves no offer or alert behind."""
 
 from __future__ import annotations
 
@@ -12,8 +14,9 @@ import pytest
 
 from bot.app import App, bootstrap
 from bot.config import Config
-from flows.types import Effect, Reply
-from handlers import handback
+from flows.types import Effect, Inbound, Reply
+from handlers import handback, privacy
+from handlers.dispatch import arm_unattended
 from handlers.sessions import HANDBACK, hand_back_now
 from handlers.staff import go_off_duty
 from storage.models import HelpRequest
@@ -133,3 +136,27 @@ async def test_hand_back_now_leaves_the_counselor_and_tells_everyone_but_the_mem
         request = await uow.session.get(HelpRequest, chat.request_id)
         assert request is not None
         assert request.status == "active"
+
+
+async def test_forgetme_while_waiting_takes_the_request_out_of_the_queue_first(
+    app: tuple[App, Clock],
+) -> None:
+    bot, _ = app
+    async with bot.store() as uow:
+        person = await uow.people.get_or_create(STUDENT, "id", T0)
+        request = await uow.requests.create(person.id, topic="academic", language="id",
+                                            feeling=2, pseudonym="Awan-1", description="ujian",
+                                            now=T0)
+        await arm_unattended(uow, bot.services, request, T0)
+        supporter = await uow.members.add(9101, "supporter", "Dimas", T0, trained=True)
+        offer = await uow.offers.create(request.id, supporter.id, T0)
+        await uow.timers.set("offer_timeout", str(offer.id), T0 + timedelta(minutes=2))
+        press = Inbound(1, STUDENT, "private", STUDENT, "id", "button", button="fm:yes:")
+        effects = await privacy.answer(uow, bot.services, press, person)
+        assert [e.key for e in effects if isinstance(e, Reply)] == ["forget-done"]
+        assert await uow.timers.pending("offer_timeout") == []
+        assert await uow.timers.pending("unattended") == []
+        await uow.commit()
+    async with bot.store() as uow:
+        assert await uow.requests.queued() == []
+        assert await uow.offers.pending_for_member(supporter.id) == []

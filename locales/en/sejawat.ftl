@@ -263,7 +263,7 @@ duty-on-supporter =
     A reminder of your role: listen, don't judge, don't diagnose, don't promise secrecy about danger. You are a peer, not a therapist. If a student may be at risk, use /refer — a counselor will step in. Look after yourself too.
 duty-on-counselor = You are on escalation duty. Crisis pings will come here with Acknowledge and Take over buttons. /cases lists open escalations.
 duty-off = You are off duty now. { $chats } chat(s) are still open: please hand each one over or end it.
-duty-off-open-chat = Open chat with { $pseudonym }: hand it over or end it?
+duty-off-open-chat = Open chat with { $pseudonym }: hand it over or end it? If you do neither within { $minutes } min, it goes back to the team automatically. To keep it, go back on duty with /duty.
 shift-reminder = Reminder: your shift starts soon ({ $start }–{ $end }).
 
 ## Staff: offers and sessions
@@ -275,8 +275,8 @@ offer =
     Risk: { $risk }
     Waiting: { $waited } min
     Accept within { $timeout } min?
-offer-declined = Okay, offered to someone else.
-offer-expired = An offer expired and went to another supporter.
+offer-declined = Okay. { $pseudonym } has been offered to another supporter.
+offer-expired = ⏰ You didn't answer the offer for { $pseudonym } in time, so it went to another supporter.
 offer-gone = This request is no longer available (someone else took it, or the offer expired).
 offer-not-yours = This offer was not made to you.
 session-started-supporter =

@@ -263,7 +263,7 @@ duty-on-supporter =
     Pengingat peranmu: dengarkan, jangan menghakimi, jangan mendiagnosis, jangan menjanjikan rahasia tentang bahaya. Kamu teman sebaya, bukan terapis. Kalau seorang siswa mungkin berisiko, pakai /refer — konselor akan turun tangan. Jaga dirimu juga.
 duty-on-counselor = Kamu sekarang bertugas untuk eskalasi. Panggilan krisis akan masuk ke sini dengan tombol Konfirmasi dan Ambil alih. /cases menampilkan eskalasi terbuka.
 duty-off = Kamu sudah tidak bertugas. Masih ada { $chats } obrolan terbuka: tolong serahkan atau akhiri masing-masing.
-duty-off-open-chat = Obrolan terbuka dengan { $pseudonym }: serahkan atau akhiri?
+duty-off-open-chat = Obrolan terbuka dengan { $pseudonym }: serahkan atau akhiri? Kalau dalam { $minutes } menit kamu belum memilih, obrolannya otomatis dikembalikan ke tim. Kalau mau tetap lanjut, mulai bertugas lagi dengan /duty.
 shift-reminder = Pengingat: jadwal tugasmu segera dimulai ({ $start }–{ $end }).
 
 ## Staf: tawaran dan sesi
@@ -275,8 +275,8 @@ offer =
     Risiko: { $risk }
     Menunggu: { $waited } menit
     Terima dalam { $timeout } menit?
-offer-declined = Oke, ditawarkan ke pendamping lain.
-offer-expired = Sebuah tawaran kedaluwarsa dan diteruskan ke pendamping lain.
+offer-declined = Oke. { $pseudonym } sudah ditawarkan ke pendamping lain.
+offer-expired = ⏰ Kamu belum menjawab tawaran untuk { $pseudonym } tepat waktu, jadi tawarannya diteruskan ke pendamping lain.
 offer-gone = Permintaan ini sudah tidak tersedia (sudah diambil orang lain, atau tawarannya kedaluwarsa).
 offer-not-yours = Tawaran ini bukan untukmu.
 session-started-supporter =

@@ -6,8 +6,10 @@ under the name without the suffix (``topic_key="topic-academic"`` -> ``$topic``)
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from fluent.runtime import FluentBundle, FluentResource
 
@@ -38,10 +40,16 @@ def catalog_keys(language: str, root: Path = LOCALES_DIR) -> set[str]:
     return keys
 
 
+@functools.lru_cache(maxsize=64)
+def _parsed(path: Path, modified: float) -> Any:
+    """A catalog file parsed once per version of it (parsing is the slow part of startup)."""
+    return FluentResource(path.read_text(encoding="utf-8"))
+
+
 def _bundle(lang: str, root: Path) -> FluentBundle:
     bundle = FluentBundle([lang], use_isolating=False)
     for path in _files(root, lang):
-        bundle.add_resource(FluentResource(path.read_text(encoding="utf-8")))
+        bundle.add_resource(_parsed(path, path.stat().st_mtime))
     return bundle
 
 

@@ -6,6 +6,7 @@ from escalation import ladder
 from escalation.case import CASE, Case
 from flows.types import ClearButtons, Effect, Inbound, Priority, Reply
 from handlers.context import Services
+from handlers.dispatch import leave_queue
 from handlers.escalations import (
     ACK_TIMER,
     ESC,
@@ -152,10 +153,13 @@ async def _session_for(uow: UnitOfWork, services: Services, escalation: Escalati
             description=str(data.get("description", "")), now=now,
         )
         escalation.request_id = request.id
-    request.status, request.risk_level = "active", max(request.risk_level, escalation.level)
+    request.risk_level = max(request.risk_level, escalation.level)
     pending = await uow.offers.pending_for_request(request.id)
     if pending is not None:
-        await uow.offers.decide(pending, "withdrawn", now)
+        await uow.offers.decide(pending, "withdraw", now)
+        await uow.timers.cancel("offer_timeout", str(pending.id))
+    if request.status == "queued":
+        await leave_queue(uow, request, "assign", now)
     chat = await uow.sessions.start(request, escalation.student_chat_id, None, now)
     await uow.conversations.save(escalation.student_chat_id, "session", "active",
                                  {"session_id": chat.id}, now)

@@ -352,7 +352,7 @@ async def _update(uow: UnitOfWork, services: Services, chat_id: int, level: Risk
                 ] if counselor is not None else []
     # still paging: the ladder speeds up to the new level's timeout; the paged are told
     sooner = now + ladder.ack_timeout(RiskLevel(case.level), *_timeout_pair(services))
-    current = await uow.timers.get(ACK_TIMER, str(case.id))
+    current = await uow.timers.armed(ACK_TIMER, str(case.id))
     if current is None or current.due_at > sooner:
         await uow.timers.set(ACK_TIMER, str(case.id), sooner,
                              dict(current.payload) if current else {})
@@ -391,6 +391,16 @@ async def _reopen(uow: UnitOfWork, services: Services, case: Escalation,
         effects.append(Reply("escalation-reminder", params, case_buttons(case),
                              to=knows.telegram_id, priority=CRISIS))
     return effects
+
+
+async def counselor_left(uow: UnitOfWork, services: Services, chat_id: int,
+                         member: Member) -> list[Effect]:
+    """The counselor who took the student's case over left the chat (off duty and handed
+    back, deactivated, blocked the bot): the case is open again and the ladder pages."""
+    case = await uow.escalations.unresolved_for_chat(chat_id)
+    if case is None or CASE.state_of(case) != Case.TAKEN_OVER or case.taken_over_by != member.id:
+        return []
+    return await _reopen(uow, services, case, "release")
 
 
 async def arm_followup(uow: UnitOfWork, services: Services, case: Escalation) -> None:

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from flows.buttons import button
 from flows.session import FEEDBACK_MACHINE
 from flows.types import Copy, Effect, Reply
+from handlers import escalations
 from handlers.context import Services, machine_context
 from handlers.dispatch import (
     arm_unattended,
@@ -196,6 +197,8 @@ async def hand_back(uow: UnitOfWork, services: Services, chat: ChatSession, memb
     effects: list[Effect] = []
     if tell_member:
         effects.append(Reply("handback-done", params, to=member.telegram_id))
+    if role == "counselor":  # their crisis case goes back to paging
+        effects += await escalations.counselor_left(uow, services, chat.student_chat_id, member)
     staying = [m for m in await uow.sessions.staff(chat) if m.active]
     if not staying:
         return effects + await _requeue(uow, services, chat, student_key)

@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from escalation.case import CASE
 from storage.crypto import Cipher
 from storage.program_models import Escalation, RelayMessage
 
@@ -28,7 +29,7 @@ class Escalations:
             categories=list(categories), source=source,
             excerpt_enc=self._c.encrypt(words) if words else None,
             detail_enc=self._c.encrypt(detail) if detail else None,
-            status="open", ladder={}, created_at=now,
+            status=CASE.initial.value, ladder={}, created_at=now,
         )
         self._s.add(case)
         await self._s.flush()

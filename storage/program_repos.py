@@ -339,7 +339,7 @@ class Timers:
             return None
         return await self._s.get(Timer, timer_id)
 
-    async def get(self, kind: str, ref: str) -> Timer | None:
+    async def armed(self, kind: str, ref: str) -> Timer | None:
         """The pending timer (kind, ref), if armed."""
         return await self._s.scalar(
             select(Timer).where(Timer.kind == kind, Timer.ref == ref, Timer.status == "pending")

@@ -262,7 +262,7 @@ class ProgramModel(RuleBasedStateMachine):
             self._do(self.world.press(who, *shown[0]))
 
 
-ENABLED = ("S1", "S2", "S4", "S5", "S6")
+ENABLED = ("S1", "S2", "S3", "S4", "S5", "S6")
 
 
 def test_the_program_keeps_its_safety_rules(tmp_path_factory: pytest.TempPathFactory) -> None:

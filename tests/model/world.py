@@ -215,6 +215,7 @@ class World:
     errors: ErrorLog
     app: App | None = None
     update_id: int = 0
+    checked: int = 0  # messages already looked at by S5
     signals: list[tuple[int, datetime, str]] = field(default_factory=list)  # chat, when, why
     presses: list[Press] = field(default_factory=list)
 

@@ -101,8 +101,8 @@ async def test_unacknowledged_ladder_next_counselor_then_everyone_then_acknowled
     await rina.expect(shown(app, "en", "escalation-acked", id=1))
     await budi.expect(shown(app, "en", "escalation-acked-others", name="Bu Rina", id=1))
     await student.expect(shown(app, "id", "crisis-counselor-aware"))
-    clock.advance(60 * 60)
-    await app.timers.sweep()  # acknowledged: the ladder has stopped
+    clock.advance(9 * 60)
+    await app.timers.sweep()  # acknowledged: quiet until escalation.ack_followup (10 min)
     await app.sender.drain(5)
     assert not [m for m in await sandbox.messages(9202)
                 if m.message_id > rina.seen and "🆘" in (m.text or "")]

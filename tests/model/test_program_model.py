@@ -14,7 +14,6 @@ import os
 from pathlib import Path
 from typing import ClassVar
 
-import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import (
@@ -26,7 +25,6 @@ from hypothesis.stateful import (
 )
 
 from escalation.detector import RiskLevel
-from storage.crypto import generate_key
 from tests.model.invariants import check
 from tests.model.world import (
     COORDINATORS,
@@ -38,7 +36,6 @@ from tests.model.world import (
     SUPPORTERS,
     World,
     invite_code,
-    make_template,
 )
 
 EXAMPLES = int(os.environ.get("SEJAWAT_MODEL_EXAMPLES", "300"))
@@ -265,11 +262,9 @@ class ProgramModel(RuleBasedStateMachine):
 ENABLED = ("S1", "S2", "S3", "S4", "S5", "S6")
 
 
-def test_the_program_keeps_its_safety_rules(tmp_path_factory: pytest.TempPathFactory) -> None:
-    folder = tmp_path_factory.mktemp("model")
-    ProgramModel.folder = folder
-    ProgramModel.data_key = generate_key()
-    ProgramModel.template = asyncio.run(make_template(folder, ProgramModel.data_key))
+def test_the_program_keeps_its_safety_rules(template: tuple[Path, str], tmp_path: Path) -> None:
+    ProgramModel.folder = tmp_path
+    ProgramModel.template, ProgramModel.data_key = template
     run_state_machine_as_test(ProgramModel, settings=settings(
         max_examples=EXAMPLES, stateful_step_count=STEPS, deadline=None,
         derandomize=not SOAK, database=None, print_blob=True,

@@ -138,7 +138,7 @@ async def test_an_update_that_keeps_failing_still_gets_the_crisis_answer(
         raise OperationalError("UPDATE ...", {}, Exception("disk I/O error"))
 
     monkeypatch.setattr(bot.inbox, "handle", broken_handler)
-    monkeypatch.setattr(bot.inbox, "retry_delay", lambda attempts: 0.0)
+    app.dispatcher.retry_delay = lambda attempts: 0.0
     inbound = Inbound(update_id=1, chat_id=5001, chat_type="private", sender_id=5001,
                       language_code="id", kind="text",
                       text="aku udah gak kuat, malam ini aku mau gantung diri")

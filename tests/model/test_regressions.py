@@ -1,0 +1,157 @@
+"""Named regressions: each defect found by real use or by the model-based test, replayed on the
+whole program in-process (real storage and handlers, fake Telegram and clock), with the
+invariants checked at the end."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from storage.program_models import Escalation
+from tests.model.invariants import check
+from tests.model.world import World
+
+STUDENT, EN_STUDENT = 700100001, 700100002
+BUDI, RINA, SARI, DIMAS = 9201, 9202, 9001, 9101
+DESCRIPTION = "aku stres banget sama ujian minggu depan dan susah tidur"
+
+
+async def press(world: World, who: int, prefix: str) -> str:
+    """Press the newest button whose data starts with ``prefix``; returns the data."""
+    shown = [(m, d) for m, d in world.buttons(who) if d.startswith(prefix)]
+    assert shown, f"{who} has no button {prefix!r}: {world.texts(who)[-3:]}"
+    message_id, data = shown[-1]
+    await world.press(who, message_id, data)
+    return data
+
+
+async def intake(world: World, who: int, lang: str = "id", *, until: str = "",
+                 description: str = DESCRIPTION) -> None:
+    await world.command(who, "/start")
+    for step in ("in:consent:yes", f"in:lang:{lang}", "in:topic:family"):
+        await press(world, who, step)
+    await world.say(who, description)
+    for step in ("in:feeling:2", "in:name:keep", "in:confirm:"):
+        if step == until:
+            return
+        await press(world, who, step)
+
+
+def pings(world: World, who: int, since: int = 0) -> list[str]:
+    """Messages to ``who`` that carry Acknowledge / Take over buttons."""
+    return [m.text for m in world.telegram.to(who, since)
+            if any(b.startswith(("es:ack:", "es:take:")) for b in m.buttons)]
+
+
+async def cases(world: World) -> list[Escalation]:
+    async with world.running.store() as uow:
+        return list((await uow.session.scalars(select(Escalation).order_by(Escalation.id))
+                     ).all())
+
+
+async def test_a_second_crisis_after_an_acknowledgement_pages_again_with_buttons(
+    world: World,
+) -> None:
+    await world.say(STUDENT, "aku pengen mati aja")
+    await press(world, BUDI, "es:ack:")
+    an_hour_later = len(world.telegram.messages)
+    await world.advance(300)
+    await world.say(STUDENT, "aku mau bunuh diri malam ini")
+    assert pings(world, BUDI, an_hour_later), "the acknowledger gets a fresh ping with buttons"
+    assert (await cases(world))[-1].status == "open"
+    await world.advance(130)  # imminent: 2 min, then the next counselor
+    assert pings(world, RINA, an_hour_later)
+    assert await check(world) == []
+
+
+async def test_an_acknowledgement_with_no_follow_through_is_paged_again(world: World) -> None:
+    await world.say(STUDENT, "aku pengen mati aja")
+    await press(world, BUDI, "es:ack:")
+    acknowledged = len(world.telegram.messages)
+    await world.advance(world.config.escalation.ack_followup + 60)
+    assert pings(world, BUDI, acknowledged) or pings(world, RINA, acknowledged)
+    await world.advance(12 * 3600)  # nobody takes over for 12 hours: it keeps climbing
+    assert pings(world, SARI, acknowledged), "the coordinator is paged in the end"
+    assert await check(world) == []
+
+
+async def test_a_too_short_description_gets_its_hint_and_crashes_nothing(world: World) -> None:
+    await intake(world, STUDENT, until="in:feeling:2", description="pendek")
+    hint = world.texts(STUDENT)[-2]
+    assert "20" in hint
+    assert world.errors.records == []
+    await world.say(STUDENT, "aku mau bunuh diri malam ini")
+    assert pings(world, BUDI), "a crisis right after is not held up"
+
+
+async def test_the_counselor_button_is_the_students_request_and_twice_is_once(
+    world: World,
+) -> None:
+    await intake(world, STUDENT)
+    await press(world, DIMAS, "of:accept:")
+    before = len(world.telegram.messages)
+    message_id, data = next((m, d) for m, d in world.buttons(STUDENT)
+                            if d.startswith("ss:counselor"))
+    await world.press(STUDENT, message_id, data)
+    await world.press(STUDENT, message_id, data)
+    ping = pings(world, BUDI, before)
+    assert len(ping) == 1
+    assert "pressed" in ping[0] or "menekan" in ping[0]
+    assert "HIGH risk" not in world.texts(DIMAS, before)[0:1]
+    resources = [t for t in world.texts(STUDENT, before) if "112" in t]
+    assert len(resources) == 1, "the crisis message is sent once"
+    assert len(await cases(world)) == 1
+    assert await check(world) == []
+
+
+async def test_a_screening_answer_pings_with_the_name_topic_and_own_words(world: World) -> None:
+    await intake(world, STUDENT, until="in:feeling:2",
+                 description="kadang aku ngerasa jadi beban buat semua orang di rumah")
+    await press(world, STUDENT, "sc:yes:")
+    ping = pings(world, BUDI)[-1]
+    assert "Siswa: -" not in ping
+    assert "Student: -" not in ping
+    assert "Family or relationships" in ping
+    assert "beban buat semua orang" in ping
+    assert "screening:" not in ping
+    assert await check(world) == []
+
+
+async def test_what_someone_joining_the_team_writes_is_screened(world: World) -> None:
+    await world.command(SARI, "/invite supporter")
+    code = next(t for t in reversed(world.texts(SARI)) if "?start=" in t).split("?start=")[1]
+    invitee = 700200001
+    await world.command(invitee, f"/start {code.split()[0]}")
+    await press(world, invitee, "ob:join:yes")
+    await world.say(invitee, "aku udah nyiapin tali, malam ini aku gantung diri")
+    ping = pings(world, BUDI)
+    assert ping
+    assert "Someone joining the team" in ping[-1]
+    assert any("112" in t for t in world.texts(invitee))
+    assert await check(world) == []
+
+
+async def test_a_first_message_with_risk_in_a_caption_pings_with_a_name(world: World) -> None:
+    """Found by the model: a photo with a risky caption as the very first contact pinged
+    'Student: ?'."""
+    await world.media(700100003, "photo", "aku pengen mati aja")
+    ping = pings(world, BUDI)[-1]
+    name = ping.split("Student: ")[1].split(" ·")[0]
+    assert name not in ("-", "?")
+    await world.command(700100003, "/start")
+    await press(world, 700100003, "in:consent:yes")
+    await press(world, 700100003, "in:lang:id")
+    await press(world, 700100003, "in:topic:family")
+    await world.say(700100003, DESCRIPTION)
+    await press(world, 700100003, "in:feeling:2")
+    assert name in world.texts(700100003)[-1], "the student keeps the name counselors know"
+
+
+async def test_a_ping_delayed_by_an_outage_still_reaches_everyone(world: World) -> None:
+    """Found by the model: 5xx on a ping marked the counselor as unreachable for good."""
+    from tests.model.world import FAULTS
+
+    world.telegram.faults.extend([FAULTS["5xx"]] * 3)
+    await world.say(STUDENT, "aku pengen mati aja")
+    await world.advance(5)
+    assert pings(world, BUDI), "the delayed ping still goes out"
+    assert await check(world) == []

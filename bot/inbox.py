@@ -18,7 +18,7 @@ from escalation.detector import RiskLevel
 from flows.types import Inbound, Priority, Reply
 from handlers.context import Services
 from handlers.escalations import open_escalation
-from handlers.router import handle
+from handlers.router import handle, screen_first
 from storage.uow import Store
 
 log = logging.getLogger("sejawat.inbox")
@@ -63,10 +63,34 @@ class Dispatcher:
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, 5.0)
         if fresh:
+            await self._screen_first(inbound)
             self.kick(inbound.chat_id)
         else:
             log.info("inbox: duplicate update %s ignored", inbound.update_id)
         return fresh
+
+    async def _screen_first(self, inbound: Inbound) -> None:
+        """The crisis fast lane: a risky text gets its resources and its counselor ping at
+        once, in its own transaction, however long the chat's queue is (an earlier update
+        that keeps failing included). The update is marked screened so that the ordinary
+        path, in order, does the rest without screening it again. If this fails, nothing is
+        lost: the ordinary path screens it."""
+        text = inbound.text if inbound.kind in ("text", "command", "media") else ""
+        if not text.strip() or self._services.detector.assess(text).level < RiskLevel.HIGH:
+            return
+        try:
+            async with self._store() as uow:
+                effects = await screen_first(uow, self._services, inbound)
+                if effects is None:
+                    return
+                now = self._services.clock()
+                await queue_effects(uow, self._services.catalog, effects, inbound.chat_id, now)
+                await uow.inbox.mark_screened(inbound.update_id)
+                await uow.commit()
+            self._on_outbox()
+        except Exception:
+            log.exception("inbox: the crisis fast lane failed for update %s; it is screened "
+                          "in order instead", inbound.update_id)
 
     def kick(self, chat_id: int) -> None:
         self._dirty.add(chat_id)
@@ -112,7 +136,7 @@ class Dispatcher:
                     return False
                 update_id = row.update_id
                 inbound = Inbound(**uow.inbox.payload(row))
-                effects = await handle(uow, self._services, inbound)
+                effects = await handle(uow, self._services, inbound, screened=row.screened)
                 now = self._services.clock()
                 await queue_effects(uow, self._services.catalog, effects, chat_id, now)
                 await uow.inbox.finish(update_id, now)
@@ -138,14 +162,15 @@ class Dispatcher:
                   exc_info=(type(exc), exc, exc.__traceback__))
         async with self._store() as uow:
             attempts = await uow.inbox.count_attempt(update_id, type(exc).__name__)
-            inbound = Inbound(**uow.inbox.payload(await uow.inbox.get(update_id)))
+            row = await uow.inbox.get(update_id)
+            inbound, screened = Inbound(**uow.inbox.payload(row)), row.screened
             if attempts >= MAX_ATTEMPTS:
                 now = self._services.clock()
                 await uow.inbox.finish(update_id, now, "failed", type(exc).__name__)
                 await queue_effects(uow, self._services.catalog, [Reply("error-generic")],
                                     chat_id, now)
             await uow.commit()
-        if attempts >= MAX_ATTEMPTS:
+        if attempts >= MAX_ATTEMPTS and not screened:
             await self._last_resort(inbound)
         else:
             await asyncio.sleep(self.retry_delay(attempts))

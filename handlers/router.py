@@ -16,7 +16,27 @@ from storage.uow import UnitOfWork
 COUNSELOR_NOW = "ss:counselor"  # the 🆘 button works wherever it was shown, at any time
 
 
-async def handle(uow: UnitOfWork, services: Services, inbound: Inbound) -> list[Effect]:
+async def screen_first(uow: UnitOfWork, services: Services,
+                       inbound: Inbound) -> list[Effect] | None:
+    """The crisis fast lane, run when an update is stored, before the chat's queue: the crisis
+    part of what a student (or someone joining the team) wrote. None when it is not theirs to
+    screen (staff, groups); the ordinary path then does everything else, without screening
+    again."""
+    if not inbound.is_private:
+        return None
+    language = services.catalog.language_for(inbound.language_code)
+    person = await uow.people.get_or_create(inbound.sender_id, language, services.clock())
+    member = await uow.members.by_telegram_id(inbound.sender_id)
+    if member is not None and member.active:
+        return None
+    saved = await uow.conversations.get(inbound.chat_id)
+    source = "onboarding" if saved is not None and saved.flow == "onboarding" else "detector"
+    return await escalations.screen(uow, services, inbound, person, source)
+
+
+async def handle(uow: UnitOfWork, services: Services, inbound: Inbound, *,
+                 screened: bool = False) -> list[Effect]:
+    """``screened``: the fast lane already screened this update (nothing is screened twice)."""
     if not inbound.is_private:
         return [Reply("private-only")]
     language = services.catalog.language_for(inbound.language_code)
@@ -33,12 +53,13 @@ async def handle(uow: UnitOfWork, services: Services, inbound: Inbound) -> list[
         return await onboarding.begin(uow, services, inbound, person)
     saved = await uow.conversations.get(inbound.chat_id)
     if saved is not None and saved.flow == "onboarding":  # joining the team: screened too
-        crisis = await escalations.screen(uow, services, inbound, person, "onboarding")
+        crisis = [] if screened else await escalations.screen(uow, services, inbound, person,
+                                                              "onboarding")
         return crisis + await onboarding.continue_onboarding(uow, services, inbound, person,
                                                              saved)
     if inbound.kind == "button" and inbound.button.startswith(f"{escalations.SCREEN}:"):
         return await escalations.screening_answer(uow, services, inbound, person)
     if inbound.kind == "button" and inbound.button.startswith(COUNSELOR_NOW):
         return await escalations.ask_for_counselor(uow, services, inbound.chat_id)
-    crisis = await escalations.screen(uow, services, inbound, person)
+    crisis = [] if screened else await escalations.screen(uow, services, inbound, person)
     return crisis + await handle_student(uow, services, inbound, person)

@@ -117,6 +117,7 @@ class InboxUpdate(Base):
     error: Mapped[str | None] = mapped_column(String(200))
     received_at: Mapped[datetime]
     processed_at: Mapped[datetime | None]
+    screened: Mapped[bool] = mapped_column(Boolean, default=False)  # by the crisis fast lane
     __table_args__ = (Index("ix_inbox_status_chat", "status", "chat_id", "update_id"),)
 
 

@@ -189,6 +189,11 @@ class Inbox:
             .values(status=status, processed_at=now, error=error)
         )
 
+    async def mark_screened(self, update_id: int) -> None:
+        await self._s.execute(
+            update(InboxUpdate).where(InboxUpdate.update_id == update_id).values(screened=True)
+        )
+
     async def count_attempt(self, update_id: int, error: str) -> int:
         row = await self._s.get(InboxUpdate, update_id)
         assert row is not None

@@ -1,4 +1,5 @@
-"""Escalations keep who raised them and why in words: the referral reason (encrypted).
+"""Escalations keep the referral reason (encrypted); the inbox remembers which updates the
+crisis fast lane already screened at submit.
 
 Revision ID: 0003_escalation_detail
 Revises: 0002
@@ -18,8 +19,13 @@ depends_on = None
 def upgrade() -> None:
     with op.batch_alter_table("escalations") as batch:
         batch.add_column(sa.Column("detail_enc", sa.LargeBinary(), nullable=True))
+    with op.batch_alter_table("inbox") as batch:
+        batch.add_column(sa.Column("screened", sa.Boolean(), nullable=False,
+                                   server_default=sa.false()))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("inbox") as batch:
+        batch.drop_column("screened")
     with op.batch_alter_table("escalations") as batch:
         batch.drop_column("detail_enc")

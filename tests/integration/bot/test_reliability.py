@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 
 import bot.inbox
+import handlers.router
 from bot.app import App, bootstrap
 from bot.config import Config
 from bot.messenger import ButtonRows, SendResult, Sent
@@ -159,3 +160,47 @@ async def test_an_update_that_keeps_failing_still_gets_the_crisis_answer(
     assert any(resources in text for text in to_student)
     assert len(pings) == 1
     assert dataclasses.asdict(inbound)["text"] not in repr(outgoing)  # stored encrypted
+
+
+async def test_a_failing_update_never_delays_the_crisis_answer_to_a_later_one(
+    app: App, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """S4: a student's update that keeps failing (a defect, a poisoned row) holds their queue,
+    but a risky message after it is screened when it is stored: the resources and the ping are
+    queued before the failing update has even given up, and nothing is screened twice."""
+    async with app.store() as uow:
+        counselor = await uow.members.add(9201, "counselor", "Pak Budi", datetime.now(UTC),
+                                          trained=True)
+        counselor.on_duty = True
+        await uow.commit()
+    real_handle = handlers.router.handle
+    release = asyncio.Event()
+
+    async def stuck_on_the_first(uow: UnitOfWork, services: object, inbound: Inbound,
+                                 **kwargs: bool) -> list[object]:
+        if inbound.update_id == 1 and not release.is_set():
+            raise RuntimeError("a defect in some handler")
+        return await real_handle(uow, app.services, inbound, **kwargs)  # type: ignore[return-value]
+
+    monkeypatch.setattr(bot.inbox, "handle", stuck_on_the_first)
+    app.dispatcher.retry_delay = lambda attempts: 0.5
+    base = {"chat_id": 5001, "chat_type": "private", "sender_id": 5001, "language_code": "id",
+            "kind": "text"}
+    await app.dispatcher.submit(Inbound(update_id=1, text="halo", **base))  # type: ignore[arg-type]
+    await app.dispatcher.submit(Inbound(update_id=2, text="aku mau bunuh diri malam ini",
+                                        **base))  # type: ignore[arg-type]
+    async with app.store() as uow:  # right after submit returned
+        first = await uow.session.get(InboxUpdate, 1)
+        assert first is not None
+        assert first.status == "pending"
+        outgoing = (await uow.session.scalars(select(OutboxMessage))).all()
+        assert [o.chat_id for o in outgoing].count(9201) == 1, "the counselor is paged now"
+        assert any(o.chat_id == 5001 and o.priority == 0 for o in outgoing)
+    release.set()
+    assert await app.dispatcher.idle(20)
+    async with app.store() as uow:
+        cases = (await uow.session.scalars(select(Escalation))).all()
+        pings = (await uow.session.scalars(
+            select(OutboxMessage).where(OutboxMessage.chat_id == 9201))).all()
+    assert len(cases) == 1
+    assert len(pings) == 1, "screened once: the ordinary path did not page again"

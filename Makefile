@@ -7,7 +7,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install run test lint bench clean sandbox
+.PHONY: install run test lint bench clean sandbox model-soak
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Sejawat needs Python 3.11 or newer"; exit 1; }
@@ -32,6 +32,15 @@ sandbox: install config.toml
 
 test: install
 	$(BIN)/python -m pytest
+
+# The model-based test with random seeds, again and again for MINUTES (default 60); a failure
+# prints the steps that break a safety rule and how to replay them.
+MINUTES ?= 60
+model-soak: install
+	@end=$$(( $$(date +%s) + $(MINUTES) * 60 )); round=0; \
+	while [ $$(date +%s) -lt $$end ]; do round=$$((round + 1)); echo "model soak: round $$round"; \
+	SEJAWAT_MODEL_SOAK=1 SEJAWAT_MODEL_EXAMPLES=$${EXAMPLES:-200} $(BIN)/python -m pytest -q \
+	  -p no:cacheprovider -o timeout=0 tests/model/test_program_model.py || exit 1; done
 
 lint: install
 	$(BIN)/ruff check .

@@ -27,12 +27,14 @@ def _name(ctx: Context, data: Data) -> Sequence[Effect]:
 
 def _toggles(key: str, event: str, options: Sequence[str], chosen: Sequence[str],
              label: str) -> Sequence[Effect]:
+    """One button per option, chosen ones marked ✓ (labels in the reader's language)."""
     rows = tuple(
-        (button(FLOW, f"{label}-{o}", event, o),) for o in options
+        (button(FLOW, "btn-chosen", event, o, {"name_key": f"{label}-{o}"}) if o in chosen
+         else button(FLOW, f"{label}-{o}", event, o),)
+        for o in options
     )
     done = ((button(FLOW, "btn-done", f"{event}-done"),),)
-    chosen_text = ", ".join(chosen) if chosen else "-"
-    return (Reply(key, {"chosen": chosen_text}, (*rows, *done)),)
+    return (Reply(key, {"count": len(chosen)}, (*rows, *done)),)
 
 
 def _languages(ctx: Context, data: Data) -> Sequence[Effect]:

@@ -24,3 +24,4 @@ history-student = Student
 history-supporter = Supporter
 history-counselor = Counselor
 history-empty = (the student has not written anything yet)
+btn-chosen = ✓ { $name }

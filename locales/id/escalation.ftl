@@ -24,3 +24,4 @@ history-student = Siswa
 history-supporter = Pendamping
 history-counselor = Konselor
 history-empty = (siswa belum menulis apa-apa)
+btn-chosen = ✓ { $name }

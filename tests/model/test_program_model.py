@@ -14,6 +14,7 @@ import os
 from pathlib import Path
 from typing import ClassVar
 
+import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import (
@@ -262,6 +263,7 @@ class ProgramModel(RuleBasedStateMachine):
 ENABLED = ("S1", "S2", "S3", "S4", "S5", "S6")
 
 
+@pytest.mark.timeout(3600)
 def test_the_program_keeps_its_safety_rules(template: tuple[Path, str], tmp_path: Path) -> None:
     ProgramModel.folder = tmp_path
     ProgramModel.template, ProgramModel.data_key = template

@@ -136,3 +136,19 @@ def test_declining_or_cancelling_onboarding_saves_nothing() -> None:
         assert step.state == "closed"
         assert JoinProgram() not in step.effects
         assert keys(step) == ["onboarding-declined"]
+
+
+def test_onboarding_marks_what_is_chosen_in_the_readers_language() -> None:
+    from bot.config import Resource
+    from bot.i18n import Catalog
+
+    catalog = Catalog(["id", "en"], "id", "Sejawat",
+                      {lang: [Resource(name="Darurat", contact="112")] for lang in ("id", "en")})
+    step = run(ONBOARDING, "languages", {**INVITE, "name": "Rina", "languages": []},
+               parse("ob", "ob:lang:id"))
+    step = run(ONBOARDING, "topics", {**step.data, "topics": []}, parse("ob", "ob:topic:low_mood"))
+    reply = next(e for e in step.effects if isinstance(e, Reply))
+    labels = [catalog.render("en", b.label, b.params) for row in reply.buttons for b in row]
+    assert "✓ Low mood" in labels
+    text = catalog.render("en", reply.key, reply.params)
+    assert "low_mood" not in text

@@ -44,6 +44,10 @@ STAFF_ROLES = ("counselor", "coordinator")
 CRISIS = Priority.CRISIS
 ACK_TIMER, FOLLOWUP_TIMER = "escalation_ack", "escalation_followup"
 WORDS = 300  # characters of the student's own words in a ping
+# what the staff in the chat are told, by what raised the case (a referral or a note came
+# from them: they know already)
+TELL = {"detector": "crisis-tell-supporter", "screening": "crisis-tell-supporter",
+        "screening-now": "crisis-tell-supporter", "student": "crisis-tell-supporter-asked"}
 
 
 # ---- screening -------------------------------------------------------------------------------
@@ -118,8 +122,8 @@ async def act(uow: UnitOfWork, services: Services, decision: Decision, chat_id: 
             effects += await _update(uow, services, chat_id, level, words)
         elif action == Action.SEND_RESOURCES:
             effects.append(Reply("crisis-resources", to=chat_id, priority=CRISIS))
-        elif action == Action.TELL_SUPPORTER and chat is not None:
-            effects += await _tell_staff(uow, chat, "crisis-tell-supporter", level)
+        elif action == Action.TELL_SUPPORTER and chat is not None and source in TELL:
+            effects += await _tell_staff(uow, chat, TELL[source], level)
         elif action == Action.NUDGE_SUPPORTER and chat is not None:
             effects += await _nudge(uow, chat)
         elif action == Action.ASK_SCREENING:
@@ -492,6 +496,21 @@ async def open_manual(uow: UnitOfWork, services: Services, chat_id: int, source:
                         {"source": source}, services.clock())
     return await act(uow, services, decision, chat_id, person, RiskLevel.HIGH, (), source,
                      await recent_words(uow, chat_id, person), reason)
+
+
+async def screen_note(uow: UnitOfWork, services: Services, chat_id: int,
+                      note: str) -> list[Effect]:
+    """A staff member's note about the student is screened: high or imminent risk written
+    down is escalated like a referral (the note is the reason; the student's own words are
+    shown beside it). Concern changes nothing: the one who wrote it already knows."""
+    assessment = services.detector.assess(note)
+    person = await uow.people.by_telegram_id(chat_id)
+    if assessment.level < RiskLevel.HIGH or person is None:
+        return []
+    situation = await _situation(uow, chat_id, person, assessment.level)
+    return await act(uow, services, decide(situation), chat_id, person, assessment.level,
+                     assessment.categories, "note", await recent_words(uow, chat_id, person),
+                     note.strip()[:WORDS])
 
 
 async def screening_answer(uow: UnitOfWork, services: Services, inbound: Inbound,

@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable
 
 from flows import buttons
 from flows.types import ClearButtons, Effect, Inbound, Reply
-from handlers import cases, coordinator, handback
+from handlers import cases, coordinator, escalations, handback
 from handlers.context import MAX_TEXT, Services
 from handlers.dispatch import candidate, dispatch, offer_effects
 from handlers.sessions import (
@@ -136,7 +136,9 @@ async def _note(uow: UnitOfWork, services: Services, inbound: Inbound,
     if not inbound.text.strip():
         return [Reply("note-usage")]
     await uow.notes.add(chat.request_id, member.id, inbound.text.strip(), services.clock())
-    return [Reply("note-saved")]
+    # a note that records risk is a signal too (S7): a counselor is paged about the student
+    return [Reply("note-saved"),
+            *await escalations.screen_note(uow, services, chat.student_chat_id, inbound.text)]
 
 
 async def _chats(uow: UnitOfWork, services: Services, inbound: Inbound,

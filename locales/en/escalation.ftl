@@ -25,3 +25,7 @@ history-supporter = Supporter
 history-counselor = Counselor
 history-empty = (the student has not written anything yet)
 btn-chosen = ✓ { $name }
+reason-note = their peer supporter wrote a note about risk
+crisis-tell-supporter-asked =
+    ⚠️ { $pseudonym } asked for a counselor. A counselor is being contacted and the student has the emergency numbers.
+    Stay with them: listen, take it seriously, ask if they are safe right now. Don't promise to keep secrets and don't leave the chat. A counselor may join.

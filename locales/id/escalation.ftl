@@ -25,3 +25,7 @@ history-supporter = Pendamping
 history-counselor = Konselor
 history-empty = (siswa belum menulis apa-apa)
 btn-chosen = ✓ { $name }
+reason-note = pendamping sebayanya menulis catatan soal risiko
+crisis-tell-supporter-asked =
+    ⚠️ { $pseudonym } minta dihubungkan ke konselor. Konselor sedang dihubungi dan siswa sudah dapat nomor darurat.
+    Tetap temani dia: dengarkan, tanggapi dengan serius, tanya apakah dia aman sekarang. Jangan janji menyimpan rahasia dan jangan tinggalkan obrolan. Konselor mungkin akan bergabung.

@@ -96,7 +96,9 @@ async def test_the_counselor_button_is_the_students_request_and_twice_is_once(
     ping = pings(world, BUDI, before)
     assert len(ping) == 1
     assert "pressed" in ping[0] or "menekan" in ping[0]
-    assert "HIGH risk" not in world.texts(DIMAS, before)[0:1]
+    told = world.texts(DIMAS, before)
+    assert any("asked for a counselor" in t for t in told)
+    assert not any("shows HIGH risk" in t for t in told), "a request is not a detected risk"
     resources = [t for t in world.texts(STUDENT, before) if "112" in t]
     assert len(resources) == 1, "the crisis message is sent once"
     assert len(await cases(world)) == 1
@@ -154,4 +156,15 @@ async def test_a_ping_delayed_by_an_outage_still_reaches_everyone(world: World) 
     await world.say(STUDENT, "aku pengen mati aja")
     await world.advance(5)
     assert pings(world, BUDI), "the delayed ping still goes out"
+    assert await check(world) == []
+
+
+async def test_a_note_that_records_risk_pages_a_counselor(world: World) -> None:
+    await intake(world, STUDENT)
+    await press(world, DIMAS, "of:accept:")
+    await world.command(DIMAS, "/note dia bilang udah nyiapin tali buat malam ini")
+    ping = pings(world, BUDI)
+    assert ping
+    assert "wrote a note about risk" in ping[-1]
+    assert "nyiapin tali" in ping[-1]
     assert await check(world) == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flows.errors import SejawatError
+from storage.crypto import DataKeyError
 
 __all__ = ["ConfigError", "DataKeyError", "SejawatError"]
 
@@ -12,7 +13,3 @@ class ConfigError(SejawatError):
         super().__init__(f"config key {key}: {problem}" if problem else f"config key {key}")
         self.key = key
         self.problem = problem
-
-
-class DataKeyError(SejawatError):
-    """The encryption key is missing, malformed, or not the one the data was written with."""

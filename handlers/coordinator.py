@@ -6,14 +6,12 @@ import secrets
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
 
-from sqlalchemy import func, select
-
-from bot.config import DAYS
+from bot.config import DAYS, ShiftConfig
 from flows import buttons
 from flows.types import Button, Effect, Inbound, Reply
 from handlers.context import Services
-from storage.models import HelpRequest
-from storage.program_models import ChatSession, Escalation, Member
+from handlers.shifts import plan_shift
+from storage.program_models import Member
 from storage.uow import UnitOfWork
 
 ROSTER, SHIFTS = "ro", "sh"
@@ -110,9 +108,6 @@ async def _shifts(uow: UnitOfWork, services: Services, inbound: Inbound,
 
 async def _add_shift(uow: UnitOfWork, services: Services, member: Member, who: str,
                      days_text: str, hours: str) -> list[Effect]:
-    from bot.config import ShiftConfig
-    from handlers.shifts import plan_shift
-
     target = await uow.members.by_telegram_id(int(who)) if who.isdigit() else None
     start, _, end = hours.partition("-")
     try:
@@ -132,21 +127,10 @@ async def _add_shift(uow: UnitOfWork, services: Services, member: Member, who: s
 @_coordinator_only
 async def _stats(uow: UnitOfWork, services: Services, inbound: Inbound,
                  member: Member) -> list[Effect]:
-    async def count(model: type[object], *where: object) -> int:
-        query = select(func.count()).select_from(model)
-        for clause in where:
-            query = query.where(clause)  # type: ignore[arg-type]
-        return int(await uow.session.scalar(query) or 0)
-
     ratings = await uow.feedback.ratings()
     on_duty = len([m for m in await uow.members.all("supporter") if m.on_duty])
     params: dict[str, str | int] = {
-        "requests": await count(HelpRequest),
-        "queued": await count(HelpRequest, HelpRequest.status == "queued"),
-        "active": await count(ChatSession, ChatSession.status == "active"),
-        "closed": await count(ChatSession, ChatSession.status == "closed"),
-        "escalations": await count(Escalation),
-        "open_escalations": await count(Escalation, Escalation.status != "resolved"),
+        **await uow.privacy.counts(),
         "on_duty": on_duty,
         "rating": f"{sum(ratings) / len(ratings):.1f}" if ratings else "-",
         "ratings": len(ratings),

@@ -13,7 +13,7 @@ from routing.lifecycles import OfferStatus
 from routing.matching import Candidate, Need, best, eligible, why_unmatched
 from routing.queue import Waiting, estimate_wait, ordered, positions, should_tell
 from routing.schedule import Weekly, is_within, next_start
-from storage.models import HelpRequest, Person
+from storage.models import HelpRequest
 from storage.program_models import Member
 from storage.uow import UnitOfWork
 
@@ -50,7 +50,7 @@ def opens_at(services: Services, now: datetime) -> str:
 
 
 async def student_chat(uow: UnitOfWork, request: HelpRequest) -> int:
-    person = await uow.session.get(Person, request.person_id)
+    person = await uow.people.get(request.person_id)
     assert person is not None
     return person.telegram_id
 
@@ -145,7 +145,7 @@ async def unattended(uow: UnitOfWork, services: Services, request_id: int,
     """The request has waited ``routing.unattended_alert`` seconds: tell every active
     coordinator once (pseudonym, wait, topic, language, why); outside program hours, count
     again from the next opening. ``payload["since"]``: when it (re)entered the queue."""
-    request = await uow.session.get(HelpRequest, request_id)
+    request = await uow.requests.get(request_id)
     if request is None or request.status != "queued":
         return []
     now = services.clock()

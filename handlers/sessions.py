@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
-
 from flows.buttons import button
 from flows.session import FEEDBACK_MACHINE
 from flows.types import Copy, Effect, Reply
@@ -26,12 +24,6 @@ FOCUS = "fx"
 HANDBACK = "handback"  # timer kind: a chat held by someone who went off duty goes back
 
 
-async def _lock_request(uow: UnitOfWork, request_id: int) -> HelpRequest | None:
-    return await uow.session.scalar(
-        select(HelpRequest).where(HelpRequest.id == request_id).with_for_update()
-    )
-
-
 async def arm_idle(uow: UnitOfWork, services: Services, chat: ChatSession) -> None:
     due = chat.last_activity_at + timedelta(seconds=services.config.routing.idle_close)
     await uow.timers.set("idle_check", str(chat.id), due)
@@ -46,7 +38,7 @@ async def accept(uow: UnitOfWork, services: Services, member: Member,
         return [Reply("offer-not-yours")]
     if offer.status != "pending":
         return [Reply("offer-gone")]
-    request = await _lock_request(uow, offer.request_id)
+    request = await uow.requests.lock(offer.request_id)
     student = await student_chat(uow, request) if request is not None else 0
     existing = await uow.sessions.active_for_student(student) if request is not None else None
     handoff = request is not None and request.status == "active" and existing is not None
@@ -114,7 +106,7 @@ async def decline(uow: UnitOfWork, services: Services, member: Member,
     await uow.timers.cancel("offer_timeout", str(offer.id))
     await uow.audit.add(f"member:{member.id}", "offer.declined", f"request:{offer.request_id}",
                         {"offer": offer.id}, now)
-    request = await uow.session.get(HelpRequest, offer.request_id)
+    request = await uow.requests.get(offer.request_id)
     failed = (await handoff_failed(uow, request, member)
               if request is not None and request.status == "active" else [])
     effects = await dispatch(uow, services)
@@ -132,7 +124,7 @@ async def release(uow: UnitOfWork, services: Services, chat: ChatSession,
 async def _requeue(uow: UnitOfWork, services: Services, chat: ChatSession,
                    student_key: str) -> list[Effect]:
     now = services.clock()
-    request = await uow.session.get(HelpRequest, chat.request_id)
+    request = await uow.requests.get(chat.request_id)
     assert request is not None
     await uow.sessions.close(chat, "handback", now)
     for kind in ("idle_check", "idle_close", HANDBACK):
@@ -182,7 +174,7 @@ async def hand_back(uow: UnitOfWork, services: Services, chat: ChatSession, memb
                     student_key: str = "handback-student") -> list[Effect]:
     """``member`` leaves this chat (without calling dispatch: the caller does, once)."""
     now = services.clock()
-    request = await uow.session.get(HelpRequest, chat.request_id)
+    request = await uow.requests.get(chat.request_id)
     assert request is not None
     role = "counselor" if chat.counselor_id == member.id else "supporter"
     if chat.supporter_id == member.id:
@@ -229,7 +221,7 @@ async def relay_to_supporters(uow: UnitOfWork, services: Services, chat: ChatSes
     now = services.clock()
     await uow.sessions.record(chat, "student", text, now)
     await arm_idle(uow, services, chat)
-    request = await uow.session.get(HelpRequest, chat.request_id)
+    request = await uow.requests.get(chat.request_id)
     assert request is not None
     params: dict[str, str | int] = {"pseudonym": request.pseudonym, "text": text}
     effects: list[Effect] = [Reply("relay-from-student", params, to=member.telegram_id)
@@ -248,7 +240,7 @@ async def relay_media(uow: UnitOfWork, services: Services, chat: ChatSession, se
     now = services.clock()
     await uow.sessions.record(chat, sender, f"[{kind}]", now)
     await arm_idle(uow, services, chat)
-    request = await uow.session.get(HelpRequest, chat.request_id)
+    request = await uow.requests.get(chat.request_id)
     assert request is not None
     if sender == "student":
         recipients = [m for m in [await uow.members.get(i) for i in
@@ -286,7 +278,7 @@ async def end_session(uow: UnitOfWork, services: Services, chat: ChatSession,
     await uow.sessions.close(chat, ended_by, now)
     for kind in ("idle_check", "idle_close", HANDBACK):
         await uow.timers.cancel(kind, str(chat.id))
-    request = await uow.session.get(HelpRequest, chat.request_id)
+    request = await uow.requests.get(chat.request_id)
     assert request is not None
     await uow.requests.fire(request, "close", now)
     routing = services.config.routing

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from flows.types import Effect, Reply
 from handlers.context import Services
+from handlers.duty import go_off_duty, go_on_duty
 from routing.schedule import Weekly, next_end, next_start
 from storage.program_models import Shift
 from storage.uow import UnitOfWork
@@ -60,7 +61,6 @@ async def sync_config(uow: UnitOfWork, services: Services) -> None:
 
 async def fire_shift(uow: UnitOfWork, services: Services, kind: str,
                      shift_id: int) -> list[Effect]:
-    from handlers.staff import go_off_duty, go_on_duty
 
     shift = await uow.shifts.get(shift_id)
     if shift is None:

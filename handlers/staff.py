@@ -7,9 +7,10 @@ from collections.abc import Awaitable, Callable
 
 from flows import buttons
 from flows.types import ClearButtons, Effect, Inbound, Reply
-from handlers import cases, coordinator, escalations, handback
+from handlers import cases, coordinator, escalations
 from handlers.context import MAX_TEXT, Services
-from handlers.dispatch import candidate, dispatch, offer_effects
+from handlers.dispatch import candidate, offer_effects
+from handlers.duty import END, HANDOFF, go_off_duty, go_on_duty
 from handlers.sessions import (
     FOCUS,
     accept,
@@ -18,14 +19,12 @@ from handlers.sessions import (
     focused,
     relay_from_staff,
     relay_media,
-    withdraw_offers,
 )
 from routing.matching import Need, rank
-from storage.models import HelpRequest
 from storage.program_models import Member
 from storage.uow import UnitOfWork
 
-DUTY, OFFER, HANDOFF, END = "dt", "of", "ho", "en"
+DUTY, OFFER = "dt", "of"
 SERVES = ("supporter", "counselor")
 Handler = Callable[[UnitOfWork, Services, Inbound, Member], Awaitable[list[Effect]]]
 
@@ -85,41 +84,6 @@ async def _duty(uow: UnitOfWork, services: Services, inbound: Inbound,
     return [Reply("duty-status-off", {"chats": load}, keyboard)]
 
 
-async def go_on_duty(uow: UnitOfWork, services: Services, member: Member) -> list[Effect]:
-    if member.on_duty:
-        return []
-    now = services.clock()
-    member.on_duty, member.duty_changed_at = True, now
-    await uow.audit.add(f"member:{member.id}", "duty.on", f"member:{member.id}", {}, now)
-    return [Reply(f"duty-on-{member.role}", to=member.telegram_id),
-            *await handback.keep(uow, member), *await dispatch(uow, services)]
-
-
-async def go_off_duty(uow: UnitOfWork, services: Services, member: Member) -> list[Effect]:
-    """Off duty: pending offers go back to the queue; open chats are handed over or ended,
-    or after ``routing.handback_after`` handed back (handlers.handback)."""
-    if not member.on_duty:
-        return []
-    now = services.clock()
-    member.on_duty, member.duty_changed_at = False, now
-    await uow.audit.add(f"member:{member.id}", "duty.off", f"member:{member.id}", {}, now)
-    effects: list[Effect] = []
-    await withdraw_offers(uow, member, now)
-    chats = await uow.sessions.active_for_member(member.id)
-    effects.append(Reply("duty-off", {"chats": len(chats)}, to=member.telegram_id))
-    minutes = max(1, -(-services.config.routing.handback_after // 60))
-    for chat in chats:
-        request = await uow.session.get(HelpRequest, chat.request_id)
-        assert request is not None
-        keyboard = ((buttons.button(HANDOFF, "btn-handoff-any", str(chat.id), "any"),
-                     buttons.button(END, "btn-end-chat", str(chat.id))),)
-        effects.append(Reply("duty-off-open-chat", {"pseudonym": request.pseudonym,
-                                                    "minutes": minutes},
-                             keyboard, to=member.telegram_id))
-        await handback.ask(uow, services, member, chat, now)
-    return effects + await dispatch(uow, services)
-
-
 async def _end(uow: UnitOfWork, services: Services, inbound: Inbound,
                member: Member) -> list[Effect]:
     chat = await focused(uow, member)
@@ -148,7 +112,7 @@ async def _chats(uow: UnitOfWork, services: Services, inbound: Inbound,
         return [Reply("staff-no-chat")]
     rows = []
     for chat in chats:
-        request = await uow.session.get(HelpRequest, chat.request_id)
+        request = await uow.requests.get(chat.request_id)
         assert request is not None
         mark = "btn-focus-current" if chat.id == member.focus_session_id else "btn-focus"
         rows.append((buttons.button(FOCUS, mark, "focus", str(chat.id),
@@ -170,7 +134,7 @@ async def _handoff(uow: UnitOfWork, services: Services, inbound: Inbound,
 
 async def _handoff_targets(uow: UnitOfWork, request_id: int, member: Member) -> list[Member]:
     """Who can take this chat: on duty, trained, free capacity, the student's language."""
-    request = await uow.session.get(HelpRequest, request_id)
+    request = await uow.requests.get(request_id)
     assert request is not None
     loads = await uow.sessions.loads()
     supporters = {m.id: m for m in await uow.members.all("supporter")}
@@ -184,7 +148,7 @@ async def _hand_over(uow: UnitOfWork, services: Services, member: Member, chat_i
     chat = await uow.sessions.get(chat_id)
     if chat is None or chat.status != "active" or chat.supporter_id != member.id:
         return [Reply("error-stale-button")]
-    request = await uow.session.get(HelpRequest, chat.request_id)
+    request = await uow.requests.get(chat.request_id)
     assert request is not None
     if await uow.offers.pending_for_request(request.id) is not None:
         return [Reply("handoff-pending")]

@@ -11,7 +11,6 @@ from handlers.context import Services
 from handlers.dispatch import UNATTENDED, dispatch, offer_outcome, unattended
 from handlers.sessions import HANDBACK, end_session, handoff_failed
 from handlers.shifts import fire_shift
-from storage.models import HelpRequest
 from storage.program_models import Timer
 from storage.uow import UnitOfWork
 
@@ -54,7 +53,7 @@ async def _offer_timeout(uow: UnitOfWork, services: Services, offer_id: int) -> 
     await uow.audit.add("system", "offer.expired", f"request:{offer.request_id}",
                         {"offer": offer.id}, now)
     effects: list[Effect] = []
-    request = await uow.session.get(HelpRequest, offer.request_id)
+    request = await uow.requests.get(offer.request_id)
     if request is not None and request.status == "active":
         effects += await handoff_failed(uow, request, member)
     effects += await dispatch(uow, services)  # offered again: to another, or to them again
@@ -76,7 +75,7 @@ async def _idle_check(uow: UnitOfWork, services: Services, session_id: int) -> l
     minutes = max(1, grace // 60)
     effects: list[Effect] = [Reply("session-idle-check", {"minutes": minutes},
                                    to=chat.student_chat_id)]
-    request = await uow.session.get(HelpRequest, chat.request_id)
+    request = await uow.requests.get(chat.request_id)
     params: dict[str, str | int] = {"pseudonym": request.pseudonym if request else "?",
                                     "minutes": minutes}
     effects += [Reply("session-idle-check-staff", params, to=member.telegram_id)
@@ -93,7 +92,7 @@ async def _idle_close(uow: UnitOfWork, services: Services, session_id: int) -> l
 
 async def _followup(uow: UnitOfWork, services: Services, request_id: int,
                     chat_id: int) -> list[Effect]:
-    request = await uow.session.get(HelpRequest, request_id)
+    request = await uow.requests.get(request_id)
     if request is None or not chat_id:
         return []
     if await uow.requests.open_for(request.person_id) is not None:

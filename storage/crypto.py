@@ -11,7 +11,11 @@ from typing import Any
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 
-from bot.errors import DataKeyError
+from flows.errors import SejawatError
+
+
+class DataKeyError(SejawatError):
+    """The encryption key is missing, malformed, or not the one the data was written with."""
 
 KEY_ENV = "SEJAWAT_PRIVACY__DATA_KEY"
 

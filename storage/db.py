@@ -11,8 +11,7 @@ from sqlalchemy import event, insert, select
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 
-from bot.errors import DataKeyError
-from storage.crypto import Cipher
+from storage.crypto import Cipher, DataKeyError
 from storage.models import Meta
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"

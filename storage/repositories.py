@@ -27,6 +27,9 @@ class People:
     def __init__(self, session: AsyncSession) -> None:
         self._s = session
 
+    async def get(self, person_id: int) -> Person | None:
+        return await self._s.get(Person, person_id)
+
     async def by_telegram_id(self, telegram_id: int) -> Person | None:
         return await self._s.scalar(select(Person).where(Person.telegram_id == telegram_id))
 
@@ -110,6 +113,12 @@ class Requests:
 
     async def get(self, request_id: int) -> HelpRequest | None:
         return await self._s.get(HelpRequest, request_id)
+
+    async def lock(self, request_id: int) -> HelpRequest | None:
+        """The request, locked for this transaction (two supporters accepting at once)."""
+        return await self._s.scalar(
+            select(HelpRequest).where(HelpRequest.id == request_id).with_for_update()
+        )
 
     def description(self, request: HelpRequest) -> str:
         return self._c.decrypt(request.description_enc)

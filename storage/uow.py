@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from storage.crypto import Cipher
 from storage.escalation_repo import Escalations
+from storage.privacy_repo import Privacy
 from storage.program_repos import (
     FeedbackRepo,
     Invites,
@@ -38,6 +39,7 @@ class UnitOfWork:
     feedback: FeedbackRepo
     timers: Timers
     escalations: Escalations
+    privacy: Privacy
 
     def __init__(self, sessions: async_sessionmaker[Any], cipher: Cipher) -> None:
         self._sessions = sessions
@@ -71,6 +73,7 @@ class UnitOfWork:
         self.feedback = FeedbackRepo(session, self._cipher)
         self.timers = Timers(session)
         self.escalations = Escalations(session, self._cipher)
+        self.privacy = Privacy(session, self._cipher)
         await session.begin()
         return self
 

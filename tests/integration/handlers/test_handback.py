@@ -17,8 +17,8 @@ from bot.config import Config
 from flows.types import Effect, Inbound, Reply
 from handlers import handback, privacy
 from handlers.dispatch import arm_unattended
+from handlers.duty import go_off_duty
 from handlers.sessions import HANDBACK, hand_back_now
-from handlers.staff import go_off_duty
 from storage.models import HelpRequest
 from storage.program_models import ChatSession, Member
 from storage.uow import UnitOfWork

@@ -1,0 +1,49 @@
+"""Going on and off duty (by hand or at a shift's edges): offers and chats move on."""
+
+from __future__ import annotations
+
+from flows import buttons
+from flows.types import Effect, Reply
+from handlers import handback
+from handlers.context import Services
+from handlers.dispatch import dispatch
+from handlers.sessions import withdraw_offers
+from storage.program_models import Member
+from storage.uow import UnitOfWork
+
+HANDOFF, END = "ho", "en"
+
+
+async def go_on_duty(uow: UnitOfWork, services: Services, member: Member) -> list[Effect]:
+    if member.on_duty:
+        return []
+    now = services.clock()
+    member.on_duty, member.duty_changed_at = True, now
+    await uow.audit.add(f"member:{member.id}", "duty.on", f"member:{member.id}", {}, now)
+    return [Reply(f"duty-on-{member.role}", to=member.telegram_id),
+            *await handback.keep(uow, member), *await dispatch(uow, services)]
+
+
+async def go_off_duty(uow: UnitOfWork, services: Services, member: Member) -> list[Effect]:
+    """Off duty: pending offers go back to the queue; open chats are handed over or ended,
+    or after ``routing.handback_after`` handed back (handlers.handback)."""
+    if not member.on_duty:
+        return []
+    now = services.clock()
+    member.on_duty, member.duty_changed_at = False, now
+    await uow.audit.add(f"member:{member.id}", "duty.off", f"member:{member.id}", {}, now)
+    effects: list[Effect] = []
+    await withdraw_offers(uow, member, now)
+    chats = await uow.sessions.active_for_member(member.id)
+    effects.append(Reply("duty-off", {"chats": len(chats)}, to=member.telegram_id))
+    minutes = max(1, -(-services.config.routing.handback_after // 60))
+    for chat in chats:
+        request = await uow.requests.get(chat.request_id)
+        assert request is not None
+        keyboard = ((buttons.button(HANDOFF, "btn-handoff-any", str(chat.id), "any"),
+                     buttons.button(END, "btn-end-chat", str(chat.id))),)
+        effects.append(Reply("duty-off-open-chat", {"pseudonym": request.pseudonym,
+                                                    "minutes": minutes},
+                             keyboard, to=member.telegram_id))
+        await handback.ask(uow, services, member, chat, now)
+    return effects + await dispatch(uow, services)

@@ -1,0 +1,75 @@
+"""Privacy in SQL: the retention purge, forgetting one student, and the program's counts."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.crypto import Cipher
+from storage.models import Conversation, HelpRequest, InboxUpdate, OutboxMessage, Person
+from storage.program_models import ChatSession, Escalation, Feedback, Note, RelayMessage
+
+
+class Privacy:
+    def __init__(self, session: AsyncSession, cipher: Cipher) -> None:
+        self._s = session
+        self._c = cipher
+
+    async def purge(self, cutoff: datetime) -> int:
+        """Delete what is older than ``cutoff``: messages, payloads, notes, comments, excerpts,
+        idle conversations; descriptions of finished requests are blanked. Returns the rows
+        changed."""
+        changed = 0
+        for statement in (
+            delete(InboxUpdate).where(InboxUpdate.status != "pending",
+                                      InboxUpdate.received_at < cutoff),
+            delete(OutboxMessage).where(OutboxMessage.status != "pending",
+                                        OutboxMessage.created_at < cutoff),
+            delete(RelayMessage).where(RelayMessage.created_at < cutoff),
+            delete(Note).where(Note.created_at < cutoff),
+            update(Feedback).where(Feedback.created_at < cutoff).values(comment_enc=None),
+            update(Escalation).where(Escalation.status == "resolved",
+                                     Escalation.resolved_at < cutoff)
+            .values(excerpt_enc=None, detail_enc=None, note_enc=None),
+            update(HelpRequest).where(HelpRequest.status.in_(("closed", "withdrawn")),
+                                      HelpRequest.updated_at < cutoff)
+            .values(description_enc=self._c.encrypt("")),
+            delete(Conversation).where(Conversation.updated_at < cutoff),
+        ):
+            result = await self._s.execute(statement)
+            changed += int(getattr(result, "rowcount", 0) or 0)
+        return changed
+
+    async def forget(self, person: Person, chat_id: int) -> None:
+        """Delete a student and everything they wrote (escalations keep no words of theirs)."""
+        s = self._s
+        await s.execute(delete(Conversation).where(Conversation.chat_id == chat_id))
+        await s.execute(delete(InboxUpdate).where(InboxUpdate.chat_id == chat_id,
+                                                  InboxUpdate.status != "pending"))
+        await s.execute(delete(OutboxMessage).where(OutboxMessage.chat_id == chat_id,
+                                                    OutboxMessage.status != "pending"))
+        for case in (await s.scalars(select(Escalation).where(
+                Escalation.student_chat_id == chat_id))).all():
+            case.excerpt_enc, case.detail_enc, case.note_enc = None, None, None
+            case.student_chat_id = 0
+        await s.delete(person)  # requests, sessions, messages, notes, feedback go with it
+        await s.flush()
+
+    async def counts(self) -> dict[str, int]:
+        """How the program is doing, in numbers (for /stats)."""
+        async def count(model: type[object], *where: object) -> int:
+            query = select(func.count()).select_from(model)
+            for clause in where:
+                query = query.where(clause)  # type: ignore[arg-type]
+            return int(await self._s.scalar(query) or 0)
+
+        return {
+            "requests": await count(HelpRequest),
+            "queued": await count(HelpRequest, HelpRequest.status == "queued"),
+            "active": await count(ChatSession, ChatSession.status == "active"),
+            "closed": await count(ChatSession, ChatSession.status == "closed"),
+            "escalations": await count(Escalation),
+            "open_escalations": await count(Escalation, Escalation.status != "resolved"),
+        }

@@ -45,6 +45,7 @@ model-soak: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/mypy .
+	$(BIN)/lint-imports
 
 bench: install
 	$(BIN)/python -m bench

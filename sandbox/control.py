@@ -6,15 +6,24 @@ import asyncio
 import contextlib
 import inspect
 import json
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from aiohttp import WSMsgType, web
 
+from sandbox.operations import chat_signature
 from sandbox.simulate import SimulationError
-from sandbox.types import Event
+from sandbox.state import SandboxState
+from sandbox.types import BotMessage, Event
 
-if TYPE_CHECKING:
-    from sandbox.botapi import SandboxBotApi
+
+class Controlled(Protocol):
+    """What the control API drives: the sandbox Bot API server (its public methods are the
+    operations in OPS, looked up by name) and its state."""
+
+    state: SandboxState
+
+    async def messages(self, chat_id: int, include_deleted: bool = True
+                       ) -> list[BotMessage]: ...
 
 OPS = frozenset({
     "create_user", "users", "create_group", "send_text", "send_media", "press_button",
@@ -46,7 +55,7 @@ def _error(status: int, message: str) -> web.Response:
 
 
 class ControlApi:
-    def __init__(self, api: SandboxBotApi) -> None:
+    def __init__(self, api: Controlled) -> None:
         self.api = api
         self.sockets: set[web.WebSocketResponse] = set()
 
@@ -91,8 +100,6 @@ class ControlApi:
         return web.json_response({"ok": True, "result": to_jsonable(result)})
 
     async def _chat_state(self, kwargs: dict[str, Any]) -> web.Response:
-        from sandbox.operations import chat_signature
-
         if not isinstance(kwargs.get("chat_id"), int):
             return _error(400, "chat_state: chat_id (int) is required")
         chat_id = int(kwargs["chat_id"])

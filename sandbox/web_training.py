@@ -15,13 +15,18 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from sandbox.types import Event, JsonDict
 
 if TYPE_CHECKING:
     from sandbox.botapi import SandboxBotApi
-    from sandbox.web import Timeline
+
+
+class Timeline(Protocol):
+    """Where the runner reports what happened (the simulator page's timeline)."""
+
+    def publish(self, kind: str, summary: str, data: JsonDict | None = None) -> object: ...
 
 SCENARIO_DIR = Path(__file__).with_name("static") / "scenarios"
 LANGUAGES = ("id", "en")

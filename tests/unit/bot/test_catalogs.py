@@ -18,10 +18,11 @@ def test_placeables_match_between_languages() -> None:
     def variables(lang: str) -> dict[str, set[str]]:
         found: dict[str, set[str]] = {}
         key = ""
-        for line in (LOCALES_DIR / lang / "sejawat.ftl").read_text(encoding="utf-8").splitlines():
-            if line[:1].isalpha() and "=" in line:
-                key = line.split("=", 1)[0].strip()
-            found.setdefault(key, set()).update(re.findall(r"\{ *\$(\w+)", line))
+        for path in sorted((LOCALES_DIR / lang).glob("*.ftl")):  # every file is loaded
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if line[:1].isalpha() and "=" in line:
+                    key = line.split("=", 1)[0].strip()
+                found.setdefault(key, set()).update(re.findall(r"\{ *\$(\w+)", line))
         return found
 
     assert variables("id") == variables("en")

@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import select
 
+from bot import admin
 from bot.app import App, bootstrap
 from bot.config import Config
 from bot.messenger import Blocked, ButtonRows, Rejected, SendResult, Sent, Transient
@@ -306,3 +307,21 @@ async def test_quarantine_keeps_an_unparseable_update_once(app: App) -> None:
             (77, STUDENT, "quarantined")]
         assert rows[0].error == "unparseable: ValidationError at message.date"
     assert await app.dispatcher.health() == {"status": "ok", "quarantined": 1}
+
+
+async def test_quarantine_list_shows_id_time_chat_and_reason_never_content(
+    make_config: Callable[..., Config], capsys: pytest.CaptureFixture[str],
+) -> None:
+    config = make_config(telegram={"token": "1:fake"})
+    app = bootstrap(config, transport=ScriptedTransport)
+    await app.prepare()
+    raw = {"update_id": 77, "message": {"chat": {"id": STUDENT}, "text": "rahasia"}}
+    await app.dispatcher.quarantine(77, raw, "unparseable: TypeError")
+    await app.engine.dispose()
+    assert await admin.quarantine(config) == 0
+    out = capsys.readouterr().out
+    assert "77" in out
+    assert str(STUDENT) in out
+    assert "unparseable: TypeError" in out
+    assert "1 quarantined update(s)" in out
+    assert "rahasia" not in out

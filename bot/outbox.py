@@ -225,7 +225,7 @@ class Sender:
                          item.id)
                 await uow.outbox.mark_failed(item.id, "blocked", now)
                 person = await uow.people.by_telegram_id(item.chat_id)
-                newly_blocked = person is not None and not person.blocked_bot
+                newly_blocked = person is None or not person.blocked_bot
                 await uow.people.mark_blocked(item.chat_id)
             elif isinstance(result, Rejected):
                 if item.method == "clear_buttons":  # nothing to clear any more: fine

@@ -185,6 +185,27 @@ async def test_a_403_from_a_supporter_is_handled_like_a_block(app: App) -> None:
     assert any(first_line(app, "id", "session-supporter-unavailable") in t for t in student_saw)
 
 
+async def test_a_403_from_a_member_who_never_wrote_to_the_bot_is_handled_too(app: App) -> None:
+    """Members added with ``sejawat members add`` have no person row until they write."""
+    async with app.store() as uow:
+        member = await uow.members.add(9301, "counselor", "Bu Rina", datetime.now(UTC),
+                                       trained=True)
+        member.on_duty = True
+        await uow.outbox.add(9301, "send", 5, {"text": "roster", "buttons": []},
+                             datetime.now(UTC))
+        await uow.commit()
+    fake(app).answers[9301] = Blocked
+    app.sender.wake()
+    await settle(app)
+    async with app.store() as uow:
+        member = await uow.members.by_telegram_id(9301)
+        person = await uow.people.by_telegram_id(9301)
+        assert member is not None
+        assert not member.on_duty
+        assert person is not None
+        assert person.blocked_bot
+
+
 async def test_a_student_who_blocks_the_bot_is_known_to_their_supporter(app: App) -> None:
     await in_chat(app)
     fake(app).answers[STUDENT] = Blocked

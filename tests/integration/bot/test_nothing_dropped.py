@@ -198,10 +198,10 @@ async def test_a_403_from_a_member_who_never_wrote_to_the_bot_is_handled_too(app
     app.sender.wake()
     await settle(app)
     async with app.store() as uow:
-        member = await uow.members.by_telegram_id(9301)
+        found = await uow.members.by_telegram_id(9301)
         person = await uow.people.by_telegram_id(9301)
-        assert member is not None
-        assert not member.on_duty
+        assert found is not None
+        assert not found.on_duty
         assert person is not None
         assert person.blocked_bot
 

@@ -271,6 +271,7 @@ async def test_crisis_traffic_retries_every_few_seconds_whatever_max_backoff_say
     finally:
         await sender.stop()
         task.cancel()
+        await asyncio.gather(task, return_exceptions=True)  # before the engine goes
         await app.engine.dispose()
     assert sent_at, "never sent"
     assert sent_at[0] - outage_ends < 4.0  # the old backoff: 5.5 s and growing

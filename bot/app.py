@@ -147,6 +147,7 @@ def bootstrap(
     clock: Clock | None = None,
     transport: TransportFactory | None = None,
     new_pseudonym: Callable[[], str] | None = None,
+    detector: Detector | None = None,
 ) -> App:
     logs.install()  # whoever embeds the app: no update content in any log record
     cipher = Cipher(config.privacy.data_key.get_secret_value())
@@ -159,7 +160,7 @@ def bootstrap(
     services = Services(
         config=config, catalog=catalog, clock=clock or utc_now,
         new_pseudonym=new_pseudonym or Pseudonyms(load_words()),
-        detector=Detector.load(), bot=BotInfo(),
+        detector=detector or Detector.load(), bot=BotInfo(),
     )
     outbox_filled = Signal()
     dispatcher = Dispatcher(store, services, on_outbox=outbox_filled)
@@ -176,7 +177,8 @@ def bootstrap(
         async with store() as uow:
             if "escalation" in meta:
                 effects = await escalations.on_delivery_failed(
-                    uow, services, int(meta["escalation"]), int(meta["member"]))
+                    uow, services, int(meta["escalation"]), int(meta["member"]),
+                    isinstance(result, Blocked | Rejected))
             elif "relay_from" in meta and isinstance(result, Blocked | Rejected):
                 effects = await presence.relay_refused(
                     uow, services, item.chat_id, int(meta["relay_from"]),

@@ -107,6 +107,7 @@ class Dispatcher:
         self._dirty: set[int] = set()
         self.processed = 0
         self.unkeyed_quarantined = 0  # set aside without an update id to keep them by
+        self.retry_delay: Callable[[int], float] = retry_delay
 
     async def submit(self, inbound: Inbound) -> bool:
         """Store an update; retry until stored (never acknowledge what is not stored).
@@ -258,7 +259,7 @@ class Dispatcher:
         if attempts >= MAX_ATTEMPTS:
             await self._last_resort(inbound)
         else:
-            await asyncio.sleep(retry_delay(attempts))
+            await asyncio.sleep(self.retry_delay(attempts))
 
     async def _last_resort(self, inbound: Inbound) -> None:
         """An update that could not be processed: if it shows crisis risk, still send the

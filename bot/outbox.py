@@ -127,9 +127,7 @@ class Sender:
             try:
                 self._wake.clear()
                 batch = await self._due()
-                for item in batch:  # most urgent first: one message per chat at a time
-                    if item.chat_id not in self._in_flight:
-                        self._in_flight[item.chat_id] = asyncio.create_task(self._deliver(item))
+                self._start(batch)
                 await self._sleep_until_needed(batch)
                 failures = 0
             except asyncio.CancelledError:
@@ -138,6 +136,24 @@ class Sender:
                 failures += 1
                 log.exception("outbox: reading due messages failed (%d in a row)", failures)
                 await asyncio.sleep(min(5.0, 0.1 * 2 ** min(failures, 6)))
+
+    def _start(self, batch: list[Outgoing]) -> list[asyncio.Task[None]]:
+        """Most urgent first: one message per chat at a time."""
+        started: list[asyncio.Task[None]] = []
+        for item in batch:
+            if item.chat_id not in self._in_flight:
+                task = asyncio.create_task(self._deliver(item))
+                self._in_flight[item.chat_id] = task
+                started.append(task)
+        return started
+
+    async def deliver_due(self) -> int:
+        """One pass of the loop, awaited: deliver what is due now (a deterministic driver for
+        the model-based test; the run loop does the same without waiting)."""
+        started = self._start(await self._due())
+        if started:
+            await asyncio.gather(*started)
+        return len(started)
 
     async def stop(self) -> None:
         self._stopping = True

@@ -117,8 +117,11 @@ def on_delivery_failed(
     level: RiskLevel,
     staff: Sequence[Staff],
     timeouts: Timeouts,
+    permanent: bool = True,
 ) -> tuple[LadderState, Page]:
-    """Telegram refused the ping to ``member_id``: never page them again; page the next now.
+    """Telegram refused the ping to ``member_id``: page the next now. ``permanent`` (blocked,
+    400): never page them again; otherwise (5xx, network) their ping is still being retried
+    and they stay in the ladder.
 
     Unknown or repeated reports change nothing (the Page keeps the current step and interval).
     """
@@ -126,6 +129,10 @@ def on_delivery_failed(
         return state, _stopped(state)
     if member_id not in state.paged or member_id in state.failed:
         return state, _waiting(state, level, timeouts, notify=False)
+    if not permanent:
+        if state.broadcast_step:
+            return state, _waiting(state, level, timeouts, notify=False)
+        return _advance(state, level, staff, timeouts, extra=1)
     state = replace(state, failed=(*state.failed, member_id))
     if state.broadcast_step == 0:
         return _advance(state, level, staff, timeouts)
@@ -141,8 +148,11 @@ def on_acknowledged(state: LadderState, member_id: int) -> LadderState:
 
 
 def _advance(
-    state: LadderState, level: RiskLevel, staff: Sequence[Staff], timeouts: Timeouts
+    state: LadderState, level: RiskLevel, staff: Sequence[Staff], timeouts: Timeouts,
+    extra: int = 0,
 ) -> tuple[LadderState, Page]:
+    """The next rung. ``extra``: one more individual page is allowed (a ping that is only
+    delayed by an outage does not use up a rung)."""
     step = state.step + 1
     timeout = ack_timeout(level, timeouts.imminent, timeouts.high)
     if state.broadcast_step == 0:
@@ -152,7 +162,7 @@ def _advance(
             for s in staff
             if s.role == COUNSELOR and s.on_duty and s.active and s.member_id not in state.paged
         ]
-        if len(reached) < INDIVIDUAL_STEPS and candidates:
+        if len(reached) < INDIVIDUAL_STEPS + (1 if extra else 0) and candidates:
             nxt = candidates[0]
             new = replace(state, step=step, paged=(*state.paged, nxt))
             return new, Page((nxt,), timeout, step, broadcast=False, notify_student_again=step > 1)

@@ -15,7 +15,8 @@ class IllegalTransition(SejawatError):
 
     def __init__(self, lifecycle: str, state: str, event: str, reason: str = "") -> None:
         why = f" ({reason})" if reason else ""
-        super().__init__(f"Can't {event} a {lifecycle} that is {state}{why}")
+        article = "an" if lifecycle[:1].lower() in "aeiou" else "a"
+        super().__init__(f"Can't {event} {article} {lifecycle} that is {state}{why}")
         self.lifecycle = lifecycle
         self.state = state
         self.event = event

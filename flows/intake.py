@@ -145,6 +145,16 @@ def _restart(ctx: Context, data: Data, event: Event) -> tuple[Data, Sequence[Eff
     return kept, ()
 
 
+def _length_hint(key: str) -> Action:
+    """The description was too short or too long: say so with the limits filled in."""
+
+    def action(ctx: Context, data: Data, event: Event) -> tuple[Data, Sequence[Effect]]:
+        limits = {"min": ctx.settings["description_min"], "max": ctx.settings["description_max"]}
+        return data, (Reply(key, limits),)
+
+    return action
+
+
 def _withdraw(ctx: Context, data: Data, event: Event) -> tuple[Data, Sequence[Effect]]:
     return data, (CancelRequest(),)
 
@@ -226,8 +236,10 @@ INTAKE = Machine(
             *_field("topic", "description", _set("topic"), "known-topic"),
         )),
         "description": State("description", _description, back="topic", expects_text=True, on=(
-            On("text", guard="too-short", reply="intake-description-too-short", reprompt=True),
-            On("text", guard="too-long", reply="intake-description-too-long", reprompt=True),
+            On("text", guard="too-short", do=_length_hint("intake-description-too-short"),
+               reprompt=True),
+            On("text", guard="too-long", do=_length_hint("intake-description-too-long"),
+               reprompt=True),
             *_field("text", "feeling", _set("description"), "length-ok"),
         )),
         "feeling": State("feeling", _feeling, back="description", on=(

@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
-
 from escalation import ladder
-from flows import buttons
-from flows.types import Button, ClearButtons, Effect, Inbound, Priority, Reply
+from escalation.case import CASE, Case
+from flows.types import ClearButtons, Effect, Inbound, Priority, Reply
 from handlers.context import Services
 from handlers.escalations import (
+    ACK_TIMER,
     ESC,
+    FOLLOWUP_TIMER,
     OUTCOMES,
     STAFF_ROLES,
-    _ping_params,
-    _state,
+    arm_followup,
+    case_buttons,
+    held,
+    ladder_state,
     open_manual,
+    outcome_rows,
+    ping_params,
 )
 from handlers.sessions import arm_idle, focused
-from storage.models import HelpRequest
 from storage.program_models import ChatSession, Escalation, Member
 from storage.uow import UnitOfWork
 
@@ -25,38 +28,20 @@ CRISIS = Priority.CRISIS
 NOTE_FLOW = "case-note"
 
 
-def _case_buttons(escalation: Escalation) -> tuple[tuple[Button, ...], ...]:
-    ident = str(escalation.id)
-    if escalation.status == "open":
-        return ((buttons.button(ESC, "btn-ack", "ack", ident),
-                 buttons.button(ESC, "btn-take-over", "take", ident)),)
-    if escalation.status == "acknowledged":
-        return ((buttons.button(ESC, "btn-take-over", "take", ident),),
-                *_outcome_rows(escalation))
-    return _outcome_rows(escalation)
-
-
-def _outcome_rows(escalation: Escalation) -> tuple[tuple[Button, ...], ...]:
-    return tuple((buttons.button(ESC, f"btn-outcome-{o}", "out", f"{escalation.id}:{o}"),)
-                 for o in OUTCOMES)
-
-
 async def cases(uow: UnitOfWork, services: Services, inbound: Inbound,
                 member: Member) -> list[Effect]:
     if member.role not in STAFF_ROLES:
         return [Reply("not-allowed")]
-    rows = (await uow.session.scalars(
-        select(Escalation).where(Escalation.status != "resolved").order_by(Escalation.id)
-    )).all()
+    rows = await uow.escalations.unresolved()
     if not rows:
         return [Reply("cases-none")]
     now = services.clock()
     effects: list[Effect] = [Reply("cases-title", {"count": len(rows)})]
     for escalation in rows:
-        params = await _ping_params(uow, escalation, now)
+        params = await ping_params(uow, escalation, now)
         params["age"] = max(0, int((now - escalation.created_at).total_seconds() // 60))
         params["state_key"] = f"case-{escalation.status}"
-        effects.append(Reply("cases-line", params, _case_buttons(escalation)))
+        effects.append(Reply("cases-line", params, case_buttons(escalation)))
     return effects
 
 
@@ -75,18 +60,18 @@ async def refer(uow: UnitOfWork, services: Services, inbound: Inbound,
 async def _acknowledge(uow: UnitOfWork, services: Services, escalation: Escalation,
                        member: Member) -> list[Effect]:
     now = services.clock()
-    state = ladder.on_acknowledged(_state(escalation), member.id)
-    if state.acknowledged_by != member.id:
-        other = await uow.members.get(state.acknowledged_by or 0)
-        return [Reply("escalation-already-acked", {"name": other.name if other else "?"})]
+    CASE.fire(escalation, "acknowledge")
+    state = ladder.on_acknowledged(ladder_state(escalation), member.id)
     escalation.ladder = {**(escalation.ladder or {}), "acknowledged_by": member.id}
-    escalation.status, escalation.acknowledged_by = "acknowledged", member.id
-    escalation.acknowledged_at = now
-    await uow.timers.cancel("escalation_ack", str(escalation.id))
+    escalation.acknowledged_by, escalation.acknowledged_at = member.id, now
+    await uow.timers.cancel(ACK_TIMER, str(escalation.id))
+    await arm_followup(uow, services, escalation)  # seen is not handled: check again later
     await uow.audit.add(f"member:{member.id}", "escalation.acknowledged",
                         f"escalation:{escalation.id}", {}, now)
+    minutes = max(1, services.config.escalation.ack_followup // 60)
     effects: list[Effect] = [
-        Reply("escalation-acked", {"id": escalation.id}, _case_buttons(escalation)),
+        Reply("escalation-acked", {"id": escalation.id, "minutes": minutes},
+              case_buttons(escalation)),
         Reply("crisis-counselor-aware", to=escalation.student_chat_id, priority=CRISIS),
     ]
     for other_id in state.paged:
@@ -106,10 +91,15 @@ async def _take_over(uow: UnitOfWork, services: Services, escalation: Escalation
     if escalation.taken_over_by not in (None, member.id):  # never pull a counselor out
         other = await uow.members.get(escalation.taken_over_by or 0)
         return [Reply("escalation-already-acked", {"name": other.name if other else "?"})]
-    if escalation.status == "open":
+    if CASE.state_of(escalation) == Case.TAKEN_OVER and await held(uow, escalation):
+        return [Reply("escalation-already-yours", {"id": escalation.id})]
+    if CASE.state_of(escalation) == Case.OPEN:
         effects += await _acknowledge(uow, services, escalation, member)
     now = services.clock()
-    escalation.status, escalation.taken_over_by = "taken_over", member.id
+    if CASE.state_of(escalation) != Case.TAKEN_OVER:  # else: back into a chat that ended
+        CASE.fire(escalation, "take_over")
+    escalation.taken_over_by = member.id
+    await arm_followup(uow, services, escalation)  # checks the counselor is still there
     chat = await uow.sessions.active_for_student(escalation.student_chat_id)
     if chat is None:
         chat = await _session_for(uow, services, escalation, member)
@@ -118,19 +108,31 @@ async def _take_over(uow: UnitOfWork, services: Services, escalation: Escalation
     await arm_idle(uow, services, chat)
     await uow.audit.add(f"member:{member.id}", "escalation.taken_over",
                         f"escalation:{escalation.id}", {"session": chat.id}, now)
-    request = await uow.session.get(HelpRequest, chat.request_id)
-    history = await uow.sessions.messages(chat.id)
-    recent = "\n".join(f"{who}: {text}" for who, text in history[-10:]) or "-"
+    request = await uow.requests.get(chat.request_id)
     effects += [
         Reply("counselor-joined-student", to=escalation.student_chat_id, priority=CRISIS),
-        Reply("escalation-taken", {"pseudonym": request.pseudonym if request else "-",
-                                   "recent": recent}, _outcome_rows(escalation)),
+        Reply("escalation-taken", {"pseudonym": request.pseudonym if request else "?",
+                                   "recent": await _history(uow, services, chat, member)},
+              outcome_rows(escalation)),
     ]
     supporter = await uow.members.get(chat.supporter_id) if chat.supporter_id else None
     if supporter is not None and supporter.id != member.id:
         effects.append(Reply("counselor-joined-supporter", {"name": member.name},
                              to=supporter.telegram_id, priority=CRISIS))
     return effects
+
+
+async def _history(uow: UnitOfWork, services: Services, chat: ChatSession,
+                   reader: Member) -> str:
+    """The chat so far, one line per message, labelled by who wrote it in the reader's
+    language (the rest of the message is rendered in it too when it is queued)."""
+    person = await uow.people.by_telegram_id(reader.telegram_id)
+    language = person.language if person is not None else services.catalog.default
+    history = (await uow.sessions.messages(chat.id))[-10:]
+    if not history:
+        return services.catalog.render(language, "history-empty")
+    return "\n".join(f"{services.catalog.render(language, f'history-{who}')}: {text}"
+                     for who, text in history)
 
 
 async def _session_for(uow: UnitOfWork, services: Services, escalation: Escalation,
@@ -165,12 +167,14 @@ async def _outcome(uow: UnitOfWork, services: Services, escalation: Escalation,
     if outcome not in OUTCOMES or member.role not in STAFF_ROLES:
         return [Reply("error-stale-button")]
     handlers = (escalation.acknowledged_by, escalation.taken_over_by)
-    if escalation.status == "open" or (member.id not in handlers
-                                       and member.role != "coordinator"):
+    if not CASE.can(escalation, "resolve") or (member.id not in handlers
+                                               and member.role != "coordinator"):
         return [Reply("escalation-resolve-not-yours")]
     now = services.clock()
-    escalation.status, escalation.outcome, escalation.resolved_at = "resolved", outcome, now
-    await uow.timers.cancel("escalation_ack", str(escalation.id))
+    CASE.fire(escalation, "resolve")
+    escalation.outcome, escalation.resolved_at = outcome, now
+    for kind in (ACK_TIMER, FOLLOWUP_TIMER):
+        await uow.timers.cancel(kind, str(escalation.id))
     await uow.audit.add(f"member:{member.id}", "escalation.resolved",
                         f"escalation:{escalation.id}", {"outcome": outcome}, now)
     await uow.conversations.save(member.telegram_id, NOTE_FLOW, "note",
@@ -188,7 +192,7 @@ async def case_note(uow: UnitOfWork, services: Services, inbound: Inbound,
     if inbound.kind == "command" and inbound.command != "skip":
         await uow.conversations.delete(inbound.chat_id)
         return None
-    escalation = await uow.session.get(Escalation, int(conversation.data["escalation"]))
+    escalation = await uow.escalations.get(int(conversation.data["escalation"]))
     await uow.conversations.delete(inbound.chat_id)
     if escalation is not None and inbound.kind == "text":
         escalation.note_enc = uow.cipher.encrypt(inbound.text.strip())
@@ -206,17 +210,16 @@ async def button(uow: UnitOfWork, services: Services, inbound: Inbound,
         if chat is None or chat.status != "active" or chat.supporter_id != member.id:
             return [Reply("error-stale-button")]
         return [ClearButtons(inbound.message_id), Reply("refer-done"),
-                *await open_manual(uow, services, chat.student_chat_id, "refer",
-                                   "supporter referral")]
+                *await open_manual(uow, services, chat.student_chat_id, "refer", "")]
     if member.role not in STAFF_ROLES:
         return [Reply("not-allowed")]
-    escalation = await uow.session.get(Escalation, ident)
+    escalation = await uow.escalations.get(ident)
     if escalation is None:
         return [Reply("error-stale-button")]
-    if escalation.status == "resolved":
+    if CASE.state_of(escalation) == Case.RESOLVED:
         return [Reply("escalation-closed")]
     if action == "ack":
-        if escalation.status != "open":
+        if not CASE.can(escalation, "acknowledge"):
             other = await uow.members.get(escalation.acknowledged_by or 0)
             return [Reply("escalation-already-acked", {"name": other.name if other else "?"})]
         return [ClearButtons(inbound.message_id),

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from flows.buttons import button
 from flows.types import Effect, Reply
 from handlers.context import Services
-from routing.matching import Candidate, Need, best
+from routing.lifecycles import OfferStatus
+from routing.matching import Candidate, Need, best, eligible, why_unmatched
 from routing.queue import Waiting, estimate_wait, ordered, positions, should_tell
 from routing.schedule import Weekly, is_within, next_start
 from storage.models import HelpRequest, Person
@@ -17,8 +19,9 @@ from storage.uow import UnitOfWork
 
 OFFER = "of"
 TYPICAL_SESSION = timedelta(minutes=15)
-RETRY_DECLINED_AFTER = timedelta(minutes=10)
-RETRY_EVERY = timedelta(minutes=1)
+RETRY_DECLINED_AFTER = timedelta(minutes=10)  # who declined is not asked again for this long
+RETRY_EVERY = timedelta(minutes=1)  # the "dispatch" timer while anything waits unoffered
+UNATTENDED = "unattended"  # timer kind: one alert to coordinators per request waiting too long
 
 
 def candidate(member: Member, load: int) -> Candidate:
@@ -81,17 +84,20 @@ async def dispatch(uow: UnitOfWork, services: Services) -> list[Effect]:
     queued = list(await uow.requests.queued())
     by_id = {r.id: r for r in queued}
     offered = await uow.offers.pending_request_ids()
-    tried_by_request = await uow.offers.recently_tried(now - RETRY_DECLINED_AFTER)
+    since = now - RETRY_DECLINED_AFTER
+    declined = await uow.offers.recently(OfferStatus.DECLINED, since)
+    expired = await uow.offers.recently(OfferStatus.EXPIRED, since)
     effects: list[Effect] = []
     unoffered = 0
-    for waiting in ordered(_waiting(queued)):
+    for waiting in ordered(await waiting_list(uow, queued)):
         request = by_id[waiting.request_id]
         if request.id in offered:
             continue
         unoffered += 1
-        tried = tried_by_request.get(request.id, set())
         need = Need(request.id, request.language, request.topic)
-        chosen = best([candidate(m, loads.get(m.id, 0)) for m in supporters], need, tried)
+        chosen = best([candidate(m, loads.get(m.id, 0)) for m in supporters], need,
+                      exclude=declined.get(request.id, set()),
+                      avoid=expired.get(request.id, set()))
         if chosen is None:
             continue
         member = next(m for m in supporters if m.id == chosen.member_id)
@@ -104,8 +110,90 @@ async def dispatch(uow: UnitOfWork, services: Services) -> list[Effect]:
     return effects
 
 
-def _waiting(requests: list[HelpRequest]) -> list[Waiting]:
-    return [Waiting(r.id, r.risk_level, r.feeling, r.created_at) for r in requests]
+async def waiting_list(uow: UnitOfWork, requests: list[HelpRequest]) -> list[Waiting]:
+    back = await uow.sessions.returned([r.id for r in requests])
+    return [Waiting(r.id, r.risk_level, r.feeling, r.created_at, r.id in back)
+            for r in requests]
+
+
+def able_on_duty(supporters: list[Member], request: HelpRequest) -> bool:
+    """Is anyone on duty who could take this request once free (capacity aside)?"""
+    need = Need(request.id, request.language, request.topic)
+    return any(eligible(candidate(m, 0), need) for m in supporters)
+
+
+async def arm_unattended(uow: UnitOfWork, services: Services, request: HelpRequest,
+                         now: datetime) -> None:
+    """Start counting how long this request waits (once per request: an alert already sent
+    is not sent again when the request comes back to the queue)."""
+    timer = await uow.timers.get(UNATTENDED, str(request.id))
+    if timer is not None and timer.status == "fired":
+        return
+    due = now + timedelta(seconds=services.config.routing.unattended_alert)
+    await uow.timers.set(UNATTENDED, str(request.id), due, {"since": now.isoformat()})
+
+
+async def leave_queue(uow: UnitOfWork, request: HelpRequest, event: str,
+                      now: datetime) -> None:
+    """The request stops waiting (assigned, withdrawn, forgotten): no alert about it."""
+    await uow.requests.fire(request, event, now)
+    await uow.timers.cancel(UNATTENDED, str(request.id))
+
+
+async def unattended(uow: UnitOfWork, services: Services, request_id: int,
+                     payload: dict[str, Any]) -> list[Effect]:
+    """The request has waited ``routing.unattended_alert`` seconds: tell every active
+    coordinator once (pseudonym, wait, topic, language, why); outside program hours, count
+    again from the next opening. ``payload["since"]``: when it (re)entered the queue."""
+    request = await uow.session.get(HelpRequest, request_id)
+    if request is None or request.status != "queued":
+        return []
+    now = services.clock()
+    since = (datetime.fromisoformat(str(payload["since"])) if "since" in payload
+             else request.created_at)
+    alert_after = timedelta(seconds=services.config.routing.unattended_alert)
+    if not is_open(services, now):
+        tz = ZoneInfo(services.config.program.timezone)
+        opens = next_start(program_hours(services), now, tz)
+        if opens is not None:
+            await uow.timers.set(UNATTENDED, str(request.id), opens + alert_after, payload)
+        return []
+    supporters = [m for m in await uow.members.all("supporter") if m.on_duty]
+    loads = await uow.sessions.loads()
+    for member_id, pending in (await uow.offers.pending_counts()).items():
+        loads[member_id] = loads.get(member_id, 0) + pending
+    why = why_unmatched([candidate(m, loads.get(m.id, 0)) for m in supporters],
+                        Need(request.id, request.language, request.topic))
+    params: dict[str, str | int] = {
+        "pseudonym": request.pseudonym, "topic_key": f"topic-{request.topic}",
+        "language_key": f"btn-lang-{request.language}",
+        "waited": max(1, int((now - since).total_seconds() // 60)),
+        "why_key": f"unattended-why-{why}",
+    }
+    coordinators = [m for m in await uow.members.all("coordinator") if m.active]
+    await uow.audit.add("system", "request.unattended", f"request:{request.id}",
+                        {"why": why, "coordinators": [m.id for m in coordinators]}, now)
+    return [Reply("unattended-alert", params, to=m.telegram_id) for m in coordinators]
+
+
+async def offer_outcome(uow: UnitOfWork, request: HelpRequest | None, member: Member | None,
+                        verb: str) -> list[Effect]:
+    """What a supporter whose offer was declined or expired is told, after the request was
+    offered again: the truth about where it went (another supporter, them again, nowhere yet).
+    ``verb`` is "declined" or "expired"."""
+    if member is None or request is None:
+        return []
+    params: dict[str, str | int] = {"pseudonym": request.pseudonym}
+    if request.status != "queued":  # a handover offer: the chat stays where it was
+        return [Reply("offer-handoff-ended", params, to=member.telegram_id)]
+    pending = await uow.offers.pending_for_request(request.id)
+    if pending is not None and pending.member_id != member.id:
+        key = f"offer-{verb}"  # went to another supporter
+    elif pending is not None and verb == "expired":
+        key = "offer-expired-again"  # nobody else is free: offered to them again, just now
+    else:
+        key = f"offer-{verb}-waiting"  # back in the queue, waiting for someone to be free
+    return [Reply(key, params, to=member.telegram_id)]
 
 
 async def _tell_positions(
@@ -113,7 +201,7 @@ async def _tell_positions(
     loads: dict[int, int], now: datetime,
 ) -> list[Effect]:
     effects: list[Effect] = []
-    where = positions(_waiting(queued))
+    where = positions(await waiting_list(uow, queued))
     free = sum(max(0, m.capacity - loads.get(m.id, 0)) for m in supporters
                if m.trained and m.active)
     interval = timedelta(seconds=services.config.routing.queue_update_interval)
@@ -123,10 +211,14 @@ async def _tell_positions(
                            interval):
             continue
         request.last_position, request.position_told_at = position, now
-        wait = estimate_wait(position, free, TYPICAL_SESSION, anyone_on_duty=bool(supporters))
+        able = able_on_duty(supporters, request)
+        wait = estimate_wait(position, free if able else 0, TYPICAL_SESSION,
+                             anyone_on_duty=able)
         chat = await student_chat(uow, request)
-        if wait is None or not is_open(services, now):
+        if not is_open(services, now):
             effects.append(Reply("queue-closed", {"opens": opens_at(services, now)}, to=chat))
+        elif wait is None:
+            effects.append(Reply("queue-nobody-on-duty", to=chat))
         else:
             minutes = int(wait.total_seconds() // 60)
             effects.append(Reply("queue-position", {"position": position, "minutes": minutes},

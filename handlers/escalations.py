@@ -1,10 +1,14 @@
 """Crisis screening and escalation to counselors.
 
-Every student text is screened before anything else happens to it. High or imminent risk opens
-an escalation: the student gets the emergency numbers at once, the on-duty counselor is pinged
-(Acknowledge / Take over), and a durable timer walks the acknowledgement ladder
-(escalation/ladder.py) until someone acknowledges. Concern nudges the supporter or asks the
-student a direct screening question. Every step is audited; crisis traffic is sent first.
+Every text a student (or someone joining the team) writes is screened before anything else
+happens to it. High or imminent risk opens an escalation case (escalation/case.py): the person
+gets the emergency numbers at once, the on-duty counselor is pinged (Acknowledge / Take over),
+and a durable timer walks the acknowledgement ladder (escalation/ladder.py). An acknowledgement
+is not the end: ``escalation.ack_followup`` later, if nobody took over or resolved, the case is
+open again and the ladder climbs; a new high or imminent signal on an acknowledged case re-opens
+it at once. Every unresolved case always has a timer that will page someone. Concern nudges the
+supporter or asks the student a direct screening question. Every step is audited; crisis
+traffic is sent first.
 """
 
 from __future__ import annotations
@@ -13,9 +17,8 @@ import logging
 from dataclasses import asdict
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
-
 from escalation import ladder
+from escalation.case import CASE, Case
 from escalation.detector import RiskLevel
 from escalation.policy import (
     SCREENING_CHOICES,
@@ -27,9 +30,9 @@ from escalation.policy import (
     decide_screening,
 )
 from flows import buttons
-from flows.types import ClearButtons, Effect, Inbound, Priority, Reply
+from flows.types import Button, ClearButtons, Effect, Inbound, Priority, Reply
 from handlers.context import Services
-from storage.models import HelpRequest, Person
+from storage.models import Person
 from storage.program_models import ChatSession, Escalation, Member
 from storage.uow import UnitOfWork
 
@@ -39,33 +42,33 @@ ESC, SCREEN = "es", "sc"
 OUTCOMES = ("safe", "referred", "emergency", "false_alarm")
 STAFF_ROLES = ("counselor", "coordinator")
 CRISIS = Priority.CRISIS
-ACK_STAYS_LIVE = timedelta(hours=12)
+ACK_TIMER, FOLLOWUP_TIMER = "escalation_ack", "escalation_followup"
+WORDS = 300  # characters of the student's own words in a ping
 
 
 # ---- screening -------------------------------------------------------------------------------
 
 
-async def screen(uow: UnitOfWork, services: Services, inbound: Inbound,
-                 person: Person) -> list[Effect]:
-    """Screen one student text (a message, a caption, a command's words); return the crisis
-    effects, to be sent before anything else."""
+async def screen(uow: UnitOfWork, services: Services, inbound: Inbound, person: Person,
+                 source: str = "detector") -> list[Effect]:
+    """Screen one text (a message, a caption, a command's words); return the crisis effects,
+    to be sent before anything else."""
     if inbound.kind == "button" or not inbound.text.strip():
         return []
     assessment = services.detector.assess(inbound.text)
     if assessment.level == RiskLevel.NONE:
         return []
-    situation = await _situation(uow, inbound.chat_id, person, assessment.level,
-                                 services.clock())
+    situation = await _situation(uow, inbound.chat_id, person, assessment.level)
     await uow.audit.add(f"person:{person.id}", "risk.detected", f"person:{person.id}",
                         {"level": assessment.level.name.lower(),
                          "categories": list(assessment.categories)}, services.clock())
     return await act(uow, services, decide(situation), inbound.chat_id, person,
-                     assessment.level, assessment.categories, "detector",
-                     assessment.excerpt(160))
+                     assessment.level, assessment.categories, source,
+                     assessment.excerpt(WORDS))
 
 
-async def _situation(uow: UnitOfWork, chat_id: int, person: Person, level: RiskLevel,
-                     now: datetime) -> Situation:
+async def _situation(uow: UnitOfWork, chat_id: int, person: Person,
+                     level: RiskLevel) -> Situation:
     request = await uow.requests.open_for(person.id)
     conversation = await uow.conversations.get(chat_id)
     sticky = RiskLevel(request.risk_level) if request is not None else RiskLevel(
@@ -74,52 +77,45 @@ async def _situation(uow: UnitOfWork, chat_id: int, person: Person, level: RiskL
         level=level, sticky_level=sticky,
         in_session=await uow.sessions.active_for_student(chat_id) is not None,
         in_intake=conversation is not None and conversation.flow == "intake",
-        open_escalation=await live_for_chat(uow, chat_id, now) is not None,
+        open_escalation=await live_for_chat(uow, chat_id) is not None,
     )
 
 
 async def unresolved_for_chat(uow: UnitOfWork, chat_id: int) -> Escalation | None:
-    return await uow.session.scalar(
-        select(Escalation).where(Escalation.student_chat_id == chat_id,
-                                 Escalation.status != "resolved")
-        .order_by(Escalation.id.desc()).limit(1)
-    )
+    return await uow.escalations.unresolved_for_chat(chat_id)
 
 
-async def live_for_chat(uow: UnitOfWork, chat_id: int, now: datetime) -> Escalation | None:
-    """The escalation that is really being handled now, if any: its ladder is still paging,
-    or the counselor who took it over is active and still in a chat with the student, or the
-    one who acknowledged it is active, on duty, and did so recently. Anything else (a case
-    left unresolved after the chat ended, a handler gone off duty) must not absorb a new
-    crisis: that opens a new escalation with a fresh ladder."""
-    escalation = await unresolved_for_chat(uow, chat_id)
-    if escalation is None or escalation.status == "open":
-        return escalation
-    handler_id = escalation.taken_over_by or escalation.acknowledged_by
-    handler = await uow.members.get(handler_id) if handler_id else None
-    if handler is None or not handler.active:
-        return None
-    if escalation.status == "taken_over":
-        chat = await uow.sessions.active_for_student(chat_id)
-        return escalation if chat is not None and chat.counselor_id == handler.id else None
-    acknowledged = escalation.acknowledged_at
-    if handler.on_duty and acknowledged is not None and now - acknowledged < ACK_STAYS_LIVE:
-        return escalation
-    return None
+async def live_for_chat(uow: UnitOfWork, chat_id: int) -> Escalation | None:
+    """The case a new signal from this student belongs to: the newest unresolved one, unless
+    it was taken over by a counselor who is no longer in a chat with the student (that case
+    waits for its outcome; new risk opens a new case with a fresh ladder)."""
+    case = await uow.escalations.unresolved_for_chat(chat_id)
+    if case is None or CASE.state_of(case) != Case.TAKEN_OVER:
+        return case
+    return case if await held(uow, case) else None
+
+
+async def held(uow: UnitOfWork, case: Escalation) -> bool:
+    """A counselor who took the case over is active and in a chat with the student."""
+    counselor = await uow.members.get(case.taken_over_by or 0)
+    if counselor is None or not counselor.active:
+        return False
+    chat = await uow.sessions.active_for_student(case.student_chat_id)
+    return chat is not None and chat.counselor_id == counselor.id
 
 
 async def act(uow: UnitOfWork, services: Services, decision: Decision, chat_id: int,
               person: Person, level: RiskLevel, categories: tuple[str, ...], source: str,
-              excerpt: str) -> list[Effect]:
+              words: str, detail: str = "") -> list[Effect]:
     await _raise_sticky(uow, services, chat_id, person, decision.new_sticky_level)
     effects: list[Effect] = []
     chat = await uow.sessions.active_for_student(chat_id)
     for action in decision.actions:
         if action == Action.ESCALATE:
             effects += await open_escalation(uow, services, chat_id, person, level, categories,
-                                             source, excerpt)
+                                             source, words, detail)
         elif action == Action.UPDATE_ESCALATION:
-            effects += await _update(uow, services, chat_id, level, excerpt)
+            effects += await _update(uow, services, chat_id, level, words)
         elif action == Action.SEND_RESOURCES:
             effects.append(Reply("crisis-resources", to=chat_id, priority=CRISIS))
         elif action == Action.TELL_SUPPORTER and chat is not None:
@@ -151,7 +147,7 @@ async def _raise_sticky(uow: UnitOfWork, services: Services, chat_id: int, perso
 
 async def _tell_staff(uow: UnitOfWork, chat: ChatSession, key: str,
                       level: RiskLevel) -> list[Effect]:
-    request = await uow.session.get(HelpRequest, chat.request_id)
+    request = await uow.requests.get(chat.request_id)
     name = request.pseudonym if request else "?"
     params: dict[str, str | int] = {"pseudonym": name, "level_key": _level_key(level)}
     return [Reply(key, params, to=member.telegram_id, priority=CRISIS)
@@ -160,7 +156,7 @@ async def _tell_staff(uow: UnitOfWork, chat: ChatSession, key: str,
 
 async def _nudge(uow: UnitOfWork, chat: ChatSession) -> list[Effect]:
     supporter = await uow.members.get(chat.supporter_id) if chat.supporter_id else None
-    request = await uow.session.get(HelpRequest, chat.request_id)
+    request = await uow.requests.get(chat.request_id)
     if supporter is None or request is None:
         return []
     keyboard = ((buttons.button(ESC, "btn-refer", "refer", str(chat.id)),),)
@@ -172,13 +168,7 @@ def _level_key(level: RiskLevel) -> str:
     return f"risk-{int(level)}"
 
 
-# ---- the escalation and its ladder -----------------------------------------------------------
-
-
-def _timeouts_pair(services: Services) -> tuple[timedelta, timedelta]:
-    config = services.config.escalation
-    return (timedelta(seconds=config.ack_timeout_imminent),
-            timedelta(seconds=config.ack_timeout_high))
+# ---- the case and its ladder -----------------------------------------------------------------
 
 
 def _timeouts(services: Services) -> ladder.Timeouts:
@@ -187,15 +177,18 @@ def _timeouts(services: Services) -> ladder.Timeouts:
                            high=timedelta(seconds=config.ack_timeout_high))
 
 
-async def _staff(uow: UnitOfWork) -> tuple[list[ladder.Staff], dict[int, Member]]:
+async def _staff(uow: UnitOfWork, first: int | None = None
+                 ) -> tuple[list[ladder.Staff], dict[int, Member]]:
+    """Who can be paged, least recently paged first (``first`` before everyone)."""
     members = [m for m in await uow.members.all() if m.role in STAFF_ROLES]
-    members.sort(key=lambda m: (m.last_assigned_at is not None, m.last_assigned_at, m.id))
+    members.sort(key=lambda m: (m.id != first, m.last_assigned_at is not None,
+                                m.last_assigned_at, m.id))
     staff = [ladder.Staff(m.id, m.role, m.on_duty, m.active) for m in members]
     return staff, {m.id: m for m in members}
 
 
-def _state(escalation: Escalation) -> ladder.LadderState:
-    raw = escalation.ladder or {}
+def ladder_state(case: Escalation) -> ladder.LadderState:
+    raw = case.ladder or {}
     return ladder.LadderState(
         step=int(raw.get("step", 0)), paged=tuple(raw.get("paged", ())),
         failed=tuple(raw.get("failed", ())), acknowledged_by=raw.get("acknowledged_by"),
@@ -205,154 +198,290 @@ def _state(escalation: Escalation) -> ladder.LadderState:
 
 async def open_escalation(uow: UnitOfWork, services: Services, chat_id: int, person: Person,
                           level: RiskLevel, categories: tuple[str, ...], source: str,
-                          excerpt: str) -> list[Effect]:
+                          words: str, detail: str = "") -> list[Effect]:
     now = services.clock()
     request = await uow.requests.open_for(person.id)
-    escalation = Escalation(
-        request_id=request.id if request else None, student_chat_id=chat_id, level=int(level),
-        categories=list(categories), source=source,
-        excerpt_enc=uow.cipher.encrypt(excerpt) if excerpt else None,
-        status="open", ladder={}, created_at=now,
-    )
-    uow.session.add(escalation)
-    await uow.session.flush()
-    await uow.audit.add(f"person:{person.id}", "escalation.opened",
-                        f"escalation:{escalation.id}",
+    conversation = await uow.conversations.get(chat_id)
+    if not person.pseudonym:  # counselors need a name to call them by, from the first ping
+        drafted = conversation.data.get("pseudonym") if conversation is not None else None
+        person.pseudonym = str(drafted or services.new_pseudonym())
+    if source in ("detector", "onboarding") and words:
+        own = words  # the words that showed the risk
+    else:
+        own = await recent_words(uow, chat_id, person)
+    case = await uow.escalations.open(
+        chat_id=chat_id, request_id=request.id if request else None, level=int(level),
+        categories=categories, source=source, words=own, detail=detail, now=now)
+    await uow.audit.add(f"person:{person.id}", "escalation.opened", f"escalation:{case.id}",
                         {"level": level.name.lower(), "source": source}, now)
     staff, members = await _staff(uow)
     state, page = ladder.start(level, staff, _timeouts(services))
-    return await _carry_out(uow, services, escalation, state, page, members)
+    return await _carry_out(uow, services, case, state, page, members)
 
 
-async def _carry_out(uow: UnitOfWork, services: Services, escalation: Escalation,
+async def recent_words(uow: UnitOfWork, chat_id: int, person: Person) -> str:
+    """What the student said most recently in their own words: their last messages in the
+    chat, else what they wrote in the intake; '' if they have written nothing yet."""
+    chat = await uow.sessions.active_for_student(chat_id)
+    if chat is not None:
+        said = await uow.escalations.student_words(chat.id)
+        if said:
+            return " / ".join(said)[-WORDS:]
+    request = await uow.requests.open_for(person.id)
+    if request is not None:
+        return uow.requests.description(request)[:WORDS]
+    conversation = await uow.conversations.get(chat_id)
+    if conversation is not None:
+        return str(conversation.data.get("description", ""))[:WORDS]
+    return ""
+
+
+def case_buttons(case: Escalation) -> tuple[tuple[Button, ...], ...]:
+    """What a counselor can do with the case now."""
+    ident = str(case.id)
+    state = CASE.state_of(case)
+    if state == Case.OPEN:
+        return ((buttons.button(ESC, "btn-ack", "ack", ident),
+                 buttons.button(ESC, "btn-take-over", "take", ident)),)
+    rows: tuple[tuple[Button, ...], ...] = ()
+    if state == Case.ACKNOWLEDGED:
+        rows = ((buttons.button(ESC, "btn-take-over", "take", ident),),)
+    if state in (Case.ACKNOWLEDGED, Case.TAKEN_OVER):
+        rows += outcome_rows(case)
+    return rows
+
+
+def outcome_rows(case: Escalation) -> tuple[tuple[Button, ...], ...]:
+    return tuple((buttons.button(ESC, f"btn-outcome-{o}", "out", f"{case.id}:{o}"),)
+                 for o in OUTCOMES)
+
+
+async def _carry_out(uow: UnitOfWork, services: Services, case: Escalation,
                      state: ladder.LadderState, page: ladder.Page,
                      members: dict[int, Member]) -> list[Effect]:
     """Persist the ladder, ping who the page names, arm the next check."""
     now = services.clock()
-    escalation.ladder = asdict(state)
+    case.ladder = asdict(state)
     effects: list[Effect] = []
-    params = await _ping_params(uow, escalation, now)
-    keyboard = ((buttons.button(ESC, "btn-ack", "ack", str(escalation.id)),
-                 buttons.button(ESC, "btn-take-over", "take", str(escalation.id))),)
+    params = await ping_params(uow, case, now)
     key = "escalation-broadcast" if page.broadcast else "escalation-ping"
     for member_id in page.member_ids:
         member = members.get(member_id)
         if member is not None:
             if not page.broadcast:
                 member.last_assigned_at = now  # rotate who is paged first next time
-            effects.append(Reply(key, params, keyboard, to=member.telegram_id, priority=CRISIS,
-                                 meta={"escalation": escalation.id, "member": member.id}))
+            effects.append(Reply(key, params, case_buttons(case), to=member.telegram_id,
+                                 priority=CRISIS,
+                                 meta={"escalation": case.id, "member": member.id}))
     if page.member_ids:
-        await uow.audit.add("system", "escalation.paged", f"escalation:{escalation.id}",
+        await uow.audit.add("system", "escalation.paged", f"escalation:{case.id}",
                             {"step": page.step, "members": list(page.member_ids)}, now)
     elif page.next_check_in is not None:
         log.error("escalation %s: NOBODY could be paged (no counselor or coordinator "
-                  "reachable); the student has the emergency numbers; retrying", escalation.id)
-        await uow.audit.add("system", "escalation.unreachable", f"escalation:{escalation.id}",
+                  "reachable); the student has the emergency numbers; retrying", case.id)
+        await uow.audit.add("system", "escalation.unreachable", f"escalation:{case.id}",
                             {"step": page.step}, now)
     if page.notify_student_again:
-        effects.append(Reply("crisis-still-here", to=escalation.student_chat_id,
-                             priority=CRISIS))
+        effects.append(Reply("crisis-still-here", to=case.student_chat_id, priority=CRISIS))
     if page.next_check_in is not None:
-        await uow.timers.set("escalation_ack", str(escalation.id), now + page.next_check_in,
+        await uow.timers.set(ACK_TIMER, str(case.id), now + page.next_check_in,
                              {"step": page.step})
     return effects
 
 
-async def _ping_params(uow: UnitOfWork, escalation: Escalation,
-                       now: datetime) -> dict[str, str | int]:
-    request = (await uow.session.get(HelpRequest, escalation.request_id)
-               if escalation.request_id else None)
-    person = await uow.people.by_telegram_id(escalation.student_chat_id)
+async def ping_params(uow: UnitOfWork, case: Escalation, now: datetime) -> dict[str, str | int]:
+    """Who, what, why and their own words, in the counselor's language (never identity)."""
+    request = await uow.requests.get(case.request_id) if case.request_id else None
+    person = await uow.people.by_telegram_id(case.student_chat_id)
+    conversation = await uow.conversations.get(case.student_chat_id)
+    draft = conversation.data if conversation is not None else {}
     pseudonym = (request.pseudonym if request else None) or (
-        person.pseudonym if person and person.pseudonym else "-")
-    since = request.created_at if request else escalation.created_at
-    excerpt = (uow.cipher.decrypt(escalation.excerpt_enc)
-               if escalation.excerpt_enc else "-")
-    return {
-        "id": escalation.id, "pseudonym": pseudonym,
-        "topic_key": f"topic-{request.topic}" if request else "topic-other",
-        "level_key": _level_key(RiskLevel(escalation.level)),
-        "categories": ", ".join(escalation.categories) or escalation.source,
-        "excerpt": excerpt, "waited": max(0, int((now - since).total_seconds() // 60)),
+        person.pseudonym if person and person.pseudonym else "") or str(
+        draft.get("pseudonym") or "")
+    topic = (request.topic if request else None) or str(draft.get("topic") or "")
+    since = request.created_at if request else case.created_at
+    words = uow.escalations.words(case)
+    categories = [c for c in case.categories if c]
+    params: dict[str, str | int] = {
+        "id": case.id,
+        "who": "invitee" if case.source == "onboarding" else "student",
+        "role_key": f"role-{draft.get('role', 'supporter')}",
+        "pseudonym": pseudonym or "?",
+        "topic_key": f"topic-{topic}" if topic else "topic-unknown",
+        "level_key": _level_key(RiskLevel(case.level)),
+        "reason_key": _reason_key(case.source, categories),
+        "more": "no",
+        "waited": max(0, int((now - since).total_seconds() // 60)),
     }
+    detail = uow.escalations.detail(case)
+    if detail:  # the referral's reason, in the supporter's words
+        params["more"], params["also"] = "yes", detail
+    elif len(categories) > 1 and case.source in ("detector", "onboarding"):
+        params["more"], params["also_key"] = "yes", f"reason-{categories[1]}"
+    if words:
+        params["excerpt"] = words
+    else:
+        params["excerpt_key"] = "ping-no-words"
+    return params
+
+
+def _reason_key(source: str, categories: list[str]) -> str:
+    if source in ("detector", "onboarding"):
+        return f"reason-{categories[0]}" if categories else "reason-words"
+    return f"reason-{source}"
 
 
 async def _update(uow: UnitOfWork, services: Services, chat_id: int, level: RiskLevel,
-                  excerpt: str) -> list[Effect]:
+                  words: str) -> list[Effect]:
+    """A new high or imminent signal on the student's live case."""
     now = services.clock()
-    escalation = await live_for_chat(uow, chat_id, now)
-    if escalation is None:
+    case = await live_for_chat(uow, chat_id)
+    if case is None:
         return []
-    if int(level) > escalation.level:
-        escalation.level = int(level)
-        if escalation.status == "open":  # the ladder speeds up to the new level's timeout
-            sooner = now + ladder.ack_timeout(level, *_timeouts_pair(services))
-            current = next((t for t in await uow.timers.pending("escalation_ack")
-                            if t.ref == str(escalation.id)), None)
-            if current is None or current.due_at > sooner:
-                await uow.timers.set("escalation_ack", str(escalation.id), sooner,
-                                     dict(current.payload) if current else {})
-    escalation.excerpt_enc = uow.cipher.encrypt(excerpt)
-    await uow.audit.add("system", "escalation.updated", f"escalation:{escalation.id}",
-                        {"level": RiskLevel(escalation.level).name.lower()}, now)
-    state = _state(escalation)
-    params = await _ping_params(uow, escalation, now)
+    case.level = max(case.level, int(level))
+    uow.escalations.set_words(case, words)
+    await uow.audit.add("system", "escalation.updated", f"escalation:{case.id}",
+                        {"level": RiskLevel(case.level).name.lower()}, now)
+    state = CASE.state_of(case)
+    if state == Case.ACKNOWLEDGED:  # seen is not handled: page again, from the top
+        return await _reopen(uow, services, case, "reopen")
+    params = await ping_params(uow, case, now)
+    if state == Case.TAKEN_OVER:
+        counselor = await uow.members.get(case.taken_over_by or 0)
+        return [Reply("escalation-update", params, to=counselor.telegram_id, priority=CRISIS)
+                ] if counselor is not None else []
+    # still paging: the ladder speeds up to the new level's timeout; the paged are told
+    sooner = now + ladder.ack_timeout(RiskLevel(case.level), *_timeout_pair(services))
+    current = await uow.timers.get(ACK_TIMER, str(case.id))
+    if current is None or current.due_at > sooner:
+        await uow.timers.set(ACK_TIMER, str(case.id), sooner,
+                             dict(current.payload) if current else {})
+    paged = ladder_state(case)
     effects: list[Effect] = []
-    notify = [state.acknowledged_by] if state.acknowledged_by else [
-        m for m in state.paged if m not in state.failed]
-    if escalation.taken_over_by:
-        notify = [escalation.taken_over_by]
-    for member_id in notify:
-        member = await uow.members.get(member_id) if member_id else None
+    for member_id in (m for m in paged.paged if m not in paged.failed):
+        member = await uow.members.get(member_id)
         if member is not None:
-            effects.append(Reply("escalation-update", params, to=member.telegram_id,
-                                 priority=CRISIS))
+            effects.append(Reply("escalation-update", params, case_buttons(case),
+                                 to=member.telegram_id, priority=CRISIS,
+                                 meta={"escalation": case.id, "member": member.id}))
     return effects
 
 
+def _timeout_pair(services: Services) -> tuple[timedelta, timedelta]:
+    timeouts = _timeouts(services)
+    return timeouts.imminent, timeouts.high
+
+
+async def _reopen(uow: UnitOfWork, services: Services, case: Escalation,
+                  event: str) -> list[Effect]:
+    """The case is open again (reopen, remind, release): a fresh ladder, the one who knows
+    the case first, the tier's timer armed; then the next counselor, then everyone."""
+    previous = case.taken_over_by if event == "release" else case.acknowledged_by
+    CASE.fire(case, event)
+    case.taken_over_by = None if event == "release" else case.taken_over_by
+    await uow.timers.cancel(FOLLOWUP_TIMER, str(case.id))
+    await uow.audit.add("system", f"escalation.{event}", f"escalation:{case.id}", {},
+                        services.clock())
+    staff, members = await _staff(uow, first=previous)
+    state, page = ladder.start(RiskLevel(case.level), staff, _timeouts(services))
+    effects = await _carry_out(uow, services, case, state, page, members)
+    knows = members.get(previous or 0)
+    if knows is not None and knows.active and knows.id not in page.member_ids:
+        params = await ping_params(uow, case, services.clock())
+        effects.append(Reply("escalation-reminder", params, case_buttons(case),
+                             to=knows.telegram_id, priority=CRISIS))
+    return effects
+
+
+async def arm_followup(uow: UnitOfWork, services: Services, case: Escalation) -> None:
+    due = services.clock() + timedelta(seconds=services.config.escalation.ack_followup)
+    await uow.timers.set(FOLLOWUP_TIMER, str(case.id), due)
+
+
 async def on_timeout(uow: UnitOfWork, services: Services, escalation_id: int) -> list[Effect]:
-    escalation = await uow.session.get(Escalation, escalation_id)
-    if escalation is None or escalation.status != "open":
+    """Nobody acknowledged in time: the next step of the ladder."""
+    case = await uow.escalations.get(escalation_id)
+    if case is None or CASE.state_of(case) != Case.OPEN:
         return []
     staff, members = await _staff(uow)
-    state, page = ladder.on_timeout(_state(escalation), RiskLevel(escalation.level), staff,
+    state, page = ladder.on_timeout(ladder_state(case), RiskLevel(case.level), staff,
                                     _timeouts(services))
-    await uow.audit.add("system", "escalation.unacknowledged", f"escalation:{escalation.id}",
+    await uow.audit.add("system", "escalation.unacknowledged", f"escalation:{case.id}",
                         {"step": page.step}, services.clock())
-    return await _carry_out(uow, services, escalation, state, page, members)
+    return await _carry_out(uow, services, case, state, page, members)
+
+
+async def on_followup(uow: UnitOfWork, services: Services, escalation_id: int) -> list[Effect]:
+    """``escalation.ack_followup`` after an acknowledgement or take-over: acknowledged and
+    still nobody with the student -> open again and page; taken over by someone who is no
+    longer there -> open again; taken over and the chat ended -> ask for the outcome."""
+    case = await uow.escalations.get(escalation_id)
+    if case is None:
+        return []
+    state = CASE.state_of(case)
+    if state == Case.ACKNOWLEDGED:
+        return await _reopen(uow, services, case, "remind")
+    if state != Case.TAKEN_OVER:
+        return []
+    counselor = await uow.members.get(case.taken_over_by or 0)
+    if counselor is None or not counselor.active:
+        return await _reopen(uow, services, case, "release")
+    await arm_followup(uow, services, case)
+    if await held(uow, case):
+        return []
+    params = await ping_params(uow, case, services.clock())
+    return [Reply("escalation-outcome-reminder", params, outcome_rows(case),
+                  to=counselor.telegram_id, priority=Priority.HIGH)]
 
 
 async def on_delivery_failed(uow: UnitOfWork, services: Services, escalation_id: int,
-                             member_id: int) -> list[Effect]:
-    """Telegram refused a ping (blocked, or a permanent error): page the next person now."""
-    escalation = await uow.session.get(Escalation, escalation_id)
-    if escalation is None or escalation.status != "open":
+                             member_id: int, permanent: bool = True) -> list[Effect]:
+    """Telegram refused a ping (blocked, a permanent error) or could not take it yet (an
+    outage: it is retried): page the next person now."""
+    case = await uow.escalations.get(escalation_id)
+    if case is None or CASE.state_of(case) != Case.OPEN:
         return []
     staff, members = await _staff(uow)
-    await uow.audit.add("system", "escalation.ping_failed", f"escalation:{escalation.id}",
+    await uow.audit.add("system", "escalation.ping_failed", f"escalation:{case.id}",
                         {"member": member_id}, services.clock())
-    state, page = ladder.on_delivery_failed(_state(escalation), member_id,
-                                            RiskLevel(escalation.level), staff,
-                                            _timeouts(services))
-    return await _carry_out(uow, services, escalation, state, page, members)
+    state, page = ladder.on_delivery_failed(ladder_state(case), member_id,
+                                            RiskLevel(case.level), staff, _timeouts(services),
+                                            permanent)
+    return await _carry_out(uow, services, case, state, page, members)
+
+
+# ---- asking for a counselor ------------------------------------------------------------------
+
+
+async def ask_for_counselor(uow: UnitOfWork, services: Services,
+                            chat_id: int) -> list[Effect]:
+    """The student's 🆘 *I need a counselor now*, from wherever it was shown. Pressing it while
+    counselors are already being paged says so (twice is the same as once); pressing it on a
+    case someone only acknowledged pages again."""
+    person = await uow.people.by_telegram_id(chat_id)
+    if person is None:
+        return []
+    case = await live_for_chat(uow, chat_id)
+    if case is not None and CASE.state_of(case) == Case.OPEN:
+        return [Reply("counselor-already-coming", to=chat_id, priority=CRISIS)]
+    if case is not None and CASE.state_of(case) == Case.TAKEN_OVER:
+        return [Reply("counselor-already-here", to=chat_id, priority=CRISIS)]
+    effects = await open_manual(uow, services, chat_id, "student", "")
+    return [Reply("counselor-requested", to=chat_id, priority=CRISIS), *effects]
 
 
 async def open_manual(uow: UnitOfWork, services: Services, chat_id: int, source: str,
                       reason: str) -> list[Effect]:
-    """A supporter's /refer or the student's "I need a counselor now"."""
+    """A supporter's /refer (``reason`` is theirs) or the student's 🆘."""
     person = await uow.people.by_telegram_id(chat_id)
     if person is None:
         return []
-    situation = await _situation(uow, chat_id, person, RiskLevel.NONE, services.clock())
+    situation = await _situation(uow, chat_id, person, RiskLevel.NONE)
     decision = decide_referral(situation)
     await uow.audit.add(f"person:{person.id}", "escalation.requested", f"person:{person.id}",
                         {"source": source}, services.clock())
-    effects = await act(uow, services, decision, chat_id, person, RiskLevel.HIGH, (), source,
-                        reason)
-    if source == "student":
-        effects.insert(0, Reply("counselor-requested", to=chat_id, priority=CRISIS))
-    return effects
+    return await act(uow, services, decision, chat_id, person, RiskLevel.HIGH, (), source,
+                     await recent_words(uow, chat_id, person), reason)
 
 
 async def screening_answer(uow: UnitOfWork, services: Services, inbound: Inbound,
@@ -361,15 +490,20 @@ async def screening_answer(uow: UnitOfWork, services: Services, inbound: Inbound
     answer = buttons.parse(SCREEN, inbound.button).name
     if answer not in SCREENING_CHOICES:
         return [Reply("error-stale-button")]
-    situation = await _situation(uow, inbound.chat_id, person, RiskLevel.NONE,
-                                 services.clock())
+    level = RiskLevel.IMMINENT if answer == "now" else RiskLevel.HIGH
+    case = await live_for_chat(uow, inbound.chat_id)
+    if case is not None and CASE.state_of(case) == Case.OPEN and answer in ("yes", "now") \
+            and case.level >= level:  # answered already (a double tap): it is in hand
+        return [ClearButtons(inbound.message_id),
+                Reply("counselor-already-coming", priority=CRISIS)]
+    situation = await _situation(uow, inbound.chat_id, person, RiskLevel.NONE)
     decision = decide_screening(situation, answer)
     await uow.audit.add(f"person:{person.id}", "screening.answered", f"person:{person.id}",
                         {"answer": answer}, services.clock())
-    level = RiskLevel.IMMINENT if answer == "now" else RiskLevel.HIGH
+    source = "screening-now" if answer == "now" else "screening"
     effects: list[Effect] = [ClearButtons(inbound.message_id)]
     effects += await act(uow, services, decision, inbound.chat_id, person, level,
-                         ("suicide",), "screening", f"screening: {answer}")
+                         ("suicide",), source, await recent_words(uow, inbound.chat_id, person))
     if not decision.actions:
         effects.append(Reply("screening-thanks"))
     return effects

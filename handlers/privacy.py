@@ -9,6 +9,7 @@ from sqlalchemy import delete, select, update
 from flows import buttons
 from flows.types import ClearButtons, Effect, Inbound, Reply
 from handlers.context import Services
+from handlers.dispatch import leave_queue
 from handlers.escalations import unresolved_for_chat
 from storage.models import Conversation, HelpRequest, InboxUpdate, OutboxMessage, Person
 from storage.program_models import Escalation, Feedback, Note, RelayMessage
@@ -67,6 +68,13 @@ async def answer(uow: UnitOfWork, services: Services, inbound: Inbound,
             await unresolved_for_chat(uow, chat) is not None:
         return cleared + [Reply("forget-not-now")]
     now = services.clock()
+    waiting = await uow.requests.open_for(person.id)
+    if waiting is not None and waiting.status == "queued":  # out of the queue, offers withdrawn
+        await leave_queue(uow, waiting, "forget", now)
+        offer = await uow.offers.pending_for_request(waiting.id)
+        if offer is not None:
+            await uow.offers.decide(offer, "withdraw", now)
+            await uow.timers.cancel("offer_timeout", str(offer.id))
     s = uow.session
     await s.execute(delete(Conversation).where(Conversation.chat_id == chat))
     await s.execute(delete(InboxUpdate).where(InboxUpdate.chat_id == chat,

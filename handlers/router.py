@@ -15,6 +15,8 @@ from handlers.staff import handle_staff
 from handlers.student import handle_student
 from storage.uow import UnitOfWork
 
+COUNSELOR_NOW = "ss:counselor"  # the 🆘 button works wherever it was shown, at any time
+
 
 async def handle(uow: UnitOfWork, services: Services, inbound: Inbound) -> list[Effect]:
     if inbound.kind == "member_status":
@@ -34,9 +36,13 @@ async def handle(uow: UnitOfWork, services: Services, inbound: Inbound) -> list[
             onboarding.looks_like_invite(inbound.text) and member is None:
         return await onboarding.begin(uow, services, inbound, person)
     saved = await uow.conversations.get(inbound.chat_id)
-    if saved is not None and saved.flow == "onboarding":
-        return await onboarding.continue_onboarding(uow, services, inbound, person, saved)
+    if saved is not None and saved.flow == "onboarding":  # joining the team: screened too
+        crisis = await escalations.screen(uow, services, inbound, person, "onboarding")
+        return crisis + await onboarding.continue_onboarding(uow, services, inbound, person,
+                                                             saved)
     if inbound.kind == "button" and inbound.button.startswith(f"{escalations.SCREEN}:"):
         return await escalations.screening_answer(uow, services, inbound, person)
+    if inbound.kind == "button" and inbound.button.startswith(COUNSELOR_NOW):
+        return await escalations.ask_for_counselor(uow, services, inbound.chat_id)
     crisis = await escalations.screen(uow, services, inbound, person)
     return crisis + await handle_student(uow, services, inbound, person)

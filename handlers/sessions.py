@@ -10,12 +10,19 @@ from flows.buttons import button
 from flows.session import FEEDBACK_MACHINE
 from flows.types import Copy, Effect, Reply
 from handlers.context import Services, machine_context
-from handlers.dispatch import dispatch, student_chat
+from handlers.dispatch import (
+    arm_unattended,
+    dispatch,
+    leave_queue,
+    offer_outcome,
+    student_chat,
+)
 from storage.models import HelpRequest
 from storage.program_models import ChatSession, Member
 from storage.uow import UnitOfWork
 
 FOCUS = "fx"
+HANDBACK = "handback"  # timer kind: a chat held by someone who went off duty goes back
 
 
 async def _lock_request(uow: UnitOfWork, request_id: int) -> HelpRequest | None:
@@ -39,19 +46,21 @@ async def accept(uow: UnitOfWork, services: Services, member: Member,
     if offer.status != "pending":
         return [Reply("offer-gone")]
     request = await _lock_request(uow, offer.request_id)
-    if request is None or request.status not in ("queued", "active"):
-        await uow.offers.decide(offer, "withdrawn", now)
+    student = await student_chat(uow, request) if request is not None else 0
+    existing = await uow.sessions.active_for_student(student) if request is not None else None
+    handoff = request is not None and request.status == "active" and existing is not None
+    if request is None or not (handoff or request.status == "queued"):
+        await uow.offers.decide(offer, "withdraw", now)
+        await uow.timers.cancel("offer_timeout", str(offer.id))
         return [Reply("offer-gone")]
     if not (member.on_duty and member.trained and member.active):
         return [Reply("duty-required")]
-    await uow.offers.decide(offer, "accepted", now)
+    await uow.offers.decide(offer, "accept", now)
     await uow.timers.cancel("offer_timeout", str(offer.id))
     member.last_assigned_at = now
-    student = await student_chat(uow, request)
-    existing = await uow.sessions.active_for_student(student)
-    if request.status == "active" and existing is not None:
+    if handoff and existing is not None:
         return await _take_handoff(uow, services, member, request, existing)
-    request.status, request.updated_at = "active", now
+    await leave_queue(uow, request, "assign", now)
     chat = await uow.sessions.start(request, student, member.id, now)
     member.focus_session_id = chat.id
     await uow.conversations.save(student, "session", "active", {"session_id": chat.id}, now)
@@ -100,57 +109,103 @@ async def decline(uow: UnitOfWork, services: Services, member: Member,
     if offer.status != "pending":
         return [Reply("offer-gone")]
     now = services.clock()
-    await uow.offers.decide(offer, "declined", now)
+    await uow.offers.decide(offer, "decline", now)
     await uow.timers.cancel("offer_timeout", str(offer.id))
     await uow.audit.add(f"member:{member.id}", "offer.declined", f"request:{offer.request_id}",
                         {"offer": offer.id}, now)
     request = await uow.session.get(HelpRequest, offer.request_id)
     failed = (await handoff_failed(uow, request, member)
               if request is not None and request.status == "active" else [])
-    return [Reply("offer-declined"), *failed, *await dispatch(uow, services)]
+    effects = await dispatch(uow, services)
+    told = await offer_outcome(uow, request, member, "declined")
+    return [*told, *failed, *effects]
 
 
-async def release(uow: UnitOfWork, services: Services, chat: ChatSession) -> list[Effect]:
-    """Nobody from the team can stay in this chat (removed, deactivated): the student goes
-    back to the queue, keeping their place and risk, and is told; nothing is dropped."""
+async def release(uow: UnitOfWork, services: Services, chat: ChatSession,
+                  student_key: str = "session-supporter-unavailable") -> list[Effect]:
+    """Nobody from the team can stay in this chat (left, deactivated): the student goes back
+    to the front of the queue, keeping their risk, and is told; nothing is dropped."""
+    return await _requeue(uow, services, chat, student_key) + await dispatch(uow, services)
+
+
+async def _requeue(uow: UnitOfWork, services: Services, chat: ChatSession,
+                   student_key: str) -> list[Effect]:
     now = services.clock()
     request = await uow.session.get(HelpRequest, chat.request_id)
     assert request is not None
-    await uow.sessions.close(chat, "released", now)
-    for kind in ("idle_check", "idle_close"):
+    await uow.sessions.close(chat, "handback", now)
+    for kind in ("idle_check", "idle_close", HANDBACK):
         await uow.timers.cancel(kind, str(chat.id))
-    request.status, request.updated_at = "queued", now
+    await uow.requests.fire(request, "hand_back", now)  # routing.queue: front of the line
     request.last_position = None
+    await arm_unattended(uow, services, request, now)
     await uow.conversations.save(chat.student_chat_id, "intake", "queued",
                                  {"pseudonym": request.pseudonym}, now)
     await uow.audit.add("system", "session.released", f"request:{request.id}",
                         {"session": chat.id}, now)
-    return [Reply("session-supporter-unavailable", to=chat.student_chat_id),
-            *await dispatch(uow, services)]
+    return [Reply(student_key, to=chat.student_chat_id)]
 
 
 async def withdraw_offers(uow: UnitOfWork, member: Member, now: datetime) -> None:
     """Offers waiting for this member go back to the queue (their timers with them)."""
     for offer in await uow.offers.pending_for_member(member.id):
-        await uow.offers.decide(offer, "withdrawn", now)
+        await uow.offers.decide(offer, "withdraw", now)
         await uow.timers.cancel("offer_timeout", str(offer.id))
 
 
 async def withdraw_member(uow: UnitOfWork, services: Services,
                           member: Member) -> list[Effect]:
     """A member is deactivated or removed: their offers and chats move on, nothing strands."""
+    return await hand_back_now(uow, services, member)
+
+
+async def hand_back_now(uow: UnitOfWork, services: Services, member: Member) -> list[Effect]:
+    """This member can no longer be reached (deactivated, blocked the bot): off duty, their
+    pending offers withdrawn, and each of their chats handed back at once — a chat they share
+    with a colleague stays with the colleague; a chat they held alone goes back to the front
+    of the queue for the next supporter (with the notes so far). Everyone left is told; the
+    member is not (they may not be able to read it)."""
     now = services.clock()
-    member.on_duty = False
+    if member.on_duty:
+        member.on_duty, member.duty_changed_at = False, now
     await withdraw_offers(uow, member, now)
     effects: list[Effect] = []
     for chat in await uow.sessions.active_for_member(member.id):
-        if chat.supporter_id == member.id:
-            chat.supporter_id = None
-        if chat.counselor_id == member.id:
-            chat.counselor_id = None
-        if chat.supporter_id is None and chat.counselor_id is None:
-            effects += await release(uow, services, chat)
+        effects += await hand_back(uow, services, chat, member, tell_member=False,
+                                   student_key="session-supporter-unavailable")
     return effects + await dispatch(uow, services)
+
+
+async def hand_back(uow: UnitOfWork, services: Services, chat: ChatSession, member: Member,
+                    *, tell_member: bool = True,
+                    student_key: str = "handback-student") -> list[Effect]:
+    """``member`` leaves this chat (without calling dispatch: the caller does, once)."""
+    now = services.clock()
+    request = await uow.session.get(HelpRequest, chat.request_id)
+    assert request is not None
+    role = "counselor" if chat.counselor_id == member.id else "supporter"
+    if chat.supporter_id == member.id:
+        chat.supporter_id = None
+    if chat.counselor_id == member.id:
+        chat.counselor_id = None
+    if member.focus_session_id == chat.id:
+        member.focus_session_id = None
+    await uow.audit.add("system", "session.handed_back", f"request:{request.id}",
+                        {"session": chat.id, "member": member.id}, now)
+    params: dict[str, str | int] = {"pseudonym": request.pseudonym}
+    effects: list[Effect] = []
+    if tell_member:
+        effects.append(Reply("handback-done", params, to=member.telegram_id))
+    staying = [m for m in await uow.sessions.staff(chat) if m.active]
+    if not staying:
+        return effects + await _requeue(uow, services, chat, student_key)
+    stays = "counselor" if chat.counselor_id == staying[0].id else "supporter"
+    effects.append(Reply("handback-student-stays", {"role_key": f"role-{role}",
+                                                    "stays_key": f"role-{stays}"},
+                         to=chat.student_chat_id))
+    effects += [Reply("handback-colleague", {**params, "role_key": f"role-{role}"},
+                      to=m.telegram_id) for m in staying]
+    return effects
 
 
 async def handoff_failed(uow: UnitOfWork, request: HelpRequest,
@@ -229,11 +284,11 @@ async def end_session(uow: UnitOfWork, services: Services, chat: ChatSession,
         return []
     now = services.clock()
     await uow.sessions.close(chat, ended_by, now)
-    for kind in ("idle_check", "idle_close"):
+    for kind in ("idle_check", "idle_close", HANDBACK):
         await uow.timers.cancel(kind, str(chat.id))
     request = await uow.session.get(HelpRequest, chat.request_id)
     assert request is not None
-    request.status, request.updated_at = "closed", now
+    await uow.requests.fire(request, "close", now)
     routing = services.config.routing
     if routing.followup:
         due = now + timedelta(seconds=routing.followup_after)

@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable
 
 from flows import buttons
 from flows.types import ClearButtons, Effect, Inbound, Reply
-from handlers import cases, coordinator
+from handlers import cases, coordinator, handback
 from handlers.context import MAX_TEXT, Services
 from handlers.dispatch import candidate, dispatch, offer_effects
 from handlers.sessions import (
@@ -92,11 +92,12 @@ async def go_on_duty(uow: UnitOfWork, services: Services, member: Member) -> lis
     member.on_duty, member.duty_changed_at = True, now
     await uow.audit.add(f"member:{member.id}", "duty.on", f"member:{member.id}", {}, now)
     return [Reply(f"duty-on-{member.role}", to=member.telegram_id),
-            *await dispatch(uow, services)]
+            *await handback.keep(uow, member), *await dispatch(uow, services)]
 
 
 async def go_off_duty(uow: UnitOfWork, services: Services, member: Member) -> list[Effect]:
-    """Off duty: pending offers go back to the queue; open chats are handed over or ended."""
+    """Off duty: pending offers go back to the queue; open chats are handed over or ended,
+    or after ``routing.handback_after`` handed back (handlers.handback)."""
     if not member.on_duty:
         return []
     now = services.clock()
@@ -106,13 +107,16 @@ async def go_off_duty(uow: UnitOfWork, services: Services, member: Member) -> li
     await withdraw_offers(uow, member, now)
     chats = await uow.sessions.active_for_member(member.id)
     effects.append(Reply("duty-off", {"chats": len(chats)}, to=member.telegram_id))
+    minutes = max(1, -(-services.config.routing.handback_after // 60))
     for chat in chats:
         request = await uow.session.get(HelpRequest, chat.request_id)
         assert request is not None
         keyboard = ((buttons.button(HANDOFF, "btn-handoff-any", str(chat.id), "any"),
                      buttons.button(END, "btn-end-chat", str(chat.id))),)
-        effects.append(Reply("duty-off-open-chat", {"pseudonym": request.pseudonym},
+        effects.append(Reply("duty-off-open-chat", {"pseudonym": request.pseudonym,
+                                                    "minutes": minutes},
                              keyboard, to=member.telegram_id))
+        await handback.ask(uow, services, member, chat, now)
     return effects + await dispatch(uow, services)
 
 

@@ -22,7 +22,14 @@ from flows.types import (
 )
 from handlers import escalations, privacy
 from handlers.context import MAX_TEXT, Services, machine_context
-from handlers.dispatch import dispatch, is_open, opens_at
+from handlers.dispatch import (
+    able_on_duty,
+    arm_unattended,
+    dispatch,
+    is_open,
+    leave_queue,
+    opens_at,
+)
 from handlers.events import to_event
 from handlers.sessions import end_session, relay_media, relay_to_supporters
 from storage.models import Person
@@ -57,7 +64,8 @@ async def handle_student(
         if event.name in ("/help", "/cancel", "unknown-command", "back"):
             return [Reply(_idle_reply(event), {"max": MAX_TEXT})]
         flow = "intake"
-        step = INTAKE.enter(ctx, {"lang": person.language, "pseudonym": ctx.new_pseudonym()})
+        step = INTAKE.enter(ctx, {"lang": person.language,
+                                  "pseudonym": person.pseudonym or ctx.new_pseudonym()})
     else:
         flow = saved.flow
         machine, prefix = MACHINES[flow]
@@ -90,7 +98,7 @@ async def _followup_answer(uow: UnitOfWork, services: Services, inbound: Inbound
         if await uow.conversations.get(inbound.chat_id) is None:
             ctx = machine_context(services, person.language)
             step = INTAKE.enter(ctx, {"lang": person.language,
-                                      "pseudonym": ctx.new_pseudonym()})
+                                      "pseudonym": person.pseudonym or ctx.new_pseudonym()})
             await uow.conversations.save(inbound.chat_id, "intake", step.state, step.data,
                                          services.clock())
             return cleared + list(step.effects)
@@ -112,11 +120,12 @@ async def _apply(uow: UnitOfWork, services: Services, inbound: Inbound, person: 
             messages += await _submit(uow, services, person, step)
         elif isinstance(effect, CancelRequest):
             withdrawn = await uow.requests.open_for(person.id)
-            if withdrawn is not None:
-                await uow.requests.set_status(withdrawn, "withdrawn", now)
+            if withdrawn is not None and withdrawn.status == "queued":
+                await leave_queue(uow, withdrawn, "withdraw", now)
                 offer = await uow.offers.pending_for_request(withdrawn.id)
                 if offer is not None:
-                    await uow.offers.decide(offer, "withdrawn", now)
+                    await uow.offers.decide(offer, "withdraw", now)
+                    await uow.timers.cancel("offer_timeout", str(offer.id))
                 await uow.audit.add(f"person:{person.id}", "request.withdrawn",
                                     f"request:{withdrawn.id}", {}, now)
                 messages += await dispatch(uow, services)
@@ -127,8 +136,7 @@ async def _apply(uow: UnitOfWork, services: Services, inbound: Inbound, person: 
             if request is not None:
                 await uow.feedback.add(request.id, effect.rating, effect.comment, now)
         elif isinstance(effect, AskCounselor):
-            messages += await escalations.open_manual(uow, services, inbound.chat_id,
-                                                      "student", "")
+            messages += await escalations.ask_for_counselor(uow, services, inbound.chat_id)
         else:
             messages.append(effect)
     return messages
@@ -151,11 +159,15 @@ async def _submit(uow: UnitOfWork, services: Services, person: Person,
         unresolved.request_id = request.id  # the counselor's ping and the request meet
     await uow.audit.add(f"person:{person.id}", "request.queued", f"request:{request.id}",
                         {"topic": request.topic, "risk": request.risk_level}, now)
+    await arm_unattended(uow, services, request, now)
     on_duty = [m for m in await uow.members.all("supporter") if m.on_duty]
     messages: list[Effect] = []
-    if not on_duty or not is_open(services, now):
+    if not is_open(services, now):
         request.last_position, request.position_told_at = 1, now
         messages.append(Reply("queue-closed", {"opens": opens_at(services, now)}))
+    elif not able_on_duty(on_duty, request):  # honest: nobody could take it right now
+        request.last_position, request.position_told_at = 1, now
+        messages.append(Reply("queue-nobody-on-duty"))
     return messages + await dispatch(uow, services)
 
 

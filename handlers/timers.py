@@ -6,10 +6,10 @@ from datetime import timedelta
 
 from flows import buttons
 from flows.types import Effect, Reply
-from handlers import escalations, privacy
+from handlers import escalations, handback, privacy
 from handlers.context import Services
-from handlers.dispatch import dispatch
-from handlers.sessions import end_session, handoff_failed
+from handlers.dispatch import UNATTENDED, dispatch, offer_outcome, unattended
+from handlers.sessions import HANDBACK, end_session, handoff_failed
 from handlers.shifts import fire_shift
 from storage.models import HelpRequest
 from storage.program_models import Timer
@@ -28,10 +28,16 @@ async def fire(uow: UnitOfWork, services: Services, timer: Timer) -> list[Effect
         return await _followup(uow, services, ref, int(timer.payload.get("chat_id", 0)))
     if timer.kind in ("shift_start", "shift_end", "shift_reminder"):
         return await fire_shift(uow, services, timer.kind, ref)
-    if timer.kind == "escalation_ack":
+    if timer.kind == escalations.ACK_TIMER:
         return await escalations.on_timeout(uow, services, ref)
+    if timer.kind == escalations.FOLLOWUP_TIMER:
+        return await escalations.on_followup(uow, services, ref)
     if timer.kind == "dispatch":
         return await dispatch(uow, services)
+    if timer.kind == UNATTENDED:
+        return await unattended(uow, services, ref, dict(timer.payload))
+    if timer.kind == HANDBACK:
+        return await handback.due(uow, services, ref)
     if timer.kind == "retention":
         await privacy.purge(uow, services)
         return []
@@ -43,17 +49,16 @@ async def _offer_timeout(uow: UnitOfWork, services: Services, offer_id: int) -> 
     if offer is None or offer.status != "pending":
         return []
     now = services.clock()
-    await uow.offers.decide(offer, "expired", now)
+    await uow.offers.decide(offer, "expire", now)
     member = await uow.members.get(offer.member_id)
     await uow.audit.add("system", "offer.expired", f"request:{offer.request_id}",
                         {"offer": offer.id}, now)
     effects: list[Effect] = []
-    if member is not None:
-        effects.append(Reply("offer-expired", to=member.telegram_id))
     request = await uow.session.get(HelpRequest, offer.request_id)
     if request is not None and request.status == "active":
         effects += await handoff_failed(uow, request, member)
-    return effects + await dispatch(uow, services)
+    effects += await dispatch(uow, services)  # offered again: to another, or to them again
+    return await offer_outcome(uow, request, member, "expired") + effects
 
 
 async def _idle_check(uow: UnitOfWork, services: Services, session_id: int) -> list[Effect]:

@@ -5,6 +5,10 @@ when they are on duty, trained, active, below capacity and speak the request's l
 Eligible supporters are ranked by topic match, then least current load, then longest idle
 (never assigned first, then the oldest ``last_assigned_at``: a fair round robin), then
 ``member_id`` so the order is deterministic.
+
+A supporter who *declined* a request is excluded from it for a while (``exclude``); one who let
+an offer of it *expire* is only *avoided*: asked again when nobody else is eligible, so a
+student is never stranded behind a supporter who merely missed a message.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-__all__ = ["SUPPORTER", "Candidate", "Need", "best", "eligible", "rank"]
+__all__ = ["SUPPORTER", "Candidate", "Need", "best", "eligible", "rank", "why_unmatched"]
 
 SUPPORTER = "supporter"
 
@@ -88,8 +92,25 @@ def rank(
 
 
 def best(
-    candidates: Iterable[Candidate], need: Need, exclude: Collection[int] = ()
+    candidates: Iterable[Candidate], need: Need, exclude: Collection[int] = (),
+    avoid: Collection[int] = (),
 ) -> Candidate | None:
-    """The top-ranked candidate, or None when nobody is eligible."""
+    """The top-ranked candidate not in ``avoid`` (e.g. let this request's offer expire), else
+    the top-ranked one in ``avoid``; None when nobody outside ``exclude`` is eligible."""
     ranked = rank(candidates, need, exclude)
-    return ranked[0] if ranked else None
+    preferred = [c for c in ranked if c.member_id not in avoid] or ranked
+    return preferred[0] if preferred else None
+
+
+def why_unmatched(candidates: Iterable[Candidate], need: Need) -> str:
+    """Why a request that has waited is still without a supporter, in the order a coordinator
+    can act on: ``"nobody-on-duty"`` (no trained, active supporter on duty speaks its
+    language), ``"all-busy"`` (they all are at capacity), else ``"not-accepted"`` (someone
+    could take it and was offered it, but declined or did not answer)."""
+    able = [c for c in candidates if c.role == SUPPORTER and c.on_duty and c.trained
+            and c.active and _speaks(c, need.language)]
+    if not able:
+        return "nobody-on-duty"
+    if all(c.load >= c.capacity for c in able):
+        return "all-busy"
+    return "not-accepted"

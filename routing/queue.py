@@ -1,7 +1,9 @@
 """Order the waiting queue, estimate waits and decide when to tell a student their position.
 
-Pure domain code. The queue is ordered by risk level (highest first), then how the student
-feels (worst first), then waiting time (oldest first), then request id for determinism.
+Pure domain code. The queue is ordered by risk level (highest first), then requests handed
+back from a chat whose supporter left (the front of the line: they already waited once), then
+how the student feels (worst first), then waiting time (oldest first), then request id for
+determinism.
 
 Wait estimate (``estimate_wait``): the first ``free_slots`` students in the queue are taken
 now; everyone behind them waits for sessions to finish, ``free_slots`` at a time (at least
@@ -29,14 +31,16 @@ class Waiting:
     risk_level: int  # 0 none, 1 concern, 2 high, 3 imminent (higher first)
     feeling: int  # 1 (very bad) .. 5 (good): lower first
     created_at: datetime  # aware UTC: older first
+    handed_back: bool = False  # was in a chat that went back to the queue: front of the line
 
 
-def _key(item: Waiting) -> tuple[int, int, datetime, int]:
-    return (-item.risk_level, item.feeling, item.created_at, item.request_id)
+def _key(item: Waiting) -> tuple[int, bool, int, datetime, int]:
+    return (-item.risk_level, not item.handed_back, item.feeling, item.created_at,
+            item.request_id)
 
 
 def ordered(waiting: Iterable[Waiting]) -> list[Waiting]:
-    """Risk descending, feeling ascending, created ascending, request id ascending."""
+    """Risk descending, handed back first, feeling ascending, created ascending, id."""
     return sorted(waiting, key=_key)
 
 

@@ -159,9 +159,11 @@ class Escalation(Base):
     student_chat_id: Mapped[int] = mapped_column(BigInteger)
     level: Mapped[int] = mapped_column(Integer)  # escalation.detector.RiskLevel
     categories: Mapped[list[str]] = mapped_column(JSON, default=list)
-    source: Mapped[str] = mapped_column(String(16))  # detector, screening, refer, student
-    excerpt_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
-    status: Mapped[str] = mapped_column(String(12))  # open acknowledged taken_over resolved
+    # detector, screening, screening-now, refer, student, onboarding
+    source: Mapped[str] = mapped_column(String(16))
+    excerpt_enc: Mapped[bytes | None] = mapped_column(LargeBinary)  # the student's own words
+    detail_enc: Mapped[bytes | None] = mapped_column(LargeBinary)  # e.g. a referral's reason
+    status: Mapped[str] = mapped_column(String(12))  # escalation.case.Case
     ladder: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # escalation.ladder state
     acknowledged_by: Mapped[int | None] = mapped_column(Integer)
     acknowledged_at: Mapped[datetime | None]

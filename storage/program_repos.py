@@ -12,6 +12,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from routing.lifecycles import OFFER, SESSION, OfferStatus
 from storage.crypto import Cipher
 from storage.models import HelpRequest
 from storage.program_models import (
@@ -123,8 +124,8 @@ class Offers:
         self._s = session
 
     async def create(self, request_id: int, member_id: int, now: datetime) -> Offer:
-        offer = Offer(request_id=request_id, member_id=member_id, status="pending",
-                      created_at=now)
+        offer = Offer(request_id=request_id, member_id=member_id,
+                      status=OFFER.initial.value, created_at=now)
         self._s.add(offer)
         await self._s.flush()
         return offer
@@ -153,19 +154,28 @@ class Offers:
         rows = await self._s.scalars(select(Offer.request_id).where(Offer.status == "pending"))
         return set(rows)
 
-    async def recently_tried(self, since: datetime) -> dict[int, set[int]]:
-        """request id -> members who recently declined it or let it expire."""
+    async def recently(self, outcome: OfferStatus, since: datetime) -> dict[int, set[int]]:
+        """request id -> members whose offer of it ended with ``outcome`` since ``since``."""
         rows = await self._s.execute(
             select(Offer.request_id, Offer.member_id).where(
-                Offer.status.in_(("declined", "expired")), Offer.decided_at >= since))
-        tried: dict[int, set[int]] = {}
+                Offer.status == outcome.value, Offer.decided_at >= since))
+        found: dict[int, set[int]] = {}
         for request_id, member_id in rows.all():
-            tried.setdefault(request_id, set()).add(member_id)
-        return tried
+            found.setdefault(request_id, set()).add(member_id)
+        return found
 
-    async def decide(self, offer: Offer, status: str, now: datetime) -> None:
-        offer.status, offer.decided_at = status, now
+    async def decide(self, offer: Offer, event: str, now: datetime) -> None:
+        """``accept`` / ``decline`` / ``expire`` / ``withdraw`` along ``OFFER``.
+
+        The outcome's name ("withdrawn") is still understood, for callers written before the
+        lifecycle table (handlers/cases.py); new code passes the event."""
+        OFFER.fire(offer, _OFFER_EVENTS.get(event, event))
+        offer.decided_at = now
         await self._s.flush()
+
+
+_OFFER_EVENTS = {"accepted": "accept", "declined": "decline", "expired": "expire",
+                 "withdrawn": "withdraw"}
 
 
 class Sessions:
@@ -176,7 +186,8 @@ class Sessions:
     async def start(self, request: HelpRequest, student_chat_id: int, supporter_id: int | None,
                     now: datetime) -> ChatSession:
         chat = ChatSession(request_id=request.id, student_chat_id=student_chat_id,
-                           supporter_id=supporter_id, status="active", started_at=now,
+                           supporter_id=supporter_id, status=SESSION.initial.value,
+                           started_at=now,
                            last_activity_at=now)
         self._s.add(chat)
         await self._s.flush()
@@ -232,8 +243,18 @@ class Sessions:
         return [(r.sender, self._c.decrypt(r.body_enc)) for r in rows]
 
     async def close(self, chat: ChatSession, ended_by: str, now: datetime) -> None:
-        chat.status, chat.ended_at, chat.ended_by = "closed", now, ended_by
+        SESSION.fire(chat, "close")
+        chat.ended_at, chat.ended_by = now, ended_by
         await self._s.flush()
+
+    async def returned(self, request_ids: Sequence[int]) -> set[int]:
+        """Which of these (queued) requests were in a chat before: handed back to the queue."""
+        if not request_ids:
+            return set()
+        rows = await self._s.scalars(
+            select(ChatSession.request_id).where(ChatSession.request_id.in_(list(request_ids)))
+            .distinct())
+        return set(rows)
 
 
 class Notes:
@@ -292,6 +313,10 @@ class Timers:
         await self._s.execute(statement)
         await self._s.flush()
 
+    async def get(self, kind: str, ref: str) -> Timer | None:
+        """The timer (kind, ref) in whatever state it is (pending, fired, cancelled)."""
+        return await self._s.scalar(select(Timer).where(Timer.kind == kind, Timer.ref == ref))
+
     async def cancel(self, kind: str, ref: str) -> None:
         await self._s.execute(
             update(Timer).where(Timer.kind == kind, Timer.ref == ref,
@@ -313,6 +338,13 @@ class Timers:
         if result.rowcount != 1:  # type: ignore[attr-defined]
             return None
         return await self._s.get(Timer, timer_id)
+
+    async def get(self, kind: str, ref: str) -> Timer | None:
+        """The pending timer (kind, ref), if armed."""
+        return await self._s.scalar(
+            select(Timer).where(Timer.kind == kind, Timer.ref == ref, Timer.status == "pending")
+            .execution_options(populate_existing=True)
+        )
 
     async def pending(self, kind: str | None = None) -> Sequence[Timer]:
         query = select(Timer).where(Timer.status == "pending").order_by(Timer.due_at)

@@ -11,6 +11,7 @@ from sqlalchemy import and_, delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
+from routing.lifecycles import REQUEST
 from storage.crypto import Cipher
 from storage.models import (
     AuditEntry,
@@ -99,13 +100,16 @@ class Requests:
         now: datetime,
     ) -> HelpRequest:
         request = HelpRequest(
-            person_id=person_id, status="queued", topic=topic, language=language,
+            person_id=person_id, status=REQUEST.initial.value, topic=topic, language=language,
             feeling=feeling, pseudonym=pseudonym, description_enc=self._c.encrypt(description),
             risk_level=0, created_at=now, updated_at=now,
         )
         self._s.add(request)
         await self._s.flush()
         return request
+
+    async def get(self, request_id: int) -> HelpRequest | None:
+        return await self._s.get(HelpRequest, request_id)
 
     def description(self, request: HelpRequest) -> str:
         return self._c.decrypt(request.description_enc)
@@ -123,8 +127,10 @@ class Requests:
             .order_by(HelpRequest.id.desc()).limit(1)
         )
 
-    async def set_status(self, request: HelpRequest, status: str, now: datetime) -> None:
-        request.status, request.updated_at = status, now
+    async def fire(self, request: HelpRequest, event: str, now: datetime) -> None:
+        """Move the request along ``routing.lifecycles.REQUEST`` (IllegalTransition if not)."""
+        REQUEST.fire(request, event)
+        request.updated_at = now
         await self._s.flush()
 
     async def queued(self) -> Sequence[HelpRequest]:

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from storage.crypto import Cipher
+from storage.escalation_repo import Escalations
 from storage.program_repos import (
     FeedbackRepo,
     Invites,
@@ -36,6 +37,7 @@ class UnitOfWork:
     notes: Notes
     feedback: FeedbackRepo
     timers: Timers
+    escalations: Escalations
 
     def __init__(self, sessions: async_sessionmaker[Any], cipher: Cipher) -> None:
         self._sessions = sessions
@@ -68,6 +70,7 @@ class UnitOfWork:
         self.notes = Notes(session, self._cipher)
         self.feedback = FeedbackRepo(session, self._cipher)
         self.timers = Timers(session)
+        self.escalations = Escalations(session, self._cipher)
         await session.begin()
         return self
 

@@ -263,7 +263,7 @@ duty-on-supporter =
     A reminder of your role: listen, don't judge, don't diagnose, don't promise secrecy about danger. You are a peer, not a therapist. If a student may be at risk, use /refer — a counselor will step in. Look after yourself too.
 duty-on-counselor = You are on escalation duty. Crisis pings will come here with Acknowledge and Take over buttons. /cases lists open escalations.
 duty-off = You are off duty now. { $chats } chat(s) are still open: please hand each one over or end it.
-duty-off-open-chat = Open chat with { $pseudonym }: hand it over or end it?
+duty-off-open-chat = Open chat with { $pseudonym }: hand it over or end it? If you do neither within { $minutes } min, it goes back to the team automatically. To keep it, go back on duty with /duty.
 shift-reminder = Reminder: your shift starts soon ({ $start }–{ $end }).
 
 ## Staff: offers and sessions
@@ -275,8 +275,8 @@ offer =
     Risk: { $risk }
     Waiting: { $waited } min
     Accept within { $timeout } min?
-offer-declined = Okay, offered to someone else.
-offer-expired = An offer expired and went to another supporter.
+offer-declined = Okay. { $pseudonym } has been offered to another supporter.
+offer-expired = ⏰ You didn't answer the offer for { $pseudonym } in time, so it went to another supporter.
 offer-gone = This request is no longer available (someone else took it, or the offer expired).
 offer-not-yours = This offer was not made to you.
 session-started-supporter =
@@ -310,28 +310,40 @@ crisis-tell-supporter =
     Stay with them: listen, take them seriously, ask whether they are safe right now. Don't promise secrecy, don't leave the chat. The counselor may join.
 escalation-ping =
     🆘 Escalation #{ $id } — { $level }
-    Student: { $pseudonym } · Topic: { $topic }
-    Signs: { $categories }
-    Message: "{ $excerpt }"
+    { $who ->
+        [invitee] Someone joining the team (invited as { $role })
+       *[student] Student: { $pseudonym } · Topic: { $topic }
+    }
+    Why: { $reason }{ $more ->
+        [yes] {", "}{ $also }
+       *[no] {""}
+    }
+    Their words: { $excerpt }
     Waiting: { $waited } min
     Please acknowledge or take over.
 escalation-broadcast =
-    🆘🆘 Escalation #{ $id } is NOT yet acknowledged — { $level }
-    Student: { $pseudonym } · Topic: { $topic }
-    Signs: { $categories }
-    Message: "{ $excerpt }"
+    🆘🆘 Escalation #{ $id } is NOT yet taken care of — { $level }
+    { $who ->
+        [invitee] Someone joining the team (invited as { $role })
+       *[student] Student: { $pseudonym } · Topic: { $topic }
+    }
+    Why: { $reason }{ $more ->
+        [yes] {", "}{ $also }
+       *[no] {""}
+    }
+    Their words: { $excerpt }
     Waiting: { $waited } min
     Anyone who can: acknowledge or take over now.
 escalation-update =
     Update on escalation #{ $id } — { $level }
-    New message: "{ $excerpt }"
-escalation-acked = You acknowledged escalation #{ $id }. Take over to chat with the student, or resolve it with an outcome.
+    New message: { $excerpt }
+escalation-acked = You acknowledged escalation #{ $id }. Take over to chat with the student, or resolve it with an outcome. If neither happens within { $minutes } min, the team is paged again.
 escalation-acked-others = { $name } acknowledged escalation #{ $id }.
 escalation-already-acked = { $name } is already handling this escalation.
 escalation-closed = This escalation is already resolved.
 escalation-taken =
     You are now in the chat with { $pseudonym }. Everything you write goes to the student.
-    Recent messages:
+    The chat so far:
     { $recent }
     When done, resolve with an outcome:
 escalation-note-ask = Escalation #{ $id } resolved as "{ $outcome }". Send a short case note now, or /skip.
@@ -343,8 +355,8 @@ cases-none = There are no open escalations. 🎉
 cases-title = Open escalations: { $count }
 cases-line =
     #{ $id } · { $state } · { $level } · { $age } min
-    { $pseudonym } · { $topic } · { $categories }
-    "{ $excerpt }"
+    { $pseudonym } · { $topic } · { $reason }
+    { $excerpt }
 case-open = waiting for acknowledgement
 case-acknowledged = acknowledged
 case-taken_over = taken over

@@ -263,7 +263,7 @@ duty-on-supporter =
     Pengingat peranmu: dengarkan, jangan menghakimi, jangan mendiagnosis, jangan menjanjikan rahasia tentang bahaya. Kamu teman sebaya, bukan terapis. Kalau seorang siswa mungkin berisiko, pakai /refer — konselor akan turun tangan. Jaga dirimu juga.
 duty-on-counselor = Kamu sekarang bertugas untuk eskalasi. Panggilan krisis akan masuk ke sini dengan tombol Konfirmasi dan Ambil alih. /cases menampilkan eskalasi terbuka.
 duty-off = Kamu sudah tidak bertugas. Masih ada { $chats } obrolan terbuka: tolong serahkan atau akhiri masing-masing.
-duty-off-open-chat = Obrolan terbuka dengan { $pseudonym }: serahkan atau akhiri?
+duty-off-open-chat = Obrolan terbuka dengan { $pseudonym }: serahkan atau akhiri? Kalau dalam { $minutes } menit kamu belum memilih, obrolannya otomatis dikembalikan ke tim. Kalau mau tetap lanjut, mulai bertugas lagi dengan /duty.
 shift-reminder = Pengingat: jadwal tugasmu segera dimulai ({ $start }–{ $end }).
 
 ## Staf: tawaran dan sesi
@@ -275,8 +275,8 @@ offer =
     Risiko: { $risk }
     Menunggu: { $waited } menit
     Terima dalam { $timeout } menit?
-offer-declined = Oke, ditawarkan ke pendamping lain.
-offer-expired = Sebuah tawaran kedaluwarsa dan diteruskan ke pendamping lain.
+offer-declined = Oke. { $pseudonym } sudah ditawarkan ke pendamping lain.
+offer-expired = ⏰ Kamu belum menjawab tawaran untuk { $pseudonym } tepat waktu, jadi tawarannya diteruskan ke pendamping lain.
 offer-gone = Permintaan ini sudah tidak tersedia (sudah diambil orang lain, atau tawarannya kedaluwarsa).
 offer-not-yours = Tawaran ini bukan untukmu.
 session-started-supporter =
@@ -310,28 +310,40 @@ crisis-tell-supporter =
     Tetap bersamanya: dengarkan, tanggapi dengan serius, tanyakan apakah dia aman sekarang. Jangan menjanjikan rahasia, jangan tinggalkan obrolan. Konselor mungkin akan bergabung.
 escalation-ping =
     🆘 Eskalasi #{ $id } — { $level }
-    Siswa: { $pseudonym } · Topik: { $topic }
-    Tanda: { $categories }
-    Pesan: "{ $excerpt }"
+    { $who ->
+        [invitee] Calon anggota tim (diundang sebagai { $role })
+       *[student] Siswa: { $pseudonym } · Topik: { $topic }
+    }
+    Alasan: { $reason }{ $more ->
+        [yes] {", "}{ $also }
+       *[no] {""}
+    }
+    Kata-katanya: { $excerpt }
     Menunggu: { $waited } menit
-    Mohon konfirmasi atau ambil alih.
+    Tolong konfirmasi atau ambil alih.
 escalation-broadcast =
-    🆘🆘 Eskalasi #{ $id } BELUM dikonfirmasi — { $level }
-    Siswa: { $pseudonym } · Topik: { $topic }
-    Tanda: { $categories }
-    Pesan: "{ $excerpt }"
+    🆘🆘 Eskalasi #{ $id } BELUM ada yang pegang — { $level }
+    { $who ->
+        [invitee] Calon anggota tim (diundang sebagai { $role })
+       *[student] Siswa: { $pseudonym } · Topik: { $topic }
+    }
+    Alasan: { $reason }{ $more ->
+        [yes] {", "}{ $also }
+       *[no] {""}
+    }
+    Kata-katanya: { $excerpt }
     Menunggu: { $waited } menit
     Siapa pun yang bisa: konfirmasi atau ambil alih sekarang.
 escalation-update =
     Kabar terbaru eskalasi #{ $id } — { $level }
-    Pesan baru: "{ $excerpt }"
-escalation-acked = Kamu mengonfirmasi eskalasi #{ $id }. Ambil alih untuk mengobrol dengan siswa, atau selesaikan dengan hasil akhir.
+    Pesan baru: { $excerpt }
+escalation-acked = Kamu sudah konfirmasi eskalasi #{ $id }. Ambil alih untuk ngobrol dengan siswa, atau tutup dengan hasil akhir. Kalau dalam { $minutes } menit belum ada yang ambil alih atau menutupnya, tim akan dihubungi lagi.
 escalation-acked-others = { $name } sudah mengonfirmasi eskalasi #{ $id }.
 escalation-already-acked = { $name } sudah menangani eskalasi ini.
 escalation-closed = Eskalasi ini sudah selesai.
 escalation-taken =
     Kamu sekarang ada di obrolan dengan { $pseudonym }. Semua yang kamu tulis sampai ke siswa.
-    Pesan terakhir:
+    Obrolan sejauh ini:
     { $recent }
     Setelah selesai, tutup dengan hasil akhir:
 escalation-note-ask = Eskalasi #{ $id } ditutup sebagai "{ $outcome }". Kirim catatan kasus singkat sekarang, atau /skip.
@@ -343,8 +355,8 @@ cases-none = Tidak ada eskalasi terbuka. 🎉
 cases-title = Eskalasi terbuka: { $count }
 cases-line =
     #{ $id } · { $state } · { $level } · { $age } menit
-    { $pseudonym } · { $topic } · { $categories }
-    "{ $excerpt }"
+    { $pseudonym } · { $topic } · { $reason }
+    { $excerpt }
 case-open = menunggu konfirmasi
 case-acknowledged = sudah dikonfirmasi
 case-taken_over = sudah diambil alih

@@ -118,7 +118,8 @@ _SENTINEL = "\ue000"
 _VARIABLES = sorted({
     name
     for lang in ("id", "en")
-    for name in re.findall(r"\{ *\$(\w+)", (LOCALES_DIR / lang / "sejawat.ftl").read_text())
+    for path in (LOCALES_DIR / lang).glob("*.ftl")
+    for name in re.findall(r"\{ *\$(\w+)", path.read_text())
 })
 
 

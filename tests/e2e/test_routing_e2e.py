@@ -14,6 +14,7 @@ from sqlalchemy import select
 from bot.app import App
 from handlers.shifts import plan_shift
 from sandbox.botapi import SandboxBotApi
+from storage.models import HelpRequest
 from storage.program_models import ChatSession, Feedback, Member
 from tests.e2e.e2e_support import (
     COORDINATOR,
@@ -274,10 +275,10 @@ async def test_pending_timers_survive_a_restart_and_fire_once(
     clock.advance(125)
     assert await second.timers.sweep() >= 1
     assert await second.timers.sweep() == 0
-    await dimas.expect(shown(second, "en", "offer-expired"))
+    expired_text = shown(second, "en", "offer-expired-again", pseudonym=await pseudonym(second))
+    await dimas.expect(expired_text)  # the only supporter: offered to them again
     await second.sender.drain(5)
-    expired = [m for m in await sandbox.messages(9101)
-               if shown(second, "en", "offer-expired") in (m.text or "")]
+    expired = [m for m in await sandbox.messages(9101) if expired_text in (m.text or "")]
     assert len(expired) == 1
 
 
@@ -351,3 +352,139 @@ async def test_photos_in_a_chat_are_explained_or_forwarded_without_their_sender(
         await asyncio.sleep(0.1)
         copies = [m for m in await sandbox.messages(9101) if m.kind == "copy"]
     assert len(copies) == 1  # a copy: Telegram shows no "forwarded from" the student
+
+
+# ---- S2: no student waits unseen -------------------------------------------------------------
+
+
+async def pseudonym(app: App) -> str:
+    async with app.store() as uow:
+        request = await uow.session.scalar(select(HelpRequest).order_by(HelpRequest.id.desc()))
+        assert request is not None
+        return request.pseudonym
+
+
+async def test_an_offer_nobody_answers_goes_again_to_the_only_supporter_who_is_told_so(
+    run_bot: Callable[..., Any], sandbox: SandboxBotApi, student: User
+) -> None:
+    clock = OffsetClock()
+    app = await run_bot(staff=[ON_DUTY_A], clock=clock)
+    dimas = User(sandbox, 9101)
+    await complete_intake(app, student, "en")
+    await dimas.expect(shown(app, "en", "offer"))
+    clock.advance(121)  # routing.offer_timeout is 120 s
+    await app.timers.sweep()
+    name = await pseudonym(app)
+    await dimas.expect(shown(app, "en", "offer-expired-again", pseudonym=name))
+    await dimas.expect(shown(app, "en", "offer"))  # at once, not after the decline pause
+    await dimas.press_starting("of:accept:")
+    await student.expect(shown(app, "en", "session-started-student"))
+
+
+async def test_coordinators_get_one_alert_about_a_request_nobody_takes(
+    run_bot: Callable[..., Any], sandbox: SandboxBotApi, student: User
+) -> None:
+    clock = OffsetClock()
+    app = await run_bot(staff=[COORDINATOR, SUPPORTER_A], clock=clock,
+                        routing={"unattended_alert": 300})
+    sari = User(sandbox, COORDINATOR.telegram_id)
+    await complete_intake(app, student, "en")
+    await student.expect(shown(app, "en", "queue-nobody-on-duty"))  # honest, with resources
+    clock.advance(240)
+    await app.timers.sweep()
+    clock.advance(61)
+    await app.timers.sweep()
+    name = await pseudonym(app)
+    alert = await sari.expect(shown(app, "en", "unattended-alert", pseudonym=name, waited=5))
+    assert shown(app, "en", "unattended-why-nobody-on-duty") in (alert.text or "")
+    assert "Rara" not in (alert.text or "")  # the pseudonym only
+    for _ in range(3):  # it keeps waiting: still one alert
+        clock.advance(400)
+        await app.timers.sweep()
+    await app.sender.drain(5)
+    alerts = [t for t in await sari.texts() if t.startswith(shown(app, "en", "unattended-alert"))]
+    assert len(alerts) == 1
+
+
+# ---- S3: no chat left with someone who left --------------------------------------------------
+
+
+async def accepted_by_dimas(app: App, dimas: User, student: User) -> None:
+    await complete_intake(app, student, "en")
+    await dimas.press_starting("of:accept:")
+    await student.expect(shown(app, "en", "session-started-student"))
+    await dimas.say("/note worried about exams, sleeps badly")
+    await dimas.expect(shown(app, "en", "note-saved"))
+    await dimas.say("/duty")
+    await dimas.press("dt:off:")
+    await dimas.expect(shown(app, "en", "duty-off-open-chat", pseudonym=await pseudonym(app),
+                             minutes=5))
+
+
+async def test_a_chat_left_with_an_off_duty_supporter_goes_to_the_next_one_with_the_notes(
+    run_bot: Callable[..., Any], sandbox: SandboxBotApi, student: User
+) -> None:
+    clock = OffsetClock()
+    app = await run_bot(staff=[ON_DUTY_A, ON_DUTY_B], clock=clock)
+    dimas, ayu = User(sandbox, 9101), User(sandbox, 9102)
+    await accepted_by_dimas(app, dimas, student)
+    clock.advance(301)  # routing.handback_after is 300 s; Dimas did not answer
+    await app.timers.sweep()
+    await student.expect(shown(app, "en", "handback-student"))
+    await dimas.expect(shown(app, "en", "handback-done"))
+    await ayu.expect(shown(app, "en", "offer"))
+    await ayu.press_starting("of:accept:")
+    briefing = await ayu.expect(shown(app, "en", "session-started-supporter"))
+    assert "worried about exams" in (briefing.text or "")  # the notes so far
+    await student.say("hello, anyone?")
+    await ayu.expect("hello, anyone?")
+
+
+async def test_going_back_on_duty_in_time_keeps_the_chat(
+    run_bot: Callable[..., Any], sandbox: SandboxBotApi, student: User
+) -> None:
+    clock = OffsetClock()
+    app = await run_bot(staff=[ON_DUTY_A, ON_DUTY_B], clock=clock)
+    dimas = User(sandbox, 9101)
+    await accepted_by_dimas(app, dimas, student)
+    clock.advance(120)
+    await dimas.say("/duty")
+    await dimas.press("dt:on:")
+    await dimas.expect(shown(app, "en", "handback-kept", chats=1))
+    clock.advance(600)
+    await app.timers.sweep()
+    await student.say("still there?")
+    await dimas.expect("still there?")
+    assert not [t for t in await student.texts()
+                if t.startswith(shown(app, "en", "handback-student"))]
+    assert not [m for m in await sandbox.messages(9102) if m.button_data()]  # nobody offered
+
+
+async def test_a_counselor_in_the_chat_keeps_it_when_the_supporter_leaves(
+    run_bot: Callable[..., Any], sandbox: SandboxBotApi, student: User
+) -> None:
+    clock = OffsetClock()
+    counselor = Staff(9201, "counselor", "Pak Budi", on_duty=True)
+    app = await run_bot(staff=[ON_DUTY_A, ON_DUTY_B, counselor], clock=clock)
+    dimas, budi = User(sandbox, 9101), User(sandbox, 9201)
+    await complete_intake(app, student, "en")
+    await dimas.press_starting("of:accept:")
+    await student.expect(shown(app, "en", "session-started-student"))
+    await student.say("I want to die")
+    await budi.expect(shown(app, "en", "escalation-ping", id=1, level_key="risk-2"))
+    await budi.press("es:take:1")
+    await student.expect(shown(app, "en", "counselor-joined-student"))
+    await dimas.say("/duty")
+    await dimas.press("dt:off:")
+    await dimas.expect(shown(app, "en", "duty-off-open-chat"))
+    clock.advance(301)
+    await app.timers.sweep()
+    await student.expect(shown(app, "en", "handback-student-stays",
+                               role_key="role-supporter", stays_key="role-counselor"))
+    await budi.expect(shown(app, "en", "handback-colleague", pseudonym=await pseudonym(app),
+                            role_key="role-supporter"))
+    await student.say("are you still here")
+    await budi.expect("are you still here")
+    await app.sender.drain(5)
+    assert not [m for m in await sandbox.messages(9101) if "still here" in (m.text or "")]
+    assert not [m for m in await sandbox.messages(9102) if m.button_data()]  # not re-queued

@@ -11,6 +11,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.config import Config
 from bot.errors import DataKeyError
+from flows.errors import IllegalTransition
+from routing.lifecycles import OfferStatus
 from storage.crypto import Cipher, generate_key
 from storage.db import check_data_key, create_engine, current_revision, migrate, sessionmaker
 from storage.models import HelpRequest, InboxUpdate
@@ -199,3 +201,31 @@ async def test_retention_purge_forgets_old_text_and_keeps_recent(
         inbox = (await uow.session.scalars(select(InboxUpdate))).all()
         assert [r.received_at for r in inbox] == [recent]
         assert [t.ref for t in await uow.timers.pending("retention")] == ["daily"]
+
+
+async def test_statuses_move_only_along_the_lifecycle_tables(store: Store) -> None:
+    async with store() as uow:
+        person = await uow.people.get_or_create(7001, "id", NOW)
+        request = await uow.requests.create(
+            person.id, topic="academic", language="id", feeling=2, pseudonym="Awan-1",
+            description="ujian", now=NOW)
+        member = await uow.members.add(9101, "supporter", "Dimas", NOW, trained=True)
+        first = await uow.offers.create(request.id, member.id, NOW)
+        second = await uow.offers.create(request.id, member.id, NOW)
+        await uow.offers.decide(first, "expire", NOW)
+        await uow.offers.decide(second, "withdrawn", NOW)  # the outcome's name still works
+        with pytest.raises(IllegalTransition, match="Can't accept an offer that is expired"):
+            await uow.offers.decide(first, "accept", NOW)
+        await uow.requests.fire(request, "assign", NOW)
+        chat = await uow.sessions.start(request, 7001, member.id, NOW)
+        await uow.sessions.close(chat, "handback", NOW)
+        await uow.requests.fire(request, "hand_back", NOW)
+        assert await uow.sessions.returned([request.id]) == {request.id}
+        with pytest.raises(IllegalTransition):
+            await uow.sessions.close(chat, "student", NOW)
+        await uow.commit()
+    async with store() as uow:
+        [waiting] = await uow.requests.queued()
+        assert waiting.status == "queued"
+        assert await uow.offers.recently(OfferStatus.EXPIRED, NOW) == {waiting.id: {member.id}}
+        assert await uow.offers.recently(OfferStatus.DECLINED, NOW) == {}

@@ -18,7 +18,7 @@ def test_placeables_match_between_languages() -> None:
     def variables(lang: str) -> dict[str, set[str]]:
         found: dict[str, set[str]] = {}
         key = ""
-        for path in sorted((LOCALES_DIR / lang).glob("*.ftl")):  # every file is loaded
+        for path in sorted((LOCALES_DIR / lang).glob("*.ftl")):  # every file of a language
             for line in path.read_text(encoding="utf-8").splitlines():
                 if line[:1].isalpha() and "=" in line:
                     key = line.split("=", 1)[0].strip()

@@ -286,3 +286,16 @@ def test_states_and_pages_are_frozen() -> None:
         state.step = 5  # type: ignore[misc]
     with pytest.raises(AttributeError):
         page.member_ids = ()  # type: ignore[misc]
+
+
+def test_a_ping_delayed_by_an_outage_pages_the_next_but_keeps_the_first_in_the_ladder() -> None:
+    """A 5xx is not a refusal: the next counselor is paged now, and the first, whose ping is
+    still being retried, stays reachable for the broadcast (it was dropped from it before)."""
+    staff = team(3)
+    state, _ = start(HIGH, staff, T)
+    state, page = on_delivery_failed(state, 1, HIGH, staff, T, permanent=False)
+    assert page.member_ids == (2,)
+    assert state.failed == ()
+    state, page = on_timeout(state, HIGH, staff, T)
+    assert page.broadcast
+    assert 1 in page.member_ids

@@ -40,8 +40,8 @@ def press(state: str, data: Data, callback: str, c: Context | None = None) -> St
     return INTAKE.step(state, data, parse_button(callback), c or ctx())
 
 
-def say(state: str, data: Data, text: str) -> Step:
-    return INTAKE.step(state, data, Event("text", text, source="text"), ctx())
+def say(state: str, data: Data, text: str, c: Context | None = None) -> Step:
+    return INTAKE.step(state, data, Event("text", text, source="text"), c or ctx())
 
 
 DESCRIPTION = "Aku stres banget sama ujian minggu depan dan susah tidur."
@@ -100,6 +100,19 @@ def test_description_length_is_validated(text: str, key: str) -> None:
     assert step.state == "description"
     assert step.data == data
     assert keys(step) == [key, "intake-description"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("text", ["pendek", "x" * 301, " " * 40, "a" * 19])
+def test_a_rejected_description_renders_with_its_limits(
+    catalog: Catalog, lang: str, text: str
+) -> None:
+    """Regression: the hint was rendered without min/max and crashed the handler."""
+    data: Data = {"lang": lang, "pseudonym": "A", "topic": "other"}
+    step = say("description", data, text, ctx(lang))
+    rendered = [catalog.render(lang, e.key, e.params) for e in step.effects
+                if isinstance(e, Reply)]
+    assert any("20" in r or "300" in r for r in rendered[:1])
 
 
 @pytest.mark.parametrize(("state", "previous"), [

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from routing.matching import Candidate, Need, best, eligible, rank
+from routing.matching import Candidate, Need, best, eligible, rank, why_unmatched
 
 NEED = Need(request_id=7, language="id", topic="school")
 T0 = datetime(2025, 1, 6, 8, 0, tzinfo=UTC)
@@ -118,3 +118,33 @@ def test_rank_topic(topic: str, expected: list[int]) -> None:
 def test_best(candidates: list[Candidate], exclude: tuple[int, ...], expected: int | None) -> None:
     chosen = best(iter(candidates), NEED, exclude)
     assert (chosen.member_id if chosen else None) == expected
+
+
+# ---- who let an offer expire is avoided, not excluded; why a request waits -----------------
+
+
+def test_who_let_the_offer_expire_is_asked_again_only_when_nobody_else_is_eligible() -> None:
+    dimas, ayu = cand(1), cand(2, load=1)
+    assert best([dimas, ayu], NEED, avoid={1}) == ayu  # someone else first
+    assert best([dimas], NEED, avoid={1}) == dimas  # nobody else: the same supporter again
+    assert best([dimas, replace(ayu, on_duty=False)], NEED, avoid={1}) == dimas
+
+
+def test_who_declined_stays_excluded_even_when_nobody_else_is_eligible() -> None:
+    assert best([cand(1)], NEED, exclude={1}) is None
+    assert best([cand(1)], NEED, exclude={1}, avoid={1}) is None
+
+
+@pytest.mark.parametrize(
+    ("candidates", "expected"),
+    [
+        ([], "nobody-on-duty"),
+        ([cand(1, on_duty=False)], "nobody-on-duty"),
+        ([cand(1, languages=frozenset({"en"}))], "nobody-on-duty"),  # nobody speaks it
+        ([cand(1, trained=False), cand(2, role="counselor")], "nobody-on-duty"),
+        ([cand(1, load=2), cand(2, load=3, capacity=3)], "all-busy"),
+        ([cand(1, load=2), cand(2, load=1)], "not-accepted"),  # someone could: they didn't
+    ],
+)
+def test_why_a_request_is_still_waiting(candidates: list[Candidate], expected: str) -> None:
+    assert why_unmatched(candidates, NEED) == expected

@@ -110,3 +110,10 @@ def test_estimate_wait_rejects_bad_input(
 def test_should_tell(old: int | None, new: int, told_min_ago: int | None, expected: bool) -> None:
     told_at = None if told_min_ago is None else T0 - told_min_ago * MIN
     assert should_tell(old, new, told_at, T0, 5 * MIN) is expected
+
+
+def test_a_request_handed_back_from_a_chat_goes_to_the_front_but_risk_still_comes_first() -> None:
+    back = Waiting(1, 0, 5, T0, handed_back=True)  # newest, feels best, but handed back
+    waiting = [w(2, feeling=1, age_min=30), back, w(3, risk=2), w(4, age_min=60)]
+    assert [item.request_id for item in ordered(waiting)] == [3, 1, 2, 4]
+    assert positions(waiting)[1] == 2

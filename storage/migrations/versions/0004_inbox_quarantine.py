@@ -1,7 +1,7 @@
 """inbox status wide enough for "quarantined"
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: 0004_inbox_quarantine
+Revises: 0003_escalation_detail
 Create Date: 2026-11-25 21:30:00.000000
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0003'
-down_revision = '0002'
+revision = '0004_inbox_quarantine'
+down_revision = '0003_escalation_detail'
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,26 @@
+## Escalation cases: who, why and their own words, in the counselor's language
+topic-unknown = not chosen yet
+ping-no-words = (nothing written yet)
+reason-suicide = words about suicide
+reason-self_harm = words about hurting themselves
+reason-abuse = words about being abused or hurt by someone
+reason-violence = words about hurting someone else
+reason-hopeless = words of hopelessness
+reason-words = risky words
+reason-student = the student pressed "I need a counselor now"
+reason-refer = their peer supporter referred them
+reason-screening = answered yes: thoughts of suicide in the past weeks
+reason-screening-now = answered yes: thinking of suicide right now
+escalation-reminder =
+    ⏰ Escalation #{ $id } — { $level } is still open: it was acknowledged, but nobody has taken over or resolved it.
+    Student: { $pseudonym } · Topic: { $topic }
+    Their words: { $excerpt }
+    Please take over or resolve it; the team is being paged again.
+escalation-outcome-reminder = Escalation #{ $id } ({ $pseudonym }) still has no outcome. When you are sure the student is safe or referred, resolve it:
+escalation-already-yours = You are already in the chat for escalation #{ $id }.
+counselor-already-coming = We are already contacting a counselor for you. Stay here with us; you will hear from them as soon as they can. 💛
+counselor-already-here = A counselor is already in this chat with you. Just write here. 💛
+history-student = Student
+history-supporter = Supporter
+history-counselor = Counselor
+history-empty = (the student has not written anything yet)

@@ -1,0 +1,26 @@
+## Kasus eskalasi: siapa, kenapa, dan kata-katanya sendiri, dalam bahasa konselor
+topic-unknown = belum dipilih
+ping-no-words = (belum menulis apa-apa)
+reason-suicide = kata-kata soal bunuh diri
+reason-self_harm = kata-kata soal menyakiti diri sendiri
+reason-abuse = kata-kata soal disakiti atau dianiaya orang lain
+reason-violence = kata-kata soal menyakiti orang lain
+reason-hopeless = kata-kata putus asa
+reason-words = kata-kata berisiko
+reason-student = siswa menekan "Aku butuh konselor sekarang"
+reason-refer = dirujuk oleh pendamping sebayanya
+reason-screening = menjawab ya: ada pikiran bunuh diri beberapa minggu terakhir
+reason-screening-now = menjawab ya: sedang berpikir untuk bunuh diri sekarang
+escalation-reminder =
+    ⏰ Eskalasi #{ $id } — { $level } masih terbuka: sudah dikonfirmasi, tapi belum ada yang ambil alih atau menutupnya.
+    Siswa: { $pseudonym } · Topik: { $topic }
+    Kata-katanya: { $excerpt }
+    Tolong ambil alih atau tutup kasusnya; tim sedang dihubungi lagi.
+escalation-outcome-reminder = Eskalasi #{ $id } ({ $pseudonym }) belum punya hasil akhir. Kalau kamu sudah yakin siswa aman atau sudah dirujuk, tutup kasusnya:
+escalation-already-yours = Kamu sudah ada di obrolan untuk eskalasi #{ $id }.
+counselor-already-coming = Kami lagi menghubungi konselor buat kamu. Tetap di sini ya; konselor akan menyapa kamu secepatnya. 💛
+counselor-already-here = Konselor udah ada di obrolan ini bareng kamu. Tulis aja di sini ya. 💛
+history-student = Siswa
+history-supporter = Pendamping
+history-counselor = Konselor
+history-empty = (siswa belum menulis apa-apa)

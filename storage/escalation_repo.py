@@ -1,0 +1,67 @@
+"""Escalation cases: the reads the crisis path needs, shaped like its work."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.crypto import Cipher
+from storage.program_models import Escalation, RelayMessage
+
+
+class Escalations:
+    def __init__(self, session: AsyncSession, cipher: Cipher) -> None:
+        self._s = session
+        self._c = cipher
+
+    async def get(self, escalation_id: int) -> Escalation | None:
+        return await self._s.get(Escalation, escalation_id)
+
+    async def open(self, *, chat_id: int, request_id: int | None, level: int,
+                   categories: Sequence[str], source: str, words: str, detail: str,
+                   now: datetime) -> Escalation:
+        case = Escalation(
+            request_id=request_id, student_chat_id=chat_id, level=level,
+            categories=list(categories), source=source,
+            excerpt_enc=self._c.encrypt(words) if words else None,
+            detail_enc=self._c.encrypt(detail) if detail else None,
+            status="open", ladder={}, created_at=now,
+        )
+        self._s.add(case)
+        await self._s.flush()
+        return case
+
+    async def unresolved_for_chat(self, chat_id: int) -> Escalation | None:
+        """The newest case for this student that is not resolved."""
+        return await self._s.scalar(
+            select(Escalation).where(Escalation.student_chat_id == chat_id,
+                                     Escalation.status != "resolved")
+            .order_by(Escalation.id.desc()).limit(1)
+        )
+
+    async def unresolved(self) -> Sequence[Escalation]:
+        return (await self._s.scalars(
+            select(Escalation).where(Escalation.status != "resolved").order_by(Escalation.id)
+        )).all()
+
+    def words(self, case: Escalation) -> str:
+        return self._c.decrypt(case.excerpt_enc) if case.excerpt_enc else ""
+
+    def detail(self, case: Escalation) -> str:
+        return self._c.decrypt(case.detail_enc) if case.detail_enc else ""
+
+    def set_words(self, case: Escalation, words: str) -> None:
+        if words:
+            case.excerpt_enc = self._c.encrypt(words)
+
+    async def student_words(self, session_id: int, limit: int = 3) -> list[str]:
+        """The student's last messages in a chat session, oldest first (decrypted)."""
+        rows = (await self._s.scalars(
+            select(RelayMessage).where(RelayMessage.session_id == session_id,
+                                       RelayMessage.sender == "student")
+            .order_by(RelayMessage.id.desc()).limit(limit)
+        )).all()
+        return [self._c.decrypt(r.body_enc) for r in reversed(rows)]

@@ -1,0 +1,277 @@
+"""A model-based test of the whole program: random interleavings of what students, supporters,
+counselors, coordinators, Telegram and the clock do, against the real application (storage,
+handlers, inbox, outbox, timers), with every safety invariant checked after every step.
+
+`make test` runs it with a fixed seed and a bounded budget (SEJAWAT_MODEL_EXAMPLES runs of
+SEJAWAT_MODEL_STEPS steps); `make model-soak` runs it with random seeds for as long as asked.
+Every counterexample it finds becomes a named test in tests/model/test_regressions.py.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import (
+    RuleBasedStateMachine,
+    initialize,
+    invariant,
+    rule,
+    run_state_machine_as_test,
+)
+
+from escalation.detector import RiskLevel
+from storage.crypto import generate_key
+from tests.model.invariants import check
+from tests.model.world import (
+    COORDINATORS,
+    COUNSELORS,
+    FAULTS,
+    INVITEES,
+    STAFF,
+    STUDENTS,
+    SUPPORTERS,
+    World,
+    invite_code,
+    make_template,
+)
+
+EXAMPLES = int(os.environ.get("SEJAWAT_MODEL_EXAMPLES", "300"))
+STEPS = int(os.environ.get("SEJAWAT_MODEL_STEPS", "40"))
+SOAK = bool(os.environ.get("SEJAWAT_MODEL_SOAK"))
+
+RISKY = (
+    "aku pengen mati aja", "aku mau bunuh diri malam ini", "I want to die",
+    "I'm going to kill myself tonight", "udah nyiapin tali, malam ini aku gantung diri",
+    "ayahku sering mukulin aku sampai memar", "aku mau nusuk dia besok di sekolah",
+    "namaku Rara dan aku mau loncat dari atap sekolah sekarang",
+)
+CONCERN = (
+    "pengen ngilang aja dari dunia", "kadang aku ngerasa jadi beban buat semua orang",
+    "I wish I could sleep and not wake up", "aku udah pernah nyoba bunuh diri tahun lalu",
+)
+ORDINARY = (
+    "halo", "aku stres banget sama ujian minggu depan dan susah tidur",
+    "makasih ya kak, udah agak lega", "mati lampu di rumah", "this exam is killing me lol",
+    "Aku", "😭😭😭", "   ", "in:topic:academic",
+)
+EDGES = ("a" * 19, "a" * 20, "b" * 1500, "c" * 1501, "x" * 5000)
+TEXTS = st.one_of(
+    st.sampled_from(RISKY), st.sampled_from(CONCERN), st.sampled_from(ORDINARY),
+    st.sampled_from(EDGES), st.text(min_size=1, max_size=40),
+)
+STUDENT_COMMANDS = ("/start", "/cancel", "/help", "/end", "/forgetme", "/back", "/xyz",
+                    "/start poster-kantin-fakultas-teknik", "/start aku pengen mati aja")
+STAFF_COMMANDS = ("/duty", "/chats", "/cases", "/end", "/handoff", "/help", "/roster",
+                  "/stats", "/start", "/skip")
+FORGED = ("es:ack:999", "es:take:1", "es:out:1:safe", "of:accept:1", "ro:active:1",
+          "dt:on:", "in:confirm:", "ss:counselor:", "sc:now:", "fu:again:", "zz", "",
+          "es:ack:-1", "of:accept:99999999999999999999")
+
+STUDENT_IDS = tuple(STUDENTS)
+SERVING = tuple(s.telegram_id for s in (*SUPPORTERS, *COUNSELORS))
+STAFF_IDS = tuple(s.telegram_id for s in STAFF)
+EVERYONE = (*STUDENT_IDS, *STAFF_IDS, *INVITEES)
+
+
+class ProgramModel(RuleBasedStateMachine):
+    folder: ClassVar[Path]
+    template: ClassVar[Path]
+    data_key: ClassVar[str]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.runner = asyncio.Runner()
+        self.world = self.runner.run(World.create(self.template, self.folder, self.data_key))
+
+    def teardown(self) -> None:
+        self.runner.run(self.world.close())
+        self.runner.close()
+
+    def _do(self, action: object) -> None:
+        self.runner.run(action)  # type: ignore[arg-type]
+
+    def _signal(self, who: int, text: str, why: str) -> None:
+        if self.world.running.services.detector.assess(text).level >= RiskLevel.HIGH:
+            self.world.signals.append((who, self.world.clock(), why))
+
+    # ---- students ----------------------------------------------------------------------
+
+    @initialize(student=st.sampled_from(STUDENT_IDS))
+    def a_student_starts(self, student: int) -> None:
+        self._do(self.world.command(student, "/start"))
+
+    @rule(student=st.sampled_from(STUDENT_IDS), text=TEXTS)
+    def student_writes(self, student: int, text: str) -> None:
+        self._signal(student, text, f"text {text[:30]!r}")
+        self._do(self.world.say(student, text))
+
+    @rule(student=st.sampled_from(STUDENT_IDS), line=st.sampled_from(STUDENT_COMMANDS))
+    def student_command(self, student: int, line: str) -> None:
+        self._signal(student, line.partition(" ")[2], f"command {line[:30]!r}")
+        self._do(self.world.command(student, line))
+
+    @rule(student=st.sampled_from(STUDENT_IDS), kind=st.sampled_from(("photo", "sticker")),
+          caption=st.sampled_from(("", "aku pengen mati aja")))
+    def student_sends_media(self, student: int, kind: str, caption: str) -> None:
+        self._signal(student, caption, f"{kind} caption")
+        self._do(self.world.media(student, kind, caption))
+
+    @rule(student=st.sampled_from(STUDENT_IDS), lang=st.sampled_from(("id", "en")),
+          feeling=st.sampled_from("12345"), risky=st.booleans())
+    def student_completes_intake(self, student: int, lang: str, feeling: str,
+                                 risky: bool) -> None:
+        """The whole intake at once (random presses alone rarely get that far)."""
+        world = self.world
+        description = ("aku pengen mati aja, udah capek sama semuanya di rumah" if risky
+                       else "aku stres banget sama ujian minggu depan dan susah tidur")
+        self._do(world.command(student, "/start"))
+        for data in ("in:restart:", "in:consent:yes", f"in:lang:{lang}", "in:topic:family"):
+            self._press_if_shown(student, data)
+        if risky:
+            self._signal(student, description, "intake description")
+        self._do(world.say(student, description))
+        for data in (f"in:feeling:{feeling}", "in:name:keep", "in:confirm:"):
+            self._press_if_shown(student, data)
+
+    @rule(student=st.sampled_from(STUDENT_IDS))
+    def student_asks_for_a_counselor(self, student: int) -> None:
+        """The 🆘 button, wherever it was shown (pressed twice: S6 says twice = once)."""
+        shown = [(m, d) for m, d in self.world.buttons(student) if d.startswith("ss:counselor")]
+        if shown:
+            message_id, data = shown[-1]
+            self.world.signals.append((student, self.world.clock(), "🆘"))
+            self._do(self.world.press(student, message_id, data))
+            self._do(self.world.press(student, message_id, data))
+
+    @rule(student=st.sampled_from(STUDENT_IDS), answer=st.sampled_from(("yes", "now", "no",
+                                                                         "unsure")))
+    def student_answers_screening(self, student: int, answer: str) -> None:
+        shown = [(m, d) for m, d in self.world.buttons(student) if d.startswith("sc:")]
+        if shown:
+            message_id = shown[-1][0]
+            if answer in ("yes", "now"):
+                self.world.signals.append((student, self.world.clock(), f"screening {answer}"))
+            self._do(self.world.press(student, message_id, f"sc:{answer}:"))
+
+    # ---- anyone's buttons --------------------------------------------------------------
+
+    @rule(who=st.sampled_from(EVERYONE), pick=st.integers(0, 1000), newest=st.booleans(),
+          twice=st.booleans())
+    def someone_presses_a_button(self, who: int, pick: int, newest: bool, twice: bool) -> None:
+        shown = self.world.latest_buttons(who) if newest else self.world.buttons(who)
+        if not shown:
+            return
+        message_id, data = shown[pick % len(shown)]
+        if data.startswith("ss:counselor"):
+            self.world.signals.append((who, self.world.clock(), "🆘"))
+        if data in ("sc:yes:", "sc:now:"):
+            self.world.signals.append((who, self.world.clock(), f"screening {data}"))
+        self._do(self.world.press(who, message_id, data))
+        if twice:
+            self._do(self.world.press(who, message_id, data))
+
+    @rule(who=st.sampled_from(EVERYONE), data=st.sampled_from(FORGED))
+    def someone_forges_a_button(self, who: int, data: str) -> None:
+        latest = self.world.telegram.to(who)
+        message_id = latest[-1].message_id if latest else 1
+        self._do(self.world.press(who, message_id, data))
+
+    # ---- staff -------------------------------------------------------------------------
+
+    @rule(member=st.sampled_from(STAFF_IDS), line=st.sampled_from(STAFF_COMMANDS))
+    def staff_command(self, member: int, line: str) -> None:
+        self._do(self.world.command(member, line))
+
+    @rule(member=st.sampled_from(SERVING), on=st.booleans())
+    def member_changes_duty(self, member: int, on: bool) -> None:
+        self._do(self.world.command(member, "/duty"))
+        self._press_if_shown(member, "dt:on:" if on else "dt:off:")
+
+    @rule(member=st.sampled_from(tuple(s.telegram_id for s in SUPPORTERS)))
+    def supporter_accepts_an_offer(self, member: int) -> None:
+        shown = [(m, d) for m, d in self.world.buttons(member) if d.startswith("of:accept")]
+        if shown:
+            self._do(self.world.press(member, *shown[-1]))
+
+    @rule(member=st.sampled_from(tuple(c.telegram_id for c in COUNSELORS + COORDINATORS)),
+          action=st.sampled_from(("es:ack:", "es:take:", "es:out:")))
+    def staff_handles_a_case(self, member: int, action: str) -> None:
+        shown = [(m, d) for m, d in self.world.buttons(member) if d.startswith(action)]
+        if shown:
+            self._do(self.world.press(member, *shown[-1]))
+
+    @rule(member=st.sampled_from(SERVING), text=TEXTS,
+          how=st.sampled_from(("", "/note ", "/refer ")))
+    def staff_writes(self, member: int, text: str, how: str) -> None:
+        if how:
+            self._do(self.world.command(member, how + text))
+        else:
+            self._do(self.world.say(member, text))
+
+    @rule(invitee=st.sampled_from(tuple(INVITEES)), role=st.sampled_from(("supporter",
+                                                                         "counselor")),
+          name=TEXTS)
+    def someone_is_invited(self, invitee: int, role: str, name: str) -> None:
+        coordinator = COORDINATORS[0].telegram_id
+        self._do(self.world.command(coordinator, f"/invite {role}"))
+        code = invite_code(self.world.texts(coordinator))
+        if code is None:
+            return
+        self._do(self.world.command(invitee, f"/start {code}"))
+        self._press_if_shown(invitee, "ob:")
+        self._signal(invitee, name, "onboarding text")
+        self._do(self.world.say(invitee, name))
+
+    # ---- Telegram, the clock, the process ------------------------------------------------
+
+    @rule(seconds=st.sampled_from((1, 20, 61, 125, 301, 610, 1800, 7300, 90000)))
+    def time_passes(self, seconds: int) -> None:
+        self._do(self.world.advance(seconds))
+
+    @rule()
+    def the_process_crashes(self) -> None:
+        self._do(self.world.crash())
+
+    @rule(who=st.sampled_from(EVERYONE))
+    def someone_blocks_or_unblocks_the_bot(self, who: int) -> None:
+        blocked = self.world.telegram.blocked
+        blocked.symmetric_difference_update({who})
+
+    @rule(fault=st.sampled_from(tuple(FAULTS)), count=st.integers(1, 3))
+    def telegram_misbehaves(self, fault: str, count: int) -> None:
+        self.world.telegram.faults.extend([FAULTS[fault]] * count)
+
+    # ---- after every step --------------------------------------------------------------
+
+    @invariant()
+    def safety_rules_hold(self) -> None:
+        wrong = self.runner.run(check(self.world, ENABLED))
+        assert not wrong, "\n".join(wrong[:10])
+
+    # ---- helpers -----------------------------------------------------------------------
+
+    def _press_if_shown(self, who: int, prefix: str) -> None:
+        shown = [(m, d) for m, d in self.world.latest_buttons(who) if d.startswith(prefix)]
+        if shown:
+            self._do(self.world.press(who, *shown[0]))
+
+
+ENABLED = ("S1", "S2", "S4", "S5", "S6")
+
+
+def test_the_program_keeps_its_safety_rules(tmp_path_factory: pytest.TempPathFactory) -> None:
+    folder = tmp_path_factory.mktemp("model")
+    ProgramModel.folder = folder
+    ProgramModel.data_key = generate_key()
+    ProgramModel.template = asyncio.run(make_template(folder, ProgramModel.data_key))
+    run_state_machine_as_test(ProgramModel, settings=settings(
+        max_examples=EXAMPLES, stateful_step_count=STEPS, deadline=None,
+        derandomize=not SOAK, database=None, print_blob=True,
+        suppress_health_check=list(HealthCheck),
+    ))

@@ -1,0 +1,344 @@
+"""The whole program in-process, for the model-based test: the real app (storage, handlers,
+inbox, outbox sender, durable timers) with a fake Telegram and a clock the test moves.
+
+Nothing here decides anything: it feeds updates the way a transport would, delivers what the
+outbox says when the sender would, fires timers when the sweeper would, and keeps what every
+person received so the invariants can look at it.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import shutil
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from bot.app import App, bootstrap
+from bot.config import Config
+from bot.messenger import Blocked, ButtonRows, Rejected, RetryAfter, SendResult, Sent, Transient
+from bot.transport.base import CommandMenu, Submit
+from escalation.detector import Detector
+from flows.types import Inbound
+from storage.db import create_engine, migrate
+
+START = datetime(2026, 11, 23, 3, 0, tzinfo=UTC)  # Monday 10:00 in Jakarta
+
+
+class FakeClock:
+    def __init__(self, start: datetime = START) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += timedelta(seconds=seconds)
+
+
+@dataclass
+class Message:
+    """One message the bot sent to someone, as their Telegram app would show it."""
+
+    chat_id: int
+    message_id: int
+    text: str
+    buttons: list[str]  # callback data, row by row flattened
+    at: datetime
+    cleared: bool = False
+
+
+class FakeTelegram:
+    """Telegram as the outbox sees it: accepts, refuses (blocked), throttles or fails."""
+
+    username = "sejawat_bot"
+
+    def __init__(self, clock: FakeClock) -> None:
+        self._clock = clock
+        self.messages: list[Message] = []
+        self.by_id: dict[int, Message] = {}
+        self.blocked: set[int] = set()
+        self.faults: list[SendResult] = []  # the next sends get these, in order
+        self._next_id = 1000
+
+    async def send_text(self, chat_id: int, text: str, buttons: ButtonRows) -> SendResult:
+        if chat_id in self.blocked:
+            return Blocked()
+        if self.faults:
+            return self.faults.pop(0)
+        self._next_id += 1
+        message = Message(chat_id, self._next_id, text, [b["data"] for row in buttons
+                                                          for b in row], self._clock())
+        self.messages.append(message)
+        self.by_id[message.message_id] = message
+        return Sent(message.message_id)
+
+    async def clear_buttons(self, chat_id: int, message_id: int) -> SendResult:
+        if chat_id in self.blocked:
+            return Blocked()
+        message = self.by_id.get(message_id)
+        if message is None or message.chat_id != chat_id:
+            return Rejected("message to edit not found")
+        message.cleared = True
+        return Sent(None)
+
+    async def copy_message(self, chat_id: int, from_chat_id: int,
+                           message_id: int) -> SendResult:
+        return await self.send_text(chat_id, "[copy]", [])
+
+    async def start(self) -> None:
+        return None
+
+    async def stop(self) -> None:
+        return None
+
+    async def set_commands(self, menu: CommandMenu) -> None:
+        return None
+
+    def to(self, chat_id: int, since: int = 0) -> list[Message]:
+        """Messages to one person, after position ``since`` in the global list."""
+        return [m for m in self.messages[since:] if m.chat_id == chat_id]
+
+
+FAULTS: dict[str, SendResult] = {
+    "429": RetryAfter(3.0),
+    "5xx": Transient("502 Bad Gateway"),
+}
+
+
+class ErrorLog(logging.Handler):
+    """Every exception the program logs is a defect here (S4): handlers must not raise."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.records: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if not record.exc_info:  # an alert for the operator (nobody reachable), not a crash
+            return
+        self.records.append(f"{record.name}: {record.getMessage()}"
+                            + (f" [{record.exc_info[0].__name__}]" if record.exc_info and
+                               record.exc_info[0] else ""))
+
+
+@dataclass(frozen=True)
+class Staff:
+    telegram_id: int
+    role: str
+    name: str
+    on_duty: bool = False
+    languages: tuple[str, ...] = ("id", "en")
+
+
+SUPPORTERS = (Staff(9101, "supporter", "Dimas", on_duty=True),
+              Staff(9102, "supporter", "Ayu"))
+COUNSELORS = (Staff(9201, "counselor", "Pak Budi", on_duty=True),
+              Staff(9202, "counselor", "Bu Rina"))
+COORDINATORS = (Staff(9001, "coordinator", "Bu Sari"),)
+STAFF = (*SUPPORTERS, *COUNSELORS, *COORDINATORS)
+STUDENTS = {700100001: "id", 700100002: "en", 700100003: "id"}
+INVITEES = {700200001: "id", 700200002: "en"}
+
+
+def model_config(database: Path, data_key: str, **sections: dict[str, Any]) -> Config:
+    raw: dict[str, Any] = {
+        "database": {"url": f"sqlite+aiosqlite:///{database}"},
+        "privacy": {"data_key": data_key},
+        "resources": {"id": [{"name": "Darurat", "contact": "112"}],
+                      "en": [{"name": "Emergency", "contact": "112"}]},
+        "outbox": {"per_chat_rate": 10_000.0, "global_rate": 10_000.0, "max_backoff": 60.0},
+    }
+    for name, values in sections.items():
+        raw[name] = {**raw.get(name, {}), **values}
+    config = Config.model_validate(raw)
+    config.check()
+    return config
+
+
+async def make_template(folder: Path, data_key: str) -> Path:
+    """A migrated database with the staff in it, copied for every run (migrating is slow)."""
+    path = folder / "template.sqlite3"
+    config = model_config(path, data_key)
+    engine = create_engine(config.database.url)
+    await migrate(engine)
+    await engine.dispose()
+    clock = FakeClock()
+    app = bootstrap(config, clock=clock, transport=lambda c, s: FakeTelegram(clock),
+                    detector=_DETECTOR.get())
+    await app.prepare()
+    async with app.store() as uow:
+        for person in STAFF:
+            member = await uow.members.add(
+                person.telegram_id, person.role, person.name, clock(),
+                languages=person.languages, trained=True)
+            member.on_duty = person.on_duty
+            await uow.people.get_or_create(person.telegram_id, "en", clock())
+        await uow.commit()
+    await app.engine.dispose()
+    return path
+
+
+class _Shared:
+    """The detector is immutable and slow to load: one for every run."""
+
+    def __init__(self) -> None:
+        self._detector: Detector | None = None
+
+    def get(self) -> Detector:
+        if self._detector is None:
+            self._detector = Detector.load()
+        return self._detector
+
+
+_DETECTOR = _Shared()
+
+
+@dataclass
+class Press:
+    """What the model remembers about one button press, for S6."""
+
+    who: int
+    data: str
+    message_id: int
+    position: int  # len(telegram.messages) before the press
+    at: datetime
+
+
+@dataclass
+class World:
+    config: Config
+    clock: FakeClock
+    telegram: FakeTelegram
+    errors: ErrorLog
+    app: App | None = None
+    update_id: int = 0
+    signals: list[tuple[int, datetime, str]] = field(default_factory=list)  # chat, when, why
+    presses: list[Press] = field(default_factory=list)
+
+    @classmethod
+    async def create(cls, template: Path, folder: Path, data_key: str,
+                     **sections: dict[str, Any]) -> World:
+        path = folder / "model.sqlite3"
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        shutil.copyfile(template, path)
+        clock = FakeClock()
+        world = cls(model_config(path, data_key, **sections), clock, FakeTelegram(clock),
+                    ErrorLog())
+        logging.getLogger("sejawat").addHandler(world.errors)
+        await world.open()
+        return world
+
+    @property
+    def running(self) -> App:
+        assert self.app is not None
+        return self.app
+
+    async def open(self) -> None:
+        app = bootstrap(self.config, clock=self.clock, transport=self._transport,
+                        detector=_DETECTOR.get())
+        app.dispatcher.retry_delay = lambda attempts: 0.0
+        await app.prepare()
+        self.app = app
+        await app.dispatcher.recover()
+        await self.settle()
+
+    def _transport(self, config: Config, submit: Submit) -> FakeTelegram:
+        return self.telegram
+
+    async def crash(self) -> None:
+        """The process dies between updates and starts again from the database."""
+        app = self.running
+        await app.dispatcher.stop()
+        await app.engine.dispose()
+        self.app = None
+        await self.open()
+
+    async def close(self) -> None:
+        logging.getLogger("sejawat").removeHandler(self.errors)
+        if self.app is not None:
+            await self.app.dispatcher.stop()
+            await self.app.engine.dispose()
+            self.app = None
+
+    # ---- what people do --------------------------------------------------------------------
+
+    def _inbound(self, who: int, **fields: Any) -> Inbound:
+        self.update_id += 1
+        language = STUDENTS.get(who) or INVITEES.get(who) or "en"
+        return Inbound(update_id=self.update_id, chat_id=who, chat_type="private",
+                       sender_id=who, language_code=language, **fields)
+
+    async def say(self, who: int, text: str) -> None:
+        await self.submit(self._inbound(who, kind="text", text=text,
+                                        message_id=self.update_id + 1))
+
+    async def command(self, who: int, line: str) -> None:
+        name, _, args = line.lstrip("/").partition(" ")
+        await self.submit(self._inbound(who, kind="command", command=name.lower(),
+                                        text=args.strip()))
+
+    async def media(self, who: int, kind: str, caption: str = "") -> None:
+        await self.submit(self._inbound(who, kind="media", media_kind=kind, text=caption,
+                                        message_id=self.update_id + 1))
+
+    async def press(self, who: int, message_id: int, data: str) -> Press:
+        press = Press(who, data, message_id, len(self.telegram.messages), self.clock())
+        self.presses.append(press)
+        await self.submit(self._inbound(who, kind="button", button=data,
+                                        callback_id=f"cb{self.update_id}",
+                                        message_id=message_id))
+        return press
+
+    async def submit(self, inbound: Inbound) -> None:
+        self.telegram.blocked.discard(inbound.sender_id)  # writing to a bot unblocks it
+        app = self.running
+        await app.dispatcher.submit(inbound)
+        await app.dispatcher.idle(30)
+        await self.settle()
+
+    async def advance(self, seconds: float) -> None:
+        """Time passes in steps no longer than a minute, so timers fire when they would."""
+        left = seconds
+        while left > 0:
+            step = min(left, 60.0)
+            self.clock.advance(step)
+            left -= step
+            await self.settle()
+
+    async def settle(self) -> None:
+        """Fire due timers and deliver due messages until nothing more is due now."""
+        app = self.running
+        for _ in range(100):
+            fired = await app.timers.sweep()
+            sent = await app.sender.deliver_due()
+            if not fired and not sent:
+                return
+        raise AssertionError("the program did not settle: timers or messages loop")
+
+    # ---- what people see -------------------------------------------------------------------
+
+    def buttons(self, who: int) -> list[tuple[int, str]]:
+        """Every (message id, callback data) still pressable in a person's chat, oldest first."""
+        return [(m.message_id, data) for m in self.telegram.messages
+                if m.chat_id == who and not m.cleared for data in m.buttons]
+
+    def latest_buttons(self, who: int) -> list[tuple[int, str]]:
+        for message in reversed(self.telegram.to(who)):
+            if message.buttons and not message.cleared:
+                return [(message.message_id, d) for d in message.buttons]
+        return []
+
+    def texts(self, who: int, since: int = 0) -> list[str]:
+        return [m.text for m in self.telegram.to(who, since)]
+
+
+def invite_code(texts: Sequence[str]) -> str | None:
+    for text in reversed(texts):
+        found = re.search(r"\?start=([A-Za-z0-9_-]+)", text)
+        if found:
+            return found.group(1)
+    return None

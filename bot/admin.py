@@ -32,6 +32,10 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     sub.add_parser("list", help="list members")
     remove = sub.add_parser("remove", help="remove a member")
     remove.add_argument("--telegram-id", type=int, required=True)
+    quarantine = commands.add_parser(
+        "quarantine", help="updates set aside because they could not be parsed or stored")
+    quarantine.add_subparsers(dest="quarantine_command", required=True).add_parser(
+        "list", help="list quarantined updates: id, when, chat, reason (never their content)")
 
 
 def _split(text: str, allowed: Sequence[str], what: str) -> list[str]:
@@ -116,6 +120,23 @@ async def false_alarms(config: Config) -> int:
                 excerpt = uow.cipher.decrypt(row.excerpt_enc) if row.excerpt_enc else ""
                 print(f"#{row.id}\t{','.join(row.categories) or row.source}\t{excerpt}")
             print(f"{len(rows)} false alarm(s)")
+        return 0
+    finally:
+        await engine.dispose()
+
+
+async def quarantine(config: Config) -> int:
+    """``sejawat quarantine list``: what was set aside, and why (never the content)."""
+    store, engine = await _store(config)
+    try:
+        async with store() as uow:
+            rows = await uow.inbox.quarantined()
+            if rows:
+                print(f"{'update id':>12}  {'received (UTC)':<19}  {'chat':>12}  reason")
+            for row in rows:
+                print(f"{row.update_id:>12}  {row.received_at:%Y-%m-%d %H:%M:%S}  "
+                      f"{row.chat_id:>12}  {row.error or '-'}")
+            print(f"{len(rows)} quarantined update(s)")
         return 0
     finally:
         await engine.dispose()

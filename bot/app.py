@@ -10,14 +10,16 @@ from datetime import UTC, datetime
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot import logs
 from bot.config import Config
 from bot.i18n import Catalog
 from bot.inbox import Dispatcher
+from bot.messenger import Blocked, Rejected, SendResult
 from bot.outbox import Sender, queue_effects
 from bot.scheduler import TimerSweeper
-from bot.transport.base import CommandMenu, Submit, Transport
+from bot.transport.base import CommandMenu, Health, Quarantine, Submit, Transport
 from escalation.detector import Detector
-from handlers import escalations
+from handlers import escalations, presence
 from handlers.context import BotInfo, Clock, Services
 from handlers.pseudonyms import Pseudonyms, load_words
 from handlers.shifts import sync_config
@@ -50,14 +52,15 @@ class Signal:
             listener()
 
 
-def default_transport(config: Config, submit: Submit) -> Transport:
+def default_transport(config: Config, submit: Submit, quarantine: Quarantine | None = None,
+                      health: Health | None = None) -> Transport:
     if config.telegram.transport == "ptb":
         from bot.transport.ptb import PtbTransport
 
-        return PtbTransport(config.telegram, submit)
+        return PtbTransport(config.telegram, submit, quarantine=quarantine, health=health)
     from bot.transport.aiogram import AiogramTransport
 
-    return AiogramTransport(config.telegram, submit)
+    return AiogramTransport(config.telegram, submit, quarantine=quarantine, health=health)
 
 
 def command_menu(catalog: Catalog) -> CommandMenu:
@@ -146,6 +149,7 @@ def bootstrap(
     new_pseudonym: Callable[[], str] | None = None,
     detector: Detector | None = None,
 ) -> App:
+    logs.install()  # whoever embeds the app: no update content in any log record
     cipher = Cipher(config.privacy.data_key.get_secret_value())
     engine = create_engine(config.database.url, echo=config.database.echo)
     store = Store(sessionmaker(engine), cipher)
@@ -160,20 +164,38 @@ def bootstrap(
     )
     outbox_filled = Signal()
     dispatcher = Dispatcher(store, services, on_outbox=outbox_filled)
-    carrier = (transport or default_transport)(config, dispatcher.submit)
+    if transport is None:
+        carrier = default_transport(config, dispatcher.submit, dispatcher.quarantine,
+                                    dispatcher.health)
+    else:
+        carrier = transport(config, dispatcher.submit)
 
-    async def undeliverable(item: Outgoing, reason: str, permanent: bool) -> None:
-        """A crisis ping Telegram refused: the ladder pages the next person at once."""
+    async def undeliverable(item: Outgoing, result: SendResult) -> None:
+        """A crisis ping Telegram refused or could not take: the ladder pages the next person
+        at once. A relay Telegram refused for good: its sender is told in words."""
         meta = item.payload["meta"]
         async with store() as uow:
-            effects = await escalations.on_delivery_failed(
-                uow, services, int(meta["escalation"]), int(meta["member"]),
-                permanent)
+            if "escalation" in meta:
+                effects = await escalations.on_delivery_failed(
+                    uow, services, int(meta["escalation"]), int(meta["member"]),
+                    isinstance(result, Blocked | Rejected))
+            elif "relay_from" in meta and isinstance(result, Blocked | Rejected):
+                effects = await presence.relay_refused(
+                    uow, services, item.chat_id, int(meta["relay_from"]),
+                    blocked=isinstance(result, Blocked))
+            else:
+                return
             await queue_effects(uow, catalog, effects, 0, services.clock())
             await uow.commit()
         outbox_filled()
 
-    sender = Sender(store, carrier, services.clock, config.outbox, undeliverable)
+    async def blocked(item: Outgoing) -> None:
+        """The first 403 from someone: handled like Telegram's my_chat_member update (a staff
+        member goes off duty at once), through the inbox, in that chat's order. The id is
+        negative: no Telegram update has it, and each outbox message gives at most one."""
+        await dispatcher.submit(presence.status_inbound(-item.id, item.chat_id, presence.BLOCKED))
+
+    sender = Sender(store, carrier, services.clock, config.outbox, undeliverable, blocked)
     outbox_filled.connect(sender.wake)
     sweeper = TimerSweeper(store, services, outbox_filled)
     return App(config, engine, store, services, dispatcher, sender, carrier, sweeper)

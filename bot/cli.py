@@ -1,4 +1,5 @@
-"""The ``sejawat`` command: run, migrate, config check, keygen, sandbox, risk scan."""
+"""The ``sejawat`` command: run, migrate, config check, keygen, sandbox, risk scan,
+members, quarantine list."""
 
 from __future__ import annotations
 
@@ -44,6 +45,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _logging(verbose: bool) -> None:
+    from bot import logs
+
+    logs.install()  # no update content (texts, names) in any log record
     logging.basicConfig(
         level=logging.DEBUG if verbose else logging.INFO,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
@@ -96,6 +100,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return asyncio.run(admin.members(config, args))
         if args.command == "risk":
             return asyncio.run(admin.false_alarms(config))
+        if args.command == "quarantine":
+            return asyncio.run(admin.quarantine(config))
         if args.command == "config":
             if config.telegram.token.get_secret_value():
                 from storage.crypto import Cipher

@@ -4,14 +4,25 @@ A transport calls ``submit``: the update is stored (idempotent by update_id) and
 the transport acknowledge it to Telegram. Each chat's updates are processed one at a time in
 update order; processing an update, storing its replies in the outbox and marking it done is a
 single transaction, so a crash at any point either redoes the update or has fully done it.
+
+A poisoned update never holds anyone up: lone UTF-16 surrogates (which no database stores) are
+replaced with U+FFFD, so the message is still processed and screened; an update that still
+cannot be stored for a reason other than a database outage, or that a transport could not
+parse at all, is quarantined: kept encrypted with the reason, never processed, logged by id
+and reason only, and counted on the health endpoint (``sejawat quarantine list`` shows them).
 """
 
 from __future__ import annotations
 
 import asyncio
 import dataclasses
+import json
 import logging
+import re
 from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy.exc import DataError, DBAPIError, DisconnectionError
 
 from bot.outbox import queue_effects
 from escalation.detector import RiskLevel
@@ -31,6 +42,60 @@ def retry_delay(attempts: int) -> float:
     return float(min(30.0, 0.25 * 2.0 ** attempts))
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(value: str) -> str:
+    """``value`` with every lone UTF-16 surrogate replaced by U+FFFD (pairs are joined)."""
+    if not _SURROGATE.search(value):
+        return value
+    return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
+def clean(inbound: Inbound) -> Inbound:
+    """The Inbound with text that every database and JSON encoder accepts."""
+    changes: dict[str, Any] = {f.name: clean_text(v) for f in dataclasses.fields(inbound)
+               if isinstance(v := getattr(inbound, f.name), str) and _SURROGATE.search(v)}
+    return dataclasses.replace(inbound, **changes) if changes else inbound
+
+
+def is_outage(exc: BaseException) -> bool:
+    """The database (or the way to it) is failing, as opposed to this one update's data:
+    worth retrying until it works, never a reason to set an update aside."""
+    if isinstance(exc, DataError):
+        return False
+    return isinstance(exc, DBAPIError | DisconnectionError | OSError | TimeoutError)
+
+
+def _safe_json(raw: Any) -> str:
+    """Whatever arrived, as JSON text that can always be encrypted (ASCII escapes)."""
+    try:
+        return json.dumps(raw, ensure_ascii=True, default=repr)
+    except (TypeError, ValueError):
+        return json.dumps(repr(raw), ensure_ascii=True)
+
+
+def chat_of(raw: Any) -> int:
+    """The chat an unparseable Bot API update came from, if it can be told (else 0)."""
+    if not isinstance(raw, dict):
+        return 0
+    for value in raw.values():
+        if isinstance(value, dict):
+            chat = value.get("chat")
+            if chat is None and isinstance(value.get("message"), dict):
+                chat = value["message"].get("chat")
+            if isinstance(chat, dict) and isinstance(chat.get("id"), int):
+                return int(chat["id"])
+    return 0
+
+
+def update_id_of(raw: Any) -> int | None:
+    if isinstance(raw, dict) and isinstance(raw.get("update_id"), int) and \
+            not isinstance(raw.get("update_id"), bool):
+        return int(raw["update_id"])
+    return None
+
+
 class Dispatcher:
     def __init__(
         self, store: Store, services: Services, on_outbox: Callable[[], None]
@@ -41,13 +106,16 @@ class Dispatcher:
         self._workers: dict[int, asyncio.Task[None]] = {}
         self._dirty: set[int] = set()
         self.processed = 0
+        self.unkeyed_quarantined = 0  # set aside without an update id to keep them by
         self.retry_delay: Callable[[int], float] = retry_delay
 
     async def submit(self, inbound: Inbound) -> bool:
         """Store an update; retry until stored (never acknowledge what is not stored).
 
-        Returns False for a duplicate delivery, which then has no further effect.
+        Returns False for a duplicate delivery, which then has no further effect, and for an
+        update that cannot be stored (it is quarantined instead: it never blocks the chat).
         """
+        inbound = clean(inbound)
         delay = 0.05
         while True:
             try:
@@ -58,7 +126,12 @@ class Dispatcher:
                     )
                     await uow.commit()
                 break
-            except Exception:
+            except Exception as exc:
+                if not is_outage(exc):
+                    await self.quarantine(inbound.update_id, dataclasses.asdict(inbound),
+                                          f"not storable: {type(exc).__name__}",
+                                          inbound.chat_id)
+                    return False
                 log.exception("inbox: storing update %s failed; retrying", inbound.update_id)
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, 5.0)
@@ -91,6 +164,44 @@ class Dispatcher:
         except Exception:
             log.exception("inbox: the crisis fast lane failed for update %s; it is screened "
                           "in order instead", inbound.update_id)
+
+    async def quarantine(self, update_id: int | None, raw: Any, reason: str,
+                         chat_id: int | None = None) -> None:
+        """Set aside an update that cannot be processed (a transport could not parse it, or it
+        cannot be stored): kept encrypted with the reason, never processed, never retried.
+        Returns once it is kept, so a transport may then acknowledge it; logs only the update
+        id and the reason (no content)."""
+        chat = chat_of(raw) if chat_id is None else chat_id
+        log.error("inbox: update %s quarantined (%s); it is skipped", update_id, reason)
+        if update_id is None:  # nothing to key it by: counted, and the operator told above
+            self.unkeyed_quarantined += 1
+            return
+        delay = 0.05
+        while True:
+            try:
+                async with self._store() as uow:
+                    await uow.inbox.quarantine(update_id, chat, _safe_json(raw), reason,
+                                               self._services.clock())
+                    await uow.commit()
+                return
+            except Exception as exc:
+                if not is_outage(exc):
+                    if chat != 0:  # e.g. a chat id no column holds: keep it without one
+                        chat = 0
+                        continue
+                    log.error("inbox: update %s cannot even be quarantined (%s); skipped",
+                              update_id, type(exc).__name__)
+                    self.unkeyed_quarantined += 1
+                    return
+                log.exception("inbox: quarantining update %s failed; retrying", update_id)
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, 5.0)
+
+    async def health(self) -> dict[str, object]:
+        """What /healthz reports: quarantined updates are the operator's to look at."""
+        async with self._store() as uow:
+            count = await uow.inbox.quarantined_count()
+        return {"status": "ok", "quarantined": count + self.unkeyed_quarantined}
 
     def kick(self, chat_id: int) -> None:
         self._dirty.add(chat_id)

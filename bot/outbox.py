@@ -4,6 +4,12 @@ Rendering happens when an effect is queued, in the recipient's language. The sen
 per-chat order, sends crisis traffic first, paces ~1 msg/s per chat and ~25/s overall, honours
 429 ``retry_after``, backs off on 5xx/network errors, marks users who blocked the bot, and
 resumes whatever was stored but not sent after a crash.
+
+Nothing is dropped silently: a message Telegram refuses for good is reported to the core
+(``on_undeliverable``: a crisis ping pages the next person, a relay tells its sender in words),
+and the first 403 from someone marks them as having blocked the bot and reports that
+(``on_blocked``: a staff member is taken off duty at once). Crisis traffic retries a transient
+failure every few seconds (``CRISIS_MAX_BACKOFF``), whatever the backoff of other traffic.
 """
 
 from __future__ import annotations
@@ -19,12 +25,14 @@ from aiolimiter import AsyncLimiter
 from bot.config import OutboxConfig
 from bot.i18n import Catalog
 from bot.messenger import Blocked, Messenger, Rejected, RetryAfter, SendResult, Sent, Transient
-from flows.types import ClearButtons, Copy, Effect, Reply
+from flows.types import ClearButtons, Copy, Effect, Priority, Reply
 from handlers.context import MAX_TEXT, Clock
 from storage.repositories import Outgoing
 from storage.uow import Store, UnitOfWork
 
 log = logging.getLogger("sejawat.outbox")
+
+CRISIS_MAX_BACKOFF = 3.0  # seconds between retries of crisis traffic, at most
 
 
 def split_text(text: str, limit: int = MAX_TEXT) -> list[str]:
@@ -78,7 +86,15 @@ def _meta(effect: Reply, last: bool) -> dict[str, object]:
     return {"meta": dict(effect.meta)} if effect.meta and last else {}
 
 
-Undeliverable = Callable[[Outgoing, str, bool], Awaitable[None]]  # item, reason, permanent
+Undeliverable = Callable[[Outgoing, SendResult], Awaitable[None]]
+BlockedBy = Callable[[Outgoing], Awaitable[None]]
+
+
+def retry_delay(priority: int, attempts: int, max_backoff: float) -> float:
+    """Seconds until a transient failure is retried: exponential, capped; crisis traffic is
+    capped at a few seconds so it goes out soon after Telegram is reachable again."""
+    cap = min(max_backoff, CRISIS_MAX_BACKOFF) if priority <= Priority.CRISIS else max_backoff
+    return float(min(cap, 0.5 * 2 ** min(attempts, 12)))
 
 
 class Sender:
@@ -86,9 +102,10 @@ class Sender:
 
     def __init__(
         self, store: Store, messenger: Messenger, clock: Clock, config: OutboxConfig,
-        on_undeliverable: Undeliverable | None = None,
+        on_undeliverable: Undeliverable | None = None, on_blocked: BlockedBy | None = None,
     ) -> None:
         self._on_undeliverable = on_undeliverable
+        self._on_blocked = on_blocked
         self._store = store
         self._messenger = messenger
         self._clock = clock
@@ -210,6 +227,7 @@ class Sender:
 
     async def _record(self, item: Outgoing, result: SendResult) -> None:
         now = self._clock()
+        newly_blocked = False
         async with self._store() as uow:
             if isinstance(result, Sent):
                 await uow.outbox.mark_sent(item.id, result.message_id, now)
@@ -222,6 +240,8 @@ class Sender:
                 log.info("outbox: chat %s blocked the bot; message %s dropped", item.chat_id,
                          item.id)
                 await uow.outbox.mark_failed(item.id, "blocked", now)
+                person = await uow.people.by_telegram_id(item.chat_id)
+                newly_blocked = person is None or not person.blocked_bot
                 await uow.people.mark_blocked(item.chat_id)
             elif isinstance(result, Rejected):
                 if item.method == "clear_buttons":  # nothing to clear any more: fine
@@ -230,17 +250,19 @@ class Sender:
                     log.warning("outbox: message %s rejected: %s", item.id, result.reason)
                     await uow.outbox.mark_failed(item.id, result.reason, now)
             else:
-                delay = min(self._config.max_backoff, 0.5 * 2 ** min(item.attempts, 12))
+                delay = retry_delay(item.priority, item.attempts, self._config.max_backoff)
                 log.warning("outbox: message %s failed (%s), retry in %.1fs", item.id,
                             result.reason, delay)
                 later = now + timedelta(seconds=delay)
                 await uow.outbox.retry_later(item.id, later, result.reason, count_attempt=True)
             await uow.commit()
-        refused = isinstance(result, Blocked | Rejected)
+        if newly_blocked and self._on_blocked is not None:
+            await self._on_blocked(item)  # e.g. a supporter: off duty, chats back to the queue
+        refused = isinstance(result, Blocked | Rejected) and item.method != "clear_buttons"
         first_outage = isinstance(result, Transient) and item.attempts == 0
         if (refused or first_outage) and item.payload.get("meta") and \
                 self._on_undeliverable is not None:
-            # a crisis ping Telegram refused (403/4xx) or could not take (5xx, network):
-            # the next person in the ladder is paged now; an outage keeps retrying this one
-            reason = "blocked" if isinstance(result, Blocked) else getattr(result, "reason", "")
-            await self._on_undeliverable(item, reason, refused)
+            # a crisis ping Telegram refused (403/4xx) or could not take (5xx, network): the
+            # next person in the ladder is paged now (an outage keeps retrying this one); a
+            # relay Telegram refused: its sender is told
+            await self._on_undeliverable(item, result)

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-InboundKind = Literal["text", "command", "button", "media"]
+InboundKind = Literal["text", "command", "button", "media", "member_status"]
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,8 @@ class Inbound:
     sender_id: int
     language_code: str | None
     kind: InboundKind
-    text: str = ""  # message text, command arguments (command) or caption (media)
+    text: str = ""  # message text, command arguments (command) or caption (media);
+    # member_status: "blocked" (the person blocked the bot) or "unblocked"
     command: str = ""  # lower-case command name without the slash, e.g. "start"
     button: str = ""  # callback data of a pressed inline button
     callback_id: str = ""  # id of the callback query, to answer it

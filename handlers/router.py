@@ -2,12 +2,14 @@
 
 Roles come from the database on every update (a member is whoever the members table says);
 everyone else is a student. A student's text is screened for crisis risk before anything else.
+A change of someone's status towards the bot (blocked, unblocked) comes before all of that and
+never gets a reply.
 """
 
 from __future__ import annotations
 
 from flows.types import Effect, Inbound, Reply
-from handlers import escalations, onboarding
+from handlers import escalations, onboarding, presence
 from handlers.context import Services
 from handlers.staff import handle_staff
 from handlers.student import handle_student
@@ -37,6 +39,8 @@ async def screen_first(uow: UnitOfWork, services: Services,
 async def handle(uow: UnitOfWork, services: Services, inbound: Inbound, *,
                  screened: bool = False) -> list[Effect]:
     """``screened``: the fast lane already screened this update (nothing is screened twice)."""
+    if inbound.kind == "member_status":
+        return await presence.handle(uow, services, inbound)
     if not inbound.is_private:
         return [Reply("private-only")]
     language = services.catalog.language_for(inbound.language_code)

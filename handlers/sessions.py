@@ -224,7 +224,9 @@ async def relay_to_supporters(uow: UnitOfWork, services: Services, chat: ChatSes
     request = await uow.requests.get(chat.request_id)
     assert request is not None
     params: dict[str, str | int] = {"pseudonym": request.pseudonym, "text": text}
-    effects: list[Effect] = [Reply("relay-from-student", params, to=member.telegram_id)
+    refused = {"relay_from": chat.student_chat_id}  # told if Telegram refuses it
+    effects: list[Effect] = [Reply("relay-from-student", params, to=member.telegram_id,
+                                   meta=refused)
                              for member in await uow.sessions.staff(chat) if member.active]
     if not effects:  # nobody is there to read it: never relay into the void
         return await release(uow, services, chat)
@@ -260,7 +262,8 @@ async def relay_from_staff(uow: UnitOfWork, services: Services, member: Member,
     await uow.sessions.record(chat, role, text, now)
     await arm_idle(uow, services, chat)
     effects: list[Effect] = [Reply(f"relay-from-{role}", {"text": text},
-                                   to=chat.student_chat_id)]
+                                   to=chat.student_chat_id,
+                                   meta={"relay_from": member.telegram_id})]
     other = chat.counselor_id if role == "supporter" else chat.supporter_id
     colleague = await uow.members.get(other) if other else None
     if colleague is not None:

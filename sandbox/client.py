@@ -117,6 +117,9 @@ class SandboxClient:
     async def redeliver(self, update_id: int) -> None:
         await self.call("redeliver", update_id=update_id)
 
+    async def send_raw_update(self, update: JsonDict) -> int:
+        return int(await self.call("send_raw_update", update=update))
+
     async def block(self, user_id: int, emit_update: bool = True) -> UserInfo:
         return UserInfo.from_json(
             await self.call("block", user_id=user_id, emit_update=emit_update))

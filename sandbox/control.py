@@ -27,8 +27,8 @@ class Controlled(Protocol):
 
 OPS = frozenset({
     "create_user", "users", "create_group", "send_text", "send_media", "press_button",
-    "redeliver", "block", "unblock", "messages", "transcript", "callback_answers",
-    "chat_actions", "events", "updates", "commands", "webhook_info", "stats",
+    "redeliver", "send_raw_update", "block", "unblock", "messages", "transcript",
+    "callback_answers", "chat_actions", "events", "updates", "commands", "webhook_info", "stats",
     "wait_for_message", "wait_chat_change", "wait_for_callback_answer", "wait_for_event",
     "wait_updates_consumed", "add_fault", "faults", "clear_faults", "set_rate_limits", "reset",
     "chat_state",

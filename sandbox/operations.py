@@ -86,6 +86,14 @@ class SandboxOperations:
         except KeyError as exc:
             raise simulate.SimulationError(str(exc)) from None
 
+    async def send_raw_update(self, update: JsonDict) -> int:
+        """Queue any update body as given (a fresh update_id is added): e.g. one a library
+        cannot parse, to test that it is set aside without holding up anything else."""
+        if not isinstance(update, dict) or not update:
+            raise simulate.SimulationError("update must be a non-empty JSON object")
+        body = {k: v for k, v in update.items() if k != "update_id"}
+        return int(self.state.enqueue(body)["update_id"])
+
     async def block(self, user_id: int, emit_update: bool = True) -> UserInfo:
         """User blocks the bot: sends get 403; the bot gets a my_chat_member update."""
         return simulate.set_blocked(self.state, user_id, True, emit_update)

@@ -112,7 +112,9 @@ class InboxUpdate(Base):
     update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     chat_id: Mapped[int] = mapped_column(BigInteger)
     payload_enc: Mapped[bytes] = mapped_column(LargeBinary)
-    status: Mapped[str] = mapped_column(String(8), default="pending")  # pending, done, failed
+    # pending, done, failed (processing kept failing), quarantined (could not be parsed or
+    # stored as an Inbound: kept encrypted with the reason in ``error``, never processed)
+    status: Mapped[str] = mapped_column(String(16), default="pending")
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     error: Mapped[str | None] = mapped_column(String(200))
     received_at: Mapped[datetime]

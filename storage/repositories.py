@@ -150,6 +150,9 @@ class Requests:
         ).all()
 
 
+QUARANTINED = "quarantined"
+
+
 class Inbox:
     def __init__(self, session: AsyncSession, cipher: Cipher) -> None:
         self._s = session
@@ -167,6 +170,38 @@ class Inbox:
         )
         await self._s.flush()
         return True
+
+    async def quarantine(self, update_id: int, chat_id: int, raw: str, reason: str,
+                         now: datetime) -> bool:
+        """Keep an update that cannot be processed (encrypted, with the reason); it is never
+        picked up. False if the update id is already stored."""
+        if await self._s.get(InboxUpdate, update_id) is not None:
+            return False
+        self._s.add(
+            InboxUpdate(
+                update_id=update_id, chat_id=chat_id, payload_enc=self._c.encrypt(raw),
+                status=QUARANTINED, attempts=0, error=reason[:200], received_at=now,
+                processed_at=now,
+            )
+        )
+        await self._s.flush()
+        return True
+
+    async def quarantined(self, limit: int = 1000) -> Sequence[InboxUpdate]:
+        return (await self._s.scalars(
+            select(InboxUpdate).where(InboxUpdate.status == QUARANTINED)
+            .order_by(InboxUpdate.received_at, InboxUpdate.update_id).limit(limit)
+        )).all()
+
+    async def quarantined_count(self) -> int:
+        return int(await self._s.scalar(
+            select(func.count()).select_from(InboxUpdate)
+            .where(InboxUpdate.status == QUARANTINED)
+        ) or 0)
+
+    def raw(self, row: InboxUpdate) -> str:
+        """A quarantined update as it was received (JSON text, possibly not an Inbound)."""
+        return self._c.decrypt(row.payload_enc)
 
     async def get(self, update_id: int) -> InboxUpdate:
         row = await self._s.get(InboxUpdate, update_id)

@@ -2,6 +2,11 @@
 
 Updates are handled one at a time (``handle_as_tasks=False``) and stored before the handler
 returns, so aiogram only confirms the offset (polling) or answers the webhook after storing.
+
+An update aiogram cannot parse would fail a whole getUpdates answer (and polling would retry
+it forever) or the webhook request (Telegram would redeliver it forever): ``GuardedSession``
+parses a getUpdates answer one update at a time instead, sets aside the ones that fail
+(quarantined by the core before the offset moves past them), and the webhook does the same.
 """
 
 from __future__ import annotations
@@ -12,21 +17,25 @@ import dataclasses
 import json
 import logging
 from collections.abc import Awaitable, Callable
+from typing import Any
 
 from aiogram import Bot, Dispatcher, Router
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.exceptions import (
+    ClientDecodeError,
     TelegramBadRequest,
     TelegramForbiddenError,
     TelegramNotFound,
     TelegramRetryAfter,
 )
-from aiogram.methods.base import Response
+from aiogram.methods import GetUpdates, TelegramMethod
+from aiogram.methods.base import Response, TelegramType
 from aiogram.types import (
     BotCommand,
     BotCommandScopeAllPrivateChats,
     CallbackQuery,
+    ChatMemberUpdated,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     Message,
@@ -35,10 +44,22 @@ from aiogram.types import (
     WebhookInfo,
 )
 from aiohttp import web
+from pydantic import ValidationError
 
 from bot.config import TelegramConfig
 from bot.messenger import Blocked, ButtonRows, Rejected, RetryAfter, SendResult, Sent, Transient
-from bot.transport.base import UPDATE_TYPES, CommandMenu, Submit, webhook_app
+from bot.transport.base import (
+    UPDATE_TYPES,
+    CommandMenu,
+    Health,
+    Quarantine,
+    Submit,
+    member_status,
+    parse_body,
+    reason,
+    set_aside,
+    webhook_app,
+)
 from flows.types import Inbound
 
 log = logging.getLogger("sejawat.transport.aiogram")
@@ -85,6 +106,75 @@ def _from_callback(update_id: int, query: CallbackQuery) -> Inbound:
     )
 
 
+def _from_member(update_id: int, change: ChatMemberUpdated) -> Inbound | None:
+    """A private chat's user blocked (kicked/left) or unblocked (member) the bot."""
+    status = member_status(str(change.new_chat_member.status))
+    if change.chat.type != "private" or status is None:
+        return None
+    return Inbound(
+        update_id=update_id, chat_id=change.chat.id, chat_type="private",
+        sender_id=change.from_user.id, language_code=change.from_user.language_code,
+        kind="member_status", text=status,
+    )
+
+
+class GuardedSession(AiohttpSession):
+    """An aiohttp session whose getUpdates answers are parsed one update at a time: one that
+    fails is set aside (handed to ``quarantine`` before the answer is returned) instead of
+    failing the whole answer, and the next getUpdates confirms it."""
+
+    def __init__(self, quarantine: Quarantine | None = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.quarantine = quarantine
+        self._aside: list[tuple[int | None, Any, str]] = []
+        self._skip_to = 0  # the offset that confirms every update set aside so far
+
+    def check_response(self, bot: Bot, method: TelegramMethod[TelegramType],
+                       status_code: int, content: str) -> Response[TelegramType]:
+        try:
+            return super().check_response(bot, method, status_code, content)
+        except ClientDecodeError:
+            if method.__api_method__ != "getUpdates":
+                raise
+            screened = self._screen(bot, content)  # only when the batch failed: no cost else
+            if screened == content:
+                raise
+            return super().check_response(bot, method, status_code, screened)
+
+    def _screen(self, bot: Bot, content: str) -> str:
+        try:
+            data = json.loads(content)
+        except ValueError:
+            return content  # not an answer at all: aiogram reports it and retries
+        if not isinstance(data, dict) or not isinstance(data.get("result"), list):
+            return content
+        kept: list[Any] = []
+        for item in data["result"]:
+            try:
+                Update.model_validate(item, context={"bot": bot})
+            except (ValidationError, ValueError, TypeError) as exc:
+                update_id = item.get("update_id") if isinstance(item, dict) else None
+                self._aside.append((update_id if isinstance(update_id, int) else None,
+                                    item, reason(exc)))
+                continue
+            kept.append(item)
+        if len(kept) == len(data["result"]):
+            return content
+        return json.dumps({**data, "result": kept})
+
+    async def make_request(self, bot: Bot, method: TelegramMethod[TelegramType],
+                           timeout: int | None = None) -> TelegramType:
+        if isinstance(method, GetUpdates) and self._skip_to > (method.offset or 0):
+            method.offset = self._skip_to  # confirm updates set aside after the last good one
+        result = await super().make_request(bot, method, timeout)
+        aside, self._aside = self._aside, []
+        for update_id, item, why in aside:  # kept before their offset is ever confirmed
+            await set_aside(self.quarantine, update_id, item, why)
+            if update_id is not None:
+                self._skip_to = max(self._skip_to, update_id + 1)
+        return result
+
+
 def _keyboard(buttons: ButtonRows) -> InlineKeyboardMarkup | None:
     if not buttons:
         return None
@@ -95,10 +185,13 @@ def _keyboard(buttons: ButtonRows) -> InlineKeyboardMarkup | None:
 
 
 class AiogramTransport:
-    def __init__(self, config: TelegramConfig, submit: Submit) -> None:
+    def __init__(self, config: TelegramConfig, submit: Submit, *,
+                 quarantine: Quarantine | None = None, health: Health | None = None) -> None:
         self._config = config
         self._submit = submit
-        session = AiohttpSession(api=TelegramAPIServer.from_base(config.api_base))
+        self._quarantine = quarantine
+        self._health = health
+        session = GuardedSession(quarantine, api=TelegramAPIServer.from_base(config.api_base))
         self.bot = Bot(config.token.get_secret_value(), session=session)
         self.dp = Dispatcher()
         self.dp.include_router(self._router())
@@ -111,15 +204,31 @@ class AiogramTransport:
 
         @router.message()
         async def on_message(message: Message, event_update: Update) -> None:
-            await self._submit(_from_message(event_update.update_id, message))
+            await self._translated(event_update, _from_message, message)
 
         @router.callback_query()
         async def on_callback(query: CallbackQuery, event_update: Update) -> None:
-            await self._submit(_from_callback(event_update.update_id, query))
+            await self._translated(event_update, _from_callback, query)
             with contextlib.suppress(Exception):  # stored: the spinner may stop now
                 await query.answer()
 
+        @router.my_chat_member()
+        async def on_member(change: ChatMemberUpdated, event_update: Update) -> None:
+            await self._translated(event_update, _from_member, change)
+
         return router
+
+    async def _translated(self, update: Update, translate: Callable[[int, Any], Inbound | None],
+                          event: Any) -> None:
+        """Hand the update to the core; one that cannot be translated is set aside."""
+        try:
+            inbound = translate(update.update_id, event)
+        except Exception as exc:  # noqa: BLE001 - a malformed update must not stop anyone
+            await set_aside(self._quarantine, update.update_id,
+                            update.model_dump(mode="json", exclude_unset=True), reason(exc))
+            return
+        if inbound is not None:
+            await self._submit(inbound)
 
     async def start(self) -> None:
         me = await self.bot.get_me()
@@ -137,11 +246,25 @@ class AiogramTransport:
         hook = self._config.webhook
 
         async def feed(body: bytes) -> None:
-            # feed_raw_update waits for the handler (stored) however long it takes, unlike
+            # feed_update waits for the handler (stored) however long it takes, unlike
             # feed_webhook_update, which answers Telegram after 55 s even if not stored yet
-            await self.dp.feed_raw_update(self.bot, json.loads(body))
+            raw, problem = parse_body(body)
+            if problem is None:
+                try:
+                    update = Update.model_validate(raw, context={"bot": self.bot})
+                except (ValidationError, ValueError, TypeError) as exc:
+                    problem = reason(exc)
+            if problem is not None:
+                update_id = raw.get("update_id") if isinstance(raw, dict) else None
+                await set_aside(self._quarantine,
+                                update_id if isinstance(update_id, int) else None,
+                                raw if raw is not None else body.decode("utf-8", "replace"),
+                                problem)
+                return
+            await self.dp.feed_update(self.bot, update)
 
-        self._runner = web.AppRunner(webhook_app(hook.path, hook.secret.get_secret_value(), feed))
+        self._runner = web.AppRunner(webhook_app(hook.path, hook.secret.get_secret_value(), feed,
+                                                 self._health))
         await self._runner.setup()
         await web.TCPSite(self._runner, hook.host, hook.port).start()
         await self.bot.set_webhook(

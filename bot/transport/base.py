@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import secrets
 from collections.abc import Awaitable, Callable
-from typing import Protocol
+from typing import Any, Protocol
 
 from aiohttp import web
 
@@ -13,11 +14,47 @@ from bot.messenger import Messenger
 from flows.types import Inbound
 
 Submit = Callable[[Inbound], Awaitable[bool]]
+# an update the library cannot parse or translate: (update id if known, the raw update, reason);
+# returns once it is kept, so the update may then be acknowledged
+Quarantine = Callable[[int | None, Any, str], Awaitable[None]]
+Health = Callable[[], Awaitable[dict[str, object]]]
 CommandMenu = dict[str, list[tuple[str, str]]]  # language ("" = default) -> [(command, text)]
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
-UPDATE_TYPES = ["message", "callback_query"]
+UPDATE_TYPES = ["message", "callback_query", "my_chat_member"]
+BLOCKED_STATUSES = ("kicked", "left")  # my_chat_member: the user blocked the bot
 
 log = logging.getLogger("sejawat.transport")
+
+
+def member_status(new_status: str) -> str | None:
+    """A private chat's my_chat_member change as the core's member_status text."""
+    if new_status in BLOCKED_STATUSES:
+        return "blocked"
+    if new_status == "member":
+        return "unblocked"
+    return None
+
+
+def reason(exc: BaseException) -> str:
+    """Why an update could not be parsed, without any of its content: the exception type and,
+    for a validation error, the names of the fields that failed."""
+    errors = getattr(exc, "errors", None)
+    where = ""
+    if callable(errors):
+        try:
+            where = ", ".join(".".join(str(p) for p in e.get("loc", ())) for e in errors()[:3])
+        except Exception:  # noqa: BLE001 - a reason must never fail
+            where = ""
+    return f"unparseable: {type(exc).__name__}" + (f" at {where}" if where else "")
+
+
+async def set_aside(quarantine: Quarantine | None, update_id: int | None, raw: Any,
+                    why: str) -> None:
+    """Quarantine an update (or, with no core attached, log it by id): it is skipped."""
+    if quarantine is not None:
+        await quarantine(update_id, raw, why)
+    else:
+        log.error("transport: update %s skipped (%s)", update_id, why)
 
 
 class Transport(Messenger, Protocol):
@@ -32,12 +69,14 @@ class Transport(Messenger, Protocol):
 
 
 def webhook_app(
-    path: str, secret: str, feed: Callable[[bytes], Awaitable[None]]
+    path: str, secret: str, feed: Callable[[bytes], Awaitable[None]],
+    health: Health | None = None,
 ) -> web.Application:
     """The aiohttp app serving the webhook (shared by both transports) and /healthz.
 
     Requests without the right secret token are refused (logged without their body); the
-    answer to Telegram is sent only after ``feed`` has stored the update.
+    answer to Telegram is sent only after ``feed`` has stored (or quarantined) the update.
+    /healthz reports ``health()`` (e.g. how many updates are quarantined).
     """
 
     async def receive(request: web.Request) -> web.Response:
@@ -50,9 +89,24 @@ def webhook_app(
         return web.json_response({"ok": True})
 
     async def healthz(_request: web.Request) -> web.Response:
-        return web.json_response({"status": "ok"})
+        body: dict[str, object] = {"status": "ok"}
+        if health is not None:
+            try:
+                body = await health()
+            except Exception as exc:  # noqa: BLE001 - the database is down: say so
+                return web.json_response({"status": "degraded", "error": type(exc).__name__},
+                                         status=503)
+        return web.json_response(body)
 
     app = web.Application()
     app.router.add_post(path, receive)
     app.router.add_get("/healthz", healthz)
     return app
+
+
+def parse_body(body: bytes) -> tuple[Any, str | None]:
+    """A webhook body as JSON, or the reason it is not JSON."""
+    try:
+        return json.loads(body), None
+    except (ValueError, UnicodeDecodeError) as exc:
+        return None, f"unparseable: {type(exc).__name__}"

@@ -6,6 +6,10 @@ answers before handling, so this adapter runs its own thin polling loop: each up
 translated and handed to the core (``submit`` returns only once it is stored) before the offset
 moves past it. Webhook mode uses the shared ``webhook_app``, which answers Telegram only after
 ``feed`` returned. No ConversationHandler, no PTB persistence: the core owns all state.
+
+PTB parses a getUpdates answer as a whole, so one update it cannot parse would fail every
+poll: this adapter fetches the answer as JSON and parses each update on its own; one that fails
+(in polling or webhook mode) is set aside, quarantined by the core, and the offset moves on.
 """
 
 from __future__ import annotations
@@ -14,10 +18,10 @@ import asyncio
 import contextlib
 import dataclasses
 import datetime as dt
-import json
 import logging
 import os
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
+from typing import Any
 
 from aiohttp import web
 from telegram import (
@@ -25,6 +29,7 @@ from telegram import (
     BotCommand,
     BotCommandScopeAllPrivateChats,
     CallbackQuery,
+    ChatMemberUpdated,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     Message,
@@ -36,7 +41,18 @@ from telegram.request import HTTPXRequest
 
 from bot.config import TelegramConfig
 from bot.messenger import Blocked, ButtonRows, Rejected, RetryAfter, SendResult, Sent, Transient
-from bot.transport.base import UPDATE_TYPES, CommandMenu, Submit, webhook_app
+from bot.transport.base import (
+    UPDATE_TYPES,
+    CommandMenu,
+    Health,
+    Quarantine,
+    Submit,
+    member_status,
+    parse_body,
+    reason,
+    set_aside,
+    webhook_app,
+)
 from flows.types import Inbound
 
 # Opt in to PTB's future behaviour (time periods as timedelta). Without it PTB 22 warns with a
@@ -117,13 +133,51 @@ def from_callback(update_id: int, query: CallbackQuery) -> Inbound:
     )
 
 
+def from_member(update_id: int, change: ChatMemberUpdated) -> Inbound | None:
+    """A private chat's user blocked (kicked/left) or unblocked (member) the bot."""
+    status = member_status(str(change.new_chat_member.status))
+    if str(change.chat.type) != "private" or status is None:
+        return None
+    return Inbound(
+        update_id=update_id, chat_id=change.chat.id, chat_type="private",
+        sender_id=change.from_user.id, language_code=change.from_user.language_code,
+        kind="member_status", text=status,
+    )
+
+
 def translate(update: Update) -> Inbound | None:
-    """The Inbound for a message or callback query update; None for any other update."""
+    """The Inbound for a message, callback query or (private) my_chat_member update; None for
+    any other update."""
     if update.message is not None:
         return from_message(update.update_id, update.message)
     if update.callback_query is not None:
         return from_callback(update.update_id, update.callback_query)
+    if update.my_chat_member is not None:
+        return from_member(update.update_id, update.my_chat_member)
     return None
+
+
+def parse_update(raw: Any, bot: Bot) -> Update:
+    """One update from its JSON; raises if PTB cannot make sense of it."""
+    if not isinstance(raw, dict):
+        raise TypeError("an update must be a JSON object")
+    update = Update.de_json(raw, bot)
+    if update is None:
+        raise ValueError("empty update")
+    return update
+
+
+class RawUpdatesBot(Bot):
+    """A Bot that can fetch getUpdates answers as JSON, to parse each update on its own."""
+
+    async def raw_updates(self, offset: int | None, timeout: int,
+                          allowed_updates: Sequence[str]) -> list[Any]:
+        result = await self._post(
+            "getUpdates",
+            {"offset": offset, "timeout": timeout, "allowed_updates": list(allowed_updates)},
+            read_timeout=POLL_TIMEOUT + timeout,
+        )
+        return list(result) if isinstance(result, list) else []
 
 
 def _keyboard(buttons: ButtonRows) -> InlineKeyboardMarkup | None:
@@ -151,16 +205,19 @@ def _quiet_libraries() -> None:
 
 
 class PtbTransport:
-    def __init__(self, config: TelegramConfig, submit: Submit) -> None:
+    def __init__(self, config: TelegramConfig, submit: Submit, *,
+                 quarantine: Quarantine | None = None, health: Health | None = None) -> None:
         _quiet_libraries()
         self.username = ""
         self._config = config
         self._submit = submit
+        self._quarantine = quarantine
+        self._health = health
         base = config.api_base
         self._request = HTTPXRequest(connection_pool_size=64, pool_timeout=5.0)
         # PTB adds the long-poll timeout to this read timeout for getUpdates
         self._poll_request = HTTPXRequest(connection_pool_size=1, read_timeout=POLL_TIMEOUT)
-        self.bot = Bot(
+        self.bot = RawUpdatesBot(
             config.token.get_secret_value(), base_url=f"{base}/bot",
             base_file_url=f"{base}/file/bot", request=self._request,
             get_updates_request=self._poll_request,
@@ -178,8 +235,8 @@ class PtbTransport:
         """Store one update (returns only once it is stored); answer a pressed button."""
         try:
             inbound = translate(update)
-        except Exception:  # a malformed update must not stop the bot; skip it
-            log.exception("transport: could not translate update %s; skipped", update.update_id)
+        except Exception as exc:  # a malformed update must not stop anyone: set it aside
+            await set_aside(self._quarantine, update.update_id, update.to_dict(), reason(exc))
             return
         if inbound is None:
             return
@@ -195,7 +252,7 @@ class PtbTransport:
         while not self._stopping:
             self._fetching = True
             try:
-                updates = await self.bot.get_updates(
+                updates = await self.bot.raw_updates(
                     offset=self._offset or None, timeout=POLL_TIMEOUT,
                     allowed_updates=UPDATE_TYPES,
                 )
@@ -210,7 +267,22 @@ class PtbTransport:
                 self._fetching = False
             backoff = BACKOFF_START
             self._confirmed = self._offset
-            for update in updates:
+            for raw in updates:
+                raw_id = raw.get("update_id") if isinstance(raw, dict) else None
+                try:
+                    update = parse_update(raw, self.bot)
+                except Exception as exc:  # noqa: BLE001 - set aside, never retried forever
+                    update_id = raw_id if isinstance(raw_id, int) else None
+                    try:
+                        await set_aside(self._quarantine, update_id, raw, reason(exc))
+                    except Exception as failure:  # keep the offset: fetched and tried again
+                        log.error("polling: setting update %s aside failed (%s)", update_id,
+                                  type(failure).__name__)
+                        await asyncio.sleep(backoff)
+                        break
+                    if update_id is not None:
+                        self._offset = update_id + 1
+                    continue
                 try:
                     await self._handle(update)
                 except Exception as exc:  # keep the offset: it is fetched and stored again
@@ -247,10 +319,22 @@ class PtbTransport:
         hook = self._config.webhook
 
         async def feed(body: bytes) -> None:
-            update = Update.de_json(json.loads(body), self.bot)
+            raw, problem = parse_body(body)
+            if problem is None:
+                try:
+                    update = parse_update(raw, self.bot)
+                except Exception as exc:  # noqa: BLE001 - set aside, never redelivered forever
+                    problem = reason(exc)
+            if problem is not None:
+                raw_id = raw.get("update_id") if isinstance(raw, dict) else None
+                await set_aside(self._quarantine, raw_id if isinstance(raw_id, int) else None,
+                                raw if raw is not None else body.decode("utf-8", "replace"),
+                                problem)
+                return
             await self._handle(update)
 
-        self._runner = web.AppRunner(webhook_app(hook.path, hook.secret.get_secret_value(), feed))
+        self._runner = web.AppRunner(webhook_app(hook.path, hook.secret.get_secret_value(), feed,
+                                                 self._health))
         await self._runner.setup()
         await web.TCPSite(self._runner, hook.host, hook.port).start()
         await self.bot.set_webhook(

@@ -329,7 +329,7 @@ async def test_webhook_receives_updates_with_secret(
     assert info["url"] == f"{base}/telegram"
     assert info["secret_token"] == SECRET
     assert api.state.webhook is not None
-    assert api.state.webhook.allowed_updates == ["message", "callback_query"]
+    assert api.state.webhook.allowed_updates == ["message", "callback_query", "my_chat_member"]
     user = await api.create_user()
     ref = await api.send_text(user.id, "/start")
     sent = await carrier.send_text(user.id, "Pilih", [[{"text": "A", "data": "a"}]])

@@ -19,3 +19,14 @@ def parse(flow: str, data: str) -> Event:
     if len(parts) != 3 or parts[0] != flow:
         return Event("stale-button", source="button")
     return Event(parts[1], parts[2], source="button")
+
+
+MAX_ID = 2**53 - 1  # fits every integer column (SQLite, PostgreSQL BIGINT) and JSON
+
+
+def ident(value: str) -> int | None:
+    """An id carried in button data (or typed, like /shifts remove 3): plain ASCII digits
+    that fit a database column; None for anything else (forged, stale, '²', 10**20)."""
+    if not value.isascii() or not value.isdigit() or int(value) > MAX_ID:
+        return None
+    return int(value)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from escalation import ladder
 from escalation.case import CASE, Case
+from flows import buttons
 from flows.types import ClearButtons, Effect, Inbound, Priority, Reply
 from handlers.context import Services
 from handlers.dispatch import leave_queue
@@ -206,9 +207,10 @@ async def case_note(uow: UnitOfWork, services: Services, inbound: Inbound,
 async def button(uow: UnitOfWork, services: Services, inbound: Inbound,
                  member: Member) -> list[Effect]:
     parts = inbound.button.split(":")
-    if len(parts) < 3 or parts[0] != ESC or not parts[2].isdigit():
+    ident = buttons.ident(parts[2]) if len(parts) >= 3 and parts[0] == ESC else None
+    if ident is None:
         return [Reply("error-stale-button")]
-    action, ident = parts[1], int(parts[2])
+    action = parts[1]
     if action == "refer":
         chat = await uow.sessions.get(ident)
         if chat is None or chat.status != "active" or chat.supporter_id != member.id:

@@ -85,7 +85,7 @@ async def _shifts(uow: UnitOfWork, services: Services, inbound: Inbound,
     words = inbound.text.split()
     if words[:1] == ["add"] and len(words) == 4:
         return await _add_shift(uow, services, member, words[1], words[2], words[3])
-    if words[:1] == ["remove"] and len(words) == 2 and words[1].isdigit():
+    if words[:1] == ["remove"] and len(words) == 2 and buttons.ident(words[1]) is not None:
         shift = await uow.shifts.get(int(words[1]))
         if shift is None:
             return [Reply("shifts-unknown")]
@@ -108,10 +108,11 @@ async def _shifts(uow: UnitOfWork, services: Services, inbound: Inbound,
 
 async def _add_shift(uow: UnitOfWork, services: Services, member: Member, who: str,
                      days_text: str, hours: str) -> list[Effect]:
-    target = await uow.members.by_telegram_id(int(who)) if who.isdigit() else None
+    telegram_id = buttons.ident(who)
+    target = await uow.members.by_telegram_id(telegram_id) if telegram_id else None
     start, _, end = hours.partition("-")
     try:
-        parsed = ShiftConfig(telegram_id=int(who) if who.isdigit() else 0,
+        parsed = ShiftConfig(telegram_id=telegram_id or 0,
                              days=days_text.split(","), start=start, end=end)
     except ValueError:
         return [Reply("shifts-usage")]
@@ -146,7 +147,8 @@ async def button(uow: UnitOfWork, services: Services, inbound: Inbound,
     if len(parts) != 3:
         return [Reply("error-stale-button")]
     _, action, target = parts
-    other = await uow.members.get(int(target)) if target.isdigit() else None
+    target_id = buttons.ident(target)
+    other = await uow.members.get(target_id) if target_id is not None else None
     if other is None:
         return [Reply("error-stale-button")]
     now = services.clock()

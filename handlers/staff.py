@@ -170,11 +170,12 @@ async def _button(uow: UnitOfWork, services: Services, inbound: Inbound,
     prefix, _, rest = inbound.button.partition(":")
     first, _, second = rest.partition(":")
     cleared: list[Effect] = [ClearButtons(inbound.message_id)]
+    first_id, second_id = buttons.ident(first), buttons.ident(second)
     if prefix == coordinator.ROSTER or prefix == coordinator.SHIFTS:
         return await coordinator.button(uow, services, inbound, member)
-    if prefix == OFFER and second.isdigit() and first in ("accept", "decline"):
+    if prefix == OFFER and second_id is not None and first in ("accept", "decline"):
         act = accept if first == "accept" else decline
-        return cleared + await act(uow, services, member, int(second))
+        return cleared + await act(uow, services, member, second_id)
     if prefix == DUTY and member.role in SERVES:
         if first == "on":
             if not member.trained:
@@ -182,15 +183,15 @@ async def _button(uow: UnitOfWork, services: Services, inbound: Inbound,
             return cleared + (await go_on_duty(uow, services, member) or [Reply("duty-already")])
         if first == "off":
             return cleared + (await go_off_duty(uow, services, member) or [Reply("duty-already")])
-    if prefix == HANDOFF and first.isdigit():
-        return cleared + await _hand_over(uow, services, member, int(first), second)
-    if prefix == END and first.isdigit():
-        chat = await uow.sessions.get(int(first))
+    if prefix == HANDOFF and first_id is not None:
+        return cleared + await _hand_over(uow, services, member, first_id, second)
+    if prefix == END and first_id is not None:
+        chat = await uow.sessions.get(first_id)
         if chat is None or member.id not in (chat.supporter_id, chat.counselor_id):
             return [Reply("error-stale-button")]
         return cleared + await end_session(uow, services, chat, f"member:{member.id}")
-    if prefix == FOCUS and second.isdigit():
-        chat = await uow.sessions.get(int(second))
+    if prefix == FOCUS and second_id is not None:
+        chat = await uow.sessions.get(second_id)
         if chat is None or chat.status != "active" or member.id not in (
                 chat.supporter_id, chat.counselor_id):
             return [Reply("error-stale-button")]

@@ -16,7 +16,7 @@ from storage.uow import UnitOfWork
 
 
 async def fire(uow: UnitOfWork, services: Services, timer: Timer) -> list[Effect]:
-    ref = int(timer.ref) if timer.ref.isdigit() else 0
+    ref = buttons.ident(timer.ref) or 0
     if timer.kind == "offer_timeout":
         return await _offer_timeout(uow, services, ref)
     if timer.kind == "idle_check":

@@ -139,6 +139,7 @@ def s4_no_handler_raises(world: World, db: Snapshot) -> Violations:
     return [f"S4: {line}" for line in world.errors.records]
 
 
+_LINK = re.compile(r"https?://\S+")
 _INTERNAL = [
     re.compile(r"\{ ?\$"),  # an unfilled placeable
     re.compile(r"\b(topic|risk|btn|role|case|cmd|help|intake|error|reason)-[a-z0-9-]+\b"),
@@ -156,8 +157,9 @@ def s5_messages_render_completely(world: World, db: Snapshot) -> Violations:
     identifies a student in a message to staff."""
     wrong: Violations = []
     for message in world.telegram.messages[world.checked:]:
+        text = _LINK.sub("", message.text)  # an invite code may look like anything
         for pattern in _INTERNAL:
-            found = pattern.search(message.text)
+            found = pattern.search(text)
             if found:
                 wrong.append(f"S5: message to {message.chat_id} shows {found.group(0)!r}: "
                              f"{message.text[:120]!r}")

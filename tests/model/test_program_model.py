@@ -236,10 +236,15 @@ class ProgramModel(RuleBasedStateMachine):
     def the_process_crashes(self) -> None:
         self._do(self.world.crash())
 
-    @rule(who=st.sampled_from(EVERYONE))
-    def someone_blocks_or_unblocks_the_bot(self, who: int) -> None:
-        blocked = self.world.telegram.blocked
-        blocked.symmetric_difference_update({who})
+    @rule(who=st.sampled_from(EVERYONE), tell=st.booleans())
+    def someone_blocks_or_unblocks_the_bot(self, who: int, tell: bool) -> None:
+        """Telegram usually tells the bot (my_chat_member); sometimes the bot only learns
+        from a 403 when it next writes to them."""
+        blocked = who not in self.world.telegram.blocked
+        if tell:
+            self._do(self.world.block(who, blocked))
+        else:
+            self.world.telegram.blocked.symmetric_difference_update({who})
 
     @rule(fault=st.sampled_from(tuple(FAULTS)), count=st.integers(1, 3))
     def telegram_misbehaves(self, fault: str, count: int) -> None:

@@ -168,3 +168,16 @@ async def test_a_note_that_records_risk_pages_a_counselor(world: World) -> None:
     assert "wrote a note about risk" in ping[-1]
     assert "nyiapin tali" in ping[-1]
     assert await check(world) == []
+
+
+async def test_a_forged_button_with_a_huge_or_odd_id_is_answered_and_crashes_nothing(
+    world: World,
+) -> None:
+    """Found by the model: 'of:accept:99999999999999999999' overflowed SQLite's integer and
+    the update failed eight times (its chat held for the retries)."""
+    for data in ("of:accept:99999999999999999999", "es:ack:²", "fx:focus:1e9", "ho:٣:any",
+                 "en:-1"):
+        before = len(world.telegram.messages)
+        await world.press(DIMAS, 1, data)
+        assert world.texts(DIMAS, before), f"{data!r} got no answer"
+    assert world.errors.records == []

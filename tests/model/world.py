@@ -216,6 +216,7 @@ class World:
     app: App | None = None
     update_id: int = 0
     checked: int = 0  # messages already looked at by S5
+    pseudonyms: int = 100
     signals: list[tuple[int, datetime, str]] = field(default_factory=list)  # chat, when, why
     presses: list[Press] = field(default_factory=list)
 
@@ -239,8 +240,14 @@ class World:
         return self.app
 
     async def open(self) -> None:
+        names = iter(f"Awan-{n}" for n in range(self.pseudonyms, 10**6))
+
+        def new_pseudonym() -> str:  # deterministic, so a failing run replays the same
+            self.pseudonyms += 1
+            return next(names)
+
         app = bootstrap(self.config, clock=self.clock, transport=self._transport,
-                        detector=_DETECTOR.get())
+                        detector=_DETECTOR.get(), new_pseudonym=new_pseudonym)
         app.dispatcher.retry_delay = lambda attempts: 0.0
         await app.prepare()
         self.app = app
@@ -294,8 +301,19 @@ class World:
                                         message_id=message_id))
         return press
 
+    async def block(self, who: int, blocked: bool) -> None:
+        """Someone blocks (or unblocks) the bot: Telegram refuses messages to them and tells
+        the bot (my_chat_member)."""
+        if blocked:
+            self.telegram.blocked.add(who)
+        else:
+            self.telegram.blocked.discard(who)
+        await self.submit(self._inbound(who, kind="member_status",
+                                        text="blocked" if blocked else "unblocked"))
+
     async def submit(self, inbound: Inbound) -> None:
-        self.telegram.blocked.discard(inbound.sender_id)  # writing to a bot unblocks it
+        if inbound.kind != "member_status":
+            self.telegram.blocked.discard(inbound.sender_id)  # writing to a bot unblocks it
         app = self.running
         await app.dispatcher.submit(inbound)
         await app.dispatcher.idle(30)

@@ -152,3 +152,16 @@ def test_onboarding_marks_what_is_chosen_in_the_readers_language() -> None:
     assert "✓ Low mood" in labels
     text = catalog.render("en", reply.key, reply.params)
     assert "low_mood" not in text
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("42", 42), ("0", 0), ("9007199254740991", 2**53 - 1), ("9007199254740992", None),
+    ("99999999999999999999", None), ("²", None), ("٣", None), ("-1", None), ("", None),
+    ("1e9", None), (" 1", None),
+])
+def test_ids_in_button_data_are_plain_digits_that_fit_a_column(
+    value: str, expected: int | None
+) -> None:
+    from flows.buttons import ident
+
+    assert ident(value) == expected

@@ -26,3 +26,10 @@ async def world(template: tuple[Path, str], tmp_path: Path) -> AsyncIterator[Wor
     built = await World.create(path, tmp_path, key)
     yield built
     await built.close()
+
+
+@pytest.fixture
+def model_postgres(postgres_url: str) -> str:
+    """A fresh PostgreSQL database for the model test (skipped with the reason when there is
+    no server, required in CI)."""
+    return postgres_url

@@ -41,6 +41,7 @@ from tests.model.world import (
 
 EXAMPLES = int(os.environ.get("SEJAWAT_MODEL_EXAMPLES", "300"))
 STEPS = int(os.environ.get("SEJAWAT_MODEL_STEPS", "40"))
+PG_EXAMPLES = int(os.environ.get("SEJAWAT_MODEL_PG_EXAMPLES", "60"))
 SOAK = bool(os.environ.get("SEJAWAT_MODEL_SOAK"))
 
 RISKY = (
@@ -79,7 +80,7 @@ EVERYONE = (*STUDENT_IDS, *STAFF_IDS, *INVITEES)
 
 class ProgramModel(RuleBasedStateMachine):
     folder: ClassVar[Path]
-    template: ClassVar[Path]
+    template: ClassVar[Path | str]  # a SQLite template file, or a PostgreSQL URL
     data_key: ClassVar[str]
 
     def __init__(self) -> None:
@@ -268,12 +269,28 @@ class ProgramModel(RuleBasedStateMachine):
 ENABLED = ("S1", "S2", "S3", "S4", "S5", "S6")
 
 
-@pytest.mark.timeout(3600)
-def test_the_program_keeps_its_safety_rules(template: tuple[Path, str], tmp_path: Path) -> None:
-    ProgramModel.folder = tmp_path
-    ProgramModel.template, ProgramModel.data_key = template
+def _run(examples: int) -> None:
     run_state_machine_as_test(ProgramModel, settings=settings(
-        max_examples=EXAMPLES, stateful_step_count=STEPS, deadline=None,
+        max_examples=examples, stateful_step_count=STEPS, deadline=None,
         derandomize=not SOAK, database=None, print_blob=True,
         suppress_health_check=list(HealthCheck),
     ))
+
+
+@pytest.mark.timeout(3600)
+def test_the_program_keeps_its_safety_rules(template: tuple[Path, str], tmp_path: Path) -> None:
+    """On SQLite (the default deployment): the full budget."""
+    ProgramModel.folder = tmp_path
+    ProgramModel.template, ProgramModel.data_key = template
+    _run(EXAMPLES)
+
+
+@pytest.mark.postgres
+@pytest.mark.timeout(3600)
+def test_the_program_keeps_its_safety_rules_on_postgresql(
+    model_postgres: str, template: tuple[Path, str], tmp_path: Path
+) -> None:
+    """On PostgreSQL (row locks, real concurrency semantics): a smaller budget, same rules."""
+    ProgramModel.folder = tmp_path
+    ProgramModel.template, ProgramModel.data_key = model_postgres, template[1]
+    _run(PG_EXAMPLES)

@@ -17,6 +17,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import text
+
 from bot.app import App, bootstrap
 from bot.config import Config
 from bot.messenger import Blocked, ButtonRows, Rejected, RetryAfter, SendResult, Sent, Transient
@@ -24,6 +26,7 @@ from bot.transport.base import CommandMenu, Submit
 from escalation.detector import Detector
 from flows.types import Inbound
 from storage.db import create_engine, migrate
+from storage.models import Base
 
 START = datetime(2026, 11, 23, 3, 0, tzinfo=UTC)  # Monday 10:00 in Jakarta
 
@@ -143,9 +146,11 @@ STUDENTS = {700100001: "id", 700100002: "en", 700100003: "id"}
 INVITEES = {700200001: "id", 700200002: "en"}
 
 
-def model_config(database: Path, data_key: str, **sections: dict[str, Any]) -> Config:
+def model_config(database: Path | str, data_key: str, **sections: dict[str, Any]) -> Config:
+    """``database``: a SQLite file, or a PostgreSQL URL."""
+    url = database if isinstance(database, str) else f"sqlite+aiosqlite:///{database}"
     raw: dict[str, Any] = {
-        "database": {"url": f"sqlite+aiosqlite:///{database}"},
+        "database": {"url": url},
         "privacy": {"data_key": data_key},
         "resources": {"id": [{"name": "Darurat", "contact": "112"}],
                       "en": [{"name": "Emergency", "contact": "112"}]},
@@ -159,9 +164,25 @@ def model_config(database: Path, data_key: str, **sections: dict[str, Any]) -> C
 
 
 async def make_template(folder: Path, data_key: str) -> Path:
-    """A migrated database with the staff in it, copied for every run (migrating is slow)."""
+    """A migrated SQLite database with the staff in it, copied for every run (migrating is
+    the slow part)."""
     path = folder / "template.sqlite3"
-    config = model_config(path, data_key)
+    await _migrate_and_seed(model_config(path, data_key))
+    return path
+
+
+async def reset_postgres(url: str, data_key: str) -> None:
+    """The PostgreSQL database as a fresh run needs it: migrated, emptied, the staff in it."""
+    engine = create_engine(url)
+    await migrate(engine)
+    tables = ", ".join(t.name for t in Base.metadata.sorted_tables)
+    async with engine.begin() as conn:
+        await conn.execute(text(f"TRUNCATE TABLE {tables} RESTART IDENTITY CASCADE"))
+    await engine.dispose()
+    await _migrate_and_seed(model_config(url, data_key))
+
+
+async def _migrate_and_seed(config: Config) -> None:
     engine = create_engine(config.database.url)
     await migrate(engine)
     await engine.dispose()
@@ -178,7 +199,6 @@ async def make_template(folder: Path, data_key: str) -> Path:
             await uow.people.get_or_create(person.telegram_id, "en", clock())
         await uow.commit()
     await app.engine.dispose()
-    return path
 
 
 class _Shared:
@@ -221,14 +241,20 @@ class World:
     presses: list[Press] = field(default_factory=list)
 
     @classmethod
-    async def create(cls, template: Path, folder: Path, data_key: str,
+    async def create(cls, template: Path | str, folder: Path, data_key: str,
                      **sections: dict[str, Any]) -> World:
-        path = folder / "model.sqlite3"
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
-        shutil.copyfile(template, path)
+        """``template``: a SQLite template file (copied), or a PostgreSQL URL (reset)."""
+        database: Path | str
+        if isinstance(template, str):
+            await reset_postgres(template, data_key)
+            database = template
+        else:
+            database = folder / "model.sqlite3"
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{database}{suffix}").unlink(missing_ok=True)
+            shutil.copyfile(template, database)
         clock = FakeClock()
-        world = cls(model_config(path, data_key, **sections), clock, FakeTelegram(clock),
+        world = cls(model_config(database, data_key, **sections), clock, FakeTelegram(clock),
                     ErrorLog())
         logging.getLogger("sejawat").addHandler(world.errors)
         await world.open()
@@ -356,8 +382,8 @@ class World:
 
 
 def invite_code(texts: Sequence[str]) -> str | None:
-    for text in reversed(texts):
-        found = re.search(r"\?start=([A-Za-z0-9_-]+)", text)
+    for said in reversed(texts):
+        found = re.search(r"\?start=([A-Za-z0-9_-]+)", said)
         if found:
             return found.group(1)
     return None

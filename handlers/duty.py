@@ -17,6 +17,9 @@ HANDOFF, END = "ho", "en"
 async def go_on_duty(uow: UnitOfWork, services: Services, member: Member) -> list[Effect]:
     if member.on_duty:
         return []
+    person = await uow.people.by_telegram_id(member.telegram_id)
+    if person is not None and person.blocked_bot:  # a shift cannot start for someone the
+        return []  # bot cannot reach (writing to the bot again unblocks them)
     now = services.clock()
     member.on_duty, member.duty_changed_at = True, now
     await uow.audit.add(f"member:{member.id}", "duty.on", f"member:{member.id}", {}, now)

@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from storage.models import HelpRequest, OutboxMessage
+from storage.models import HelpRequest, OutboxMessage, Person
 from storage.program_models import ChatSession, Escalation, Member, Offer, Timer
 from tests.model.world import STAFF, STUDENTS, World
 
@@ -38,6 +38,7 @@ class Snapshot:
     members: dict[int, Member]
     queued: list[HelpRequest]
     offered: set[int]  # request ids with a pending offer
+    blocked: set[int]  # telegram ids the bot knows have blocked it
     outbox: list[tuple[int, datetime, dict[str, Any]]]  # pending sends: chat, queued at, payload
 
 
@@ -56,6 +57,8 @@ async def snapshot(world: World) -> Snapshot:
             queued=list(await uow.requests.queued()),
             offered=set((await s.scalars(
                 select(Offer.request_id).where(Offer.status == "pending"))).all()),
+            blocked=set((await s.scalars(
+                select(Person.telegram_id).where(Person.blocked_bot.is_(True)))).all()),
             outbox=[(r.chat_id, r.created_at, uow.cipher.decrypt_json(r.payload_enc))
                     for r in rows],
         )
@@ -183,6 +186,13 @@ def s6_every_press_is_answered(world: World, db: Snapshot) -> Violations:
     return wrong
 
 
+def s8_nobody_who_blocked_the_bot_is_on_duty(world: World, db: Snapshot) -> Violations:
+    """A member who blocked the bot (Telegram told us, or refused a message with 403) is
+    treated as off duty at once: nothing is offered to them, no chat waits for them."""
+    return [f"S8: {m.name} blocked the bot and is still on duty"
+            for m in db.members.values() if m.on_duty and m.telegram_id in db.blocked]
+
+
 INVARIANTS: dict[str, Callable[[World, Snapshot], Violations]] = {
     "S1": s1_every_signal_is_held,
     "S2": s2_no_student_waits_unseen,
@@ -190,6 +200,7 @@ INVARIANTS: dict[str, Callable[[World, Snapshot], Violations]] = {
     "S4": s4_no_handler_raises,
     "S5": s5_messages_render_completely,
     "S6": s6_every_press_is_answered,
+    "S8": s8_nobody_who_blocked_the_bot_is_on_duty,
 }
 
 

@@ -181,3 +181,23 @@ async def test_a_forged_button_with_a_huge_or_odd_id_is_answered_and_crashes_not
         await world.press(DIMAS, 1, data)
         assert world.texts(DIMAS, before), f"{data!r} got no answer"
     assert world.errors.records == []
+
+
+async def test_a_shift_does_not_put_someone_who_blocked_the_bot_on_duty(world: World) -> None:
+    from handlers.duty import go_on_duty
+
+    await world.block(9102, True)
+    async with world.running.store() as uow:
+        member = await uow.members.by_telegram_id(9102)
+        assert member is not None
+        assert await go_on_duty(uow, world.running.services, member) == []
+        assert not member.on_duty
+    assert await check(world) == []
+
+
+async def test_a_supporter_who_blocks_the_bot_mid_chat_is_off_duty_at_once(world: World) -> None:
+    await intake(world, STUDENT)
+    await press(world, DIMAS, "of:accept:")
+    await world.block(DIMAS, True)
+    assert any("112" in t or "pendamping" in t.lower() for t in world.texts(STUDENT)[-2:])
+    assert await check(world) == []

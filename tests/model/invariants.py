@@ -67,8 +67,8 @@ async def snapshot(world: World) -> Snapshot:
 def s1_every_signal_is_held(world: World, db: Snapshot) -> Violations:
     """Every high or imminent signal (detector, screening answer, 🆘, /refer) belongs to an
     escalation case that a counselor holds in the chat, that is resolved, or that has an armed
-    timer that will page someone; and someone was paged after the signal unless a counselor
-    who took over is in the chat."""
+    timer that will page someone; a signal on a case someone only acknowledged pages again
+    (someone got *Acknowledge* / *Take over* after it)."""
     armed = {t.ref for t in db.timers if t.kind in CASE_TIMERS}
 
     def held(case: Escalation) -> bool:
@@ -102,6 +102,8 @@ def s1_every_signal_is_held(world: World, db: Snapshot) -> Violations:
         case = covering[-1]
         if case.status == "resolved" or held(case):
             continue
+        if case.status == "open" and str(case.id) in armed:
+            continue  # the ladder is paging: its timer pages the next person
         if not paged_after(case, when) and not _nobody_reachable(world):
             wrong.append(f"S1: {why} from {chat_id} at {when:%H:%M:%S}: case {case.id} "
                          f"({case.status}) paged nobody with buttons after it")

@@ -119,13 +119,21 @@ class App:
         when nothing can use it any more. Every step is bounded, so a stuck step (a database
         lock, a hung connection) cannot keep the process from exiting; everything not done is
         durable and continues after the next start."""
-        self.timers.stop()
+        await _bounded(self.timers.stop(), 15, "stopping the timers")
+        # sender.stop() marks the sender stopping (its loop ends at its next turn, even if the
+        # cancellation below is lost: Python 3.11's wait_for drops a cancellation that arrives
+        # as the awaited event is set) and waits for the deliveries in flight.
         await _bounded(self.sender.stop(), 15, "stopping the sender")
-        for task in self._tasks:
+        tasks, self._tasks = self._tasks, []
+        for task in tasks:
             task.cancel()
-        await _bounded(asyncio.gather(*self._tasks, return_exceptions=True), 10,
-                       "stopping background tasks")
-        self._tasks.clear()
+        if tasks:  # asyncio.wait, not gather: a timeout must not cancel them a second time,
+            # mid-rollback, which left a connection checked out with its transaction open
+            await _bounded(asyncio.wait(tasks), 10, "stopping background tasks")
+        # Once more, now that the loop has ended: a delivery it started after the first call
+        # took its list of those in flight (it was reading the outbox) would otherwise still
+        # be using the transport while its HTTP session was closed.
+        await _bounded(self.sender.stop(), 15, "stopping the sender")
         await _bounded(self.transport.stop(), 15, "stopping the transport")
         await self.dispatcher.idle(5)
         await _bounded(self.dispatcher.stop(), 10, "stopping the dispatcher")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable
 
@@ -23,17 +24,42 @@ class TimerSweeper:
         self._on_outbox = on_outbox
         self._interval = interval
         self._scheduler: AsyncIOScheduler | None = None
+        self._ticks: set[asyncio.Task[object]] = set()
         self.fired = 0
 
     def start(self) -> None:
         self._scheduler = AsyncIOScheduler(timezone="UTC")
-        self._scheduler.add_job(self.sweep, "interval", seconds=self._interval,
+        self._scheduler.add_job(self._tick, "interval", seconds=self._interval,
                                 max_instances=1, coalesce=True, id="timers")
         self._scheduler.start()
 
-    def stop(self) -> None:
-        if self._scheduler is not None and self._scheduler.running:
-            self._scheduler.shutdown(wait=False)
+    async def _tick(self) -> int:
+        """One scheduled sweep; remembered so that stop() can wait for it to end."""
+        task = asyncio.current_task()
+        if task is not None:
+            self._ticks.add(task)
+        try:
+            return await self.sweep()
+        finally:
+            if task is not None:
+                self._ticks.discard(task)
+
+    async def stop(self, grace: float = 10.0) -> None:
+        """No new sweeps; the one running (if any) finishes its timer's transaction.
+
+        APScheduler's shutdown does not wait for a coroutine job: it cancels it and returns,
+        and the cancelled sweep then still ran (rolling back, returning its connection) after
+        the database was closed, or after the event loop had closed. Wait for it here instead.
+        """
+        scheduler, self._scheduler = self._scheduler, None
+        if scheduler is not None and scheduler.running:
+            scheduler.pause()  # no new runs while the current one finishes
+            running = set(self._ticks)
+            if running:
+                await asyncio.wait(running, timeout=grace)
+            scheduler.shutdown(wait=False)  # cancels a sweep still running after the grace
+        if self._ticks:
+            await asyncio.wait(set(self._ticks))
 
     async def sweep(self) -> int:
         """Fire every due timer, each in its own transaction, exactly once."""

@@ -102,11 +102,12 @@ class SandboxBotApi(SandboxOperations):
             return
         self.state.closing = True
         self.state.notify()
-        await self.webhook.stop()
-        await self.control.close()
-        await self._runner.cleanup()
-        self._runner = None
-        self._site = None
+        runner, self._runner, self._site = self._runner, None, None
+        try:
+            await self.webhook.stop()
+            await self.control.close()
+        finally:  # the listening socket is closed whatever failed above
+            await runner.cleanup()
 
     async def __aenter__(self) -> SandboxBotApi:
         await self.start()

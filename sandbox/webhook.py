@@ -26,14 +26,16 @@ class WebhookDeliverer:
             self._task = asyncio.create_task(self._run(), name="sandbox-webhook")
 
     async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
-        if self._session is not None:
-            await self._session.close()
-            self._session = None
+        task, self._task = self._task, None
+        try:
+            if task is not None:
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
+        finally:  # closed even if the delivery loop had failed
+            if self._session is not None:
+                await self._session.close()
+                self._session = None
 
     def _next(self) -> PendingUpdate | None:
         if self.state.webhook is None or not self.state.pending:

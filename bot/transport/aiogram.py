@@ -63,6 +63,7 @@ from bot.transport.base import (
 from flows.types import Inbound
 
 log = logging.getLogger("sejawat.transport.aiogram")
+STOP_GRACE = 5.0  # seconds stop() lets an update in progress finish storing
 
 # aiogram builds Response[<result type>] for every API call; pydantic caches these generic
 # classes only weakly, so without a strong reference each call rebuilt the class (measured:
@@ -197,6 +198,7 @@ class AiogramTransport:
         self.dp.include_router(self._router())
         self._runner: web.AppRunner | None = None
         self._polling: asyncio.Task[None] | None = None
+        self._closed = False
         self.username = ""
 
     def _router(self) -> Router:
@@ -274,16 +276,25 @@ class AiogramTransport:
 
     async def stop(self) -> None:
         try:
-            if self._polling is not None:
-                with contextlib.suppress(RuntimeError):
+            polling, self._polling = self._polling, None
+            if polling is not None:
+                with contextlib.suppress(RuntimeError):  # "not started" yet: cancelled below
                     await self.dp.stop_polling()
-                with contextlib.suppress(asyncio.CancelledError, Exception):
-                    await asyncio.wait_for(self._polling, 5)
-                self._polling = None
+                # the update in hand is stored first; asyncio.wait (unlike wait_for) neither
+                # swallows a cancellation of stop() itself nor cancels the task twice
+                _, running = await asyncio.wait({polling}, timeout=STOP_GRACE)
+                if running:
+                    polling.cancel()
+                    await asyncio.wait({polling})
+                if not polling.cancelled() and polling.exception() is not None:
+                    log.error("polling ended with %s", type(polling.exception()).__name__)
             if self._runner is not None:
-                await self._runner.cleanup()
-                self._runner = None
+                runner, self._runner = self._runner, None
+                await runner.cleanup()
         finally:
+            # aiogram's session opens a new aiohttp ClientSession for any request made after
+            # close(), which nothing would ever close: refuse requests from here on
+            self._closed = True
             await self.bot.session.close()
 
     async def set_commands(self, menu: CommandMenu) -> None:
@@ -294,17 +305,22 @@ class AiogramTransport:
             )
 
     async def send_text(self, chat_id: int, text: str, buttons: ButtonRows) -> SendResult:
-        return await _call(lambda: self.bot.send_message(chat_id, text,
-                                                         reply_markup=_keyboard(buttons)))
+        return await self._call(lambda: self.bot.send_message(chat_id, text,
+                                                              reply_markup=_keyboard(buttons)))
 
     async def copy_message(self, chat_id: int, from_chat_id: int,
                            message_id: int) -> SendResult:
-        return await _call(lambda: self.bot.copy_message(
+        return await self._call(lambda: self.bot.copy_message(
             chat_id=chat_id, from_chat_id=from_chat_id, message_id=message_id))
 
     async def clear_buttons(self, chat_id: int, message_id: int) -> SendResult:
-        return await _call(lambda: self.bot.edit_message_reply_markup(
+        return await self._call(lambda: self.bot.edit_message_reply_markup(
             chat_id=chat_id, message_id=message_id, reply_markup=None))
+
+    async def _call(self, request: Callable[[], Awaitable[object]]) -> SendResult:
+        if self._closed:  # stays in the outbox: sent after the next start
+            return Transient("transport stopped")
+        return await _call(request)
 
 
 async def _call(request: Callable[[], Awaitable[object]]) -> SendResult:

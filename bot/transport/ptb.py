@@ -344,20 +344,21 @@ class PtbTransport:
 
     async def stop(self) -> None:
         self._stopping = True
-        task, self._polling = self._polling, None
-        if task is not None:
-            if self._fetching:  # idle in a long poll: nothing is half-handled
-                task.cancel()
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await asyncio.wait_for(task, STOP_GRACE)
-            await self._confirm()
-        if self._runner is not None:
-            await self._runner.cleanup()
-            self._runner = None
-        with contextlib.suppress(Exception):
-            await self.bot.shutdown()
-        await self._request.shutdown()
-        await self._poll_request.shutdown()
+        try:
+            task, self._polling = self._polling, None
+            if task is not None:
+                if self._fetching:  # idle in a long poll: nothing is half-handled
+                    task.cancel()
+                await _finish(task, STOP_GRACE)
+                await self._confirm()
+            if self._runner is not None:
+                runner, self._runner = self._runner, None
+                await runner.cleanup()
+            with contextlib.suppress(Exception):
+                await self.bot.shutdown()
+        finally:  # the HTTP clients are closed whatever failed (or was cancelled) above
+            await self._request.shutdown()
+            await self._poll_request.shutdown()
 
     # -- Messenger ----------------------------------------------------------------------------
 
@@ -380,6 +381,18 @@ class PtbTransport:
     async def clear_buttons(self, chat_id: int, message_id: int) -> SendResult:
         return await _call(lambda: self.bot.edit_message_reply_markup(
             chat_id=chat_id, message_id=message_id, reply_markup=None))
+
+
+async def _finish(task: asyncio.Task[None], grace: float) -> None:
+    """Let the polling task end on its own for ``grace`` seconds, else cancel it; either way
+    wait until it has ended, so that no transaction of it is left open (asyncio.wait, unlike
+    wait_for, neither swallows a cancellation of stop() itself nor cancels the task twice)."""
+    _, running = await asyncio.wait({task}, timeout=grace)
+    if running:
+        task.cancel()
+        await asyncio.wait({task})
+    if not task.cancelled() and task.exception() is not None:
+        log.error("polling ended with %s", type(task.exception()).__name__)
 
 
 async def _call(request: Callable[[], Awaitable[object]]) -> SendResult:

@@ -95,16 +95,21 @@ async def run_bot(
                     clock: OffsetClock | None = None, **sections: dict[str, Any]) -> App:
         config = bot_config(mode, **sections) if mode else bot_config(**sections)
         app = bootstrap(config, clock=clock)
+        running.append(app)  # stopped at teardown even if starting it fails half-way
         if staff:
             await app.prepare()
             await seed(app, sandbox, staff)
         await app.start()
-        running.append(app)
         return app
 
     yield start
-    for app in running:
-        await app.stop()
+    try:
+        for app in running:
+            await app.stop()
+    finally:
+        # every app's engine is closed, even if stopping an earlier one failed
+        for app in running:
+            await app.engine.dispose()
 
 
 @pytest.fixture

@@ -13,6 +13,9 @@ from sandbox.botapi import SandboxBotApi
 from sandbox.types import BotMessage
 
 TOKEN = "1000000001:SANDBOX-e2e-test-token-0000000000"
+# How long a user waits for the bot before the test fails. Generous: on a busy machine a reply
+# can take seconds; a bot that works answers long before, one that does not still fails.
+WAIT = 30.0
 
 
 class User:
@@ -30,7 +33,7 @@ class User:
     async def send_media(self, kind: str) -> None:
         await self.api.send_media(self.id, kind)
 
-    async def expect(self, contains: str, timeout: float = 10.0) -> BotMessage:
+    async def expect(self, contains: str, timeout: float = WAIT) -> BotMessage:
         """The next bot message (after those already seen) containing ``contains``."""
         message = await self.api.wait_for_message(
             self.id, text_contains=contains, after_message_id=self.seen, timeout=timeout
@@ -38,7 +41,7 @@ class User:
         self.seen = message.message_id
         return message
 
-    async def press(self, data: str, timeout: float = 10.0) -> None:
+    async def press(self, data: str, timeout: float = WAIT) -> None:
         """Press the inline button with callback data ``data`` on the latest message having it."""
         message = await self.api.wait_for_message(
             self.id, timeout=timeout, predicate=lambda m: data in m.button_data()
@@ -47,7 +50,7 @@ class User:
         await self.api.press_button(self.id, found[-1].message_id, data)
         self.seen = max(self.seen, message.message_id)
 
-    async def press_starting(self, prefix: str, timeout: float = 10.0) -> str:
+    async def press_starting(self, prefix: str, timeout: float = WAIT) -> str:
         """Press the newest button whose callback data starts with ``prefix``; returns the data."""
 
         def has(message: BotMessage) -> bool:

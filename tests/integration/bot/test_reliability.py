@@ -4,6 +4,7 @@ ordinary backlogs, and an update that cannot be processed still gets a crisis an
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
 from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime
@@ -71,7 +72,7 @@ async def app(make_config: Callable[..., Config]) -> AsyncIterator[App]:
     application = bootstrap(config, transport=FakeTransport)
     await application.prepare()
     yield application
-    await application.engine.dispose()
+    await application.stop()  # also the dispatcher's workers, before the engine is closed
 
 
 async def queue(app: App, chat_id: int, text: str, priority: int) -> None:
@@ -79,6 +80,15 @@ async def queue(app: App, chat_id: int, text: str, priority: int) -> None:
         await uow.outbox.add(chat_id, "send", priority, {"text": text, "buttons": []},
                              datetime.now(UTC))
         await uow.commit()
+
+
+async def stop_sender(sender: Sender, task: asyncio.Task[None]) -> None:
+    """As App.stop does: end the loop (no new deliveries), then let those in flight finish.
+    The loop is awaited, so nothing of it still runs when the test's event loop closes."""
+    task.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await task
+    await sender.stop()
 
 
 async def wait_sent(transport: FakeTransport, count: int) -> None:
@@ -103,8 +113,7 @@ async def test_sender_keeps_delivering_after_database_errors(app: App) -> None:
         sender.wake()
         await wait_sent(transport, 2)
     finally:
-        await sender.stop()
-        task.cancel()
+        await stop_sender(sender, task)
     assert [t for _, t in transport.sent] == ["crisis resources", "later message"]
 
 
@@ -119,8 +128,7 @@ async def test_crisis_message_skips_an_ordinary_backlog_to_the_same_chat(app: Ap
     try:
         await wait_sent(transport, 6)
     finally:
-        await sender.stop()
-        task.cancel()
+        await stop_sender(sender, task)
     texts = [t for _, t in transport.sent]
     assert texts[0] == "🆘 escalation ping"
     assert texts[1:] == [f"roster line {n}" for n in range(5)]  # their order is kept

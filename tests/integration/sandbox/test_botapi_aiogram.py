@@ -183,7 +183,7 @@ async def test_long_poll_wakes_up_on_new_update(api: SandboxBotApi, bot: Bot) ->
     await asyncio.sleep(0.2)
     assert not poll.done()
     ref = await api.send_text(user.id, "hai")
-    updates = await asyncio.wait_for(poll, 2)
+    updates = await asyncio.wait_for(poll, 10)
     assert [u.update_id for u in updates] == [ref.update_id]
 
 

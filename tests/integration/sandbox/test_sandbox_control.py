@@ -64,7 +64,7 @@ async def test_client_round_trip(api: SandboxBotApi, client: SandboxClient) -> N
     msg = await client.wait_for_message(42, text_contains="Pilih", after_message_id=1)
     assert msg.message_id == 2
     assert msg.button_data() == ["t:a"]
-    edited = await client.wait_for_message(42, predicate=lambda m: m.edited, timeout=3)
+    edited = await client.wait_for_message(42, predicate=lambda m: m.edited, timeout=10)
     assert edited.text == "Topik dipilih"
     await task
     with pytest.raises(TimeoutError):
@@ -208,7 +208,7 @@ async def test_event_websocket_streams_live_events(api: SandboxBotApi) -> None:
     await asyncio.sleep(0.1)
     await api.send_text(user.id, "hai")
     await bot_call(api, "sendMessage", chat_id=user.id, text="balas")
-    await asyncio.wait_for(task, 3)
+    await asyncio.wait_for(task, 10)
     types = [e.type for e in received]
     assert types[0] == "user"
     assert types.index("update") < types.index("message_sent")

@@ -75,9 +75,11 @@ class FakeBot:
 
     async def close(self) -> None:
         self.task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await self.task
-        await self.session.close()
+        try:
+            with contextlib.suppress(asyncio.CancelledError):
+                await self.task  # a failure of the fake bot is raised here...
+        finally:
+            await self.session.close()  # ...after its session is closed
 
 
 @pytest.fixture
@@ -94,7 +96,7 @@ async def fake_bot(api: SandboxBotApi) -> AsyncIterator[FakeBot]:
     await bot.close()
 
 
-async def until(check: Callable[[], bool], timeout: float = 5.0) -> None:
+async def until(check: Callable[[], bool], timeout: float = 30.0) -> None:
     async with asyncio.timeout(timeout):
         while not check():
             await asyncio.sleep(0.02)

@@ -52,7 +52,7 @@ class Recorder:
         self._changed.set()
         return True
 
-    async def wait(self, count: int, entered: bool = False, timeout: float = 5.0) -> list[Inbound]:
+    async def wait(self, count: int, entered: bool = False, timeout: float = 30.0) -> list[Inbound]:
         seen = self.entered if entered else self.inbounds
         async with asyncio.timeout(timeout):
             while len(seen) < count:
@@ -70,7 +70,7 @@ def pending_ids(api: SandboxBotApi) -> list[int]:
     return [p.update_id for p in api.state.pending]
 
 
-async def eventually(condition: Callable[[], bool], timeout: float = 5.0) -> None:
+async def eventually(condition: Callable[[], bool], timeout: float = 30.0) -> None:
     """Poll: the sandbox does not signal a confirmed offset."""
     async with asyncio.timeout(timeout):
         while not condition():
@@ -202,7 +202,7 @@ async def test_polling_survives_get_updates_failures(api: SandboxBotApi) -> None
     try:
         user = await api.create_user()
         await api.send_text(user.id, "masih hidup?")
-        [inbound] = await recorder.wait(1, timeout=8)
+        [inbound] = await recorder.wait(1)
         assert inbound.text == "masih hidup?"
         assert await api.faults() == []
     finally:

@@ -124,12 +124,13 @@ async def test_the_projects_own_tracebacks_carry_no_payload(
     app: App = bootstrap(make_config(telegram={"token": "1:fake"}), transport=FakeTransport)
     await app.prepare()
 
-    async def broken_handler(uow: object, services: object, inbound: Inbound) -> list[object]:
+    async def broken_handler(uow: object, services: object, inbound: Inbound,
+                             **kwargs: object) -> list[object]:
         raise ValueError(f"cannot handle {inbound.text!r}")
 
     monkeypatch.setattr(bot.inbox, "handle", broken_handler)
     monkeypatch.setattr(bot.inbox, "MAX_ATTEMPTS", 2)
-    monkeypatch.setattr(bot.inbox, "retry_delay", lambda attempts: 0.0)
+    app.dispatcher.retry_delay = lambda attempts: 0.0
     try:
         await app.dispatcher.submit(Inbound(
             update_id=1, chat_id=5001, chat_type="private", sender_id=5001,

@@ -143,7 +143,7 @@ async def test_an_update_that_keeps_failing_still_gets_the_crisis_answer(
         counselor.on_duty = True
         await uow.commit()
 
-    async def broken_handler(*args: object) -> list[object]:
+    async def broken_handler(*args: object, **kwargs: object) -> list[object]:
         raise OperationalError("UPDATE ...", {}, Exception("disk I/O error"))
 
     monkeypatch.setattr(bot.inbox, "handle", broken_handler)

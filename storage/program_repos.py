@@ -329,6 +329,10 @@ class Timers:
             .order_by(Timer.due_at, Timer.id).limit(limit)
         )).all()
 
+    async def next_due(self) -> datetime | None:
+        """When the earliest pending timer is due (None when nothing is armed)."""
+        return await self._s.scalar(select(func.min(Timer.due_at)).where(Timer.status == "pending"))
+
     async def claim(self, timer_id: int, now: datetime) -> Timer | None:
         """Mark a due timer fired; None if someone else fired or cancelled it first."""
         result = await self._s.execute(

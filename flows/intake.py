@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from flows import buttons
+from flows.journey import RISK
 from flows.machine import Action, Context, Data, Event, Guard, Machine, On, State, silent
 from flows.types import Button, CancelRequest, Effect, Keyboard, Reply, SetLanguage, SubmitRequest
 
@@ -140,8 +141,8 @@ def _offer_restart(ctx: Context, data: Data, event: Event) -> tuple[Data, Sequen
 
 def _restart(ctx: Context, data: Data, event: Event) -> tuple[Data, Sequence[Effect]]:
     kept = {"lang": data.get("lang", ctx.language), "pseudonym": ctx.new_pseudonym()}
-    if "risk" in data:
-        kept["risk"] = data["risk"]  # risk is sticky: starting over does not forget it
+    if RISK in data:
+        kept[RISK] = data[RISK]  # risk is sticky: starting over does not forget it
     return kept, ()
 
 

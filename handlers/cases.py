@@ -6,6 +6,7 @@ from escalation import ladder
 from escalation.case import CASE, Case
 from flows import buttons
 from flows.types import ClearButtons, Effect, Inbound, Priority, Reply
+from handlers import journey
 from handlers.context import Services
 from handlers.dispatch import leave_queue
 from handlers.escalations import (
@@ -162,8 +163,7 @@ async def _session_for(uow: UnitOfWork, services: Services, escalation: Escalati
     if request.status == "queued":
         await leave_queue(uow, request, "assign", now)
     chat = await uow.sessions.start(request, escalation.student_chat_id, None, now)
-    await uow.conversations.save(escalation.student_chat_id, "session", "active",
-                                 {"session_id": chat.id}, now)
+    await journey.move(uow, escalation.student_chat_id, "connect", now, {"session_id": chat.id})
     return chat
 
 

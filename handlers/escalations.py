@@ -31,6 +31,7 @@ from escalation.policy import (
 )
 from flows import buttons
 from flows.types import Button, ClearButtons, Effect, Inbound, Priority, Reply
+from handlers import journey
 from handlers.context import Services
 from storage.models import Person
 from storage.program_models import ChatSession, Escalation, Member
@@ -76,7 +77,7 @@ async def _situation(uow: UnitOfWork, chat_id: int, person: Person,
     request = await uow.requests.open_for(person.id)
     conversation = await uow.conversations.get(chat_id)
     sticky = RiskLevel(request.risk_level) if request is not None else RiskLevel(
-        int(conversation.data.get("risk", 0)) if conversation is not None else 0)
+        int(conversation.data.get(journey.RISK, 0)) if conversation is not None else 0)
     return Situation(
         level=level, sticky_level=sticky,
         in_session=await uow.sessions.active_for_student(chat_id) is not None,
@@ -141,12 +142,7 @@ async def _raise_sticky(uow: UnitOfWork, services: Services, chat_id: int, perso
     if request is not None:
         request.risk_level = max(request.risk_level, int(level))
         return
-    conversation = await uow.conversations.get(chat_id)
-    if conversation is not None and conversation.flow == "intake":
-        data = {**conversation.data, "risk": max(int(conversation.data.get("risk", 0)),
-                                                 int(level))}
-        await uow.conversations.save(chat_id, "intake", conversation.state, data,
-                                     services.clock())
+    await journey.raise_risk(uow, chat_id, int(level), services.clock())
 
 
 async def _tell_staff(uow: UnitOfWork, chat: ChatSession, key: str,

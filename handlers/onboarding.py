@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from flows.onboarding import FLOW, ONBOARDING
 from flows.types import ClearButtons, Effect, Inbound, JoinProgram, Reply
+from handlers import journey
 from handlers.context import Services, machine_context
 from handlers.events import to_event
 from storage.models import Person
@@ -31,9 +32,11 @@ async def begin(uow: UnitOfWork, services: Services, inbound: Inbound,
     if invite is None or invite.used_at is not None or invite.expires_at <= now:
         await uow.audit.add(actor, "invite.failed", actor, {}, now)
         return [Reply("invite-invalid")]
+    if not await journey.may(uow, inbound.chat_id, "join"):
+        return [Reply("invite-finish-chat-first")]
     step = ONBOARDING.enter(machine_context(services, person.language),
                             {"invite": invite.id, "role": invite.role})
-    await uow.conversations.save(inbound.chat_id, "onboarding", step.state, step.data, now)
+    await journey.move(uow, inbound.chat_id, "join", now, step.data, step.state)
     return list(step.effects)
 
 

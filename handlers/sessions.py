@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from flows.buttons import button
 from flows.session import FEEDBACK_MACHINE
 from flows.types import Copy, Effect, Reply
-from handlers import escalations
+from handlers import escalations, journey
 from handlers.context import Services, machine_context
 from handlers.dispatch import (
     arm_unattended,
@@ -56,7 +56,7 @@ async def accept(uow: UnitOfWork, services: Services, member: Member,
     await leave_queue(uow, request, "assign", now)
     chat = await uow.sessions.start(request, student, member.id, now)
     member.focus_session_id = chat.id
-    await uow.conversations.save(student, "session", "active", {"session_id": chat.id}, now)
+    await journey.move(uow, student, "connect", now, {"session_id": chat.id})
     await arm_idle(uow, services, chat)
     await uow.audit.add(f"member:{member.id}", "session.started", f"request:{request.id}",
                         {"session": chat.id}, now)
@@ -132,8 +132,8 @@ async def _requeue(uow: UnitOfWork, services: Services, chat: ChatSession,
     await uow.requests.fire(request, "hand_back", now)  # routing.queue: front of the line
     request.last_position = None
     await arm_unattended(uow, services, request, now)
-    await uow.conversations.save(chat.student_chat_id, "intake", "queued",
-                                 {"pseudonym": request.pseudonym}, now)
+    await journey.move(uow, chat.student_chat_id, "hand_back", now,
+                       {"pseudonym": request.pseudonym})
     await uow.audit.add("system", "session.released", f"request:{request.id}",
                         {"session": chat.id}, now)
     return [Reply(student_key, to=chat.student_chat_id)]
@@ -292,8 +292,7 @@ async def end_session(uow: UnitOfWork, services: Services, chat: ChatSession,
     await uow.audit.add(ended_by, "session.ended", f"request:{request.id}",
                         {"session": chat.id}, now)
     feedback = FEEDBACK_MACHINE.enter(machine_context(services, services.catalog.default), {})
-    await uow.conversations.save(chat.student_chat_id, "feedback", feedback.state,
-                                 feedback.data, now)
+    await journey.move(uow, chat.student_chat_id, "end", now, feedback.data, feedback.state)
     student_key = "session-ended-idle-student" if ended_by == "idle" else "session-ended-student"
     effects: list[Effect] = [Reply(student_key, to=chat.student_chat_id)]
     effects += [_to(e, chat.student_chat_id) for e in feedback.effects]

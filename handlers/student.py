@@ -20,7 +20,7 @@ from flows.types import (
     SetLanguage,
     SubmitRequest,
 )
-from handlers import escalations, privacy
+from handlers import escalations, journey, privacy
 from handlers.context import MAX_TEXT, Services, machine_context
 from handlers.dispatch import (
     able_on_duty,
@@ -57,7 +57,7 @@ async def handle_student(
     ctx = machine_context(services, person.language)
     saved = await uow.conversations.get(inbound.chat_id)
     if saved is not None and saved.flow == "feedback" and inbound.command == "start":
-        await uow.conversations.delete(inbound.chat_id)  # skipping feedback to ask again
+        await journey.move(uow, inbound.chat_id, "skip_feedback", services.clock())
         saved = None
     if saved is None or saved.flow not in MACHINES:
         event = to_event(inbound, "in")
@@ -79,6 +79,9 @@ async def handle_student(
         return effects  # an effect moved the chat to another flow (e.g. the session ended)
     if machine.states[step.state].final and step.state == "closed":
         await uow.conversations.delete(inbound.chat_id)
+    elif saved is None or saved.flow not in MACHINES:  # a new intake
+        await journey.move(uow, inbound.chat_id, "begin", services.clock(), step.data,
+                           step.state)
     elif step.changed:
         await uow.conversations.save(inbound.chat_id, flow, step.state, step.data,
                                      services.clock())
@@ -99,8 +102,8 @@ async def _followup_answer(uow: UnitOfWork, services: Services, inbound: Inbound
             ctx = machine_context(services, person.language)
             step = INTAKE.enter(ctx, {"lang": person.language,
                                       "pseudonym": person.pseudonym or ctx.new_pseudonym()})
-            await uow.conversations.save(inbound.chat_id, "intake", step.state, step.data,
-                                         services.clock())
+            await journey.move(uow, inbound.chat_id, "begin", services.clock(), step.data,
+                               step.state)
             return cleared + list(step.effects)
         return cleared + [Reply("intake-restart-offer-simple")]
     if event.name == "ok":
@@ -153,7 +156,7 @@ async def _submit(uow: UnitOfWork, services: Services, person: Person,
         description=str(data["description"]), now=now,
     )
     unresolved = await escalations.unresolved_for_chat(uow, person.telegram_id)
-    request.risk_level = max(int(data.get("risk", 0)),
+    request.risk_level = max(int(data.get(journey.RISK, 0)),
                              unresolved.level if unresolved is not None else 0)
     if unresolved is not None and unresolved.request_id is None:
         unresolved.request_id = request.id  # the counselor's ping and the request meet
@@ -175,7 +178,7 @@ async def _in_session(uow: UnitOfWork, services: Services, inbound: Inbound,
                       effect: Effect) -> list[Effect]:
     chat = await uow.sessions.active_for_student(inbound.chat_id)
     if chat is None:
-        await uow.conversations.delete(inbound.chat_id)
+        await journey.move(uow, inbound.chat_id, "lost", services.clock())
         return [Reply("session-not-active")]
     if isinstance(effect, Relay):
         return await relay_to_supporters(uow, services, chat, effect.text)

@@ -366,6 +366,7 @@ invite-usage = Use /invite supporter or /invite counselor.
 invite-link = One-time invite link for a { $role } (valid { $hours } hours, works once):
     { $link }
 invite-invalid = This invite link is not valid: it may have been used already or expired. Please ask your coordinator for a new one.
+invite-finish-chat-first = You are in a chat right now. Finish it first (/end), then open the invite link again: it still works.
 invite-rate-limited = Too many attempts. Please wait an hour and try again, or ask your coordinator.
 member-joined = { $name } joined as { $role }. Mark their training complete in /roster when they are ready.
 roster-title = Members: { $count }

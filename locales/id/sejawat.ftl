@@ -366,6 +366,7 @@ invite-usage = Gunakan /invite supporter atau /invite counselor.
 invite-link = Tautan undangan sekali pakai untuk { $role } (berlaku { $hours } jam, hanya sekali):
     { $link }
 invite-invalid = Tautan undangan ini tidak berlaku: mungkin sudah dipakai atau kedaluwarsa. Silakan minta yang baru ke koordinatormu.
+invite-finish-chat-first = Kamu lagi ngobrol sekarang. Selesaikan dulu obrolannya (/end), lalu buka lagi tautan undangannya: masih bisa dipakai.
 invite-rate-limited = Terlalu banyak percobaan. Tunggu satu jam lalu coba lagi, atau hubungi koordinatormu.
 member-joined = { $name } bergabung sebagai { $role }. Tandai pelatihannya selesai di /roster kalau sudah siap.
 roster-title = Anggota: { $count }

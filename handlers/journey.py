@@ -1,0 +1,57 @@
+"""Moving a student between flows, through the declared table in ``flows.journey``.
+
+A flow saves its own steps; when a student moves to another flow (a chat starts, ends or goes
+back to the queue) the move is asked of the journey table here, which says whether it may
+happen, and the new place is saved as that flow's first step. A move the table does not list
+raises :class:`flows.errors.IllegalTransition`: a defect, never a silent overwrite.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from flows.journey import JOURNEY, RISK, SAVED_AS, Place, Where, place_of
+from storage.uow import UnitOfWork
+
+__all__ = ["RISK", "may", "move", "raise_risk", "where"]
+
+
+async def where(uow: UnitOfWork, chat_id: int) -> Place:
+    saved = await uow.conversations.get(chat_id)
+    return place_of(saved.flow if saved else None, saved.state if saved else None)
+
+
+async def may(uow: UnitOfWork, chat_id: int, event: str) -> bool:
+    return JOURNEY.can(Where((await where(uow, chat_id)).value), event)
+
+
+async def move(uow: UnitOfWork, chat_id: int, event: str, now: datetime,
+               data: dict[str, Any] | None = None, state: str | None = None) -> Place:
+    """Move the student in ``chat_id`` along the journey; save (or clear) their new place.
+
+    ``data``: the new flow's first data; ``state``: its first step where the table leaves it
+    to the flow (feedback)."""
+    here = await where(uow, chat_id)
+    target = JOURNEY.fire(Where(here.value), event)
+    if target is Place.NONE:
+        await uow.conversations.delete(chat_id)
+        return target
+    flow, first = SAVED_AS[target]
+    step = state or first
+    assert step is not None, f"{target} needs its first step"
+    await uow.conversations.save(chat_id, flow, step, data or {}, now)
+    return target
+
+
+async def raise_risk(uow: UnitOfWork, chat_id: int, level: int, now: datetime) -> bool:
+    """Remember a risk signal for a request that does not exist yet (intake in progress).
+    False when the student is not telling the bot what they need right now."""
+    saved = await uow.conversations.get(chat_id)
+    here = place_of(saved.flow if saved else None, saved.state if saved else None)
+    if saved is None or not JOURNEY.can(Where(here.value), "raise_risk"):
+        return False
+    JOURNEY.fire(Where(here.value), "raise_risk")
+    data = {**saved.data, RISK: max(int(saved.data.get(RISK, 0)), level)}
+    await uow.conversations.save(chat_id, saved.flow, saved.state, data, now)
+    return True

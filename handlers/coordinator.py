@@ -5,12 +5,12 @@ from __future__ import annotations
 import secrets
 from datetime import timedelta
 
-from bot.config import ShiftConfig
 from flows import buttons
 from flows.buttons import ButtonData
 from flows.types import Button, Effect, Inbound, Reply
 from handlers.context import Services
 from handlers.shifts import plan_shift
+from routing.schedule import time_of_day, unknown_days
 from storage.program_models import Member
 from storage.uow import UnitOfWork
 
@@ -97,14 +97,16 @@ async def _add_shift(uow: UnitOfWork, services: Services, member: Member, who: s
     telegram_id = buttons.ident(who)
     target = await uow.members.by_telegram_id(telegram_id) if telegram_id else None
     start, _, end = hours.partition("-")
+    days = days_text.split(",")
     try:
-        parsed = ShiftConfig(telegram_id=telegram_id or 0,
-                             days=days_text.split(","), start=start, end=end)
+        start, end = time_of_day(start), time_of_day(end)
     except ValueError:
+        return [Reply("shifts-usage")]
+    if unknown_days(days):
         return [Reply("shifts-usage")]
     if target is None or target.role not in INVITABLE:
         return [Reply("shifts-unknown-member")]
-    shift = await uow.shifts.add(target.id, parsed.days, parsed.start, parsed.end)
+    shift = await uow.shifts.add(target.id, days, start, end)
     await plan_shift(uow, services, shift)
     await uow.audit.add(f"member:{member.id}", "shift.added", f"member:{target.id}",
                         {"shift": shift.id}, services.clock())

@@ -81,6 +81,7 @@ class App:
     sender: Sender
     transport: Transport
     timers: TimerSweeper
+    catalog: Catalog  # the same as services.catalog, which handlers see as handlers.ports.Catalog
     _tasks: list[asyncio.Task[None]] = field(default_factory=list)
 
     async def prepare(self) -> None:
@@ -100,7 +101,7 @@ class App:
             log.info("resuming %d chat(s) with updates stored before the last stop", recovered)
         await self.transport.start()
         self.services.bot.username = self.transport.username
-        await self.transport.set_commands(command_menu(self.services.catalog))
+        await self.transport.set_commands(command_menu(self.catalog))
         self.timers.start()
         log.info("Sejawat is running (%s, %s)", self.config.telegram.transport,
                  self.config.telegram.mode)
@@ -206,4 +207,4 @@ def bootstrap(
     sender = Sender(store, carrier, services.clock, config.outbox, undeliverable, blocked)
     outbox_filled.connect(sender.wake)
     sweeper = TimerSweeper(store, services, outbox_filled)
-    return App(config, engine, store, services, dispatcher, sender, carrier, sweeper)
+    return App(config, engine, store, services, dispatcher, sender, carrier, sweeper, catalog)

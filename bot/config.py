@@ -16,6 +16,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 
 from bot.errors import ConfigError
+from routing.schedule import DAYS, time_of_day, unknown_days
 
 ENV_PREFIX = "SEJAWAT_"
 CONFIG_ENV = "SEJAWAT_CONFIG"
@@ -32,23 +33,10 @@ def _split_list(value: object) -> object:
     return value
 
 
-DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-
-
-def _hhmm(value: str) -> str:
-    parts = value.split(":")
-    if len(parts) != 2 or not all(p.isdigit() for p in parts):
-        raise ValueError(f"{value!r} is not a time of day like 08:00")
-    hour, minute = int(parts[0]), int(parts[1])
-    if not (0 <= hour <= 24 and 0 <= minute < 60) or (hour == 24 and minute):
-        raise ValueError(f"{value!r} is not a time of day like 08:00")
-    return f"{hour:02d}:{minute:02d}"
-
-
 def _days(value: object) -> object:
     value = _split_list(value)
     if isinstance(value, list):
-        unknown = [d for d in value if d not in DAYS]
+        unknown = unknown_days(value)
         if unknown:
             raise ValueError(f"unknown day(s) {unknown}; use {', '.join(DAYS)}")
     return value
@@ -62,7 +50,7 @@ class Hours(_Section):
     end: str
 
     _d = field_validator("days", mode="before")(_days)
-    _s = field_validator("start", "end")(_hhmm)
+    _s = field_validator("start", "end")(time_of_day)
 
 
 class ShiftConfig(Hours):

@@ -23,10 +23,10 @@ from datetime import datetime, timedelta
 from aiolimiter import AsyncLimiter
 
 from bot.config import OutboxConfig
-from bot.i18n import Catalog
 from bot.messenger import Blocked, Messenger, Rejected, RetryAfter, SendResult, Sent, Transient
 from flows.types import ClearButtons, Copy, Effect, Priority, Reply
 from handlers.context import MAX_TEXT, Clock
+from handlers.ports import Catalog
 from storage.repositories import Outgoing
 from storage.uow import Store, UnitOfWork
 

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 from escalation import ladder
 from escalation.case import CASE, Case
-from flows import buttons
+from flows.buttons import ButtonData
 from flows.types import ClearButtons, Effect, Inbound, Priority, Reply
 from handlers import journey
 from handlers.context import Services
 from handlers.dispatch import leave_queue
 from handlers.escalations import (
     ACK_TIMER,
-    ESC,
     FOLLOWUP_TIMER,
     OUTCOMES,
-    STAFF_ROLES,
     arm_followup,
     case_buttons,
     held,
@@ -33,8 +31,6 @@ NOTE_FLOW = "case-note"
 
 async def cases(uow: UnitOfWork, services: Services, inbound: Inbound,
                 member: Member) -> list[Effect]:
-    if member.role not in STAFF_ROLES:
-        return [Reply("not-allowed")]
     rows = await uow.escalations.unresolved()
     if not rows:
         return [Reply("cases-none")]
@@ -169,7 +165,7 @@ async def _session_for(uow: UnitOfWork, services: Services, escalation: Escalati
 
 async def _outcome(uow: UnitOfWork, services: Services, escalation: Escalation,
                    member: Member, outcome: str) -> list[Effect]:
-    if outcome not in OUTCOMES or member.role not in STAFF_ROLES:
+    if outcome not in OUTCOMES:
         return [Reply("error-stale-button")]
     handlers = (escalation.acknowledged_by, escalation.taken_over_by)
     if not CASE.can(escalation, "resolve") or (member.id not in handlers
@@ -204,37 +200,61 @@ async def case_note(uow: UnitOfWork, services: Services, inbound: Inbound,
     return [Reply("escalation-resolved")]
 
 
-async def button(uow: UnitOfWork, services: Services, inbound: Inbound,
-                 member: Member) -> list[Effect]:
-    parts = inbound.button.split(":")
-    ident = buttons.ident(parts[2]) if len(parts) >= 3 and parts[0] == ESC else None
-    if ident is None:
-        return [Reply("error-stale-button")]
-    action = parts[1]
-    if action == "refer":
-        chat = await uow.sessions.get(ident)
-        if chat is None or chat.status != "active" or chat.supporter_id != member.id:
-            return [Reply("error-stale-button")]
-        return [ClearButtons(inbound.message_id), Reply("refer-done"),
-                *await open_manual(uow, services, chat.student_chat_id, "refer", "")]
-    if member.role not in STAFF_ROLES:
-        return [Reply("not-allowed")]
-    escalation = await uow.escalations.get(ident)
-    if escalation is None:
-        return [Reply("error-stale-button")]
-    if CASE.state_of(escalation) == Case.RESOLVED:
-        return [Reply("escalation-closed")]
-    if action == "ack":
-        if not CASE.can(escalation, "acknowledge"):
-            other = await uow.members.get(escalation.acknowledged_by or 0)
-            return [Reply("escalation-already-acked", {"name": other.name if other else "?"})]
-        return [ClearButtons(inbound.message_id),
-                *await _acknowledge(uow, services, escalation, member)]
-    if action == "take":
-        return [ClearButtons(inbound.message_id),
-                *await _take_over(uow, services, escalation, member)]
-    if action == "out" and len(parts) == 4:
-        return [ClearButtons(inbound.message_id),
-                *await _outcome(uow, services, escalation, member, parts[3])]
-    return [Reply("error-stale-button")]
+# ---- buttons on a case card (who may press which: handlers.registry) ---------------------------
 
+
+async def refer_button(uow: UnitOfWork, services: Services, inbound: Inbound, member: Member,
+                       data: ButtonData) -> list[Effect]:
+    """``es:refer:<chat>``: the one-tap *Refer* a supporter is shown on a concern."""
+    chat_id = data.id(1)
+    chat = await uow.sessions.get(chat_id) if chat_id is not None else None
+    if chat is None or chat.status != "active" or chat.supporter_id != member.id:
+        return [Reply("error-stale-button")]
+    return [ClearButtons(inbound.message_id), Reply("refer-done"),
+            *await open_manual(uow, services, chat.student_chat_id, "refer", "")]
+
+
+async def _open_case(uow: UnitOfWork, data: ButtonData) -> Escalation | Reply:
+    """The case a button is about, or what to answer when there is none to act on."""
+    case_id = data.id(1)
+    escalation = await uow.escalations.get(case_id) if case_id is not None else None
+    if escalation is None:
+        return Reply("error-stale-button")
+    if CASE.state_of(escalation) == Case.RESOLVED:
+        return Reply("escalation-closed")
+    return escalation
+
+
+async def acknowledge_button(uow: UnitOfWork, services: Services, inbound: Inbound,
+                             member: Member, data: ButtonData) -> list[Effect]:
+    """``es:ack:<case>``"""
+    escalation = await _open_case(uow, data)
+    if isinstance(escalation, Reply):
+        return [escalation]
+    if not CASE.can(escalation, "acknowledge"):
+        other = await uow.members.get(escalation.acknowledged_by or 0)
+        return [Reply("escalation-already-acked", {"name": other.name if other else "?"})]
+    return [ClearButtons(inbound.message_id),
+            *await _acknowledge(uow, services, escalation, member)]
+
+
+async def take_over_button(uow: UnitOfWork, services: Services, inbound: Inbound,
+                           member: Member, data: ButtonData) -> list[Effect]:
+    """``es:take:<case>``"""
+    escalation = await _open_case(uow, data)
+    if isinstance(escalation, Reply):
+        return [escalation]
+    return [ClearButtons(inbound.message_id),
+            *await _take_over(uow, services, escalation, member)]
+
+
+async def outcome_button(uow: UnitOfWork, services: Services, inbound: Inbound,
+                         member: Member, data: ButtonData) -> list[Effect]:
+    """``es:out:<case>:<outcome>``"""
+    if len(data.parts) != 3:
+        return [Reply("error-stale-button")]
+    escalation = await _open_case(uow, data)
+    if isinstance(escalation, Reply):
+        return [escalation]
+    return [ClearButtons(inbound.message_id),
+            *await _outcome(uow, services, escalation, member, data.part(2))]

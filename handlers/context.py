@@ -6,10 +6,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.config import Config
-from bot.i18n import Catalog
 from escalation.detector import Detector
 from flows.machine import Context
+from handlers.ports import Catalog, Settings
 
 Clock = Callable[[], datetime]
 
@@ -25,7 +24,7 @@ class BotInfo:
 
 @dataclass(frozen=True)
 class Services:
-    config: Config
+    config: Settings  # the real Config, seen through handlers.ports
     catalog: Catalog
     clock: Clock
     new_pseudonym: Callable[[], str]

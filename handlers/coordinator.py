@@ -3,35 +3,23 @@
 from __future__ import annotations
 
 import secrets
-from collections.abc import Awaitable, Callable
 from datetime import timedelta
 
-from bot.config import DAYS, ShiftConfig
 from flows import buttons
+from flows.buttons import ButtonData
 from flows.types import Button, Effect, Inbound, Reply
 from handlers.context import Services
 from handlers.shifts import plan_shift
+from routing.schedule import time_of_day, unknown_days
 from storage.program_models import Member
 from storage.uow import UnitOfWork
 
 ROSTER, SHIFTS = "ro", "sh"
 INVITABLE = ("supporter", "counselor")
-Handler = Callable[[UnitOfWork, Services, Inbound, Member], Awaitable[list[Effect]]]
 
 
-def _coordinator_only(handler: Handler) -> Handler:
-    async def checked(uow: UnitOfWork, services: Services, inbound: Inbound,
-                      member: Member) -> list[Effect]:
-        if member.role != "coordinator" or not member.active:
-            return [Reply("not-allowed")]
-        return await handler(uow, services, inbound, member)
-
-    return checked
-
-
-@_coordinator_only
-async def _invite(uow: UnitOfWork, services: Services, inbound: Inbound,
-                  member: Member) -> list[Effect]:
+async def invite(uow: UnitOfWork, services: Services, inbound: Inbound,
+                 member: Member) -> list[Effect]:
     role = inbound.text.strip().lower()
     if role not in INVITABLE:
         return [Reply("invite-usage")]
@@ -67,9 +55,8 @@ def _roster_buttons(member: Member) -> tuple[tuple[Button, ...], ...]:
     return tuple(rows)
 
 
-@_coordinator_only
-async def _roster(uow: UnitOfWork, services: Services, inbound: Inbound,
-                  member: Member) -> list[Effect]:
+async def roster(uow: UnitOfWork, services: Services, inbound: Inbound,
+                 member: Member) -> list[Effect]:
     members = await uow.members.all()
     loads = await uow.sessions.loads()
     effects: list[Effect] = [Reply("roster-title", {"count": len(members)})]
@@ -79,9 +66,8 @@ async def _roster(uow: UnitOfWork, services: Services, inbound: Inbound,
     return effects
 
 
-@_coordinator_only
-async def _shifts(uow: UnitOfWork, services: Services, inbound: Inbound,
-                  member: Member) -> list[Effect]:
+async def shifts(uow: UnitOfWork, services: Services, inbound: Inbound,
+                 member: Member) -> list[Effect]:
     words = inbound.text.split()
     if words[:1] == ["add"] and len(words) == 4:
         return await _add_shift(uow, services, member, words[1], words[2], words[3])
@@ -111,23 +97,24 @@ async def _add_shift(uow: UnitOfWork, services: Services, member: Member, who: s
     telegram_id = buttons.ident(who)
     target = await uow.members.by_telegram_id(telegram_id) if telegram_id else None
     start, _, end = hours.partition("-")
+    days = days_text.split(",")
     try:
-        parsed = ShiftConfig(telegram_id=telegram_id or 0,
-                             days=days_text.split(","), start=start, end=end)
+        start, end = time_of_day(start), time_of_day(end)
     except ValueError:
+        return [Reply("shifts-usage")]
+    if unknown_days(days):
         return [Reply("shifts-usage")]
     if target is None or target.role not in INVITABLE:
         return [Reply("shifts-unknown-member")]
-    shift = await uow.shifts.add(target.id, parsed.days, parsed.start, parsed.end)
+    shift = await uow.shifts.add(target.id, days, start, end)
     await plan_shift(uow, services, shift)
     await uow.audit.add(f"member:{member.id}", "shift.added", f"member:{target.id}",
                         {"shift": shift.id}, services.clock())
     return [Reply("shifts-added", {"id": shift.id, "name": target.name})]
 
 
-@_coordinator_only
-async def _stats(uow: UnitOfWork, services: Services, inbound: Inbound,
-                 member: Member) -> list[Effect]:
+async def stats(uow: UnitOfWork, services: Services, inbound: Inbound,
+                member: Member) -> list[Effect]:
     ratings = await uow.feedback.ratings()
     on_duty = len([m for m in await uow.members.all("supporter") if m.on_duty])
     params: dict[str, str | int] = {
@@ -139,15 +126,11 @@ async def _stats(uow: UnitOfWork, services: Services, inbound: Inbound,
     return [Reply("stats", params)]
 
 
-async def button(uow: UnitOfWork, services: Services, inbound: Inbound,
-                 member: Member) -> list[Effect]:
-    if member.role != "coordinator" or not member.active:
-        return [Reply("not-allowed")]
-    parts = inbound.button.split(":")
-    if len(parts) != 3:
-        return [Reply("error-stale-button")]
-    _, action, target = parts
-    target_id = buttons.ident(target)
+async def roster_button(uow: UnitOfWork, services: Services, inbound: Inbound,
+                        member: Member, data: ButtonData) -> list[Effect]:
+    """``ro:<trained|cap+|cap-|active>:<member>`` from a /roster line."""
+    action = data.event
+    target_id = data.id(1) if len(data.parts) == 2 else None
     other = await uow.members.get(target_id) if target_id is not None else None
     if other is None:
         return [Reply("error-stale-button")]
@@ -174,9 +157,3 @@ async def button(uow: UnitOfWork, services: Services, inbound: Inbound,
     if action == "trained":
         effects.append(Reply("member-trained", to=other.telegram_id))
     return effects
-
-
-COMMANDS: dict[str, Handler] = {
-    "invite": _invite, "roster": _roster, "shifts": _shifts, "stats": _stats,
-}
-__all__ = ["COMMANDS", "DAYS", "ROSTER", "SHIFTS", "button"]

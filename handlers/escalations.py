@@ -30,6 +30,7 @@ from escalation.policy import (
     decide_screening,
 )
 from flows import buttons
+from flows.buttons import ButtonData
 from flows.types import Button, ClearButtons, Effect, Inbound, Priority, Reply
 from handlers import journey
 from handlers.context import Services
@@ -510,9 +511,9 @@ async def screen_note(uow: UnitOfWork, services: Services, chat_id: int,
 
 
 async def screening_answer(uow: UnitOfWork, services: Services, inbound: Inbound,
-                           person: Person) -> list[Effect]:
-    """The student answered the direct screening question."""
-    answer = buttons.parse(SCREEN, inbound.button).name
+                           person: Person, data: ButtonData) -> list[Effect]:
+    """``sc:<answer>:``: the student answered the direct screening question."""
+    answer = data.flow_event(SCREEN).name
     if answer not in SCREENING_CHOICES:
         return [Reply("error-stale-button")]
     level = RiskLevel.IMMINENT if answer == "now" else RiskLevel.HIGH

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from flows import buttons
+from flows.buttons import ButtonData
 from flows.types import ClearButtons, Effect, Inbound, Reply
 from handlers.context import Services
 from handlers.dispatch import leave_queue
@@ -36,8 +37,9 @@ async def ask(uow: UnitOfWork, services: Services, inbound: Inbound,
 
 
 async def answer(uow: UnitOfWork, services: Services, inbound: Inbound,
-                 person: Person) -> list[Effect]:
-    choice = buttons.parse(FORGET, inbound.button).name
+                 person: Person, data: ButtonData) -> list[Effect]:
+    """``fm:<yes|no>:``"""
+    choice = data.flow_event(FORGET).name
     cleared: list[Effect] = [ClearButtons(inbound.message_id)]
     if choice != "yes":
         return cleared + [Reply("forget-kept")]

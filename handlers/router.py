@@ -1,21 +1,22 @@
 """Entry point of the application layer: who is writing, and which handler gets the update.
 
 Roles come from the database on every update (a member is whoever the members table says);
-everyone else is a student. A student's text is screened for crisis risk before anything else.
-A change of someone's status towards the bot (blocked, unblocked) comes before all of that and
-never gets a reply.
+everyone else is a student. Which role may run which command or press which button is declared
+in handlers.registry and checked here, once, before the handler runs. A student's text is
+screened for crisis risk before anything else. A change of someone's status towards the bot
+(blocked, unblocked) comes before all of that and never gets a reply.
 """
 
 from __future__ import annotations
 
+from flows import buttons
 from flows.types import Effect, Inbound, Reply
-from handlers import escalations, onboarding, presence
+from handlers import cases, escalations, onboarding, presence, registry, staff
 from handlers.context import Services
-from handlers.staff import handle_staff
-from handlers.student import handle_student
+from handlers.registry import A_STUDENT
+from handlers.student import converse
+from storage.program_models import Member
 from storage.uow import UnitOfWork
-
-COUNSELOR_NOW = "ss:counselor"  # the 🆘 button works wherever it was shown, at any time
 
 
 async def screen_first(uow: UnitOfWork, services: Services,
@@ -50,7 +51,7 @@ async def handle(uow: UnitOfWork, services: Services, inbound: Inbound, *,
         person.blocked_bot = False
     member = await uow.members.by_telegram_id(inbound.sender_id)
     if member is not None and member.active:
-        return await handle_staff(uow, services, inbound, member)
+        return await _staff(uow, services, inbound, member)
     # an inactive member is helped like any student (they may need support themselves)
     if inbound.kind == "command" and inbound.command == "start" and \
             onboarding.looks_like_invite(inbound.text) and member is None:
@@ -61,9 +62,39 @@ async def handle(uow: UnitOfWork, services: Services, inbound: Inbound, *,
                                                               "onboarding")
         return crisis + await onboarding.continue_onboarding(uow, services, inbound, person,
                                                              saved)
-    if inbound.kind == "button" and inbound.button.startswith(f"{escalations.SCREEN}:"):
-        return await escalations.screening_answer(uow, services, inbound, person)
-    if inbound.kind == "button" and inbound.button.startswith(COUNSELOR_NOW):
-        return await escalations.ask_for_counselor(uow, services, inbound.chat_id)
+    if inbound.kind == "button":  # a press carries no words to screen
+        data = buttons.decode(inbound.button)
+        press = registry.find_button(A_STUDENT, data)
+        if isinstance(press, registry.Button):
+            return await press.handler(uow, services, inbound, person, data)
     crisis = [] if screened else await escalations.screen(uow, services, inbound, person)
-    return crisis + await handle_student(uow, services, inbound, person)
+    if inbound.kind == "command":
+        command = registry.find_command(A_STUDENT, inbound.command)
+        if isinstance(command, registry.Command):
+            return crisis + await command.handler(uow, services, inbound, person)
+    return crisis + await converse(uow, services, inbound, person)
+
+
+async def _staff(uow: UnitOfWork, services: Services, inbound: Inbound,
+                 member: Member) -> list[Effect]:
+    """An active member: buttons, then the note that closes a case, then commands; what they
+    write goes to the student they are chatting with."""
+    if inbound.kind == "button":
+        data = buttons.decode(inbound.button)
+        press = registry.find_button(member.role, data)
+        if press is None:
+            return [Reply(registry.STALE)]
+        if isinstance(press, registry.Refused):
+            return [Reply(press.reply)]
+        return await press.handler(uow, services, inbound, member, data)
+    noted = await cases.case_note(uow, services, inbound, member)
+    if noted is not None:
+        return noted
+    if inbound.kind == "command":
+        command = registry.find_command(member.role, inbound.command)
+        if command is None:
+            return [Reply("error-unknown-command")]
+        if isinstance(command, registry.Refused):
+            return [Reply(command.reply)]
+        return await command.handler(uow, services, inbound, member)
+    return await staff.write(uow, services, inbound, member)

@@ -52,7 +52,8 @@ async def sync_config(uow: UnitOfWork, services: Services) -> None:
             log.warning("config shift for unknown member %s skipped (add them first)",
                         entry.telegram_id)
             continue
-        await uow.shifts.add(member.id, entry.days, entry.start, entry.end, source="config")
+        await uow.shifts.add(member.id, list(entry.days), entry.start, entry.end,
+                              source="config")
     for shift in await uow.shifts.all():
         await plan_shift(uow, services, shift)
     if not await uow.timers.pending("retention"):  # the daily privacy purge, first in a minute

@@ -1,16 +1,18 @@
-"""Supporters, counselors and coordinators: commands and buttons, each checked against the
-member's role and state in the database before anything changes."""
+"""Supporters, counselors and coordinators: their commands, buttons and what they write.
+
+Who may send which command or press which button is declared once, in handlers.registry, and
+checked by the router before any of these run; each still checks the state it acts on (the
+chat is theirs, the offer still pending)."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-
 from flows import buttons
+from flows.buttons import ButtonData
 from flows.types import ClearButtons, Effect, Inbound, Reply
-from handlers import cases, coordinator, escalations
+from handlers import escalations
 from handlers.context import MAX_TEXT, Services
 from handlers.dispatch import candidate, offer_effects
-from handlers.duty import END, HANDOFF, go_off_duty, go_on_duty
+from handlers.duty import HANDOFF, go_off_duty, go_on_duty
 from handlers.sessions import (
     FOCUS,
     accept,
@@ -25,24 +27,11 @@ from storage.program_models import Member
 from storage.uow import UnitOfWork
 
 DUTY, OFFER = "dt", "of"
-SERVES = ("supporter", "counselor")
-Handler = Callable[[UnitOfWork, Services, Inbound, Member], Awaitable[list[Effect]]]
 
 
-async def handle_staff(uow: UnitOfWork, services: Services, inbound: Inbound,
-                       member: Member) -> list[Effect]:
-    if not member.active:
-        return [Reply("member-inactive")]
-    if inbound.kind == "button":
-        return await _button(uow, services, inbound, member)
-    noted = await cases.case_note(uow, services, inbound, member)
-    if noted is not None:
-        return noted
-    if inbound.kind == "command":
-        handler = COMMANDS.get(inbound.command) or coordinator.COMMANDS.get(inbound.command)
-        if handler is None:
-            return [Reply("error-unknown-command")]
-        return await handler(uow, services, inbound, member)
+async def write(uow: UnitOfWork, services: Services, inbound: Inbound,
+                member: Member) -> list[Effect]:
+    """Plain text or media from a member goes to the student of the chat they focus on."""
     if inbound.kind == "media":
         chat = await focused(uow, member)
         if chat is None:
@@ -59,21 +48,22 @@ async def handle_staff(uow: UnitOfWork, services: Services, inbound: Inbound,
     return await relay_from_staff(uow, services, member, chat, inbound.text)
 
 
-async def _help(uow: UnitOfWork, services: Services, inbound: Inbound,
+# ---- commands (who may send which: handlers.registry) -----------------------------------------
+
+
+async def help_(uow: UnitOfWork, services: Services, inbound: Inbound,
                 member: Member) -> list[Effect]:
     return [Reply(f"help-{member.role}")]
 
 
-async def _start(uow: UnitOfWork, services: Services, inbound: Inbound,
+async def welcome(uow: UnitOfWork, services: Services, inbound: Inbound,
                  member: Member) -> list[Effect]:
     return [Reply("staff-welcome", {"role_key": f"role-{member.role}", "name": member.name}),
             Reply(f"help-{member.role}")]
 
 
-async def _duty(uow: UnitOfWork, services: Services, inbound: Inbound,
-                member: Member) -> list[Effect]:
-    if member.role not in SERVES:
-        return [Reply("not-allowed")]
+async def duty(uow: UnitOfWork, services: Services, inbound: Inbound,
+               member: Member) -> list[Effect]:
     load = len(await uow.sessions.active_for_member(member.id))
     if member.on_duty:
         keyboard = ((buttons.button(DUTY, "btn-duty-off", "off"),),)
@@ -84,16 +74,16 @@ async def _duty(uow: UnitOfWork, services: Services, inbound: Inbound,
     return [Reply("duty-status-off", {"chats": load}, keyboard)]
 
 
-async def _end(uow: UnitOfWork, services: Services, inbound: Inbound,
-               member: Member) -> list[Effect]:
+async def end(uow: UnitOfWork, services: Services, inbound: Inbound,
+              member: Member) -> list[Effect]:
     chat = await focused(uow, member)
     if chat is None:
         return [Reply("staff-no-chat")]
     return await end_session(uow, services, chat, f"member:{member.id}")
 
 
-async def _note(uow: UnitOfWork, services: Services, inbound: Inbound,
-                member: Member) -> list[Effect]:
+async def note(uow: UnitOfWork, services: Services, inbound: Inbound,
+               member: Member) -> list[Effect]:
     chat = await focused(uow, member)
     if chat is None:
         return [Reply("staff-no-chat")]
@@ -105,8 +95,8 @@ async def _note(uow: UnitOfWork, services: Services, inbound: Inbound,
             *await escalations.screen_note(uow, services, chat.student_chat_id, inbound.text)]
 
 
-async def _chats(uow: UnitOfWork, services: Services, inbound: Inbound,
-                 member: Member) -> list[Effect]:
+async def chats(uow: UnitOfWork, services: Services, inbound: Inbound,
+                member: Member) -> list[Effect]:
     chats = await uow.sessions.active_for_member(member.id)
     if not chats:
         return [Reply("staff-no-chat")]
@@ -120,8 +110,8 @@ async def _chats(uow: UnitOfWork, services: Services, inbound: Inbound,
     return [Reply("staff-chats", {"count": len(chats)}, tuple(rows))]
 
 
-async def _handoff(uow: UnitOfWork, services: Services, inbound: Inbound,
-                   member: Member) -> list[Effect]:
+async def handoff(uow: UnitOfWork, services: Services, inbound: Inbound,
+                  member: Member) -> list[Effect]:
     chat = await focused(uow, member)
     if chat is None:
         return [Reply("staff-no-chat")]
@@ -143,66 +133,89 @@ async def _handoff_targets(uow: UnitOfWork, request_id: int, member: Member) -> 
     return [supporters[c.member_id] for c in ranked]
 
 
-async def _hand_over(uow: UnitOfWork, services: Services, member: Member, chat_id: int,
-                     target: str) -> list[Effect]:
+# ---- buttons ----------------------------------------------------------------------------------
+
+
+async def accept_offer(uow: UnitOfWork, services: Services, inbound: Inbound, member: Member,
+                       data: ButtonData) -> list[Effect]:
+    """``of:accept:<offer>``"""
+    offer_id = data.id(1)
+    if offer_id is None or len(data.parts) != 2:
+        return [Reply("error-stale-button")]
+    return [ClearButtons(inbound.message_id), *await accept(uow, services, member, offer_id)]
+
+
+async def decline_offer(uow: UnitOfWork, services: Services, inbound: Inbound, member: Member,
+                        data: ButtonData) -> list[Effect]:
+    """``of:decline:<offer>``"""
+    offer_id = data.id(1)
+    if offer_id is None or len(data.parts) != 2:
+        return [Reply("error-stale-button")]
+    return [ClearButtons(inbound.message_id), *await decline(uow, services, member, offer_id)]
+
+
+async def duty_on(uow: UnitOfWork, services: Services, inbound: Inbound, member: Member,
+                  data: ButtonData) -> list[Effect]:
+    """``dt:on:``"""
+    if not member.trained:
+        return [Reply("duty-needs-training")]
+    return [ClearButtons(inbound.message_id),
+            *(await go_on_duty(uow, services, member) or [Reply("duty-already")])]
+
+
+async def duty_off(uow: UnitOfWork, services: Services, inbound: Inbound, member: Member,
+                   data: ButtonData) -> list[Effect]:
+    """``dt:off:``"""
+    return [ClearButtons(inbound.message_id),
+            *(await go_off_duty(uow, services, member) or [Reply("duty-already")])]
+
+
+async def hand_over(uow: UnitOfWork, services: Services, inbound: Inbound, member: Member,
+                    data: ButtonData) -> list[Effect]:
+    """``ho:<chat>:<member or "any">``: offer the chat to another supporter."""
+    chat_id = data.id(0)
+    if chat_id is None:
+        return [Reply("error-stale-button")]
+    target = ":".join(data.parts[1:])
+    cleared: list[Effect] = [ClearButtons(inbound.message_id)]
     chat = await uow.sessions.get(chat_id)
     if chat is None or chat.status != "active" or chat.supporter_id != member.id:
-        return [Reply("error-stale-button")]
+        return cleared + [Reply("error-stale-button")]
     request = await uow.requests.get(chat.request_id)
     assert request is not None
     if await uow.offers.pending_for_request(request.id) is not None:
-        return [Reply("handoff-pending")]
+        return cleared + [Reply("handoff-pending")]
     now = services.clock()
     others = await _handoff_targets(uow, request.id, member)
     chosen = next((m for m in others if str(m.id) == target), None)
     if chosen is None and target == "any" and others:
         chosen = others[0]  # the best candidate (matching order)
     if chosen is None:
-        return [Reply("handoff-nobody")]
+        return cleared + [Reply("handoff-nobody")]
     await uow.audit.add(f"member:{member.id}", "handoff.requested", f"request:{request.id}",
                         {"to": chosen.id}, now)
-    return [Reply("handoff-offered", {"name": chosen.name}),
-            *await offer_effects(uow, services, request, chosen, now)]
+    return cleared + [Reply("handoff-offered", {"name": chosen.name}),
+                      *await offer_effects(uow, services, request, chosen, now)]
 
 
-async def _button(uow: UnitOfWork, services: Services, inbound: Inbound,
-                  member: Member) -> list[Effect]:
-    prefix, _, rest = inbound.button.partition(":")
-    first, _, second = rest.partition(":")
-    cleared: list[Effect] = [ClearButtons(inbound.message_id)]
-    first_id, second_id = buttons.ident(first), buttons.ident(second)
-    if prefix == coordinator.ROSTER or prefix == coordinator.SHIFTS:
-        return await coordinator.button(uow, services, inbound, member)
-    if prefix == OFFER and second_id is not None and first in ("accept", "decline"):
-        act = accept if first == "accept" else decline
-        return cleared + await act(uow, services, member, second_id)
-    if prefix == DUTY and member.role in SERVES:
-        if first == "on":
-            if not member.trained:
-                return [Reply("duty-needs-training")]
-            return cleared + (await go_on_duty(uow, services, member) or [Reply("duty-already")])
-        if first == "off":
-            return cleared + (await go_off_duty(uow, services, member) or [Reply("duty-already")])
-    if prefix == HANDOFF and first_id is not None:
-        return cleared + await _hand_over(uow, services, member, first_id, second)
-    if prefix == END and first_id is not None:
-        chat = await uow.sessions.get(first_id)
-        if chat is None or member.id not in (chat.supporter_id, chat.counselor_id):
-            return [Reply("error-stale-button")]
-        return cleared + await end_session(uow, services, chat, f"member:{member.id}")
-    if prefix == FOCUS and second_id is not None:
-        chat = await uow.sessions.get(second_id)
-        if chat is None or chat.status != "active" or member.id not in (
-                chat.supporter_id, chat.counselor_id):
-            return [Reply("error-stale-button")]
-        member.focus_session_id = chat.id
-        return [Reply("staff-focused")]
-    if prefix == "es":
-        return await cases.button(uow, services, inbound, member)
-    return [Reply("error-stale-button")]
+async def end_chat(uow: UnitOfWork, services: Services, inbound: Inbound, member: Member,
+                   data: ButtonData) -> list[Effect]:
+    """``en:<chat>:``"""
+    chat_id = data.id(0)
+    chat = await uow.sessions.get(chat_id) if chat_id is not None else None
+    if chat is None or member.id not in (chat.supporter_id, chat.counselor_id):
+        return [Reply("error-stale-button")]
+    return [ClearButtons(inbound.message_id),
+            *await end_session(uow, services, chat, f"member:{member.id}")]
 
 
-COMMANDS: dict[str, Handler] = {
-    "start": _start, "help": _help, "duty": _duty, "end": _end, "note": _note,
-    "chats": _chats, "handoff": _handoff, "cases": cases.cases, "refer": cases.refer,
-}
+async def focus(uow: UnitOfWork, services: Services, inbound: Inbound, member: Member,
+                data: ButtonData) -> list[Effect]:
+    """``fx:focus:<chat>``: write to this student from now on."""
+    chat_id = data.id(1)
+    chat = await uow.sessions.get(chat_id) if chat_id is not None else None
+    if chat is None or chat.status != "active" or member.id not in (
+            chat.supporter_id, chat.counselor_id):
+        return [Reply("error-stale-button")]
+    member.focus_session_id = chat.id
+    return [Reply("staff-focused")]

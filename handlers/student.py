@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flows import buttons
+from flows.buttons import ButtonData
 from flows.intake import INTAKE
 from flows.machine import Event, Machine, Step
 from flows.session import FEEDBACK, FEEDBACK_MACHINE, SESSION, SESSION_MACHINE
@@ -20,7 +20,7 @@ from flows.types import (
     SetLanguage,
     SubmitRequest,
 )
-from handlers import escalations, journey, privacy
+from handlers import escalations, journey
 from handlers.context import MAX_TEXT, Services, machine_context
 from handlers.dispatch import (
     able_on_duty,
@@ -43,17 +43,13 @@ MACHINES: dict[str, tuple[Machine, str]] = {
 FOLLOWUP = "fu"
 
 
-async def handle_student(
+async def converse(
     uow: UnitOfWork, services: Services, inbound: Inbound, person: Person
 ) -> list[Effect]:
+    """Whatever the student sends that no row of handlers.registry claims goes to the
+    conversation they are in (intake, the chat with a supporter, feedback), or starts intake."""
     if inbound.kind == "text" and len(inbound.text) > MAX_TEXT:
         return [Reply("error-too-long", {"max": MAX_TEXT})]
-    if inbound.kind == "button" and inbound.button.startswith(f"{FOLLOWUP}:"):
-        return await _followup_answer(uow, services, inbound, person)
-    if inbound.kind == "command" and inbound.command == "forgetme":
-        return await privacy.ask(uow, services, inbound, person)
-    if inbound.kind == "button" and inbound.button.startswith(f"{privacy.FORGET}:"):
-        return await privacy.answer(uow, services, inbound, person)
     ctx = machine_context(services, person.language)
     saved = await uow.conversations.get(inbound.chat_id)
     if saved is not None and saved.flow == "feedback" and inbound.command == "start":
@@ -93,9 +89,16 @@ def _idle_reply(event: Event) -> str:
             "back": "nothing-to-cancel"}.get(event.name, "error-unknown-command")
 
 
-async def _followup_answer(uow: UnitOfWork, services: Services, inbound: Inbound,
-                           person: Person) -> list[Effect]:
-    event = buttons.parse(FOLLOWUP, inbound.button)
+async def counselor_now(uow: UnitOfWork, services: Services, inbound: Inbound,
+                        person: Person, data: ButtonData) -> list[Effect]:
+    """``ss:counselor:``, the 🆘 button: it works wherever it was shown, at any time."""
+    return await escalations.ask_for_counselor(uow, services, inbound.chat_id)
+
+
+async def followup_answer(uow: UnitOfWork, services: Services, inbound: Inbound,
+                          person: Person, data: ButtonData) -> list[Effect]:
+    """``fu:<again|ok>:`` under the check-in a day after a chat."""
+    event = data.flow_event(FOLLOWUP)
     cleared: list[Effect] = [ClearButtons(inbound.message_id)]
     if event.name == "again":
         if await uow.conversations.get(inbound.chat_id) is None:

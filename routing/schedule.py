@@ -17,7 +17,7 @@ occurrence, as ``zoneinfo`` does with ``fold=0``; an occurrence left empty by th
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -30,6 +30,8 @@ __all__ = [
     "is_within",
     "next_end",
     "next_start",
+    "time_of_day",
+    "unknown_days",
 ]
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -40,6 +42,24 @@ _DAY = timedelta(days=1)
 # lasts at most 24 wall-clock hours (25 real hours across a DST change).
 _AHEAD = 9
 _BACK = 2
+
+
+def time_of_day(value: str) -> str:
+    """A time of day as people type it ("8:00", "08:00", "24:00"), as "HH:MM"; ValueError
+    naming the value otherwise. The rule for program hours and shifts in the config and in
+    /shifts add."""
+    parts = value.split(":")
+    if len(parts) != 2 or not all(p.isdigit() for p in parts):
+        raise ValueError(f"{value!r} is not a time of day like 08:00")
+    hour, minute = int(parts[0]), int(parts[1])
+    if not (0 <= hour <= 24 and 0 <= minute < 60) or (hour == 24 and minute):
+        raise ValueError(f"{value!r} is not a time of day like 08:00")
+    return f"{hour:02d}:{minute:02d}"
+
+
+def unknown_days(days: Iterable[object]) -> list[object]:
+    """The entries of ``days`` that are not one of ``DAYS``."""
+    return [day for day in days if day not in DAYS]
 
 
 def _minutes(value: str, *, allow_24: bool) -> int:

@@ -14,6 +14,7 @@ import pytest
 
 from bot.app import App, bootstrap
 from bot.config import Config
+from flows import buttons
 from flows.types import Effect, Inbound, Reply
 from handlers import handback, privacy
 from handlers.dispatch import arm_unattended
@@ -152,7 +153,8 @@ async def test_forgetme_while_waiting_takes_the_request_out_of_the_queue_first(
         offer = await uow.offers.create(request.id, supporter.id, T0)
         await uow.timers.set("offer_timeout", str(offer.id), T0 + timedelta(minutes=2))
         press = Inbound(1, STUDENT, "private", STUDENT, "id", "button", button="fm:yes:")
-        effects = await privacy.answer(uow, bot.services, press, person)
+        effects = await privacy.answer(uow, bot.services, press, person,
+                                       buttons.decode(press.button))
         assert [e.key for e in effects if isinstance(e, Reply)] == ["forget-done"]
         assert await uow.timers.pending("offer_timeout") == []
         assert await uow.timers.pending("unattended") == []

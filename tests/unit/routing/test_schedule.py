@@ -15,6 +15,8 @@ from routing.schedule import (
     is_within,
     next_end,
     next_start,
+    time_of_day,
+    unknown_days,
 )
 
 JKT = ZoneInfo("Asia/Jakarta")  # UTC+7, no DST
@@ -350,3 +352,24 @@ def test_naive_datetimes_rejected(call: object) -> None:
     assert callable(call)
     with pytest.raises(ValueError, match="aware"):
         call()
+
+
+@pytest.mark.parametrize(("typed", "stored"), [
+    ("08:00", "08:00"), ("8:00", "08:00"), ("0:5", "00:05"), ("24:00", "24:00"),
+])
+def test_a_time_of_day_as_people_type_it(typed: str, stored: str) -> None:
+    assert time_of_day(typed) == stored
+
+
+@pytest.mark.parametrize("typed", ["24:01", "25:00", "12:60", "8", "8:00:00", "", "-1:00",
+                                   "8.00"])
+def test_anything_else_is_not_a_time_of_day(typed: str) -> None:
+    with pytest.raises(ValueError, match="is not a time of day like 08:00"):
+        time_of_day(typed)
+    with pytest.raises(ValueError, match=r"²"):  # a digit, not one int() reads
+        time_of_day("²:00")
+
+
+def test_unknown_days_are_named() -> None:
+    assert unknown_days(["mon", "sun"]) == []
+    assert unknown_days(["mon", "Mon", "", "senin", 1]) == ["Mon", "", "senin", 1]

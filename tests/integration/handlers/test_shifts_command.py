@@ -1,0 +1,72 @@
+"""/shifts add reads days and hours by the same rules as the config (routing.schedule), now that
+handlers no longer borrow the config's model to check them."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from flows.types import Inbound, Reply
+from handlers import router
+from storage.crypto import generate_key
+from tests.model.world import World, make_template
+
+SARI, AYU = 9001, 9102  # the coordinator, a supporter
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    folder = tmp_path_factory.mktemp("shifts-template")
+    key = generate_key()
+    return asyncio.run(make_template(folder, key)), key
+
+
+@pytest.fixture
+async def world(template: tuple[Path, str], tmp_path: Path) -> AsyncIterator[World]:
+    path, key = template
+    built = await World.create(path, tmp_path, key)
+    yield built
+    await built.close()
+
+
+async def _shifts(world: World, words: str) -> tuple[list[str], list[tuple[list[str], str, str]]]:
+    """The reply to ``/shifts <words>`` from the coordinator, and the shifts kept (committed)."""
+    async with world.running.store() as uow:
+        inbound = Inbound(1, SARI, "private", SARI, "en", "command", text=words,
+                          command="shifts")
+        effects = await router.handle(uow, world.running.services, inbound)
+        await uow.commit()
+    async with world.running.store() as uow:
+        kept = [(list(s.days), s.start, s.end) for s in await uow.shifts.all()]
+    return [e.key for e in effects if isinstance(e, Reply)], kept
+
+
+@pytest.mark.parametrize(("words", "days", "start", "end"), [
+    (f"add {AYU} mon,tue 08:00-12:00", ["mon", "tue"], "08:00", "12:00"),
+    (f"add {AYU} sat 8:00-9:30", ["sat"], "08:00", "09:30"),  # typed as people type it
+    (f"add {AYU} sun 22:00-24:00", ["sun"], "22:00", "24:00"),
+])
+async def test_a_shift_is_added_with_hours_as_the_config_stores_them(
+    world: World, words: str, days: list[str], start: str, end: str,
+) -> None:
+    keys, kept = await _shifts(world, words)
+    assert keys == ["shifts-added"]
+    assert kept == [(days, start, end)]
+
+
+@pytest.mark.parametrize("words", [
+    f"add {AYU} senin 08:00-12:00", f"add {AYU} mon, 08:00-12:00", f"add {AYU} Mon 08:00-12:00",
+    f"add {AYU} mon 08:00-25:00", f"add {AYU} mon 08:00", f"add {AYU} mon 8-12",
+])
+async def test_days_or_hours_the_config_would_refuse_get_the_usage(
+    world: World, words: str,
+) -> None:
+    assert await _shifts(world, words) == (["shifts-usage"], [])
+
+
+async def test_a_shift_for_someone_not_on_the_team_is_refused(world: World) -> None:
+    assert await _shifts(world, "add 123456 mon 08:00-12:00") == (
+        ["shifts-unknown-member"], [])

@@ -40,6 +40,7 @@ class Snapshot:
     offered: set[int]  # request ids with a pending offer
     blocked: set[int]  # telegram ids the bot knows have blocked it
     outbox: list[tuple[int, datetime, dict[str, Any]]]  # pending sends: chat, queued at, payload
+    pseudonyms: dict[int, str | None]  # telegram id -> the pseudonym staff know them by
 
 
 async def snapshot(world: World) -> Snapshot:
@@ -61,6 +62,8 @@ async def snapshot(world: World) -> Snapshot:
                 select(Person.telegram_id).where(Person.blocked_bot.is_(True)))).all()),
             outbox=[(r.chat_id, r.created_at, uow.cipher.decrypt_json(r.payload_enc))
                     for r in rows],
+            pseudonyms={p.telegram_id: p.pseudonym for p in (await s.scalars(
+                select(Person).where(Person.telegram_id.in_(list(STUDENTS))))).all()},
         )
 
 
@@ -188,6 +191,40 @@ def s6_every_press_is_answered(world: World, db: Snapshot) -> Violations:
     return wrong
 
 
+_PING = re.compile(r"^🆘+ (Escalation|Eskalasi) #(?P<id>\d+)")
+_PING_PARTS = {
+    "level": re.compile(r"#\d+ (is NOT yet taken care of |BELUM ada yang pegang )?— \S"),
+    "who": re.compile(r"^((Student|Siswa): (?P<pseudonym>Awan-\d+) · (Topic|Topik): \S"
+                      r"|Someone joining the team|Calon anggota tim)", re.MULTILINE),
+    "reason": re.compile(r"^(Why|Alasan): \S", re.MULTILINE),
+    "words": re.compile(r"^(Their words|Kata-katanya): \S", re.MULTILINE),
+}
+
+
+def s7_a_ping_says_who_why_and_their_words(world: World, db: Snapshot) -> Violations:
+    """Every ping carries the pseudonym (the student's own), the topic, the level, the reason
+    and the student's own words (or says they wrote nothing yet)."""
+    students = {c.id: c.student_chat_id for c in db.cases}
+    wrong: Violations = []
+    for message in world.telegram.messages[world.checked:]:
+        head = _PING.match(message.text)
+        if head is None or message.chat_id not in STAFF_IDS:
+            continue
+        missing = [part for part, pattern in _PING_PARTS.items()
+                   if not pattern.search(message.text)]
+        if missing:
+            wrong.append(f"S7: ping {message.text[:60]!r} lacks {', '.join(missing)}")
+            continue
+        shown = _PING_PARTS["who"].search(message.text)
+        student = students.get(int(head.group("id")))
+        expected = db.pseudonyms.get(student) if student is not None else None
+        if shown is not None and shown.group("pseudonym") and expected and \
+                shown.group("pseudonym") != expected:
+            wrong.append(f"S7: ping for case {head.group('id')} calls the student "
+                         f"{shown.group('pseudonym')}, who is {expected}")
+    return wrong
+
+
 def s8_nobody_who_blocked_the_bot_is_on_duty(world: World, db: Snapshot) -> Violations:
     """A member who blocked the bot (Telegram told us, or refused a message with 403) is
     treated as off duty at once: nothing is offered to them, no chat waits for them."""
@@ -202,6 +239,7 @@ INVARIANTS: dict[str, Callable[[World, Snapshot], Violations]] = {
     "S4": s4_no_handler_raises,
     "S5": s5_messages_render_completely,
     "S6": s6_every_press_is_answered,
+    "S7": s7_a_ping_says_who_why_and_their_words,
     "S8": s8_nobody_who_blocked_the_bot_is_on_duty,
 }
 

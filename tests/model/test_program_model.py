@@ -266,7 +266,7 @@ class ProgramModel(RuleBasedStateMachine):
             self._do(self.world.press(who, *shown[0]))
 
 
-ENABLED = ("S1", "S2", "S3", "S4", "S5", "S6", "S8")
+ENABLED = ("S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8")
 
 
 def _run(examples: int) -> None:

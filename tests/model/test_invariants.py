@@ -1,0 +1,19 @@
+"""The invariants themselves can fail: each is shown a world that breaks it."""
+
+from __future__ import annotations
+
+from tests.model.invariants import check
+from tests.model.world import Message, World
+
+STUDENT, BUDI = 700100001, 9201
+
+
+async def test_s7_accepts_a_real_ping_and_rejects_one_without_who_or_words(world: World) -> None:
+    await world.say(STUDENT, "aku pengen mati aja")
+    [ping] = [m for m in world.telegram.to(BUDI) if m.text.startswith("🆘")]
+    assert await check(world, ("S7",)) == []
+    forged = ping.text.replace("Awan-", "Awan-9").split("\n")
+    for broken in ("\n".join(forged), "\n".join(line for line in ping.text.split("\n")
+                                                if not line.startswith(("Kata", "Their")))):
+        world.telegram.messages.append(Message(BUDI, 1, broken, ["es:ack:1"], world.clock()))
+        assert [v[:3] for v in await check(world, ("S7",))] == ["S7:"]

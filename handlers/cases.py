@@ -8,7 +8,7 @@ from flows.buttons import ButtonData
 from flows.types import ClearButtons, Effect, Inbound, Priority, Reply
 from handlers import journey
 from handlers.context import Services
-from handlers.dispatch import leave_queue
+from handlers.dispatch import leave_queue, withdraw_pending_offer
 from handlers.escalations import (
     ACK_TIMER,
     FOLLOWUP_TIMER,
@@ -152,10 +152,7 @@ async def _session_for(uow: UnitOfWork, services: Services, escalation: Escalati
         )
         escalation.request_id = request.id
     request.risk_level = max(request.risk_level, escalation.level)
-    pending = await uow.offers.pending_for_request(request.id)
-    if pending is not None:
-        await uow.offers.decide(pending, "withdraw", now)
-        await uow.timers.cancel("offer_timeout", str(pending.id))
+    await withdraw_pending_offer(uow, request.id, now)
     if request.status == "queued":
         await leave_queue(uow, request, "assign", now)
     chat = await uow.sessions.start(request, escalation.student_chat_id, None, now)

@@ -14,7 +14,7 @@ from routing.matching import Candidate, Need, best, eligible, why_unmatched
 from routing.queue import Waiting, estimate_wait, ordered, positions, should_tell
 from routing.schedule import Weekly, is_within, next_start
 from storage.models import HelpRequest
-from storage.program_models import Member
+from storage.program_models import Member, Offer
 from storage.uow import UnitOfWork
 
 OFFER = "of"
@@ -22,6 +22,20 @@ TYPICAL_SESSION = timedelta(minutes=15)
 RETRY_DECLINED_AFTER = timedelta(minutes=10)  # who declined is not asked again for this long
 RETRY_EVERY = timedelta(minutes=1)  # the "dispatch" timer while anything waits unoffered
 UNATTENDED = "unattended"  # timer kind: one alert to coordinators per request waiting too long
+OFFER_TIMEOUT = "offer_timeout"  # timer kind: an offer nobody answered in time
+
+
+async def settle_offer(uow: UnitOfWork, offer: Offer, event: str, now: datetime) -> None:
+    """An offer is answered or withdrawn: through the offer lifecycle, its timeout disarmed."""
+    await uow.offers.decide(offer, event, now)
+    await uow.timers.cancel(OFFER_TIMEOUT, str(offer.id))
+
+
+async def withdraw_pending_offer(uow: UnitOfWork, request_id: int, now: datetime) -> None:
+    """The request left the queue (cancelled, forgotten, taken over): its offer goes too."""
+    offer = await uow.offers.pending_for_request(request_id)
+    if offer is not None:
+        await settle_offer(uow, offer, "withdraw", now)
 
 
 def candidate(member: Member, load: int) -> Candidate:
@@ -59,7 +73,7 @@ async def offer_effects(uow: UnitOfWork, services: Services, request: HelpReques
                         member: Member, now: datetime) -> list[Effect]:
     offer = await uow.offers.create(request.id, member.id, now)
     timeout = services.config.routing.offer_timeout
-    await uow.timers.set("offer_timeout", str(offer.id), now + timedelta(seconds=timeout))
+    await uow.timers.set(OFFER_TIMEOUT, str(offer.id), now + timedelta(seconds=timeout))
     waited = max(0, int((now - request.created_at).total_seconds() // 60))
     keyboard = ((button(OFFER, "btn-accept", "accept", str(offer.id)),
                  button(OFFER, "btn-decline", "decline", str(offer.id))),)

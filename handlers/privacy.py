@@ -8,7 +8,7 @@ from flows import buttons
 from flows.buttons import ButtonData
 from flows.types import ClearButtons, Effect, Inbound, Reply
 from handlers.context import Services
-from handlers.dispatch import leave_queue
+from handlers.dispatch import leave_queue, withdraw_pending_offer
 from handlers.escalations import unresolved_for_chat
 from storage.models import Person
 from storage.uow import UnitOfWork
@@ -51,10 +51,7 @@ async def answer(uow: UnitOfWork, services: Services, inbound: Inbound,
     waiting = await uow.requests.open_for(person.id)
     if waiting is not None and waiting.status == "queued":  # out of the queue, offers withdrawn
         await leave_queue(uow, waiting, "forget", now)
-        offer = await uow.offers.pending_for_request(waiting.id)
-        if offer is not None:
-            await uow.offers.decide(offer, "withdraw", now)
-            await uow.timers.cancel("offer_timeout", str(offer.id))
+        await withdraw_pending_offer(uow, waiting.id, now)
     await uow.privacy.forget(person, chat)
     await uow.audit.add("system", "person.forgotten", "person:-", {}, now)
     return cleared + [Reply("forget-done")]

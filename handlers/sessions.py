@@ -14,6 +14,7 @@ from handlers.dispatch import (
     dispatch,
     leave_queue,
     offer_outcome,
+    settle_offer,
     student_chat,
 )
 from storage.models import HelpRequest
@@ -43,13 +44,11 @@ async def accept(uow: UnitOfWork, services: Services, member: Member,
     existing = await uow.sessions.active_for_student(student) if request is not None else None
     handoff = request is not None and request.status == "active" and existing is not None
     if request is None or not (handoff or request.status == "queued"):
-        await uow.offers.decide(offer, "withdraw", now)
-        await uow.timers.cancel("offer_timeout", str(offer.id))
+        await settle_offer(uow, offer, "withdraw", now)
         return [Reply("offer-gone")]
     if not (member.on_duty and member.trained and member.active):
         return [Reply("duty-required")]
-    await uow.offers.decide(offer, "accept", now)
-    await uow.timers.cancel("offer_timeout", str(offer.id))
+    await settle_offer(uow, offer, "accept", now)
     member.last_assigned_at = now
     if handoff and existing is not None:
         return await _take_handoff(uow, services, member, request, existing)
@@ -102,8 +101,7 @@ async def decline(uow: UnitOfWork, services: Services, member: Member,
     if offer.status != "pending":
         return [Reply("offer-gone")]
     now = services.clock()
-    await uow.offers.decide(offer, "decline", now)
-    await uow.timers.cancel("offer_timeout", str(offer.id))
+    await settle_offer(uow, offer, "decline", now)
     await uow.audit.add(f"member:{member.id}", "offer.declined", f"request:{offer.request_id}",
                         {"offer": offer.id}, now)
     request = await uow.requests.get(offer.request_id)
@@ -142,8 +140,7 @@ async def _requeue(uow: UnitOfWork, services: Services, chat: ChatSession,
 async def withdraw_offers(uow: UnitOfWork, member: Member, now: datetime) -> None:
     """Offers waiting for this member go back to the queue (their timers with them)."""
     for offer in await uow.offers.pending_for_member(member.id):
-        await uow.offers.decide(offer, "withdraw", now)
-        await uow.timers.cancel("offer_timeout", str(offer.id))
+        await settle_offer(uow, offer, "withdraw", now)
 
 
 async def withdraw_member(uow: UnitOfWork, services: Services,

@@ -29,6 +29,7 @@ from handlers.dispatch import (
     is_open,
     leave_queue,
     opens_at,
+    withdraw_pending_offer,
 )
 from handlers.events import to_event
 from handlers.sessions import end_session, relay_media, relay_to_supporters
@@ -128,10 +129,7 @@ async def _apply(uow: UnitOfWork, services: Services, inbound: Inbound, person: 
             withdrawn = await uow.requests.open_for(person.id)
             if withdrawn is not None and withdrawn.status == "queued":
                 await leave_queue(uow, withdrawn, "withdraw", now)
-                offer = await uow.offers.pending_for_request(withdrawn.id)
-                if offer is not None:
-                    await uow.offers.decide(offer, "withdraw", now)
-                    await uow.timers.cancel("offer_timeout", str(offer.id))
+                await withdraw_pending_offer(uow, withdrawn.id, now)
                 await uow.audit.add(f"person:{person.id}", "request.withdrawn",
                                     f"request:{withdrawn.id}", {}, now)
                 messages += await dispatch(uow, services)

@@ -8,7 +8,7 @@ from flows import buttons
 from flows.types import Effect, Reply
 from handlers import escalations, handback, privacy
 from handlers.context import Services
-from handlers.dispatch import UNATTENDED, dispatch, offer_outcome, unattended
+from handlers.dispatch import OFFER_TIMEOUT, UNATTENDED, dispatch, offer_outcome, unattended
 from handlers.sessions import HANDBACK, end_session, handoff_failed
 from handlers.shifts import fire_shift
 from storage.program_models import Timer
@@ -17,7 +17,7 @@ from storage.uow import UnitOfWork
 
 async def fire(uow: UnitOfWork, services: Services, timer: Timer) -> list[Effect]:
     ref = buttons.ident(timer.ref) or 0
-    if timer.kind == "offer_timeout":
+    if timer.kind == OFFER_TIMEOUT:
         return await _offer_timeout(uow, services, ref)
     if timer.kind == "idle_check":
         return await _idle_check(uow, services, ref)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from bot.app import App
 from bot.i18n import LOCALES_DIR
 from sandbox.botapi import SandboxBotApi
 from sandbox.types import BotMessage
+from tests.people import Staff as Staff
 
 TOKEN = "1000000001:SANDBOX-e2e-test-token-0000000000"
 # How long a user waits for the bot before the test fails. Generous: on a busy machine a reply
@@ -78,18 +78,6 @@ class OffsetClock:
 
     def advance(self, seconds: float) -> None:
         self.offset += timedelta(seconds=seconds)
-
-
-@dataclass(frozen=True)
-class Staff:
-    telegram_id: int
-    role: str
-    name: str
-    trained: bool = True
-    on_duty: bool = False
-    languages: tuple[str, ...] = ("id", "en")
-    topics: tuple[str, ...] = ()
-    capacity: int = 2
 
 
 SUPPORTER_A = Staff(9101, "supporter", "Dimas")

@@ -27,6 +27,7 @@ from escalation.detector import Detector
 from flows.types import Inbound
 from storage.db import create_engine, migrate
 from storage.models import Base
+from tests.people import Staff
 
 START = datetime(2026, 11, 23, 3, 0, tzinfo=UTC)  # Monday 10:00 in Jakarta
 
@@ -125,15 +126,6 @@ class ErrorLog(logging.Handler):
         self.records.append(f"{record.name}: {record.getMessage()}"
                             + (f" [{record.exc_info[0].__name__}]" if record.exc_info and
                                record.exc_info[0] else ""))
-
-
-@dataclass(frozen=True)
-class Staff:
-    telegram_id: int
-    role: str
-    name: str
-    on_duty: bool = False
-    languages: tuple[str, ...] = ("id", "en")
 
 
 SUPPORTERS = (Staff(9101, "supporter", "Dimas", on_duty=True),

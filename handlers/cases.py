@@ -40,7 +40,7 @@ async def cases(uow: UnitOfWork, services: Services, inbound: Inbound,
         params = await ping_params(uow, escalation, now)
         params["age"] = max(0, int((now - escalation.created_at).total_seconds() // 60))
         params["state_key"] = f"case-{escalation.status}"
-        effects.append(Reply("cases-line", params, case_buttons(escalation)))
+        effects.append(Reply("cases-line", params, case_buttons(escalation, member.role)))
     return effects
 
 
@@ -70,8 +70,9 @@ async def _acknowledge(uow: UnitOfWork, services: Services, escalation: Escalati
     minutes = max(1, services.config.escalation.ack_followup // 60)
     effects: list[Effect] = [
         Reply("escalation-acked", {"id": escalation.id, "minutes": minutes},
-              case_buttons(escalation)),
-        Reply("crisis-counselor-aware", to=escalation.student_chat_id, priority=CRISIS),
+              case_buttons(escalation, member.role)),
+        Reply("crisis-counselor-aware" if member.role == "counselor" else "crisis-team-aware",
+              to=escalation.student_chat_id, priority=CRISIS),
     ]
     for other_id in state.paged:
         other = await uow.members.get(other_id)
@@ -111,7 +112,8 @@ async def _take_over(uow: UnitOfWork, services: Services, escalation: Escalation
     effects += [
         Reply("counselor-joined-student", to=escalation.student_chat_id, priority=CRISIS),
         Reply("escalation-taken", {"pseudonym": request.pseudonym if request else "?",
-                                   "recent": await _history(uow, services, chat, member)},
+                                   "recent": await _history(uow, services, chat, member,
+                                                            escalation)},
               outcome_rows(escalation)),
     ]
     supporter = await uow.members.get(chat.supporter_id) if chat.supporter_id else None
@@ -122,12 +124,15 @@ async def _take_over(uow: UnitOfWork, services: Services, escalation: Escalation
 
 
 async def _history(uow: UnitOfWork, services: Services, chat: ChatSession,
-                   reader: Member) -> str:
+                   reader: Member, case: Escalation) -> str:
     """The chat so far, one line per message, labelled by who wrote it in the reader's
-    language (the rest of the message is rendered in it too when it is queued)."""
+    language (the rest of the message is rendered in it too when it is queued). Before any
+    chat (the student wrote during intake or while waiting): the words that opened the case."""
     person = await uow.people.by_telegram_id(reader.telegram_id)
     language = person.language if person is not None else services.catalog.default
     history = (await uow.sessions.messages(chat.id))[-10:]
+    if not history and uow.escalations.words(case):
+        history = [("student", uow.escalations.words(case))]
     if not history:
         return services.catalog.render(language, "history-empty")
     return "\n".join(f"{services.catalog.render(language, f'history-{who}')}: {text}"

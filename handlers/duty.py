@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flows import buttons
 from flows.types import Effect, Reply
-from handlers import handback
+from handlers import escalations, handback
 from handlers.context import Services
 from handlers.dispatch import dispatch
 from handlers.sessions import withdraw_offers
@@ -41,6 +41,9 @@ async def go_off_duty(uow: UnitOfWork, services: Services, member: Member) -> li
     effects.append(Reply("duty-off", {"chats": len(chats)}, to=member.telegram_id))
     minutes = max(1, -(-services.config.routing.handback_after // 60))
     for chat in chats:
+        if chat.counselor_id == member.id:  # their crisis case pages another counselor now
+            effects += await escalations.counselor_left(uow, services, chat.student_chat_id,
+                                                        member)
         request = await uow.requests.get(chat.request_id)
         assert request is not None
         keyboard = ((buttons.button(HANDOFF, "btn-handoff-any", str(chat.id), "any"),

@@ -237,16 +237,17 @@ async def recent_words(uow: UnitOfWork, chat_id: int, person: Person) -> str:
     return ""
 
 
-def case_buttons(case: Escalation) -> tuple[tuple[Button, ...], ...]:
-    """What a counselor can do with the case now."""
+def case_buttons(case: Escalation, role: str = "counselor") -> tuple[tuple[Button, ...], ...]:
+    """What this member can do with the case now: only a counselor takes a student over (a
+    coordinator sees it, acknowledges and can record the outcome)."""
     ident = str(case.id)
     state = CASE.state_of(case)
+    take = (buttons.button(ESC, "btn-take-over", "take", ident),) if role == "counselor" else ()
     if state == Case.OPEN:
-        return ((buttons.button(ESC, "btn-ack", "ack", ident),
-                 buttons.button(ESC, "btn-take-over", "take", ident)),)
+        return ((buttons.button(ESC, "btn-ack", "ack", ident), *take),)
     rows: tuple[tuple[Button, ...], ...] = ()
-    if state == Case.ACKNOWLEDGED:
-        rows = ((buttons.button(ESC, "btn-take-over", "take", ident),),)
+    if state == Case.ACKNOWLEDGED and take:
+        rows = (take,)
     if state in (Case.ACKNOWLEDGED, Case.TAKEN_OVER):
         rows += outcome_rows(case)
     return rows
@@ -271,7 +272,8 @@ async def _carry_out(uow: UnitOfWork, services: Services, case: Escalation,
         if member is not None:
             if not page.broadcast:
                 member.last_assigned_at = now  # rotate who is paged first next time
-            effects.append(Reply(key, params, case_buttons(case), to=member.telegram_id,
+            effects.append(Reply(key, params, case_buttons(case, member.role),
+                                 to=member.telegram_id,
                                  priority=CRISIS,
                                  meta={"escalation": case.id, "member": member.id}))
     if page.member_ids:
@@ -362,7 +364,7 @@ async def _update(uow: UnitOfWork, services: Services, chat_id: int, level: Risk
     for member_id in (m for m in paged.paged if m not in paged.failed):
         member = await uow.members.get(member_id)
         if member is not None:
-            effects.append(Reply("escalation-update", params, case_buttons(case),
+            effects.append(Reply("escalation-update", params, case_buttons(case, member.role),
                                  to=member.telegram_id, priority=CRISIS,
                                  meta={"escalation": case.id, "member": member.id}))
     return effects
@@ -389,7 +391,7 @@ async def _reopen(uow: UnitOfWork, services: Services, case: Escalation,
     knows = members.get(previous or 0)
     if knows is not None and knows.active and knows.id not in page.member_ids:
         params = await ping_params(uow, case, services.clock())
-        effects.append(Reply("escalation-reminder", params, case_buttons(case),
+        effects.append(Reply("escalation-reminder", params, case_buttons(case, knows.role),
                              to=knows.telegram_id, priority=CRISIS))
     return effects
 

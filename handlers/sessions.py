@@ -269,6 +269,20 @@ async def relay_from_staff(uow: UnitOfWork, services: Services, member: Member,
     return effects
 
 
+async def end_by_member(uow: UnitOfWork, services: Services, chat: ChatSession,
+                        member: Member) -> list[Effect]:
+    """``/end`` or *End chat* from a member. A chat in which a counselor holds the student's
+    crisis case is ended by nobody else: a supporter leaves it (the counselor stays with the
+    student); the counselor ends it once the case has an outcome."""
+    case = await uow.escalations.unresolved_for_chat(chat.student_chat_id)
+    if case is not None and chat.counselor_id is not None and \
+            case.status == "taken_over" and case.taken_over_by == chat.counselor_id:
+        if member.id != chat.counselor_id:
+            return await hand_back(uow, services, chat, member) + await dispatch(uow, services)
+        return [Reply("end-case-first", {"id": case.id}, escalations.outcome_rows(case))]
+    return await end_session(uow, services, chat, f"member:{member.id}")
+
+
 async def end_session(uow: UnitOfWork, services: Services, chat: ChatSession,
                       ended_by: str) -> list[Effect]:
     """Close a session with a clear message to everyone in it; the student gets feedback."""

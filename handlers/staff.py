@@ -17,7 +17,7 @@ from handlers.sessions import (
     FOCUS,
     accept,
     decline,
-    end_session,
+    end_by_member,
     focused,
     relay_from_staff,
     relay_media,
@@ -79,7 +79,7 @@ async def end(uow: UnitOfWork, services: Services, inbound: Inbound,
     chat = await focused(uow, member)
     if chat is None:
         return [Reply("staff-no-chat")]
-    return await end_session(uow, services, chat, f"member:{member.id}")
+    return await end_by_member(uow, services, chat, member)
 
 
 async def note(uow: UnitOfWork, services: Services, inbound: Inbound,
@@ -206,7 +206,7 @@ async def end_chat(uow: UnitOfWork, services: Services, inbound: Inbound, member
     if chat is None or member.id not in (chat.supporter_id, chat.counselor_id):
         return [Reply("error-stale-button")]
     return [ClearButtons(inbound.message_id),
-            *await end_session(uow, services, chat, f"member:{member.id}")]
+            *await end_by_member(uow, services, chat, member)]
 
 
 async def focus(uow: UnitOfWork, services: Services, inbound: Inbound, member: Member,

@@ -110,7 +110,7 @@ help-general =
 ## Errors and bad input
 error-media = Sorry, I can only read text messages here. Please write what you want to say.
 error-unknown-command = I don't know that command. Send /help to see what you can do.
-error-stale-button = That button is no longer active. Here is where we are now:
+error-stale-button = That button no longer works (it belongs to an earlier step). Nothing was changed.
 error-does-not-fit = That doesn't fit here. Here is where we are now:
 error-generic = Sorry, something went wrong on our side while handling your last message. Please try again in a moment. If you need help right now: { $resources }
 error-too-long = That message is too long for me (more than { $max } characters). Please send it in shorter parts.
@@ -215,7 +215,9 @@ crisis-still-here =
     We are still here with you, and we are making sure a counselor reaches you.
     If you are in danger, please contact now:
     { $resources }
+end-case-first = Case #{ $id } is still open. Record how it ended first (buttons below), then end the chat with /end.
 crisis-counselor-aware = A counselor has seen your message and will be with you shortly. 💛
+crisis-team-aware = Someone from the school's support team has seen your message and is getting a counselor to you. 💛
 counselor-requested = We are asking a counselor to join you now.
 counselor-joined-student = A counselor has joined the chat. 💛 You can write to them here.
 screening-question = Thank you for sharing. May I ask you directly: in the past few weeks, have you had thoughts of killing yourself?
@@ -253,8 +255,16 @@ help-coordinator =
     • /cases — open escalations
 
 ## Staff: duty
-duty-status-on = You are ON duty, with { $chats } open chat(s).
-duty-status-off = You are off duty ({ $chats } open chat(s)). Go on duty?
+duty-status-on = { $chats ->
+        [0] You are ON duty, with no open chats right now.
+        [one] You are ON duty, with one open chat.
+       *[other] You are ON duty, with { $chats } open chats.
+    }
+duty-status-off = { $chats ->
+        [0] You are off duty. Go on duty?
+        [one] You are off duty (one chat is still open). Go on duty?
+       *[other] You are off duty ({ $chats } chats are still open). Go on duty?
+    }
 duty-needs-training = You can go on duty once your coordinator has marked your training complete.
 duty-already = Nothing changed: you were already in that state.
 duty-required = You need to be on duty (and trained) to accept a request. Send /duty.
@@ -262,7 +272,11 @@ duty-on-supporter =
     You are on duty. Thank you! 💛
     A reminder of your role: listen, don't judge, don't diagnose, don't promise secrecy about danger. You are a peer, not a therapist. If a student may be at risk, use /refer — a counselor will step in. Look after yourself too.
 duty-on-counselor = You are on escalation duty. Crisis pings will come here with Acknowledge and Take over buttons. /cases lists open escalations.
-duty-off = You are off duty now. { $chats } chat(s) are still open: please hand each one over or end it.
+duty-off = { $chats ->
+        [0] You are off duty now. Thank you for today. 💛
+        [one] You are off duty now. One chat is still open: please hand it over or end it.
+       *[other] You are off duty now. { $chats } chats are still open: please hand each one over or end it.
+    }
 duty-off-open-chat = Open chat with { $pseudonym }: hand it over or end it? If you do neither within { $minutes } min, it goes back to the team automatically. To keep it, go back on duty with /duty.
 shift-reminder = Reminder: your shift starts soon ({ $start }–{ $end }).
 

@@ -110,7 +110,7 @@ help-general =
 ## Kesalahan dan masukan yang tidak sesuai
 error-media = Maaf, aku hanya bisa membaca pesan teks di sini. Tolong tuliskan yang ingin kamu sampaikan.
 error-unknown-command = Aku tidak kenal perintah itu. Kirim /help untuk melihat yang bisa kamu lakukan.
-error-stale-button = Tombol itu sudah tidak aktif. Ini posisi kita sekarang:
+error-stale-button = Tombol itu udah nggak berlaku (punya langkah sebelumnya). Nggak ada yang berubah.
 error-does-not-fit = Itu tidak cocok di langkah ini. Ini posisi kita sekarang:
 error-generic = Maaf, ada masalah di sistem kami saat memproses pesan terakhirmu. Coba lagi sebentar lagi. Kalau kamu butuh bantuan sekarang: { $resources }
 error-too-long = Pesan itu terlalu panjang untukku (lebih dari { $max } karakter). Tolong kirim dalam beberapa bagian yang lebih pendek.
@@ -215,7 +215,9 @@ crisis-still-here =
     Kami masih di sini bersamamu, dan kami memastikan konselor segera menghubungimu.
     Kalau kamu dalam bahaya, hubungi sekarang:
     { $resources }
-crisis-counselor-aware = Seorang konselor sudah membaca pesanmu dan akan segera bersamamu. 💛
+end-case-first = Kasus #{ $id } masih terbuka. Catat dulu hasilnya (tombol di bawah), baru akhiri obrolannya dengan /end.
+crisis-counselor-aware = Konselor udah baca pesanmu dan sebentar lagi nyapa kamu di sini. 💛
+crisis-team-aware = Tim pendamping sekolah udah baca pesanmu dan lagi carikan konselor buat kamu. 💛
 counselor-requested = Kami sedang meminta konselor untuk bergabung denganmu sekarang.
 counselor-joined-student = Seorang konselor sudah bergabung di obrolan. 💛 Kamu bisa menulis kepada mereka di sini.
 screening-question = Terima kasih sudah bercerita. Boleh aku tanya langsung: dalam beberapa minggu terakhir, apakah kamu pernah punya pikiran untuk bunuh diri?
@@ -253,8 +255,14 @@ help-coordinator =
     • /cases — eskalasi terbuka
 
 ## Staf: tugas
-duty-status-on = Kamu sedang BERTUGAS, dengan { $chats } obrolan terbuka.
-duty-status-off = Kamu sedang tidak bertugas ({ $chats } obrolan terbuka). Mulai bertugas?
+duty-status-on = { $chats ->
+        [0] Kamu lagi BERTUGAS, belum ada obrolan yang terbuka.
+       *[other] Kamu lagi BERTUGAS, ada { $chats } obrolan terbuka.
+    }
+duty-status-off = { $chats ->
+        [0] Kamu lagi nggak bertugas. Mau mulai bertugas?
+       *[other] Kamu lagi nggak bertugas (masih ada { $chats } obrolan terbuka). Mau mulai bertugas?
+    }
 duty-needs-training = Kamu bisa mulai bertugas setelah koordinator menandai pelatihanmu selesai.
 duty-already = Tidak ada yang berubah: kamu sudah dalam status itu.
 duty-required = Kamu harus sedang bertugas (dan sudah terlatih) untuk menerima permintaan. Kirim /duty.
@@ -262,7 +270,10 @@ duty-on-supporter =
     Kamu sekarang bertugas. Terima kasih! 💛
     Pengingat peranmu: dengarkan, jangan menghakimi, jangan mendiagnosis, jangan menjanjikan rahasia tentang bahaya. Kamu teman sebaya, bukan terapis. Kalau seorang siswa mungkin berisiko, pakai /refer — konselor akan turun tangan. Jaga dirimu juga.
 duty-on-counselor = Kamu sekarang bertugas untuk eskalasi. Panggilan krisis akan masuk ke sini dengan tombol Konfirmasi dan Ambil alih. /cases menampilkan eskalasi terbuka.
-duty-off = Kamu sudah tidak bertugas. Masih ada { $chats } obrolan terbuka: tolong serahkan atau akhiri masing-masing.
+duty-off = { $chats ->
+        [0] Kamu udah selesai tugas. Makasih buat hari ini. 💛
+       *[other] Kamu udah selesai tugas. Masih ada { $chats } obrolan terbuka, serahkan atau akhiri dulu ya.
+    }
 duty-off-open-chat = Obrolan terbuka dengan { $pseudonym }: serahkan atau akhiri? Kalau dalam { $minutes } menit kamu belum memilih, obrolannya otomatis dikembalikan ke tim. Kalau mau tetap lanjut, mulai bertugas lagi dengan /duty.
 shift-reminder = Pengingat: jadwal tugasmu segera dimulai ({ $start }–{ $end }).
 

@@ -201,3 +201,107 @@ async def test_a_supporter_who_blocks_the_bot_mid_chat_is_off_duty_at_once(world
     await world.block(DIMAS, True)
     assert any("112" in t or "pendamping" in t.lower() for t in world.texts(STUDENT)[-2:])
     assert await check(world) == []
+
+
+# ---- found by the newcomer hour (a helper using the sandbox as a school would) ----------------
+
+
+async def _held_by_budi(world: World) -> None:
+    """A student chatting with Dimas writes something grave; Pak Budi takes the case over."""
+    await intake(world, STUDENT)
+    await press(world, DIMAS, "of:accept:")
+    await world.say(STUDENT, "aku mau bunuh diri malam ini")
+    await press(world, BUDI, "es:take:")
+
+
+async def test_a_supporter_cannot_end_a_chat_the_counselor_holds(world: World) -> None:
+    """Seen: the supporter ended a chat the counselor had taken over; the student got the
+    feedback survey and the counselor could not get back in."""
+    await _held_by_budi(world)
+    before = len(world.telegram.messages)
+    await world.command(DIMAS, "/end")
+    async with world.running.store() as uow:
+        chat = await uow.sessions.active_for_student(STUDENT)
+        assert chat is not None, "the chat goes on"
+        budi = await uow.members.by_telegram_id(BUDI)
+        assert budi is not None
+        assert chat.counselor_id == budi.id
+        assert chat.supporter_id is None
+    assert not any("1" in b for m in world.telegram.to(STUDENT, before) for b in m.buttons
+                   if b.startswith("fb:")), "no survey in the middle of a crisis chat"
+    await world.say(STUDENT, "kak? masih ada orang?")
+    assert any("masih ada orang" in t for t in world.texts(BUDI, before))
+    assert await check(world) == []
+
+
+async def test_the_counselor_records_the_outcome_before_ending_the_chat(world: World) -> None:
+    """Seen: a counselor's /end without an outcome left the case 'taken over' by nobody."""
+    await _held_by_budi(world)
+    before = len(world.telegram.messages)
+    await world.command(BUDI, "/end")
+    assert (await cases(world))[-1].status == "taken_over"
+    [asked] = [m for m in world.telegram.to(BUDI, before)]
+    assert any(b.startswith("es:out:") for b in asked.buttons), asked.text
+    async with world.running.store() as uow:
+        assert await uow.sessions.active_for_student(STUDENT) is not None
+    await press(world, BUDI, "es:out:")
+    await world.command(BUDI, "/skip")
+    await world.command(BUDI, "/end")
+    async with world.running.store() as uow:
+        assert await uow.sessions.active_for_student(STUDENT) is None
+    assert await check(world) == []
+
+
+async def test_a_counselor_going_off_duty_with_a_case_pages_another_at_once(world: World) -> None:
+    """Seen: the counselor went off duty holding an imminent case; for five minutes only he
+    was told of the student's next crisis message, and nobody else was paged."""
+    await world.command(RINA, "/duty")
+    await press(world, RINA, "dt:on:")
+    await _held_by_budi(world)
+    before = len(world.telegram.messages)
+    await world.command(BUDI, "/duty")
+    await press(world, BUDI, "dt:off:")
+    assert pings(world, RINA, before), "another counselor is paged when he leaves"
+    assert (await cases(world))[-1].status == "open"
+    assert await check(world) == []
+
+
+async def test_a_coordinator_is_not_offered_a_take_over_and_the_student_is_told_truly(
+    world: World,
+) -> None:
+    """Seen: coordinators got a Take over button that only answered 'not for your role', and
+    the student was told 'a counselor has read your message' when the coordinator had."""
+    await world.block(BUDI, True)
+    await world.block(RINA, True)
+    await world.say(STUDENT, "aku mau bunuh diri malam ini")
+    await world.advance(600)
+    coordinator_pings = [m for m in world.telegram.to(SARI) if m.text.startswith("🆘")]
+    assert coordinator_pings
+    assert all(not b.startswith("es:take:") for m in coordinator_pings for b in m.buttons)
+    before = len(world.telegram.messages)
+    await press(world, SARI, "es:ack:")
+    told = world.texts(STUDENT, before)
+    assert told
+    assert not any("konselor udah baca" in t.lower() for t in told)
+    assert await check(world) == []
+
+
+async def test_a_counselor_taking_over_before_any_chat_sees_what_the_student_wrote(
+    world: World,
+) -> None:
+    """Seen: 'The chat so far: (the student has not written anything yet)' after the student
+    had written 'aku pengen mati aja' while waiting."""
+    await world.say(STUDENT, "aku pengen mati aja")
+    before = len(world.telegram.messages)
+    await press(world, BUDI, "es:take:")
+    assert any("aku pengen mati aja" in t for t in world.texts(BUDI, before))
+    assert await check(world) == []
+
+
+async def test_going_off_duty_with_no_chats_says_thanks_not_zero_chats(world: World) -> None:
+    before = len(world.telegram.messages)
+    await world.command(DIMAS, "/duty")
+    await press(world, DIMAS, "dt:off:")
+    said = " ".join(world.texts(DIMAS, before))
+    assert " 0 " not in said
+    assert await check(world) == []

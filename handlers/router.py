@@ -9,6 +9,7 @@ screened for crisis risk before anything else. A change of someone's status towa
 
 from __future__ import annotations
 
+from escalation.detector import RiskLevel
 from flows import buttons
 from flows.types import Effect, Inbound, Reply
 from handlers import cases, escalations, onboarding, presence, registry, staff
@@ -72,7 +73,22 @@ async def handle(uow: UnitOfWork, services: Services, inbound: Inbound, *,
         command = registry.find_command(A_STUDENT, inbound.command)
         if isinstance(command, registry.Command):
             return crisis + await command.handler(uow, services, inbound, person)
-    return crisis + await converse(uow, services, inbound, person)
+    return crisis + _after_risk(services, inbound, await converse(uow, services, inbound,
+                                                                  person))
+
+
+# what a flow says to text it did not expect; after words of risk (already answered with care
+# and the numbers) these read as cold, so they are left out
+NAGS = frozenset({"intake-use-buttons", "intake-queued-waiting", "error-does-not-fit"})
+
+
+def _after_risk(services: Services, inbound: Inbound, effects: list[Effect]) -> list[Effect]:
+    if inbound.kind != "text" or not any(isinstance(e, Reply) and e.key in NAGS
+                                         for e in effects):
+        return effects
+    if services.detector.assess(inbound.text).level == RiskLevel.NONE:
+        return effects
+    return [e for e in effects if not (isinstance(e, Reply) and e.key in NAGS)]
 
 
 async def _staff(uow: UnitOfWork, services: Services, inbound: Inbound,

@@ -305,3 +305,18 @@ async def test_going_off_duty_with_no_chats_says_thanks_not_zero_chats(world: Wo
     said = " ".join(world.texts(DIMAS, before))
     assert " 0 " not in said
     assert await check(world) == []
+
+
+async def test_words_of_risk_while_waiting_get_care_not_a_cold_reminder(world: World) -> None:
+    """Seen: 'aku pengen mati aja' in the queue got the crisis message and then at once
+    'Your request is still waiting; nobody is reading messages in this chat yet'."""
+    await intake(world, STUDENT)
+    before = len(world.telegram.messages)
+    await world.say(STUDENT, "aku pengen mati aja")
+    said = world.texts(STUDENT, before)
+    assert any("112" in t for t in said)
+    assert not any("belum ada yang membaca" in t for t in said)
+    before = len(world.telegram.messages)
+    await world.say(STUDENT, "halo kak, masih lama?")
+    assert any("belum ada yang membaca" in t for t in world.texts(STUDENT, before))
+    assert await check(world) == []

@@ -48,6 +48,9 @@ ACK_TIMER, FOLLOWUP_TIMER = "escalation_ack", "escalation_followup"
 WORDS = 300  # characters of the student's own words in a ping
 # what the staff in the chat are told, by what raised the case (a referral or a note came
 # from them: they know already)
+# what the student is told with the numbers: thanked for telling only when they told
+RESOURCES = {"student": "crisis-resources-asked", "refer": "crisis-resources-referred",
+             "note": "crisis-resources-referred"}
 TELL = {"detector": "crisis-tell-supporter", "screening": "crisis-tell-supporter",
         "screening-now": "crisis-tell-supporter", "student": "crisis-tell-supporter-asked"}
 
@@ -121,9 +124,10 @@ async def act(uow: UnitOfWork, services: Services, decision: Decision, chat_id: 
             effects += await open_escalation(uow, services, chat_id, person, level, categories,
                                              source, words, detail)
         elif action == Action.UPDATE_ESCALATION:
-            effects += await _update(uow, services, chat_id, level, words)
-        elif action == Action.SEND_RESOURCES:
-            effects.append(Reply("crisis-resources", to=chat_id, priority=CRISIS))
+            effects += await _update(uow, services, chat_id, level, words, detail)
+        elif action == Action.SEND_RESOURCES:  # "thank you for telling us" only if they did
+            effects.append(Reply(RESOURCES.get(source, "crisis-resources"), to=chat_id,
+                                 priority=CRISIS))
         elif action == Action.TELL_SUPPORTER and chat is not None and source in TELL:
             effects += await _tell_staff(uow, chat, TELL[source], level)
         elif action == Action.NUDGE_SUPPORTER and chat is not None:
@@ -335,14 +339,17 @@ def _reason_key(source: str, categories: list[str]) -> str:
 
 
 async def _update(uow: UnitOfWork, services: Services, chat_id: int, level: RiskLevel,
-                  words: str) -> list[Effect]:
-    """A new high or imminent signal on the student's live case."""
+                  words: str, detail: str = "") -> list[Effect]:
+    """A new high or imminent signal on the student's live case (``detail``: a referral's or
+    a note's reason, shown in the ping beside the case's first reason)."""
     now = services.clock()
     case = await live_for_chat(uow, chat_id)
     if case is None:
         return []
     case.level = max(case.level, int(level))
     uow.escalations.set_words(case, words)
+    if detail:
+        uow.escalations.set_detail(case, detail)
     await uow.audit.add("system", "escalation.updated", f"escalation:{case.id}",
                         {"level": RiskLevel(case.level).name.lower()}, now)
     state = CASE.state_of(case)
@@ -479,8 +486,7 @@ async def ask_for_counselor(uow: UnitOfWork, services: Services,
         return [Reply("counselor-already-coming", to=chat_id, priority=CRISIS)]
     if case is not None and CASE.state_of(case) == Case.TAKEN_OVER:
         return [Reply("counselor-already-here", to=chat_id, priority=CRISIS)]
-    effects = await open_manual(uow, services, chat_id, "student", "")
-    return [Reply("counselor-requested", to=chat_id, priority=CRISIS), *effects]
+    return await open_manual(uow, services, chat_id, "student", "")
 
 
 async def open_manual(uow: UnitOfWork, services: Services, chat_id: int, source: str,

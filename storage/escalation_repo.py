@@ -54,6 +54,9 @@ class Escalations:
     def detail(self, case: Escalation) -> str:
         return self._c.decrypt(case.detail_enc) if case.detail_enc else ""
 
+    def set_detail(self, case: Escalation, detail: str) -> None:
+        case.detail_enc = self._c.encrypt(detail)
+
     def set_words(self, case: Escalation, words: str) -> None:
         if words:
             case.excerpt_enc = self._c.encrypt(words)

@@ -211,6 +211,16 @@ crisis-resources =
 
     If you are in danger or might hurt yourself, please contact now:
     { $resources }
+crisis-resources-asked =
+    A counselor will be with you as soon as possible. You don't have to face this alone. 💛
+
+    If you are in danger or might hurt yourself, please contact now:
+    { $resources }
+crisis-resources-referred =
+    Your supporter has asked a counselor to join you, so you get all the support you need. 💛
+
+    If you are in danger or might hurt yourself, please contact now:
+    { $resources }
 crisis-still-here =
     We are still here with you, and we are making sure a counselor reaches you.
     If you are in danger, please contact now:
@@ -218,7 +228,6 @@ crisis-still-here =
 end-case-first = Case #{ $id } is still open. Record how it ended first (buttons below), then end the chat with /end.
 crisis-counselor-aware = A counselor has seen your message and will be with you shortly. 💛
 crisis-team-aware = Someone from the school's support team has seen your message and is getting a counselor to you. 💛
-counselor-requested = We are asking a counselor to join you now.
 counselor-joined-student = A counselor has joined the chat. 💛 You can write to them here.
 screening-question = Thank you for sharing. May I ask you directly: in the past few weeks, have you had thoughts of killing yourself?
 screening-thanks = Thank you for answering. Your supporter will keep this in mind.

@@ -211,6 +211,16 @@ crisis-resources =
 
     Kalau kamu dalam bahaya atau mungkin menyakiti diri sendiri, hubungi sekarang:
     { $resources }
+crisis-resources-asked =
+    Konselor bakal nyapa kamu secepatnya. Kamu nggak sendirian. 💛
+
+    Kalau kamu dalam bahaya atau takut nyakitin diri sendiri, langsung hubungi:
+    { $resources }
+crisis-resources-referred =
+    Pendampingmu minta konselor ikut gabung, biar kamu dapat dukungan yang kamu butuhin. 💛
+
+    Kalau kamu dalam bahaya atau takut nyakitin diri sendiri, langsung hubungi:
+    { $resources }
 crisis-still-here =
     Kami masih di sini bersamamu, dan kami memastikan konselor segera menghubungimu.
     Kalau kamu dalam bahaya, hubungi sekarang:
@@ -218,7 +228,6 @@ crisis-still-here =
 end-case-first = Kasus #{ $id } masih terbuka. Catat dulu hasilnya (tombol di bawah), baru akhiri obrolannya dengan /end.
 crisis-counselor-aware = Konselor udah baca pesanmu dan sebentar lagi nyapa kamu di sini. 💛
 crisis-team-aware = Tim pendamping sekolah udah baca pesanmu dan lagi carikan konselor buat kamu. 💛
-counselor-requested = Kami sedang meminta konselor untuk bergabung denganmu sekarang.
 counselor-joined-student = Seorang konselor sudah bergabung di obrolan. 💛 Kamu bisa menulis kepada mereka di sini.
 screening-question = Terima kasih sudah bercerita. Boleh aku tanya langsung: dalam beberapa minggu terakhir, apakah kamu pernah punya pikiran untuk bunuh diri?
 screening-thanks = Terima kasih sudah menjawab. Pendampingmu akan memperhatikan ini.

@@ -212,7 +212,7 @@ async def test_student_button_i_need_a_counselor_now(
     await complete_intake(app, student, "id")
     await User(sandbox, 9101).press_starting("of:accept:")
     await student.press("ss:counselor:")
-    await student.expect(shown(app, "id", "counselor-requested"))
+    await student.expect(shown(app, "id", "crisis-resources-asked"))
     await User(sandbox, 9201).expect(shown(app, "en", "escalation-ping", id=1,
                                            level_key="risk-2"))
 
@@ -229,6 +229,7 @@ async def test_supporter_refer_command_opens_an_escalation(
     ping = await User(sandbox, 9201).expect(shown(app, "en", "escalation-ping", id=1,
                                                   level_key="risk-2"))
     assert "tidak ingin hidup" in (ping.text or "")
+    await student.expect(shown(app, "id", "crisis-resources-referred"))
 
 
 async def test_escalated_requests_jump_the_queue(

@@ -320,3 +320,35 @@ async def test_words_of_risk_while_waiting_get_care_not_a_cold_reminder(world: W
     await world.say(STUDENT, "halo kak, masih lama?")
     assert any("belum ada yang membaca" in t for t in world.texts(STUDENT, before))
     assert await check(world) == []
+
+
+async def test_a_referral_tells_the_student_truly_and_its_reason_reaches_the_counselor(
+    world: World,
+) -> None:
+    """Seen: /refer on an acknowledged case re-sent 'Thank you for telling us' to a student
+    who had said nothing new, and the new ping did not carry the supporter's reason."""
+    await intake(world, STUDENT)
+    await press(world, DIMAS, "of:accept:")
+    await world.say(STUDENT, "aku pengen mati aja")
+    await press(world, BUDI, "es:ack:")
+    before = len(world.telegram.messages)
+    await world.command(DIMAS, "/refer dia bilang udah punya rencana buat malam ini")
+    said = world.texts(STUDENT, before)
+    assert said
+    assert not any("Terima kasih sudah bercerita" in t or "Thank you for telling" in t
+                   for t in said)
+    assert any("punya rencana buat malam ini" in t for t in pings(world, BUDI, before))
+    assert await check(world) == []
+
+
+async def test_the_counselor_button_sends_one_caring_message_with_the_numbers(
+    world: World,
+) -> None:
+    await intake(world, STUDENT)
+    await press(world, DIMAS, "of:accept:")
+    before = len(world.telegram.messages)
+    await press(world, STUDENT, "ss:counselor")
+    said = world.texts(STUDENT, before)
+    assert len(said) == 1
+    assert "112" in said[0]
+    assert await check(world) == []

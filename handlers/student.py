@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from flows.buttons import ButtonData
 from flows.intake import INTAKE
 from flows.machine import Event, Machine, Step
@@ -42,6 +44,7 @@ MACHINES: dict[str, tuple[Machine, str]] = {
     "feedback": (FEEDBACK_MACHINE, FEEDBACK),
 }
 FOLLOWUP = "fu"
+RISK_MEMORY = timedelta(days=7)  # a case this recent raises the risk of a new request
 
 
 async def converse(
@@ -157,7 +160,9 @@ async def _submit(uow: UnitOfWork, services: Services, person: Person,
         description=str(data["description"]), now=now,
     )
     unresolved = await escalations.unresolved_for_chat(uow, person.telegram_id)
-    request.risk_level = max(int(data.get(journey.RISK, 0)),
+    # a student who was in crisis recently is not "no risk" the next time they ask
+    recent = await uow.escalations.highest_since(person.telegram_id, now - RISK_MEMORY)
+    request.risk_level = max(int(data.get(journey.RISK, 0)), recent,
                              unresolved.level if unresolved is not None else 0)
     if unresolved is not None and unresolved.request_id is None:
         unresolved.request_id = request.id  # the counselor's ping and the request meet

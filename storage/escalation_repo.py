@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from escalation.case import CASE
@@ -42,6 +42,16 @@ class Escalations:
                                      Escalation.status != "resolved")
             .order_by(Escalation.id.desc()).limit(1)
         )
+
+    async def highest_since(self, chat_id: int, since: datetime) -> int:
+        """The highest level of this student's cases opened since ``since`` that were not
+        closed as a false alarm (0 when none)."""
+        level = await self._s.scalar(
+            select(func.max(Escalation.level)).where(
+                Escalation.student_chat_id == chat_id, Escalation.created_at >= since,
+                or_(Escalation.outcome.is_(None), Escalation.outcome != "false_alarm"))
+        )
+        return int(level or 0)
 
     async def unresolved(self) -> Sequence[Escalation]:
         return (await self._s.scalars(

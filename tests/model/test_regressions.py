@@ -352,3 +352,26 @@ async def test_the_counselor_button_sends_one_caring_message_with_the_numbers(
     assert len(said) == 1
     assert "112" in said[0]
     assert await check(world) == []
+
+
+async def test_a_student_back_soon_after_a_crisis_is_not_offered_as_no_risk(
+    world: World,
+) -> None:
+    """Seen: a new request 20 minutes after an imminent case was offered as 'no risk'."""
+    await world.say(STUDENT, "aku mau bunuh diri malam ini")
+    await press(world, BUDI, "es:take:")
+    await press(world, BUDI, "es:out:1:safe")
+    await world.command(BUDI, "/skip")
+    await world.command(BUDI, "/end")
+    await world.advance(20 * 60)
+    await intake(world, STUDENT)
+    async with world.running.store() as uow:
+        person = await uow.people.by_telegram_id(STUDENT)
+        assert person is not None
+        request = await uow.requests.open_for(person.id)
+        assert request is not None
+        assert request.risk_level >= 2, "the crisis is remembered for a week"
+    offer = [t for t in world.texts(DIMAS) if "Awan-" in t][-1]
+    assert "tidak ada tanda risiko" not in offer
+    assert "no sign of risk" not in offer.lower()
+    assert await check(world) == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from escalation import ladder
 from escalation.case import CASE, Case
+from flows import buttons
 from flows.buttons import ButtonData
 from flows.types import ClearButtons, Effect, Inbound, Priority, Reply
 from handlers import journey
@@ -180,6 +181,9 @@ async def _outcome(uow: UnitOfWork, services: Services, escalation: Escalation,
         await uow.timers.cancel(kind, str(escalation.id))
     await uow.audit.add(f"member:{member.id}", "escalation.resolved",
                         f"escalation:{escalation.id}", {"outcome": outcome}, now)
+    if await uow.sessions.active_for_member(member.id):  # what they write next is for a
+        return [Reply("escalation-note-ask-command", {  # student: the note comes by command
+            "id": escalation.id, "outcome_key": f"btn-outcome-{outcome}"})]
     await uow.conversations.save(member.telegram_id, NOTE_FLOW, "note",
                                  {"escalation": escalation.id}, now)
     return [Reply("escalation-note-ask", {"id": escalation.id,
@@ -197,9 +201,24 @@ async def case_note(uow: UnitOfWork, services: Services, inbound: Inbound,
         return None
     escalation = await uow.escalations.get(int(conversation.data["escalation"]))
     await uow.conversations.delete(inbound.chat_id)
-    if escalation is not None and inbound.kind == "text":
-        escalation.note_enc = uow.cipher.encrypt(inbound.text.strip())
-    return [Reply("escalation-resolved")]
+    if escalation is not None and inbound.kind == "text" and inbound.text.strip():
+        uow.escalations.set_note(escalation, inbound.text.strip())
+        return [Reply("escalation-resolved")]
+    return [Reply("escalation-resolved-no-note")]
+
+
+async def casenote(uow: UnitOfWork, services: Services, inbound: Inbound,
+                   member: Member) -> list[Effect]:
+    """``/casenote <case> <note>``: the note on a case someone resolved while still chatting."""
+    number, _, note = inbound.text.strip().partition(" ")
+    case_id = buttons.ident(number.lstrip("#"))
+    case = await uow.escalations.get(case_id) if case_id is not None else None
+    if case is None or not note.strip() or CASE.state_of(case) != Case.RESOLVED or (
+            member.id not in (case.acknowledged_by, case.taken_over_by)
+            and member.role != "coordinator"):
+        return [Reply("casenote-usage")]
+    uow.escalations.set_note(case, note.strip())
+    return [Reply("escalation-note-saved", {"id": case.id})]
 
 
 # ---- buttons on a case card (who may press which: handlers.registry) ---------------------------

@@ -258,7 +258,9 @@ def case_buttons(case: Escalation, role: str = "counselor") -> tuple[tuple[Butto
 
 
 def outcome_rows(case: Escalation) -> tuple[tuple[Button, ...], ...]:
-    return tuple((buttons.button(ESC, f"btn-outcome-{o}", "out", f"{case.id}:{o}"),)
+    """One button per outcome, each naming the case (a counselor may hold several)."""
+    return tuple((buttons.button(ESC, "btn-outcome-case", "out", f"{case.id}:{o}",
+                                 {"id": case.id, "outcome_key": f"btn-outcome-{o}"}),)
                  for o in OUTCOMES)
 
 

@@ -80,6 +80,7 @@ COMMANDS: tuple[Command[Any], ...] = (
     Command("refer", roles=STAFF, handler=cases.refer),
     Command("duty", roles=ON_DUTY, handler=staff.duty),
     Command("cases", roles=CASE_STAFF, handler=cases.cases),
+    Command("casenote", roles=CASE_STAFF, handler=cases.casenote),
     Command("invite", roles=COORDINATOR, handler=coordinator.invite),
     Command("roster", roles=COORDINATOR, handler=coordinator.roster),
     Command("shifts", roles=COORDINATOR, handler=coordinator.shifts),

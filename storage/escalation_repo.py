@@ -64,6 +64,9 @@ class Escalations:
     def detail(self, case: Escalation) -> str:
         return self._c.decrypt(case.detail_enc) if case.detail_enc else ""
 
+    def set_note(self, case: Escalation, note: str) -> None:
+        case.note_enc = self._c.encrypt(note)
+
     def set_detail(self, case: Escalation, detail: str) -> None:
         case.detail_enc = self._c.encrypt(detail)
 

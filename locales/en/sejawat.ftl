@@ -157,6 +157,7 @@ btn-activate = Activate
 btn-refer = 🆘 Refer to a counselor
 btn-ack = ✋ Acknowledge
 btn-take-over = 💬 Take over
+btn-outcome-case = #{ $id }: { $outcome }
 btn-outcome-safe = Student is safe
 btn-outcome-referred = Referred for follow-up
 btn-outcome-emergency = Emergency services contacted
@@ -254,6 +255,7 @@ help-counselor =
     Counselor commands:
     • /duty — go on or off escalation duty
     • /cases — open escalations (acknowledge, take over, resolve)
+    • /casenote CASE note — a note on a case you resolved during a chat
     • /chats, /end — chats you have taken over
 help-coordinator =
     Coordinator commands:
@@ -262,6 +264,7 @@ help-coordinator =
     • /shifts — list shifts; /shifts add TELEGRAM_ID mon,tue 08:00-12:00; /shifts remove ID
     • /stats — how the program is doing
     • /cases — open escalations
+    • /casenote CASE note — a note on a resolved case
 
 ## Staff: duty
 duty-status-on = { $chats ->
@@ -370,6 +373,10 @@ escalation-taken =
     { $recent }
     When done, resolve with an outcome:
 escalation-note-ask = Escalation #{ $id } resolved as "{ $outcome }". Send a short case note now, or /skip.
+escalation-note-ask-command = Escalation #{ $id } resolved as "{ $outcome }". You are still in a chat, so what you write next goes to the student. To add a case note: /casenote { $id } your note
+escalation-resolved-no-note = Thank you. The case is closed (no note).
+escalation-note-saved = The note for escalation #{ $id } is saved (encrypted).
+casenote-usage = To add a note to a resolved case: /casenote CASE-NUMBER your note (for example: /casenote 12 called the parents). Only someone who handled the case, or a coordinator, can add it.
 escalation-resolved = Thank you. The case is closed and the note is saved (encrypted).
 counselor-joined-supporter = Counselor { $name } has joined your chat. Stay with the student; follow the counselor's lead.
 refer-usage = Write the reason after the command, e.g. /refer talks about not wanting to live

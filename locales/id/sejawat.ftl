@@ -157,6 +157,7 @@ btn-activate = Aktifkan
 btn-refer = 🆘 Rujuk ke konselor
 btn-ack = ✋ Konfirmasi
 btn-take-over = 💬 Ambil alih
+btn-outcome-case = #{ $id }: { $outcome }
 btn-outcome-safe = Siswa aman
 btn-outcome-referred = Dirujuk untuk tindak lanjut
 btn-outcome-emergency = Layanan darurat sudah dihubungi
@@ -254,6 +255,7 @@ help-counselor =
     Perintah konselor:
     • /duty — mulai atau selesai tugas eskalasi
     • /cases — eskalasi terbuka (konfirmasi, ambil alih, selesaikan)
+    • /casenote NOMOR catatan — catatan untuk kasus yang kamu tutup saat masih mengobrol
     • /chats, /end — obrolan yang kamu ambil alih
 help-coordinator =
     Perintah koordinator:
@@ -262,6 +264,7 @@ help-coordinator =
     • /shifts — daftar jadwal; /shifts add TELEGRAM_ID mon,tue 08:00-12:00; /shifts remove ID
     • /stats — perkembangan program
     • /cases — eskalasi terbuka
+    • /casenote NOMOR catatan — catatan untuk kasus yang sudah ditutup
 
 ## Staf: tugas
 duty-status-on = { $chats ->
@@ -367,6 +370,10 @@ escalation-taken =
     { $recent }
     Setelah selesai, tutup dengan hasil akhir:
 escalation-note-ask = Eskalasi #{ $id } ditutup sebagai "{ $outcome }". Kirim catatan kasus singkat sekarang, atau /skip.
+escalation-note-ask-command = Eskalasi #{ $id } ditutup sebagai "{ $outcome }". Kamu masih dalam obrolan, jadi pesanmu berikutnya tetap terkirim ke siswa. Untuk menambah catatan kasus: /casenote { $id } catatanmu
+escalation-resolved-no-note = Makasih. Kasusnya sudah ditutup (tanpa catatan).
+escalation-note-saved = Catatan untuk eskalasi #{ $id } tersimpan (terenkripsi).
+casenote-usage = Untuk menambah catatan ke kasus yang sudah ditutup: /casenote NOMOR-KASUS catatanmu (contoh: /casenote 12 sudah telepon orang tua). Hanya yang menangani kasusnya, atau koordinator, yang bisa menambah.
 escalation-resolved = Terima kasih. Kasus ditutup dan catatan tersimpan (terenkripsi).
 counselor-joined-supporter = Konselor { $name } sudah bergabung di obrolanmu. Tetap bersama siswa; ikuti arahan konselor.
 refer-usage = Tulis alasannya setelah perintah, misalnya /refer bicara soal tidak ingin hidup

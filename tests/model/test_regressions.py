@@ -375,3 +375,34 @@ async def test_a_student_back_soon_after_a_crisis_is_not_offered_as_no_risk(
     assert "tidak ada tanda risiko" not in offer
     assert "no sign of risk" not in offer.lower()
     assert await check(world) == []
+
+
+async def test_resolving_a_case_mid_chat_does_not_swallow_the_next_message(
+    world: World,
+) -> None:
+    """Seen: a counselor holding two chats resolved a case; their next words to a student
+    became the case note and never reached the student. Outcome buttons now name their case."""
+    await world.say(STUDENT, "aku mau bunuh diri malam ini")
+    await press(world, BUDI, "es:take:")
+    labelled = [m.text for m in world.telegram.to(BUDI) if any(
+        b.startswith("es:out:1:") for b in m.buttons)]
+    assert labelled
+    await press(world, BUDI, "es:out:1:safe")
+    before = len(world.telegram.messages)
+    await world.say(BUDI, "aku masih di sini ya, kita lanjut ngobrol")
+    assert any("masih di sini" in t for t in world.texts(STUDENT, before))
+    await world.command(BUDI, "/casenote 1 sudah aman, orang tua dihubungi")
+    assert any("#1" in t for t in world.texts(BUDI, before))
+    async with world.running.store() as uow:
+        case = await uow.escalations.get(1)
+        assert case is not None
+        assert case.note_enc is not None
+        assert "orang tua" in uow.cipher.decrypt(case.note_enc)
+    for bad in ("/casenote", "/casenote 1", "/casenote abc catatan", "/casenote 99 catatan"):
+        told = len(world.telegram.messages)
+        await world.command(BUDI, bad)
+        assert any("/casenote" in t for t in world.texts(BUDI, told)), bad
+    told = len(world.telegram.messages)
+    await world.command(DIMAS, "/casenote 1 catatan")  # a supporter: not theirs to write
+    assert world.texts(DIMAS, told)
+    assert await check(world) == []

@@ -222,9 +222,20 @@ async def relay_to_supporters(uow: UnitOfWork, services: Services, chat: ChatSes
     assert request is not None
     params: dict[str, str | int] = {"pseudonym": request.pseudonym, "text": text}
     refused = {"relay_from": chat.student_chat_id}  # told if Telegram refuses it
-    effects: list[Effect] = [Reply("relay-from-student", params, to=member.telegram_id,
-                                   meta=refused)
-                             for member in await uow.sessions.staff(chat) if member.active]
+    effects: list[Effect] = []
+    for member in await uow.sessions.staff(chat):
+        if not member.active:
+            continue
+        target = await focused(uow, member)
+        if target is not None and target.id == chat.id:
+            effects.append(Reply("relay-from-student", params, to=member.telegram_id,
+                                 meta=refused))
+            continue
+        # their plain text goes to another student (or to nobody yet): say so, one tap away
+        keyboard = ((button(FOCUS, "btn-reply-to", "focus", str(chat.id),
+                            {"pseudonym": request.pseudonym}),),)
+        effects.append(Reply("relay-from-student-other", params, keyboard,
+                             to=member.telegram_id, meta=refused))
     if not effects:  # nobody is there to read it: never relay into the void
         return await release(uow, services, chat)
     return effects

@@ -218,4 +218,5 @@ async def focus(uow: UnitOfWork, services: Services, inbound: Inbound, member: M
             chat.supporter_id, chat.counselor_id):
         return [Reply("error-stale-button")]
     member.focus_session_id = chat.id
-    return [Reply("staff-focused")]
+    request = await uow.requests.get(chat.request_id)
+    return [Reply("staff-focused", {"pseudonym": request.pseudonym if request else "?"})]

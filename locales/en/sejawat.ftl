@@ -148,6 +148,7 @@ btn-end-chat = End this chat
 btn-handoff-any = Hand over to anyone available
 btn-handoff-to = Hand over to { $name }
 btn-focus = Chat with { $pseudonym }
+btn-reply-to = ↩️ Answer { $pseudonym }
 btn-focus-current = ▶ { $pseudonym } (current)
 btn-mark-trained = ✔ Mark training complete
 btn-capacity-down = Capacity −1
@@ -241,7 +242,7 @@ member-trained = Your coordinator marked your training complete. You can now go 
 staff-no-chat = You have no open chat right now.
 staff-choose-chat = You have several open chats. Send /chats and choose who you are writing to.
 staff-chats = Your open chats ({ $count }). Choose who your messages go to:
-staff-focused = Okay: your messages now go to that student.
+staff-focused = Okay: your messages now go to { $pseudonym }.
 help-supporter =
     Peer supporter commands:
     • /duty — go on or off duty
@@ -314,6 +315,9 @@ session-started-supporter =
     { $notes }
     Everything you write here goes to the student. /note for private notes, /refer if you are worried, /end to finish.
 relay-from-student = 💬 { $pseudonym }: { $text }
+relay-from-student-other =
+    💬 { $pseudonym }: { $text }
+    (Your messages go to another student right now: tap below to answer { $pseudonym }.)
 relay-colleague = ({ $role }) { $text }
 session-ended-staff = The chat with { $pseudonym } has ended.
 session-idle-check-staff = The chat with { $pseudonym } has been quiet; it closes in { $minutes } minutes without a message.

@@ -148,6 +148,7 @@ btn-end-chat = Akhiri obrolan ini
 btn-handoff-any = Serahkan ke siapa saja yang tersedia
 btn-handoff-to = Serahkan ke { $name }
 btn-focus = Ngobrol dengan { $pseudonym }
+btn-reply-to = ↩️ Balas { $pseudonym }
 btn-focus-current = ▶ { $pseudonym } (sekarang)
 btn-mark-trained = ✔ Tandai pelatihan selesai
 btn-capacity-down = Kapasitas −1
@@ -241,7 +242,7 @@ member-trained = Koordinatormu sudah menandai pelatihanmu selesai. Sekarang kamu
 staff-no-chat = Kamu tidak punya obrolan yang terbuka saat ini.
 staff-choose-chat = Kamu punya beberapa obrolan terbuka. Kirim /chats lalu pilih kepada siapa kamu menulis.
 staff-chats = Obrolan terbukamu ({ $count }). Pilih ke mana pesanmu dikirim:
-staff-focused = Oke: pesanmu sekarang dikirim ke siswa itu.
+staff-focused = Oke, pesanmu sekarang masuk ke { $pseudonym }.
 help-supporter =
     Perintah pendamping sebaya:
     • /duty — mulai atau selesai bertugas
@@ -311,6 +312,9 @@ session-started-supporter =
     { $notes }
     Semua yang kamu tulis di sini sampai ke siswa. /note untuk catatan pribadi, /refer kalau kamu khawatir, /end untuk mengakhiri.
 relay-from-student = 💬 { $pseudonym }: { $text }
+relay-from-student-other =
+    💬 { $pseudonym }: { $text }
+    (Pesanmu sekarang masuk ke siswa lain: ketuk tombol di bawah untuk membalas { $pseudonym }.)
 relay-colleague = ({ $role }) { $text }
 session-ended-staff = Obrolan dengan { $pseudonym } sudah berakhir.
 session-idle-check-staff = Obrolan dengan { $pseudonym } sedang sepi; akan ditutup dalam { $minutes } menit kalau tidak ada pesan.

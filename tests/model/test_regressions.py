@@ -406,3 +406,24 @@ async def test_resolving_a_case_mid_chat_does_not_swallow_the_next_message(
     await world.command(DIMAS, "/casenote 1 catatan")  # a supporter: not theirs to write
     assert world.texts(DIMAS, told)
     assert await check(world) == []
+
+
+async def test_with_two_chats_a_student_who_is_not_the_current_one_can_be_answered(
+    world: World,
+) -> None:
+    """Seen: with two chats, the supporter answered the student who had just written, and
+    the answer went to the other student (the one accepted last)."""
+    other = 700100003
+    await intake(world, STUDENT)
+    await press(world, DIMAS, "of:accept:")
+    await intake(world, other)
+    await press(world, DIMAS, "of:accept:")
+    before = len(world.telegram.messages)
+    await world.say(STUDENT, "kak masih di situ?")
+    [shown] = [m for m in world.telegram.to(DIMAS, before) if "masih di situ" in m.text]
+    assert any(b.startswith("fx:focus:") for b in shown.buttons), shown.text
+    await press(world, DIMAS, "fx:focus:")
+    await world.say(DIMAS, "iya, aku di sini")
+    assert any("aku di sini" in t for t in world.texts(STUDENT, before))
+    assert not any("aku di sini" in t for t in world.texts(other, before))
+    assert await check(world) == []

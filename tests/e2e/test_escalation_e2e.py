@@ -264,7 +264,9 @@ async def test_a_case_left_unresolved_does_not_swallow_a_new_crisis(
     await budi.expect(shown(app, "en", "escalation-ping", id=1, level_key="risk-2"))
     await budi.press("es:take:1")
     await student.expect(shown(app, "id", "counselor-joined-student"))
-    await budi.say("/end")  # chat ended, no outcome chosen: the case stays unresolved
+    await budi.say("/end")  # a counselor records the outcome before ending a crisis chat
+    await budi.expect(shown(app, "en", "end-case-first", id=1))
+    await student.say("/end")  # the student leaves, no outcome chosen: the case stays open
     await student.expect(shown(app, "id", "session-ended-student"))
     await budi.say("/duty")
     await budi.press("dt:off:")

@@ -28,6 +28,8 @@ from storage.uow import UnitOfWork
 
 CRISIS = Priority.CRISIS
 NOTE_FLOW = "case-note"
+# what an acknowledgement alone says; a take-over says more, once
+ACK_ONLY = frozenset({"escalation-acked", "crisis-counselor-aware", "crisis-team-aware"})
 
 
 async def cases(uow: UnitOfWork, services: Services, inbound: Inbound,
@@ -94,8 +96,9 @@ async def _take_over(uow: UnitOfWork, services: Services, escalation: Escalation
         return [Reply("escalation-already-acked", {"name": other.name if other else "?"})]
     if CASE.state_of(escalation) == Case.TAKEN_OVER and await held(uow, escalation):
         return [Reply("escalation-already-yours", {"id": escalation.id})]
-    if CASE.state_of(escalation) == Case.OPEN:
-        effects += await _acknowledge(uow, services, escalation, member)
+    if CASE.state_of(escalation) == Case.OPEN:  # others are told; the one taking over and
+        effects += [e for e in await _acknowledge(uow, services, escalation, member)  # the
+                    if not (isinstance(e, Reply) and e.key in ACK_ONLY)]  # student hear below
     now = services.clock()
     if CASE.state_of(escalation) != Case.TAKEN_OVER:  # else: back into a chat that ended
         CASE.fire(escalation, "take_over")

@@ -427,3 +427,19 @@ async def test_with_two_chats_a_student_who_is_not_the_current_one_can_be_answer
     assert any("aku di sini" in t for t in world.texts(STUDENT, before))
     assert not any("aku di sini" in t for t in world.texts(other, before))
     assert await check(world) == []
+
+
+async def test_taking_over_straight_from_a_ping_sends_one_set_of_outcome_buttons(
+    world: World,
+) -> None:
+    """Seen: Take over on a fresh ping first posted 'You acknowledged #1' with outcome
+    buttons, then the take-over message with a second set."""
+    await world.say(STUDENT, "aku mau bunuh diri malam ini")
+    before = len(world.telegram.messages)
+    await press(world, BUDI, "es:take:")
+    with_outcomes = [m for m in world.telegram.to(BUDI, before)
+                     if any(b.startswith("es:out:") for b in m.buttons)]
+    assert len(with_outcomes) == 1
+    student_told = world.texts(STUDENT, before)
+    assert len(student_told) == 1, student_told
+    assert await check(world) == []

@@ -38,6 +38,9 @@ async def accept(uow: UnitOfWork, services: Services, member: Member,
     if offer is None or offer.member_id != member.id:
         return [Reply("offer-not-yours")]
     if offer.status != "pending":
+        again = await uow.offers.pending_for_request(offer.request_id)
+        if again is not None and again.member_id == member.id:  # the old message's button
+            return [Reply("offer-offered-again")]
         return [Reply("offer-gone")]
     request = await uow.requests.lock(offer.request_id)
     student = await student_chat(uow, request) if request is not None else 0

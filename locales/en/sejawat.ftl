@@ -304,6 +304,7 @@ offer =
     Accept within { $timeout } min?
 offer-declined = Okay. { $pseudonym } has been offered to another supporter.
 offer-expired = ⏰ You didn't answer the offer for { $pseudonym } in time, so it went to another supporter.
+offer-offered-again = That offer timed out, but the same request was offered to you again: please use the newest message.
 offer-gone = This request is no longer available (someone else took it, or the offer expired).
 offer-not-yours = This offer was not made to you.
 session-started-supporter =

@@ -301,6 +301,7 @@ offer =
     Terima dalam { $timeout } menit?
 offer-declined = Oke. { $pseudonym } sudah ditawarkan ke pendamping lain.
 offer-expired = ⏰ Kamu belum menjawab tawaran untuk { $pseudonym } tepat waktu, jadi tawarannya diteruskan ke pendamping lain.
+offer-offered-again = Tawaran itu sudah lewat waktunya, tapi permintaan yang sama ditawarkan lagi ke kamu: pakai pesan yang paling baru ya.
 offer-gone = Permintaan ini sudah tidak tersedia (sudah diambil orang lain, atau tawarannya kedaluwarsa).
 offer-not-yours = Tawaran ini bukan untukmu.
 session-started-supporter =

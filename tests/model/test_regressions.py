@@ -443,3 +443,21 @@ async def test_taking_over_straight_from_a_ping_sends_one_set_of_outcome_buttons
     student_told = world.texts(STUDENT, before)
     assert len(student_told) == 1, student_told
     assert await check(world) == []
+
+
+async def test_an_expired_offers_old_button_points_to_the_new_offer(world: World) -> None:
+    """Seen: pressing an expired offer said the request was gone (taken by someone else)
+    while the same request was being offered to that supporter again just below."""
+    await intake(world, STUDENT)
+    [(old_message, old_data)] = [(m, d) for m, d in world.buttons(DIMAS)
+                                 if d.startswith("of:accept:")]
+    await world.advance(world.config.routing.offer_timeout + 5)
+    assert len([d for _, d in world.buttons(DIMAS) if d.startswith("of:accept:")]) >= 2
+    before = len(world.telegram.messages)
+    await world.press(DIMAS, old_message, old_data)
+    said = world.texts(DIMAS, before)
+    assert any("newest" in t or "paling baru" in t for t in said), said
+    await press(world, DIMAS, "of:accept:")
+    async with world.running.store() as uow:
+        assert await uow.sessions.active_for_student(STUDENT) is not None
+    assert await check(world) == []

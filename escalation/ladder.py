@@ -132,7 +132,7 @@ def on_delivery_failed(
     if not permanent:
         if state.broadcast_step:
             return state, _waiting(state, level, timeouts, notify=False)
-        return _advance(state, level, staff, timeouts, extra=1)
+        return _advance(state, level, staff, timeouts, delayed=True)
     state = replace(state, failed=(*state.failed, member_id))
     if state.broadcast_step == 0:
         return _advance(state, level, staff, timeouts)
@@ -149,10 +149,10 @@ def on_acknowledged(state: LadderState, member_id: int) -> LadderState:
 
 def _advance(
     state: LadderState, level: RiskLevel, staff: Sequence[Staff], timeouts: Timeouts,
-    extra: int = 0,
+    delayed: bool = False,
 ) -> tuple[LadderState, Page]:
-    """The next rung. ``extra``: one more individual page is allowed (a ping that is only
-    delayed by an outage does not use up a rung)."""
+    """The next rung. ``delayed``: the last ping is only delayed by an outage (still being
+    retried), so it does not use up one of the individual rungs."""
     step = state.step + 1
     timeout = ack_timeout(level, timeouts.imminent, timeouts.high)
     if state.broadcast_step == 0:
@@ -162,7 +162,7 @@ def _advance(
             for s in staff
             if s.role == COUNSELOR and s.on_duty and s.active and s.member_id not in state.paged
         ]
-        if len(reached) < INDIVIDUAL_STEPS + (1 if extra else 0) and candidates:
+        if len(reached) < INDIVIDUAL_STEPS + int(delayed) and candidates:
             nxt = candidates[0]
             new = replace(state, step=step, paged=(*state.paged, nxt))
             return new, Page((nxt,), timeout, step, broadcast=False, notify_student_again=step > 1)

@@ -116,9 +116,10 @@ async def test_unacknowledged_ladder_next_counselor_then_everyone_then_acknowled
     await student.say("iya bu, aku di kamar")
     await rina.expect("iya bu, aku di kamar")
     await rina.press("es:out:1:safe")
-    await rina.expect(shown(app, "en", "escalation-note-ask", id=1))
-    await rina.say("Sudah bicara, siswa aman, janji temu besok pagi.")
-    await rina.expect(shown(app, "en", "escalation-resolved"))
+    # still in the chat: her next words go to the student; the note comes by command
+    await rina.expect(shown(app, "en", "escalation-note-ask-command", id=1))
+    await rina.say("/casenote 1 Sudah bicara, siswa aman, janji temu besok pagi.")
+    await rina.expect(shown(app, "en", "escalation-note-saved", id=1))
     [escalation] = await escalations(app)
     assert (escalation.status, escalation.outcome) == ("resolved", "safe")
     assert escalation.note_enc is not None

@@ -110,7 +110,7 @@ help-general =
 ## Kesalahan dan masukan yang tidak sesuai
 error-media = Maaf, aku hanya bisa membaca pesan teks di sini. Tolong tuliskan yang ingin kamu sampaikan.
 error-unknown-command = Aku tidak kenal perintah itu. Kirim /help untuk melihat yang bisa kamu lakukan.
-error-stale-button = Tombol itu udah nggak berlaku (punya langkah sebelumnya). Nggak ada yang berubah.
+error-stale-button = Tombol itu udah nggak berlaku (dari langkah sebelumnya). Nggak ada yang berubah.
 error-does-not-fit = Itu tidak cocok di langkah ini. Ini posisi kita sekarang:
 error-generic = Maaf, ada masalah di sistem kami saat memproses pesan terakhirmu. Coba lagi sebentar lagi. Kalau kamu butuh bantuan sekarang: { $resources }
 error-too-long = Pesan itu terlalu panjang untukku (lebih dari { $max } karakter). Tolong kirim dalam beberapa bagian yang lebih pendek.

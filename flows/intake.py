@@ -140,7 +140,9 @@ def _offer_restart(ctx: Context, data: Data, event: Event) -> tuple[Data, Sequen
 
 
 def _restart(ctx: Context, data: Data, event: Event) -> tuple[Data, Sequence[Effect]]:
-    kept = {"lang": data.get("lang", ctx.language), "pseudonym": ctx.new_pseudonym()}
+    # starting over keeps the name (counselors may already know the student by it)
+    kept = {"lang": data.get("lang", ctx.language),
+            "pseudonym": data.get("pseudonym") or ctx.new_pseudonym()}
     if RISK in data:
         kept[RISK] = data[RISK]  # risk is sticky: starting over does not forget it
     return kept, ()

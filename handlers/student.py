@@ -153,13 +153,14 @@ async def _submit(uow: UnitOfWork, services: Services, person: Person,
                   step: Step) -> list[Effect]:
     now = services.clock()
     data = step.data
-    person.pseudonym = str(data["pseudonym"])
+    unresolved = await escalations.unresolved_for_chat(uow, person.telegram_id)
+    if unresolved is None or not person.pseudonym:  # while a case is open, counselors know
+        person.pseudonym = str(data["pseudonym"])  # the student by one name: it stays
     request = await uow.requests.create(
         person.id, topic=str(data["topic"]), language=person.language,
-        feeling=int(data["feeling"]), pseudonym=str(data["pseudonym"]),
+        feeling=int(data["feeling"]), pseudonym=person.pseudonym,
         description=str(data["description"]), now=now,
     )
-    unresolved = await escalations.unresolved_for_chat(uow, person.telegram_id)
     # a student who was in crisis recently is not "no risk" the next time they ask
     recent = await uow.escalations.highest_since(person.telegram_id, now - RISK_MEMORY)
     request.risk_level = max(int(data.get(journey.RISK, 0)), recent,

@@ -461,3 +461,24 @@ async def test_an_expired_offers_old_button_points_to_the_new_offer(world: World
     async with world.running.store() as uow:
         assert await uow.sessions.active_for_student(STUDENT) is not None
     assert await check(world) == []
+
+
+async def test_the_name_counselors_know_stays_while_a_case_is_open(world: World) -> None:
+    """Found by the model (S7): a student paged about as Awan-102 started intake over and
+    was queued as Awan-105; the counselor's pings and the request no longer met."""
+    await world.say(EN_STUDENT, "ayahku sering mukulin aku sampai memar")
+    [ping] = pings(world, BUDI)
+    known = ping.split("Student: ")[1].split(" ·")[0]
+    await world.command(EN_STUDENT, "/start")
+    await press(world, EN_STUDENT, "in:consent:yes")
+    await press(world, EN_STUDENT, "in:lang:en")
+    await world.command(EN_STUDENT, "/start")
+    await press(world, EN_STUDENT, "in:restart")  # start over
+    await intake(world, EN_STUDENT, "en")
+    async with world.running.store() as uow:
+        person = await uow.people.by_telegram_id(EN_STUDENT)
+        assert person is not None
+        request = await uow.requests.open_for(person.id)
+        assert request is not None
+        assert (person.pseudonym, request.pseudonym) == (known, known)
+    assert await check(world) == []

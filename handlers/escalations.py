@@ -192,6 +192,27 @@ async def _staff(uow: UnitOfWork, first: int | None = None
     return staff, {m.id: m for m in members}
 
 
+async def tell_case_staff(uow: UnitOfWork, chat_id: int, key: str) -> list[Effect]:
+    """Everyone paged about (or holding) the student's open case hears ``key`` (the case
+    itself goes on: only a counselor closes it)."""
+    case = await uow.escalations.unresolved_for_chat(chat_id)
+    if case is None:
+        return []
+    state = ladder_state(case)
+    ids = {m for m in state.paged if m not in state.failed}
+    ids |= {i for i in (case.acknowledged_by, case.taken_over_by) if i is not None}
+    request = await uow.requests.get(case.request_id) if case.request_id else None
+    person = await uow.people.by_telegram_id(chat_id)
+    name = (request.pseudonym if request else None) or (person.pseudonym if person else None)
+    effects: list[Effect] = []
+    for member_id in sorted(ids):
+        member = await uow.members.get(member_id)
+        if member is not None and member.active:
+            effects.append(Reply(key, {"id": case.id, "pseudonym": name or "?"},
+                                 to=member.telegram_id, priority=Priority.HIGH))
+    return effects
+
+
 def ladder_state(case: Escalation) -> ladder.LadderState:
     raw = case.ladder or {}
     return ladder.LadderState(

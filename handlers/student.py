@@ -135,6 +135,8 @@ async def _apply(uow: UnitOfWork, services: Services, inbound: Inbound, person: 
                 await withdraw_pending_offer(uow, withdrawn.id, now)
                 await uow.audit.add(f"person:{person.id}", "request.withdrawn",
                                     f"request:{withdrawn.id}", {}, now)
+                messages += await escalations.tell_case_staff(
+                    uow, person.telegram_id, "escalation-student-withdrew")
                 messages += await dispatch(uow, services)
         elif isinstance(effect, Relay | RelayMedia | EndSession):
             messages += await _in_session(uow, services, inbound, effect)

@@ -382,6 +382,7 @@ escalation-note-ask-command = Escalation #{ $id } resolved as "{ $outcome }". Yo
 escalation-resolved-no-note = Thank you. The case is closed (no note).
 escalation-note-saved = The note for escalation #{ $id } is saved (encrypted).
 casenote-usage = To add a note to a resolved case: /casenote CASE-NUMBER your note (for example: /casenote 12 called the parents). Only someone who handled the case, or a coordinator, can add it.
+escalation-student-withdrew = Escalation #{ $id }: { $pseudonym } withdrew their request for a peer supporter. The case is still open: please follow up.
 escalation-resolved = Thank you. The case is closed and the note is saved (encrypted).
 counselor-joined-supporter = Counselor { $name } has joined your chat. Stay with the student; follow the counselor's lead.
 refer-usage = Write the reason after the command, e.g. /refer talks about not wanting to live

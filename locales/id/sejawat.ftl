@@ -379,6 +379,7 @@ escalation-note-ask-command = Eskalasi #{ $id } ditutup sebagai "{ $outcome }". 
 escalation-resolved-no-note = Makasih. Kasusnya sudah ditutup (tanpa catatan).
 escalation-note-saved = Catatan untuk eskalasi #{ $id } tersimpan (terenkripsi).
 casenote-usage = Untuk menambah catatan ke kasus yang sudah ditutup: /casenote NOMOR-KASUS catatanmu (contoh: /casenote 12 sudah telepon orang tua). Hanya yang menangani kasusnya, atau koordinator, yang bisa menambah.
+escalation-student-withdrew = Eskalasi #{ $id }: { $pseudonym } membatalkan permintaannya ke pendamping sebaya. Kasusnya masih terbuka: tolong tindak lanjuti.
 escalation-resolved = Terima kasih. Kasus ditutup dan catatan tersimpan (terenkripsi).
 counselor-joined-supporter = Konselor { $name } sudah bergabung di obrolanmu. Tetap bersama siswa; ikuti arahan konselor.
 refer-usage = Tulis alasannya setelah perintah, misalnya /refer bicara soal tidak ingin hidup

@@ -482,3 +482,19 @@ async def test_the_name_counselors_know_stays_while_a_case_is_open(world: World)
         assert request is not None
         assert (person.pseudonym, request.pseudonym) == (known, known)
     assert await check(world) == []
+
+
+async def test_a_student_who_withdraws_during_an_open_case_is_not_lost_to_the_counselor(
+    world: World,
+) -> None:
+    """Seen: /cancel while a case was open withdrew the request at once; the counselor was
+    not told."""
+    await intake(world, STUDENT)
+    await world.say(STUDENT, "aku pengen mati aja")
+    await press(world, BUDI, "es:ack:")
+    before = len(world.telegram.messages)
+    await world.command(STUDENT, "/cancel")
+    told = world.texts(BUDI, before)
+    assert any("#1" in t for t in told), told
+    assert (await cases(world))[-1].status != "resolved"
+    assert await check(world) == []

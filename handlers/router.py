@@ -73,6 +73,8 @@ async def handle(uow: UnitOfWork, services: Services, inbound: Inbound, *,
         command = registry.find_command(A_STUDENT, inbound.command)
         if isinstance(command, registry.Command):
             return crisis + await command.handler(uow, services, inbound, person)
+        if member is not None and registry.find_command(member.role, inbound.command):
+            return crisis + [Reply("member-inactive")]  # a team command from someone paused
     return crisis + _after_risk(services, inbound, await converse(uow, services, inbound,
                                                                   person))
 

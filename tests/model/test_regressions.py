@@ -498,3 +498,19 @@ async def test_a_student_who_withdraws_during_an_open_case_is_not_lost_to_the_co
     assert any("#1" in t for t in told), told
     assert (await cases(world))[-1].status != "resolved"
     assert await check(world) == []
+
+
+async def test_a_paused_member_is_told_so_not_that_the_command_is_unknown(
+    world: World,
+) -> None:
+    """Seen: a deactivated supporter's /duty got "I don't know that command"."""
+    async with world.running.store() as uow:
+        member = await uow.members.by_telegram_id(9102)
+        assert member is not None
+        member.active = False
+        await uow.commit()
+    before = len(world.telegram.messages)
+    await world.command(9102, "/duty")
+    said = world.texts(9102, before)
+    assert any("paused" in t or "dinonaktifkan" in t for t in said), said
+    assert await check(world) == []

@@ -147,9 +147,18 @@ class Sender:
                 started.append(task)
         return started
 
-    async def deliver_due(self) -> int:
-        """One pass of the loop, awaited: deliver what is due now (a deterministic driver for
-        the model-based test; the run loop does the same without waiting)."""
+    async def deliver_due(self, *, in_order: bool = False) -> int:
+        """One pass of the loop, awaited: deliver what is due now (a driver for the model-based
+        test; the run loop does the same without waiting). ``in_order``: one message after
+        another, most urgent first, so that a run replays exactly (concurrent deliveries to
+        different chats finish in whatever order the database thread allows)."""
+        if in_order:
+            done: set[int] = set()
+            for item in await self._due():
+                if item.chat_id not in done:
+                    done.add(item.chat_id)
+                    await self._deliver(item)
+            return len(done)
         started = self._start(await self._due())
         if started:
             await asyncio.gather(*started)

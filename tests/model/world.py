@@ -369,7 +369,7 @@ class World:
         app = self.running
         for _ in range(100):
             fired = await app.timers.sweep()
-            sent = await app.sender.deliver_due()
+            sent = await app.sender.deliver_due(in_order=True)
             if not fired and not sent:
                 return
         raise AssertionError("the program did not settle: timers or messages loop")

@@ -514,3 +514,18 @@ async def test_a_paused_member_is_told_so_not_that_the_command_is_unknown(
     said = world.texts(9102, before)
     assert any("paused" in t or "dinonaktifkan" in t for t in said), said
     assert await check(world) == []
+
+
+async def test_a_counselor_the_bot_learns_blocked_it_from_a_403_is_off_duty_at_once(
+    world: World,
+) -> None:
+    """Found by the model (S8): a 403 comes back through the inbox as a 'blocked' status
+    update; the world now lets it finish before the rules are checked."""
+    world.telegram.blocked.add(BUDI)  # blocked, and Telegram did not tell the bot
+    await world.say(STUDENT, "aku pengen mati aja")
+    async with world.running.store() as uow:
+        budi = await uow.members.by_telegram_id(BUDI)
+        assert budi is not None
+        assert not budi.on_duty
+    assert pings(world, RINA) or pings(world, SARI), "the next person is paged"
+    assert await check(world) == []

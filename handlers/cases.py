@@ -135,8 +135,9 @@ async def _history(uow: UnitOfWork, services: Services, chat: ChatSession,
     person = await uow.people.by_telegram_id(reader.telegram_id)
     language = person.language if person is not None else services.catalog.default
     history = (await uow.sessions.messages(chat.id))[-10:]
-    if not history and uow.escalations.words(case):
-        history = [("student", uow.escalations.words(case))]
+    opened_with = "" if history else uow.escalations.words(case)
+    if opened_with:
+        history = [("student", opened_with)]
     if not history:
         return services.catalog.render(language, "history-empty")
     return "\n".join(f"{services.catalog.render(language, f'history-{who}')}: {text}"

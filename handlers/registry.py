@@ -96,8 +96,8 @@ COMMANDS: tuple[Command[Any], ...] = (
 
 BUTTONS: tuple[Button[Any], ...] = (
     # offers and duty
-    Button("of", "accept", roles=SUPPORTER, handler=staff.accept_offer),
-    Button("of", "decline", roles=SUPPORTER, handler=staff.decline_offer),
+    Button("of", "accept", roles=SUPPORTER, handler=staff.answer_offer),
+    Button("of", "decline", roles=SUPPORTER, handler=staff.answer_offer),
     Button("dt", "on", roles=ON_DUTY, handler=staff.duty_on),
     Button("dt", "off", roles=ON_DUTY, handler=staff.duty_off),
     # chats: ``ho:<chat>:<member|any>``, ``en:<chat>:``, ``fx:focus:<chat>``

@@ -136,22 +136,14 @@ async def _handoff_targets(uow: UnitOfWork, request_id: int, member: Member) -> 
 # ---- buttons ----------------------------------------------------------------------------------
 
 
-async def accept_offer(uow: UnitOfWork, services: Services, inbound: Inbound, member: Member,
+async def answer_offer(uow: UnitOfWork, services: Services, inbound: Inbound, member: Member,
                        data: ButtonData) -> list[Effect]:
-    """``of:accept:<offer>``"""
+    """``of:accept:<offer>`` / ``of:decline:<offer>``"""
     offer_id = data.id(1)
     if offer_id is None or len(data.parts) != 2:
         return [Reply("error-stale-button")]
-    return [ClearButtons(inbound.message_id), *await accept(uow, services, member, offer_id)]
-
-
-async def decline_offer(uow: UnitOfWork, services: Services, inbound: Inbound, member: Member,
-                        data: ButtonData) -> list[Effect]:
-    """``of:decline:<offer>``"""
-    offer_id = data.id(1)
-    if offer_id is None or len(data.parts) != 2:
-        return [Reply("error-stale-button")]
-    return [ClearButtons(inbound.message_id), *await decline(uow, services, member, offer_id)]
+    act = accept if data.part(0) == "accept" else decline
+    return [ClearButtons(inbound.message_id), *await act(uow, services, member, offer_id)]
 
 
 async def duty_on(uow: UnitOfWork, services: Services, inbound: Inbound, member: Member,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import secrets
 from collections.abc import AsyncIterator, Callable
@@ -13,6 +14,7 @@ from sqlalchemy.engine import make_url
 
 from bot.config import Config
 from storage.crypto import generate_key
+from tests.model.world import World, make_template
 
 POSTGRES_ENV = "SEJAWAT_TEST_POSTGRES_URL"
 REQUIRE_POSTGRES_ENV = "SEJAWAT_TEST_REQUIRE_POSTGRES"
@@ -88,3 +90,22 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return f"sqlite+aiosqlite:///{tmp_path / 'storage.sqlite3'}"
     return str(request.getfixturevalue("postgres_url"))
+
+
+# ---- the whole program in-process (tests/model/world.py): one migrated template database with
+# the staff in it per session, copied for every world -----------------------------------------
+
+
+@pytest.fixture(scope="session")
+def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    folder = tmp_path_factory.mktemp("model-template")
+    key = generate_key()
+    return asyncio.run(make_template(folder, key)), key
+
+
+@pytest.fixture
+async def world(template: tuple[Path, str], tmp_path: Path) -> AsyncIterator[World]:
+    path, key = template
+    built = await World.create(path, tmp_path, key)
+    yield built
+    await built.close()

@@ -9,22 +9,17 @@ and after and never committed."""
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-import pytest
 from sqlalchemy import select
 
 from flows.types import ClearButtons, Effect, Inbound, Reply
 from handlers import registry, router
 from handlers.registry import A_STUDENT, BUTTONS, COMMANDS, STAFF, Button, Command
-from storage.crypto import generate_key
 from storage.models import Base
 from storage.program_models import ChatSession, Escalation, Offer
-from tests.model.world import World, make_template
+from tests.model.world import World
 
 STUDENT, WAITING = 700100001, 700100002
 DIMAS, BUDI, SARI = 9101, 9201, 9001  # on duty supporter, on duty counselor, coordinator
@@ -55,21 +50,6 @@ def sample(row: Button[Any], ids: Ids) -> str:
         ("sc", None): "sc:now:", ("ss", "counselor"): "ss:counselor:",
         ("fu", None): "fu:again:", ("fm", None): "fm:yes:",
     }[(row.prefix, row.event)]
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    folder = tmp_path_factory.mktemp("authorization-template")
-    key = generate_key()
-    return asyncio.run(make_template(folder, key)), key
-
-
-@pytest.fixture
-async def world(template: tuple[Path, str], tmp_path: Path) -> AsyncIterator[World]:
-    path, key = template
-    built = await World.create(path, tmp_path, key)
-    yield built
-    await built.close()
 
 
 async def _press(world: World, who: int, prefix: str) -> None:

@@ -3,33 +3,13 @@ handlers no longer borrow the config's model to check them."""
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import AsyncIterator
-from pathlib import Path
-
 import pytest
 
 from flows.types import Inbound, Reply
 from handlers import router
-from storage.crypto import generate_key
-from tests.model.world import World, make_template
+from tests.model.world import World
 
 SARI, AYU = 9001, 9102  # the coordinator, a supporter
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    folder = tmp_path_factory.mktemp("shifts-template")
-    key = generate_key()
-    return asyncio.run(make_template(folder, key)), key
-
-
-@pytest.fixture
-async def world(template: tuple[Path, str], tmp_path: Path) -> AsyncIterator[World]:
-    path, key = template
-    built = await World.create(path, tmp_path, key)
-    yield built
-    await built.close()
 
 
 async def _shifts(world: World, words: str) -> tuple[list[str], list[tuple[list[str], str, str]]]:

@@ -85,6 +85,9 @@ class RoutingConfig(_Section):
     # a chat left with a member who went off duty (or was deactivated, or blocked the bot)
     # goes back to the front of the queue this long after they were asked to hand it over
     handback_after: int = Field(default=300, ge=30)  # seconds
+    # a supporter who lets this many offers in a row expire (and has no open chat) is set off
+    # duty and told so, instead of being offered again every offer_timeout (0 = never)
+    missed_offers_off_duty: int = Field(default=3, ge=0)
 
 
 class EscalationConfig(_Section):

@@ -13,11 +13,12 @@ Pure Python (no Telegram, no SQLAlchemy). ``Detector.load()`` reads ``escalation
 from __future__ import annotations
 
 import enum
+import functools
 import pathlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from escalation.detector_lexicon import Lexicon, LexiconError, Rule, load_lexicon
+from escalation.detector_lexicon import DEFAULT_DIR, Lexicon, LexiconError, Rule, load_lexicon
 from escalation.detector_patterns import NUMBER_KEY, Compiled
 from escalation.normalize import BOUNDARY, Normalized
 
@@ -68,6 +69,17 @@ class RiskAssessment:
 
 
 NONE = RiskAssessment(RiskLevel.NONE, (), (), False, False, False)
+
+
+def _fingerprint(root: pathlib.Path) -> tuple[tuple[str, int, int], ...]:
+    """Which files, and which version of each: name, modification time, size."""
+    stats = ((path.name, path.stat()) for path in sorted(root.glob("*.toml")))
+    return tuple((name, st.st_mtime_ns, st.st_size) for name, st in stats)
+
+
+@functools.lru_cache(maxsize=4)
+def _load(root: pathlib.Path, fingerprint: tuple[tuple[str, int, int], ...]) -> Detector:
+    return Detector(load_lexicon(root))
 _Index = dict[str, list[tuple[Rule, Compiled]]]
 
 
@@ -83,8 +95,15 @@ class Detector:
 
     @classmethod
     def load(cls, lexicon_dir: pathlib.Path | None = None) -> Detector:
-        """Load and validate the data files (default: the package's ``lexicon`` folder)."""
-        return cls(load_lexicon(lexicon_dir))
+        """Load and validate the data files (default: the package's ``lexicon`` folder).
+
+        Compiling the lexicon takes about a second; a detector is immutable, so one process
+        (an app rebuilt after a crash, the sandbox, the tests) reuses the one already built
+        from the same files, and builds again when any file changed."""
+        root = (lexicon_dir or DEFAULT_DIR).resolve()
+        if not root.is_dir():
+            return cls(load_lexicon(root))  # raises the clear "not found" error
+        return _load(root, _fingerprint(root))
 
     # ---- public ------------------------------------------------------------------------------
     def assess(self, text: str) -> RiskAssessment:

@@ -20,7 +20,10 @@ from storage.uow import UnitOfWork
 OFFER = "of"
 TYPICAL_SESSION = timedelta(minutes=15)
 RETRY_DECLINED_AFTER = timedelta(minutes=10)  # who declined is not asked again for this long
-RETRY_EVERY = timedelta(minutes=1)  # the "dispatch" timer while anything waits unoffered
+# the "dispatch" timer while anything waits unoffered: when a decline that keeps a supporter
+# from it ages out, else this often as a backstop (going on duty, a chat ending, a capacity
+# change and a shift starting all dispatch at once anyway)
+RETRY_EVERY = timedelta(minutes=5)
 UNATTENDED = "unattended"  # timer kind: one alert to coordinators per request waiting too long
 OFFER_TIMEOUT = "offer_timeout"  # timer kind: an offer nobody answered in time
 
@@ -102,12 +105,12 @@ async def dispatch(uow: UnitOfWork, services: Services) -> list[Effect]:
     declined = await uow.offers.recently(OfferStatus.DECLINED, since)
     expired = await uow.offers.recently(OfferStatus.EXPIRED, since)
     effects: list[Effect] = []
-    unoffered = 0
+    unoffered: list[int] = []
     for waiting in ordered(await waiting_list(uow, queued)):
         request = by_id[waiting.request_id]
         if request.id in offered:
             continue
-        unoffered += 1
+        unoffered.append(request.id)
         need = Need(request.id, request.language, request.topic)
         chosen = best([candidate(m, loads.get(m.id, 0)) for m in supporters], need,
                       exclude=declined.get(request.id, set()),
@@ -116,12 +119,17 @@ async def dispatch(uow: UnitOfWork, services: Services) -> list[Effect]:
             continue
         member = next(m for m in supporters if m.id == chosen.member_id)
         loads[member.id] = loads.get(member.id, 0) + 1
-        unoffered -= 1
+        unoffered.remove(request.id)
         effects += await offer_effects(uow, services, request, member, now)
-    effects += await _tell_positions(uow, services, queued, supporters, loads, now)
-    if unoffered:  # look again soon: someone may free up, or a decline may age out
-        await uow.timers.set("dispatch", "queue", now + RETRY_EVERY)
-    return effects
+    told, tell_later = await _tell_positions(uow, services, queued, supporters, loads, now)
+    retry = tell_later  # a changed position not told yet (updates are spaced out)
+    if unoffered:  # look again when a decline ages out (someone may also free up before)
+        first = await uow.offers.first_decided(OfferStatus.DECLINED, since, unoffered)
+        aged = first + RETRY_DECLINED_AFTER if first is not None else now + RETRY_EVERY
+        retry = min(aged, now + RETRY_EVERY, retry or aged)
+    if retry is not None:
+        await uow.timers.set("dispatch", "queue", max(retry, now + timedelta(seconds=1)))
+    return effects + told
 
 
 async def waiting_list(uow: UnitOfWork, requests: list[HelpRequest]) -> list[Waiting]:
@@ -213,8 +221,11 @@ async def offer_outcome(uow: UnitOfWork, request: HelpRequest | None, member: Me
 async def _tell_positions(
     uow: UnitOfWork, services: Services, queued: list[HelpRequest], supporters: list[Member],
     loads: dict[int, int], now: datetime,
-) -> list[Effect]:
+) -> tuple[list[Effect], datetime | None]:
+    """Position updates for the students whose place in line changed, and when to look again
+    for one whose change came too soon after their last update (None: nobody)."""
     effects: list[Effect] = []
+    later: datetime | None = None
     where = positions(await waiting_list(uow, queued))
     free = sum(max(0, m.capacity - loads.get(m.id, 0)) for m in supporters
                if m.trained and m.active)
@@ -223,6 +234,9 @@ async def _tell_positions(
         position = where[request.id]
         if not should_tell(request.last_position, position, request.position_told_at, now,
                            interval):
+            if position != request.last_position and request.position_told_at is not None:
+                due = request.position_told_at + interval
+                later = due if later is None else min(later, due)
             continue
         request.last_position, request.position_told_at = position, now
         able = able_on_duty(supporters, request)
@@ -237,4 +251,4 @@ async def _tell_positions(
             minutes = int(wait.total_seconds() // 60)
             effects.append(Reply("queue-position", {"position": position, "minutes": minutes},
                                  to=chat))
-    return effects
+    return effects, later

@@ -11,7 +11,7 @@ from handlers.sessions import withdraw_offers
 from storage.program_models import Member
 from storage.uow import UnitOfWork
 
-HANDOFF, END = "ho", "en"
+HANDOFF, END, DUTY = "ho", "en", "dt"
 
 
 async def go_on_duty(uow: UnitOfWork, services: Services, member: Member) -> list[Effect]:
@@ -27,18 +27,27 @@ async def go_on_duty(uow: UnitOfWork, services: Services, member: Member) -> lis
             *await handback.keep(uow, member), *await dispatch(uow, services)]
 
 
-async def go_off_duty(uow: UnitOfWork, services: Services, member: Member) -> list[Effect]:
+async def go_off_duty(uow: UnitOfWork, services: Services, member: Member,
+                      missed: int = 0) -> list[Effect]:
     """Off duty: pending offers go back to the queue; open chats are handed over or ended,
-    or after ``routing.handback_after`` handed back (handlers.handback)."""
+    or after ``routing.handback_after`` handed back (handlers.handback). ``missed``: set off
+    duty by the program after that many offers in a row went unanswered (they are told so,
+    with one tap back on duty)."""
     if not member.on_duty:
         return []
     now = services.clock()
     member.on_duty, member.duty_changed_at = False, now
-    await uow.audit.add(f"member:{member.id}", "duty.off", f"member:{member.id}", {}, now)
+    await uow.audit.add(f"member:{member.id}" if not missed else "system", "duty.off",
+                        f"member:{member.id}", {"missed": missed} if missed else {}, now)
     effects: list[Effect] = []
     await withdraw_offers(uow, member, now)
     chats = await uow.sessions.active_for_member(member.id)
-    effects.append(Reply("duty-off", {"chats": len(chats)}, to=member.telegram_id))
+    if missed:
+        effects.append(Reply("duty-off-missed-offers", {"count": missed},
+                             ((buttons.button(DUTY, "btn-duty-on", "on"),),),
+                             to=member.telegram_id))
+    else:
+        effects.append(Reply("duty-off", {"chats": len(chats)}, to=member.telegram_id))
     minutes = max(1, -(-services.config.routing.handback_after // 60))
     for chat in chats:
         if chat.counselor_id == member.id:  # their crisis case pages another counselor now

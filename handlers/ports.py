@@ -68,6 +68,9 @@ class RoutingSettings(Protocol):
     def offer_timeout(self) -> int: ...
 
     @property
+    def missed_offers_off_duty(self) -> int: ...
+
+    @property
     def followup(self) -> bool: ...
 
     @property

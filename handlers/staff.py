@@ -12,7 +12,7 @@ from flows.types import ClearButtons, Effect, Inbound, Reply
 from handlers import escalations
 from handlers.context import MAX_TEXT, Services
 from handlers.dispatch import candidate, offer_effects
-from handlers.duty import HANDOFF, go_off_duty, go_on_duty
+from handlers.duty import DUTY, HANDOFF, go_off_duty, go_on_duty
 from handlers.sessions import (
     FOCUS,
     accept,
@@ -26,7 +26,7 @@ from routing.matching import Need, rank
 from storage.program_models import Member
 from storage.uow import UnitOfWork
 
-DUTY, OFFER = "dt", "of"
+OFFER = "of"
 
 
 async def write(uow: UnitOfWork, services: Services, inbound: Inbound,

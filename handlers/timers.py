@@ -9,9 +9,10 @@ from flows.types import Effect, Reply
 from handlers import escalations, handback, privacy
 from handlers.context import Services
 from handlers.dispatch import OFFER_TIMEOUT, UNATTENDED, dispatch, offer_outcome, unattended
+from handlers.duty import go_off_duty
 from handlers.sessions import HANDBACK, end_session, handoff_failed
 from handlers.shifts import fire_shift
-from storage.program_models import Timer
+from storage.program_models import Member, Timer
 from storage.uow import UnitOfWork
 
 
@@ -56,8 +57,24 @@ async def _offer_timeout(uow: UnitOfWork, services: Services, offer_id: int) -> 
     request = await uow.requests.get(offer.request_id)
     if request is not None and request.status == "active":
         effects += await handoff_failed(uow, request, member)
-    effects += await dispatch(uow, services)  # offered again: to another, or to them again
+    away = await _missed_too_many(uow, services, member)
+    if away and member is not None:  # not at their phone: off duty, so the student is offered
+        effects += await go_off_duty(uow, services, member, missed=away)  # to someone else
+    else:
+        effects += await dispatch(uow, services)  # offered again: to another, or to them again
     return await offer_outcome(uow, request, member, "expired") + effects
+
+
+async def _missed_too_many(uow: UnitOfWork, services: Services, member: Member | None) -> int:
+    """The number of offers in a row this on-duty supporter let expire, when it reached
+    ``routing.missed_offers_off_duty`` and they have no chat open; else 0."""
+    limit = services.config.routing.missed_offers_off_duty
+    if member is None or not member.on_duty or not limit:
+        return 0
+    missed = await uow.offers.missed_in_a_row(member.id, member.duty_changed_at)
+    if missed < limit or await uow.sessions.active_for_member(member.id):
+        return 0
+    return missed
 
 
 async def _idle_check(uow: UnitOfWork, services: Services, session_id: int) -> list[Effect]:

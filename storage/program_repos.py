@@ -143,6 +143,20 @@ class Offers:
             select(Offer).where(Offer.member_id == member_id, Offer.status == "pending")
         )).all()
 
+    async def missed_in_a_row(self, member_id: int, since: datetime | None) -> int:
+        """How many of the member's latest offers (since ``since``) expired unanswered, counted
+        back from the newest until one they answered (or one withdrawn)."""
+        query = select(Offer.status).where(Offer.member_id == member_id,
+                                           Offer.status != OfferStatus.PENDING.value)
+        if since is not None:
+            query = query.where(Offer.created_at >= since)
+        missed = 0
+        for status in await self._s.scalars(query.order_by(Offer.id.desc()).limit(20)):
+            if status != OfferStatus.EXPIRED.value:
+                break
+            missed += 1
+        return missed
+
     async def pending_counts(self) -> dict[int, int]:
         """Pending offers per member (they reserve capacity until answered)."""
         rows = await self._s.execute(
@@ -163,6 +177,16 @@ class Offers:
         for request_id, member_id in rows.all():
             found.setdefault(request_id, set()).add(member_id)
         return found
+
+    async def first_decided(self, outcome: OfferStatus, since: datetime,
+                            request_ids: Sequence[int]) -> datetime | None:
+        """The earliest moment one of these requests' offers ended with ``outcome`` since
+        ``since`` (None if none did)."""
+        if not request_ids:
+            return None
+        return await self._s.scalar(select(func.min(Offer.decided_at)).where(
+            Offer.status == outcome.value, Offer.decided_at >= since,
+            Offer.request_id.in_(request_ids)))
 
     async def decide(self, offer: Offer, event: str, now: datetime) -> None:
         """``accept`` / ``decline`` / ``expire`` / ``withdraw`` along ``OFFER``.

@@ -291,6 +291,7 @@ duty-off = { $chats ->
        *[other] You are off duty now. { $chats } chats are still open: please hand each one over or end it.
     }
 duty-off-open-chat = Open chat with { $pseudonym }: hand it over or end it? If you do neither within { $minutes } min, it goes back to the team automatically. To keep it, go back on duty with /duty.
+duty-off-missed-offers = You missed { $count } chat offers in a row, so we've set you off duty for now; students will be offered to someone else. Back at your phone? Tap below or send /duty.
 shift-reminder = Reminder: your shift starts soon ({ $start }–{ $end }).
 
 ## Staff: offers and sessions

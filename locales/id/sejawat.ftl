@@ -288,6 +288,7 @@ duty-off = { $chats ->
        *[other] Kamu udah selesai tugas. Masih ada { $chats } obrolan terbuka, serahkan atau akhiri dulu ya.
     }
 duty-off-open-chat = Obrolan terbuka dengan { $pseudonym }: serahkan atau akhiri? Kalau dalam { $minutes } menit kamu belum memilih, obrolannya otomatis dikembalikan ke tim. Kalau mau tetap lanjut, mulai bertugas lagi dengan /duty.
+duty-off-missed-offers = Kamu { $count } kali berturut-turut nggak jawab tawaran obrolan, jadi untuk sementara status tugasmu kami matikan; siswanya ditawarkan ke pendamping lain. Udah siap lagi? Tekan tombol di bawah atau kirim /duty.
 shift-reminder = Pengingat: jadwal tugasmu segera dimulai ({ $start }–{ $end }).
 
 ## Staf: tawaran dan sesi

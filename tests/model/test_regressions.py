@@ -529,3 +529,48 @@ async def test_a_counselor_the_bot_learns_blocked_it_from_a_403_is_off_duty_at_o
         assert not budi.on_duty
     assert pings(world, RINA) or pings(world, SARI), "the next person is paged"
     assert await check(world) == []
+
+
+async def test_a_supporter_who_misses_three_offers_in_a_row_is_set_off_duty(
+    world: World,
+) -> None:
+    """Seen by the model: a supporter on duty but away from their phone was offered the same
+    student every two minutes, for a whole day, while the student waited on them. After
+    ``routing.missed_offers_off_duty`` unanswered offers they are set off duty and told, the
+    student is told the truth, and one tap puts the supporter back."""
+    await intake(world, STUDENT)
+    timeout = world.config.routing.offer_timeout
+    for _ in range(world.config.routing.missed_offers_off_duty):
+        await world.advance(timeout + 5)
+    async with world.running.store() as uow:
+        dimas = await uow.members.by_telegram_id(DIMAS)
+        assert dimas is not None
+        assert not dimas.on_duty
+        assert not await uow.offers.pending_for_member(dimas.id)
+    told = world.texts(DIMAS)[-1]
+    assert "3 kali berturut-turut" in told or "missed 3" in told, told
+    quiet = len(world.telegram.messages)
+    await world.advance(4 * timeout)
+    assert not world.texts(DIMAS, quiet), "no more offers to someone who is away"
+    await press(world, DIMAS, "dt:on")
+    assert any(d.startswith("of:accept:") for _, d in world.buttons(DIMAS)[-2:])
+    await press(world, DIMAS, "of:accept:")
+    async with world.running.store() as uow:
+        assert await uow.sessions.active_for_student(STUDENT) is not None
+    assert await check(world) == []
+
+
+async def test_a_declined_request_is_offered_again_when_the_decline_ages_out(
+    world: World,
+) -> None:
+    """The queue is looked at again exactly when a decline stops counting (ten minutes), not
+    every minute in between: the only supporter on duty declined, so it waits until then."""
+    await intake(world, STUDENT)
+    await press(world, DIMAS, "of:decline:")
+    declined = len(world.telegram.messages)
+    await world.advance(9 * 60)
+    assert not [d for _, d in world.buttons(DIMAS) if d.startswith("of:accept:")]
+    await world.advance(2 * 60)
+    assert any(d.startswith("of:accept:") for m in world.telegram.to(DIMAS, declined)
+               for d in m.buttons)
+    assert await check(world) == []

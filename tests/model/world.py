@@ -180,7 +180,7 @@ async def _migrate_and_seed(config: Config) -> None:
     await engine.dispose()
     clock = FakeClock()
     app = bootstrap(config, clock=clock, transport=lambda c, s: FakeTelegram(clock),
-                    detector=_DETECTOR.get())
+                    detector=Detector.load())
     await app.prepare()
     async with app.store() as uow:
         for person in STAFF:
@@ -192,20 +192,6 @@ async def _migrate_and_seed(config: Config) -> None:
         await uow.commit()
     await app.engine.dispose()
 
-
-class _Shared:
-    """The detector is immutable and slow to load: one for every run."""
-
-    def __init__(self) -> None:
-        self._detector: Detector | None = None
-
-    def get(self) -> Detector:
-        if self._detector is None:
-            self._detector = Detector.load()
-        return self._detector
-
-
-_DETECTOR = _Shared()
 
 
 @dataclass
@@ -265,7 +251,7 @@ class World:
             return next(names)
 
         app = bootstrap(self.config, clock=self.clock, transport=self._transport,
-                        detector=_DETECTOR.get(), new_pseudonym=new_pseudonym)
+                        detector=Detector.load(), new_pseudonym=new_pseudonym)
         app.dispatcher.retry_delay = lambda attempts: 0.0
         await app.prepare()
         self.app = app

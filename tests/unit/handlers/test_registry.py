@@ -14,7 +14,7 @@ from flows.buttons import ButtonData, decode
 from flows.onboarding import FLOW as ONBOARDING_FLOW
 from flows.session import SESSION
 from handlers import coordinator, escalations, privacy, registry, staff, student
-from handlers.duty import END, HANDOFF
+from handlers.duty import DUTY, END, HANDOFF
 from handlers.registry import (
     A_STUDENT,
     BUTTONS,
@@ -73,7 +73,7 @@ def test_every_command_a_help_text_names_is_registered_for_that_role(
 
 
 def test_the_prefixes_buttons_are_built_with_are_the_registered_ones() -> None:
-    built = {staff.OFFER, staff.DUTY, HANDOFF, END, FOCUS, escalations.ESC, coordinator.ROSTER,
+    built = {staff.OFFER, DUTY, HANDOFF, END, FOCUS, escalations.ESC, coordinator.ROSTER,
              coordinator.SHIFTS, escalations.SCREEN, student.FOLLOWUP, privacy.FORGET,
              SESSION}  # ss:counselor: (handlers.sessions builds it with the literal "ss")
     assert {row.prefix for row in BUTTONS} == built

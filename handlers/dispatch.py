@@ -232,18 +232,23 @@ async def _tell_positions(
     interval = timedelta(seconds=services.config.routing.queue_update_interval)
     for request in queued:
         position = where[request.id]
-        if not should_tell(request.last_position, position, request.position_told_at, now,
-                           interval):
-            if position != request.last_position and request.position_told_at is not None:
-                due = request.position_told_at + interval
-                later = due if later is None else min(later, due)
-            continue
-        request.last_position, request.position_told_at = position, now
         able = able_on_duty(supporters, request)
+        told = "closed" if not is_open(services, now) else "position" if able else "nobody"
+        if told == request.wait_told or told == "position":  # the same news, or good news
+            if not should_tell(request.last_position, position, request.position_told_at,
+                               now, interval):  # (spaced out: at most once an interval)
+                if position != request.last_position and request.position_told_at is not None:
+                    due = request.position_told_at + interval
+                    later = due if later is None else min(later, due)
+                continue
+        # a change for the worse (the last one who could take it left, the program closed)
+        # is told at once: a student never waits believing someone is about to come
+        request.last_position, request.position_told_at = position, now
+        request.wait_told = told
         wait = estimate_wait(position, free if able else 0, TYPICAL_SESSION,
                              anyone_on_duty=able)
         chat = await student_chat(uow, request)
-        if not is_open(services, now):
+        if told == "closed":
             effects.append(Reply("queue-closed", {"opens": opens_at(services, now)}, to=chat))
         elif wait is None:
             effects.append(Reply("queue-nobody-on-duty", to=chat))

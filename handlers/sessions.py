@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from escalation.case import Case
 from flows.buttons import button
 from flows.session import FEEDBACK_MACHINE
 from flows.types import Copy, Effect, Reply
@@ -131,7 +132,7 @@ async def _requeue(uow: UnitOfWork, services: Services, chat: ChatSession,
     for kind in ("idle_check", "idle_close", HANDBACK):
         await uow.timers.cancel(kind, str(chat.id))
     await uow.requests.fire(request, "hand_back", now)  # routing.queue: front of the line
-    request.last_position = None
+    request.last_position, request.wait_told = None, None
     await arm_unattended(uow, services, request, now)
     await journey.move(uow, chat.student_chat_id, "hand_back", now,
                        {"pseudonym": request.pseudonym})
@@ -290,7 +291,7 @@ async def end_by_member(uow: UnitOfWork, services: Services, chat: ChatSession,
     student); the counselor ends it once the case has an outcome."""
     case = await uow.escalations.unresolved_for_chat(chat.student_chat_id)
     if case is not None and chat.counselor_id is not None and \
-            case.status == "taken_over" and case.taken_over_by == chat.counselor_id:
+            case.status == Case.TAKEN_OVER and case.taken_over_by == chat.counselor_id:
         if member.id != chat.counselor_id:
             return await hand_back(uow, services, chat, member) + await dispatch(uow, services)
         return [Reply("end-case-first", {"id": case.id}, escalations.outcome_rows(case))]

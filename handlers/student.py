@@ -175,10 +175,10 @@ async def _submit(uow: UnitOfWork, services: Services, person: Person,
     on_duty = [m for m in await uow.members.all("supporter") if m.on_duty]
     messages: list[Effect] = []
     if not is_open(services, now):
-        request.last_position, request.position_told_at = 1, now
+        request.last_position, request.position_told_at, request.wait_told = 1, now, "closed"
         messages.append(Reply("queue-closed", {"opens": opens_at(services, now)}))
     elif not able_on_duty(on_duty, request):  # honest: nobody could take it right now
-        request.last_position, request.position_told_at = 1, now
+        request.last_position, request.position_told_at, request.wait_told = 1, now, "nobody"
         messages.append(Reply("queue-nobody-on-duty"))
     return messages + await dispatch(uow, services)
 

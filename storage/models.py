@@ -100,6 +100,9 @@ class HelpRequest(Base):
     risk_level: Mapped[int] = mapped_column(Integer, default=0)
     last_position: Mapped[int | None] = mapped_column(Integer)  # queue position last told
     position_told_at: Mapped[datetime | None]
+    # what the student last heard about their wait: "position" (someone on duty could take
+    # it), "nobody" (nobody on duty who could), "closed" (outside program hours)
+    wait_told: Mapped[str | None] = mapped_column(String(8))
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
     __table_args__ = (Index("ix_help_requests_status_created", "status", "created_at"),)

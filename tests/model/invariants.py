@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from handlers.dispatch import able_on_duty, is_open
 from storage.models import HelpRequest, OutboxMessage, Person
 from storage.program_models import ChatSession, Escalation, Member, Offer, Timer
 from tests.model.world import STAFF, STUDENTS, World
@@ -119,10 +120,20 @@ def _nobody_reachable(world: World) -> bool:
 
 
 def s2_no_student_waits_unseen(world: World, db: Snapshot) -> Violations:
-    """A queued request has a pending offer or a timer that will look at the queue again."""
+    """A queued request has a pending offer or a timer that will look at the queue again; a
+    student nobody on duty could take (in program hours) has been told so, at once, with the
+    resources, also when the last one who could left after they were told their place."""
     looking = any(t.kind in QUEUE_TIMERS for t in db.timers)
-    return [f"S2: request {r.id} is queued with no offer and no timer to offer it"
-            for r in db.queued if r.id not in db.offered and not looking]
+    wrong = [f"S2: request {r.id} is queued with no offer and no timer to offer it"
+             for r in db.queued if r.id not in db.offered and not looking]
+    if not is_open(world.running.services, db.now):
+        return wrong
+    on_duty = [m for m in db.members.values() if m.role == "supporter" and m.on_duty]
+    for request in db.queued:
+        if not able_on_duty(on_duty, request) and request.wait_told != "nobody":
+            wrong.append(f"S2: nobody on duty can take request {request.id}, but its student "
+                         f"was last told {request.wait_told!r}")
+    return wrong
 
 
 def s3_no_chat_with_someone_who_left(world: World, db: Snapshot) -> Violations:

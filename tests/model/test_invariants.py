@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from tests.model.invariants import check
+from tests.model.test_regressions import intake
 from tests.model.world import Message, World
 
-STUDENT, BUDI = 700100001, 9201
+STUDENT, BUDI, SUPPORTER = 700100001, 9201, 9101
 
 
 async def test_s7_accepts_a_real_ping_and_rejects_one_without_who_or_words(world: World) -> None:
@@ -17,3 +18,17 @@ async def test_s7_accepts_a_real_ping_and_rejects_one_without_who_or_words(world
                                                 if not line.startswith(("Kata", "Their")))):
         world.telegram.messages.append(Message(BUDI, 1, broken, ["es:ack:1"], world.clock()))
         assert [v[:3] for v in await check(world, ("S7",))] == ["S7:"]
+
+
+async def test_s2_rejects_a_student_left_believing_someone_is_coming(world: World) -> None:
+    await intake(world, STUDENT)  # offered to the only supporter on duty (Dimas), then it is
+    # as if he left without a word
+    assert await check(world, ("S2",)) == []
+    async with world.running.store() as uow:
+        dimas = await uow.members.by_telegram_id(SUPPORTER)
+        assert dimas is not None
+        dimas.on_duty = False  # a bare write, past every handler: nobody tells the student
+        for offer in await uow.offers.pending_for_member(dimas.id):
+            offer.status = "withdrawn"
+        await uow.commit()
+    assert [v[:3] for v in await check(world, ("S2",))] == ["S2:", "S2:"]

@@ -549,6 +549,9 @@ async def test_a_supporter_who_misses_three_offers_in_a_row_is_set_off_duty(
         assert not await uow.offers.pending_for_member(dimas.id)
     told = world.texts(DIMAS)[-1]
     assert "3 kali berturut-turut" in told or "missed 3" in told, told
+    honest = world.texts(STUDENT)[-1]  # nobody else is on duty: the student is told so
+    assert "belum ada pendamping" in honest, honest
+    assert "112" in honest, "with the numbers to call"
     quiet = len(world.telegram.messages)
     await world.advance(4 * timeout)
     assert not world.texts(DIMAS, quiet), "no more offers to someone who is away"

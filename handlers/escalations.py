@@ -245,6 +245,21 @@ async def open_escalation(uow: UnitOfWork, services: Services, chat_id: int, per
     return await _carry_out(uow, services, case, state, page, members)
 
 
+def merge_words(earlier: str, later: str) -> str:
+    """The case's words after a new signal: what showed the risk first stays in the ping
+    (a later "makasih, aku takut" must not replace "pengen ngilang aja"), the new words after
+    it, within ``WORDS`` characters."""
+    if not later or later in earlier:
+        return earlier
+    if not earlier or earlier in later:
+        return later[:WORDS]
+    half = WORDS // 2
+    head = earlier if len(earlier) <= half else earlier[: half - 1] + "…"
+    room = WORDS - len(head) - 3
+    tail = later if len(later) <= room else "…" + later[-(room - 1):]
+    return f"{head} / {tail}"
+
+
 async def recent_words(uow: UnitOfWork, chat_id: int, person: Person) -> str:
     """What the student said most recently in their own words: their last messages in the
     chat, else what they wrote in the intake; '' if they have written nothing yet."""
@@ -370,7 +385,7 @@ async def _update(uow: UnitOfWork, services: Services, chat_id: int, level: Risk
     if case is None:
         return []
     case.level = max(case.level, int(level))
-    uow.escalations.set_words(case, words)
+    uow.escalations.set_words(case, merge_words(uow.escalations.words(case), words))
     if detail:
         uow.escalations.set_detail(case, detail)
     await uow.audit.add("system", "escalation.updated", f"escalation:{case.id}",

@@ -286,16 +286,22 @@ async def relay_from_staff(uow: UnitOfWork, services: Services, member: Member,
 
 async def end_by_member(uow: UnitOfWork, services: Services, chat: ChatSession,
                         member: Member) -> list[Effect]:
-    """``/end`` or *End chat* from a member. A chat in which a counselor holds the student's
-    crisis case is ended by nobody else: a supporter leaves it (the counselor stays with the
-    student); the counselor ends it once the case has an outcome."""
+    """``/end`` or *End chat* from a member. While the student's crisis case is open the chat
+    is ended by nobody on staff: the counselor who holds the case records its outcome first;
+    anyone else leaves the chat (a colleague in it stays with the student; else the student
+    goes to the front of the queue while the case keeps paging). The student is never sent
+    to the feedback questions with a crisis unresolved."""
     case = await uow.escalations.unresolved_for_chat(chat.student_chat_id)
-    if case is not None and chat.counselor_id is not None and \
-            case.status == Case.TAKEN_OVER and case.taken_over_by == chat.counselor_id:
-        if member.id != chat.counselor_id:
-            return await hand_back(uow, services, chat, member) + await dispatch(uow, services)
+    if case is None:
+        return await end_session(uow, services, chat, f"member:{member.id}")
+    if case.status == Case.TAKEN_OVER and case.taken_over_by == member.id:
         return [Reply("end-case-first", {"id": case.id}, escalations.outcome_rows(case))]
-    return await end_session(uow, services, chat, f"member:{member.id}")
+    request = await uow.requests.get(chat.request_id)
+    left = Reply("end-case-open-left", {"id": case.id,
+                                        "pseudonym": request.pseudonym if request else "?"},
+                 to=member.telegram_id)
+    return [left, *await hand_back(uow, services, chat, member, tell_member=False),
+            *await dispatch(uow, services)]
 
 
 async def end_session(uow: UnitOfWork, services: Services, chat: ChatSession,

@@ -58,11 +58,10 @@ async def _offer_timeout(uow: UnitOfWork, services: Services, offer_id: int) -> 
     if request is not None and request.status == "active":
         effects += await handoff_failed(uow, request, member)
     away = await _missed_too_many(uow, services, member)
-    if away and member is not None:  # not at their phone: off duty, so the student is offered
-        effects += await go_off_duty(uow, services, member, missed=away)  # to someone else
-    else:
-        effects += await dispatch(uow, services)  # offered again: to another, or to them again
-    return await offer_outcome(uow, request, member, "expired") + effects
+    if away and member is not None:  # not at their phone: off duty (one message says so),
+        return effects + await go_off_duty(uow, services, member, missed=away)  # the student
+    effects += await dispatch(uow, services)  # goes on; else offered again: to another, or
+    return await offer_outcome(uow, request, member, "expired") + effects  # to them again
 
 
 async def _missed_too_many(uow: UnitOfWork, services: Services, member: Member | None) -> int:

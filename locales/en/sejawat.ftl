@@ -169,7 +169,10 @@ btn-screen-no = No
 btn-screen-unsure = I'm not sure
 
 ## Queue and waiting
-queue-position = You are number { $position } in line. Estimated wait: about { $minutes } minutes. You will get a message here as soon as a supporter joins.
+queue-position = { $minutes ->
+        [0] You are number { $position } in line, and a supporter is being asked right now. You will get a message here as soon as they join.
+       *[other] You are number { $position } in line. Estimated wait: about { $minutes } minutes. You will get a message here as soon as a supporter joins.
+    }
 queue-closed =
     No peer supporter is available right now. Your request is saved and will be offered as soon as the program opens again ({ $opens }). You don't need to do anything.
 
@@ -228,6 +231,7 @@ crisis-still-here =
     If you are in danger, please contact now:
     { $resources }
 end-case-first = Case #{ $id } is still open. Record how it ended first (buttons below), then end the chat with /end.
+end-case-open-left = Case #{ $id } is still open, so the chat was not ended: you have left it, and { $pseudonym } stays with the team (the counselors are being paged). Thank you. 💛
 crisis-counselor-aware = A counselor has seen your message and will be with you shortly. 💛
 crisis-team-aware = Someone from the school's support team has seen your message and is getting a counselor to you. 💛
 counselor-joined-student = A counselor has joined the chat. 💛 You can write to them here.
@@ -291,7 +295,7 @@ duty-off = { $chats ->
        *[other] You are off duty now. { $chats } chats are still open: please hand each one over or end it.
     }
 duty-off-open-chat = Open chat with { $pseudonym }: hand it over or end it? If you do neither within { $minutes } min, it goes back to the team automatically. To keep it, go back on duty with /duty.
-duty-off-missed-offers = You missed { $count } chat offers in a row, so we've set you off duty for now; students will be offered to someone else. Back at your phone? Tap below or send /duty.
+duty-off-missed-offers = You missed { $count } chat offers in a row, so we've set you off duty for now, so that no student waits on you. Back at your phone? Tap below or send /duty.
 shift-reminder = Reminder: your shift starts soon ({ $start }–{ $end }).
 
 ## Staff: offers and sessions

@@ -169,7 +169,10 @@ btn-screen-no = Tidak
 btn-screen-unsure = Aku tidak yakin
 
 ## Antrean dan menunggu
-queue-position = Kamu nomor { $position } dalam antrean. Perkiraan waktu tunggu: sekitar { $minutes } menit. Kamu akan dapat pesan di sini begitu pendamping bergabung.
+queue-position = { $minutes ->
+        [0] Kamu nomor { $position } dalam antrean, dan sekarang lagi ditanyain ke pendamping. Nanti kamu dapat pesan di sini begitu pendampingnya gabung.
+       *[other] Kamu nomor { $position } dalam antrean. Perkiraan waktu tunggu: sekitar { $minutes } menit. Kamu akan dapat pesan di sini begitu pendamping bergabung.
+    }
 queue-closed =
     Saat ini belum ada pendamping sebaya yang tersedia. Permintaanmu sudah tersimpan dan akan diteruskan begitu program buka lagi ({ $opens }). Kamu tidak perlu melakukan apa-apa.
 
@@ -228,6 +231,7 @@ crisis-still-here =
     Kalau kamu dalam bahaya, hubungi sekarang:
     { $resources }
 end-case-first = Kasus #{ $id } masih terbuka. Catat dulu hasilnya (tombol di bawah), baru akhiri obrolannya dengan /end.
+end-case-open-left = Kasus #{ $id } masih terbuka, jadi obrolannya nggak diakhiri: kamu keluar dari obrolan, dan { $pseudonym } tetap ditangani tim (konselor sedang dihubungi). Makasih ya. 💛
 crisis-counselor-aware = Konselor udah baca pesanmu dan sebentar lagi nyapa kamu di sini. 💛
 crisis-team-aware = Tim pendamping sekolah udah baca pesanmu dan lagi carikan konselor buat kamu. 💛
 counselor-joined-student = Seorang konselor sudah bergabung di obrolan. 💛 Kamu bisa menulis kepada mereka di sini.
@@ -288,7 +292,7 @@ duty-off = { $chats ->
        *[other] Kamu udah selesai tugas. Masih ada { $chats } obrolan terbuka, serahkan atau akhiri dulu ya.
     }
 duty-off-open-chat = Obrolan terbuka dengan { $pseudonym }: serahkan atau akhiri? Kalau dalam { $minutes } menit kamu belum memilih, obrolannya otomatis dikembalikan ke tim. Kalau mau tetap lanjut, mulai bertugas lagi dengan /duty.
-duty-off-missed-offers = Kamu { $count } kali berturut-turut nggak jawab tawaran obrolan, jadi untuk sementara status tugasmu kami matikan; siswanya ditawarkan ke pendamping lain. Udah siap lagi? Tekan tombol di bawah atau kirim /duty.
+duty-off-missed-offers = Kamu udah { $count } kali berturut-turut nggak jawab tawaran obrolan, jadi untuk sementara kamu kami set selesai bertugas, biar nggak ada siswa yang nungguin kamu. Udah siap lagi? Tekan tombol di bawah atau kirim /duty.
 shift-reminder = Pengingat: jadwal tugasmu segera dimulai ({ $start }–{ $end }).
 
 ## Staf: tawaran dan sesi

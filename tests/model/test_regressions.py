@@ -540,8 +540,10 @@ async def test_a_supporter_who_misses_three_offers_in_a_row_is_set_off_duty(
     student is told the truth, and one tap puts the supporter back."""
     await intake(world, STUDENT)
     timeout = world.config.routing.offer_timeout
-    for _ in range(world.config.routing.missed_offers_off_duty):
+    for _ in range(world.config.routing.missed_offers_off_duty - 1):
         await world.advance(timeout + 5)
+    before_third = len(world.telegram.messages)
+    await world.advance(timeout + 5)
     async with world.running.store() as uow:
         dimas = await uow.members.by_telegram_id(DIMAS)
         assert dimas is not None
@@ -549,6 +551,7 @@ async def test_a_supporter_who_misses_three_offers_in_a_row_is_set_off_duty(
         assert not await uow.offers.pending_for_member(dimas.id)
     told = world.texts(DIMAS)[-1]
     assert "3 kali berturut-turut" in told or "missed 3" in told, told
+    assert len(world.texts(DIMAS, before_third)) == 1, "one message, not two that disagree"
     honest = world.texts(STUDENT)[-1]  # nobody else is on duty: the student is told so
     assert "belum ada pendamping" in honest, honest
     assert "112" in honest, "with the numbers to call"
@@ -576,4 +579,56 @@ async def test_a_declined_request_is_offered_again_when_the_decline_ages_out(
     await world.advance(2 * 60)
     assert any(d.startswith("of:accept:") for m in world.telegram.to(DIMAS, declined)
                for d in m.buttons)
+    assert await check(world) == []
+
+
+async def test_ending_from_the_off_duty_prompt_never_drops_a_student_with_an_open_case(
+    world: World,
+) -> None:
+    """Seen (second newcomer hour): the counselor holding a case went off duty and pressed
+    *End this chat* on the prompt; the chat ended, the student got the feedback question and
+    their 'is anyone still there? i am scared' reached nobody."""
+    await _held_by_budi(world)
+    await world.command(BUDI, "/duty")
+    await press(world, BUDI, "dt:off")
+    before = len(world.telegram.messages)
+    await press(world, BUDI, "en:")
+    assert any("#" in t and ("still open" in t or "masih terbuka" in t)
+               for t in world.texts(BUDI, before))
+    assert not any(b.startswith("fb:") for m in world.telegram.to(STUDENT, before)
+                   for b in m.buttons), "no feedback question while the crisis is open"
+    await world.say(STUDENT, "hello? is anyone still there? i am scared")
+    assert any("i am scared" in t for t in world.texts(DIMAS, before))
+    assert (await cases(world))[-1].status != "resolved"
+    assert await check(world) == []
+
+
+async def test_a_student_next_in_line_is_not_told_to_wait_zero_minutes(world: World) -> None:
+    """Seen: 'Perkiraan waktu tunggu: sekitar 0 menit' while the offer went unanswered."""
+    await intake(world, STUDENT)
+    said = " ".join(world.texts(STUDENT)[-2:])
+    assert "lagi ditanyain ke pendamping" in said, said
+    assert "0 menit" not in said
+
+
+async def test_a_later_signal_keeps_the_words_that_showed_the_risk_in_the_ping(
+    world: World,
+) -> None:
+    """Seen: a case opened by a screening answer (the risk was in the intake description);
+    after the student's next crisis signal in the chat every page showed only their latest,
+    harmless words ('makasih udah mau dengerin. aku takut')."""
+    await intake(world, STUDENT, until="in:feeling:2",
+                 description="kadang aku ngerasa jadi beban buat semua orang di rumah")
+    await press(world, STUDENT, "sc:now:")
+    await press(world, STUDENT, "in:feeling:2")
+    for step in ("in:name:keep", "in:confirm:"):
+        await press(world, STUDENT, step)
+    await press(world, DIMAS, "of:accept:")
+    await press(world, BUDI, "es:ack:")
+    await world.say(STUDENT, "makasih udah mau dengerin. aku takut")
+    before = len(world.telegram.messages)
+    await press(world, STUDENT, "ss:counselor:")
+    [ping, *_] = pings(world, BUDI, before) or pings(world, RINA, before)
+    assert "beban buat semua orang" in ping, ping
+    assert "aku takut" in ping, ping
     assert await check(world) == []

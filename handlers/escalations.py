@@ -119,6 +119,7 @@ async def act(uow: UnitOfWork, services: Services, decision: Decision, chat_id: 
     await _raise_sticky(uow, services, chat_id, person, decision.new_sticky_level)
     effects: list[Effect] = []
     chat = await uow.sessions.active_for_student(chat_id)
+    here = await counselor_here(uow, chat)
     for action in decision.actions:
         if action == Action.ESCALATE:
             effects += await open_escalation(uow, services, chat_id, person, level, categories,
@@ -126,10 +127,12 @@ async def act(uow: UnitOfWork, services: Services, decision: Decision, chat_id: 
         elif action == Action.UPDATE_ESCALATION:
             effects += await _update(uow, services, chat_id, level, words, detail)
         elif action == Action.SEND_RESOURCES:  # "thank you for telling us" only if they did
-            effects.append(Reply(RESOURCES.get(source, "crisis-resources"), to=chat_id,
-                                 priority=CRISIS))
+            key = RESOURCES.get(source, "crisis-resources")
+            if here is not None and key == "crisis-resources":  # not "we are contacting"
+                key = "crisis-resources-counselor-here"
+            effects.append(Reply(key, to=chat_id, priority=CRISIS))
         elif action == Action.TELL_SUPPORTER and chat is not None and source in TELL:
-            effects += await _tell_staff(uow, chat, TELL[source], level)
+            effects += await _tell_staff(uow, chat, TELL[source], level, here)
         elif action == Action.NUDGE_SUPPORTER and chat is not None:
             effects += await _nudge(uow, chat)
         elif action == Action.ASK_SCREENING:
@@ -151,12 +154,26 @@ async def _raise_sticky(uow: UnitOfWork, services: Services, chat_id: int, perso
 
 
 async def _tell_staff(uow: UnitOfWork, chat: ChatSession, key: str,
-                      level: RiskLevel) -> list[Effect]:
+                      level: RiskLevel, here: Member | None = None) -> list[Effect]:
+    """The staff in the chat hear of the risk; with a counselor in it (``here``), who holds
+    the case, the supporter is told the counselor has it."""
     request = await uow.requests.get(chat.request_id)
     name = request.pseudonym if request else "?"
     params: dict[str, str | int] = {"pseudonym": name, "level_key": _level_key(level)}
+    if here is not None:
+        key, params["name"] = "crisis-tell-supporter-counselor-here", here.name
     return [Reply(key, params, to=member.telegram_id, priority=CRISIS)
-            for member in await uow.sessions.staff(chat)]
+            for member in await uow.sessions.staff(chat) if here is None or member.id != here.id]
+
+
+async def counselor_here(uow: UnitOfWork, chat: ChatSession | None) -> Member | None:
+    """The counselor in the student's chat, when they are on duty: new risk there is theirs."""
+    if chat is None or chat.counselor_id is None:
+        return None
+    counselor = await uow.members.get(chat.counselor_id)
+    if counselor is None or not counselor.active or not counselor.on_duty:
+        return None
+    return counselor
 
 
 async def _nudge(uow: UnitOfWork, chat: ChatSession) -> list[Effect]:
@@ -240,6 +257,15 @@ async def open_escalation(uow: UnitOfWork, services: Services, chat_id: int, per
         categories=categories, source=source, words=own, detail=detail, now=now)
     await uow.audit.add(f"person:{person.id}", "escalation.opened", f"escalation:{case.id}",
                         {"level": level.name.lower(), "source": source}, now)
+    here = await counselor_here(uow, await uow.sessions.active_for_student(chat_id))
+    if here is not None:  # a counselor is in the chat: the case is theirs, no ladder
+        CASE.fire(case, "take_over")
+        case.taken_over_by = here.id
+        await arm_followup(uow, services, case)  # checks they are still there
+        await uow.audit.add(f"member:{here.id}", "escalation.taken_over",
+                            f"escalation:{case.id}", {"in_chat": True}, now)
+        return [Reply("escalation-in-your-chat", await ping_params(uow, case, now),
+                      outcome_rows(case), to=here.telegram_id, priority=CRISIS)]
     staff, members = await _staff(uow)
     state, page = ladder.start(level, staff, _timeouts(services))
     return await _carry_out(uow, services, case, state, page, members)

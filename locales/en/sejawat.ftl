@@ -216,6 +216,12 @@ crisis-resources =
 
     If you are in danger or might hurt yourself, please contact now:
     { $resources }
+crisis-resources-counselor-here =
+    Thank you for telling us. What you are feeling matters, and you don't have to face it alone. 💛
+    The counselor in this chat is with you: keep writing here.
+
+    If you are in danger or might hurt yourself, please contact now:
+    { $resources }
 crisis-resources-asked =
     A counselor will be with you as soon as possible. You don't have to face this alone. 💛
 
@@ -344,6 +350,14 @@ concern-nudge =
 crisis-tell-supporter =
     ⚠️ { $pseudonym } wrote something that shows { $level }. A counselor is being contacted now and the student has the emergency numbers.
     Stay with them: listen, take them seriously, ask whether they are safe right now. Don't promise secrecy, don't leave the chat. The counselor may join.
+crisis-tell-supporter-counselor-here =
+    ⚠️ { $pseudonym } wrote something that shows { $level }. { $name }, the counselor in this chat, has the case and the student has the emergency numbers. Stay with them alongside the counselor.
+escalation-in-your-chat =
+    🆘 Escalation #{ $id } — { $level }, in your chat
+    Student: { $pseudonym } · Topic: { $topic }
+    Why: { $reason }
+    Their words: { $excerpt }
+    The case is yours, since you are with them. Stay with them; when you are sure they are safe or referred, record how it ended:
 escalation-ping =
     🆘 Escalation #{ $id } — { $level }
     { $who ->

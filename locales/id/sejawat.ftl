@@ -216,6 +216,12 @@ crisis-resources =
 
     Kalau kamu dalam bahaya atau mungkin menyakiti diri sendiri, hubungi sekarang:
     { $resources }
+crisis-resources-counselor-here =
+    Makasih udah mau cerita. Yang kamu rasain itu penting, dan kamu nggak harus ngadepin ini sendirian. 💛
+    Konselor di obrolan ini lagi bareng kamu: terus aja tulis di sini.
+
+    Kalau kamu dalam bahaya atau mungkin nyakitin diri sendiri, hubungi sekarang:
+    { $resources }
 crisis-resources-asked =
     Konselor bakal nyapa kamu secepatnya. Kamu nggak sendirian. 💛
 
@@ -341,6 +347,14 @@ concern-nudge =
 crisis-tell-supporter =
     ⚠️ { $pseudonym } menulis sesuatu yang menunjukkan { $level }. Konselor sedang dihubungi dan siswa sudah menerima nomor darurat.
     Tetap bersamanya: dengarkan, tanggapi dengan serius, tanyakan apakah dia aman sekarang. Jangan menjanjikan rahasia, jangan tinggalkan obrolan. Konselor mungkin akan bergabung.
+crisis-tell-supporter-counselor-here =
+    ⚠️ { $pseudonym } menulis sesuatu yang menunjukkan { $level }. { $name }, konselor di obrolan ini, yang pegang kasusnya, dan siswa sudah menerima nomor darurat. Tetap temani dia bareng konselor.
+escalation-in-your-chat =
+    🆘 Eskalasi #{ $id } — { $level }, di obrolanmu
+    Siswa: { $pseudonym } · Topik: { $topic }
+    Alasan: { $reason }
+    Kata-katanya: { $excerpt }
+    Kasus ini kamu yang pegang, karena kamu sedang bersamanya. Tetap temani dia; kalau sudah yakin dia aman atau sudah dirujuk, catat hasilnya:
 escalation-ping =
     🆘 Eskalasi #{ $id } — { $level }
     { $who ->

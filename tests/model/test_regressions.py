@@ -632,3 +632,28 @@ async def test_a_later_signal_keeps_the_words_that_showed_the_risk_in_the_ping(
     assert "beban buat semua orang" in ping, ping
     assert "aku takut" in ping, ping
     assert await check(world) == []
+
+
+async def test_new_risk_in_a_chat_the_counselor_is_in_is_theirs_without_a_ladder(
+    world: World,
+) -> None:
+    """Seen: after case #1 was resolved, the counselor still in the chat got a ping to take
+    over his own chat; taking it told the student and the supporter again that a counselor
+    had joined."""
+    await _held_by_budi(world)
+    await press(world, BUDI, "es:out:")
+    await world.command(BUDI, "/skip")
+    before = len(world.telegram.messages)
+    await world.say(STUDENT, "aku mau bunuh diri malam ini")
+    [case] = [c for c in await cases(world) if c.status != "resolved"]
+    assert case.status == "taken_over"
+    [told] = [t for t in world.texts(BUDI, before) if f"#{case.id}" in t]
+    assert "bunuh diri" in told, told
+    assert any(b.startswith("es:out:") for m in world.telegram.to(BUDI, before)
+               for b in m.buttons)
+    assert not pings(world, BUDI, before)
+    assert not pings(world, RINA, before)
+    student = " ".join(world.texts(STUDENT, before))
+    assert "bergabung" not in student and "menghubungi konselor" not in student, student
+    assert "Pak Budi" in " ".join(world.texts(DIMAS, before))
+    assert await check(world) == []

@@ -217,7 +217,11 @@ async def casenote(uow: UnitOfWork, services: Services, inbound: Inbound,
     number, _, note = inbound.text.strip().partition(" ")
     case_id = buttons.ident(number.lstrip("#"))
     case = await uow.escalations.get(case_id) if case_id is not None else None
-    if case is None or not note.strip() or CASE.state_of(case) != Case.RESOLVED or (
+    if case_id is not None and case is None:
+        return [Reply("casenote-no-case", {"id": case_id})]
+    if case is not None and CASE.state_of(case) != Case.RESOLVED:
+        return [Reply("casenote-still-open", {"id": case.id})]
+    if case is None or not note.strip() or (
             member.id not in (case.acknowledged_by, case.taken_over_by)
             and member.role != "coordinator"):
         return [Reply("casenote-usage")]

@@ -370,7 +370,6 @@ async def ping_params(uow: UnitOfWork, case: Escalation, now: datetime) -> dict[
         person.pseudonym if person and person.pseudonym else "") or str(
         draft.get("pseudonym") or "")
     topic = (request.topic if request else None) or str(draft.get("topic") or "")
-    since = request.created_at if request else case.created_at
     words = uow.escalations.words(case)
     categories = [c for c in case.categories if c]
     params: dict[str, str | int] = {
@@ -382,7 +381,7 @@ async def ping_params(uow: UnitOfWork, case: Escalation, now: datetime) -> dict[
         "level_key": _level_key(RiskLevel(case.level)),
         "reason_key": _reason_key(case.source, categories),
         "more": "no",
-        "waited": max(0, int((now - since).total_seconds() // 60)),
+        "waited": max(0, int((now - case.created_at).total_seconds() // 60)),  # for help
     }
     detail = uow.escalations.detail(case)
     if detail:  # the referral's reason, in the supporter's words

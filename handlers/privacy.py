@@ -31,9 +31,17 @@ async def purge(uow: UnitOfWork, services: Services) -> int:
 
 async def ask(uow: UnitOfWork, services: Services, inbound: Inbound,
               person: Person) -> list[Effect]:
+    if await _not_now(uow, inbound.chat_id):  # said before asking "delete everything?"
+        return [Reply("forget-not-now")]
     keyboard = ((buttons.button(FORGET, "btn-forget-yes", "yes"),),
                 (buttons.button(FORGET, "btn-forget-no", "no"),))
     return [Reply("forget-confirm", {}, keyboard)]
+
+
+async def _not_now(uow: UnitOfWork, chat: int) -> bool:
+    """Someone is helping the student, or a counselor is following up on their safety."""
+    return (await uow.sessions.active_for_student(chat) is not None
+            or await unresolved_for_chat(uow, chat) is not None)
 
 
 async def answer(uow: UnitOfWork, services: Services, inbound: Inbound,
@@ -44,8 +52,7 @@ async def answer(uow: UnitOfWork, services: Services, inbound: Inbound,
     if choice != "yes":
         return cleared + [Reply("forget-kept")]
     chat = inbound.chat_id
-    if await uow.sessions.active_for_student(chat) is not None or \
-            await unresolved_for_chat(uow, chat) is not None:
+    if await _not_now(uow, chat):
         return cleared + [Reply("forget-not-now")]
     now = services.clock()
     waiting = await uow.requests.open_for(person.id)

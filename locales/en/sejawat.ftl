@@ -310,7 +310,7 @@ offer =
     Topic: { $topic }
     Feeling now: { $feeling } of 5
     Language: { $language }
-    Risk: { $risk }
+    Level: { $risk }
     Waiting: { $waited } min
     Accept within { $timeout } min?
 offer-declined = Okay. { $pseudonym } has been offered to another supporter.
@@ -401,6 +401,8 @@ escalation-note-ask-command = Escalation #{ $id } resolved as "{ $outcome }". Yo
 escalation-resolved-no-note = Thank you. The case is closed (no note).
 escalation-note-saved = The note for escalation #{ $id } is saved (encrypted).
 casenote-usage = To add a note to a resolved case: /casenote CASE-NUMBER your note (for example: /casenote 12 called the parents). Only someone who handled the case, or a coordinator, can add it.
+casenote-no-case = There is no case #{ $id }. /cases lists the open ones.
+casenote-still-open = Case #{ $id } is still open: record how it ended with its buttons (/cases), then the note goes with it.
 escalation-student-withdrew = Escalation #{ $id }: { $pseudonym } withdrew their request for a peer supporter. The case is still open: please follow up.
 escalation-resolved = Thank you. The case is closed and the note is saved (encrypted).
 counselor-joined-supporter = Counselor { $name } has joined your chat. Stay with the student; follow the counselor's lead.

@@ -307,7 +307,7 @@ offer =
     Topik: { $topic }
     Perasaan saat ini: { $feeling } dari 5
     Bahasa: { $language }
-    Risiko: { $risk }
+    Tingkat: { $risk }
     Menunggu: { $waited } menit
     Terima dalam { $timeout } menit?
 offer-declined = Oke. { $pseudonym } sudah ditawarkan ke pendamping lain.
@@ -398,6 +398,8 @@ escalation-note-ask-command = Eskalasi #{ $id } ditutup sebagai "{ $outcome }". 
 escalation-resolved-no-note = Makasih. Kasusnya sudah ditutup (tanpa catatan).
 escalation-note-saved = Catatan untuk eskalasi #{ $id } tersimpan (terenkripsi).
 casenote-usage = Untuk menambah catatan ke kasus yang sudah ditutup: /casenote NOMOR-KASUS catatanmu (contoh: /casenote 12 sudah telepon orang tua). Hanya yang menangani kasusnya, atau koordinator, yang bisa menambah.
+casenote-no-case = Nggak ada kasus #{ $id }. Lihat yang masih terbuka dengan /cases.
+casenote-still-open = Kasus #{ $id } masih terbuka: catat dulu hasilnya lewat tombolnya (/cases), nanti catatannya ikut tersimpan.
 escalation-student-withdrew = Eskalasi #{ $id }: { $pseudonym } membatalkan permintaannya ke pendamping sebaya. Kasusnya masih terbuka: tolong tindak lanjuti.
 escalation-resolved = Terima kasih. Kasus ditutup dan catatan tersimpan (terenkripsi).
 counselor-joined-supporter = Konselor { $name } sudah bergabung di obrolanmu. Tetap bersama siswa; ikuti arahan konselor.

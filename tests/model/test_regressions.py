@@ -398,10 +398,13 @@ async def test_resolving_a_case_mid_chat_does_not_swallow_the_next_message(
         assert case is not None
         assert case.note_enc is not None
         assert "orang tua" in uow.cipher.decrypt(case.note_enc)
-    for bad in ("/casenote", "/casenote 1", "/casenote abc catatan", "/casenote 99 catatan"):
+    for bad in ("/casenote", "/casenote 1", "/casenote abc catatan"):
         told = len(world.telegram.messages)
         await world.command(BUDI, bad)
         assert any("/casenote" in t for t in world.texts(BUDI, told)), bad
+    told = len(world.telegram.messages)
+    await world.command(BUDI, "/casenote 99 catatan")
+    assert any("#99" in t for t in world.texts(BUDI, told))
     told = len(world.telegram.messages)
     await world.command(DIMAS, "/casenote 1 catatan")  # a supporter: not theirs to write
     assert world.texts(DIMAS, told)
@@ -657,4 +660,28 @@ async def test_new_risk_in_a_chat_the_counselor_is_in_is_theirs_without_a_ladder
     assert "bergabung" not in student, student
     assert "menghubungi konselor" not in student, student
     assert "Pak Budi" in " ".join(world.texts(DIMAS, before))
+    assert await check(world) == []
+
+
+async def test_forgetme_in_a_crisis_says_not_now_before_asking_to_confirm(world: World) -> None:
+    """Seen: /forgetme asked 'delete everything?' and refused only after the student said
+    yes."""
+    await world.say(STUDENT, "aku pengen mati aja")
+    before = len(world.telegram.messages)
+    await world.command(STUDENT, "/forgetme")
+    [said] = world.telegram.to(STUDENT, before)
+    assert not any(b.startswith("fm:") for b in said.buttons), "no confirmation to press"
+    assert "konselor" in said.text, said.text
+    assert await check(world) == []
+
+
+async def test_casenote_says_which_case_is_wrong(world: World) -> None:
+    """Seen: '/casenote 99 test' got the usage text instead of 'no case #99'."""
+    await world.say(STUDENT, "aku pengen mati aja")
+    before = len(world.telegram.messages)
+    await world.command(BUDI, "/casenote 99 test")
+    await world.command(BUDI, "/casenote 1 sudah aman")
+    no_case, still_open = world.texts(BUDI, before)
+    assert "#99" in no_case
+    assert "#1" in still_open
     assert await check(world) == []

@@ -22,7 +22,7 @@ from handlers.escalations import (
     outcome_rows,
     ping_params,
 )
-from handlers.sessions import arm_idle, focused
+from handlers.sessions import arm_idle, chat_history, focused
 from storage.program_models import ChatSession, Escalation, Member
 from storage.uow import UnitOfWork
 
@@ -116,7 +116,7 @@ async def _take_over(uow: UnitOfWork, services: Services, escalation: Escalation
     effects += [
         Reply("counselor-joined-student", to=escalation.student_chat_id, priority=CRISIS),
         Reply("escalation-taken", {"pseudonym": request.pseudonym if request else "?",
-                                   "recent": await _history(uow, services, chat, member,
+                                   "recent": await chat_history(uow, services, chat, member,
                                                             escalation)},
               outcome_rows(escalation)),
     ]
@@ -125,23 +125,6 @@ async def _take_over(uow: UnitOfWork, services: Services, escalation: Escalation
         effects.append(Reply("counselor-joined-supporter", {"name": member.name},
                              to=supporter.telegram_id, priority=CRISIS))
     return effects
-
-
-async def _history(uow: UnitOfWork, services: Services, chat: ChatSession,
-                   reader: Member, case: Escalation) -> str:
-    """The chat so far, one line per message, labelled by who wrote it in the reader's
-    language (the rest of the message is rendered in it too when it is queued). Before any
-    chat (the student wrote during intake or while waiting): the words that opened the case."""
-    person = await uow.people.by_telegram_id(reader.telegram_id)
-    language = person.language if person is not None else services.catalog.default
-    history = (await uow.sessions.messages(chat.id))[-10:]
-    opened_with = "" if history else uow.escalations.words(case)
-    if opened_with:
-        history = [("student", opened_with)]
-    if not history:
-        return services.catalog.render(language, "history-empty")
-    return "\n".join(f"{services.catalog.render(language, f'history-{who}')}: {text}"
-                     for who, text in history)
 
 
 async def _session_for(uow: UnitOfWork, services: Services, escalation: Escalation,

@@ -19,7 +19,7 @@ from handlers.dispatch import (
     student_chat,
 )
 from storage.models import HelpRequest
-from storage.program_models import ChatSession, Member
+from storage.program_models import ChatSession, Escalation, Member
 from storage.uow import UnitOfWork
 
 FOCUS = "fx"
@@ -82,6 +82,23 @@ async def briefing(uow: UnitOfWork, member: Member, request: HelpRequest) -> lis
     return [Reply("session-started-supporter", params, to=member.telegram_id)]
 
 
+async def chat_history(uow: UnitOfWork, services: Services, chat: ChatSession,
+                       reader: Member, case: Escalation | None = None) -> str:
+    """The chat so far, one line per message, labelled by who wrote it in the reader's
+    language (the rest of the message is rendered in it too when it is queued). Before any
+    chat (the student wrote during intake or while waiting): the words that opened ``case``."""
+    person = await uow.people.by_telegram_id(reader.telegram_id)
+    language = person.language if person is not None else services.catalog.default
+    history = (await uow.sessions.messages(chat.id))[-10:]
+    opened_with = "" if history or case is None else uow.escalations.words(case)
+    if opened_with:
+        history = [("student", opened_with)]
+    if not history:
+        return services.catalog.render(language, "history-empty")
+    return "\n".join(f"{services.catalog.render(language, f'history-{who}')}: {text}"
+                     for who, text in history)
+
+
 async def _take_handoff(uow: UnitOfWork, services: Services, member: Member,
                         request: HelpRequest, chat: ChatSession) -> list[Effect]:
     now = services.clock()
@@ -94,7 +111,17 @@ async def _take_handoff(uow: UnitOfWork, services: Services, member: Member,
     if previous is not None:
         effects.append(Reply("handoff-done", {"pseudonym": request.pseudonym},
                              to=previous.telegram_id))
-    return effects + await briefing(uow, member, request)
+    effects += await briefing(uow, member, request)
+    # joining a chat in the middle: what was said, and who else is in it (a crisis case)
+    params: dict[str, str | int] = {"recent": await chat_history(uow, services, chat, member)}
+    counselor = await uow.members.get(chat.counselor_id) if chat.counselor_id else None
+    case = await uow.escalations.unresolved_for_chat(chat.student_chat_id)
+    key = "handoff-history"
+    if counselor is not None and case is not None:
+        key = "handoff-history-counselor"
+        params |= {"name": counselor.name, "id": case.id,
+                   "level_key": f"risk-{case.level}"}
+    return [*effects, Reply(key, params, to=member.telegram_id)]
 
 
 async def decline(uow: UnitOfWork, services: Services, member: Member,

@@ -326,6 +326,13 @@ session-started-supporter =
     Notes so far:
     { $notes }
     Everything you write here goes to the student. /note for private notes, /refer if you are worried, /end to finish.
+handoff-history =
+    The chat so far:
+    { $recent }
+handoff-history-counselor =
+    ⚠️ { $name }, a counselor, is in this chat too, with case #{ $id } open ({ $level }): follow their lead, and leave the crisis steps to them.
+    The chat so far:
+    { $recent }
 relay-from-student = 💬 { $pseudonym }: { $text }
 relay-from-student-other =
     💬 { $pseudonym }: { $text }

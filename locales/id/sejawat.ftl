@@ -323,6 +323,13 @@ session-started-supporter =
     Catatan sejauh ini:
     { $notes }
     Semua yang kamu tulis di sini sampai ke siswa. /note untuk catatan pribadi, /refer kalau kamu khawatir, /end untuk mengakhiri.
+handoff-history =
+    Obrolan sejauh ini:
+    { $recent }
+handoff-history-counselor =
+    ⚠️ { $name }, konselor, juga ada di obrolan ini dan kasus #{ $id } masih terbuka ({ $level }): ikuti arahannya, dan serahkan langkah krisisnya ke konselor.
+    Obrolan sejauh ini:
+    { $recent }
 relay-from-student = 💬 { $pseudonym }: { $text }
 relay-from-student-other =
     💬 { $pseudonym }: { $text }

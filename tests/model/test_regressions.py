@@ -685,3 +685,24 @@ async def test_casenote_says_which_case_is_wrong(world: World) -> None:
     assert "#99" in no_case
     assert "#1" in still_open
     assert await check(world) == []
+
+
+async def test_a_supporter_joining_a_crisis_chat_is_told_who_is_there_and_what_was_said(
+    world: World,
+) -> None:
+    """Seen: a supporter who accepted a handover of a chat in which a counselor held an open
+    imminent case got 'Notes so far: -' and nothing else."""
+    ayu = 9102
+    await world.command(ayu, "/duty")
+    await press(world, ayu, "dt:on")
+    await _held_by_budi(world)
+    await world.say(STUDENT, "aku takut banget kak")
+    await world.command(DIMAS, "/handoff")
+    await press(world, DIMAS, "ho:")
+    before = len(world.telegram.messages)
+    await press(world, ayu, "of:accept:")
+    said = "\n".join(world.texts(ayu, before))
+    assert "Pak Budi" in said, said
+    assert "#1" in said, said
+    assert "aku takut banget kak" in said, said
+    assert await check(world) == []

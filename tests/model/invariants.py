@@ -104,10 +104,16 @@ def s1_every_signal_is_held(world: World, db: Snapshot) -> Violations:
             wrong.append(f"S1: {why} from {chat_id} at {when:%H:%M:%S} belongs to no case")
             continue
         case = covering[-1]
+        if held(case):
+            world.held_signals.add((chat_id, when, case.id))
         if case.status == "resolved" or held(case):
             continue
         if case.status == "open" and str(case.id) in armed:
             continue  # the ladder is paging: its timer pages the next person
+        if case.status == "taken_over" and str(case.id) in armed and \
+                (chat_id, when, case.id) in world.held_signals:
+            continue  # a counselor was with them when it came; the chat ended since, and the
+            # follow-up timer asks that counselor for the outcome
         if not paged_after(case, when) and not _nobody_reachable(world):
             wrong.append(f"S1: {why} from {chat_id} at {when:%H:%M:%S}: case {case.id} "
                          f"({case.status}) paged nobody with buttons after it")

@@ -216,6 +216,8 @@ class World:
     checked: int = 0  # messages already looked at by S5
     pseudonyms: int = 100
     signals: list[tuple[int, datetime, str]] = field(default_factory=list)  # chat, when, why
+    held_signals: set[tuple[int, datetime, int]] = field(default_factory=set)  # S1: chat, when,
+    # case: a counselor held the case in the chat when the signal came
     presses: list[Press] = field(default_factory=list)
 
     @classmethod

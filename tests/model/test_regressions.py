@@ -706,3 +706,26 @@ async def test_a_supporter_joining_a_crisis_chat_is_told_who_is_there_and_what_w
     assert "#1" in said, said
     assert "aku takut banget kak" in said, said
     assert await check(world) == []
+
+
+async def test_a_crisis_chat_that_idles_out_stays_with_the_counselor_for_its_outcome(
+    world: World,
+) -> None:
+    """Found by the model (S1): a student wrote a crisis message while the counselor who had
+    taken the case was in the chat; the chat closed idle two hours later. The case stays the
+    counselor's, who is asked for the outcome; the rule had demanded a new page."""
+    await world.say(STUDENT, "aku pengen mati aja")
+    await press(world, BUDI, "es:take:")
+    await world.advance(30)
+    world.signals.append((STUDENT, world.clock(), "in the chat"))
+    await world.say(STUDENT, "aku mau bunuh diri malam ini")
+    assert await check(world) == [], "held: the counselor is in the chat (checked every step)"
+    await world.advance(world.config.routing.idle_close + world.config.routing.idle_grace + 60)
+    async with world.running.store() as uow:
+        assert await uow.sessions.active_for_student(STUDENT) is None, "closed idle"
+    before = len(world.telegram.messages)
+    await world.advance(world.config.escalation.ack_followup + 60)
+    assert (await cases(world))[-1].status == "taken_over"
+    assert any(b.startswith("es:out:") for m in world.telegram.to(BUDI, before)
+               for b in m.buttons), "the counselor is asked how it ended"
+    assert await check(world) == []

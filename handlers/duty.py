@@ -12,6 +12,7 @@ from storage.program_models import Member
 from storage.uow import UnitOfWork
 
 HANDOFF, END, DUTY = "ho", "en", "dt"
+BACK_ON_DUTY = ((buttons.button(DUTY, "btn-duty-on", "on"),),)  # one tap back on duty
 
 
 async def go_on_duty(uow: UnitOfWork, services: Services, member: Member) -> list[Effect]:
@@ -43,8 +44,7 @@ async def go_off_duty(uow: UnitOfWork, services: Services, member: Member,
     await withdraw_offers(uow, member, now)
     chats = await uow.sessions.active_for_member(member.id)
     if missed:
-        effects.append(Reply("duty-off-missed-offers", {"count": missed},
-                             ((buttons.button(DUTY, "btn-duty-on", "on"),),),
+        effects.append(Reply("duty-off-missed-offers", {"count": missed}, BACK_ON_DUTY,
                              to=member.telegram_id))
     else:
         effects.append(Reply("duty-off", {"chats": len(chats)}, to=member.telegram_id))

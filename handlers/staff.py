@@ -12,7 +12,7 @@ from flows.types import ClearButtons, Effect, Inbound, Reply
 from handlers import escalations
 from handlers.context import MAX_TEXT, Services
 from handlers.dispatch import candidate, offer_effects
-from handlers.duty import DUTY, HANDOFF, go_off_duty, go_on_duty
+from handlers.duty import BACK_ON_DUTY, DUTY, HANDOFF, go_off_duty, go_on_duty
 from handlers.sessions import (
     FOCUS,
     accept,
@@ -70,8 +70,7 @@ async def duty(uow: UnitOfWork, services: Services, inbound: Inbound,
         return [Reply("duty-status-on", {"chats": load}, keyboard)]
     if not member.trained:
         return [Reply("duty-needs-training")]
-    keyboard = ((buttons.button(DUTY, "btn-duty-on", "on"),),)
-    return [Reply("duty-status-off", {"chats": load}, keyboard)]
+    return [Reply("duty-status-off", {"chats": load}, BACK_ON_DUTY)]
 
 
 async def end(uow: UnitOfWork, services: Services, inbound: Inbound,

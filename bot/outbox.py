@@ -241,6 +241,13 @@ class Sender:
             if isinstance(result, Sent):
                 await uow.outbox.mark_sent(item.id, result.message_id, now)
                 self.sent_count += 1
+                offer = item.payload.get("meta", {}).get("offer")
+                if offer is not None and result.message_id is not None and \
+                        not await uow.offers.shown(int(offer), result.message_id):
+                    # the offer ended while its message was on the way: no live buttons
+                    await uow.outbox.add(item.chat_id, "clear_buttons", 5,
+                                         {"message_id": result.message_id}, now)
+                    self.wake()
             elif isinstance(result, RetryAfter):
                 log.info("outbox: 429 for message %s, retry after %ss", item.id, result.seconds)
                 later = now + timedelta(seconds=result.seconds)

@@ -106,7 +106,8 @@ async def _take_over(uow: UnitOfWork, services: Services, escalation: Escalation
     await arm_followup(uow, services, escalation)  # checks the counselor is still there
     chat = await uow.sessions.active_for_student(escalation.student_chat_id)
     if chat is None:
-        chat = await _session_for(uow, services, escalation, member)
+        chat, withdrawn = await _session_for(uow, services, escalation)
+        effects += withdrawn
     chat.counselor_id = member.id
     member.focus_session_id = chat.id
     await arm_idle(uow, services, chat)
@@ -127,9 +128,10 @@ async def _take_over(uow: UnitOfWork, services: Services, escalation: Escalation
     return effects
 
 
-async def _session_for(uow: UnitOfWork, services: Services, escalation: Escalation,
-                       member: Member) -> ChatSession:
-    """A counselor takes over a student who is not (yet) chatting with a supporter."""
+async def _session_for(uow: UnitOfWork, services: Services, escalation: Escalation
+                       ) -> tuple[ChatSession, list[Effect]]:
+    """A counselor takes over a student who is not (yet) chatting with a supporter: the chat,
+    and what the supporter whose offer of the request is withdrawn is told."""
     now = services.clock()
     person = await uow.people.by_telegram_id(escalation.student_chat_id)
     assert person is not None
@@ -145,12 +147,12 @@ async def _session_for(uow: UnitOfWork, services: Services, escalation: Escalati
         )
         escalation.request_id = request.id
     request.risk_level = max(request.risk_level, escalation.level)
-    await withdraw_pending_offer(uow, request.id, now)
+    withdrawn = await withdraw_pending_offer(uow, request.id, now)
     if request.status == "queued":
         await leave_queue(uow, request, "assign", now)
     chat = await uow.sessions.start(request, escalation.student_chat_id, None, now)
     await journey.move(uow, escalation.student_chat_id, "connect", now, {"session_id": chat.id})
-    return chat
+    return chat, withdrawn
 
 
 async def _outcome(uow: UnitOfWork, services: Services, escalation: Escalation,

@@ -7,7 +7,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from flows.buttons import button
-from flows.types import Effect, Reply
+from flows.types import ClearButtons, Effect, Reply
 from handlers.context import Services
 from routing.lifecycles import OfferStatus
 from routing.matching import Candidate, Need, best, eligible, why_unmatched
@@ -28,17 +28,34 @@ UNATTENDED = "unattended"  # timer kind: one alert to coordinators per request w
 OFFER_TIMEOUT = "offer_timeout"  # timer kind: an offer nobody answered in time
 
 
-async def settle_offer(uow: UnitOfWork, offer: Offer, event: str, now: datetime) -> None:
-    """An offer is answered or withdrawn: through the offer lifecycle, its timeout disarmed."""
+async def settle_offer(uow: UnitOfWork, offer: Offer, event: str,
+                       now: datetime) -> list[Effect]:
+    """An offer is answered, expires or is withdrawn: through the offer lifecycle, its timeout
+    disarmed. An offer that ended without its buttons being pressed loses them (the message
+    the supporter got is known once it was delivered; see ``bot.outbox``)."""
     await uow.offers.decide(offer, event, now)
     await uow.timers.cancel(OFFER_TIMEOUT, str(offer.id))
+    if offer.message_id is None or event not in ("expire", "withdraw"):
+        return []
+    member = await uow.members.get(offer.member_id)
+    return [ClearButtons(offer.message_id, to=member.telegram_id)] if member else []
 
 
-async def withdraw_pending_offer(uow: UnitOfWork, request_id: int, now: datetime) -> None:
-    """The request left the queue (cancelled, forgotten, taken over): its offer goes too."""
+async def withdraw_pending_offer(uow: UnitOfWork, request_id: int,
+                                 now: datetime) -> list[Effect]:
+    """The request left the queue (cancelled, forgotten, taken over by a counselor): its offer
+    goes too, and the supporter it was offered to is told there is nothing to do."""
     offer = await uow.offers.pending_for_request(request_id)
-    if offer is not None:
-        await settle_offer(uow, offer, "withdraw", now)
+    if offer is None:
+        return []
+    effects = await settle_offer(uow, offer, "withdraw", now)
+    member = await uow.members.get(offer.member_id)
+    request = await uow.requests.get(request_id)
+    if member is not None and member.active:
+        effects.append(Reply("offer-withdrawn",
+                             {"pseudonym": request.pseudonym if request else "?"},
+                             to=member.telegram_id))
+    return effects
 
 
 def candidate(member: Member, load: int) -> Candidate:
@@ -88,7 +105,7 @@ async def offer_effects(uow: UnitOfWork, services: Services, request: HelpReques
     }
     await uow.audit.add(f"member:{member.id}", "offer.made", f"request:{request.id}",
                         {"offer": offer.id}, now)
-    return [Reply("offer", params, keyboard, to=member.telegram_id)]
+    return [Reply("offer", params, keyboard, to=member.telegram_id, meta={"offer": offer.id})]
 
 
 async def dispatch(uow: UnitOfWork, services: Services) -> list[Effect]:

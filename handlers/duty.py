@@ -40,8 +40,7 @@ async def go_off_duty(uow: UnitOfWork, services: Services, member: Member,
     member.on_duty, member.duty_changed_at = False, now
     await uow.audit.add(f"member:{member.id}" if not missed else "system", "duty.off",
                         f"member:{member.id}", {"missed": missed} if missed else {}, now)
-    effects: list[Effect] = []
-    await withdraw_offers(uow, member, now)
+    effects = await withdraw_offers(uow, member, now)
     chats = await uow.sessions.active_for_member(member.id)
     if missed:
         effects.append(Reply("duty-off-missed-offers", {"count": missed}, BACK_ON_DUTY,

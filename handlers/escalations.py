@@ -122,8 +122,8 @@ async def act(uow: UnitOfWork, services: Services, decision: Decision, chat_id: 
     here = await counselor_here(uow, chat)
     for action in decision.actions:
         if action == Action.ESCALATE:
-            effects += await open_escalation(uow, services, chat_id, person, level, categories,
-                                             source, words, detail)
+            effects += await _open(uow, services, chat_id, person, level, categories,
+                                   source, words, detail, here)
         elif action == Action.UPDATE_ESCALATION:
             effects += await _update(uow, services, chat_id, level, words, detail)
         elif action == Action.SEND_RESOURCES:  # "thank you for telling us" only if they did
@@ -242,6 +242,17 @@ def ladder_state(case: Escalation) -> ladder.LadderState:
 async def open_escalation(uow: UnitOfWork, services: Services, chat_id: int, person: Person,
                           level: RiskLevel, categories: tuple[str, ...], source: str,
                           words: str, detail: str = "") -> list[Effect]:
+    """Open a case for the student's signal (the inbox's last resort calls this)."""
+    here = await counselor_here(uow, await uow.sessions.active_for_student(chat_id))
+    return await _open(uow, services, chat_id, person, level, categories, source, words,
+                       detail, here)
+
+
+async def _open(uow: UnitOfWork, services: Services, chat_id: int, person: Person,
+                level: RiskLevel, categories: tuple[str, ...], source: str, words: str,
+                detail: str, here: Member | None) -> list[Effect]:
+    """A counselor in the student's chat (``here``) holds the new case at once; else the
+    ladder starts."""
     now = services.clock()
     request = await uow.requests.open_for(person.id)
     conversation = await uow.conversations.get(chat_id)
@@ -257,7 +268,6 @@ async def open_escalation(uow: UnitOfWork, services: Services, chat_id: int, per
         categories=categories, source=source, words=own, detail=detail, now=now)
     await uow.audit.add(f"person:{person.id}", "escalation.opened", f"escalation:{case.id}",
                         {"level": level.name.lower(), "source": source}, now)
-    here = await counselor_here(uow, await uow.sessions.active_for_student(chat_id))
     if here is not None:  # a counselor is in the chat: the case is theirs, no ladder
         CASE.fire(case, "take_over")
         case.taken_over_by = here.id

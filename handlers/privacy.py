@@ -58,7 +58,7 @@ async def answer(uow: UnitOfWork, services: Services, inbound: Inbound,
     waiting = await uow.requests.open_for(person.id)
     if waiting is not None and waiting.status == "queued":  # out of the queue, offers withdrawn
         await leave_queue(uow, waiting, "forget", now)
-        await withdraw_pending_offer(uow, waiting.id, now)
+        cleared += await withdraw_pending_offer(uow, waiting.id, now)
     await uow.privacy.forget(person, chat)
     await uow.audit.add("system", "person.forgotten", "person:-", {}, now)
     return cleared + [Reply("forget-done")]

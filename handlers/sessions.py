@@ -168,10 +168,13 @@ async def _requeue(uow: UnitOfWork, services: Services, chat: ChatSession,
     return [Reply(student_key, to=chat.student_chat_id)]
 
 
-async def withdraw_offers(uow: UnitOfWork, member: Member, now: datetime) -> None:
-    """Offers waiting for this member go back to the queue (their timers with them)."""
+async def withdraw_offers(uow: UnitOfWork, member: Member, now: datetime) -> list[Effect]:
+    """Offers waiting for this member go back to the queue (their timers with them; their
+    buttons cleared)."""
+    effects: list[Effect] = []
     for offer in await uow.offers.pending_for_member(member.id):
-        await settle_offer(uow, offer, "withdraw", now)
+        effects += await settle_offer(uow, offer, "withdraw", now)
+    return effects
 
 
 async def withdraw_member(uow: UnitOfWork, services: Services,
@@ -189,8 +192,7 @@ async def hand_back_now(uow: UnitOfWork, services: Services, member: Member) -> 
     now = services.clock()
     if member.on_duty:
         member.on_duty, member.duty_changed_at = False, now
-    await withdraw_offers(uow, member, now)
-    effects: list[Effect] = []
+    effects = await withdraw_offers(uow, member, now)
     for chat in await uow.sessions.active_for_member(member.id):
         effects += await hand_back(uow, services, chat, member, tell_member=False,
                                    student_key="session-supporter-unavailable")

@@ -132,7 +132,7 @@ async def _apply(uow: UnitOfWork, services: Services, inbound: Inbound, person: 
             withdrawn = await uow.requests.open_for(person.id)
             if withdrawn is not None and withdrawn.status == "queued":
                 await leave_queue(uow, withdrawn, "withdraw", now)
-                await withdraw_pending_offer(uow, withdrawn.id, now)
+                messages += await withdraw_pending_offer(uow, withdrawn.id, now)
                 await uow.audit.add(f"person:{person.id}", "request.withdrawn",
                                     f"request:{withdrawn.id}", {}, now)
                 messages += await escalations.tell_case_staff(

@@ -8,7 +8,14 @@ from flows import buttons
 from flows.types import Effect, Reply
 from handlers import escalations, handback, privacy
 from handlers.context import Services
-from handlers.dispatch import OFFER_TIMEOUT, UNATTENDED, dispatch, offer_outcome, unattended
+from handlers.dispatch import (
+    OFFER_TIMEOUT,
+    UNATTENDED,
+    dispatch,
+    offer_outcome,
+    settle_offer,
+    unattended,
+)
 from handlers.duty import go_off_duty
 from handlers.sessions import HANDBACK, end_session, handoff_failed
 from handlers.shifts import fire_shift
@@ -49,11 +56,10 @@ async def _offer_timeout(uow: UnitOfWork, services: Services, offer_id: int) -> 
     if offer is None or offer.status != "pending":
         return []
     now = services.clock()
-    await uow.offers.decide(offer, "expire", now)
+    effects = await settle_offer(uow, offer, "expire", now)
     member = await uow.members.get(offer.member_id)
     await uow.audit.add("system", "offer.expired", f"request:{offer.request_id}",
                         {"offer": offer.id}, now)
-    effects: list[Effect] = []
     request = await uow.requests.get(offer.request_id)
     if request is not None and request.status == "active":
         effects += await handoff_failed(uow, request, member)

@@ -188,6 +188,15 @@ class Offers:
             Offer.status == outcome.value, Offer.decided_at >= since,
             Offer.request_id.in_(request_ids)))
 
+    async def shown(self, offer_id: int, message_id: int) -> bool:
+        """The offer's message reached the supporter as ``message_id`` (so its buttons can be
+        cleared when it ends unanswered); False if it ended before it was delivered."""
+        offer = await self.get(offer_id)
+        if offer is None:
+            return False
+        offer.message_id = message_id
+        return offer.status == OfferStatus.PENDING.value
+
     async def decide(self, offer: Offer, event: str, now: datetime) -> None:
         """``accept`` / ``decline`` / ``expire`` / ``withdraw`` along ``OFFER``.
 

@@ -318,6 +318,7 @@ offer-expired = ⏰ You didn't answer the offer for { $pseudonym } in time, so i
 offer-offered-again = That offer timed out, but the same request was offered to you again: please use the newest message.
 offer-gone = This request is no longer available (someone else took it, or the offer expired).
 offer-not-yours = This offer was not made to you.
+offer-withdrawn = { $pseudonym }'s request is no longer waiting (it was cancelled, or a counselor has it), so the offer is closed. Nothing for you to do.
 session-started-supporter =
     You are now chatting with { $pseudonym }.
     Topic: { $topic } · Feeling now: { $feeling } of 5

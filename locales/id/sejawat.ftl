@@ -315,6 +315,7 @@ offer-expired = ⏰ Kamu belum menjawab tawaran untuk { $pseudonym } tepat waktu
 offer-offered-again = Tawaran itu sudah lewat waktunya, tapi permintaan yang sama ditawarkan lagi ke kamu: pakai pesan yang paling baru ya.
 offer-gone = Permintaan ini sudah tidak tersedia (sudah diambil orang lain, atau tawarannya kedaluwarsa).
 offer-not-yours = Tawaran ini bukan untukmu.
+offer-withdrawn = Permintaan { $pseudonym } sudah tidak menunggu lagi (dibatalkan, atau sudah ditangani konselor), jadi tawarannya ditutup. Kamu tidak perlu melakukan apa-apa.
 session-started-supporter =
     Kamu sekarang mengobrol dengan { $pseudonym }.
     Topik: { $topic } · Perasaan saat ini: { $feeling } dari 5

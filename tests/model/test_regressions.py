@@ -455,9 +455,9 @@ async def test_an_expired_offers_old_button_points_to_the_new_offer(world: World
     [(old_message, old_data)] = [(m, d) for m, d in world.buttons(DIMAS)
                                  if d.startswith("of:accept:")]
     await world.advance(world.config.routing.offer_timeout + 5)
-    assert len([d for _, d in world.buttons(DIMAS) if d.startswith("of:accept:")]) >= 2
-    before = len(world.telegram.messages)
-    await world.press(DIMAS, old_message, old_data)
+    assert len([d for _, d in world.buttons(DIMAS) if d.startswith("of:accept:")]) == 1
+    before = len(world.telegram.messages)  # its buttons are gone; a press that was already
+    await world.press(DIMAS, old_message, old_data)  # on its way still gets the truth
     said = world.texts(DIMAS, before)
     assert any("newest" in t or "paling baru" in t for t in said), said
     await press(world, DIMAS, "of:accept:")
@@ -728,4 +728,45 @@ async def test_a_crisis_chat_that_idles_out_stays_with_the_counselor_for_its_out
     assert (await cases(world))[-1].status == "taken_over"
     assert any(b.startswith("es:out:") for m in world.telegram.to(BUDI, before)
                for b in m.buttons), "the counselor is asked how it ended"
+    assert await check(world) == []
+
+
+def offer_buttons(world: World, who: int) -> list[int]:
+    """The messages to ``who`` that still show an offer's Accept / Decline buttons."""
+    return sorted({m for m, d in world.buttons(who) if d.startswith("of:")})
+
+
+async def test_an_offer_that_expires_loses_its_buttons(world: World) -> None:
+    """Seen: every expired offer kept live Accept / Decline buttons, so a supporter scrolling
+    back saw several offers for one request (the message id was never recorded)."""
+    await intake(world, STUDENT)
+    first = offer_buttons(world, 9101)
+    assert len(first) == 1
+    await world.advance(world.config.routing.offer_timeout + 5)
+    now = offer_buttons(world, 9101)  # offered to Dimas again (nobody else on duty)
+    assert len(now) == 1 and now != first, now
+    assert await check(world) == []
+
+
+async def test_a_withdrawn_offer_loses_its_buttons_and_the_supporter_is_told(
+    world: World,
+) -> None:
+    await intake(world, STUDENT)
+    assert offer_buttons(world, 9101)
+    before = len(world.telegram.messages)
+    await world.command(STUDENT, "/cancel")
+    assert offer_buttons(world, 9101) == []
+    told = world.texts(9101, before)
+    assert any("no longer waiting" in t for t in told), told
+    assert await check(world) == []
+
+
+async def test_going_off_duty_clears_the_buttons_of_offers_waiting_for_you(
+    world: World,
+) -> None:
+    await intake(world, STUDENT)
+    assert offer_buttons(world, 9101)
+    await world.command(9101, "/duty")
+    await press(world, 9101, "dt:off:")
+    assert offer_buttons(world, 9101) == []
     assert await check(world) == []

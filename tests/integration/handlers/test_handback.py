@@ -155,7 +155,10 @@ async def test_forgetme_while_waiting_takes_the_request_out_of_the_queue_first(
         press = Inbound(1, STUDENT, "private", STUDENT, "id", "button", button="fm:yes:")
         effects = await privacy.answer(uow, bot.services, press, person,
                                        buttons.decode(press.button))
-        assert [e.key for e in effects if isinstance(e, Reply)] == ["forget-done"]
+        assert [e.key for e in effects
+                if isinstance(e, Reply) and e.to in (None, STUDENT)] == ["forget-done"]
+        assert [e.key for e in effects  # the supporter is told the offer is closed
+                if isinstance(e, Reply) and e.to == 9101] == ["offer-withdrawn"]
         assert await uow.timers.pending("offer_timeout") == []
         assert await uow.timers.pending("unattended") == []
         await uow.commit()

@@ -125,6 +125,30 @@ async def false_alarms(config: Config) -> int:
         await engine.dispose()
 
 
+async def misses(config: Config) -> int:
+    """Student messages staff said the detector missed (``/missed``) or flagged wrongly
+    (``/falsealarm``), with what it said of them then and what it says now: for the lexicon
+    review. Pseudonyms only; the text is decrypted here, for the operator."""
+    from escalation.detector import Detector, RiskLevel
+
+    detector = Detector.load()
+    store, engine = await _store(config)
+    try:
+        async with store() as uow:
+            rows = await uow.risk_reports.all()
+            for row in rows:
+                now = detector.assess(row.text).level
+                text = " ".join(row.text.split())
+                print(f"#{row.id}\t{row.created_at:%Y-%m-%d}\t{row.kind}\t"
+                      f"then={RiskLevel(row.level).name.lower()}\tnow={now.name.lower()}\t"
+                      f"{row.pseudonym}\t{row.role}\t{text}")
+            missed = sum(row.kind == "missed" for row in rows)
+            print(f"{missed} missed, {len(rows) - missed} false flag(s)")
+        return 0
+    finally:
+        await engine.dispose()
+
+
 async def quarantine(config: Config) -> int:
     """``sejawat quarantine list``: what was set aside, and why (never the content)."""
     store, engine = await _store(config)

@@ -40,6 +40,9 @@ def _parser() -> argparse.ArgumentParser:
         "scan", help="read lines on stdin, print one JSON risk assessment per line")
     risk_commands.add_parser(
         "false-alarms", help="escalations resolved as false alarms (for lexicon review)")
+    risk_commands.add_parser(
+        "misses", help="student messages staff marked with /missed or /falsealarm "
+                       "(for lexicon review; decrypted here only)")
     admin.add_parsers(commands)
     return parser
 
@@ -98,6 +101,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         config = load_config(args.config)
         if args.command == "members":
             return asyncio.run(admin.members(config, args))
+        if args.command == "risk" and args.risk_command == "misses":
+            return asyncio.run(admin.misses(config))
         if args.command == "risk":
             return asyncio.run(admin.false_alarms(config))
         if args.command == "quarantine":

@@ -241,7 +241,12 @@ class Sender:
             if isinstance(result, Sent):
                 await uow.outbox.mark_sent(item.id, result.message_id, now)
                 self.sent_count += 1
-                offer = item.payload.get("meta", {}).get("offer")
+                meta = item.payload.get("meta", {})
+                if meta.get("said") is not None and result.message_id is not None:
+                    # a student's message reached a staff member: a reply to it finds it
+                    await uow.sessions.copied(int(meta["said"]), item.chat_id,
+                                              result.message_id)
+                offer = meta.get("offer")
                 if offer is not None and result.message_id is not None and \
                         not await uow.offers.shown(int(offer), result.message_id):
                     # the offer ended while its message was on the way: no live buttons

@@ -30,6 +30,7 @@ class Inbound:
     callback_id: str = ""  # id of the callback query, to answer it
     message_id: int = 0  # the message pressed (button) or sent (text/media)
     media_kind: str = ""  # photo, sticker, voice, video, document, ...
+    reply_to: int = 0  # the message this one answers (Telegram's "reply"); 0 if none
 
     @property
     def is_private(self) -> bool:

@@ -25,7 +25,7 @@ from typing import Any, Generic, NamedTuple, TypeVar
 
 from flows.buttons import ButtonData
 from flows.types import Effect, Inbound
-from handlers import cases, coordinator, escalations, privacy, staff, student
+from handlers import cases, coordinator, escalations, privacy, reports, staff, student
 from handlers.context import Services
 from storage.uow import UnitOfWork
 
@@ -78,6 +78,9 @@ COMMANDS: tuple[Command[Any], ...] = (
     Command("note", roles=STAFF, handler=staff.note),
     Command("handoff", roles=STAFF, handler=staff.handoff),
     Command("refer", roles=STAFF, handler=cases.refer),
+    # as a reply to a student's message: the detector missed it / flagged it wrongly
+    Command("missed", roles=STAFF, handler=reports.missed),
+    Command("falsealarm", roles=STAFF, handler=reports.false_alarm),
     Command("duty", roles=ON_DUTY, handler=staff.duty),
     Command("cases", roles=CASE_STAFF, handler=cases.cases),
     Command("casenote", roles=CASE_STAFF, handler=cases.casenote),

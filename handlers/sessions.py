@@ -249,12 +249,13 @@ async def relay_to_supporters(uow: UnitOfWork, services: Services, chat: ChatSes
                               text: str) -> list[Effect]:
     """A student's message: stored encrypted, shown to the supporter (and counselor)."""
     now = services.clock()
-    await uow.sessions.record(chat, "student", text, now)
+    said = await uow.sessions.record(chat, "student", text, now)
     await arm_idle(uow, services, chat)
     request = await uow.requests.get(chat.request_id)
     assert request is not None
     params: dict[str, str | int] = {"pseudonym": request.pseudonym, "text": text}
-    refused = {"relay_from": chat.student_chat_id}  # told if Telegram refuses it
+    # told if Telegram refuses it; where it lands is kept, so a reply to it finds this chat
+    refused = {"relay_from": chat.student_chat_id, "said": said}
     effects: list[Effect] = []
     for member in await uow.sessions.staff(chat):
         if not member.active:

@@ -23,7 +23,7 @@ from handlers.sessions import (
     relay_media,
 )
 from routing.matching import Need, rank
-from storage.program_models import Member
+from storage.program_models import ChatSession, Member
 from storage.uow import UnitOfWork
 
 OFFER = "of"
@@ -31,21 +31,30 @@ OFFER = "of"
 
 async def write(uow: UnitOfWork, services: Services, inbound: Inbound,
                 member: Member) -> list[Effect]:
-    """Plain text or media from a member goes to the student of the chat they focus on."""
-    if inbound.kind == "media":
-        chat = await focused(uow, member)
-        if chat is None:
-            return [Reply("staff-no-chat")]
-        role = "counselor" if chat.counselor_id == member.id else "supporter"
-        return await relay_media(uow, services, chat, role, inbound.chat_id,
-                                 inbound.message_id, inbound.media_kind)
-    if len(inbound.text) > MAX_TEXT:
+    """Plain text or media from a member goes to the student of the chat they focus on, or,
+    as a reply to a student's message, to that student's chat."""
+    if inbound.kind == "text" and len(inbound.text) > MAX_TEXT:
         return [Reply("error-too-long", {"max": MAX_TEXT})]
-    chat = await focused(uow, member)
+    said = (await uow.sessions.said(inbound.chat_id, inbound.reply_to)
+            if inbound.reply_to else None)
+    if said is not None and not _in(member, said.chat):  # never to another student instead
+        request = await uow.requests.get(said.chat.request_id)
+        return [Reply("staff-reply-chat-ended",
+                      {"pseudonym": request.pseudonym if request else "?"})]
+    chat = said.chat if said is not None else await focused(uow, member)
     if chat is None:
         chats = await uow.sessions.active_for_member(member.id)
         return [Reply("staff-choose-chat" if chats else "staff-no-chat")]
+    if inbound.kind == "media":
+        role = "counselor" if chat.counselor_id == member.id else "supporter"
+        return await relay_media(uow, services, chat, role, inbound.chat_id,
+                                 inbound.message_id, inbound.media_kind)
     return await relay_from_staff(uow, services, member, chat, inbound.text)
+
+
+def _in(member: Member, chat: ChatSession) -> bool:
+    """The member is (still) in this chat, and it is open."""
+    return chat.status == "active" and member.id in (chat.supporter_id, chat.counselor_id)
 
 
 # ---- commands (who may send which: handlers.registry) -----------------------------------------

@@ -112,6 +112,36 @@ class RelayMessage(Base):
     created_at: Mapped[datetime]
 
 
+class RelayCopy(Base):
+    """Where a student's message reached a staff member: a reply to that copy goes to the
+    student's chat, and ``/missed`` / ``/falsealarm`` on it find the message."""
+
+    __tablename__ = "relay_copies"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    relay_message_id: Mapped[int] = mapped_column(
+        ForeignKey("relay_messages.id", ondelete="CASCADE"))
+    chat_id: Mapped[int] = mapped_column(BigInteger)  # the staff member's chat
+    telegram_message_id: Mapped[int] = mapped_column(BigInteger)
+    __table_args__ = (Index("ix_relay_copies_chat_message", "chat_id", "telegram_message_id"),)
+
+
+class RiskReport(Base):
+    """A staff member's word on the crisis detector about one student message: it missed
+    risk there (``missed``) or flagged risk that was not there (``wrong``). Read by the
+    operator for the lexicon review (``sejawat risk misses``); goes with the message."""
+
+    __tablename__ = "risk_reports"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    relay_message_id: Mapped[int] = mapped_column(
+        ForeignKey("relay_messages.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(8))  # missed, wrong
+    level: Mapped[int] = mapped_column(Integer)  # what the detector said of it at the time
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime]
+    __table_args__ = (UniqueConstraint("relay_message_id", "kind",
+                                       name="uq_risk_reports_message_kind"),)
+
+
 class Note(Base):
     """A supporter's private note on a request (never shown to the student)."""
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -22,7 +23,9 @@ from storage.program_models import (
     Member,
     Note,
     Offer,
+    RelayCopy,
     RelayMessage,
+    RiskReport,
     Shift,
     Timer,
 )
@@ -262,11 +265,37 @@ class Sessions:
         )
         return {member: int(count) for member, count in rows.all() if member is not None}
 
-    async def record(self, chat: ChatSession, sender: str, body: str, now: datetime) -> None:
-        self._s.add(RelayMessage(session_id=chat.id, sender=sender,
-                                 body_enc=self._c.encrypt(body), created_at=now))
+    async def record(self, chat: ChatSession, sender: str, body: str, now: datetime) -> int:
+        """Store one message of the chat (encrypted); its id."""
+        message = RelayMessage(session_id=chat.id, sender=sender,
+                               body_enc=self._c.encrypt(body), created_at=now)
+        self._s.add(message)
         chat.last_activity_at, chat.idle_warned = now, False
         await self._s.flush()
+        return message.id
+
+    async def copied(self, relay_message_id: int, chat_id: int,
+                     telegram_message_id: int) -> None:
+        """A student's message reached a staff member's chat as ``telegram_message_id``."""
+        if await self._s.get(RelayMessage, relay_message_id) is None:
+            return  # forgotten (/forgetme) while it was on the way
+        self._s.add(RelayCopy(relay_message_id=relay_message_id, chat_id=chat_id,
+                              telegram_message_id=telegram_message_id))
+        await self._s.flush()
+
+    async def said(self, chat_id: int, telegram_message_id: int) -> Said | None:
+        """The student's message a staff member's message ``telegram_message_id`` (in their
+        chat ``chat_id``) is the copy of; None if it is not one (or no longer stored)."""
+        row = (await self._s.execute(
+            select(RelayMessage, ChatSession)
+            .join(RelayCopy, RelayCopy.relay_message_id == RelayMessage.id)
+            .join(ChatSession, ChatSession.id == RelayMessage.session_id)
+            .where(RelayCopy.chat_id == chat_id,
+                   RelayCopy.telegram_message_id == telegram_message_id))).first()
+        if row is None:
+            return None
+        message, chat = row
+        return Said(message.id, chat, self._c.decrypt(message.body_enc))
 
     async def messages(self, session_id: int) -> list[tuple[str, str]]:
         rows = await self._s.scalars(
@@ -288,6 +317,61 @@ class Sessions:
             select(ChatSession.request_id).where(ChatSession.request_id.in_(list(request_ids)))
             .distinct())
         return set(rows)
+
+
+@dataclass(frozen=True)
+class Said:
+    """One message a student wrote in a chat, decrypted."""
+
+    relay_message_id: int
+    chat: ChatSession
+    text: str
+
+
+@dataclass(frozen=True)
+class ReportRow:
+    """A risk report for the operator's lexicon review."""
+
+    id: int
+    kind: str
+    level: int
+    created_at: datetime
+    pseudonym: str
+    role: str
+    text: str
+
+
+class RiskReports:
+    """What staff said the crisis detector missed or flagged wrongly (``/missed``,
+    ``/falsealarm``)."""
+
+    def __init__(self, session: AsyncSession, cipher: Cipher) -> None:
+        self._s = session
+        self._c = cipher
+
+    async def add(self, relay_message_id: int, kind: str, level: int, member_id: int,
+                  now: datetime) -> bool:
+        """Record it; False when that message was already reported so."""
+        exists = await self._s.scalar(select(RiskReport.id).where(
+            RiskReport.relay_message_id == relay_message_id, RiskReport.kind == kind))
+        if exists is not None:
+            return False
+        self._s.add(RiskReport(relay_message_id=relay_message_id, kind=kind, level=level,
+                               member_id=member_id, created_at=now))
+        await self._s.flush()
+        return True
+
+    async def all(self) -> list[ReportRow]:
+        rows = await self._s.execute(
+            select(RiskReport, RelayMessage, HelpRequest.pseudonym, Member.role)
+            .join(RelayMessage, RelayMessage.id == RiskReport.relay_message_id)
+            .join(ChatSession, ChatSession.id == RelayMessage.session_id)
+            .join(HelpRequest, HelpRequest.id == ChatSession.request_id)
+            .outerjoin(Member, Member.id == RiskReport.member_id)
+            .order_by(RiskReport.id))
+        return [ReportRow(report.id, report.kind, report.level, report.created_at, pseudonym,
+                          role or "-", self._c.decrypt(message.body_enc))
+                for report, message, pseudonym, role in rows.all()]
 
 
 class Notes:

@@ -16,6 +16,7 @@ from storage.program_repos import (
     Members,
     Notes,
     Offers,
+    RiskReports,
     Sessions,
     Shifts,
     Timers,
@@ -40,6 +41,7 @@ class UnitOfWork:
     timers: Timers
     escalations: Escalations
     privacy: Privacy
+    risk_reports: RiskReports
 
     def __init__(self, sessions: async_sessionmaker[Any], cipher: Cipher) -> None:
         self._sessions = sessions
@@ -74,6 +76,7 @@ class UnitOfWork:
         self.timers = Timers(session)
         self.escalations = Escalations(session, self._cipher)
         self.privacy = Privacy(session, self._cipher)
+        self.risk_reports = RiskReports(session, self._cipher)
         await session.begin()
         return self
 

@@ -81,6 +81,7 @@ def _from_message(update_id: int, message: Message) -> Inbound:
         sender_id=sender.id if sender else message.chat.id,
         language_code=sender.language_code if sender else None,
         kind="text", message_id=message.message_id,
+        reply_to=message.reply_to_message.message_id if message.reply_to_message else 0,
     )
     text = message.text
     if text is None:

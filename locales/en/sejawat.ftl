@@ -251,6 +251,13 @@ member-inactive = Your membership is paused. Please contact your coordinator.
 member-trained = Your coordinator marked your training complete. You can now go on duty with /duty.
 staff-no-chat = You have no open chat right now.
 staff-choose-chat = You have several open chats. Send /chats and choose who you are writing to.
+staff-reply-chat-ended = Your chat with { $pseudonym } has ended, so your message was not sent.
+risk-report-how = Reply to the student's message with /{ $command } (swipe it, or press and hold it and choose Reply), so the bot knows which message you mean.
+risk-report-not-student = That is not a student's message from a chat. Reply to the student's message itself with /{ $command }.
+risk-report-not-flagged = The bot did not flag that message as risky, so there is no false alarm to record.
+risk-report-already = That message is already marked. Thank you.
+risk-report-missed = Thank you: marked for the detector review (the bot read it as: { $level }). This pages nobody; if you are worried about the student now, use /refer.
+risk-report-wrong = Thank you: marked as a false alarm for the detector review (the bot read it as: { $level }).
 staff-chats = Your open chats ({ $count }). Choose who your messages go to:
 staff-focused = Okay: your messages now go to { $pseudonym }.
 help-supporter =
@@ -261,13 +268,15 @@ help-supporter =
     • /handoff — hand the chat to another supporter
     • /refer reason — ask a counselor to step in
     • /end — end the current chat
-    Anything else you write goes to the student you are chatting with.
+    • /missed, /falsealarm — as a reply to a student's message: the bot missed risk there, or flagged it wrongly (for the detector review)
+    Anything else you write goes to the student you are chatting with; a reply to a student's message goes to that student.
 help-counselor =
     Counselor commands:
     • /duty — go on or off escalation duty
     • /cases — open escalations (acknowledge, take over, resolve)
     • /casenote CASE note — a note on a case you resolved during a chat
     • /chats, /end — chats you have taken over
+    • /missed, /falsealarm — as a reply to a student's message: the bot missed risk there, or flagged it wrongly (for the detector review)
 help-coordinator =
     Coordinator commands:
     • /invite supporter or /invite counselor — a one-time invite link

@@ -251,6 +251,13 @@ member-inactive = Keanggotaanmu sedang dinonaktifkan. Silakan hubungi koordinato
 member-trained = Koordinatormu sudah menandai pelatihanmu selesai. Sekarang kamu bisa mulai bertugas dengan /duty.
 staff-no-chat = Kamu tidak punya obrolan yang terbuka saat ini.
 staff-choose-chat = Kamu punya beberapa obrolan terbuka. Kirim /chats lalu pilih kepada siapa kamu menulis.
+staff-reply-chat-ended = Obrolanmu dengan { $pseudonym } sudah selesai, jadi pesanmu tidak dikirim.
+risk-report-how = Balas (reply) pesan siswanya dengan /{ $command } (geser pesannya, atau tekan lama lalu pilih Balas), biar bot tahu pesan mana yang kamu maksud.
+risk-report-not-student = Itu bukan pesan siswa dari obrolan. Balas langsung pesan siswanya dengan /{ $command }.
+risk-report-not-flagged = Pesan itu tidak ditandai berisiko oleh bot, jadi tidak ada alarm palsu yang perlu dicatat.
+risk-report-already = Pesan itu sudah ditandai sebelumnya. Makasih!
+risk-report-missed = Makasih, sudah dicatat untuk peninjauan detektor (bot membacanya sebagai: { $level }). Ini tidak memanggil siapa pun; kalau kamu khawatir sama siswanya sekarang, pakai /refer.
+risk-report-wrong = Makasih, sudah dicatat sebagai alarm palsu untuk peninjauan detektor (bot membacanya sebagai: { $level }).
 staff-chats = Obrolan terbukamu ({ $count }). Pilih ke mana pesanmu dikirim:
 staff-focused = Oke, pesanmu sekarang masuk ke { $pseudonym }.
 help-supporter =
@@ -261,13 +268,15 @@ help-supporter =
     • /handoff — serahkan obrolan ke pendamping lain
     • /refer alasan — minta konselor turun tangan
     • /end — akhiri obrolan saat ini
-    Hal lain yang kamu tulis dikirim ke siswa yang sedang kamu dampingi.
+    • /missed, /falsealarm — sebagai balasan (reply) ke pesan siswa: bot melewatkan tanda risiko di situ, atau salah menandainya (untuk peninjauan detektor)
+    Hal lain yang kamu tulis dikirim ke siswa yang sedang kamu dampingi; balasan (reply) ke pesan seorang siswa dikirim ke siswa itu.
 help-counselor =
     Perintah konselor:
     • /duty — mulai atau selesai tugas eskalasi
     • /cases — eskalasi terbuka (konfirmasi, ambil alih, selesaikan)
     • /casenote NOMOR catatan — catatan untuk kasus yang kamu tutup saat masih mengobrol
     • /chats, /end — obrolan yang kamu ambil alih
+    • /missed, /falsealarm — sebagai balasan (reply) ke pesan siswa: bot melewatkan tanda risiko di situ, atau salah menandainya (untuk peninjauan detektor)
 help-coordinator =
     Perintah koordinator:
     • /invite supporter atau /invite counselor — tautan undangan sekali pakai

@@ -213,6 +213,28 @@ class ProgramModel(RuleBasedStateMachine):
         else:
             self._do(self.world.say(member, text))
 
+    @rule(member=st.sampled_from(SERVING), pick=st.integers(0, 4), text=TEXTS,
+          how=st.sampled_from(("", "/missed", "/falsealarm")))
+    def staff_replies(self, member: int, pick: int, text: str, how: str) -> None:
+        """A member answers one of the last messages they got with Telegram's reply: words
+        for a student (they go to that student's chat, never to another student), or
+        /missed, /falsealarm for the detector review."""
+        received = self.world.telegram.to(member)
+        if not received:
+            return
+        target = received[-1 - pick % len(received)]
+        if how:
+            self._do(self.world.command(member, how, reply_to=target.message_id))
+            return
+        student = self.runner.run(self.world.replied_student(member, target.message_id))
+        before = len(self.world.telegram.messages)
+        self._do(self.world.say(member, text, reply_to=target.message_id))
+        if len(text.strip()) >= 8:
+            reached = {m.chat_id for m in self.world.telegram.messages[before:]
+                       if m.chat_id in STUDENTS and text.strip() in m.text}
+            assert reached <= ({student} if student else set()), \
+                f"a reply to a message of {student} reached {reached}"
+
     @rule(invitee=st.sampled_from(tuple(INVITEES)), role=st.sampled_from(("supporter",
                                                                          "counselor")),
           name=TEXTS)

@@ -744,7 +744,8 @@ async def test_an_offer_that_expires_loses_its_buttons(world: World) -> None:
     assert len(first) == 1
     await world.advance(world.config.routing.offer_timeout + 5)
     now = offer_buttons(world, 9101)  # offered to Dimas again (nobody else on duty)
-    assert len(now) == 1 and now != first, now
+    assert len(now) == 1, now
+    assert now != first
     assert await check(world) == []
 
 

@@ -286,18 +286,30 @@ class World:
         return Inbound(update_id=self.update_id, chat_id=who, chat_type="private",
                        sender_id=who, language_code=language, **fields)
 
-    async def say(self, who: int, text: str) -> None:
-        await self.submit(self._inbound(who, kind="text", text=text,
+    async def say(self, who: int, text: str, reply_to: int = 0) -> None:
+        """``who`` writes ``text`` (as a reply to message ``reply_to``, if given)."""
+        await self.submit(self._inbound(who, kind="text", text=text, reply_to=reply_to,
                                         message_id=self.update_id + 1))
 
-    async def command(self, who: int, line: str) -> None:
+    async def command(self, who: int, line: str, reply_to: int = 0) -> None:
         name, _, args = line.lstrip("/").partition(" ")
         await self.submit(self._inbound(who, kind="command", command=name.lower(),
-                                        text=args.strip()))
+                                        text=args.strip(), reply_to=reply_to))
 
     async def media(self, who: int, kind: str, caption: str = "") -> None:
         await self.submit(self._inbound(who, kind="media", media_kind=kind, text=caption,
                                         message_id=self.update_id + 1))
+
+    async def replied_student(self, member: int, message_id: int) -> int | None:
+        """The student whose message ``message_id`` (in the member's chat) is a copy of, if
+        the member is still in an open chat with them; else None."""
+        async with self.running.store() as uow:
+            said = await uow.sessions.said(member, message_id)
+            staff = await uow.members.by_telegram_id(member)
+            if said is None or staff is None or said.chat.status != "active" or \
+                    staff.id not in (said.chat.supporter_id, said.chat.counselor_id):
+                return None
+            return said.chat.student_chat_id
 
     async def press(self, who: int, message_id: int, data: str) -> Press:
         press = Press(who, data, message_id, len(self.telegram.messages), self.clock())

@@ -418,6 +418,11 @@ CASES: dict[str, tuple[dict[str, Any], str]] = {
         {"type": "url", "offset": 6, "length": 12}]}), ""),
     "command": (command("/start"), ""),
     "command-args": (command("/Start  abc def "), ""),
+    "reply": (message({"text": "iya", "reply_to_message": {
+        "message_id": 9, "date": 1_700_000_000, "chat": PRIVATE, "text": "Awan-1: halo"}}), ""),
+    "command-reply": (message({"text": "/missed", "entities": [
+        {"type": "bot_command", "offset": 0, "length": 7}], "reply_to_message": {
+        "message_id": 9, "date": 1_700_000_000, "chat": PRIVATE, "text": "Awan-1: halo"}}), ""),
     "command-botname": (command(f"/help@{BOT_NAME} now"), ""),
     "command-newline": (message({"text": "/cancel\nplease", "entities": [
         {"type": "bot_command", "offset": 0, "length": 7}]}), ""),
@@ -494,6 +499,11 @@ def test_translation_examples() -> None:
              CASES.items()}
     assert cases["command-args"] is not None
     assert cases["command-args"].text == "abc def"
+    assert cases["command-args"].reply_to == 0
+    assert cases["reply"] is not None
+    assert cases["reply"].reply_to == 9  # a reply answers that message (both transports)
+    assert cases["command-reply"] is not None
+    assert (cases["command-reply"].command, cases["command-reply"].reply_to) == ("missed", 9)
     assert cases["command-botname"] is not None
     assert cases["command-botname"].command == "help"
     assert cases["command-newline"] is not None

@@ -35,8 +35,8 @@ def intake_steps(lang: str = "id", description: str = DESCRIPTION) -> list[Step]
         Step("button", "in:consent:yes", f"in:lang:{lang}"),
         Step("button", f"in:lang:{lang}", "in:topic:academic"),
         Step("button", "in:topic:academic", None),
-        Step("text", description, "in:feeling:2"),
-        Step("button", "in:feeling:2", "in:name:keep"),
+        Step("text", description, "in:feeling:3"),
+        Step("button", "in:feeling:3", "in:name:keep"),
         Step("button", "in:name:keep", "in:confirm:"),
         Step("button", "in:confirm:", None),
     ]

@@ -100,9 +100,9 @@ class Catalog:
         lang = lang if lang in self._bundles else self.default
         resources = self._resources.get(lang) or self._resources.get(self.default, "")
         values: dict[str, str | int] = {"program": self._program, "resources": resources}
+        plain = {n: v for n, v in (params or {}).items() if not n.endswith("_key")}
+        values |= plain
         for name, value in (params or {}).items():
-            if name.endswith("_key"):
-                values[name.removesuffix("_key")] = self._format(lang, str(value), {})
-            else:
-                values[name] = value
+            if name.endswith("_key"):  # rendered with the plain parameters (asq-answers)
+                values[name.removesuffix("_key")] = self._format(lang, str(value), plain)
         return self._format(lang, key, values)

@@ -1,21 +1,36 @@
 """The student's intake conversation, declared as data (read it top to bottom).
 
-welcome + boundaries -> consent -> language -> topic -> description -> feeling -> anonymity
--> summary (Confirm / Edit) -> queued. Back and /cancel work everywhere; /start mid-way offers
-to continue or start over. Buttons carry ``in:<event>:<value>`` callback data.
+welcome + boundaries -> consent -> language -> topic -> description -> feeling
+[-> the ASQ screening questions, when the feeling is 1 or 2 or a concern showed: flows.screening]
+-> anonymity -> summary (Confirm / Edit) -> queued. Back and /cancel work everywhere; /start
+mid-way offers to continue or start over. Buttons carry ``in:<event>:<value>`` callback data
+(a screening answer names its question: ``in:asq-thoughts:yes``, so an old question's button
+never answers a later one).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from flows import buttons
+from flows import buttons, screening
 from flows.journey import RISK
-from flows.machine import Action, Context, Data, Event, Guard, Machine, On, State, silent
-from flows.types import Button, CancelRequest, Effect, Keyboard, Reply, SetLanguage, SubmitRequest
+from flows.machine import Action, Context, Data, Event, Guard, Machine, On, Prompt, State, silent
+from flows.types import (
+    Button,
+    CancelRequest,
+    Effect,
+    Keyboard,
+    Reply,
+    Screened,
+    SetLanguage,
+    SubmitRequest,
+)
 
 TOPICS = ("academic", "anxiety", "low_mood", "family", "bullying", "loneliness", "other")
 FEELINGS = ("1", "2", "3", "4", "5")
+SCREEN_AT = 2  # a feeling this low (or a concern in what they wrote) asks the ASQ questions
+ASQ = "asq"  # the answers so far, {question: answer}; ASQ_DONE once the screening ended
+ASQ_DONE = "asq_done"
 LANGUAGES = ("id", "en")
 PREFIX = "in"
 
@@ -72,6 +87,20 @@ def _description(ctx: Context, data: Data) -> Sequence[Effect]:
 def _feeling(ctx: Context, data: Data) -> Sequence[Effect]:
     row = tuple(button(f"btn-feeling-{f}", "feeling", f) for f in FEELINGS)
     return _ask("intake-feeling", (row, (BACK,)))
+
+
+def _asq(question: str) -> Prompt:
+    """One screening question: Yes / No / I'd rather not say (the first comes with a word on
+    why it is asked)."""
+
+    def prompt(ctx: Context, data: Data) -> Sequence[Effect]:
+        rows = tuple((button(f"btn-asq-{a}", f"asq-{question}", a),) for a in screening.ANSWERS)
+        intro: tuple[Effect, ...] = ()
+        if question == screening.QUESTIONS[0]:
+            intro = (Reply("asq-intro"),)
+        return (*intro, *_ask(f"asq-{question}", (*rows, (BACK,))))
+
+    return prompt
 
 
 def _anonymity(ctx: Context, data: Data) -> Sequence[Effect]:
@@ -162,6 +191,20 @@ def _withdraw(ctx: Context, data: Data, event: Event) -> tuple[Data, Sequence[Ef
     return data, (CancelRequest(),)
 
 
+def _answer(question: str) -> Action:
+    """A screening answer: kept with the others, and handed to the escalation handler at once
+    (a yes opens a case right away, whatever the student does next)."""
+
+    def action(ctx: Context, data: Data, event: Event) -> tuple[Data, Sequence[Effect]]:
+        answers = {**data.get(ASQ, {}), question: event.value}
+        done = question == screening.ACUITY or (
+            question == screening.QUESTIONS[-1] and not screening.any_yes(answers))
+        new = {**data, ASQ: answers, ASQ_DONE: done or bool(data.get(ASQ_DONE))}
+        return new, (Screened(question, event.value, screening.encode(answers), done),)
+
+    return action
+
+
 # ---- guards: named predicates ----------------------------------------------------------------
 
 
@@ -175,6 +218,18 @@ def _too_short(ctx: Context, data: Data, event: Event) -> bool:
 
 def _too_long(ctx: Context, data: Data, event: Event) -> bool:
     return len(event.value.strip()) > ctx.settings["description_max"]
+
+
+def _screen(ctx: Context, data: Data, event: Event) -> bool:
+    """The screening questions come next: a low feeling or a concern, not screened yet."""
+    low = event.value in FEELINGS and int(event.value) <= SCREEN_AT
+    return (low or int(data.get(RISK, 0)) >= 1) and not data.get(ASQ_DONE)
+
+
+def _yes_so_far(ctx: Context, data: Data, event: Event) -> bool:
+    """With this answer, a yes to one of questions 1-4: the acuity question comes next."""
+    question = event.name.removeprefix("asq-")
+    return screening.any_yes({**data.get(ASQ, {}), question: event.value})
 
 
 def _is(choices: tuple[str, ...]) -> Guard:
@@ -218,9 +273,36 @@ GUARDS: dict[str, Guard] = {
     "field-name": _value("name"),
     "length-ok": lambda ctx, data, event: not _too_short(ctx, data, event)
     and not _too_long(ctx, data, event),
+    "screen": _screen,
+    "known-answer": _is(screening.ANSWERS),
+    "yes-so-far": _yes_so_far,
 }
-for _g in ("known-topic", "length-ok", "known-feeling", "keep"):
+for _g in ("known-topic", "length-ok", "known-feeling", "keep", "known-answer"):
     GUARDS[f"{_g}&editing"] = _and(_g, "editing")
+GUARDS["known-feeling&screen"] = _and("known-feeling", "screen")
+GUARDS["known-answer&yes-so-far"] = _and("known-answer", "yes-so-far")
+
+
+def _asq_states() -> dict[str, State]:
+    """The screening questions, one state each, then the acuity question after any yes; the
+    last answer leads on to the name (or back to the summary when editing)."""
+    states: dict[str, State] = {}
+    questions = screening.QUESTIONS
+    for index, question in enumerate(questions):
+        name = f"asq-{question}"
+        back = "feeling" if index == 0 else f"asq-{questions[index - 1]}"
+        if index < len(questions) - 1:
+            on: tuple[On, ...] = (On(name, to=f"asq-{questions[index + 1]}",
+                                     guard="known-answer", do=_answer(question)),)
+        else:
+            on = (On(name, to="asq-now", guard="known-answer&yes-so-far", do=_answer(question)),
+                  *_field(name, "anonymity", _answer(question), "known-answer"))
+        states[name] = State(name, _asq(question), back=back, on=on)
+    last = f"asq-{questions[-1]}"
+    states["asq-now"] = State("asq-now", _asq(screening.ACUITY), back=last, on=(
+        *_field("asq-now", "anonymity", _answer(screening.ACUITY), "known-answer"),
+    ))
+    return states
 
 
 INTAKE = Machine(
@@ -246,8 +328,11 @@ INTAKE = Machine(
             *_field("text", "feeling", _set("description"), "length-ok"),
         )),
         "feeling": State("feeling", _feeling, back="description", on=(
+            On("feeling", to=f"asq-{screening.QUESTIONS[0]}", guard="known-feeling&screen",
+               do=_set("feeling")),
             *_field("feeling", "anonymity", _set("feeling"), "known-feeling"),
         )),
+        **_asq_states(),
         "anonymity": State("anonymity", _anonymity, back="feeling", on=(
             On("name", to="summary", guard="keep"),
             On("name", guard="another", do=_new_name, reprompt=True),

@@ -106,6 +106,15 @@ class CancelRequest:
     """The student withdrew a queued request."""
 
 
+@dataclass(frozen=True)
+class Screened:
+    """The student answered one screening question (flows.screening): ``answers`` are all
+    their answers so far (``question=answer,...``); ``done`` when the screening ends with it."""
+
+    question: str
+    answer: str
+    answers: str
+    done: bool
 
 
 @dataclass(frozen=True)
@@ -149,6 +158,6 @@ class AskCounselor:
 ProgramEffect = Relay | RelayMedia | EndSession | RecordFeedback | JoinProgram | AskCounselor
 
 Effect = (
-    Reply | ClearButtons | Copy | SetLanguage | SubmitRequest | CancelRequest | Relay | RelayMedia
-    | EndSession | RecordFeedback | JoinProgram | AskCounselor
+    Reply | ClearButtons | Copy | SetLanguage | SubmitRequest | CancelRequest | Screened | Relay
+    | RelayMedia | EndSession | RecordFeedback | JoinProgram | AskCounselor
 )

@@ -29,9 +29,10 @@ from escalation.policy import (
     decide_referral,
     decide_screening,
 )
-from flows import buttons
+from flows import buttons, screening
 from flows.buttons import ButtonData
-from flows.types import Button, ClearButtons, Effect, Inbound, Priority, Reply
+from flows.intake import ASQ_DONE
+from flows.types import Button, ClearButtons, Effect, Inbound, Priority, Reply, Screened
 from handlers import journey
 from handlers.context import Services
 from storage.models import Person
@@ -51,6 +52,8 @@ WORDS = 300  # characters of the student's own words in a ping
 # what the student is told with the numbers: thanked for telling only when they told
 RESOURCES = {"student": "crisis-resources-asked", "refer": "crisis-resources-referred",
              "note": "crisis-resources-referred"}
+ASQ_DETAIL = "asq:"  # a case's detail that holds the screening's answers (flows.screening)
+BEFORE_SCREENING = ("consent", "language", "topic", "description", "feeling")
 TELL = {"detector": "crisis-tell-supporter", "screening": "crisis-tell-supporter",
         "screening-now": "crisis-tell-supporter", "student": "crisis-tell-supporter-asked"}
 
@@ -135,12 +138,50 @@ async def act(uow: UnitOfWork, services: Services, decision: Decision, chat_id: 
             effects += await _tell_staff(uow, chat, TELL[source], level, here)
         elif action == Action.NUDGE_SUPPORTER and chat is not None:
             effects += await _nudge(uow, chat)
-        elif action == Action.ASK_SCREENING:
+        elif action == Action.ASK_SCREENING and not await _intake_will_screen(uow, chat_id):
             keyboard = tuple((buttons.button(SCREEN, f"btn-screen-{c}", c),)
                              for c in SCREENING_CHOICES)
             effects.append(Reply("screening-question", {}, keyboard, to=chat_id,
                                  priority=Priority.HIGH))
     return effects
+
+
+async def _intake_will_screen(uow: UnitOfWork, chat_id: int) -> bool:
+    """The student is in the intake before or in its screening questions, not screened yet:
+    the concern just raised makes the intake ask them (flows.intake), not a question now."""
+    conversation = await uow.conversations.get(chat_id)
+    if conversation is None or conversation.flow != "intake":
+        return False
+    early = conversation.state in BEFORE_SCREENING or conversation.state.startswith("asq-")
+    return early and not conversation.data.get(ASQ_DONE)
+
+
+async def screened(uow: UnitOfWork, services: Services, person: Person,
+                   effect: Screened) -> list[Effect]:
+    """One answer to the intake's screening questions (flows.screening). The first yes to
+    questions 1-4 opens a case at once (HIGH, the answers in the ping); a later yes to them
+    only adds to the case's answers; yes to the acuity question makes it IMMINENT (a fresh
+    ping). "Rather not say" with no yes flags the request as a CONCERN."""
+    chat_id, now = person.telegram_id, services.clock()
+    answers = screening.decode(effect.answers)
+    await uow.audit.add(f"person:{person.id}", "screening.answered", f"person:{person.id}",
+                        {"question": effect.question, "answer": effect.answer}, now)
+    level = screening.level(answers)
+    detail = ASQ_DETAIL + screening.encode(answers)
+    case = await live_for_chat(uow, chat_id)
+    if effect.answer != "yes":
+        if case is not None and screening.any_yes(answers):
+            uow.escalations.set_detail(case, detail)  # the counselor sees every answer
+        if effect.done and level == RiskLevel.CONCERN:
+            await _raise_sticky(uow, services, chat_id, person, level)
+        return [Reply("screening-thanks")] if effect.done and level < RiskLevel.HIGH else []
+    if case is not None and effect.question != screening.ACUITY and case.level >= level:
+        uow.escalations.set_detail(case, detail)  # a second yes: in hand already
+        return []
+    source = "asq-now" if level == RiskLevel.IMMINENT else "asq"
+    situation = await _situation(uow, chat_id, person, level)
+    return await act(uow, services, decide(situation), chat_id, person, level, ("suicide",),
+                     source, await recent_words(uow, chat_id, person), detail)
 
 
 async def _raise_sticky(uow: UnitOfWork, services: Services, chat_id: int, person: Person,
@@ -394,7 +435,10 @@ async def ping_params(uow: UnitOfWork, case: Escalation, now: datetime) -> dict[
         "waited": max(0, int((now - case.created_at).total_seconds() // 60)),  # for help
     }
     detail = uow.escalations.detail(case)
-    if detail:  # the referral's reason, in the supporter's words
+    if detail.startswith(ASQ_DETAIL):  # the screening's answers, worded in the catalogs
+        params |= screening.params(screening.decode(detail.removeprefix(ASQ_DETAIL)))
+        params["more"], params["also_key"] = "yes", "asq-answers"
+    elif detail:  # the referral's reason, in the supporter's words
         params["more"], params["also"] = "yes", detail
     elif len(categories) > 1 and case.source in ("detector", "onboarding"):
         params["more"], params["also_key"] = "yes", f"reason-{categories[1]}"

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from escalation.case import Case
+from escalation.detector import RiskLevel
+from flows import screening
 from flows.buttons import button
 from flows.session import FEEDBACK_MACHINE
 from flows.types import Copy, Effect, Reply
@@ -79,7 +81,13 @@ async def briefing(uow: UnitOfWork, member: Member, request: HelpRequest) -> lis
         "feeling": request.feeling, "description": uow.requests.description(request),
         "notes": "\n".join(f"• {n}" for n in notes) or "-",
     }
-    return [Reply("session-started-supporter", params, to=member.telegram_id)]
+    effects: list[Effect] = [Reply("session-started-supporter", params, to=member.telegram_id)]
+    answers = screening.decode(request.screening)
+    if answers:  # the intake's screening: what they answered ("rather not say": ask gently)
+        effects.append(Reply("briefing-asq", screening.params(answers), to=member.telegram_id))
+        if screening.level(answers) == RiskLevel.CONCERN:
+            effects.append(Reply("briefing-asq-gently", to=member.telegram_id))
+    return effects
 
 
 async def chat_history(uow: UnitOfWork, services: Services, chat: ChatSession,

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from flows import screening
 from flows.buttons import ButtonData
-from flows.intake import INTAKE
+from flows.intake import ASQ, INTAKE
+from flows.journey import RISK
 from flows.machine import Event, Machine, Step
 from flows.session import FEEDBACK, FEEDBACK_MACHINE, SESSION, SESSION_MACHINE
 from flows.types import (
@@ -19,6 +21,7 @@ from flows.types import (
     Relay,
     RelayMedia,
     Reply,
+    Screened,
     SetLanguage,
     SubmitRequest,
 )
@@ -83,7 +86,11 @@ async def converse(
         await journey.move(uow, inbound.chat_id, "begin", services.clock(), step.data,
                            step.state)
     elif step.changed:
-        await uow.conversations.save(inbound.chat_id, flow, step.state, step.data,
+        data = step.data
+        raised = int(current.data.get(RISK, 0)) if current is not None else 0
+        if raised > int(data.get(RISK, 0)):  # an effect (a screening answer) raised the risk
+            data = {**data, RISK: raised}
+        await uow.conversations.save(inbound.chat_id, flow, step.state, data,
                                      services.clock())
     return effects
 
@@ -146,6 +153,8 @@ async def _apply(uow: UnitOfWork, services: Services, inbound: Inbound, person: 
                 await uow.feedback.add(request.id, effect.rating, effect.comment, now)
         elif isinstance(effect, AskCounselor):
             messages += await escalations.ask_for_counselor(uow, services, inbound.chat_id)
+        elif isinstance(effect, Screened):
+            messages += await escalations.screened(uow, services, person, effect)
         else:
             messages.append(effect)
     return messages
@@ -163,6 +172,7 @@ async def _submit(uow: UnitOfWork, services: Services, person: Person,
         feeling=int(data["feeling"]), pseudonym=person.pseudonym,
         description=str(data["description"]), now=now,
     )
+    request.screening = screening.encode(data.get(ASQ) or {}) or None
     # a student who was in crisis recently is not "no risk" the next time they ask
     recent = await uow.escalations.highest_since(person.telegram_id, now - RISK_MEMORY)
     request.risk_level = max(int(data.get(journey.RISK, 0)), recent,

@@ -103,6 +103,8 @@ class HelpRequest(Base):
     # what the student last heard about their wait: "position" (someone on duty could take
     # it), "nobody" (nobody on duty who could), "closed" (outside program hours)
     wait_told: Mapped[str | None] = mapped_column(String(8))
+    # the intake's screening answers (flows.screening.encode), for the supporter's briefing
+    screening: Mapped[str | None] = mapped_column(String(120))
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
     __table_args__ = (Index("ix_help_requests_status_created", "status", "created_at"),)

@@ -10,6 +10,34 @@ reason-words = risky words
 reason-student = the student pressed "I need a counselor now"
 reason-refer = their peer supporter referred them
 reason-screening = answered yes: thoughts of suicide in the past weeks
+reason-asq = answered yes to the screening questions (ASQ)
+reason-asq-now = answered yes: thinking of killing themselves right now (ASQ)
+asq-answers = screening — wished dead: { $asq_1 ->
+        [yes] YES
+        [no] no
+        [skip] rather not say
+       *[other] not asked
+    } · better off dead: { $asq_2 ->
+        [yes] YES
+        [no] no
+        [skip] rather not say
+       *[other] not asked
+    } · thoughts of suicide this week: { $asq_3 ->
+        [yes] YES
+        [no] no
+        [skip] rather not say
+       *[other] not asked
+    } · ever tried: { $asq_4 ->
+        [yes] YES
+        [no] no
+        [skip] rather not say
+       *[other] not asked
+    } · right now: { $asq_5 ->
+        [yes] YES
+        [no] no
+        [skip] rather not say
+       *[other] not asked
+    }
 reason-screening-now = answered yes: thinking of suicide right now
 escalation-reminder =
     ⏰ Escalation #{ $id } — { $level } is still open: it was acknowledged, but nobody has taken over or resolved it.

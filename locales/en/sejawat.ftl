@@ -243,6 +243,17 @@ crisis-team-aware = Someone from the school's support team has seen your message
 counselor-joined-student = A counselor has joined the chat. 💛 You can write to them here.
 screening-question = Thank you for sharing. May I ask you directly: in the past few weeks, have you had thoughts of killing yourself?
 screening-thanks = Thank you for answering. Your supporter will keep this in mind.
+asq-intro =
+    Thank you for being honest about how you feel. We'd like to ask a few short questions, one at a time. We ask everyone who is going through a hard time, so we can help in the right way.
+    If you'd rather not answer one, choose "I'd rather not say": that's okay.
+asq-wish-dead = In the past few weeks, have you wished you were dead?
+asq-better-off-dead = In the past few weeks, have you felt that you or your family would be better off if you were dead?
+asq-thoughts = In the past week, have you been having thoughts about killing yourself?
+asq-tried = Have you ever tried to kill yourself?
+asq-now = One more, and it matters: are you having thoughts of killing yourself right now?
+btn-asq-yes = Yes
+btn-asq-no = No
+btn-asq-skip = I'd rather not say
 
 ## Staff: general
 staff-welcome = Welcome, { $name }. You are registered as { $role }.
@@ -251,6 +262,33 @@ member-inactive = Your membership is paused. Please contact your coordinator.
 member-trained = Your coordinator marked your training complete. You can now go on duty with /duty.
 staff-no-chat = You have no open chat right now.
 staff-choose-chat = You have several open chats. Send /chats and choose who you are writing to.
+briefing-asq = 📋 Screening in the intake — wished dead: { $asq_1 ->
+        [yes] YES
+        [no] no
+        [skip] rather not say
+       *[other] not asked
+    } · better off dead: { $asq_2 ->
+        [yes] YES
+        [no] no
+        [skip] rather not say
+       *[other] not asked
+    } · thoughts of suicide this week: { $asq_3 ->
+        [yes] YES
+        [no] no
+        [skip] rather not say
+       *[other] not asked
+    } · ever tried: { $asq_4 ->
+        [yes] YES
+        [no] no
+        [skip] rather not say
+       *[other] not asked
+    } · right now: { $asq_5 ->
+        [yes] YES
+        [no] no
+        [skip] rather not say
+       *[other] not asked
+    }
+briefing-asq-gently = They preferred not to answer some screening questions. Ask gently how they are doing, and use /refer if you are worried.
 staff-reply-chat-ended = Your chat with { $pseudonym } has ended, so your message was not sent.
 risk-report-how = Reply to the student's message with /{ $command } (swipe it, or press and hold it and choose Reply), so the bot knows which message you mean.
 risk-report-not-student = That is not a student's message from a chat. Reply to the student's message itself with /{ $command }.
@@ -403,7 +441,11 @@ escalation-broadcast =
     Anyone who can: acknowledge or take over now.
 escalation-update =
     Update on escalation #{ $id } — { $level }
-    New message: { $excerpt }
+    Why: { $reason }{ $more ->
+        [yes] {", "}{ $also }
+       *[no] {""}
+    }
+    Their words: { $excerpt }
 escalation-acked = You acknowledged escalation #{ $id }. Take over to chat with the student, or resolve it with an outcome. If neither happens within { $minutes } min, the team is paged again.
 escalation-acked-others = { $name } acknowledged escalation #{ $id }.
 escalation-already-acked = { $name } is already handling this escalation.

@@ -10,6 +10,34 @@ reason-words = kata-kata berisiko
 reason-student = siswa menekan "Aku butuh konselor sekarang"
 reason-refer = dirujuk oleh pendamping sebayanya
 reason-screening = menjawab ya: ada pikiran bunuh diri beberapa minggu terakhir
+reason-asq = menjawab ya pada pertanyaan skrining (ASQ)
+reason-asq-now = menjawab ya: sedang kepikiran bunuh diri sekarang (ASQ)
+asq-answers = skrining — berharap mati: { $asq_1 ->
+        [yes] YA
+        [no] tidak
+        [skip] tidak mau menjawab
+       *[other] tidak ditanyakan
+    } · merasa lebih baik kalau mati: { $asq_2 ->
+        [yes] YA
+        [no] tidak
+        [skip] tidak mau menjawab
+       *[other] tidak ditanyakan
+    } · pikiran bunuh diri minggu ini: { $asq_3 ->
+        [yes] YA
+        [no] tidak
+        [skip] tidak mau menjawab
+       *[other] tidak ditanyakan
+    } · pernah mencoba: { $asq_4 ->
+        [yes] YA
+        [no] tidak
+        [skip] tidak mau menjawab
+       *[other] tidak ditanyakan
+    } · sekarang: { $asq_5 ->
+        [yes] YA
+        [no] tidak
+        [skip] tidak mau menjawab
+       *[other] tidak ditanyakan
+    }
 reason-screening-now = menjawab ya: sedang berpikir untuk bunuh diri sekarang
 escalation-reminder =
     ⏰ Eskalasi #{ $id } — { $level } masih terbuka: sudah dikonfirmasi, tapi belum ada yang ambil alih atau menutupnya.

@@ -243,6 +243,17 @@ crisis-team-aware = Tim pendamping sekolah udah baca pesanmu dan lagi carikan ko
 counselor-joined-student = Seorang konselor sudah bergabung di obrolan. 💛 Kamu bisa menulis kepada mereka di sini.
 screening-question = Terima kasih sudah bercerita. Boleh aku tanya langsung: dalam beberapa minggu terakhir, apakah kamu pernah punya pikiran untuk bunuh diri?
 screening-thanks = Terima kasih sudah menjawab. Pendampingmu akan memperhatikan ini.
+asq-intro =
+    Makasih udah jujur soal perasaanmu. Kami mau tanya beberapa pertanyaan singkat, satu per satu. Ini kami tanyakan ke semua orang yang lagi ngerasa berat, biar bisa bantu dengan tepat.
+    Kalau ada yang nggak mau kamu jawab, pilih "Aku nggak mau jawab", nggak apa-apa kok.
+asq-wish-dead = Beberapa minggu terakhir ini, apa kamu pernah berharap kamu mati aja?
+asq-better-off-dead = Beberapa minggu terakhir ini, apa kamu pernah ngerasa kamu atau keluargamu bakal lebih baik kalau kamu mati?
+asq-thoughts = Seminggu terakhir ini, apa kamu kepikiran untuk bunuh diri?
+asq-tried = Apa kamu pernah mencoba bunuh diri?
+asq-now = Satu lagi, dan ini penting: apa sekarang ini kamu lagi kepikiran untuk bunuh diri?
+btn-asq-yes = Ya
+btn-asq-no = Tidak
+btn-asq-skip = Aku nggak mau jawab
 
 ## Staf: umum
 staff-welcome = Selamat datang, { $name }. Kamu terdaftar sebagai { $role }.
@@ -251,6 +262,33 @@ member-inactive = Keanggotaanmu sedang dinonaktifkan. Silakan hubungi koordinato
 member-trained = Koordinatormu sudah menandai pelatihanmu selesai. Sekarang kamu bisa mulai bertugas dengan /duty.
 staff-no-chat = Kamu tidak punya obrolan yang terbuka saat ini.
 staff-choose-chat = Kamu punya beberapa obrolan terbuka. Kirim /chats lalu pilih kepada siapa kamu menulis.
+briefing-asq = 📋 Skrining saat mengisi permintaan — berharap mati: { $asq_1 ->
+        [yes] YA
+        [no] tidak
+        [skip] tidak mau menjawab
+       *[other] tidak ditanyakan
+    } · merasa lebih baik kalau mati: { $asq_2 ->
+        [yes] YA
+        [no] tidak
+        [skip] tidak mau menjawab
+       *[other] tidak ditanyakan
+    } · pikiran bunuh diri minggu ini: { $asq_3 ->
+        [yes] YA
+        [no] tidak
+        [skip] tidak mau menjawab
+       *[other] tidak ditanyakan
+    } · pernah mencoba: { $asq_4 ->
+        [yes] YA
+        [no] tidak
+        [skip] tidak mau menjawab
+       *[other] tidak ditanyakan
+    } · sekarang: { $asq_5 ->
+        [yes] YA
+        [no] tidak
+        [skip] tidak mau menjawab
+       *[other] tidak ditanyakan
+    }
+briefing-asq-gently = Siswa ini memilih tidak menjawab beberapa pertanyaan skrining. Tanyakan dengan lembut gimana keadaannya, dan pakai /refer kalau kamu khawatir.
 staff-reply-chat-ended = Obrolanmu dengan { $pseudonym } sudah selesai, jadi pesanmu tidak dikirim.
 risk-report-how = Balas (reply) pesan siswanya dengan /{ $command } (geser pesannya, atau tekan lama lalu pilih Balas), biar bot tahu pesan mana yang kamu maksud.
 risk-report-not-student = Itu bukan pesan siswa dari obrolan. Balas langsung pesan siswanya dengan /{ $command }.
@@ -400,7 +438,11 @@ escalation-broadcast =
     Siapa pun yang bisa: konfirmasi atau ambil alih sekarang.
 escalation-update =
     Kabar terbaru eskalasi #{ $id } — { $level }
-    Pesan baru: { $excerpt }
+    Alasan: { $reason }{ $more ->
+        [yes] {", "}{ $also }
+       *[no] {""}
+    }
+    Kata-katanya: { $excerpt }
 escalation-acked = Kamu sudah konfirmasi eskalasi #{ $id }. Ambil alih untuk ngobrol dengan siswa, atau tutup dengan hasil akhir. Kalau dalam { $minutes } menit belum ada yang ambil alih atau menutupnya, tim akan dihubungi lagi.
 escalation-acked-others = { $name } sudah mengonfirmasi eskalasi #{ $id }.
 escalation-already-acked = { $name } sudah menangani eskalasi ini.

@@ -135,7 +135,7 @@ async def complete_intake(app: App, user: User, lang: str,
     await user.press("in:topic:academic")
     await user.expect(shown(app, lang, "intake-description", min=20, max=1500))
     await user.say(description)
-    await user.press("in:feeling:2")
+    await user.press("in:feeling:3")
     await user.press("in:name:keep")
     await user.press("in:confirm:")
     await user.expect(shown(app, lang, "intake-queued"))

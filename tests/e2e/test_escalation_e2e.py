@@ -193,14 +193,15 @@ async def test_concern_in_a_chat_nudges_the_supporter_who_refers_in_one_tap(
     assert escalation.source == "refer"
 
 
-async def test_concern_in_intake_asks_the_screening_question_and_escalates_on_yes(
+async def test_concern_in_intake_asks_the_screening_questions_and_escalates_on_yes(
     run_bot: Callable[..., Any], sandbox: SandboxBotApi, student: User
 ) -> None:
     app = await run_bot(staff=[COUNSELOR_A])
     await start_intake(app, student)
     await student.say("aku ngerasa jadi beban buat semua orang di rumah")
-    await student.expect(shown(app, "id", "screening-question"))
-    await student.press("sc:yes:")
+    await student.press("in:feeling:4")  # a concern: asked whatever the feeling
+    await student.expect(shown(app, "id", "asq-wish-dead"))
+    await student.press("in:asq-wish-dead:yes")
     await student.expect(shown(app, "id", "crisis-resources"))
     await User(sandbox, 9201).expect(shown(app, "en", "escalation-ping", id=1,
                                            level_key="risk-2"))
@@ -344,3 +345,30 @@ async def test_a_ping_telegram_cannot_take_pages_the_next_counselor_and_is_retri
                                            level_key="risk-2"), timeout=5)
     await User(sandbox, 9201).expect(shown(app, "en", "escalation-ping", id=1,
                                            level_key="risk-2"), timeout=10)
+
+
+async def test_a_low_feeling_asks_the_screening_questions_and_a_yes_pages_a_counselor_at_once(
+    run_bot: Callable[..., Any], sandbox: SandboxBotApi, student: User
+) -> None:
+    """No risky word at all: the student rates their feeling 1, the intake asks the ASQ
+    questions one at a time, and the first yes pages a counselor with the answer in the ping;
+    yes to "right now" makes the case imminent."""
+    app = await run_bot(staff=[COUNSELOR_A])
+    counselor = User(sandbox, 9201)
+    await start_intake(app, student)
+    await student.say("Aku capek banget akhir-akhir ini, semuanya terasa berat di sekolah.")
+    await student.press("in:feeling:1")
+    await student.expect(shown(app, "id", "asq-wish-dead"))
+    await student.press("in:asq-wish-dead:yes")
+    ping = await counselor.expect(shown(app, "en", "escalation-ping", id=1,
+                                        level_key="risk-2"), timeout=5)
+    assert "wished dead: YES" in (ping.text or "")
+    assert "screening questions" in (ping.text or "")
+    await student.expect(shown(app, "id", "crisis-resources"))
+    for question in ("better-off-dead", "thoughts", "tried"):
+        await student.press(f"in:asq-{question}:no")
+    await student.press("in:asq-now:yes")
+    await counselor.expect("IMMINENT", timeout=5)
+    await student.expect(shown(app, "id", "intake-anonymity", pseudonym="")[:20])
+    [case] = await escalations(app)
+    assert (case.level, case.source) == (3, "asq")

@@ -36,10 +36,10 @@ async def complete_intake(app: App, user: User, lang: str) -> None:
     await user.expect(text(app, lang, "intake-description", min=20, max=1500))
     await user.say(DESCRIPTION)
     await user.expect(text(app, lang, "intake-feeling"))
-    await user.press("in:feeling:2")
+    await user.press("in:feeling:3")
     await user.expect(text(app, lang, "intake-anonymity", pseudonym="")[:20])
     await user.press("in:name:keep")
-    await user.expect(text(app, lang, "intake-summary", topic_key="topic-academic", feeling=2,
+    await user.expect(text(app, lang, "intake-summary", topic_key="topic-academic", feeling=3,
                            pseudonym="", description=""))
     await user.press("in:confirm:")
     await user.expect(text(app, lang, "intake-queued"))
@@ -60,7 +60,7 @@ async def test_student_completes_intake(
     app = await run_bot()
     await complete_intake(app, student, lang)
     [request] = await stored_requests(app)
-    assert request == {"status": "queued", "topic": "academic", "feeling": 2, "language": lang,
+    assert request == {"status": "queued", "topic": "academic", "feeling": 3, "language": lang,
                        "description": DESCRIPTION, "raw": request["raw"]}
     assert DESCRIPTION.encode() not in request["raw"]
     # pressed keyboards are cleared so old buttons cannot be pressed again

@@ -26,6 +26,7 @@ from hypothesis.stateful import (
 )
 
 from escalation.detector import RiskLevel
+from flows import screening
 from tests.model.invariants import check
 from tests.model.world import (
     COORDINATORS,
@@ -122,9 +123,10 @@ class ProgramModel(RuleBasedStateMachine):
         self._do(self.world.media(student, kind, caption))
 
     @rule(student=st.sampled_from(STUDENT_IDS), lang=st.sampled_from(("id", "en")),
-          feeling=st.sampled_from("12345"), risky=st.booleans())
+          feeling=st.sampled_from("12345"), risky=st.booleans(),
+          answers=st.lists(st.sampled_from(("no", "yes", "skip")), min_size=5, max_size=5))
     def student_completes_intake(self, student: int, lang: str, feeling: str,
-                                 risky: bool) -> None:
+                                 risky: bool, answers: list[str]) -> None:
         """The whole intake at once (random presses alone rarely get that far)."""
         world = self.world
         description = ("aku pengen mati aja, udah capek sama semuanya di rumah" if risky
@@ -135,8 +137,18 @@ class ProgramModel(RuleBasedStateMachine):
         if risky:
             self._signal(student, description, "intake description")
         self._do(world.say(student, description))
-        for data in (f"in:feeling:{feeling}", "in:name:keep", "in:confirm:"):
+        self._press_if_shown(student, f"in:feeling:{feeling}")
+        for question, answer in zip(ASQ_QUESTIONS, answers, strict=True):  # if asked
+            self._answer_asq(student, f"in:asq-{question}:{answer}")
+        for data in ("in:name:keep", "in:confirm:"):
             self._press_if_shown(student, data)
+
+    @rule(student=st.sampled_from(STUDENT_IDS), answer=st.sampled_from(("yes", "no", "skip")))
+    def student_answers_a_screening_question(self, student: int, answer: str) -> None:
+        """The intake's ASQ question on screen, if there is one (in:asq-<question>:…)."""
+        shown = [d for _, d in self.world.latest_buttons(student) if d.startswith("in:asq-")]
+        if shown:
+            self._answer_asq(student, shown[0].rpartition(":")[0] + f":{answer}")
 
     @rule(student=st.sampled_from(STUDENT_IDS))
     def student_asks_for_a_counselor(self, student: int) -> None:
@@ -170,6 +182,9 @@ class ProgramModel(RuleBasedStateMachine):
         if data.startswith("ss:counselor"):
             self.world.signals.append((who, self.world.clock(), "🆘"))
         if data in ("sc:yes:", "sc:now:"):
+            self.world.signals.append((who, self.world.clock(), f"screening {data}"))
+        if data.startswith("in:asq-") and data.endswith(":yes") and \
+                self.runner.run(self.world.asks(who, data)):
             self.world.signals.append((who, self.world.clock(), f"screening {data}"))
         self._do(self.world.press(who, message_id, data))
         if twice:
@@ -282,12 +297,23 @@ class ProgramModel(RuleBasedStateMachine):
 
     # ---- helpers -----------------------------------------------------------------------
 
+    def _answer_asq(self, student: int, data: str) -> None:
+        """Press a screening answer if its question is on screen: a yes that the intake takes
+        (its question is the one the student is at) is a high signal (S1)."""
+        shown = [(m, d) for m, d in self.world.latest_buttons(student) if d == data]
+        if not shown:
+            return
+        if data.endswith(":yes") and self.runner.run(self.world.asks(student, data)):
+            self.world.signals.append((student, self.world.clock(), f"screening {data}"))
+        self._do(self.world.press(student, *shown[0]))
+
     def _press_if_shown(self, who: int, prefix: str) -> None:
         shown = [(m, d) for m, d in self.world.latest_buttons(who) if d.startswith(prefix)]
         if shown:
             self._do(self.world.press(who, *shown[0]))
 
 
+ASQ_QUESTIONS = (*screening.QUESTIONS, screening.ACUITY)
 ENABLED = ("S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8")
 
 

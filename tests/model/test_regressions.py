@@ -30,7 +30,7 @@ async def intake(world: World, who: int, lang: str = "id", *, until: str = "",
     for step in ("in:consent:yes", f"in:lang:{lang}", "in:topic:family"):
         await press(world, who, step)
     await world.say(who, description)
-    for step in ("in:feeling:2", "in:name:keep", "in:confirm:"):
+    for step in ("in:feeling:3", "in:name:keep", "in:confirm:"):
         if step == until:
             return
         await press(world, who, step)
@@ -75,7 +75,7 @@ async def test_an_acknowledgement_with_no_follow_through_is_paged_again(world: W
 
 
 async def test_a_too_short_description_gets_its_hint_and_crashes_nothing(world: World) -> None:
-    await intake(world, STUDENT, until="in:feeling:2", description="pendek")
+    await intake(world, STUDENT, until="in:feeling:3", description="pendek")
     hint = world.texts(STUDENT)[-2]
     assert "20" in hint
     assert world.errors.records == []
@@ -106,9 +106,10 @@ async def test_the_counselor_button_is_the_students_request_and_twice_is_once(
 
 
 async def test_a_screening_answer_pings_with_the_name_topic_and_own_words(world: World) -> None:
-    await intake(world, STUDENT, until="in:feeling:2",
+    await intake(world, STUDENT, until="in:feeling:3",
                  description="kadang aku ngerasa jadi beban buat semua orang di rumah")
-    await press(world, STUDENT, "sc:yes:")
+    await press(world, STUDENT, "in:feeling:3")  # the concern: the screening questions
+    await press(world, STUDENT, "in:asq-wish-dead:yes")
     ping = pings(world, BUDI)[-1]
     assert "Siswa: -" not in ping
     assert "Student: -" not in ping
@@ -144,7 +145,7 @@ async def test_a_first_message_with_risk_in_a_caption_pings_with_a_name(world: W
     await press(world, 700100003, "in:lang:id")
     await press(world, 700100003, "in:topic:family")
     await world.say(700100003, DESCRIPTION)
-    await press(world, 700100003, "in:feeling:2")
+    await press(world, 700100003, "in:feeling:3")
     assert name in world.texts(700100003)[-1], "the student keeps the name counselors know"
 
 
@@ -620,11 +621,11 @@ async def test_a_later_signal_keeps_the_words_that_showed_the_risk_in_the_ping(
     """Seen: a case opened by a screening answer (the risk was in the intake description);
     after the student's next crisis signal in the chat every page showed only their latest,
     harmless words ('makasih udah mau dengerin. aku takut')."""
-    await intake(world, STUDENT, until="in:feeling:2",
+    await intake(world, STUDENT, until="in:feeling:3",
                  description="kadang aku ngerasa jadi beban buat semua orang di rumah")
-    await press(world, STUDENT, "sc:now:")
-    await press(world, STUDENT, "in:feeling:2")
-    for step in ("in:name:keep", "in:confirm:"):
+    await press(world, STUDENT, "in:feeling:3")  # the concern: the screening questions
+    for step in ("in:asq-wish-dead:yes", "in:asq-better-off-dead:no", "in:asq-thoughts:no",
+                 "in:asq-tried:no", "in:asq-now:yes", "in:name:keep", "in:confirm:"):
         await press(world, STUDENT, step)
     await press(world, DIMAS, "of:accept:")
     await press(world, BUDI, "es:ack:")

@@ -300,6 +300,14 @@ class World:
         await self.submit(self._inbound(who, kind="media", media_kind=kind, text=caption,
                                         message_id=self.update_id + 1))
 
+    async def asks(self, student: int, data: str) -> bool:
+        """The student's intake is at the screening question this button answers
+        (``in:asq-<question>:<answer>``): pressing it now is an answer the intake takes."""
+        async with self.running.store() as uow:
+            conversation = await uow.conversations.get(student)
+        return conversation is not None and conversation.flow == "intake" and \
+            conversation.state == data.split(":")[1]
+
     async def replied_student(self, member: int, message_id: int) -> int | None:
         """The student whose message ``message_id`` (in the member's chat) is a copy of, if
         the member is still in an open chat with them; else None."""

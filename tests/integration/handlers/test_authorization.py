@@ -62,7 +62,7 @@ async def _intake(world: World, who: int, lang: str) -> None:
     for step in ("in:consent:yes", f"in:lang:{lang}", "in:topic:family"):
         await _press(world, who, step)
     await world.say(who, "aku stres banget sama ujian minggu depan dan susah tidur")
-    for step in ("in:feeling:2", "in:name:keep", "in:confirm:"):
+    for step in ("in:feeling:3", "in:name:keep", "in:confirm:"):
         await _press(world, who, step)
 
 

@@ -35,3 +35,16 @@ def test_no_user_facing_text_is_inline_in_handlers() -> None:
         for path in (root / folder).glob("*.py"):
             for literal in re.findall(r'Reply\(\s*"([^"]+)"', path.read_text(encoding="utf-8")):
                 assert " " not in literal, f"{path.name}: inline text {literal!r}"
+
+
+def test_every_catalog_entry_parses() -> None:
+    """A malformed entry is dropped by the Fluent parser (as Junk) while the key still looks
+    present: the message would fail only when it is first sent."""
+    from fluent.syntax import parse
+    from fluent.syntax.ast import Junk
+
+    broken = [f"{path.parent.name}/{path.name}: {(entry.content or '')[:60]!r}"
+              for path in sorted(LOCALES_DIR.glob("*/*.ftl"))
+              for entry in parse(path.read_text(encoding="utf-8")).body
+              if isinstance(entry, Junk)]
+    assert broken == []

@@ -1,0 +1,74 @@
+"""The intake's ASQ screening on the whole program in-process (tests/model/world.py): what the
+counselor, the supporter and the student see, and that the safety rules hold around it."""
+
+from __future__ import annotations
+
+from tests.model.invariants import check
+from tests.model.test_regressions import cases, pings, press
+from tests.model.world import World
+
+STUDENT, DIMAS, BUDI = 700100001, 9101, 9201
+TIRED = "aku capek banget akhir-akhir ini, semuanya terasa berat di sekolah"
+
+
+async def to_feeling(world: World, description: str = TIRED) -> None:
+    await world.command(STUDENT, "/start")
+    for step in ("in:consent:yes", "in:lang:id", "in:topic:family"):
+        await press(world, STUDENT, step)
+    await world.say(STUDENT, description)
+
+
+async def answer(world: World, *answers: str) -> None:
+    for value in answers:
+        [data] = [d for _, d in world.latest_buttons(STUDENT) if d.startswith("in:asq-")][:1]
+        await press(world, STUDENT, data.rpartition(":")[0] + f":{value}")
+
+
+async def test_rather_not_say_flags_the_request_and_the_supporter_is_told_to_ask_gently(
+    world: World,
+) -> None:
+    await to_feeling(world)
+    await press(world, STUDENT, "in:feeling:2")
+    await answer(world, "skip", "no", "no", "no")
+    assert pings(world, BUDI) == [], "no yes: nobody is paged"
+    for step in ("in:name:keep", "in:confirm:"):
+        await press(world, STUDENT, step)
+    async with world.running.store() as uow:
+        person = await uow.people.by_telegram_id(STUDENT)
+        assert person is not None
+        request = await uow.requests.open_for(person.id)
+        assert request is not None
+        assert request.risk_level == 1  # a concern: rather not say is not a no
+    before = len(world.telegram.messages)
+    await press(world, DIMAS, "of:accept:")
+    told = world.texts(DIMAS, before)
+    assert any("rather not say" in t for t in told), told
+    assert any("Ask gently" in t for t in told), told
+    assert await check(world) == []
+
+
+async def test_a_yes_then_cancelling_the_intake_leaves_the_case_with_the_counselors(
+    world: World,
+) -> None:
+    await to_feeling(world)
+    await press(world, STUDENT, "in:feeling:1")
+    await answer(world, "no", "yes")
+    [ping] = pings(world, BUDI)
+    assert "better off dead: YES" in ping
+    assert "wished dead: no" in ping
+    await world.command(STUDENT, "/cancel")
+    [case] = await cases(world)
+    assert case.status == "open"
+    await world.advance(130)  # still climbing the ladder
+    assert await check(world) == []
+
+
+async def test_a_concern_in_the_description_asks_the_screening_after_the_feeling_not_before(
+    world: World,
+) -> None:
+    await to_feeling(world, "rasanya udah gak ada gunanya hidup, aku capek sama semuanya")
+    assert not any(d.startswith("sc:") for _, d in world.buttons(STUDENT)), \
+        "no separate screening question in the middle of the intake"
+    await press(world, STUDENT, "in:feeling:4")
+    assert any(d.startswith("in:asq-wish-dead:") for _, d in world.latest_buttons(STUDENT))
+    assert await check(world) == []

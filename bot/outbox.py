@@ -69,7 +69,7 @@ async def queue_effects(
         if to not in languages:
             person = await uow.people.by_telegram_id(to)
             languages[to] = person.language if person is not None else catalog.default
-        lang = languages[to]
+        lang = effect.language or languages[to]
         text = catalog.render(lang, effect.key, effect.params)
         buttons = [
             [{"text": catalog.render(lang, b.label, b.params), "data": b.data} for b in row]

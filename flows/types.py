@@ -70,6 +70,7 @@ class Reply:
     to: int | None = None
     priority: Priority = Priority.NORMAL
     meta: Mapping[str, int] = field(default_factory=dict)  # e.g. the escalation a ping is for
+    language: str = ""  # render in this language ("": the recipient's, looked up when queued)
 
 
 @dataclass(frozen=True)

@@ -244,6 +244,7 @@ async def _tell_positions(
     effects: list[Effect] = []
     later: datetime | None = None
     where = positions(await waiting_list(uow, queued))
+    offered = await uow.offers.pending_request_ids()  # "being asked right now" only if true
     free = sum(max(0, m.capacity - loads.get(m.id, 0)) for m in supporters
                if m.trained and m.active)
     interval = timedelta(seconds=services.config.routing.queue_update_interval)
@@ -271,6 +272,7 @@ async def _tell_positions(
             effects.append(Reply("queue-nobody-on-duty", to=chat))
         else:
             minutes = int(wait.total_seconds() // 60)
-            effects.append(Reply("queue-position", {"position": position, "minutes": minutes},
-                                 to=chat))
+            asked = "yes" if request.id in offered else "no"
+            effects.append(Reply("queue-position", {"position": position, "minutes": minutes,
+                                                    "asked": asked}, to=chat))
     return effects, later

@@ -59,6 +59,7 @@ async def answer(uow: UnitOfWork, services: Services, inbound: Inbound,
     if waiting is not None and waiting.status == "queued":  # out of the queue, offers withdrawn
         await leave_queue(uow, waiting, "forget", now)
         cleared += await withdraw_pending_offer(uow, waiting.id, now)
+    language = person.language  # told in it, though the person is gone when it is sent
     await uow.privacy.forget(person, chat)
     await uow.audit.add("system", "person.forgotten", "person:-", {}, now)
-    return cleared + [Reply("forget-done")]
+    return cleared + [Reply("forget-done", language=language)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from escalation.case import Case
+from escalation.case import CASE, Case
 from escalation.detector import RiskLevel
 from flows import screening
 from flows.buttons import button
@@ -82,6 +82,10 @@ async def briefing(uow: UnitOfWork, member: Member, request: HelpRequest) -> lis
         "notes": "\n".join(f"• {n}" for n in notes) or "-",
     }
     effects: list[Effect] = [Reply("session-started-supporter", params, to=member.telegram_id)]
+    case = await uow.escalations.unresolved_for_chat(await student_chat(uow, request))
+    if case is not None and CASE.state_of(case) != Case.TAKEN_OVER:  # why this student matters
+        about = await escalations.ping_params(uow, case, case.created_at)  # now: the counselors
+        effects.append(Reply("briefing-case-open", about, to=member.telegram_id))  # are paged
     answers = screening.decode(request.screening)
     if answers:  # the intake's screening: what they answered ("rather not say": ask gently)
         effects.append(Reply("briefing-asq", screening.params(answers), to=member.telegram_id))
@@ -330,6 +334,16 @@ async def end_by_member(uow: UnitOfWork, services: Services, chat: ChatSession,
     goes to the front of the queue while the case keeps paging). The student is never sent
     to the feedback questions with a crisis unresolved."""
     case = await uow.escalations.unresolved_for_chat(chat.student_chat_id)
+    counselor = await uow.members.get(chat.counselor_id) if chat.counselor_id else None
+    if case is None and counselor is not None and counselor.id != member.id:
+        # the counselor's chat (its case resolved, the counselor still with the student): a
+        # supporter who ends it only leaves it; the counselor ends it
+        request = await uow.requests.get(chat.request_id)
+        left = Reply("end-left-counselor-stays", {
+            "pseudonym": request.pseudonym if request else "?", "name": counselor.name},
+            to=member.telegram_id)
+        return [left, *await hand_back(uow, services, chat, member, tell_member=False),
+                *await dispatch(uow, services)]
     if case is None:
         return await end_session(uow, services, chat, f"member:{member.id}")
     if case.status == Case.TAKEN_OVER and case.taken_over_by == member.id:

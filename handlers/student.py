@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from escalation.detector import RiskLevel
 from flows import screening
 from flows.buttons import ButtonData
 from flows.intake import ASQ, INTAKE
@@ -66,6 +67,11 @@ async def converse(
         event = to_event(inbound, "in")
         if event.name in ("/help", "/cancel", "unknown-command", "back"):
             return [Reply(_idle_reply(event), {"max": MAX_TEXT})]
+        if event.name in ("text", "media") and \
+                await escalations.live_for_chat(uow, inbound.chat_id) is not None:
+            # a counselor is coming: not a welcome and the consent question (the words that
+            # opened the case were answered with the numbers; /start still begins a request)
+            return [] if _raised_it(services, inbound) else [Reply("case-open-waiting")]
         flow = "intake"
         step = INTAKE.enter(ctx, {"lang": person.language,
                                   "pseudonym": person.pseudonym or ctx.new_pseudonym()})
@@ -93,6 +99,11 @@ async def converse(
         await uow.conversations.save(inbound.chat_id, flow, step.state, data,
                                      services.clock())
     return effects
+
+
+def _raised_it(services: Services, inbound: Inbound) -> bool:
+    """These words are a high or imminent signal: the crisis answer already went out."""
+    return services.detector.assess(inbound.text).level >= RiskLevel.HIGH
 
 
 def _idle_reply(event: Event) -> str:

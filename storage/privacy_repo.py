@@ -54,6 +54,7 @@ class Privacy:
                 Escalation.student_chat_id == chat_id))).all():
             case.excerpt_enc, case.detail_enc, case.note_enc = None, None, None
             case.student_chat_id = 0
+            case.request_id = None  # the case itself stays on record (its request goes)
         await s.delete(person)  # requests, sessions, messages, notes, feedback go with it
         await s.flush()
 

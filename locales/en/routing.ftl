@@ -33,4 +33,4 @@ handback-student =
     If you need help now, please contact:
     { $resources }
 handback-student-stays = Sorry, the { $role } you were talking with had to leave the chat, but the { $stays } is still here with you. Just keep writing here.
-handback-colleague = Heads-up: the { $role } has left the chat with { $pseudonym } (off duty). The chat stays with you.
+handback-colleague = Heads-up: the { $role } has left the chat with { $pseudonym }. The chat stays with you.

@@ -169,9 +169,12 @@ btn-screen-no = No
 btn-screen-unsure = I'm not sure
 
 ## Queue and waiting
-queue-position = { $minutes ->
-        [0] You are number { $position } in line, and a supporter is being asked right now. You will get a message here as soon as they join.
-       *[other] You are number { $position } in line. Estimated wait: about { $minutes } minutes. You will get a message here as soon as a supporter joins.
+queue-position = { $asked ->
+        [yes] You are number { $position } in line, and a supporter is being asked right now. You will get a message here as soon as they join.
+       *[no] { $minutes ->
+            [0] You are number { $position } in line: the next supporter who is free will be asked. You will get a message here as soon as one joins.
+           *[other] You are number { $position } in line. Estimated wait: about { $minutes } minutes. You will get a message here as soon as a supporter joins.
+        }
     }
 queue-closed =
     No peer supporter is available right now. Your request is saved and will be offered as soon as the program opens again ({ $opens }). You don't need to do anything.
@@ -216,6 +219,13 @@ crisis-resources =
 
     If you are in danger or might hurt yourself, please contact now:
     { $resources }
+case-open-waiting =
+    We have your message and a counselor is on the way: they will write to you here. You don't need to do anything else. 💛
+
+    If you are in danger or might hurt yourself, please contact now:
+    { $resources }
+
+    (Send /start if you would also like to talk with a peer supporter while you wait.)
 crisis-resources-counselor-here =
     Thank you for telling us. What you are feeling matters, and you don't have to face it alone. 💛
     The counselor in this chat is with you: keep writing here.
@@ -237,6 +247,7 @@ crisis-still-here =
     If you are in danger, please contact now:
     { $resources }
 end-case-first = Case #{ $id } is still open. Record how it ended first (buttons below), then end the chat with /end.
+end-left-counselor-stays = You left the chat with { $pseudonym }. { $name } (counselor) stays with them and will end the chat.
 end-case-open-left = Case #{ $id } is still open, so the chat was not ended: you have left it, and { $pseudonym } stays with the team (the counselors are being paged). Thank you. 💛
 crisis-counselor-aware = A counselor has seen your message and will be with you shortly. 💛
 crisis-team-aware = Someone from the school's support team has seen your message and is getting a counselor to you. 💛
@@ -262,6 +273,11 @@ member-inactive = Your membership is paused. Please contact your coordinator.
 member-trained = Your coordinator marked your training complete. You can now go on duty with /duty.
 staff-no-chat = You have no open chat right now.
 staff-choose-chat = You have several open chats. Send /chats and choose who you are writing to.
+briefing-case-open =
+    ⚠️ { $pseudonym } has an open crisis case #{ $id } ({ $level }): the counselors are being paged and one will join this chat.
+    Why: { $reason }
+    Their words: { $excerpt }
+    Stay with them warmly, don't end the chat, and use /note for anything the counselor should know.
 briefing-asq = 📋 Screening in the intake — wished dead: { $asq_1 ->
         [yes] YES
         [no] no

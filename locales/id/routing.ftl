@@ -33,4 +33,4 @@ handback-student =
     Kalau kamu butuh bantuan sekarang, hubungi:
     { $resources }
 handback-student-stays = Maaf ya, { $role } yang menemanimu harus keluar dari obrolan, tapi { $stays } masih di sini bersamamu. Lanjut aja tulis di sini ya.
-handback-colleague = Info: { $role } sudah keluar dari obrolan dengan { $pseudonym } (sudah tidak bertugas). Obrolannya tetap bersamamu.
+handback-colleague = Info: { $role } sudah keluar dari obrolan dengan { $pseudonym }. Obrolannya tetap bersamamu.

@@ -169,9 +169,12 @@ btn-screen-no = Tidak
 btn-screen-unsure = Aku tidak yakin
 
 ## Antrean dan menunggu
-queue-position = { $minutes ->
-        [0] Kamu nomor { $position } dalam antrean, dan sekarang lagi ditanyain ke pendamping. Nanti kamu dapat pesan di sini begitu pendampingnya gabung.
-       *[other] Kamu nomor { $position } dalam antrean. Perkiraan waktu tunggu: sekitar { $minutes } menit. Kamu akan dapat pesan di sini begitu pendamping bergabung.
+queue-position = { $asked ->
+        [yes] Kamu nomor { $position } dalam antrean, dan sekarang lagi ditanyain ke pendamping. Nanti kamu dapat pesan di sini begitu pendampingnya gabung.
+       *[no] { $minutes ->
+            [0] Kamu nomor { $position } dalam antrean: pendamping berikutnya yang kosong bakal ditanyain. Nanti kamu dapat pesan di sini begitu ada yang gabung.
+           *[other] Kamu nomor { $position } dalam antrean. Perkiraan waktu tunggu: sekitar { $minutes } menit. Kamu akan dapat pesan di sini begitu pendamping bergabung.
+        }
     }
 queue-closed =
     Saat ini belum ada pendamping sebaya yang tersedia. Permintaanmu sudah tersimpan dan akan diteruskan begitu program buka lagi ({ $opens }). Kamu tidak perlu melakukan apa-apa.
@@ -216,6 +219,13 @@ crisis-resources =
 
     Kalau kamu dalam bahaya atau mungkin menyakiti diri sendiri, hubungi sekarang:
     { $resources }
+case-open-waiting =
+    Pesanmu udah kami terima dan konselor lagi menuju ke sini: nanti mereka nyapa kamu di obrolan ini. Kamu nggak perlu ngapa-ngapain lagi. 💛
+
+    Kalau kamu dalam bahaya atau mungkin menyakiti diri sendiri, hubungi sekarang:
+    { $resources }
+
+    (Kirim /start kalau kamu juga mau ngobrol sama pendamping sebaya sambil nunggu.)
 crisis-resources-counselor-here =
     Makasih udah mau cerita. Yang kamu rasain itu penting, dan kamu nggak harus ngadepin ini sendirian. 💛
     Konselor di obrolan ini lagi bareng kamu: terus aja tulis di sini.
@@ -237,6 +247,7 @@ crisis-still-here =
     Kalau kamu dalam bahaya, hubungi sekarang:
     { $resources }
 end-case-first = Kasus #{ $id } masih terbuka. Catat dulu hasilnya (tombol di bawah), baru akhiri obrolannya dengan /end.
+end-left-counselor-stays = Kamu keluar dari obrolan dengan { $pseudonym }. { $name } (konselor) tetap menemani dan nanti yang mengakhiri obrolannya.
 end-case-open-left = Kasus #{ $id } masih terbuka, jadi obrolannya nggak diakhiri: kamu keluar dari obrolan, dan { $pseudonym } tetap ditangani tim (konselor sedang dihubungi). Makasih ya. 💛
 crisis-counselor-aware = Konselor udah baca pesanmu dan sebentar lagi nyapa kamu di sini. 💛
 crisis-team-aware = Tim pendamping sekolah udah baca pesanmu dan lagi carikan konselor buat kamu. 💛
@@ -262,6 +273,11 @@ member-inactive = Keanggotaanmu sedang dinonaktifkan. Silakan hubungi koordinato
 member-trained = Koordinatormu sudah menandai pelatihanmu selesai. Sekarang kamu bisa mulai bertugas dengan /duty.
 staff-no-chat = Kamu tidak punya obrolan yang terbuka saat ini.
 staff-choose-chat = Kamu punya beberapa obrolan terbuka. Kirim /chats lalu pilih kepada siapa kamu menulis.
+briefing-case-open =
+    ⚠️ { $pseudonym } punya kasus krisis #{ $id } yang masih terbuka ({ $level }): konselor sedang dihubungi dan nanti ikut bergabung di obrolan ini.
+    Alasan: { $reason }
+    Kata-katanya: { $excerpt }
+    Temani dia dengan hangat, jangan akhiri obrolannya, dan pakai /note untuk hal yang perlu diketahui konselor.
 briefing-asq = 📋 Skrining saat mengisi permintaan — berharap mati: { $asq_1 ->
         [yes] YA
         [no] tidak

@@ -772,3 +772,80 @@ async def test_going_off_duty_clears_the_buttons_of_offers_waiting_for_you(
     await press(world, 9101, "dt:off:")
     assert offer_buttons(world, 9101) == []
     assert await check(world) == []
+
+
+async def test_a_supporter_ending_after_the_case_is_resolved_still_leaves_the_counselor_in(
+    world: World,
+) -> None:
+    """Seen (newcomer hour): the counselor took over and recorded 'referred'; then the
+    supporter's /end ended the whole chat: the counselor was dropped and the student's next
+    words ('where did the counselor go?? i still want to die') were taken as a feedback
+    comment."""
+    await _held_by_budi(world)
+    await press(world, BUDI, "es:out:")
+    before = len(world.telegram.messages)
+    await world.command(DIMAS, "/end")
+    async with world.running.store() as uow:
+        chat = await uow.sessions.active_for_student(STUDENT)
+        assert chat is not None, "the chat goes on with the counselor"
+        budi = await uow.members.by_telegram_id(BUDI)
+        assert budi is not None
+        assert (chat.counselor_id, chat.supporter_id) == (budi.id, None)
+    assert not any(d.startswith("fb:") for _, d in world.buttons(STUDENT)), "no feedback yet"
+    assert any("Pak Budi" in t for t in world.texts(DIMAS, before))
+    await world.say(STUDENT, "kak masih di sini kan?")
+    assert any("masih di sini" in t for t in world.texts(BUDI, before)), "it reaches Budi"
+    assert await check(world) == []
+
+
+async def test_forgetting_a_student_keeps_the_crisis_record_and_answers_in_their_language(
+    world: World,
+) -> None:
+    """Seen (newcomer hour): /forgetme after a case was resolved deleted the escalation
+    records with the request (the count in /stats fell), and an English-speaking student
+    got the confirmation in Indonesian."""
+    await intake(world, EN_STUDENT, "en")
+    await world.say(EN_STUDENT, "i want to kill myself")
+    await press(world, BUDI, "es:take:")
+    await press(world, BUDI, "es:out:")
+    await world.command(BUDI, "/end")
+    before = len(world.telegram.messages)
+    await world.command(EN_STUDENT, "/forgetme")
+    await press(world, EN_STUDENT, "fm:yes")
+    said = world.texts(EN_STUDENT, before)
+    assert any("deleted" in t for t in said), said
+    [case] = await cases(world)
+    assert case.status == "resolved"
+    assert case.student_chat_id == 0
+    assert await check(world) == []
+
+
+async def test_a_student_waiting_for_a_counselor_is_told_so_not_welcomed_again(
+    world: World,
+) -> None:
+    """Seen (newcomer hour): a student whose case was being paged wrote 'hello? is anyone
+    there' and got the welcome and the consent question, with no word of the counselor."""
+    await world.say(STUDENT, "aku mau bunuh diri malam ini")  # the first words: the numbers,
+    assert not any(d.startswith("in:consent") for _, d in world.buttons(STUDENT))  # no welcome
+    before = len(world.telegram.messages)
+    await world.say(STUDENT, "halo? ada orang?")
+    said = world.texts(STUDENT, before)
+    assert len(said) == 1, said
+    assert "konselor" in said[0]
+    assert not any(d.startswith("in:consent") for _, d in world.latest_buttons(STUDENT))
+    assert await check(world) == []
+
+
+async def test_a_supporter_taking_a_student_with_an_open_case_is_told_why(world: World) -> None:
+    """Seen (newcomer hour): the supporter who picked up a high-risk student got only the
+    description and 'Notes so far: -'."""
+    await intake(world, STUDENT, description="aku capek banget, jujur aku pengen mati aja rasanya",
+                 until="in:name:keep")
+    for step in ("in:asq-wish-dead:no", "in:asq-better-off-dead:no", "in:asq-thoughts:no",
+                 "in:asq-tried:no", "in:name:keep", "in:confirm:"):
+        await press(world, STUDENT, step)
+    before = len(world.telegram.messages)
+    await press(world, DIMAS, "of:accept:")
+    told = world.texts(DIMAS, before)
+    assert any("open crisis case #1" in t and "pengen mati" in t for t in told), told
+    assert await check(world) == []

@@ -29,7 +29,8 @@ from storage.uow import UnitOfWork
 CRISIS = Priority.CRISIS
 NOTE_FLOW = "case-note"
 # what an acknowledgement alone says; a take-over says more, once
-ACK_ONLY = frozenset({"escalation-acked", "crisis-counselor-aware", "crisis-team-aware"})
+ACK_ONLY = frozenset({"escalation-acked", "escalation-acked-coordinator",
+                      "crisis-counselor-aware", "crisis-team-aware"})
 
 
 async def cases(uow: UnitOfWork, services: Services, inbound: Inbound,
@@ -72,7 +73,8 @@ async def _acknowledge(uow: UnitOfWork, services: Services, escalation: Escalati
                         f"escalation:{escalation.id}", {}, now)
     minutes = max(1, services.config.escalation.ack_followup // 60)
     effects: list[Effect] = [
-        Reply("escalation-acked", {"id": escalation.id, "minutes": minutes},
+        Reply("escalation-acked" if member.role == "counselor" else
+              "escalation-acked-coordinator", {"id": escalation.id, "minutes": minutes},
               case_buttons(escalation, member.role)),
         Reply("crisis-counselor-aware" if member.role == "counselor" else "crisis-team-aware",
               to=escalation.student_chat_id, priority=CRISIS),
@@ -246,6 +248,9 @@ async def acknowledge_button(uow: UnitOfWork, services: Services, inbound: Inbou
     if isinstance(escalation, Reply):
         return [escalation]
     if not CASE.can(escalation, "acknowledge"):
+        if member.id in (escalation.acknowledged_by, escalation.taken_over_by):  # their own
+            return [Reply("escalation-you-acked", {"id": escalation.id},
+                          case_buttons(escalation, member.role))]
         other = await uow.members.get(escalation.acknowledged_by or 0)
         return [Reply("escalation-already-acked", {"name": other.name if other else "?"})]
     return [ClearButtons(inbound.message_id),

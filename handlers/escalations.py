@@ -510,10 +510,13 @@ async def _reopen(uow: UnitOfWork, services: Services, case: Escalation,
     await uow.audit.add("system", f"escalation.{event}", f"escalation:{case.id}", {},
                         services.clock())
     staff, members = await _staff(uow, first=previous)
+    if event == "release":  # who just left the case (off duty, handed back) is not paged
+        staff = [s for s in staff if s.member_id != previous]
     state, page = ladder.start(RiskLevel(case.level), staff, _timeouts(services))
     effects = await _carry_out(uow, services, case, state, page, members)
-    knows = members.get(previous or 0)
-    if knows is not None and knows.active and knows.id not in page.member_ids:
+    knows = members.get(previous or 0)  # (who just left the case needs no reminder of it)
+    if knows is not None and knows.active and knows.id not in page.member_ids and \
+            event != "release":
         params = await ping_params(uow, case, services.clock())
         effects.append(Reply("escalation-reminder", params, case_buttons(case, knows.role),
                              to=knows.telegram_id, priority=CRISIS))

@@ -335,9 +335,10 @@ async def end_by_member(uow: UnitOfWork, services: Services, chat: ChatSession,
     to the feedback questions with a crisis unresolved."""
     case = await uow.escalations.unresolved_for_chat(chat.student_chat_id)
     counselor = await uow.members.get(chat.counselor_id) if chat.counselor_id else None
-    if case is None and counselor is not None and counselor.id != member.id:
-        # the counselor's chat (its case resolved, the counselor still with the student): a
-        # supporter who ends it only leaves it; the counselor ends it
+    if counselor is not None and counselor.id != member.id and (
+            case is None or case.taken_over_by == counselor.id):
+        # the counselor's chat (its case theirs, or resolved with the counselor still with the
+        # student): a supporter who ends it only leaves it; the counselor ends it
         request = await uow.requests.get(chat.request_id)
         left = Reply("end-left-counselor-stays", {
             "pseudonym": request.pseudonym if request else "?", "name": counselor.name},

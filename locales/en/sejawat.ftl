@@ -464,6 +464,8 @@ escalation-update =
     Their words: { $excerpt }
 escalation-acked = You acknowledged escalation #{ $id }. Take over to chat with the student, or resolve it with an outcome. If neither happens within { $minutes } min, the team is paged again.
 escalation-acked-others = { $name } acknowledged escalation #{ $id }.
+escalation-acked-coordinator = You acknowledged escalation #{ $id }. A counselor takes the student over; you can record the outcome below. If nobody takes over or resolves it within { $minutes } min, the team is paged again.
+escalation-you-acked = You have already acknowledged escalation #{ $id }: take it over or record its outcome below.
 escalation-already-acked = { $name } is already handling this escalation.
 escalation-closed = This escalation is already resolved.
 escalation-taken =

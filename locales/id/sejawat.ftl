@@ -461,6 +461,8 @@ escalation-update =
     Kata-katanya: { $excerpt }
 escalation-acked = Kamu sudah konfirmasi eskalasi #{ $id }. Ambil alih untuk ngobrol dengan siswa, atau tutup dengan hasil akhir. Kalau dalam { $minutes } menit belum ada yang ambil alih atau menutupnya, tim akan dihubungi lagi.
 escalation-acked-others = { $name } sudah mengonfirmasi eskalasi #{ $id }.
+escalation-acked-coordinator = Kamu sudah konfirmasi eskalasi #{ $id }. Yang ambil alih obrolan nanti konselor; kamu bisa mencatat hasil akhirnya di bawah. Kalau dalam { $minutes } menit belum ada yang ambil alih atau menutupnya, tim akan dihubungi lagi.
+escalation-you-acked = Kamu sudah konfirmasi eskalasi #{ $id } sebelumnya: ambil alih atau catat hasil akhirnya di bawah.
 escalation-already-acked = { $name } sudah menangani eskalasi ini.
 escalation-closed = Eskalasi ini sudah selesai.
 escalation-taken =

@@ -849,3 +849,31 @@ async def test_a_supporter_taking_a_student_with_an_open_case_is_told_why(world:
     told = world.texts(DIMAS, before)
     assert any("open crisis case #1" in t and "pengen mati" in t for t in told), told
     assert await check(world) == []
+
+
+async def test_staff_are_told_the_truth_about_their_own_case(world: World) -> None:
+    """Seen (newcomer hour): Pak Budi was told about himself in the third person ('Pak Budi
+    is already handling this'); a coordinator's acknowledgement told her to take over (she
+    cannot); a counselor who went off duty holding a case got a reminder to take it over."""
+    await world.say(STUDENT, "aku mau bunuh diri malam ini")
+    await press(world, BUDI, "es:ack:")
+    before = len(world.telegram.messages)
+    await world.press(BUDI, 1, "es:ack:1")  # again, from an older message
+    [again] = world.texts(BUDI, before)
+    assert "already acknowledged escalation #1" in again
+    assert "Pak Budi" not in again
+
+    await world.say(EN_STUDENT, "i am going to kill myself tonight")
+    await world.advance(12 * 60)  # nobody answers case #2: in the end everyone is paged
+    assert pings(world, SARI)
+    before = len(world.telegram.messages)
+    await press(world, SARI, "es:ack:2")
+    told = " ".join(world.texts(SARI, before))
+    assert "A counselor takes the student over" in told, told
+
+    await press(world, BUDI, "es:take:1")
+    await world.command(BUDI, "/duty")
+    before = len(world.telegram.messages)
+    await press(world, BUDI, "dt:off:")
+    assert pings(world, BUDI, before) == [], "who left the case is not asked to take it over"
+    assert await check(world) == []

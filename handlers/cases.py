@@ -18,6 +18,7 @@ from handlers.escalations import (
     case_buttons,
     held,
     ladder_state,
+    live_for_chat,
     open_manual,
     outcome_rows,
     ping_params,
@@ -226,6 +227,9 @@ async def refer_button(uow: UnitOfWork, services: Services, inbound: Inbound, me
     chat = await uow.sessions.get(chat_id) if chat_id is not None else None
     if chat is None or chat.status != "active" or chat.supporter_id != member.id:
         return [Reply("error-stale-button")]
+    case = await live_for_chat(uow, chat.student_chat_id)
+    if case is not None:  # pressed twice, or a counselor is already being paged: once is enough
+        return [ClearButtons(inbound.message_id), Reply("refer-already", {"id": case.id})]
     return [ClearButtons(inbound.message_id), Reply("refer-done"),
             *await open_manual(uow, services, chat.student_chat_id, "refer", "")]
 

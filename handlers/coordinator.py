@@ -39,7 +39,7 @@ def _member_line(member: Member, load: int) -> tuple[str, dict[str, str | int]]:
         "duty_key": "yes" if member.on_duty else "no",
         "active_key": "yes" if member.active else "no",
         "languages": ", ".join(member.languages) or "-", "capacity": member.capacity,
-        "load": load, "telegram_id": member.telegram_id,
+        "load": load, "telegram_id": str(member.telegram_id),  # an id, not a number: no 9.101
     }
 
 
@@ -51,7 +51,8 @@ def _roster_buttons(member: Member) -> tuple[tuple[Button, ...], ...]:
         rows.append((buttons.button(ROSTER, "btn-capacity-down", "cap-", str(member.id)),
                      buttons.button(ROSTER, "btn-capacity-up", "cap+", str(member.id))))
     toggle = "btn-deactivate" if member.active else "btn-activate"
-    rows.append((buttons.button(ROSTER, toggle, "active", str(member.id)),))
+    leads_to = f"{member.id}:{int(not member.active)}"  # the state it leads to
+    rows.append((buttons.button(ROSTER, toggle, "active", leads_to),))
     return tuple(rows)
 
 
@@ -83,13 +84,24 @@ async def shifts(uow: UnitOfWork, services: Services, inbound: Inbound,
     if words:
         return [Reply("shifts-usage")]
     effects: list[Effect] = [Reply("shifts-title")]
+    person = await uow.people.by_telegram_id(member.telegram_id)
+    language = person.language if person is not None else services.catalog.default
     for shift in await uow.shifts.all():
         who = await uow.members.get(shift.member_id)
+        days = ", ".join(services.catalog.render(language, f"day-{d}") for d in shift.days)
         effects.append(Reply("shifts-line", {
-            "id": shift.id, "name": who.name if who else "?", "days": ",".join(shift.days),
+            "id": shift.id, "name": who.name if who else "?", "days": days,
             "start": shift.start, "end": shift.end}))
     effects.append(Reply("shifts-usage"))
     return effects
+
+
+# days as a coordinator may write them, in either language (stored as mon..sun)
+DAY_NAMES = {"sen": "mon", "senin": "mon", "sel": "tue", "selasa": "tue", "rab": "wed",
+             "rabu": "wed", "kam": "thu", "kamis": "thu", "jum": "fri", "jumat": "fri",
+             "sab": "sat", "sabtu": "sat", "min": "sun", "minggu": "sun", "monday": "mon",
+             "tuesday": "tue", "wednesday": "wed", "thursday": "thu", "friday": "fri",
+             "saturday": "sat", "sunday": "sun"}
 
 
 async def _add_shift(uow: UnitOfWork, services: Services, member: Member, who: str,
@@ -97,13 +109,14 @@ async def _add_shift(uow: UnitOfWork, services: Services, member: Member, who: s
     telegram_id = buttons.ident(who)
     target = await uow.members.by_telegram_id(telegram_id) if telegram_id else None
     start, _, end = hours.partition("-")
-    days = days_text.split(",")
+    days = [DAY_NAMES.get(d.strip().lower(), d.strip().lower()) for d in days_text.split(",")]
     try:
         start, end = time_of_day(start), time_of_day(end)
     except ValueError:
-        return [Reply("shifts-usage")]
+        return [Reply("shifts-bad-hours", {"hours": hours}), Reply("shifts-usage")]
     if unknown_days(days):
-        return [Reply("shifts-usage")]
+        return [Reply("shifts-bad-days", {"days": ", ".join(map(str, unknown_days(days)))}),
+                Reply("shifts-usage")]
     if target is None or target.role not in INVITABLE:
         return [Reply("shifts-unknown-member")]
     shift = await uow.shifts.add(target.id, days, start, end)
@@ -128,13 +141,19 @@ async def stats(uow: UnitOfWork, services: Services, inbound: Inbound,
 
 async def roster_button(uow: UnitOfWork, services: Services, inbound: Inbound,
                         member: Member, data: ButtonData) -> list[Effect]:
-    """``ro:<trained|cap+|cap-|active>:<member>`` from a /roster line."""
+    """``ro:<trained|cap+|cap-|active>:<member>`` from a /roster line (``active`` also names
+    the state it leads to, ``ro:active:<member>:<0|1>``, so pressing it twice is pressing it
+    once; without it, as in messages sent before, it toggles)."""
     action = data.event
-    target_id = data.id(1) if len(data.parts) == 2 else None
+    target_id = data.id(1) if len(data.parts) in (2, 3) else None
     other = await uow.members.get(target_id) if target_id is not None else None
-    if other is None:
+    if other is None or (len(data.parts) == 3 and action != "active"):
         return [Reply("error-stale-button")]
     now = services.clock()
+    wanted = data.parts[2] if len(data.parts) == 3 else None
+    if action == "trained" and other.trained or \
+            action == "active" and wanted is not None and other.active == (wanted == "1"):
+        return [Reply("roster-unchanged", {"name": other.name})]  # pressed twice: done once
     if action == "trained":
         other.trained = True
     elif action in ("cap+", "cap-"):

@@ -484,8 +484,9 @@ escalation-student-withdrew = Escalation #{ $id }: { $pseudonym } withdrew their
 escalation-resolved = Thank you. The case is closed and the note is saved (encrypted).
 counselor-joined-supporter = Counselor { $name } has joined your chat. Stay with the student; follow the counselor's lead.
 refer-usage = Write the reason after the command, e.g. /refer talks about not wanting to live
+refer-already = A counselor is already being called for this student (case #{ $id }): nothing more to do. Stay with them.
 refer-done = Thank you. A counselor is being contacted.
-cases-none = There are no open escalations. 🎉
+cases-none = There are no open escalations right now.
 cases-title = Open escalations: { $count }
 cases-line =
     #{ $id } · { $state } · { $level } · { $age } min
@@ -508,10 +509,20 @@ roster-line =
     { $name } — { $role } (id { $telegram_id })
     trained: { $trained } · on duty: { $duty } · active: { $active }
     languages: { $languages } · chats: { $load }/{ $capacity }
+roster-unchanged = Nothing to change: { $name } is already like that.
 roster-updated = { $name } is deactivated. Their open chats went back to the queue (or stay with the counselor in them) and each student was told.
 shifts-title = Weekly shifts:
 shifts-line = #{ $id } { $name }: { $days } { $start }–{ $end }
 shifts-usage = Add: /shifts add TELEGRAM_ID mon,tue,wed 08:00-12:00 · Remove: /shifts remove ID
+shifts-bad-days = I don't know these days: { $days }. Use mon, tue, wed, thu, fri, sat, sun, separated by commas.
+shifts-bad-hours = "{ $hours }" is not a time range: write it like 08:00-12:00.
+day-mon = Mon
+day-tue = Tue
+day-wed = Wed
+day-thu = Thu
+day-fri = Fri
+day-sat = Sat
+day-sun = Sun
 shifts-added = Shift #{ $id } added for { $name }.
 shifts-removed = Shift #{ $id } removed.
 shifts-unknown = There is no shift with that number.

@@ -481,8 +481,9 @@ escalation-student-withdrew = Eskalasi #{ $id }: { $pseudonym } membatalkan perm
 escalation-resolved = Terima kasih. Kasus ditutup dan catatan tersimpan (terenkripsi).
 counselor-joined-supporter = Konselor { $name } sudah bergabung di obrolanmu. Tetap bersama siswa; ikuti arahan konselor.
 refer-usage = Tulis alasannya setelah perintah, misalnya /refer bicara soal tidak ingin hidup
+refer-already = Konselor sudah dipanggil untuk siswa ini (kasus #{ $id }): tidak perlu apa-apa lagi. Temani dia ya.
 refer-done = Terima kasih. Konselor sedang dihubungi.
-cases-none = Tidak ada eskalasi terbuka. 🎉
+cases-none = Saat ini tidak ada eskalasi yang terbuka.
 cases-title = Eskalasi terbuka: { $count }
 cases-line =
     #{ $id } · { $state } · { $level } · { $age } menit
@@ -505,10 +506,20 @@ roster-line =
     { $name } — { $role } (id { $telegram_id })
     terlatih: { $trained } · bertugas: { $duty } · aktif: { $active }
     bahasa: { $languages } · obrolan: { $load }/{ $capacity }
+roster-unchanged = Tidak ada yang diubah: { $name } sudah begitu.
 roster-updated = { $name } dinonaktifkan. Obrolan terbukanya kembali ke antrean (atau tetap bersama konselor di dalamnya) dan setiap siswa sudah diberi tahu.
 shifts-title = Jadwal tugas mingguan:
 shifts-line = #{ $id } { $name }: { $days } { $start }–{ $end }
-shifts-usage = Tambah: /shifts add TELEGRAM_ID mon,tue,wed 08:00-12:00 · Hapus: /shifts remove ID
+shifts-usage = Tambah: /shifts add TELEGRAM_ID sen,sel,rab 08:00-12:00 · Hapus: /shifts remove NOMOR
+shifts-bad-days = Hari ini tidak dikenal: { $days }. Pakai sen, sel, rab, kam, jum, sab, min (atau mon..sun), dipisah koma.
+shifts-bad-hours = "{ $hours }" bukan rentang jam: tulis seperti 08:00-12:00.
+day-mon = Sen
+day-tue = Sel
+day-wed = Rab
+day-thu = Kam
+day-fri = Jum
+day-sat = Sab
+day-sun = Min
 shifts-added = Jadwal #{ $id } ditambahkan untuk { $name }.
 shifts-removed = Jadwal #{ $id } dihapus.
 shifts-unknown = Tidak ada jadwal dengan nomor itu.

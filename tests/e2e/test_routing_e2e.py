@@ -310,7 +310,7 @@ async def test_deactivating_a_supporter_puts_their_student_back_in_line(
     await dimas.press_starting("of:accept:")
     await student.expect(shown(app, "en", "session-started-student"))
     await sari.say("/roster")
-    await sari.press(f"ro:active:{await member_id(app, 9101)}")
+    await sari.press(f"ro:active:{await member_id(app, 9101)}:0")
     await student.expect(shown(app, "en", "session-supporter-unavailable"))
     await student.say("hello? are you there")
     await student.expect(shown(app, "en", "intake-queued-waiting"))

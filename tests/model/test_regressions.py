@@ -877,3 +877,33 @@ async def test_staff_are_told_the_truth_about_their_own_case(world: World) -> No
     await press(world, BUDI, "dt:off:")
     assert pings(world, BUDI, before) == [], "who left the case is not asked to take it over"
     assert await check(world) == []
+
+
+async def test_roster_buttons_pressed_twice_act_once(world: World) -> None:
+    """Seen (newcomer hour): 'mark trained' pressed twice told the member twice; 'deactivate'
+    pressed twice would deactivate and then activate them again."""
+    await world.command(SARI, "/roster")
+    [(message, data)] = [(m, d) for m, d in world.buttons(SARI)
+                         if d.startswith("ro:active:") and d.endswith(":0")][:1]
+    await world.press(SARI, message, data)
+    await world.press(SARI, message, data)
+    async with world.running.store() as uow:
+        members = [m for m in await uow.members.all() if not m.active]
+    assert len(members) == 1, "pressed twice: deactivated once, not back on"
+    assert await check(world) == []
+
+
+async def test_refer_pressed_twice_pages_once(world: World) -> None:
+    """Seen (newcomer hour): Refer pressed twice told the student twice that a counselor was
+    asked and sent the counselor an empty update."""
+    await intake(world, STUDENT)
+    await press(world, DIMAS, "of:accept:")
+    await world.say(STUDENT, "rasanya udah gak ada gunanya hidup")  # a concern: the nudge
+    [(message, data)] = [(m, d) for m, d in world.buttons(DIMAS) if d.startswith("es:refer:")]
+    before = len(world.telegram.messages)
+    await world.press(DIMAS, message, data)
+    await world.press(DIMAS, message, data)
+    assert len(world.texts(STUDENT, before)) == 1, world.texts(STUDENT, before)
+    assert len(pings(world, BUDI, before)) == 1
+    assert any("already being called" in t for t in world.texts(DIMAS, before))
+    assert await check(world) == []

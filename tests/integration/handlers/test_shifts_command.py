@@ -28,6 +28,8 @@ async def _shifts(world: World, words: str) -> tuple[list[str], list[tuple[list[
     (f"add {AYU} mon,tue 08:00-12:00", ["mon", "tue"], "08:00", "12:00"),
     (f"add {AYU} sat 8:00-9:30", ["sat"], "08:00", "09:30"),  # typed as people type it
     (f"add {AYU} sun 22:00-24:00", ["sun"], "22:00", "24:00"),
+    (f"add {AYU} sen,Sel,rabu 08:00-12:00", ["mon", "tue", "wed"], "08:00", "12:00"),  # as
+    (f"add {AYU} Mon,saturday 08:00-12:00", ["mon", "sat"], "08:00", "12:00"),  # written
 ])
 async def test_a_shift_is_added_with_hours_as_the_config_stores_them(
     world: World, words: str, days: list[str], start: str, end: str,
@@ -37,16 +39,35 @@ async def test_a_shift_is_added_with_hours_as_the_config_stores_them(
     assert kept == [(days, start, end)]
 
 
-@pytest.mark.parametrize("words", [
-    f"add {AYU} senin 08:00-12:00", f"add {AYU} mon, 08:00-12:00", f"add {AYU} Mon 08:00-12:00",
-    f"add {AYU} mon 08:00-25:00", f"add {AYU} mon 08:00", f"add {AYU} mon 8-12",
+@pytest.mark.parametrize(("words", "why"), [
+    (f"add {AYU} mon, 08:00-12:00", "shifts-bad-days"), (f"add {AYU} mo 08:00-12:00",
+                                                         "shifts-bad-days"),
+    (f"add {AYU} mon 08:00-25:00", "shifts-bad-hours"), (f"add {AYU} mon 08:00",
+                                                         "shifts-bad-hours"),
+    (f"add {AYU} mon 8-12", "shifts-bad-hours"),
 ])
-async def test_days_or_hours_the_config_would_refuse_get_the_usage(
-    world: World, words: str,
+async def test_days_or_hours_the_config_would_refuse_say_which_and_the_usage(
+    world: World, words: str, why: str,
 ) -> None:
-    assert await _shifts(world, words) == (["shifts-usage"], [])
+    assert await _shifts(world, words) == ([why, "shifts-usage"], [])
 
 
 async def test_a_shift_for_someone_not_on_the_team_is_refused(world: World) -> None:
     assert await _shifts(world, "add 123456 mon 08:00-12:00") == (
         ["shifts-unknown-member"], [])
+
+
+async def test_the_list_names_days_in_the_readers_language_and_ids_stay_ids(
+    world: World,
+) -> None:
+    """Seen (newcomer hour): '/shifts' showed 'mon,tue,wed' in the Indonesian interface and
+    '/roster' showed telegram ids as numbers ('9.101'), which '/shifts add' then refused."""
+    await world.command(SARI, f"/shifts add {AYU} sen,sel 08:00-12:00")
+    before = len(world.telegram.messages)
+    await world.command(SARI, "/shifts")
+    listed = " ".join(world.texts(SARI, before))
+    assert "Mon, Tue 08:00–12:00" in listed, listed
+    before = len(world.telegram.messages)
+    await world.command(SARI, "/roster")
+    roster = " ".join(world.texts(SARI, before))
+    assert f"id {AYU}" in roster, roster

@@ -2,17 +2,16 @@
 # Teks polos saja (tanpa HTML/Markdown): kata-kata siswa disisipkan apa adanya.
 
 ## Menu perintah
-cmd-start = Mulai atau lanjutkan meminta dukungan
-cmd-help = Apa yang dilakukan bot ini dan cara memakainya
-cmd-cancel = Hentikan yang sedang kamu lakukan
-cmd-back = Kembali satu langkah
-
+cmd-start = Mulai atau lanjutin minta dukungan
+cmd-help = Bot ini buat apa dan cara pakainya
+cmd-cancel = Berhenti dari yang lagi kamu lakuin
+cmd-back = Balik satu langkah
 ## Tombol
-btn-back = ◀ Kembali
-btn-continue = Lanjutkan yang tadi
+btn-back = ◀ Balik
+btn-continue = Lanjutin yang tadi
 btn-start-over = Mulai dari awal
-btn-consent-yes = Aku mengerti, lanjut
-btn-consent-no = Tidak, terima kasih
+btn-consent-yes = Aku ngerti, lanjut
+btn-consent-no = Nggak dulu, makasih
 btn-lang-id = Bahasa Indonesia
 btn-lang-en = English
 btn-feeling-1 = 1 😣
@@ -21,20 +20,20 @@ btn-feeling-3 = 3 😐
 btn-feeling-4 = 4 🙂
 btn-feeling-5 = 5 😊
 btn-name-keep = Pakai nama ini
-btn-name-another = Beri nama lain
+btn-name-another = Kasih nama lain
 btn-confirm = ✅ Kirim permintaanku
 btn-edit = ✏️ Ubah sesuatu
 btn-edit-topic = Topik
-btn-edit-description = Apa yang terjadi
+btn-edit-description = Ceritaku
 btn-edit-feeling = Perasaanku
 btn-edit-name = Namaku di obrolan
 
 ## Topik
-topic-academic = Tekanan akademik
-topic-anxiety = Cemas dan khawatir
-topic-low_mood = Suasana hati sedang turun
+topic-academic = Tekanan sekolah (tugas, ujian, nilai)
+topic-anxiety = Cemas atau overthinking
+topic-low_mood = Lagi down
 topic-family = Keluarga atau hubungan
-topic-bullying = Perundungan (bullying)
+topic-bullying = Di-bully
 topic-loneliness = Kesepian
 topic-other = Hal lain
 
@@ -42,28 +41,28 @@ topic-other = Hal lain
 intake-welcome =
     Hai, selamat datang di { $program } 👋
 
-    Di sini kamu bisa ngobrol dengan pendamping sebaya yang sudah dilatih: sesama pelajar yang mendengarkan tanpa menghakimi. Pendampingmu tidak akan melihat namamu atau akun Telegram-mu.
+    Di sini kamu bisa ngobrol sama pendamping sebaya yang udah dilatih: sesama pelajar yang dengerin tanpa nge-judge. Pendampingmu nggak bakal lihat namamu atau akun Telegram-mu.
 
-    Mohon pahami apa layanan ini dan apa yang bukan:
-    • Ini dukungan sebaya, bukan terapi atau konseling.
-    • Ini bukan layanan darurat. Kalau kamu dalam bahaya atau mungkin menyakiti diri sendiri, hubungi sekarang:
+    Sebelum lanjut, ini yang perlu kamu tahu:
+    • Ini dukungan dari teman sebaya, bukan terapi atau konseling.
+    • Ini bukan layanan darurat. Kalau kamu dalam bahaya atau mungkin nyakitin diri sendiri, hubungi sekarang:
     { $resources }
-intake-consent = Apakah kamu mengerti dan mau lanjut?
+intake-consent = Kamu paham dan mau lanjut?
 intake-declined =
-    Tidak apa-apa. Kamu bisa kembali kapan saja dengan mengirim /start.
+    Nggak apa-apa. Kamu bisa balik kapan aja dengan kirim /start.
 
     Kalau suatu saat kamu butuh bantuan segera:
     { $resources }
 intake-language = Kamu mau pakai bahasa apa?
-intake-topic = Kamu ingin membicarakan tentang apa?
+intake-topic = Kamu mau cerita soal apa?
 intake-description =
-    Ceritakan dalam beberapa kalimat apa yang sedang terjadi. Hanya pendampingmu yang akan membacanya.
+    Ceritain dalam beberapa kalimat apa yang lagi terjadi. Cuma pendampingmu yang bakal baca.
     (Minimal { $min } dan maksimal { $max } karakter.)
-intake-description-too-short = Itu agak singkat. Bisa tulis sedikit lebih banyak, minimal { $min } karakter? Itu membantu pendampingmu memahami.
-intake-description-too-long = Itu lebih dari { $max } karakter. Tolong persingkat sedikit; kamu bisa cerita lebih banyak saat sudah mengobrol dengan pendampingmu.
-intake-feeling = Bagaimana perasaanmu sekarang, dari 1 (sangat buruk) sampai 5 (baik)?
+intake-description-too-short = Kependekan nih. Tambahin dikit ya, minimal { $min } karakter, biar pendampingmu lebih ngerti.
+intake-description-too-long = Itu lebih dari { $max } karakter. Coba dipersingkat dikit ya; nanti kamu bisa cerita lebih banyak waktu udah ngobrol sama pendampingmu.
+intake-feeling = Gimana perasaanmu sekarang? 1 = parah banget, 5 = baik.
 intake-anonymity =
-    Pendampingmu hanya akan melihatmu sebagai “{ $pseudonym }”. Mereka tidak akan melihat nama, username, atau akun Telegram-mu.
+    Pendampingmu cuma bakal lihat kamu sebagai “{ $pseudonym }”. Mereka nggak bakal lihat nama, username, atau akun Telegram-mu.
     Nama ini oke?
 intake-summary =
     Ini permintaanmu:
@@ -71,56 +70,52 @@ intake-summary =
     Topik: { $topic }
     Perasaanmu: { $feeling } dari 5
     Namamu di obrolan: { $pseudonym }
-    Yang sedang terjadi:
+    Yang lagi terjadi:
     { $description }
 
     Kirim sekarang?
-intake-edit = Apa yang ingin kamu ubah?
+intake-edit = Mau ubah yang mana?
 intake-queued =
-    Permintaanmu sudah terkirim. 💛
+    Permintaanmu udah terkirim. 💛
 
-    Selanjutnya: pendamping sebaya berikutnya yang tersedia akan menerimanya dan mulai mengobrol denganmu di sini, di obrolan ini. Kamu akan dapat pesan saat mereka bergabung. Kirim /cancel kalau ingin membatalkan permintaanmu.
+    Nanti pendamping yang lagi kosong bakal nyapa kamu di sini, di obrolan ini. Kamu bakal dapat pesan waktu mereka gabung. Kirim /cancel kalau mau batalin permintaanmu.
 
-    Kalau keadaan memburuk selagi menunggu, hubungi:
+    Kalau keadaan makin berat selagi nunggu, hubungi:
     { $resources }
-intake-already-queued = Permintaanmu sudah menunggu pendamping. Kamu akan dapat pesan di sini saat seseorang bergabung. Kirim /cancel kalau ingin membatalkannya.
-intake-request-withdrawn = Permintaanmu sudah dibatalkan. Jaga dirimu, dan kirim /start kapan pun kamu ingin bercerita.
+intake-already-queued = Permintaanmu udah nunggu pendamping. Kamu bakal dapat pesan di sini waktu ada yang gabung. Kirim /cancel kalau mau batalin.
+intake-request-withdrawn = Permintaanmu udah dibatalin. Jaga diri ya, dan kirim /start kapan aja kamu mau cerita.
 intake-queued-waiting =
-    Permintaanmu masih menunggu pendamping; belum ada yang membaca pesan di obrolan ini. Kamu akan dapat pesan saat seseorang bergabung.
+    Permintaanmu masih nunggu pendamping; belum ada yang baca pesan di obrolan ini. Kamu bakal dapat pesan waktu ada yang gabung.
 
     Kalau kamu butuh bantuan sekarang:
     { $resources }
-intake-cancelled = Oke, dihentikan. Tidak ada yang dikirim ke siapa pun. Kirim /start kapan saja kalau ingin mulai lagi.
-intake-restart-offer = Kamu sudah mulai membuat permintaan. Mau lanjutkan yang tadi, atau mulai dari awal?
-intake-use-buttons = Silakan pilih salah satu tombol di bawah.
-
+intake-cancelled = Oke, udah dihentikan. Nggak ada yang dikirim ke siapa pun. Kirim /start kapan aja kalau mau mulai lagi.
+intake-restart-offer = Kamu udah mulai bikin permintaan. Mau lanjutin yang tadi, atau mulai dari awal?
+intake-use-buttons = Pilih salah satu tombol di bawah ya.
 ## Bantuan
 help-intake =
-    { $program } menghubungkanmu dengan pendamping sebaya yang terlatih, secara anonim.
+    { $program } nyambungin kamu sama pendamping sebaya yang terlatih, tanpa nama asli.
     • /start — minta dukungan
-    • /back — kembali satu langkah
-    • /cancel — berhenti tanpa mengirim apa pun
+    • /back — balik satu langkah
+    • /cancel — berhenti tanpa ngirim apa pun
     Ini bukan layanan darurat. Kalau kamu dalam bahaya:
     { $resources }
 help-general =
-    { $program } menghubungkan pelajar dengan pendamping sebaya yang terlatih, secara anonim. Kirim /start untuk mulai.
+    { $program } nyambungin pelajar sama pendamping sebaya yang terlatih, tanpa nama asli. Kirim /start buat mulai.
     Kalau kamu dalam bahaya:
     { $resources }
-
 ## Kesalahan dan masukan yang tidak sesuai
-error-media = Maaf, aku hanya bisa membaca pesan teks di sini. Tolong tuliskan yang ingin kamu sampaikan.
-error-unknown-command = Aku tidak kenal perintah itu. Kirim /help untuk melihat yang bisa kamu lakukan.
+error-media = Maaf, di sini aku cuma bisa baca pesan teks. Tulis aja yang mau kamu sampaikan ya.
+error-unknown-command = Aku nggak kenal perintah itu. Kirim /help buat lihat yang bisa kamu lakuin.
 error-stale-button = Tombol itu udah nggak berlaku (dari langkah sebelumnya). Nggak ada yang berubah.
-error-does-not-fit = Itu tidak cocok di langkah ini. Ini posisi kita sekarang:
-error-generic = Maaf, ada masalah di sistem kami saat memproses pesan terakhirmu. Coba lagi sebentar lagi. Kalau kamu butuh bantuan sekarang: { $resources }
-error-too-long = Pesan itu terlalu panjang untukku (lebih dari { $max } karakter). Tolong kirim dalam beberapa bagian yang lebih pendek.
-private-only = Aku hanya bekerja di obrolan pribadi. Silakan kirim pesan langsung kepadaku untuk meminta dukungan.
-
+error-does-not-fit = Itu nggak cocok di langkah ini. Kita lagi di sini:
+error-generic = Maaf, sistem kami lagi ada masalah waktu memproses pesan terakhirmu. Coba lagi sebentar ya. Kalau kamu butuh bantuan sekarang: { $resources }
+error-too-long = Pesannya kepanjangan (lebih dari { $max } karakter). Kirim dalam beberapa bagian yang lebih pendek ya.
+private-only = Aku cuma bisa dipakai di obrolan pribadi. Kirim pesan langsung ke aku ya buat minta dukungan.
 ## Sumber bantuan
 resources-line = • { $name }: { $contact }
 resources-line-note = • { $name }: { $contact } ({ $note })
-nothing-to-cancel = Tidak ada yang perlu dibatalkan sekarang. Kirim /start kapan pun kamu ingin meminta dukungan.
-
+nothing-to-cancel = Lagi nggak ada yang perlu dibatalin. Kirim /start kapan aja kalau mau minta dukungan.
 ## Peran dan tingkat risiko
 role-supporter = pendamping sebaya
 role-counselor = konselor
@@ -177,47 +172,44 @@ queue-position = { $asked ->
         }
     }
 queue-closed =
-    Saat ini belum ada pendamping sebaya yang tersedia. Permintaanmu sudah tersimpan dan akan diteruskan begitu program buka lagi ({ $opens }). Kamu tidak perlu melakukan apa-apa.
+    Sekarang belum ada pendamping sebaya yang bisa. Permintaanmu udah tersimpan dan bakal diteruskan begitu program buka lagi ({ $opens }). Kamu nggak perlu ngapa-ngapain.
 
     Kalau kamu butuh bantuan sekarang, hubungi:
     { $resources }
-intake-restart-offer-simple = Kamu masih punya obrolan yang berjalan. Kirim /start untuk melanjutkannya.
-
+intake-restart-offer-simple = Kamu masih punya obrolan yang jalan. Kirim /start buat lanjutin.
 ## Sesi (sisi siswa)
 session-started-student =
-    Seorang pendamping sebaya sudah bergabung. 💛 Semua yang kamu tulis di sini sekarang sampai ke mereka; mereka hanya melihat nama pilihanmu.
+    Pendamping sebaya udah gabung. 💛 Semua yang kamu tulis di sini sekarang sampai ke mereka; mereka cuma lihat nama pilihanmu.
 
-    Ingat: pendampingmu adalah pelajar yang terlatih, bukan terapis. Kalau kamu butuh konselor, pakai tombol di bawah. Kalau kamu dalam bahaya, hubungi:
+    Ingat ya: pendampingmu itu pelajar yang terlatih, bukan terapis. Kalau kamu butuh konselor, pakai tombol di bawah. Kalau kamu dalam bahaya, hubungi:
     { $resources }
-session-already-active = Kamu sedang mengobrol dengan pendamping sebaya. Tulis saja di sini; kirim /end untuk mengakhiri obrolan.
-session-use-end = Untuk mengakhiri obrolan dengan pendampingmu, kirim /end.
-session-not-active = Obrolan itu sudah berakhir. Kirim /start kalau kamu ingin bercerita lagi.
-session-ended-student = Obrolan sudah berakhir. Terima kasih sudah menghubungi kami; itu butuh keberanian. 💛
-session-ended-idle-student = Obrolan ditutup karena sudah lama sepi. Kamu bisa mulai lagi kapan saja dengan /start.
-session-handed-over-student = Pendampingmu menyerahkan obrolan ke rekannya, yang sudah membaca permintaan dan catatanmu dan akan melanjutkan bersamamu di sini.
-session-idle-check = Kamu masih di sana? 🙂 Kalau tidak ada kabar dalam { $minutes } menit, obrolan ini akan ditutup. Kamu selalu bisa kembali dengan /start.
+session-already-active = Kamu lagi ngobrol sama pendamping sebaya. Tulis aja di sini; kirim /end kalau mau udahan.
+session-use-end = Buat ngakhirin obrolan sama pendampingmu, kirim /end.
+session-not-active = Obrolan itu udah selesai. Kirim /start kalau kamu mau cerita lagi.
+session-ended-student = Obrolannya udah selesai. Makasih udah mau cerita; itu butuh keberanian. 💛
+session-ended-idle-student = Obrolannya ditutup karena udah lama sepi. Kamu bisa mulai lagi kapan aja dengan /start.
+session-handed-over-student = Pendampingmu nyerahin obrolan ke temannya, yang udah baca permintaan dan catatanmu dan bakal lanjut nemenin kamu di sini.
+session-idle-check = Kamu masih di sana? 🙂 Kalau nggak ada kabar dalam { $minutes } menit, obrolan ini bakal ditutup. Kamu selalu bisa balik lagi dengan /start.
 help-session =
-    Kamu sedang mengobrol dengan pendamping sebaya. Tulis saja di sini.
+    Kamu lagi ngobrol sama pendamping sebaya. Tulis aja di sini.
     • /end — akhiri obrolan
-    Kalau kamu butuh konselor sekarang, tekan tombol di bawah. Dalam keadaan darurat:
+    Kalau kamu butuh konselor sekarang, tekan tombol di bawah. Kalau darurat:
     { $resources }
 relay-from-supporter = 💬 Pendamping sebaya: { $text }
 relay-from-counselor = 💬 Konselor: { $text }
-relay-media-unsupported = Foto, pesan suara, stiker, dan file tidak diteruskan di sini, demi menjaga privasi semua orang. Tolong tulis pesanmu dalam bentuk teks.
-
+relay-media-unsupported = Foto, pesan suara, stiker, dan file nggak diteruskan di sini, biar privasi semua orang tetap aman. Tulis pesanmu dalam bentuk teks ya.
 ## Umpan balik dan tindak lanjut
-feedback-rating = Seberapa membantu obrolan ini untukmu, dari 1 (tidak sama sekali) sampai 5 (sangat)?
-feedback-comment = Ada yang ingin kamu sampaikan? Tulis komentar singkat, atau tekan Lewati.
-feedback-thanks = Terima kasih! Masukanmu membantu kami mendampingi pelajar dengan lebih baik.
-followup-check = Hai, ini { $program } menyapa. 💛 Bagaimana kabarmu sejak obrolan kemarin?
-followup-glad = Senang mendengarnya. Kami ada kapan pun kamu butuh: kirim saja /start.
-
+feedback-rating = Seberapa membantu obrolan tadi buat kamu? 1 = nggak sama sekali, 5 = banget.
+feedback-comment = Ada yang mau kamu sampaikan? Tulis komentar singkat, atau tekan Lewati.
+feedback-thanks = Makasih! Masukanmu bantu kami nemenin pelajar dengan lebih baik.
+followup-check = Hai, ini { $program }. 💛 Gimana kabarmu sejak ngobrol kemarin?
+followup-glad = Senang dengarnya. Kami ada kapan pun kamu butuh: kirim aja /start.
 ## Krisis (sisi siswa)
 crisis-resources =
-    Terima kasih sudah bercerita. Yang kamu rasakan itu penting, dan kamu tidak harus menghadapinya sendirian. 💛
-    Kami sedang menghubungi konselor sekarang.
+    Makasih udah mau cerita. Yang kamu rasain itu penting, dan kamu nggak harus ngadepin ini sendirian. 💛
+    Kami lagi menghubungi konselor sekarang.
 
-    Kalau kamu dalam bahaya atau mungkin menyakiti diri sendiri, hubungi sekarang:
+    Kalau kamu dalam bahaya atau mungkin nyakitin diri sendiri, hubungi sekarang:
     { $resources }
 case-open-waiting =
     Pesanmu udah kami terima dan konselor lagi menuju ke sini: nanti mereka nyapa kamu di obrolan ini. Kamu nggak perlu ngapa-ngapain lagi. 💛
@@ -243,7 +235,7 @@ crisis-resources-referred =
     Kalau kamu dalam bahaya atau takut nyakitin diri sendiri, langsung hubungi:
     { $resources }
 crisis-still-here =
-    Kami masih di sini bersamamu, dan kami memastikan konselor segera menghubungimu.
+    Kami masih di sini sama kamu, dan kami pastiin konselor segera nyapa kamu.
     Kalau kamu dalam bahaya, hubungi sekarang:
     { $resources }
 end-case-first = Kasus #{ $id } masih terbuka. Catat dulu hasilnya (tombol di bawah), baru akhiri obrolannya dengan /end.
@@ -251,9 +243,9 @@ end-left-counselor-stays = Kamu keluar dari obrolan dengan { $pseudonym }. { $na
 end-case-open-left = Kasus #{ $id } masih terbuka, jadi obrolannya nggak diakhiri: kamu keluar dari obrolan, dan { $pseudonym } tetap ditangani tim (konselor sedang dihubungi). Makasih ya. 💛
 crisis-counselor-aware = Konselor udah baca pesanmu dan sebentar lagi nyapa kamu di sini. 💛
 crisis-team-aware = Tim pendamping sekolah udah baca pesanmu dan lagi carikan konselor buat kamu. 💛
-counselor-joined-student = Seorang konselor sudah bergabung di obrolan. 💛 Kamu bisa menulis kepada mereka di sini.
-screening-question = Terima kasih sudah bercerita. Boleh aku tanya langsung: dalam beberapa minggu terakhir, apakah kamu pernah punya pikiran untuk bunuh diri?
-screening-thanks = Terima kasih sudah menjawab. Pendampingmu akan memperhatikan ini.
+counselor-joined-student = Konselor udah gabung di obrolan. 💛 Kamu bisa langsung nulis ke mereka di sini.
+screening-question = Makasih udah cerita. Boleh aku tanya langsung: beberapa minggu terakhir ini, kamu pernah kepikiran buat bunuh diri?
+screening-thanks = Makasih udah jawab. Pendampingmu bakal ingat ini.
 asq-intro =
     Makasih udah jujur soal perasaanmu. Kami mau tanya beberapa pertanyaan singkat, satu per satu. Ini kami tanyakan ke semua orang yang lagi ngerasa berat, biar bisa bantu dengan tepat.
     Kalau ada yang nggak mau kamu jawab, pilih "Aku nggak mau jawab", nggak apa-apa kok.

@@ -68,7 +68,7 @@ async def main() -> None:
                     await button.last.click()
                     await asyncio.sleep(0.6)
                 await page.locator(".phone[data-role='student'] .bubble.bot",
-                                   has_text="Ceritakan").wait_for()
+                                   has_text="Ceritain").wait_for()
                 await say("student", "Aku stres banget karena ujian dan susah tidur.")
                 await asyncio.sleep(1.0)
                 OUT.parent.mkdir(parents=True, exist_ok=True)

@@ -224,7 +224,7 @@ def test_every_message_and_button_of_every_state_renders_in_both_languages(
                                                       "description": DESCRIPTION})
     assert "Academic stress" in summary
     assert DESCRIPTION in summary
-    assert "Tekanan akademik" in catalog.render("id", "intake-summary", {
+    assert "Tekanan sekolah" in catalog.render("id", "intake-summary", {
         "topic_key": "topic-academic", "feeling": 2, "pseudonym": "A", "description": "d"})
 
 

@@ -55,7 +55,8 @@ RESOURCES = {"student": "crisis-resources-asked", "refer": "crisis-resources-ref
 ASQ_DETAIL = "asq:"  # a case's detail that holds the screening's answers (flows.screening)
 BEFORE_SCREENING = ("consent", "language", "topic", "description", "feeling")
 TELL = {"detector": "crisis-tell-supporter", "screening": "crisis-tell-supporter",
-        "screening-now": "crisis-tell-supporter", "student": "crisis-tell-supporter-asked"}
+        "screening-now": "crisis-tell-supporter", "student": "crisis-tell-supporter-asked",
+        "asq": "crisis-tell-supporter", "asq-now": "crisis-tell-supporter"}
 
 
 # ---- screening -------------------------------------------------------------------------------

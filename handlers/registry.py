@@ -25,7 +25,7 @@ from typing import Any, Generic, NamedTuple, TypeVar
 
 from flows.buttons import ButtonData
 from flows.types import Effect, Inbound
-from handlers import cases, coordinator, escalations, privacy, reports, staff, student
+from handlers import cases, coordinator, escalations, privacy, reports, screen, staff, student
 from handlers.context import Services
 from storage.uow import UnitOfWork
 
@@ -81,6 +81,7 @@ COMMANDS: tuple[Command[Any], ...] = (
     # as a reply to a student's message: the detector missed it / flagged it wrongly
     Command("missed", roles=STAFF, handler=reports.missed),
     Command("falsealarm", roles=STAFF, handler=reports.false_alarm),
+    Command("screen", roles=ON_DUTY, handler=screen.start),  # the ASQ questions, in a chat
     Command("duty", roles=ON_DUTY, handler=staff.duty),
     Command("cases", roles=CASE_STAFF, handler=cases.cases),
     Command("casenote", roles=CASE_STAFF, handler=cases.casenote),
@@ -118,6 +119,7 @@ BUTTONS: tuple[Button[Any], ...] = (
     Button("sh", roles=COORDINATOR, handler=coordinator.roster_button, refused=NOT_ALLOWED),
     # students
     Button("sc", roles=STUDENT, handler=escalations.screening_answer),
+    Button("aq", roles=STUDENT, handler=screen.answer),  # /screen's questions
     Button("ss", "counselor", roles=STUDENT, handler=student.counselor_now),
     Button("fu", roles=STUDENT, handler=student.followup_answer),
     Button("fm", roles=STUDENT, handler=privacy.answer),

@@ -257,6 +257,7 @@ screening-thanks = Thank you for answering. Your supporter will keep this in min
 asq-intro =
     Thank you for being honest about how you feel. We'd like to ask a few short questions, one at a time. We ask everyone who is going through a hard time, so we can help in the right way.
     If you'd rather not answer one, choose "I'd rather not say": that's okay.
+asq-intro-chat = Your supporter would like to ask you a few short questions, one at a time. We ask everyone who is going through a hard time, so we can help in the right way. If you'd rather not answer one, choose "I'd rather not say": that's okay.
 asq-wish-dead = In the past few weeks, have you wished you were dead?
 asq-better-off-dead = In the past few weeks, have you felt that you or your family would be better off if you were dead?
 asq-thoughts = In the past week, have you been having thoughts about killing yourself?
@@ -304,6 +305,34 @@ briefing-asq = 📋 Screening in the intake — wished dead: { $asq_1 ->
         [skip] rather not say
        *[other] not asked
     }
+screen-started = The screening questions are on their way to the student, one at a time. You will see every answer here when they are done; a yes calls a counselor at once.
+screen-already = The student is already answering the screening questions.
+screen-result = 📋 { $pseudonym } answered the screening questions — wished dead: { $asq_1 ->
+        [yes] YES
+        [no] no
+        [skip] rather not say
+       *[other] not asked
+    } · better off dead: { $asq_2 ->
+        [yes] YES
+        [no] no
+        [skip] rather not say
+       *[other] not asked
+    } · thoughts of suicide this week: { $asq_3 ->
+        [yes] YES
+        [no] no
+        [skip] rather not say
+       *[other] not asked
+    } · ever tried: { $asq_4 ->
+        [yes] YES
+        [no] no
+        [skip] rather not say
+       *[other] not asked
+    } · right now: { $asq_5 ->
+        [yes] YES
+        [no] no
+        [skip] rather not say
+       *[other] not asked
+    }
 briefing-asq-gently = They preferred not to answer some screening questions. Ask gently how they are doing, and use /refer if you are worried.
 staff-reply-chat-ended = Your chat with { $pseudonym } has ended, so your message was not sent.
 risk-report-how = Reply to the student's message with /{ $command } (swipe it, or press and hold it and choose Reply), so the bot knows which message you mean.
@@ -321,6 +350,7 @@ help-supporter =
     • /note text — a private note (only staff see it)
     • /handoff — hand the chat to another supporter
     • /refer reason — ask a counselor to step in
+    • /screen — ask the student the screening questions (one at a time; a yes calls a counselor at once)
     • /end — end the current chat
     • /missed, /falsealarm — as a reply to a student's message: the bot missed risk there, or flagged it wrongly (for the detector review)
     Anything else you write goes to the student you are chatting with; a reply to a student's message goes to that student.

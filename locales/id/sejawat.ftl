@@ -249,6 +249,7 @@ screening-thanks = Makasih udah jawab. Pendampingmu bakal ingat ini.
 asq-intro =
     Makasih udah jujur soal perasaanmu. Kami mau tanya beberapa pertanyaan singkat, satu per satu. Ini kami tanyakan ke semua orang yang lagi ngerasa berat, biar bisa bantu dengan tepat.
     Kalau ada yang nggak mau kamu jawab, pilih "Aku nggak mau jawab", nggak apa-apa kok.
+asq-intro-chat = Pendampingmu mau nanya beberapa pertanyaan singkat, satu per satu. Ini kami tanyakan ke semua orang yang lagi ngerasa berat, biar bisa bantu dengan tepat. Kalau ada yang nggak mau kamu jawab, pilih "Aku nggak mau jawab", nggak apa-apa kok.
 asq-wish-dead = Beberapa minggu terakhir ini, apa kamu pernah berharap kamu mati aja?
 asq-better-off-dead = Beberapa minggu terakhir ini, apa kamu pernah ngerasa kamu atau keluargamu bakal lebih baik kalau kamu mati?
 asq-thoughts = Seminggu terakhir ini, apa kamu kepikiran untuk bunuh diri?
@@ -296,6 +297,34 @@ briefing-asq = 📋 Skrining saat mengisi permintaan — berharap mati: { $asq_1
         [skip] tidak mau menjawab
        *[other] tidak ditanyakan
     }
+screen-started = Pertanyaan skrining sedang dikirim ke siswa, satu per satu. Semua jawabannya muncul di sini setelah selesai; jawaban "ya" langsung memanggil konselor.
+screen-already = Siswa ini sedang menjawab pertanyaan skrining.
+screen-result = 📋 { $pseudonym } sudah menjawab pertanyaan skrining — berharap mati: { $asq_1 ->
+        [yes] YA
+        [no] tidak
+        [skip] tidak mau menjawab
+       *[other] tidak ditanyakan
+    } · merasa lebih baik kalau mati: { $asq_2 ->
+        [yes] YA
+        [no] tidak
+        [skip] tidak mau menjawab
+       *[other] tidak ditanyakan
+    } · pikiran bunuh diri minggu ini: { $asq_3 ->
+        [yes] YA
+        [no] tidak
+        [skip] tidak mau menjawab
+       *[other] tidak ditanyakan
+    } · pernah mencoba: { $asq_4 ->
+        [yes] YA
+        [no] tidak
+        [skip] tidak mau menjawab
+       *[other] tidak ditanyakan
+    } · sekarang: { $asq_5 ->
+        [yes] YA
+        [no] tidak
+        [skip] tidak mau menjawab
+       *[other] tidak ditanyakan
+    }
 briefing-asq-gently = Siswa ini memilih tidak menjawab beberapa pertanyaan skrining. Tanyakan dengan lembut gimana keadaannya, dan pakai /refer kalau kamu khawatir.
 staff-reply-chat-ended = Obrolanmu dengan { $pseudonym } sudah selesai, jadi pesanmu tidak dikirim.
 risk-report-how = Balas (reply) pesan siswanya dengan /{ $command } (geser pesannya, atau tekan lama lalu pilih Balas), biar bot tahu pesan mana yang kamu maksud.
@@ -313,6 +342,7 @@ help-supporter =
     • /note teks — catatan pribadi (hanya staf yang bisa melihat)
     • /handoff — serahkan obrolan ke pendamping lain
     • /refer alasan — minta konselor turun tangan
+    • /screen — ajukan pertanyaan skrining ke siswa (satu per satu; jawaban "ya" langsung memanggil konselor)
     • /end — akhiri obrolan saat ini
     • /missed, /falsealarm — sebagai balasan (reply) ke pesan siswa: bot melewatkan tanda risiko di situ, atau salah menandainya (untuk peninjauan detektor)
     Hal lain yang kamu tulis dikirim ke siswa yang sedang kamu dampingi; balasan (reply) ke pesan seorang siswa dikirim ke siswa itu.

@@ -68,7 +68,8 @@ TEXTS = st.one_of(
 STUDENT_COMMANDS = ("/start", "/cancel", "/help", "/end", "/forgetme", "/back", "/xyz",
                     "/start poster-kantin-fakultas-teknik", "/start aku pengen mati aja")
 STAFF_COMMANDS = ("/duty", "/chats", "/cases", "/end", "/handoff", "/help", "/roster",
-                  "/stats", "/start", "/skip", "/casenote 1 sudah aman", "/casenote x")
+                  "/stats", "/start", "/skip", "/casenote 1 sudah aman", "/casenote x",
+                  "/screen", "/missed", "/falsealarm", "/shifts add 9102 sen,sel 08:00-12:00")
 FORGED = ("es:ack:999", "es:take:1", "es:out:1:safe", "of:accept:1", "ro:active:1",
           "dt:on:", "in:confirm:", "ss:counselor:", "sc:now:", "fu:again:", "zz", "",
           "es:ack:-1", "of:accept:99999999999999999999", "fx:focus:1", "es:out:1:safe")
@@ -145,8 +146,10 @@ class ProgramModel(RuleBasedStateMachine):
 
     @rule(student=st.sampled_from(STUDENT_IDS), answer=st.sampled_from(("yes", "no", "skip")))
     def student_answers_a_screening_question(self, student: int, answer: str) -> None:
-        """The intake's ASQ question on screen, if there is one (in:asq-<question>:…)."""
-        shown = [d for _, d in self.world.latest_buttons(student) if d.startswith("in:asq-")]
+        """The ASQ question on screen, if there is one: the intake's (in:asq-<question>:…)
+        or one a supporter's /screen sent in the chat (aq:<question>:…)."""
+        shown = [d for _, d in self.world.latest_buttons(student)
+                 if d.startswith(("in:asq-", "aq:"))]
         if shown:
             self._answer_asq(student, shown[0].rpartition(":")[0] + f":{answer}")
 
@@ -183,7 +186,7 @@ class ProgramModel(RuleBasedStateMachine):
             self.world.signals.append((who, self.world.clock(), "🆘"))
         if data in ("sc:yes:", "sc:now:"):
             self.world.signals.append((who, self.world.clock(), f"screening {data}"))
-        if data.startswith("in:asq-") and data.endswith(":yes") and \
+        if data.startswith(("in:asq-", "aq:")) and data.endswith(":yes") and \
                 self.runner.run(self.world.asks(who, data)):
             self.world.signals.append((who, self.world.clock(), f"screening {data}"))
         self._do(self.world.press(who, message_id, data))

@@ -305,8 +305,12 @@ class World:
         (``in:asq-<question>:<answer>``): pressing it now is an answer the intake takes."""
         async with self.running.store() as uow:
             conversation = await uow.conversations.get(student)
-        return conversation is not None and conversation.flow == "intake" and \
-            conversation.state == data.split(":")[1]
+            chat = await uow.sessions.active_for_student(student)
+        if conversation is None:
+            return False
+        if data.startswith("aq:"):  # /screen in a chat: the question the chat is at
+            return chat is not None and conversation.data.get("asq_at") == data.split(":")[1]
+        return conversation.flow == "intake" and conversation.state == data.split(":")[1]
 
     async def replied_student(self, member: int, message_id: int) -> int | None:
         """The student whose message ``message_id`` (in the member's chat) is a copy of, if

@@ -48,7 +48,7 @@ def sample(row: Button[Any], ids: Ids) -> str:
         ("es", "out"): f"es:out:{ids.case}:safe",
         ("ro", None): f"ro:active:{ids.member}", ("sh", None): f"sh:active:{ids.member}",
         ("sc", None): "sc:now:", ("ss", "counselor"): "ss:counselor:",
-        ("fu", None): "fu:again:", ("fm", None): "fm:yes:",
+        ("fu", None): "fu:again:", ("fm", None): "fm:yes:", ("aq", None): "aq:wish-dead:yes",
     }[(row.prefix, row.event)]
 
 

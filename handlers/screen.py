@@ -1,0 +1,100 @@
+"""``/screen``: a supporter (or the counselor) in a chat asks the student the ASQ screening
+questions (flows.screening), one message at a time, the same questions and meaning as in the
+intake. The answers go to the escalation handler as they come (a yes pages a counselor at
+once); at the end the staff in the chat get every answer ("rather not say": ask gently).
+
+The questions' buttons are ``aq:<question>:<answer>``; the student's chat remembers which
+question is on screen (``asq_at`` in the chat's saved data), so an older question's button
+never answers a later one.
+"""
+
+from __future__ import annotations
+
+from escalation.detector import RiskLevel
+from flows import buttons, screening
+from flows.buttons import ButtonData
+from flows.types import ClearButtons, Effect, Inbound, Reply, Screened
+from handlers import escalations
+from handlers.context import Services
+from handlers.sessions import focused
+from storage.models import Person
+from storage.program_models import ChatSession, Member
+from storage.uow import UnitOfWork
+
+PREFIX = "aq"
+AT, ANSWERS = "asq_at", "asq_answers"  # in the student's chat conversation data
+
+
+def question(name: str, to: int) -> Reply:
+    rows = tuple((buttons.button(PREFIX, f"btn-asq-{a}", name, a),) for a in screening.ANSWERS)
+    return Reply(f"asq-{name}", {}, rows, to=to)
+
+
+async def start(uow: UnitOfWork, services: Services, inbound: Inbound,
+                member: Member) -> list[Effect]:
+    """``/screen`` from a member in a chat."""
+    chat = await focused(uow, member)
+    if chat is None:
+        chats = await uow.sessions.active_for_member(member.id)
+        return [Reply("staff-choose-chat" if chats else "staff-no-chat")]
+    saved = await uow.conversations.get(chat.student_chat_id)
+    if saved is None or saved.flow != "session":
+        return [Reply("staff-no-chat")]
+    if saved.data.get(AT):
+        return [Reply("screen-already")]
+    first = screening.QUESTIONS[0]
+    await uow.conversations.save(chat.student_chat_id, saved.flow, saved.state,
+                                 {**saved.data, AT: first, ANSWERS: {}}, services.clock())
+    await uow.audit.add(f"member:{member.id}", "screening.started", f"session:{chat.id}", {},
+                        services.clock())
+    return [Reply("screen-started"), Reply("asq-intro-chat", to=chat.student_chat_id),
+            question(first, chat.student_chat_id)]
+
+
+async def answer(uow: UnitOfWork, services: Services, inbound: Inbound, person: Person,
+                 data: ButtonData) -> list[Effect]:
+    """``aq:<question>:<answer>`` from the student."""
+    name, value = data.part(0), data.part(1)
+    saved = await uow.conversations.get(inbound.chat_id)
+    chat = await uow.sessions.active_for_student(inbound.chat_id)
+    if saved is None or chat is None or saved.data.get(AT) != name or \
+            value not in screening.ANSWERS:
+        return [Reply("error-stale-button")]
+    answers = {**saved.data.get(ANSWERS, {}), name: value}
+    following = _next(name, answers)
+    await uow.conversations.save(inbound.chat_id, saved.flow, saved.state,
+                                 {**saved.data, AT: following or None, ANSWERS: answers},
+                                 services.clock())
+    done = following == ""
+    effects: list[Effect] = [ClearButtons(inbound.message_id)]
+    effects += await escalations.screened(
+        uow, services, person, Screened(name, value, screening.encode(answers), done))
+    if not done:
+        return [*effects, question(following, inbound.chat_id)]
+    if not any(isinstance(e, Reply) and e.to in (None, inbound.chat_id) for e in effects):
+        effects.append(Reply("screening-thanks"))  # every answer is answered (S6)
+    return effects + await _tell_staff(uow, chat, answers)
+
+
+def _next(name: str, answers: dict[str, str]) -> str:
+    """The question after ``name`` ("" when the screening is over)."""
+    questions = screening.QUESTIONS
+    if name in questions[:-1]:
+        return questions[questions.index(name) + 1]
+    if name == questions[-1] and screening.any_yes(answers):
+        return screening.ACUITY
+    return ""
+
+
+async def _tell_staff(uow: UnitOfWork, chat: ChatSession,
+                      answers: dict[str, str]) -> list[Effect]:
+    request = await uow.requests.get(chat.request_id)
+    params: dict[str, str | int] = {**screening.params(answers),
+                                    "pseudonym": request.pseudonym if request else "?"}
+    gently = screening.level(answers) == RiskLevel.CONCERN
+    effects: list[Effect] = []
+    for member in await uow.sessions.staff(chat):
+        effects.append(Reply("screen-result", params, to=member.telegram_id))
+        if gently:
+            effects.append(Reply("briefing-asq-gently", to=member.telegram_id))
+    return effects

@@ -1,0 +1,58 @@
+"""``/screen``: the ASQ questions asked in a chat, on the whole program in-process."""
+
+from __future__ import annotations
+
+from tests.model.invariants import check
+from tests.model.test_regressions import intake, pings, press
+from tests.model.world import World
+
+STUDENT, DIMAS, BUDI = 700100001, 9101, 9201
+
+
+async def in_chat(world: World) -> None:
+    await intake(world, STUDENT)
+    await press(world, DIMAS, "of:accept:")
+
+
+async def answer(world: World, *values: str) -> None:
+    for value in values:
+        [data] = [d for _, d in world.latest_buttons(STUDENT) if d.startswith("aq:")][:1]
+        await press(world, STUDENT, data.rpartition(":")[0] + f":{value}")
+
+
+async def test_a_supporter_screens_in_the_chat_and_a_yes_pages_a_counselor(world: World) -> None:
+    await in_chat(world)
+    await world.command(DIMAS, "/screen")
+    assert any(d.startswith("aq:wish-dead:") for _, d in world.latest_buttons(STUDENT))
+    before = len(world.telegram.messages)
+    await world.command(DIMAS, "/screen")  # twice is once
+    assert any("already answering" in t for t in world.texts(DIMAS, before))
+    await answer(world, "no", "yes")
+    [ping] = pings(world, BUDI)
+    assert "better off dead: YES" in ping
+    await answer(world, "no", "no", "no")
+    told = " ".join(world.texts(DIMAS))
+    assert "answered the screening questions" in told
+    assert "right now: no" in told
+    assert not [d for _, d in world.buttons(STUDENT) if d.startswith("aq:")], "all answered"
+    assert await check(world) == []
+
+
+async def test_rather_not_say_in_the_chat_tells_the_supporter_to_ask_gently(
+    world: World,
+) -> None:
+    await in_chat(world)
+    await world.command(DIMAS, "/screen")
+    first = [(m, d) for m, d in world.latest_buttons(STUDENT) if d.startswith("aq:")][0]
+    await answer(world, "skip", "no", "no", "no")
+    await world.press(STUDENT, first[0], first[1].rpartition(":")[0] + ":yes")  # an old one
+    assert pings(world, BUDI) == [], "an old question's button answers nothing"
+    told = " ".join(world.texts(DIMAS))
+    assert "Ask gently" in told
+    async with world.running.store() as uow:
+        chat = await uow.sessions.active_for_student(STUDENT)
+        assert chat is not None
+        request = await uow.requests.get(chat.request_id)
+        assert request is not None
+        assert request.risk_level == 1
+    assert await check(world) == []

@@ -76,7 +76,7 @@ def test_every_command_a_help_text_names_is_registered_for_that_role(
 def test_the_prefixes_buttons_are_built_with_are_the_registered_ones() -> None:
     built = {staff.OFFER, DUTY, HANDOFF, END, FOCUS, escalations.ESC, coordinator.ROSTER,
              coordinator.SHIFTS, escalations.SCREEN, student.FOLLOWUP, privacy.FORGET,
-             SESSION, screen.PREFIX}  # ss:counselor: (handlers.sessions builds it with the literal "ss")
+             SESSION, screen.PREFIX}  # ss:counselor: (handlers.sessions builds it with "ss")
     assert {row.prefix for row in BUTTONS} == built
 
 

@@ -136,9 +136,9 @@ async def act(uow: UnitOfWork, services: Services, decision: Decision, chat_id: 
                 key = "crisis-resources-counselor-here"
             effects.append(Reply(key, to=chat_id, priority=CRISIS))
         elif action == Action.TELL_SUPPORTER and chat is not None and source in TELL:
-            effects += await _tell_staff(uow, chat, TELL[source], level, here)
+            effects += await _tell_staff(uow, chat, TELL[source], level, words, here)
         elif action == Action.NUDGE_SUPPORTER and chat is not None:
-            effects += await _nudge(uow, chat)
+            effects += await _nudge(uow, chat, words)
         elif action == Action.ASK_SCREENING and not await _intake_will_screen(uow, chat_id):
             keyboard = tuple((buttons.button(SCREEN, f"btn-screen-{c}", c),)
                              for c in SCREENING_CHOICES)
@@ -195,13 +195,15 @@ async def _raise_sticky(uow: UnitOfWork, services: Services, chat_id: int, perso
     await journey.raise_risk(uow, chat_id, int(level), services.clock())
 
 
-async def _tell_staff(uow: UnitOfWork, chat: ChatSession, key: str,
-                      level: RiskLevel, here: Member | None = None) -> list[Effect]:
-    """The staff in the chat hear of the risk; with a counselor in it (``here``), who holds
-    the case, the supporter is told the counselor has it."""
+async def _tell_staff(uow: UnitOfWork, chat: ChatSession, key: str, level: RiskLevel,
+                      words: str, here: Member | None = None) -> list[Effect]:
+    """The staff in the chat hear of the risk, with the words that showed it (the notice may
+    reach them before the message itself: crisis traffic goes first); with a counselor in it
+    (``here``), who holds the case, the supporter is told the counselor has it."""
     request = await uow.requests.get(chat.request_id)
     name = request.pseudonym if request else "?"
-    params: dict[str, str | int] = {"pseudonym": name, "level_key": _level_key(level)}
+    params: dict[str, str | int] = {"pseudonym": name, "level_key": _level_key(level),
+                                    "words": words or "-"}
     if here is not None:
         key, params["name"] = "crisis-tell-supporter-counselor-here", here.name
     return [Reply(key, params, to=member.telegram_id, priority=CRISIS)
@@ -218,13 +220,14 @@ async def counselor_here(uow: UnitOfWork, chat: ChatSession | None) -> Member | 
     return counselor
 
 
-async def _nudge(uow: UnitOfWork, chat: ChatSession) -> list[Effect]:
+async def _nudge(uow: UnitOfWork, chat: ChatSession, words: str) -> list[Effect]:
     supporter = await uow.members.get(chat.supporter_id) if chat.supporter_id else None
     request = await uow.requests.get(chat.request_id)
     if supporter is None or request is None:
         return []
     keyboard = ((buttons.button(ESC, "btn-refer", "refer", str(chat.id)),),)
-    return [Reply("concern-nudge", {"pseudonym": request.pseudonym}, keyboard,
+    return [Reply("concern-nudge", {"pseudonym": request.pseudonym, "words": words or "-"},
+                  keyboard,
                   to=supporter.telegram_id, priority=Priority.HIGH)]
 
 

@@ -444,15 +444,15 @@ handoff-done = { $pseudonym } is now with another supporter. Thank you!
 
 ## Staff: escalation
 concern-nudge =
-    { $pseudonym } wrote something that may be a sign of risk. Gently ask, in your own words:
-    • "In the past few weeks, have you wished you were dead?"
-    • "Have you been having thoughts about killing yourself?"
-    If the answer is yes, or you are unsure, refer them to a counselor.
+    { $pseudonym } wrote something that may be a sign of risk: “{ $words }”
+    Gently ask how they are doing, in your own words, or send /screen: they get the screening questions in their language, one at a time. If the answer worries you, refer them to a counselor.
 crisis-tell-supporter =
-    ⚠️ { $pseudonym } wrote something that shows { $level }. A counselor is being contacted now and the student has the emergency numbers.
+    ⚠️ { $pseudonym } wrote something that shows { $level }: “{ $words }”
+    A counselor is being contacted now and the student has the emergency numbers.
     Stay with them: listen, take them seriously, ask whether they are safe right now. Don't promise secrecy, don't leave the chat. The counselor may join.
 crisis-tell-supporter-counselor-here =
-    ⚠️ { $pseudonym } wrote something that shows { $level }. { $name }, the counselor in this chat, has the case and the student has the emergency numbers. Stay with them alongside the counselor.
+    ⚠️ { $pseudonym } wrote something that shows { $level }: “{ $words }”
+    { $name }, the counselor in this chat, has the case and the student has the emergency numbers. Stay with them alongside the counselor.
 escalation-in-your-chat =
     🆘 Escalation #{ $id } — { $level }, in your chat
     Student: { $pseudonym } · Topic: { $topic }

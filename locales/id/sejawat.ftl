@@ -433,15 +433,15 @@ handoff-done = { $pseudonym } sekarang bersama pendamping lain. Terima kasih!
 
 ## Staf: eskalasi
 concern-nudge =
-    { $pseudonym } menulis sesuatu yang mungkin tanda risiko. Tanyakan dengan lembut, dengan kata-katamu sendiri:
-    • "Dalam beberapa minggu terakhir, apakah kamu pernah berharap kamu mati?"
-    • "Apakah kamu punya pikiran untuk bunuh diri?"
-    Kalau jawabannya ya, atau kamu ragu, rujuk ke konselor.
+    { $pseudonym } menulis sesuatu yang mungkin tanda risiko: “{ $words }”
+    Tanyakan dengan lembut gimana keadaannya, dengan kata-katamu sendiri, atau kirim /screen: siswa akan menerima pertanyaan skrining dalam bahasanya, satu per satu. Kalau jawabannya bikin kamu khawatir, rujuk ke konselor.
 crisis-tell-supporter =
-    ⚠️ { $pseudonym } menulis sesuatu yang menunjukkan { $level }. Konselor sedang dihubungi dan siswa sudah menerima nomor darurat.
+    ⚠️ { $pseudonym } menulis sesuatu yang menunjukkan { $level }: “{ $words }”
+    Konselor sedang dihubungi dan siswa sudah menerima nomor darurat.
     Tetap bersamanya: dengarkan, tanggapi dengan serius, tanyakan apakah dia aman sekarang. Jangan menjanjikan rahasia, jangan tinggalkan obrolan. Konselor mungkin akan bergabung.
 crisis-tell-supporter-counselor-here =
-    ⚠️ { $pseudonym } menulis sesuatu yang menunjukkan { $level }. { $name }, konselor di obrolan ini, yang pegang kasusnya, dan siswa sudah menerima nomor darurat. Tetap temani dia bareng konselor.
+    ⚠️ { $pseudonym } menulis sesuatu yang menunjukkan { $level }: “{ $words }”
+    { $name }, konselor di obrolan ini, yang pegang kasusnya, dan siswa sudah menerima nomor darurat. Tetap temani dia bareng konselor.
 escalation-in-your-chat =
     🆘 Eskalasi #{ $id } — { $level }, di obrolanmu
     Siswa: { $pseudonym } · Topik: { $topic }

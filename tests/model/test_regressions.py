@@ -907,3 +907,18 @@ async def test_refer_pressed_twice_pages_once(world: World) -> None:
     assert len(pings(world, BUDI, before)) == 1
     assert any("already being called" in t for t in world.texts(DIMAS, before))
     assert await check(world) == []
+
+
+async def test_the_supporters_risk_notice_carries_the_words_it_is_about(world: World) -> None:
+    """Seen (newcomer hour): the risk notice reached the supporter before the student's
+    message it was about (crisis traffic goes first), and the suggested questions were in the
+    supporter's language, not the student's."""
+    await intake(world, EN_STUDENT, "en")
+    await press(world, DIMAS, "of:accept:")
+    before = len(world.telegram.messages)
+    await world.say(EN_STUDENT, "honestly nothing matters anymore, i feel so hopeless")
+    await world.say(EN_STUDENT, "i want to kill myself")
+    told = world.texts(DIMAS, before)
+    assert any("nothing matters anymore" in t and "/screen" in t for t in told), told
+    assert any("⚠️" in t and "kill myself" in t for t in told), told
+    assert await check(world) == []

@@ -136,6 +136,9 @@ async def complete_intake(app: App, user: User, lang: str,
     await user.expect(shown(app, lang, "intake-description", min=20, max=1500))
     await user.say(description)
     await user.press("in:feeling:3")
+    if app.services.detector.assess(description).level:  # a concern: the screening questions
+        for question in ("wish-dead", "better-off-dead", "thoughts", "tried"):
+            await user.press(f"in:asq-{question}:no")
     await user.press("in:name:keep")
     await user.press("in:confirm:")
     await user.expect(shown(app, lang, "intake-queued"))

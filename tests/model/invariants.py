@@ -110,6 +110,10 @@ def s1_every_signal_is_held(world: World, db: Snapshot) -> Violations:
             continue
         if case.status == "open" and str(case.id) in armed:
             continue  # the ladder is paging: its timer pages the next person
+        if case.status == "acknowledged" and str(case.id) in armed and \
+                case.acknowledged_at is not None and case.acknowledged_at >= when:
+            continue  # acknowledged after it came (page, then acknowledge: the usual way);
+            # the follow-up timer pages again if nobody takes over
         if case.status == "taken_over" and str(case.id) in armed and \
                 (chat_id, when, case.id) in world.held_signals:
             continue  # a counselor was with them when it came; the chat ended since, and the

@@ -20,6 +20,23 @@ async def test_s7_accepts_a_real_ping_and_rejects_one_without_who_or_words(world
         assert [v[:3] for v in await check(world, ("S7",))] == ["S7:"]
 
 
+async def test_s1_takes_an_acknowledgement_after_a_signal_and_not_one_before(
+    world: World,
+) -> None:
+    """Found by the model: a signal while the case was being paged, acknowledged after it
+    (from a ping sent before it), was taken for a signal on an acknowledged case that paged
+    nobody. An acknowledgement before a signal still needs a fresh ping after it."""
+    await world.say(STUDENT, "aku pengen mati aja")
+    world.signals.append((STUDENT, world.clock(), "a signal while it is being paged"))
+    await world.advance(5)
+    [(message, data)] = [(m, d) for m, d in world.buttons(BUDI) if d.startswith("es:ack:")]
+    await world.press(BUDI, message, data)
+    assert await check(world, ("S1",)) == []
+    await world.advance(5)
+    world.signals.append((STUDENT, world.clock(), "a signal after the acknowledgement"))
+    assert [v[:3] for v in await check(world, ("S1",))] == ["S1:"]
+
+
 async def test_s2_rejects_a_student_left_believing_someone_is_coming(world: World) -> None:
     await intake(world, STUDENT)  # offered to the only supporter on duty (Dimas), then it is
     # as if he left without a word

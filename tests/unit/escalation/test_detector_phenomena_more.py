@@ -118,3 +118,40 @@ def test_prevention_mask_keeps_the_rest(detector: Detector) -> None:
     assert (
         detector.assess("ada seminar pencegahan bunuh diri tapi aku pengen bunuh diri").level is H
     )
+
+
+# ---- third independent review (holdout4 phenomena) -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # several masked letters, masks at the end, other mask symbols, a hyphen for a letter
+        ("pengen b*n*h d*r*", "mau bunuh diri"),
+        ("pengen m*t*", "mau mati"),
+        ("aku mau bun#h diri", "aku mau bunuh diri"),
+        ("pengen b_nuh d_ri", "mau bunuh diri"),
+        ("mau g@ntung d!r!", "mau gantung diri"),
+        ("pgn mat!", "mau mati"),
+        ("mau b-nuh diri", "mau bunuh diri"),
+        ("i want to k#ll mys#lf", "i want to kill myself"),
+        ("i want to k-ll myself", "i want to kill myself"),
+        ("i want to ki11 myself", "i want to kill myself"),
+        ("wanna end my l*f*", "want to end my life"),
+    ],
+)
+def test_masking_any_position(detector: Detector, raw: str, expected: str) -> None:
+    assert detector.lexicon.normalizer.normalize(raw).text == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("*sigh* capek", "sigh capek"),
+        ("aku mau ke-sekolah", "aku mau ke sekolah"),
+        ("kamu!", "kamu |"),
+    ],
+)
+def test_masking_guard_ordinary_text(detector: Detector, raw: str, expected: str) -> None:
+    """Regression guard (passes before and after): emphasis, hyphens and "!" stay ordinary."""
+    assert detector.lexicon.normalizer.normalize(raw).text == expected

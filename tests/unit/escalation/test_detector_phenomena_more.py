@@ -155,3 +155,41 @@ def test_masking_any_position(detector: Detector, raw: str, expected: str) -> No
 def test_masking_guard_ordinary_text(detector: Detector, raw: str, expected: str) -> None:
     """Regression guard (passes before and after): emphasis, hyphens and "!" stay ordinary."""
     assert detector.lexicon.normalizer.normalize(raw).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "category"),
+    [
+        # a dangerous place + (clauses later) an intention to jump, a goodbye, a train's time
+        ("aku udah di atap kos, capek, gak kuat lagi, mau terjun aja", IMM, "suicide"),
+        ("lagi di jembatan deket sekolah. maaf ya semuanya", IMM, "suicide"),
+        ("udah di lantai 15 mall, sebentar lagi lompat", IMM, "suicide"),
+        (
+            "i'm on the roof of the parking garage. i can't take it anymore. going to jump",
+            IMM,
+            "suicide",
+        ),
+        ("i made it to the top floor of the mall. sorry guys", IMM, "suicide"),
+        ("i'm at the tracks, the train comes at 10", IMM, "suicide"),
+        # means in front of me / in my hand / bought + a time or an intention
+        ("pills in front of me, i'm going to take them all tonight", IMM, "suicide"),
+        ("the blade is next to me and i am going to use it", IMM, "suicide"),
+        ("i saved up my sleeping pills and tomorrow i'm going to take them", IMM, "suicide"),
+        ("racun tikus udah di depan aku, mau aku minum semua", IMM, "suicide"),
+        # self harm now / serious now
+        ("abis nyilet darahnya deres bgt gak mau berhenti", IMM, "self_harm"),
+        ("i cut too deep and it won't stop bleeding", IMM, "self_harm"),
+        ("i'm cutting right now", IMM, "self_harm"),
+        # persistent thoughts of suicide / of disappearing for good
+        ("akhir2 ini sering kepikiran buat hilang selamanya", H, "suicide"),
+        ("i can't stop thinking about dying", H, "suicide"),
+        ("all i think about is dying lately", H, "suicide"),
+        # a wish not to wake up, night after night
+        ("setiap malam aku berdoa semoga gak bangun lagi", H, "suicide"),
+        ("every night i hope i never wake up", H, "suicide"),
+    ],
+)
+def test_phenomena_holdout4(detector: Detector, text: str, level: RiskLevel, category: str) -> None:
+    result = detector.assess(text)
+    assert result.level is level, (text, [m.entry_id for m in result.matches])
+    assert category in result.categories

@@ -7,7 +7,9 @@ Pure Python (no Telegram, no SQLAlchemy). ``Detector.load()`` reads ``escalation
   denial cue in the message ("cuma bercanda") lowers HIGH to CONCERN, never IMMINENT;
 * a past-attempt cue in the same clause ("dulu aku pernah ...") lowers suicide / self-harm
   matches to CONCERN (abuse disclosures stay HIGH);
-* a third-party cue before the match ("temenku", "my friend") sets ``third_party``.
+* a third-party cue before the match ("temenku", "my friend") sets ``third_party``;
+* a "resisted" cue in the message ("tapi aku tahan", "put the blades in the trash") lowers a HIGH
+  self-harm match (an urge) to CONCERN, never IMMINENT (an injury serious now).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ __all__ = ["Detector", "LexiconError", "RiskAssessment", "RiskLevel", "RiskMatch
 
 _FIRST_PERSON = frozenset({"aku", "i", "me", "my", "myself", "mine"})
 _LOWERED_BY_PAST = frozenset({"suicide", "self_harm"})
+_LOWERED_BY_RESISTED = frozenset({"self_harm"})
 _THIRD_PARTY_WINDOW = 8
 
 
@@ -163,7 +166,12 @@ class _Context:
         self.norm = norm
         self.words = haystack[:-1].split(" ")
         self.clause = _clauses(self.words)
-        self.cues: dict[str, list[tuple[int, int]]] = {"denial": [], "past": [], "third_party": []}
+        self.cues: dict[str, list[tuple[int, int]]] = {
+            "denial": [],
+            "past": [],
+            "third_party": [],
+            "resisted": [],
+        }
         kinds = {rule.id: rule.kind for rule in det.lexicon.cues}
         for rid, start, end in _find(det._cues, keys, haystack):
             self.cues[kinds[rid]].append(norm.word_range(start, end))
@@ -179,6 +187,9 @@ class _Context:
         if past and rule.category in _LOWERED_BY_PAST:
             tier = min(tier, RiskLevel.CONCERN)
         if denied and tier == RiskLevel.HIGH:
+            tier = RiskLevel.CONCERN
+        resisted = bool(self.cues["resisted"]) and rule.category in _LOWERED_BY_RESISTED
+        if resisted and tier == RiskLevel.HIGH:
             tier = RiskLevel.CONCERN
         o_start, o_end = self.norm.original_span(first, stop)
         hit = RiskMatch(

@@ -193,3 +193,41 @@ def test_phenomena_holdout4(detector: Detector, text: str, level: RiskLevel, cat
     result = detector.assess(text)
     assert result.level is level, (text, [m.entry_id for m in result.matches])
     assert category in result.categories
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "category"),
+    [
+        # an urge resisted is CONCERN (the same urge not resisted stays HIGH)
+        ("pengen banget nyilet tangan tapi aku tahan kok", C, "self_harm"),
+        ("i had the urge to cut again but i gave my razor to my mom", C, "self_harm"),
+        ("the urge to cut is so strong today", H, "self_harm"),
+        # goodbye letters scheduled / "after that i'm done"
+        ("wrote notes to my parents and scheduled them to send at 4am", IMM, "suicide"),
+        ("udah nulis surat buat ayah. setelah itu aku pergi", IMM, "suicide"),
+        # someone else says they will jump (HIGH, third party)
+        ("temen kos aku bilang mau loncat dari jendela", H, "suicide"),
+        ("my brother texted that he will jump.", H, "suicide"),
+        # ongoing abuse with secrecy
+        ("my stepbrother who lives with us keeps touching me at night", H, "abuse"),
+        (
+            "my coach who trains us after school always touches me, says nobody would believe me",
+            H,
+            "abuse",
+        ),
+        # a concrete threat with a place
+        ("i know where he walks home, i want to make him pay", H, "violence"),
+        ("aku tau rumah dia, besok aku hajar", H, "violence"),
+        # code-mixed overdose already taken
+        ("i swallowed semua pil tidur mama sekaligus", IMM, "suicide"),
+        # distress signals that are CONCERN
+        ("pengen kabur dari rumah, capek", C, "hopeless"),
+        ("nothing's ever going to change, i'm so tired of fighting", C, "hopeless"),
+    ],
+)
+def test_phenomena_holdout4_more(
+    detector: Detector, text: str, level: RiskLevel, category: str
+) -> None:
+    result = detector.assess(text)
+    assert result.level is level, (text, [m.entry_id for m in result.matches])
+    assert category in result.categories

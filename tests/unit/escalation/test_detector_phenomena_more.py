@@ -231,3 +231,21 @@ def test_phenomena_holdout4_more(
     result = detector.assess(text)
     assert result.level is level, (text, [m.entry_id for m in result.matches])
     assert category in result.categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ugh i want to die, my crush saw me fall in the hallway",
+        "malu banget pengen mati, salah kirim chat ke gebetan",
+        "capek bgt pengen mati rasanya gara-gara ulangan kimia",
+        "this chemistry test makes me want to die",
+        "kemarin nonton drakor, ada adegan bunuh diri, aku nangis",
+        "nonton video orang terjun dari gedung di tiktok",
+        "lirik lagunya bilang aku ingin mati",
+        "aku bunuh dia pas mabar tadi",
+        "i'm gonna shoot him in valorant later",
+    ],
+)
+def test_hard_negatives_holdout4(detector: Detector, text: str) -> None:
+    assert detector.assess(text).level is N, [m.entry_id for m in detector.assess(text).matches]

@@ -8,6 +8,10 @@ Pure Python (no Telegram, no SQLAlchemy). ``Detector.load()`` reads ``escalation
 * a past-attempt cue in the same clause ("dulu aku pernah ...") lowers suicide / self-harm
   matches to CONCERN (abuse disclosures stay HIGH);
 * a third-party cue before the match ("temenku", "my friend") sets ``third_party``;
+* several CONCERN signals add up: a wish not to live / not to exist (a suicide match that is not
+  a bare mention) plus hopelessness or feeling a burden elsewhere in the message, neither denied
+  nor past nor about someone else, make HIGH (long messages where hopelessness and a wish to die
+  are spread over several sentences); ``combined`` records it;
 * a "resisted" cue in the message ("tapi aku tahan", "put the blades in the trash") lowers a HIGH
   self-harm match (an urge) to CONCERN, never IMMINENT (an injury serious now).
 """
@@ -62,6 +66,7 @@ class RiskAssessment:
     denied: bool
     past: bool
     source: str = field(default="", repr=False, compare=False)
+    combined: bool = False
 
     def excerpt(self, width: int = 120) -> str:
         """The original text around the strongest match, trimmed to about ``width`` chars."""
@@ -222,18 +227,34 @@ class _Context:
         return not any(w in _FIRST_PERSON for w in self.words[stop:first])
 
 
+def _adds_up(found: list[tuple[RiskMatch, bool, bool, bool]]) -> bool:
+    """A wish not to live plus hopelessness, in separate spans, none denied, past or third party."""
+    plain = [m for m, third, denied, past in found if not (third or denied or past)]
+    concern = [m for m in plain if m.tier == RiskLevel.CONCERN]
+    wishes = [
+        m
+        for m in concern
+        if m.category == "suicide" and not m.entry_id.endswith(".suicide_mention")
+    ]
+    hopeless = [m for m in concern if m.category == "hopeless"]
+    return any(w.end <= h.start or h.end <= w.start for w in wishes for h in hopeless)
+
+
 def _assessment(text: str, found: list[tuple[RiskMatch, bool, bool, bool]]) -> RiskAssessment:
     matches = tuple(dict.fromkeys(m for m, *_ in found))
-    level = max(m.tier for m in matches)
+    top = max(m.tier for m in matches)
+    combined = top == RiskLevel.CONCERN and _adds_up(found)
+    level = RiskLevel.HIGH if combined else top
     categories = tuple(dict.fromkeys(m.category for m in matches))
     return RiskAssessment(
         level=RiskLevel(level),
         categories=categories,
         matches=matches,
-        third_party=any(f[1] for f in found if f[0].tier == level),
+        third_party=any(f[1] for f in found if f[0].tier == top),
         denied=any(f[2] for f in found),
         past=any(f[3] for f in found),
         source=text,
+        combined=combined,
     )
 
 

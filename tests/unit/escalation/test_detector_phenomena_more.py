@@ -249,3 +249,52 @@ def test_phenomena_holdout4_more(
 )
 def test_hard_negatives_holdout4(detector: Detector, text: str) -> None:
     assert detector.assess(text).level is N, [m.entry_id for m in detector.assess(text).matches]
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "category"),
+    [
+        # hopelessness and a wish not to live spread over several sentences add up to HIGH
+        ("I've felt so hopeless for months. Honestly I wish I was never born.", H, "suicide"),
+        ("aku cuma jadi beban keluarga. kadang mending aku gak ada", H, "suicide"),
+        ("I'm a burden to everyone. They'd be happier if I was dead.", H, "suicide"),
+        # more wording of the same phenomena
+        ("all of my meds are in front of me. i'm done", IMM, "suicide"),
+        ("i've got the rope and i'm going to use it tonight", IMM, "suicide"),
+        ("tonight i'm going to take every pill in the house", IMM, "suicide"),
+        ("i cut and it won't stop bleeding", IMM, "self_harm"),
+        ("darahnya gak berhenti2 abis nyilet, gimana ini", IMM, "self_harm"),
+        ("set my goodbye messages to send at midnight. after that im done", IMM, "suicide"),
+        ("i keep cutting every night", H, "self_harm"),
+        ("i keep thinking about dying", H, "suicide"),
+        ("I just want it all to end for good.", H, "suicide"),
+        ("i want to cut but i'm holding an ice cube instead", C, "self_harm"),
+    ],
+)
+def test_phenomena_spread_and_wording(
+    detector: Detector, text: str, level: RiskLevel, category: str
+) -> None:
+    result = detector.assess(text)
+    assert result.level is level, (text, [m.entry_id for m in result.matches])
+    assert category in result.categories
+
+
+def test_spread_signals_are_marked_combined(detector: Detector) -> None:
+    result = detector.assess("aku putus asa. pengen ilang aja dari dunia")
+    assert result.level is H
+    assert result.combined
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i wanna die, this is so cringe lmao",
+        "bought a rope for gym class, we're going to use it tomorrow",
+        "i wrote letters to my grandma and scheduled them to send on her birthday",
+        "i'm on the roof fixing the antenna with my dad, sorry guys can't join",
+    ],
+)
+def test_hard_negatives_wording(detector: Detector, text: str) -> None:
+    """The cringe, letters and roof lines were HIGH or IMMINENT before; the rope line guards the
+    new means rule (it passed before too)."""
+    assert detector.assess(text).level < H, [m.entry_id for m in detector.assess(text).matches]

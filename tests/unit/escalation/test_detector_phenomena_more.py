@@ -298,3 +298,43 @@ def test_hard_negatives_wording(detector: Detector, text: str) -> None:
     """The cringe, letters and roof lines were HIGH or IMMINENT before; the rope line guards the
     new means rule (it passed before too)."""
     assert detector.assess(text).level < H, [m.entry_id for m in detector.assess(text).matches]
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "category"),
+    [
+        ("aku di atas gedung sekolah lantai 4. udah gak kuat. mau lompat", IMM, "suicide"),
+        ("on top of the building now. i'm ready to let go", IMM, "suicide"),
+        ("pisau udah di tangan, malam ini aku akhiri", IMM, "suicide"),
+        ("i have 40 pills counted out on my desk for tonight", IMM, "suicide"),
+        ("the gun is loaded and i'm going to do it tonight", IMM, "suicide"),
+        ("aku udah nulis surat wasiat, malam ini aku pergi", IMM, "suicide"),
+        # giving belongings away (a warning sign), not to charity
+        ("i gave away all my stuff to my friends this week", H, "suicide"),
+        ("aku udah bagi-bagiin barang-barang aku ke temen", H, "suicide"),
+        # hopelessness + a wish not to be here, several sentences apart
+        (
+            "school is hard and my parents fight all the time. i feel like nothing matters. "
+            "sometimes i think everyone would be better off if i wasn't here.",
+            H,
+            "suicide",
+        ),
+        ("i'm done. i don't see a future. i wish i could just disappear forever", H, "suicide"),
+        # a wish not to wake up tomorrow is at least a concern
+        ("i don't want to wake up tomorrow", C, "suicide"),
+        ("i have the urge to self harm but i'm talking to my counselor instead", C, "self_harm"),
+    ],
+)
+def test_phenomena_round3(detector: Detector, text: str, level: RiskLevel, category: str) -> None:
+    result = detector.assess(text)
+    assert result.level is level, (text, [m.entry_id for m in result.matches])
+    assert category in result.categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["i gave away my old clothes to charity", "i don't want to wake up early tomorrow"],
+)
+def test_hard_negatives_round3(detector: Detector, text: str) -> None:
+    """Guards for the new rules (they passed before too)."""
+    assert detector.assess(text).level is N

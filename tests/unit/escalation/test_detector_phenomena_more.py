@@ -338,3 +338,21 @@ def test_phenomena_round3(detector: Detector, text: str, level: RiskLevel, categ
 def test_hard_negatives_round3(detector: Detector, text: str) -> None:
     """Guards for the new rules (they passed before too)."""
     assert detector.assess(text).level is N
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pisau udah di tangan, mau motong ayam buat makan malam",
+        "my nose is bleeding a lot and won't stop",
+        "i bought a rope and tonight i'm going to use it for the tent",
+        "i'm on the roof of the hotel, the view is amazing, goodbye stress lol",
+    ],
+)
+def test_no_false_escalation_everyday_means(detector: Detector, text: str) -> None:
+    """Everyday knives, nosebleeds, ropes and rooftops (the first two were IMMINENT before)."""
+    assert detector.assess(text).level < H, [m.entry_id for m in detector.assess(text).matches]
+
+
+def test_means_in_hand_still_imminent(detector: Detector) -> None:
+    assert detector.assess("silet udah di tangan, aku mau nyayat sekarang").level is IMM

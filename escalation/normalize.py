@@ -270,7 +270,8 @@ class Normalizer:
             tok = red.group(1)
         if tok not in self.t.slang:
             plain = self._unleet(tok).replace("'", "")
-            if plain not in self.vocab and any(c in self.t.leet_alt for c in tok):
+            has_alpha = any(c.isalpha() for c in tok)
+            if plain not in self.vocab and has_alpha and any(c in self.t.leet_alt for c in tok):
                 alt = tok.translate(self._leet_alt_table).replace("'", "")
                 plain = alt if alt in self.vocab else plain  # "ki11" -> kill
             tok = plain

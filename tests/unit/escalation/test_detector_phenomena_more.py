@@ -356,3 +356,13 @@ def test_no_false_escalation_everyday_means(detector: Detector, text: str) -> No
 
 def test_means_in_hand_still_imminent(detector: Detector) -> None:
     assert detector.assess("silet udah di tangan, aku mau nyayat sekarang").level is IMM
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("lantai 10", "lantai 10"), ("jam 11 malam", "jam 11 malam"), ("kelas 11", "kelas 11")],
+)
+def test_numbers_are_not_read_as_letters(detector: Detector, raw: str, expected: str) -> None:
+    """Regression: the second leet reading (1 -> l) applies only to tokens with a letter
+    ("10" once became "lo" -> kamu)."""
+    assert detector.lexicon.normalizer.normalize(raw).text == expected

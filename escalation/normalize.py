@@ -319,6 +319,10 @@ class Normalizer:
         stems = self.t.stems
         if tok.startswith("ku") and tok[2:] in stems:  # kupasang = aku pasang
             return ["aku", tok[2:]]
+        if tok.startswith("ku") and tok[2:] not in stems:  # kukumpulin = aku kumpul
+            for cand in self._suffix_variants(tok[2:])[1:]:
+                if cand in stems:
+                    return ["aku", cand]
         passive = tok.startswith("di") and len(tok) > 4
         bodies = [tok[2:]] if passive else [tok]
         if not passive:

@@ -366,3 +366,22 @@ def test_numbers_are_not_read_as_letters(detector: Detector, raw: str, expected:
     """Regression: the second leet reading (1 -> l) applies only to tokens with a letter
     ("10" once became "lo" -> kamu)."""
     assert detector.lexicon.normalizer.normalize(raw).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "category"),
+    [
+        ("otw lompat dari jembatan", IMM, "suicide"),
+        ("udh di lantai 10, pengen terjun dr sini", IMM, "suicide"),
+        ("i've scheduled an email to my parents for 6am. by then it'll be over", IMM, "suicide"),
+        ("obat udah kukumpulin 2 bulan, malam ini aku telan semua", IMM, "suicide"),
+        ("doa tiap malem biar gak bangun lagi", H, "suicide"),
+        ("bapak tiri aku suka masuk kamar aku malem2 dan grepe2", H, "abuse"),
+        ("i'm going to bring a knife and wait for him where he parks", H, "violence"),
+        ("i keep relapsing, cut three times this week", H, "self_harm"),
+    ],
+)
+def test_phenomena_round4(detector: Detector, text: str, level: RiskLevel, category: str) -> None:
+    result = detector.assess(text)
+    assert result.level is level, (text, [m.entry_id for m in result.matches])
+    assert category in result.categories

@@ -385,3 +385,16 @@ def test_phenomena_round4(detector: Detector, text: str, level: RiskLevel, categ
     result = detector.assess(text)
     assert result.level is level, (text, [m.entry_id for m in result.matches])
     assert category in result.categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "lagi di lantai 12 mall, mau lompat ke wahana trampolin",
+        "aku nyilet kertas buat prakarya, jariku berdarah dikit",
+        "om aku yang tinggal di rumah selalu pegang hp aku",
+    ],
+)
+def test_no_false_escalation_everyday_id(detector: Detector, text: str) -> None:
+    """These were IMMINENT / HIGH before (older entries read them too eagerly)."""
+    assert detector.assess(text).level < H, [m.entry_id for m in detector.assess(text).matches]

@@ -398,3 +398,31 @@ def test_phenomena_round4(detector: Detector, text: str, level: RiskLevel, categ
 def test_no_false_escalation_everyday_id(detector: Detector, text: str) -> None:
     """These were IMMINENT / HIGH before (older entries read them too eagerly)."""
     assert detector.assess(text).level < H, [m.entry_id for m in detector.assess(text).matches]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kucing aku lompat dari atap, untung gak apa2",
+        "i wanna die laughing lol",
+        "pengen mati aja rasanya, PR numpuk banget wkwk",
+        "my mom took all my pills away because i keep forgetting them",
+        "aku lagi di pinggir rel nungguin kereta lewat buat foto",
+        "temen aku katanya mau bunuh diri di game among us wkwk",
+    ],
+)
+def test_no_false_escalation_round5(detector: Detector, text: str) -> None:
+    """All were HIGH or IMMINENT before."""
+    assert detector.assess(text).level < H, [m.entry_id for m in detector.assess(text).matches]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i took all the pills. i feel fine now, it will be over soon",
+        "i took all my pills away from my sister and swallowed them",
+    ],
+)
+def test_overdose_not_masked_by_everyday_idioms(detector: Detector, text: str) -> None:
+    """Guards that the everyday idioms never hide an overdose (passed before too)."""
+    assert detector.assess(text).level >= H

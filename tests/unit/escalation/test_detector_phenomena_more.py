@@ -426,3 +426,44 @@ def test_no_false_escalation_round5(detector: Detector, text: str) -> None:
 def test_overdose_not_masked_by_everyday_idioms(detector: Detector, text: str) -> None:
     """Guards that the everyday idioms never hide an overdose (passed before too)."""
     assert detector.assess(text).level >= H
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        # long messages with the risk buried in ordinary news
+        (
+            "ok so today was kinda whatever. class, lunch, gym. my parents are away this weekend "
+            "so i'll have the house to myself. i've got everything ready. thanks for always being "
+            "there",
+            IMM,
+        ),
+        (
+            "gatau deh, capek. tadi abis ribut sama ortu lagi. udah lah, malem ini gue mau ke "
+            "jembatan deket rumah, pengen liat sungai terakhir kali",
+            IMM,
+        ),
+        (
+            "sorry for the rant. school sucks, my dad yelled again. anyway i have a bottle of his "
+            "pills in my room and i'm going to take all of them after everyone sleeps",
+            IMM,
+        ),
+        ("i'm writing this from the rooftop of my apartment. i just wanted someone to know", IMM),
+        ("kak, aku lagi di jembatan sekarang. aku cuma mau bilang makasih ya", IMM),
+        ("i've been giving my stuff away, said bye to my dog, wrote something for my mom", H),
+        (
+            "lately i feel like a ghost. i go to class, i come home, i lie in bed. i keep thinking "
+            "it would be easier if i just wasn't alive anymore",
+            H,
+        ),
+    ],
+)
+def test_buried_in_long_messages(detector: Detector, text: str, level: RiskLevel) -> None:
+    result = detector.assess(text)
+    assert result.level is level, (text, [m.entry_id for m in result.matches])
+
+
+def test_ready_for_a_trip_is_not_a_plan(detector: Detector) -> None:
+    """Guard for the new 'everything ready + thanks' rule (passed before too)."""
+    text = "i've got everything ready for the trip, thanks for helping me pack!"
+    assert detector.assess(text).level is N

@@ -365,8 +365,10 @@ def _mostly_single(parts: list[str]) -> bool:
 
 
 def _join_spaced_letters(raw: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
-    """Join runs of 3+ single characters separated by exactly one space (``s u i c i d e``)."""
-    out: list[tuple[str, int, int]] = []
+    """Join runs of 3+ single characters separated by exactly one space (``s u i c i d e``); a
+    run of two letters is joined too when a longer run stands two spaces before or after it
+    (``u d a h  d i  t a n g a n``)."""
+    runs: list[tuple[int, int]] = []  # [i, j) of raw for every maximal run of single characters
     i = 0
     while i < len(raw):
         j = i
@@ -377,11 +379,26 @@ def _join_spaced_letters(raw: list[tuple[str, int, int]]) -> list[tuple[str, int
             and (j == i or raw[j][1] - raw[j - 1][2] == 1)
         ):
             j += 1
-        run = raw[i:j]
-        if len(run) >= 3 and sum(t[0].isalpha() for t in run) >= 2:
+        runs.append((i, max(j, i + 1)))
+        i = max(j, i + 1)
+
+    def long_run(k: int) -> bool:
+        a, b = runs[k]
+        run = raw[a:b]
+        return len(run) >= 3 and sum(t[0].isalpha() for t in run) >= 2
+
+    out: list[tuple[str, int, int]] = []
+    for k, (a, b) in enumerate(runs):
+        run = raw[a:b]
+        joined = long_run(k)
+        if not joined and len(run) == 2 and all(t[0].isalpha() for t in run):
+            prev_end = raw[runs[k - 1][1] - 1][2] if k > 0 else -9
+            next_start = raw[runs[k + 1][0]][1] if k + 1 < len(runs) else -9
+            before = k > 0 and long_run(k - 1) and run[0][1] - prev_end == 2
+            after = k + 1 < len(runs) and long_run(k + 1) and next_start - run[-1][2] == 2
+            joined = before or after
+        if joined:
             out.append(("".join(t[0] for t in run), run[0][1], run[-1][2]))
-            i = j
         else:
-            out.append(raw[i])
-            i += 1
+            out.extend(run)
     return out

@@ -467,3 +467,28 @@ def test_ready_for_a_trip_is_not_a_plan(detector: Detector) -> None:
     """Guard for the new 'everything ready + thanks' rule (passed before too)."""
     text = "i've got everything ready for the trip, thanks for helping me pack!"
     assert detector.assess(text).level is N
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("downed like half a bottle of advil an hour ago, stomach hurts", IMM),
+        ("s i l e t  u d a h  d i  t a n g a n. m a u  s e k a r a n g", IMM),
+        ("pulang les nanti aku mau gantung d!r!, talinya udah ada", IMM),
+        ("i left a note on my desk for my parents. i won't be here when they wake up", IMM),
+        ("im in the bathroom with a razor and i'm going to do it now", IMM),
+        ("rope's tied to the ceiling fan. just waiting for my brother to leave", IMM),
+        ("aku udah nyari cara bunuh diri di google", H),
+        ("been looking up how many pills it takes to die", H),
+        ("tiap hari kepikiran gimana caranya mati", H),
+        ("i'm gonna beat that kid with a bat after school", H),
+    ],
+)
+def test_phenomena_round6(detector: Detector, text: str, level: RiskLevel) -> None:
+    result = detector.assess(text)
+    assert result.level is level, (text, [m.entry_id for m in result.matches])
+
+
+def test_two_spaced_letters_next_to_a_spaced_word(detector: Detector) -> None:
+    normalize = detector.lexicon.normalizer.normalize
+    assert normalize("u d a h  d i  t a n g a n").text == "sudah di tangan"

@@ -492,3 +492,21 @@ def test_phenomena_round6(detector: Detector, text: str, level: RiskLevel) -> No
 def test_two_spaced_letters_next_to_a_spaced_word(detector: Detector) -> None:
     normalize = detector.lexicon.normalizer.normalize
     assert normalize("u d a h  d i  t a n g a n").text == "sudah di tangan"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i'm at the bridge with my camera, the sunset is so pretty, bye guys",
+        "udah di rel kereta buat sesi foto prewed kakak, keretanya lewat jam 5",
+        "i keep thinking about death since grandma passed, i miss her so much",
+        "temenku bilang mau loncat dari papan loncat di kolam renang",
+        "tali udah aku ikat di tiang bendera buat upacara besok",
+        "aku udah siap semua. makasih buat semuanya ya, sampai ketemu di sekolah",
+        "the rope is tied to the ceiling for the aerial yoga class",
+    ],
+)
+def test_no_false_escalation_round7(detector: Detector, text: str) -> None:
+    """Photo spots, grief, diving boards, flag ropes, see-you thanks: all HIGH+ before this step
+    (several by rules of this round)."""
+    assert detector.assess(text).level < H, [m.entry_id for m in detector.assess(text).matches]

@@ -510,3 +510,27 @@ def test_no_false_escalation_round7(detector: Detector, text: str) -> None:
     """Photo spots, grief, diving boards, flag ropes, see-you thanks: all HIGH+ before this step
     (several by rules of this round)."""
     assert detector.assess(text).level < H, [m.entry_id for m in detector.assess(text).matches]
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        # online slang for suicide, in both languages
+        ("i'm gonna rope", H),
+        ("gonna rope tonight", IMM),
+        ("i want to yeet myself off a bridge", H),
+        ("i want to delete myself", H),
+        ("gonna take a permanent nap", H),
+        ("pengen jadi almarhum aja", H),
+        ("capek idup pengen rest in peace aja", H),
+        ("pengen ketabrak truk aja", H),
+        ("pengen ngilang dari bumi selamanya", H),
+        # and their everyday uses
+        ("i want to rope in my friends for the project", N),
+        ("my phone is gonna rip", N),
+        ("i want to delete myself from the group chat", N),
+    ],
+)
+def test_online_slang(detector: Detector, text: str, level: RiskLevel) -> None:
+    result = detector.assess(text)
+    assert result.level is level, (text, [m.entry_id for m in result.matches])

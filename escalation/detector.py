@@ -11,7 +11,8 @@ Pure Python (no Telegram, no SQLAlchemy). ``Detector.load()`` reads ``escalation
 * several CONCERN signals add up: a wish not to live / not to exist (a suicide match that is not
   a bare mention) plus hopelessness or feeling a burden elsewhere in the message, neither denied
   nor past nor about someone else, make HIGH (long messages where hopelessness and a wish to die
-  are spread over several sentences); ``combined`` records it;
+  are spread over several sentences), unless the message laughs ("lol", "wkwk": banter);
+  ``combined`` records it;
 * a "resisted" cue in the message ("tapi aku tahan", "put the blades in the trash") lowers a HIGH
   self-harm match (an urge) to CONCERN, never IMMINENT (an injury serious now).
 """
@@ -135,7 +136,7 @@ class Detector:
         matches = sorted(
             (ctx.match(text, *hit) for hit in hits), key=lambda m: (-m[0].tier, m[0].start)
         )
-        return _assessment(text, matches)
+        return _assessment(text, matches, laughing="haha" in norm.words)
 
     def idiom_ids(self, text: str) -> set[str]:
         """Ids of the idioms found in ``text`` (used by the data tests)."""
@@ -240,10 +241,12 @@ def _adds_up(found: list[tuple[RiskMatch, bool, bool, bool]]) -> bool:
     return any(w.end <= h.start or h.end <= w.start for w in wishes for h in hopeless)
 
 
-def _assessment(text: str, found: list[tuple[RiskMatch, bool, bool, bool]]) -> RiskAssessment:
+def _assessment(
+    text: str, found: list[tuple[RiskMatch, bool, bool, bool]], laughing: bool = False
+) -> RiskAssessment:
     matches = tuple(dict.fromkeys(m for m, *_ in found))
     top = max(m.tier for m in matches)
-    combined = top == RiskLevel.CONCERN and _adds_up(found)
+    combined = top == RiskLevel.CONCERN and not laughing and _adds_up(found)
     level = RiskLevel.HIGH if combined else top
     categories = tuple(dict.fromkeys(m.category for m in matches))
     return RiskAssessment(

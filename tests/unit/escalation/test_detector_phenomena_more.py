@@ -534,3 +534,22 @@ def test_no_false_escalation_round7(detector: Detector, text: str) -> None:
 def test_online_slang(detector: Detector, text: str, level: RiskLevel) -> None:
     result = detector.assess(text)
     assert result.level is level, (text, [m.entry_id for m in result.matches])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i'm hopeless at cooking lol, i just want to disappear into my bed",
+        "i'm a burden to my group project lol, they'd be better off without me honestly",
+        "all i think about is dying my hair pink",
+        "i can't stop thinking about death metal concerts",
+        "my dad keeps touching my stuff and says no one will believe me that he lost it",
+        "pengen banget nonjok dia, aku tau rumahnya, tapi gak akan kok",
+        "nulis surat buat pacar, dijadwalin kirim jam 12 malem pas ultahnya, abis itu aku tidur",
+        "wrote letters to my friends before moving abroad. scheduled them to send at midnight",
+    ],
+)
+def test_no_false_escalation_round8(detector: Detector, text: str) -> None:
+    """Banter with a laugh, hair dye, death metal, 'touching my stuff', a threat taken back,
+    birthday letters: all HIGH or IMMINENT by this round's first rules."""
+    assert detector.assess(text).level < H, [m.entry_id for m in detector.assess(text).matches]

@@ -553,3 +553,24 @@ def test_no_false_escalation_round8(detector: Detector, text: str) -> None:
     """Banter with a laugh, hair dye, death metal, 'touching my stuff', a threat taken back,
     birthday letters: all HIGH or IMMINENT by this round's first rules."""
     assert detector.assess(text).level < H, [m.entry_id for m in detector.assess(text).matches]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "temenku bilang mau loncat dari atap ke kolam renang hotel",
+        "i have everything ready. thanks for always being there for me, see you at graduation",
+        "i keep thinking it would be easier if i just wasn't in this class",
+        "obat tidur di depan aku, dokter bilang minum 1 aja malam ini",
+        "tali jemuran udah aku pasang di kamar",
+        "my friend said he's going to jump, the parachute is ready lol skydiving",
+    ],
+)
+def test_no_false_escalation_round9(detector: Detector, text: str) -> None:
+    """Pool jumps, skydiving, a graduation thank-you, a class, a prescribed dose, a clothesline:
+    all HIGH or IMMINENT before this step."""
+    assert detector.assess(text).level < H, [m.entry_id for m in detector.assess(text).matches]
+
+
+def test_jump_into_a_river_is_not_a_sport(detector: Detector) -> None:
+    assert detector.assess("aku mau lompat dari jembatan ke sungai").level >= H

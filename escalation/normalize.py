@@ -231,7 +231,8 @@ class Normalizer:
                 return self._word(target)
         first, rest = parts[0], parts[1:]
         if len(parts) == 2 and rest[0].startswith(first) and rest[0] != first:
-            return [tok]
+            stem = self._word(rest[0])  # "mukul-mukulin" -> pukul; "mati-matian" stays
+            return stem if stem != [rest[0]] and len(stem) == 1 else [tok]
         return [w for p in parts for w in self._token(p)]
 
     def _masked_target(self, tok: str, leet: dict[int, str]) -> str | None:

@@ -574,3 +574,13 @@ def test_no_false_escalation_round9(detector: Detector, text: str) -> None:
 
 def test_jump_into_a_river_is_not_a_sport(detector: Detector) -> None:
     assert detector.assess("aku mau lompat dari jembatan ke sungai").level >= H
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("mukul-mukulin", "pukul"), ("nyilet-nyiletin", "silet"), ("mati-matian", "mati-matian")],
+)
+def test_hyphenated_reduplicated_verbs_are_stemmed(
+    detector: Detector, raw: str, expected: str
+) -> None:
+    assert detector.lexicon.normalizer.normalize(raw).text == expected

@@ -114,6 +114,7 @@ class Normalizer:
         self._leet_table = str.maketrans(tables.leet)
         self._leet_alt_table = str.maketrans({**tables.leet, **tables.leet_alt})
         self._leet_chars = frozenset(tables.leet)
+        self._targets = frozenset(tables.mask_targets)
         self._char_cache: dict[str, str] = {}
         self._token_cache: dict[str, tuple[str, ...]] = {}
 
@@ -287,8 +288,11 @@ class Normalizer:
     def _unleet(self, tok: str) -> str:
         if not any(c in self._leet_chars for c in tok):
             return tok
-        if not any(c.isalpha() for c in tok) or _UNIT_RE.match(tok):
+        if not any(c.isalpha() for c in tok):
             return tok
+        if _UNIT_RE.match(tok):  # "3x", "20mg" stay, unless a mask target is meant ("d13", "3nd")
+            plain = tok.translate(self._leet_table)
+            return plain if plain in self._targets else tok
         return tok.translate(self._leet_table)
 
     def _collapse(self, tok: str) -> str:

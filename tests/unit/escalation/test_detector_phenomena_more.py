@@ -584,3 +584,15 @@ def test_hyphenated_reduplicated_verbs_are_stemmed(
     detector: Detector, raw: str, expected: str
 ) -> None:
     assert detector.lexicon.normalizer.normalize(raw).text == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("wanna d13", "want to die"), ("i want to 3nd it all", "i want to end it all")],
+)
+def test_leet_number_words_that_mean_a_target(detector: Detector, raw: str, expected: str) -> None:
+    """Number+letter tokens ("3x", "20mg") stay as they are, unless they spell a mask target."""
+    assert detector.lexicon.normalizer.normalize(raw).text == expected
+    assert detector.lexicon.normalizer.normalize("minum 3x sehari 500mg").text == (
+        "minum 3x sehari 500mg"
+    )

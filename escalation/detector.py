@@ -7,7 +7,14 @@ Pure Python (no Telegram, no SQLAlchemy). ``Detector.load()`` reads ``escalation
   denial cue in the message ("cuma bercanda") lowers HIGH to CONCERN, never IMMINENT;
 * a past-attempt cue in the same clause ("dulu aku pernah ...") lowers suicide / self-harm
   matches to CONCERN (abuse disclosures stay HIGH);
-* a third-party cue before the match ("temenku", "my friend") sets ``third_party``.
+* a third-party cue before the match ("temenku", "my friend") sets ``third_party``;
+* several CONCERN signals add up: a wish not to live / not to exist (a suicide match that is not
+  a bare mention) plus hopelessness or feeling a burden elsewhere in the message, neither denied
+  nor past nor about someone else, make HIGH (long messages where hopelessness and a wish to die
+  are spread over several sentences), unless the message laughs ("lol", "wkwk": banter);
+  ``combined`` records it;
+* a "resisted" cue in the message ("tapi aku tahan", "put the blades in the trash") lowers a HIGH
+  self-harm match (an urge) to CONCERN, never IMMINENT (an injury serious now).
 """
 
 from __future__ import annotations
@@ -26,6 +33,7 @@ __all__ = ["Detector", "LexiconError", "RiskAssessment", "RiskLevel", "RiskMatch
 
 _FIRST_PERSON = frozenset({"aku", "i", "me", "my", "myself", "mine"})
 _LOWERED_BY_PAST = frozenset({"suicide", "self_harm"})
+_LOWERED_BY_RESISTED = frozenset({"self_harm"})
 _THIRD_PARTY_WINDOW = 8
 
 
@@ -59,6 +67,7 @@ class RiskAssessment:
     denied: bool
     past: bool
     source: str = field(default="", repr=False, compare=False)
+    combined: bool = False
 
     def excerpt(self, width: int = 120) -> str:
         """The original text around the strongest match, trimmed to about ``width`` chars."""
@@ -127,7 +136,7 @@ class Detector:
         matches = sorted(
             (ctx.match(text, *hit) for hit in hits), key=lambda m: (-m[0].tier, m[0].start)
         )
-        return _assessment(text, matches)
+        return _assessment(text, matches, laughing="haha" in norm.words)
 
     def idiom_ids(self, text: str) -> set[str]:
         """Ids of the idioms found in ``text`` (used by the data tests)."""
@@ -163,7 +172,12 @@ class _Context:
         self.norm = norm
         self.words = haystack[:-1].split(" ")
         self.clause = _clauses(self.words)
-        self.cues: dict[str, list[tuple[int, int]]] = {"denial": [], "past": [], "third_party": []}
+        self.cues: dict[str, list[tuple[int, int]]] = {
+            "denial": [],
+            "past": [],
+            "third_party": [],
+            "resisted": [],
+        }
         kinds = {rule.id: rule.kind for rule in det.lexicon.cues}
         for rid, start, end in _find(det._cues, keys, haystack):
             self.cues[kinds[rid]].append(norm.word_range(start, end))
@@ -179,6 +193,9 @@ class _Context:
         if past and rule.category in _LOWERED_BY_PAST:
             tier = min(tier, RiskLevel.CONCERN)
         if denied and tier == RiskLevel.HIGH:
+            tier = RiskLevel.CONCERN
+        resisted = bool(self.cues["resisted"]) and rule.category in _LOWERED_BY_RESISTED
+        if resisted and tier == RiskLevel.HIGH:
             tier = RiskLevel.CONCERN
         o_start, o_end = self.norm.original_span(first, stop)
         hit = RiskMatch(
@@ -211,18 +228,36 @@ class _Context:
         return not any(w in _FIRST_PERSON for w in self.words[stop:first])
 
 
-def _assessment(text: str, found: list[tuple[RiskMatch, bool, bool, bool]]) -> RiskAssessment:
+def _adds_up(found: list[tuple[RiskMatch, bool, bool, bool]]) -> bool:
+    """A wish not to live plus hopelessness, in separate spans, none denied, past or third party."""
+    plain = [m for m, third, denied, past in found if not (third or denied or past)]
+    concern = [m for m in plain if m.tier == RiskLevel.CONCERN]
+    wishes = [
+        m
+        for m in concern
+        if m.category == "suicide" and not m.entry_id.endswith(".suicide_mention")
+    ]
+    hopeless = [m for m in concern if m.category == "hopeless"]
+    return any(w.end <= h.start or h.end <= w.start for w in wishes for h in hopeless)
+
+
+def _assessment(
+    text: str, found: list[tuple[RiskMatch, bool, bool, bool]], laughing: bool = False
+) -> RiskAssessment:
     matches = tuple(dict.fromkeys(m for m, *_ in found))
-    level = max(m.tier for m in matches)
+    top = max(m.tier for m in matches)
+    combined = top == RiskLevel.CONCERN and not laughing and _adds_up(found)
+    level = RiskLevel.HIGH if combined else top
     categories = tuple(dict.fromkeys(m.category for m in matches))
     return RiskAssessment(
         level=RiskLevel(level),
         categories=categories,
         matches=matches,
-        third_party=any(f[1] for f in found if f[0].tier == level),
+        third_party=any(f[1] for f in found if f[0].tier == top),
         denied=any(f[2] for f in found),
         past=any(f[3] for f in found),
         source=text,
+        combined=combined,
     )
 
 

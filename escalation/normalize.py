@@ -9,8 +9,11 @@ Steps (tables live in ``escalation/lexicon/normalize.toml``, not in code):
    emoji to words (``😂`` → ``haha``);
 2. tokenize into words, clause boundaries (``. , ! ? ;`` and new lines become ``|``);
 3. spaced-out letters are joined (``s u i c i d e``; two spaces separate words);
-4. per token: dotted/hyphenated single letters joined (``b.u.n.u.h``), censored letters resolved
-   against the vocabulary (``b*nuh``), Indonesian ``2`` reduplication (``mati2an``), leetspeak only
+4. per token: dotted/hyphenated single letters joined (``b.u.n.u.h``), masked letters (``*``,
+   ``#``, ``_``, a hyphen, a trailing ``!``; one or several, at any position) resolved against
+   the ``[mask] targets`` words first, then the vocabulary (``b*nuh``, ``m*t*``, ``b#nuh``,
+   ``d!r!``, ``k-ll``), ``1``/``!`` read as ``l`` when that gives a known word (``ki11``),
+   Indonesian ``2`` reduplication (``mati2an``), leetspeak only
    in tokens that contain letters (``m4t1`` but never ``jam 3``), runs of 3+ letters collapsed
    (``matiii``), slang to canonical forms (``gak`` → ``tidak``), possessive ``-ku/-mu/-nya``
    split off known nouns, Indonesian affixes reduced to a stem (``nyilet`` → ``silet``, passive
@@ -29,7 +32,8 @@ from typing import Any
 BOUNDARY = "|"
 _ZERO_WIDTH = frozenset({"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"})
 _QUOTES = {"\u2019": "'", "\u2018": "'", "`": "'", "\u201c": '"', "\u201d": '"'}
-_TOKEN_RE = re.compile(r"[\w@$*']+(?:[.\-*'!][\w@$*']+)*|[.!?,;:\n]+")
+_TOKEN_RE = re.compile(r"[\w@$*#']+(?:[.\-*'!#][\w@$*#']+)*|[.!?,;:\n]+")
+_MASK_CHARS = frozenset("*#_")
 _LAUGH_RE = re.compile(r"^(?:(?:wk){2,}w?|a?wok(?:wok)+|(?:a?ha){2,}h?|(?:he){2,}|(?:hi){2,})$")
 _UNIT_RE = re.compile(r"^(?:\d+[a-z]{1,3}|[a-z]{1,3}\d+)$")
 _REDUP_RE = re.compile(r"^([a-z]{2,})2([a-z]*)$")
@@ -78,6 +82,8 @@ class Tables:
     possessive_nouns: frozenset[str]
     prefixes: list[tuple[str, str]]
     suffixes: list[str]
+    leet_alt: dict[str, str] = field(default_factory=dict)
+    mask_targets: tuple[str, ...] = ()
 
     @classmethod
     def from_toml(cls, data: dict[str, Any]) -> Tables:
@@ -90,6 +96,8 @@ class Tables:
             possessive_nouns=frozenset(data.get("possessive", {}).get("nouns", [])),
             prefixes=[(p, r) for p, r in affix.get("prefixes", [])],
             suffixes=list(affix.get("suffixes", [])),
+            leet_alt=dict(data.get("leet_alt", {})),
+            mask_targets=tuple(w.lower() for w in data.get("mask", {}).get("targets", [])),
         )
 
 
@@ -104,7 +112,9 @@ class Normalizer:
         self.vocab = frozenset(w for w in vocab if w)
         self._break_vocab = frozenset(w for w in self.vocab if len(w) >= 3 and w.isalpha())
         self._leet_table = str.maketrans(tables.leet)
+        self._leet_alt_table = str.maketrans({**tables.leet, **tables.leet_alt})
         self._leet_chars = frozenset(tables.leet)
+        self._targets = frozenset(tables.mask_targets)
         self._char_cache: dict[str, str] = {}
         self._token_cache: dict[str, tuple[str, ...]] = {}
 
@@ -143,7 +153,7 @@ class Normalizer:
             raw = [(tok, index[s], index[e - 1] + 1) for tok, s, e in raw]
         words: list[str] = []
         spans: list[tuple[int, int]] = []
-        for tok, start, end in _join_spaced_letters(raw):
+        for tok, start, end in self._join_masked_tails(_join_spaced_letters(raw)):
             if not tok[0].isalnum() and tok[0] in ".!?,;:\n":
                 if words and words[-1] != BOUNDARY:
                     words.append(BOUNDARY)
@@ -153,6 +163,31 @@ class Normalizer:
                 words.append(word)
                 spans.append((start, end))
         return Normalized(tuple(words), tuple(spans))
+
+    def _join_masked_tails(self, raw: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+        """A word glued to a following ``!`` that stands for a letter (``mat!``, ``d!r!``)."""
+        out: list[tuple[str, int, int]] = []
+        i = 0
+        while i < len(raw):
+            tok, start, end = raw[i]
+            nxt = raw[i + 1] if i + 1 < len(raw) else None
+            if (
+                nxt is not None
+                and nxt[0].startswith("!")
+                and nxt[1] == end
+                and tok[0].isalnum()
+                and tok not in self.vocab
+                and self._masked_target(tok + "!", self._leet_table) is not None
+            ):
+                out.append((tok + "!", start, end + 1))
+                rest = nxt[0][1:]
+                if rest:
+                    out.append((rest, end + 1, nxt[2]))
+                i += 2
+                continue
+            out.append(raw[i])
+            i += 1
+        return out
 
     # ---- step 4: one token -----------------------------------------------------------------
     def token(self, tok: str) -> tuple[str, ...]:
@@ -165,7 +200,13 @@ class Normalizer:
         return cached
 
     def _token(self, tok: str) -> list[str]:
-        tok = tok.strip("*'")
+        if any(c in _MASK_CHARS for c in tok) or (tok.endswith("!") and len(tok) > 1):
+            target = self._masked_target(tok.strip("'"), self._leet_table)
+            if target is None:
+                target = self._masked_target(tok.strip("'"), self._leet_alt_table)
+            if target is not None:
+                return self._word(target)
+        tok = tok.strip("*#_'!")
         if tok in self.vocab:
             return self._word(tok)
         if "." in tok:
@@ -175,7 +216,7 @@ class Normalizer:
             return [w for p in parts for w in self._token(p)]
         if "-" in tok:
             return self._hyphenated(tok)
-        if "*" in tok:
+        if any(c in _MASK_CHARS for c in tok):
             tok = self._uncensor(tok)
         return self._word(tok)
 
@@ -185,16 +226,38 @@ class Normalizer:
             return []
         if _mostly_single(parts):
             return self._word("".join(parts))
+        if not all(p in self.vocab for p in parts):
+            target = self._masked_target(tok.replace("-", "*"), self._leet_table)
+            if target is not None:  # a hyphen standing for a letter: "k-ll", "b-nuh"
+                return self._word(target)
         first, rest = parts[0], parts[1:]
         if len(parts) == 2 and rest[0].startswith(first) and rest[0] != first:
-            return [tok]
+            stem = self._word(rest[0])  # "mukul-mukulin" -> pukul; "mati-matian" stays
+            return stem if stem != [rest[0]] and len(stem) == 1 else [tok]
         return [w for p in parts for w in self._token(p)]
 
+    def _masked_target(self, tok: str, leet: dict[int, str]) -> str | None:
+        """The first ``[mask] targets`` word that ``tok`` spells with its masked letters
+        (``*``, ``#``, ``_``, a trailing ``!``; leetspeak read in the other letters), or None."""
+        if not tok or not any(c.isalpha() for c in tok):
+            return None
+        body = tok[:-1] + "*" if tok.endswith("!") else tok
+        body = "".join(c if c in _MASK_CHARS else c.translate(leet) for c in body)
+        if not any(c in _MASK_CHARS for c in body) or sum(c.isalpha() for c in body) < 1:
+            return None
+        pattern = re.compile("".join("[a-z]" if c in _MASK_CHARS else re.escape(c) for c in body))
+        for word in self.t.mask_targets:
+            if len(word) == len(body) and pattern.fullmatch(word):
+                return word
+        return None
+
     def _uncensor(self, tok: str) -> str:
-        core = tok.replace("*", "")
+        core = "".join(c for c in tok if c not in _MASK_CHARS)
         if not core:
             return ""
-        pattern = re.compile("".join("[a-z]" if c == "*" else re.escape(c) for c in tok))
+        pattern = re.compile(
+            "".join("[a-z]" if c in _MASK_CHARS else re.escape(c) for c in tok)
+        )
         hits = sorted(w for w in self._break_vocab if len(w) == len(tok) and pattern.fullmatch(w))
         return hits[0] if hits else core
 
@@ -207,7 +270,13 @@ class Normalizer:
             if tok in self.vocab:
                 return (self.t.slang.get(tok) or tok).split()
             tok = red.group(1)
-        tok = self._unleet(tok).replace("'", "") if tok not in self.t.slang else tok
+        if tok not in self.t.slang:
+            plain = self._unleet(tok).replace("'", "")
+            has_alpha = any(c.isalpha() for c in tok)
+            if plain not in self.vocab and has_alpha and any(c in self.t.leet_alt for c in tok):
+                alt = tok.translate(self._leet_alt_table).replace("'", "")
+                plain = alt if alt in self.vocab else plain  # "ki11" -> kill
+            tok = plain
         tok = self._collapse(tok)
         if _LAUGH_RE.match(tok):
             return ["haha"]
@@ -219,8 +288,11 @@ class Normalizer:
     def _unleet(self, tok: str) -> str:
         if not any(c in self._leet_chars for c in tok):
             return tok
-        if not any(c.isalpha() for c in tok) or _UNIT_RE.match(tok):
+        if not any(c.isalpha() for c in tok):
             return tok
+        if _UNIT_RE.match(tok):  # "3x", "20mg" stay, unless a mask target is meant ("d13", "3nd")
+            plain = tok.translate(self._leet_table)
+            return plain if plain in self._targets else tok
         return tok.translate(self._leet_table)
 
     def _collapse(self, tok: str) -> str:
@@ -252,6 +324,10 @@ class Normalizer:
         stems = self.t.stems
         if tok.startswith("ku") and tok[2:] in stems:  # kupasang = aku pasang
             return ["aku", tok[2:]]
+        if tok.startswith("ku") and tok[2:] not in stems:  # kukumpulin = aku kumpul
+            for cand in self._suffix_variants(tok[2:])[1:]:
+                if cand in stems:
+                    return ["aku", cand]
         passive = tok.startswith("di") and len(tok) > 4
         bodies = [tok[2:]] if passive else [tok]
         if not passive:
@@ -294,8 +370,10 @@ def _mostly_single(parts: list[str]) -> bool:
 
 
 def _join_spaced_letters(raw: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
-    """Join runs of 3+ single characters separated by exactly one space (``s u i c i d e``)."""
-    out: list[tuple[str, int, int]] = []
+    """Join runs of 3+ single characters separated by exactly one space (``s u i c i d e``); a
+    run of two letters is joined too when a longer run stands two spaces before or after it
+    (``u d a h  d i  t a n g a n``)."""
+    runs: list[tuple[int, int]] = []  # [i, j) of raw for every maximal run of single characters
     i = 0
     while i < len(raw):
         j = i
@@ -306,11 +384,26 @@ def _join_spaced_letters(raw: list[tuple[str, int, int]]) -> list[tuple[str, int
             and (j == i or raw[j][1] - raw[j - 1][2] == 1)
         ):
             j += 1
-        run = raw[i:j]
-        if len(run) >= 3 and sum(t[0].isalpha() for t in run) >= 2:
+        runs.append((i, max(j, i + 1)))
+        i = max(j, i + 1)
+
+    def long_run(k: int) -> bool:
+        a, b = runs[k]
+        run = raw[a:b]
+        return len(run) >= 3 and sum(t[0].isalpha() for t in run) >= 2
+
+    out: list[tuple[str, int, int]] = []
+    for k, (a, b) in enumerate(runs):
+        run = raw[a:b]
+        joined = long_run(k)
+        if not joined and len(run) == 2 and all(t[0].isalpha() for t in run):
+            prev_end = raw[runs[k - 1][1] - 1][2] if k > 0 else -9
+            next_start = raw[runs[k + 1][0]][1] if k + 1 < len(runs) else -9
+            before = k > 0 and long_run(k - 1) and run[0][1] - prev_end == 2
+            after = k + 1 < len(runs) and long_run(k + 1) and next_start - run[-1][2] == 2
+            joined = before or after
+        if joined:
             out.append(("".join(t[0] for t in run), run[0][1], run[-1][2]))
-            i = j
         else:
-            out.append(raw[i])
-            i += 1
+            out.extend(run)
     return out

@@ -184,11 +184,10 @@ async def test_two_supporters_racing_for_one_request_exactly_one_gets_it(
     app = await run_bot(staff=[ON_DUTY_A, ON_DUTY_B], clock=clock)
     dimas, ayu = User(sandbox, 9101), User(sandbox, 9102)
     await complete_intake(app, student, "en")
-    await dimas.expect(shown(app, "en", "offer"))
+    dimas_offer = await dimas.expect(shown(app, "en", "offer"))  # as he saw it, with buttons
     clock.advance(121)
-    await app.timers.sweep()
-    await ayu.expect(shown(app, "en", "offer"))
-    dimas_offer = [m for m in await sandbox.messages(9101) if m.button_data()][0]
+    await app.timers.sweep()  # it expires (its buttons are cleared) and goes to Ayu; Dimas
+    await ayu.expect(shown(app, "en", "offer"))  # presses the old one all the same
     ayu_offer = [m for m in await sandbox.messages(9102) if m.button_data()][-1]
     accept = [d for d in dimas_offer.button_data() if d.startswith("of:accept:")][0]
     accept_b = [d for d in ayu_offer.button_data() if d.startswith("of:accept:")][0]

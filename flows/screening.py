@@ -18,6 +18,7 @@ QUESTIONS = ("wish-dead", "better-off-dead", "thoughts", "tried")  # ASQ 1-4
 ACUITY = "now"  # "are you having thoughts of killing yourself right now?"
 ANSWERS = ("yes", "no", "skip")  # skip: "I'd rather not say"
 ALL = (*QUESTIONS, ACUITY)
+ANSWERS_KEY = "asq-answers"  # the catalog message that words every answer (from ``params``)
 
 
 def any_yes(answers: Mapping[str, str]) -> bool:
@@ -53,5 +54,5 @@ def decode(text: str | None) -> dict[str, str]:
 
 def params(answers: Mapping[str, str]) -> dict[str, str | int]:
     """Message parameters ``asq_<n>`` (1-4, and 5 for the acuity question): the answer, or
-    "-" when it was not asked; the catalogs word them (asq-answers, briefing-asq)."""
+    "-" when it was not asked; the catalogs word them once, in ``ANSWERS_KEY``."""
     return {f"asq_{i}": answers.get(q, "-") for i, q in enumerate(ALL, start=1)}

@@ -441,7 +441,7 @@ async def ping_params(uow: UnitOfWork, case: Escalation, now: datetime) -> dict[
     detail = uow.escalations.detail(case)
     if detail.startswith(ASQ_DETAIL):  # the screening's answers, worded in the catalogs
         params |= screening.params(screening.decode(detail.removeprefix(ASQ_DETAIL)))
-        params["more"], params["also_key"] = "yes", "asq-answers"
+        params["more"], params["also_key"] = "yes", screening.ANSWERS_KEY
     elif detail:  # the referral's reason, in the supporter's words
         params["more"], params["also"] = "yes", detail
     elif len(categories) > 1 and case.source in ("detector", "onboarding"):

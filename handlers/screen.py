@@ -90,6 +90,7 @@ async def _tell_staff(uow: UnitOfWork, chat: ChatSession,
                       answers: dict[str, str]) -> list[Effect]:
     request = await uow.requests.get(chat.request_id)
     params: dict[str, str | int] = {**screening.params(answers),
+                                    "answers_key": screening.ANSWERS_KEY,
                                     "pseudonym": request.pseudonym if request else "?"}
     gently = screening.level(answers) == RiskLevel.CONCERN
     effects: list[Effect] = []

@@ -88,7 +88,9 @@ async def briefing(uow: UnitOfWork, member: Member, request: HelpRequest) -> lis
         effects.append(Reply("briefing-case-open", about, to=member.telegram_id))  # are paged
     answers = screening.decode(request.screening)
     if answers:  # the intake's screening: what they answered ("rather not say": ask gently)
-        effects.append(Reply("briefing-asq", screening.params(answers), to=member.telegram_id))
+        effects.append(Reply("briefing-asq", {**screening.params(answers),
+                                              "answers_key": screening.ANSWERS_KEY},
+                             to=member.telegram_id))
         if screening.level(answers) == RiskLevel.CONCERN:
             effects.append(Reply("briefing-asq-gently", to=member.telegram_id))
     return effects

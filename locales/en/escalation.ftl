@@ -12,7 +12,7 @@ reason-refer = their peer supporter referred them
 reason-screening = answered yes: thoughts of suicide in the past weeks
 reason-asq = answered yes to the screening questions (ASQ)
 reason-asq-now = answered yes: thinking of killing themselves right now (ASQ)
-asq-answers = screening — wished dead: { $asq_1 ->
+asq-answers = wished dead: { $asq_1 ->
         [yes] YES
         [no] no
         [skip] rather not say

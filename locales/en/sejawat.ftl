@@ -279,60 +279,10 @@ briefing-case-open =
     Why: { $reason }
     Their words: { $excerpt }
     Stay with them warmly, don't end the chat, and use /note for anything the counselor should know.
-briefing-asq = 📋 Screening in the intake — wished dead: { $asq_1 ->
-        [yes] YES
-        [no] no
-        [skip] rather not say
-       *[other] not asked
-    } · better off dead: { $asq_2 ->
-        [yes] YES
-        [no] no
-        [skip] rather not say
-       *[other] not asked
-    } · thoughts of suicide this week: { $asq_3 ->
-        [yes] YES
-        [no] no
-        [skip] rather not say
-       *[other] not asked
-    } · ever tried: { $asq_4 ->
-        [yes] YES
-        [no] no
-        [skip] rather not say
-       *[other] not asked
-    } · right now: { $asq_5 ->
-        [yes] YES
-        [no] no
-        [skip] rather not say
-       *[other] not asked
-    }
+briefing-asq = 📋 Screening in the intake — { $answers }
 screen-started = The screening questions are on their way to the student, one at a time. You will see every answer here when they are done; a yes calls a counselor at once.
 screen-already = The student is already answering the screening questions.
-screen-result = 📋 { $pseudonym } answered the screening questions — wished dead: { $asq_1 ->
-        [yes] YES
-        [no] no
-        [skip] rather not say
-       *[other] not asked
-    } · better off dead: { $asq_2 ->
-        [yes] YES
-        [no] no
-        [skip] rather not say
-       *[other] not asked
-    } · thoughts of suicide this week: { $asq_3 ->
-        [yes] YES
-        [no] no
-        [skip] rather not say
-       *[other] not asked
-    } · ever tried: { $asq_4 ->
-        [yes] YES
-        [no] no
-        [skip] rather not say
-       *[other] not asked
-    } · right now: { $asq_5 ->
-        [yes] YES
-        [no] no
-        [skip] rather not say
-       *[other] not asked
-    }
+screen-result = 📋 { $pseudonym } answered the screening questions — { $answers }
 briefing-asq-gently = They preferred not to answer some screening questions. Ask gently how they are doing, and use /refer if you are worried.
 staff-reply-chat-ended = Your chat with { $pseudonym } has ended, so your message was not sent.
 risk-report-how = Reply to the student's message with /{ $command } (swipe it, or press and hold it and choose Reply), so the bot knows which message you mean.

@@ -12,7 +12,7 @@ reason-refer = dirujuk oleh pendamping sebayanya
 reason-screening = menjawab ya: ada pikiran bunuh diri beberapa minggu terakhir
 reason-asq = menjawab ya pada pertanyaan skrining (ASQ)
 reason-asq-now = menjawab ya: sedang kepikiran bunuh diri sekarang (ASQ)
-asq-answers = skrining — berharap mati: { $asq_1 ->
+asq-answers = berharap mati: { $asq_1 ->
         [yes] YA
         [no] tidak
         [skip] tidak mau menjawab

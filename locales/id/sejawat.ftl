@@ -271,60 +271,10 @@ briefing-case-open =
     Alasan: { $reason }
     Kata-katanya: { $excerpt }
     Temani dia dengan hangat, jangan akhiri obrolannya, dan pakai /note untuk hal yang perlu diketahui konselor.
-briefing-asq = 📋 Skrining saat mengisi permintaan — berharap mati: { $asq_1 ->
-        [yes] YA
-        [no] tidak
-        [skip] tidak mau menjawab
-       *[other] tidak ditanyakan
-    } · merasa lebih baik kalau mati: { $asq_2 ->
-        [yes] YA
-        [no] tidak
-        [skip] tidak mau menjawab
-       *[other] tidak ditanyakan
-    } · pikiran bunuh diri minggu ini: { $asq_3 ->
-        [yes] YA
-        [no] tidak
-        [skip] tidak mau menjawab
-       *[other] tidak ditanyakan
-    } · pernah mencoba: { $asq_4 ->
-        [yes] YA
-        [no] tidak
-        [skip] tidak mau menjawab
-       *[other] tidak ditanyakan
-    } · sekarang: { $asq_5 ->
-        [yes] YA
-        [no] tidak
-        [skip] tidak mau menjawab
-       *[other] tidak ditanyakan
-    }
+briefing-asq = 📋 Skrining saat mengisi permintaan — { $answers }
 screen-started = Pertanyaan skrining sedang dikirim ke siswa, satu per satu. Semua jawabannya muncul di sini setelah selesai; jawaban "ya" langsung memanggil konselor.
 screen-already = Siswa ini sedang menjawab pertanyaan skrining.
-screen-result = 📋 { $pseudonym } sudah menjawab pertanyaan skrining — berharap mati: { $asq_1 ->
-        [yes] YA
-        [no] tidak
-        [skip] tidak mau menjawab
-       *[other] tidak ditanyakan
-    } · merasa lebih baik kalau mati: { $asq_2 ->
-        [yes] YA
-        [no] tidak
-        [skip] tidak mau menjawab
-       *[other] tidak ditanyakan
-    } · pikiran bunuh diri minggu ini: { $asq_3 ->
-        [yes] YA
-        [no] tidak
-        [skip] tidak mau menjawab
-       *[other] tidak ditanyakan
-    } · pernah mencoba: { $asq_4 ->
-        [yes] YA
-        [no] tidak
-        [skip] tidak mau menjawab
-       *[other] tidak ditanyakan
-    } · sekarang: { $asq_5 ->
-        [yes] YA
-        [no] tidak
-        [skip] tidak mau menjawab
-       *[other] tidak ditanyakan
-    }
+screen-result = 📋 { $pseudonym } sudah menjawab pertanyaan skrining — { $answers }
 briefing-asq-gently = Siswa ini memilih tidak menjawab beberapa pertanyaan skrining. Tanyakan dengan lembut gimana keadaannya, dan pakai /refer kalau kamu khawatir.
 staff-reply-chat-ended = Obrolanmu dengan { $pseudonym } sudah selesai, jadi pesanmu tidak dikirim.
 risk-report-how = Balas (reply) pesan siswanya dengan /{ $command } (geser pesannya, atau tekan lama lalu pilih Balas), biar bot tahu pesan mana yang kamu maksud.

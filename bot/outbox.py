@@ -19,6 +19,7 @@ import contextlib
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime, timedelta
+from typing import Any
 
 from aiolimiter import AsyncLimiter
 
@@ -80,6 +81,18 @@ async def queue_effects(
             last = index == len(parts) - 1
             payload = {"text": part, "buttons": buttons if last else [], **_meta(effect, last)}
             await uow.outbox.add(to, "send", int(effect.priority), payload, now)
+
+
+async def _still_meant(uow: UnitOfWork, meta: dict[str, Any], chat_id: int,
+                      message_id: int) -> bool:
+    """Record where an offer's or a case's buttons arrived (to clear them when it moves on);
+    False if it already has."""
+    if meta.get("offer") is not None:
+        return await uow.offers.shown(int(meta["offer"]), message_id)
+    for key, until in (("case_open", "taken"), ("case_outcome", "resolved")):
+        if meta.get(key) is not None:
+            return await uow.escalations.shown(int(meta[key]), chat_id, message_id, until)
+    return True
 
 
 def _meta(effect: Reply, last: bool) -> dict[str, object]:
@@ -246,10 +259,10 @@ class Sender:
                     # a student's message reached a staff member: a reply to it finds it
                     await uow.sessions.copied(int(meta["said"]), item.chat_id,
                                               result.message_id)
-                offer = meta.get("offer")
-                if offer is not None and result.message_id is not None and \
-                        not await uow.offers.shown(int(offer), result.message_id):
-                    # the offer ended while its message was on the way: no live buttons
+                if result.message_id is not None and \
+                        not await _still_meant(uow, meta, item.chat_id, result.message_id):
+                    # the offer or the case moved on while its message was on the way: no
+                    # live buttons
                     await uow.outbox.add(item.chat_id, "clear_buttons", 5,
                                          {"message_id": result.message_id}, now)
                     self.wake()

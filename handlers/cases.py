@@ -16,6 +16,8 @@ from handlers.escalations import (
     OUTCOMES,
     arm_followup,
     case_buttons,
+    case_meta,
+    clear_stale,
     held,
     ladder_state,
     live_for_chat,
@@ -45,7 +47,8 @@ async def cases(uow: UnitOfWork, services: Services, inbound: Inbound,
         params = await ping_params(uow, escalation, now)
         params["age"] = max(0, int((now - escalation.created_at).total_seconds() // 60))
         params["state_key"] = f"case-{escalation.status}"
-        effects.append(Reply("cases-line", params, case_buttons(escalation, member.role)))
+        shown = case_buttons(escalation, member.role)
+        effects.append(Reply("cases-line", params, shown, meta=case_meta(escalation, shown)))
     return effects
 
 
@@ -73,10 +76,11 @@ async def _acknowledge(uow: UnitOfWork, services: Services, escalation: Escalati
     await uow.audit.add(f"member:{member.id}", "escalation.acknowledged",
                         f"escalation:{escalation.id}", {}, now)
     minutes = max(1, services.config.escalation.ack_followup // 60)
+    rows = case_buttons(escalation, member.role)
     effects: list[Effect] = [
         Reply("escalation-acked" if member.role == "counselor" else
               "escalation-acked-coordinator", {"id": escalation.id, "minutes": minutes},
-              case_buttons(escalation, member.role)),
+              rows, meta=case_meta(escalation, rows)),
         Reply("crisis-counselor-aware" if member.role == "counselor" else "crisis-team-aware",
               to=escalation.student_chat_id, priority=CRISIS),
     ]
@@ -117,12 +121,14 @@ async def _take_over(uow: UnitOfWork, services: Services, escalation: Escalation
     await uow.audit.add(f"member:{member.id}", "escalation.taken_over",
                         f"escalation:{escalation.id}", {"session": chat.id}, now)
     request = await uow.requests.get(chat.request_id)
+    rows = outcome_rows(escalation)
     effects += [
+        *await clear_stale(uow, escalation),  # nobody else's Acknowledge / Take over stays
         Reply("counselor-joined-student", to=escalation.student_chat_id, priority=CRISIS),
         Reply("escalation-taken", {"pseudonym": request.pseudonym if request else "?",
                                    "recent": await chat_history(uow, services, chat, member,
                                                             escalation)},
-              outcome_rows(escalation)),
+              rows, meta=case_meta(escalation, rows)),
     ]
     supporter = await uow.members.get(chat.supporter_id) if chat.supporter_id else None
     if supporter is not None and supporter.id != member.id:
@@ -173,13 +179,14 @@ async def _outcome(uow: UnitOfWork, services: Services, escalation: Escalation,
         await uow.timers.cancel(kind, str(escalation.id))
     await uow.audit.add(f"member:{member.id}", "escalation.resolved",
                         f"escalation:{escalation.id}", {"outcome": outcome}, now)
+    cleared = await clear_stale(uow, escalation)  # every button of the case, everywhere
     if await uow.sessions.active_for_member(member.id):  # what they write next is for a
-        return [Reply("escalation-note-ask-command", {  # student: the note comes by command
-            "id": escalation.id, "outcome_key": f"btn-outcome-{outcome}"})]
+        return [*cleared, Reply("escalation-note-ask-command", {  # student: the note comes
+            "id": escalation.id, "outcome_key": f"btn-outcome-{outcome}"})]  # by command
     await uow.conversations.save(member.telegram_id, NOTE_FLOW, "note",
                                  {"escalation": escalation.id}, now)
-    return [Reply("escalation-note-ask", {"id": escalation.id,
-                                          "outcome_key": f"btn-outcome-{outcome}"})]
+    return [*cleared, Reply("escalation-note-ask", {"id": escalation.id,
+                                                    "outcome_key": f"btn-outcome-{outcome}"})]
 
 
 async def case_note(uow: UnitOfWork, services: Services, inbound: Inbound,
@@ -253,8 +260,9 @@ async def acknowledge_button(uow: UnitOfWork, services: Services, inbound: Inbou
         return [escalation]
     if not CASE.can(escalation, "acknowledge"):
         if member.id in (escalation.acknowledged_by, escalation.taken_over_by):  # their own
-            return [Reply("escalation-you-acked", {"id": escalation.id},
-                          case_buttons(escalation, member.role))]
+            rows = case_buttons(escalation, member.role)
+            return [Reply("escalation-you-acked", {"id": escalation.id}, rows,
+                          meta=case_meta(escalation, rows))]
         other = await uow.members.get(escalation.acknowledged_by or 0)
         return [Reply("escalation-already-acked", {"name": other.name if other else "?"})]
     return [ClearButtons(inbound.message_id),

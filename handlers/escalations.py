@@ -319,8 +319,9 @@ async def _open(uow: UnitOfWork, services: Services, chat_id: int, person: Perso
         await arm_followup(uow, services, case)  # checks they are still there
         await uow.audit.add(f"member:{here.id}", "escalation.taken_over",
                             f"escalation:{case.id}", {"in_chat": True}, now)
-        return [Reply("escalation-in-your-chat", await ping_params(uow, case, now),
-                      outcome_rows(case), to=here.telegram_id, priority=CRISIS)]
+        rows = outcome_rows(case)
+        return [Reply("escalation-in-your-chat", await ping_params(uow, case, now), rows,
+                      to=here.telegram_id, priority=CRISIS, meta=case_meta(case, rows))]
     staff, members = await _staff(uow)
     state, page = ladder.start(level, staff, _timeouts(services))
     return await _carry_out(uow, services, case, state, page, members)
@@ -374,6 +375,22 @@ def case_buttons(case: Escalation, role: str = "counselor") -> tuple[tuple[Butto
     return rows
 
 
+def case_meta(case: Escalation, rows: tuple[tuple[Button, ...], ...]) -> dict[str, int]:
+    """What the outbox records about a message that shows ``rows`` of the case's buttons,
+    so they are cleared when the case moves past them (handlers/cases.py): Acknowledge /
+    Take over at take-over, outcome buttons at resolution."""
+    if not rows:
+        return {}
+    outcome = any(b.data.startswith(f"{ESC}:out:") for row in rows for b in row)
+    return {"case_outcome" if outcome else "case_open": case.id}
+
+
+async def clear_stale(uow: UnitOfWork, case: Escalation) -> list[Effect]:
+    """The case was taken over or resolved: its buttons still shown elsewhere go."""
+    return [ClearButtons(message_id, to=chat_id)
+            for chat_id, message_id in await uow.escalations.stale_messages(case)]
+
+
 def outcome_rows(case: Escalation) -> tuple[tuple[Button, ...], ...]:
     """One button per outcome, each naming the case (a counselor may hold several)."""
     return tuple((buttons.button(ESC, "btn-outcome-case", "out", f"{case.id}:{o}",
@@ -395,10 +412,10 @@ async def _carry_out(uow: UnitOfWork, services: Services, case: Escalation,
         if member is not None:
             if not page.broadcast:
                 member.last_assigned_at = now  # rotate who is paged first next time
-            effects.append(Reply(key, params, case_buttons(case, member.role),
-                                 to=member.telegram_id,
-                                 priority=CRISIS,
-                                 meta={"escalation": case.id, "member": member.id}))
+            rows = case_buttons(case, member.role)
+            effects.append(Reply(key, params, rows, to=member.telegram_id, priority=CRISIS,
+                                 meta={"escalation": case.id, "member": member.id,
+                                       **case_meta(case, rows)}))
     if page.member_ids:
         await uow.audit.add("system", "escalation.paged", f"escalation:{case.id}",
                             {"step": page.step, "members": list(page.member_ids)}, now)
@@ -492,9 +509,11 @@ async def _update(uow: UnitOfWork, services: Services, chat_id: int, level: Risk
     for member_id in (m for m in paged.paged if m not in paged.failed):
         member = await uow.members.get(member_id)
         if member is not None:
-            effects.append(Reply("escalation-update", params, case_buttons(case, member.role),
-                                 to=member.telegram_id, priority=CRISIS,
-                                 meta={"escalation": case.id, "member": member.id}))
+            rows = case_buttons(case, member.role)
+            effects.append(Reply("escalation-update", params, rows, to=member.telegram_id,
+                                 priority=CRISIS, meta={"escalation": case.id,
+                                                        "member": member.id,
+                                                        **case_meta(case, rows)}))
     return effects
 
 
@@ -522,8 +541,9 @@ async def _reopen(uow: UnitOfWork, services: Services, case: Escalation,
     if knows is not None and knows.active and knows.id not in page.member_ids and \
             event != "release":
         params = await ping_params(uow, case, services.clock())
-        effects.append(Reply("escalation-reminder", params, case_buttons(case, knows.role),
-                             to=knows.telegram_id, priority=CRISIS))
+        rows = case_buttons(case, knows.role)
+        effects.append(Reply("escalation-reminder", params, rows, to=knows.telegram_id,
+                             priority=CRISIS, meta=case_meta(case, rows)))
     return effects
 
 
@@ -574,8 +594,9 @@ async def on_followup(uow: UnitOfWork, services: Services, escalation_id: int) -
     if await held(uow, case):
         return []
     params = await ping_params(uow, case, services.clock())
-    return [Reply("escalation-outcome-reminder", params, outcome_rows(case),
-                  to=counselor.telegram_id, priority=Priority.HIGH)]
+    rows = outcome_rows(case)
+    return [Reply("escalation-outcome-reminder", params, rows, to=counselor.telegram_id,
+                  priority=Priority.HIGH, meta=case_meta(case, rows))]
 
 
 async def on_delivery_failed(uow: UnitOfWork, services: Services, escalation_id: int,

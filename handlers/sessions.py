@@ -350,7 +350,9 @@ async def end_by_member(uow: UnitOfWork, services: Services, chat: ChatSession,
     if case is None:
         return await end_session(uow, services, chat, f"member:{member.id}")
     if case.status == Case.TAKEN_OVER and case.taken_over_by == member.id:
-        return [Reply("end-case-first", {"id": case.id}, escalations.outcome_rows(case))]
+        rows = escalations.outcome_rows(case)
+        return [Reply("end-case-first", {"id": case.id}, rows,
+                      meta=escalations.case_meta(case, rows))]
     request = await uow.requests.get(chat.request_id)
     left = Reply("end-case-open-left", {"id": case.id,
                                         "pseudonym": request.pseudonym if request else "?"},

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import delete, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from escalation.case import CASE
+from escalation.case import CASE, Case
 from storage.crypto import Cipher
-from storage.program_models import Escalation, RelayMessage
+from storage.program_models import CaseMessage, Escalation, RelayMessage
 
 
 class Escalations:
@@ -58,6 +58,32 @@ class Escalations:
             select(Escalation).where(Escalation.status != "resolved").order_by(Escalation.id)
         )).all()
 
+    async def shown(self, escalation_id: int, chat_id: int, message_id: int, until: str
+                    ) -> bool:
+        """A message with the case's buttons reached ``chat_id`` as ``message_id``; they mean
+        something until the case is ``until`` (taken over, or resolved). False (nothing
+        recorded) if that already happened while the message was on its way."""
+        case = await self.get(escalation_id)
+        if case is None or case.status in _OVER[until]:
+            return False
+        self._s.add(CaseMessage(escalation_id=escalation_id, chat_id=chat_id,
+                                message_id=message_id, until=until))
+        return True
+
+    async def stale_messages(self, case: Escalation) -> list[tuple[int, int]]:
+        """The (chat, message) whose buttons the case's new status makes meaningless, once
+        each: forgotten here, so the caller clears them."""
+        untils = [u for u, over in _OVER.items() if case.status in over]
+        if not untils:
+            return []
+        rows = (await self._s.scalars(
+            select(CaseMessage).where(CaseMessage.escalation_id == case.id,
+                                      CaseMessage.until.in_(untils)).order_by(CaseMessage.id)
+        )).all()
+        await self._s.execute(delete(CaseMessage).where(
+            CaseMessage.id.in_([r.id for r in rows])))
+        return [(r.chat_id, r.message_id) for r in rows]
+
     def words(self, case: Escalation) -> str:
         return self._c.decrypt(case.excerpt_enc) if case.excerpt_enc else ""
 
@@ -82,3 +108,9 @@ class Escalations:
             .order_by(RelayMessage.id.desc()).limit(limit)
         )).all()
         return [self._c.decrypt(r.body_enc) for r in reversed(rows)]
+
+
+_OVER = {  # a case message's buttons are over once the case is in one of these states
+    "taken": frozenset({Case.TAKEN_OVER.value, Case.RESOLVED.value}),
+    "resolved": frozenset({Case.RESOLVED.value}),
+}

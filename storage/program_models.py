@@ -203,3 +203,17 @@ class Escalation(Base):
     created_at: Mapped[datetime]
     resolved_at: Mapped[datetime | None]
     __table_args__ = (Index("ix_escalations_status", "status", "created_at"),)
+
+
+class CaseMessage(Base):
+    """A message that carries a case's buttons in a staff member's chat: its buttons are
+    cleared when they stop meaning anything (``until``: ``taken``, the Acknowledge / Take over
+    of a ping; ``resolved``, the outcome buttons), so nobody presses a case that is over."""
+
+    __tablename__ = "case_messages"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    escalation_id: Mapped[int] = mapped_column(ForeignKey("escalations.id", ondelete="CASCADE"))
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    message_id: Mapped[int] = mapped_column(BigInteger)
+    until: Mapped[str] = mapped_column(String(8))
+    __table_args__ = (Index("ix_case_messages_escalation", "escalation_id"),)

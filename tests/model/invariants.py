@@ -42,6 +42,8 @@ class Snapshot:
     blocked: set[int]  # telegram ids the bot knows have blocked it
     outbox: list[tuple[int, datetime, dict[str, Any]]]  # pending sends: chat, queued at, payload
     pseudonyms: dict[int, str | None]  # telegram id -> the pseudonym staff know them by
+    offers: dict[int, str]  # offer id -> status
+    clearing: set[tuple[int, int]]  # (chat, message id) whose buttons the bot set out to clear
 
 
 async def snapshot(world: World) -> Snapshot:
@@ -49,6 +51,8 @@ async def snapshot(world: World) -> Snapshot:
         s = uow.session
         rows = (await s.scalars(select(OutboxMessage).where(
             OutboxMessage.status == "pending", OutboxMessage.method == "send"))).all()
+        clears = (await s.scalars(select(OutboxMessage).where(
+            OutboxMessage.method == "clear_buttons"))).all()
         return Snapshot(
             now=world.clock(),
             cases=list((await s.scalars(select(Escalation).order_by(Escalation.id))).all()),
@@ -65,6 +69,9 @@ async def snapshot(world: World) -> Snapshot:
                     for r in rows],
             pseudonyms={p.telegram_id: p.pseudonym for p in (await s.scalars(
                 select(Person).where(Person.telegram_id.in_(list(STUDENTS))))).all()},
+            offers={i: st for i, st in (await s.execute(select(Offer.id, Offer.status))).all()},
+            clearing={(r.chat_id, int(uow.cipher.decrypt_json(r.payload_enc)["message_id"]))
+                      for r in clears},
         )
 
 
@@ -199,10 +206,32 @@ def s5_messages_render_completely(world: World, db: Snapshot) -> Violations:
     return wrong
 
 
+_OVER = {  # buttons that mean nothing once their offer or case is in one of these states
+    "of:accept": ("accepted", "declined", "expired", "withdrawn"),
+    "of:decline": ("accepted", "declined", "expired", "withdrawn"),
+    "es:ack": ("taken_over", "resolved"),
+    "es:take": ("taken_over", "resolved"),
+    "es:out": ("resolved",),
+}
+
+
 def s6_every_press_is_answered(world: World, db: Snapshot) -> Violations:
     """Every button press gets words back to the one who pressed it (delivered, or waiting in
-    the outbox for Telegram to take it)."""
+    the outbox for Telegram to take it); the buttons of an offer or a case that is over are
+    taken away (or the bot set out to, and Telegram has not taken the edit yet)."""
     wrong: Violations = []
+    cases = {c.id: c.status for c in db.cases}
+    for message in world.telegram.messages:
+        if message.cleared or (message.chat_id, message.message_id) in db.clearing:
+            continue
+        for data in message.buttons:
+            parts = data.split(":")
+            prefix, ident = ":".join(parts[:2]), parts[2] if len(parts) > 2 else ""
+            status = (db.offers if prefix.startswith("of:") else cases).get(
+                int(ident) if ident.isdigit() else -1)
+            if status in _OVER.get(prefix, ()):
+                wrong.append(f"S6: {message.chat_id} still has {data!r} though it is {status}")
+                break
     for press in world.presses:
         answered = any(m.chat_id == press.who for m in world.telegram.messages[press.position:])
         answered = answered or any(chat == press.who and at >= press.at

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any
 
@@ -61,7 +62,17 @@ def _alembic_config(connection: Connection) -> AlembicConfig:
     return config
 
 
+@functools.cache
+def _head() -> str | None:
+    """The newest migration this code knows (read from the scripts once per process)."""
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory(str(MIGRATIONS)).get_current_head()
+
+
 def _upgrade(connection: Connection) -> None:
+    if _current(connection) == _head():  # a restart: nothing to do, no scripts to load
+        return
     command.upgrade(_alembic_config(connection), "head")
 
 

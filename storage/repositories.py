@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, delete, func, select, update
+from sqlalchemy import Select, and_, bindparam, delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -257,6 +258,27 @@ class Outgoing:
     attempts: int
 
 
+@functools.cache
+def _due_query(excluding: bool) -> Select[OutboxMessage]:
+    """Outbox.due's statement, built once (the sender asks many times a second): the heads
+    of each chat's pending messages per priority, due by ``now``, at most ``limit``."""
+    earlier = aliased(OutboxMessage)
+    head = ~select(earlier.id).where(
+        and_(earlier.chat_id == OutboxMessage.chat_id, earlier.status == "pending",
+             earlier.id < OutboxMessage.id, earlier.priority <= OutboxMessage.priority)
+    ).exists()
+    query = (
+        select(OutboxMessage)
+        .where(OutboxMessage.status == "pending",
+               OutboxMessage.not_before <= bindparam("now"), head)
+        .order_by(OutboxMessage.priority, OutboxMessage.id)
+        .limit(bindparam("limit"))
+    )
+    if excluding:
+        query = query.where(OutboxMessage.chat_id.not_in(bindparam("exclude", expanding=True)))
+    return query
+
+
 class Outbox:
     def __init__(self, session: AsyncSession, cipher: Cipher) -> None:
         self._s = session
@@ -280,20 +302,10 @@ class Outbox:
         of the same chat that are at least as urgent, so crisis messages never wait behind an
         ordinary backlog (or a backed-off ordinary message) to the same person.
         """
-        earlier = aliased(OutboxMessage)
-        head = ~select(earlier.id).where(
-            and_(earlier.chat_id == OutboxMessage.chat_id, earlier.status == "pending",
-                 earlier.id < OutboxMessage.id, earlier.priority <= OutboxMessage.priority)
-        ).exists()
-        query = (
-            select(OutboxMessage)
-            .where(OutboxMessage.status == "pending", OutboxMessage.not_before <= now, head)
-            .order_by(OutboxMessage.priority, OutboxMessage.id)
-            .limit(limit)
-        )
+        params: dict[str, Any] = {"now": now, "limit": limit}
         if exclude:
-            query = query.where(OutboxMessage.chat_id.not_in(list(exclude)))
-        rows = (await self._s.scalars(query)).all()
+            params["exclude"] = list(exclude)
+        rows = (await self._s.scalars(_due_query(bool(exclude)), params)).all()
         return [
             Outgoing(r.id, r.chat_id, r.method, r.priority, self._c.decrypt_json(r.payload_enc),
                      r.attempts)

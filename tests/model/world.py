@@ -215,6 +215,7 @@ class World:
     update_id: int = 0
     checked: int = 0  # messages already looked at by S5
     pseudonyms: int = 100
+    opened: int = 0  # how many times the app was (re)built
     signals: list[tuple[int, datetime, str]] = field(default_factory=list)  # chat, when, why
     held_signals: set[tuple[int, datetime, int]] = field(default_factory=set)  # S1: chat, when,
     # case: a counselor held the case in the chat when the signal came
@@ -257,6 +258,7 @@ class World:
         app.dispatcher.retry_delay = lambda attempts: 0.0
         await app.prepare()
         self.app = app
+        self.opened += 1
         await app.dispatcher.recover()
         await self.settle()
 

@@ -4,6 +4,11 @@
 echo`` runs a minimal aiogram or python-telegram-bot bot that answers every text with the same
 text, with the same polling settings as Sejawat's transports (serial handling, 10 s long poll,
 the same allowed updates). Prints ``READY`` once polling, ``STATS {json}`` after SIGTERM.
+
+With ``"time_detector": true`` the Sejawat bot screens with :class:`TimedDetector`, and each
+SIGUSR1 prints ``PROBE {json}``: the detector's calls and CPU seconds so far and the process's
+CPU seconds so far, so that a bench can take the detector's share of what the same process spent
+between two probes.
 """
 
 from __future__ import annotations
@@ -13,12 +18,37 @@ import json
 import logging
 import signal
 import sys
+import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 from bot.transport.base import UPDATE_TYPES
+from escalation.detector import Detector, RiskAssessment
 
 Stopper = Callable[[], Awaitable[dict[str, Any]]]
+
+
+class TimedDetector(Detector):
+    """The real detector, counting its calls and the CPU time (this thread's) spent in them."""
+
+    def __init__(self, real: Detector) -> None:
+        super().__init__(real.lexicon)
+        self.calls = 0
+        self.cpu_s = 0.0
+        self.wall_s = 0.0
+
+    def assess(self, text: str) -> RiskAssessment:
+        cpu0, wall0 = time.thread_time(), time.perf_counter()
+        try:
+            return super().assess(text)
+        finally:
+            self.cpu_s += time.thread_time() - cpu0
+            self.wall_s += time.perf_counter() - wall0
+            self.calls += 1
+
+    def probe(self) -> dict[str, Any]:
+        return {"detector_calls": self.calls, "detector_cpu_s": self.cpu_s,
+                "detector_wall_s": self.wall_s, "process_cpu_s": time.process_time()}
 
 
 def _profile_sql(engine: Any) -> dict[str, tuple[int, float]]:
@@ -48,7 +78,13 @@ async def start_sejawat(spec: dict[str, Any]) -> Stopper:
 
     config = Config.model_validate(spec["config"])
     config.check()
-    app = bootstrap(config)
+    timed = TimedDetector(Detector.load()) if spec.get("time_detector") else None
+    app = bootstrap(config, detector=timed)
+    if timed is not None:
+        def probe() -> None:
+            print("PROBE " + json.dumps(timed.probe()), flush=True)
+
+        asyncio.get_running_loop().add_signal_handler(signal.SIGUSR1, probe)
     sql_times = _profile_sql(app.engine.sync_engine) if spec.get("sql_profile") else None
     await app.prepare()
     if spec.get("staff"):
@@ -68,6 +104,8 @@ async def start_sejawat(spec: dict[str, Any]) -> Stopper:
         await app.stop()
         stats: dict[str, Any] = {"processed": app.dispatcher.processed,
                                  "sent": app.sender.sent_count}
+        if timed is not None:
+            stats["detector"] = timed.probe()
         if sql_times is not None:
             top = sorted(sql_times.items(), key=lambda kv: -kv[1][1])[:15]
             stats["sql_top"] = [{"sql": k[:300], "count": n, "total_s": t}

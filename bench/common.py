@@ -239,6 +239,19 @@ class BotProcess:
     def cpu_seconds(self) -> float:
         return proc_cpu_seconds(self.pid)
 
+    async def probe(self, timeout: float = 10.0) -> dict[str, Any]:
+        """SIGUSR1 -> the ``PROBE {json}`` line of a bot started with ``time_detector``."""
+        assert self.proc is not None
+        assert self.proc.stdout is not None
+        self.proc.send_signal(signal.SIGUSR1)
+        while True:
+            line = await asyncio.wait_for(self.proc.stdout.readline(), timeout)
+            if not line:
+                raise RuntimeError("bot process ended before answering the probe")
+            if line.startswith(b"PROBE "):
+                data: dict[str, Any] = json.loads(line[6:])
+                return data
+
     def memory_kib(self) -> dict[str, int]:
         return proc_memory_kib(self.pid)
 
@@ -267,8 +280,10 @@ class BotProcess:
         return self.final
 
 
-def sejawat_spec(config: dict[str, Any], staff: Sequence[StaffSpec] = ()) -> dict[str, Any]:
-    return {"kind": "sejawat", "config": config, "staff": [s.to_json() for s in staff]}
+def sejawat_spec(config: dict[str, Any], staff: Sequence[StaffSpec] = (),
+                 time_detector: bool = False) -> dict[str, Any]:
+    return {"kind": "sejawat", "config": config, "staff": [s.to_json() for s in staff],
+            "time_detector": time_detector}
 
 
 def echo_spec(transport: str, api_base: str) -> dict[str, Any]:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import enum
 import functools
 import pathlib
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -78,6 +79,7 @@ class RiskAssessment:
 
 
 NONE = RiskAssessment(RiskLevel.NONE, (), (), False, False, False)
+RECENT = 8  # texts whose assessment a detector remembers (one update asks up to three times)
 
 
 def _fingerprint(root: pathlib.Path) -> tuple[tuple[str, int, int], ...]:
@@ -101,6 +103,7 @@ class Detector:
         self._entries = _index(lexicon.entries)
         self._idioms = _index(lexicon.idioms)
         self._cues = _index(lexicon.cues)
+        self._recent: OrderedDict[str, RiskAssessment] = OrderedDict()  # see assess
 
     @classmethod
     def load(cls, lexicon_dir: pathlib.Path | None = None) -> Detector:
@@ -116,9 +119,18 @@ class Detector:
 
     # ---- public ------------------------------------------------------------------------------
     def assess(self, text: str) -> RiskAssessment:
-        """Assess one message."""
+        """Assess one message. One update's text is looked at by the fast lane, the router
+        and its handler: the last few answers are remembered (a handful, not a history)."""
         if not text or text.isspace():
             return NONE
+        known = self._recent.get(text)
+        if known is None:
+            known = self._recent[text] = self._assess(text)
+            if len(self._recent) > RECENT:
+                self._recent.popitem(last=False)
+        return known
+
+    def _assess(self, text: str) -> RiskAssessment:
         norm = self._norm.normalize(text)
         keys = _keys(norm.words)
         candidates = _candidates(self._entries, keys)

@@ -83,16 +83,19 @@ async def queue_effects(
             await uow.outbox.add(to, "send", int(effect.priority), payload, now)
 
 
-async def _still_meant(uow: UnitOfWork, meta: dict[str, Any], chat_id: int,
-                      message_id: int) -> bool:
+async def _stale_buttons(uow: UnitOfWork, meta: dict[str, Any], chat_id: int,
+                         message_id: int) -> list[int]:
     """Record where an offer's or a case's buttons arrived (to clear them when it moves on);
-    False if it already has."""
+    the messages in that chat whose buttons are to be cleared now: this one if its offer or
+    case already moved on, the same case's earlier ones that it replaces."""
     if meta.get("offer") is not None:
-        return await uow.offers.shown(int(meta["offer"]), message_id)
+        return [] if await uow.offers.shown(int(meta["offer"]), message_id) else [message_id]
     for key, until in (("case_open", "taken"), ("case_outcome", "resolved")):
         if meta.get(key) is not None:
-            return await uow.escalations.shown(int(meta[key]), chat_id, message_id, until)
-    return True
+            meant, replaced = await uow.escalations.shown(int(meta[key]), chat_id,
+                                                          message_id, until)
+            return replaced if meant else [message_id]
+    return []
 
 
 def _meta(effect: Reply, last: bool) -> dict[str, object]:
@@ -259,13 +262,14 @@ class Sender:
                     # a student's message reached a staff member: a reply to it finds it
                     await uow.sessions.copied(int(meta["said"]), item.chat_id,
                                               result.message_id)
-                if result.message_id is not None and \
-                        not await _still_meant(uow, meta, item.chat_id, result.message_id):
-                    # the offer or the case moved on while its message was on the way: no
-                    # live buttons
-                    await uow.outbox.add(item.chat_id, "clear_buttons", 5,
-                                         {"message_id": result.message_id}, now)
-                    self.wake()
+                if result.message_id is not None:
+                    # the offer or the case moved on while its message was on the way (no
+                    # live buttons), or this ping replaces that person's earlier one
+                    for stale in await _stale_buttons(uow, meta, item.chat_id,
+                                                      result.message_id):
+                        await uow.outbox.add(item.chat_id, "clear_buttons", 5,
+                                             {"message_id": stale}, now)
+                        self.wake()
             elif isinstance(result, RetryAfter):
                 log.info("outbox: 429 for message %s, retry after %ss", item.id, result.seconds)
                 later = now + timedelta(seconds=result.seconds)

@@ -444,10 +444,15 @@ async def ping_params(uow: UnitOfWork, case: Escalation, now: datetime) -> dict[
     topic = (request.topic if request else None) or str(draft.get("topic") or "")
     words = uow.escalations.words(case)
     categories = [c for c in case.categories if c]
+    member = await uow.members.by_telegram_id(case.student_chat_id)
+    who, role = ("member", member.role) if member is not None and member.active else (
+        "invitee" if case.source == "onboarding" or (
+            conversation is not None and conversation.flow == "onboarding") else "student",
+        str(draft.get("role", "supporter")))
     params: dict[str, str | int] = {
         "id": case.id,
-        "who": "invitee" if case.source == "onboarding" else "student",
-        "role_key": f"role-{draft.get('role', 'supporter')}",
+        "who": who,
+        "role_key": f"role-{role}",
         "pseudonym": pseudonym or "?",
         "topic_key": f"topic-{topic}" if topic else "topic-unknown",
         "level_key": _level_key(RiskLevel(case.level)),

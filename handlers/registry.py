@@ -38,6 +38,10 @@ COORDINATOR: frozenset[Role] = frozenset({"coordinator"})
 ON_DUTY = SUPPORTER | COUNSELOR  # who goes on duty and chats with students
 CASE_STAFF = COUNSELOR | COORDINATOR  # who is paged about escalations and handles cases
 STAFF = SUPPORTER | COUNSELOR | COORDINATOR
+# anyone, about themselves: handled as the person they are (handlers.router, before the role
+# split), e.g. the answer to "are you thinking of killing yourself?" from a student, someone
+# joining the team or a member of it
+ANYONE = STUDENT | STAFF
 
 NOT_ALLOWED, STALE = "not-allowed", "error-stale-button"
 
@@ -118,7 +122,7 @@ BUTTONS: tuple[Button[Any], ...] = (
     Button("ro", roles=COORDINATOR, handler=coordinator.roster_button, refused=NOT_ALLOWED),
     Button("sh", roles=COORDINATOR, handler=coordinator.roster_button, refused=NOT_ALLOWED),
     # students
-    Button("sc", roles=STUDENT, handler=escalations.screening_answer),
+    Button("sc", roles=ANYONE, handler=escalations.screening_answer),
     Button("aq", roles=STUDENT, handler=screen.answer),  # /screen's questions
     Button("ss", "counselor", roles=STUDENT, handler=student.counselor_now),
     Button("fu", roles=STUDENT, handler=student.followup_answer),

@@ -50,6 +50,11 @@ async def handle(uow: UnitOfWork, services: Services, inbound: Inbound, *,
     if person.blocked_bot:
         await uow.people.mark_blocked(inbound.sender_id, blocked=False)  # they are back
         person.blocked_bot = False
+    if inbound.kind == "button":  # about themselves, whatever step or role they are at: an
+        data = buttons.decode(inbound.button)  # answer to the screening question is never stale
+        press = registry.find_button(A_STUDENT, data)
+        if isinstance(press, registry.Button) and press.roles == registry.ANYONE:
+            return await press.handler(uow, services, inbound, person, data)
     member = await uow.members.by_telegram_id(inbound.sender_id)
     if member is not None and member.active:
         return await _staff(uow, services, inbound, member)

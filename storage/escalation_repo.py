@@ -59,16 +59,27 @@ class Escalations:
         )).all()
 
     async def shown(self, escalation_id: int, chat_id: int, message_id: int, until: str
-                    ) -> bool:
+                    ) -> tuple[bool, list[int]]:
         """A message with the case's buttons reached ``chat_id`` as ``message_id``; they mean
-        something until the case is ``until`` (taken over, or resolved). False (nothing
-        recorded) if that already happened while the message was on its way."""
+        something until the case is ``until`` (taken over, or resolved). Returns whether they
+        still do (False, nothing recorded: that happened while the message was on its way)
+        and the earlier messages of the case in that chat with the same buttons, which this
+        one replaces (forgotten here, so the caller clears them: one live ping per person,
+        however long the ladder climbed)."""
         case = await self.get(escalation_id)
         if case is None or case.status in _OVER[until]:
-            return False
+            return False, []
+        earlier = list((await self._s.scalars(
+            select(CaseMessage.id).where(CaseMessage.escalation_id == escalation_id,
+                                         CaseMessage.chat_id == chat_id,
+                                         CaseMessage.until == until))).all())
+        replaced = list((await self._s.scalars(
+            select(CaseMessage.message_id).where(CaseMessage.id.in_(earlier)))).all())
+        if earlier:
+            await self._s.execute(delete(CaseMessage).where(CaseMessage.id.in_(earlier)))
         self._s.add(CaseMessage(escalation_id=escalation_id, chat_id=chat_id,
                                 message_id=message_id, until=until))
-        return True
+        return True, [int(m) for m in replaced]
 
     async def stale_messages(self, case: Escalation) -> list[tuple[int, int]]:
         """The (chat, message) whose buttons the case's new status makes meaningless, once

@@ -413,6 +413,7 @@ escalation-ping =
     🆘 Escalation #{ $id } — { $level }
     { $who ->
         [invitee] Someone joining the team (invited as { $role })
+        [member] Someone on the team ({ $role })
        *[student] Student: { $pseudonym } · Topic: { $topic }
     }
     Why: { $reason }{ $more ->
@@ -426,6 +427,7 @@ escalation-broadcast =
     🆘🆘 Escalation #{ $id } is NOT yet taken care of — { $level }
     { $who ->
         [invitee] Someone joining the team (invited as { $role })
+        [member] Someone on the team ({ $role })
        *[student] Student: { $pseudonym } · Topic: { $topic }
     }
     Why: { $reason }{ $more ->

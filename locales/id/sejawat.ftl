@@ -402,6 +402,7 @@ escalation-ping =
     🆘 Eskalasi #{ $id } — { $level }
     { $who ->
         [invitee] Calon anggota tim (diundang sebagai { $role })
+        [member] Anggota tim ({ $role })
        *[student] Siswa: { $pseudonym } · Topik: { $topic }
     }
     Alasan: { $reason }{ $more ->
@@ -415,6 +416,7 @@ escalation-broadcast =
     🆘🆘 Eskalasi #{ $id } BELUM ada yang pegang — { $level }
     { $who ->
         [invitee] Calon anggota tim (diundang sebagai { $role })
+        [member] Anggota tim ({ $role })
        *[student] Siswa: { $pseudonym } · Topik: { $topic }
     }
     Alasan: { $reason }{ $more ->

@@ -245,7 +245,7 @@ _PING = re.compile(r"^🆘+ (Escalation|Eskalasi) #(?P<id>\d+)")
 _PING_PARTS = {
     "level": re.compile(r"#\d+ (is NOT yet taken care of |BELUM ada yang pegang )?— \S"),
     "who": re.compile(r"^((Student|Siswa): (?P<pseudonym>Awan-\d+) · (Topic|Topik): \S"
-                      r"|Someone joining the team|Calon anggota tim)", re.MULTILINE),
+                      r"|Someone (joining|on) the team|(Calon a|A)nggota tim)", re.MULTILINE),
     "reason": re.compile(r"^(Why|Alasan): \S", re.MULTILINE),
     "words": re.compile(r"^(Their words|Kata-katanya): \S", re.MULTILINE),
 }

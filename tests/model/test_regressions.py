@@ -922,3 +922,59 @@ async def test_the_supporters_risk_notice_carries_the_words_it_is_about(world: W
     assert any("nothing matters anymore" in t and "/screen" in t for t in told), told
     assert any("⚠️" in t and "kill myself" in t for t in told), told
     assert await check(world) == []
+
+
+async def test_someone_joining_the_team_who_answers_yes_now_later_is_not_told_stale(
+    world: World,
+) -> None:
+    """Counterexample 9: an invitee asked the screening question during onboarding went on to
+    the next step, then pressed *yes, right now* on the question: "that button no longer
+    works", and nobody was paged."""
+    await world.command(SARI, "/invite supporter")
+    code = next(t for t in reversed(world.texts(SARI)) if "?start=" in t).split("?start=")[1]
+    invitee = 700200001
+    await world.command(invitee, f"/start {code.split()[0]}")
+    await press(world, invitee, "ob:join:yes")
+    await world.say(invitee, "kadang aku ngerasa jadi beban buat semua orang")  # concern
+    assert any(d.startswith("ob:lang") for _, d in world.latest_buttons(invitee))  # moved on
+    before = len(world.telegram.messages)
+    await press(world, invitee, "sc:now:")
+    ping = pings(world, BUDI, before)
+    assert ping, world.texts(invitee, before)
+    assert "Someone joining the team" in ping[-1]
+    assert "IMMINENT" in ping[-1]
+    assert not any("no longer" in t for t in world.texts(invitee, before))
+    assert await check(world) == []
+
+
+async def test_a_ladder_that_climbed_for_a_day_leaves_one_live_ping_per_person(
+    world: World,
+) -> None:
+    """Counterexample 10: a case paged for 25 hours left hundreds of pings with live buttons in
+    each counselor's chat; taking it over then queued a clear for every one of them. Each new
+    ping replaces the person's earlier one."""
+    await world.say(STUDENT, "aku pengen mati aja")
+    await world.advance(25 * 3600)
+    for member in (BUDI, SARI):
+        assert len(pings(world, member)) > 20  # the ladder kept paging them
+        live = {m for m, d in world.buttons(member) if d.startswith("es:ack:")}
+        assert len(live) == 1, f"{member} has {len(live)} live pings"
+    await press(world, BUDI, "es:take:")
+    assert not [d for _, d in world.buttons(SARI) if d.startswith("es:")]
+    assert await check(world) == []
+
+
+async def test_a_team_member_answering_yes_now_to_the_screening_question_is_paged_about(
+    world: World,
+) -> None:
+    """The same question answered by someone already on the team (from their onboarding, or
+    a message they scrolled back to) is their answer about themselves, never a stale button."""
+    await world.say(DIMAS, "halo")  # a message to press on; the data is what counts
+    message_id = world.telegram.to(DIMAS)[-1].message_id
+    before = len(world.telegram.messages)
+    await world.press(DIMAS, message_id, "sc:now:")
+    ping = pings(world, BUDI, before)
+    assert ping
+    assert "Someone on the team (peer supporter)" in ping[-1]
+    assert any("112" in t for t in world.texts(DIMAS, before))
+    assert await check(world) == []

@@ -50,7 +50,11 @@ def test_each_role_has_at_most_one_row_per_command_and_button() -> None:
 def test_a_row_is_for_students_or_for_the_team_never_both(
     row: Command[object] | Button[object],
 ) -> None:
-    assert row.roles == STUDENT or (row.roles and row.roles <= STAFF)
+    """(Or for anyone about themselves, as the person they are: the screening answer.)"""
+    assert row.roles in (STUDENT, registry.ANYONE) or (row.roles and row.roles <= STAFF)
+    if row.roles == registry.ANYONE:
+        assert isinstance(row, Button)
+        assert row.prefix == "sc"
     assert row.refused in (registry.NOT_ALLOWED, registry.STALE)
 
 

@@ -19,7 +19,7 @@ from bot.outbox import Sender, queue_effects
 from bot.scheduler import TimerSweeper
 from bot.transport.base import CommandMenu, Health, Quarantine, Submit, Transport
 from escalation.detector import Detector
-from handlers import escalations, presence
+from handlers import escalations, menus, presence
 from handlers.context import BotInfo, Clock, Services
 from handlers.pseudonyms import Pseudonyms, load_words
 from handlers.shifts import sync_config
@@ -102,6 +102,11 @@ class App:
         await self.transport.start()
         self.services.bot.username = self.transport.username
         await self.transport.set_commands(command_menu(self.catalog))
+        async with self.store() as uow:  # each member's own menu, in their language
+            await queue_effects(uow, self.catalog, menus.menus(await uow.members.all()), 0,
+                                self.services.clock())
+            await uow.commit()
+        self.sender.wake()
         self.timers.start()
         log.info("Sejawat is running (%s, %s)", self.config.telegram.transport,
                  self.config.telegram.mode)

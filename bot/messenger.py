@@ -45,5 +45,9 @@ class Messenger(Protocol):
 
     async def clear_buttons(self, chat_id: int, message_id: int) -> SendResult: ...
 
+    async def set_menu(self, chat_id: int, commands: list[tuple[str, str]]) -> SendResult:
+        """This chat's command menu (``[(command, description)]``); empty: the default one."""
+        ...
+
     async def copy_message(self, chat_id: int, from_chat_id: int,
                            message_id: int) -> SendResult: ...

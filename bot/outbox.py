@@ -25,7 +25,7 @@ from aiolimiter import AsyncLimiter
 
 from bot.config import OutboxConfig
 from bot.messenger import Blocked, Messenger, Rejected, RetryAfter, SendResult, Sent, Transient
-from flows.types import ClearButtons, Copy, Effect, Priority, Reply
+from flows.types import ClearButtons, Copy, Effect, Priority, Reply, SetMenu
 from handlers.context import MAX_TEXT, Clock
 from handlers.ports import Catalog
 from storage.repositories import Outgoing
@@ -57,9 +57,17 @@ async def queue_effects(
     """Render message effects in each recipient's language and store them for sending."""
     languages: dict[int, str] = {}
     for effect in effects:
-        if not isinstance(effect, Reply | ClearButtons | Copy):
+        if not isinstance(effect, Reply | ClearButtons | Copy | SetMenu):
             continue
         to = effect.to if effect.to is not None else chat_id
+        if to not in languages:
+            person = await uow.people.by_telegram_id(to)
+            languages[to] = person.language if person is not None else catalog.default
+        if isinstance(effect, SetMenu):
+            commands = [[c, catalog.render(languages[to], f"cmd-team-{c}")]
+                        for c in effect.commands]
+            await uow.outbox.add(to, "menu", 5, {"commands": commands}, now)
+            continue
         if isinstance(effect, ClearButtons):
             await uow.outbox.add(to, "clear_buttons", 5, {"message_id": effect.message_id}, now)
             continue
@@ -67,9 +75,6 @@ async def queue_effects(
             await uow.outbox.add(to, "copy", 5, {"from_chat_id": effect.from_chat_id,
                                                  "message_id": effect.message_id}, now)
             continue
-        if to not in languages:
-            person = await uow.people.by_telegram_id(to)
-            languages[to] = person.language if person is not None else catalog.default
         lang = effect.language or languages[to]
         text = catalog.render(lang, effect.key, effect.params)
         buttons = [
@@ -243,6 +248,9 @@ class Sender:
     async def _call(self, item: Outgoing) -> SendResult:
         if item.method == "clear_buttons":
             return await self._messenger.clear_buttons(item.chat_id, item.payload["message_id"])
+        if item.method == "menu":
+            return await self._messenger.set_menu(
+                item.chat_id, [(c, d) for c, d in item.payload["commands"]])
         if item.method == "copy":
             return await self._messenger.copy_message(
                 item.chat_id, item.payload["from_chat_id"], item.payload["message_id"])

@@ -91,6 +91,16 @@ class Copy:
 
 
 @dataclass(frozen=True)
+class SetMenu:
+    """Set the person's command menu (Telegram's ``/`` list): ``commands``, each described by
+    the catalog's ``cmd-team-<command>`` in their language; none: back to the menu everyone
+    else has (a student's)."""
+
+    commands: tuple[str, ...]
+    to: int | None = None
+
+
+@dataclass(frozen=True)
 class SetLanguage:
     """The student chose a language: later replies are rendered in it."""
 
@@ -159,6 +169,6 @@ class AskCounselor:
 ProgramEffect = Relay | RelayMedia | EndSession | RecordFeedback | JoinProgram | AskCounselor
 
 Effect = (
-    Reply | ClearButtons | Copy | SetLanguage | SubmitRequest | CancelRequest | Screened | Relay
-    | RelayMedia | EndSession | RecordFeedback | JoinProgram | AskCounselor
+    Reply | ClearButtons | Copy | SetMenu | SetLanguage | SubmitRequest | CancelRequest
+    | Screened | Relay | RelayMedia | EndSession | RecordFeedback | JoinProgram | AskCounselor
 )

@@ -8,6 +8,7 @@ from datetime import timedelta
 from flows import buttons
 from flows.buttons import ButtonData
 from flows.types import Button, Effect, Inbound, Reply
+from handlers import menus
 from handlers.context import Services
 from handlers.shifts import plan_shift
 from routing.schedule import time_of_day, unknown_days
@@ -166,7 +167,7 @@ async def roster_button(uow: UnitOfWork, services: Services, inbound: Inbound,
             moved = await withdraw_member(uow, services, other)
             await uow.audit.add(f"member:{member.id}", "member.deactivated",
                                 f"member:{other.id}", {}, now)
-            return [*moved, Reply("roster-updated", {"name": other.name})]
+            return [*moved, Reply("roster-updated", {"name": other.name}), menus.menu(other)]
     else:
         return [Reply("error-stale-button")]
     await uow.audit.add(f"member:{member.id}", f"roster.{action}", f"member:{other.id}", {}, now)
@@ -175,4 +176,6 @@ async def roster_button(uow: UnitOfWork, services: Services, inbound: Inbound,
     effects: list[Effect] = [Reply(key, params, _roster_buttons(other))]
     if action == "trained":
         effects.append(Reply("member-trained", to=other.telegram_id))
+    if action == "active":  # back: their menu again
+        effects.append(menus.menu(other))
     return effects

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from flows.onboarding import FLOW, ONBOARDING
 from flows.types import ClearButtons, Effect, Inbound, JoinProgram, Reply
-from handlers import journey
+from handlers import journey, menus
 from handlers.context import Services, machine_context
 from handlers.events import to_event
 from storage.models import Person
@@ -79,7 +79,7 @@ async def _join(uow: UnitOfWork, services: Services, inbound: Inbound,
     )
     await uow.audit.add(f"member:{member.id}", "member.joined", f"invite:{invite.id}",
                         {"role": member.role}, now)
-    effects: list[Effect] = [Reply(f"onboarding-done-{member.role}")]
+    effects: list[Effect] = [Reply(f"onboarding-done-{member.role}"), menus.menu(member)]
     for coordinator in await uow.members.all("coordinator"):
         if coordinator.active:
             effects.append(Reply("member-joined", {"name": member.name,

@@ -109,10 +109,14 @@ async def get_webhook_info(state: SandboxState, params: Params) -> Any:
     return info
 
 
-def _scope_key(params: Params) -> tuple[str, str]:
+def _scope_key(params: Params, state: SandboxState | None = None) -> tuple[str, str]:
+    """(With ``state``: a chat scope must name a chat the bot knows, as Telegram checks.)"""
     scope = params.get("scope") or {"type": "default"}
     if not isinstance(scope, dict) or "type" not in scope:
         raise bad_request("can't parse BotCommandScope JSON object")
+    if state is not None and scope["type"] == "chat" and \
+            state.chat_json(get_chat_id(scope)) is None:
+        raise bad_request("chat not found")
     return json.dumps(scope, sort_keys=True), get_str(params, "language_code") or ""
 
 
@@ -134,7 +138,7 @@ async def set_my_commands(state: SandboxState, params: Params) -> Any:
             raise bad_request("command description is empty" if not description
                               else "BOT_COMMAND_DESCRIPTION_INVALID")
         clean.append({"command": name, "description": description})
-    key = _scope_key(params)
+    key = _scope_key(params, state)
     state.commands[key] = clean
     state.emit("commands_set", scope=key[0], language_code=key[1], commands=clean)
     return True
@@ -145,7 +149,7 @@ async def get_my_commands(state: SandboxState, params: Params) -> Any:
 
 
 async def delete_my_commands(state: SandboxState, params: Params) -> Any:
-    state.commands.pop(_scope_key(params), None)
+    state.commands.pop(_scope_key(params, state), None)
     state.emit("commands_deleted")
     return True
 

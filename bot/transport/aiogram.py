@@ -34,6 +34,7 @@ from aiogram.methods.base import Response, TelegramType
 from aiogram.types import (
     BotCommand,
     BotCommandScopeAllPrivateChats,
+    BotCommandScopeChat,
     CallbackQuery,
     ChatMemberUpdated,
     InlineKeyboardButton,
@@ -313,6 +314,13 @@ class AiogramTransport:
                            message_id: int) -> SendResult:
         return await self._call(lambda: self.bot.copy_message(
             chat_id=chat_id, from_chat_id=from_chat_id, message_id=message_id))
+
+    async def set_menu(self, chat_id: int, commands: list[tuple[str, str]]) -> SendResult:
+        scope = BotCommandScopeChat(chat_id=chat_id)
+        if not commands:
+            return await self._call(lambda: self.bot.delete_my_commands(scope=scope))
+        return await self._call(lambda: self.bot.set_my_commands(
+            [BotCommand(command=c, description=d) for c, d in commands], scope=scope))
 
     async def clear_buttons(self, chat_id: int, message_id: int) -> SendResult:
         return await self._call(lambda: self.bot.edit_message_reply_markup(

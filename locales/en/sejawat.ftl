@@ -541,3 +541,19 @@ forget-confirm = This deletes your requests, your chats and everything you wrote
 forget-kept = Okay, nothing was deleted.
 forget-not-now = We can't delete your data while someone is helping you or a counselor is following up on your safety. Please try again after that is finished.
 forget-done = Done: what you told us has been deleted. You can always start again with /start. 💛
+
+## The team's command menus (Telegram's "/" list; short: one line each)
+cmd-team-duty = Start or end your shift
+cmd-team-chats = Your open chats: choose who you write to
+cmd-team-end = End the current chat
+cmd-team-note = A private note on this chat (staff only)
+cmd-team-handoff = Hand this chat to another supporter
+cmd-team-screen = Ask the student the screening questions
+cmd-team-refer = Ask a counselor to step in (add the reason)
+cmd-team-help = What you can do here
+cmd-team-cases = Open crisis cases
+cmd-team-casenote = A note for a case you closed (number, then the note)
+cmd-team-roster = The team: trained, capacity, pause
+cmd-team-invite = A one-time invite link (supporter or counselor)
+cmd-team-shifts = The shift schedule
+cmd-team-stats = How the program is doing

@@ -530,3 +530,19 @@ forget-confirm = Ini akan menghapus permintaanmu, obrolanmu, dan semua yang kamu
 forget-kept = Oke, tidak ada yang dihapus.
 forget-not-now = Kami belum bisa menghapus datamu selagi seseorang sedang mendampingimu atau konselor sedang menindaklanjuti keselamatanmu. Coba lagi setelah itu selesai.
 forget-done = Selesai: yang pernah kamu ceritakan sudah dihapus. Kamu selalu bisa mulai lagi dengan /start. 💛
+
+## Menu perintah tim (daftar "/" di Telegram; singkat, satu baris)
+cmd-team-duty = Mulai atau selesai bertugas
+cmd-team-chats = Obrolan terbukamu: pilih kamu nulis ke siapa
+cmd-team-end = Akhiri obrolan ini
+cmd-team-note = Catatan pribadi untuk obrolan ini (cuma staf yang lihat)
+cmd-team-handoff = Serahkan obrolan ke pendamping lain
+cmd-team-screen = Ajukan pertanyaan skrining ke siswa
+cmd-team-refer = Minta konselor turun tangan (tulis alasannya)
+cmd-team-help = Apa aja yang bisa kamu lakukan di sini
+cmd-team-cases = Kasus krisis yang masih terbuka
+cmd-team-casenote = Catatan untuk kasus yang kamu tutup (nomor, lalu catatannya)
+cmd-team-roster = Anggota tim: terlatih, kapasitas, jeda
+cmd-team-invite = Tautan undangan sekali pakai (pendamping atau konselor)
+cmd-team-shifts = Jadwal tugas
+cmd-team-stats = Perkembangan program

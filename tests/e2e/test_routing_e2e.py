@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import select
 
 from bot.app import App
+from handlers.menus import MENUS
 from handlers.shifts import plan_shift
 from sandbox.botapi import SandboxBotApi
 from storage.models import HelpRequest
@@ -53,6 +54,15 @@ async def assert_no_identity_leak(sandbox: SandboxBotApi, staff_ids: list[int]) 
                 assert secret not in (message.text or ""), (chat, message.text)
 
 
+async def chat_menu(sandbox: SandboxBotApi, chat_id: int) -> list[tuple[str, str]] | None:
+    """The command menu set for one chat (None: it has the default one)."""
+    for entry in await sandbox.commands():
+        if entry["scope"].get("type") == "chat" and str(entry["scope"].get("chat_id")) == \
+                str(chat_id):
+            return [(c["command"], c["description"]) for c in entry["commands"]]
+    return None
+
+
 async def test_invite_onboarding_training_and_duty(
     run_bot: Callable[..., Any], sandbox: SandboxBotApi
 ) -> None:
@@ -74,6 +84,9 @@ async def test_invite_onboarding_training_and_duty(
     await newcomer.press("ob:topic-done:")
     await newcomer.expect(shown(app, "en", "onboarding-done-supporter"))
     await coordinator.expect(shown(app, "en", "member-joined", name="Rina"))
+    await app.sender.drain(5)  # her own command menu, in English
+    assert await chat_menu(sandbox, 9103) == [
+        (c, app.catalog.render("en", f"cmd-team-{c}")) for c in MENUS["supporter"]]
 
     await newcomer.say("/duty")
     await newcomer.expect(shown(app, "en", "duty-needs-training"))
@@ -311,6 +324,8 @@ async def test_deactivating_a_supporter_puts_their_student_back_in_line(
     await sari.say("/roster")
     await sari.press(f"ro:active:{await member_id(app, 9101)}:0")
     await student.expect(shown(app, "en", "session-supporter-unavailable"))
+    await app.sender.drain(5)
+    assert await chat_menu(sandbox, 9101) is None  # paused: the default (student) menu
     await student.say("hello? are you there")
     await student.expect(shown(app, "en", "intake-queued-waiting"))
     await app.sender.drain(5)

@@ -66,6 +66,7 @@ class FakeTelegram:
         self.by_id: dict[int, Message] = {}
         self.blocked: set[int] = set()
         self.faults: list[SendResult] = []  # the next sends get these, in order
+        self.menus: dict[int, list[str]] = {}  # chat -> its own command menu, if it has one
         self._next_id = 1000
 
     async def send_text(self, chat_id: int, text: str, buttons: ButtonRows) -> SendResult:
@@ -92,6 +93,14 @@ class FakeTelegram:
     async def copy_message(self, chat_id: int, from_chat_id: int,
                            message_id: int) -> SendResult:
         return await self.send_text(chat_id, "[copy]", [])
+
+    async def set_menu(self, chat_id: int, commands: list[tuple[str, str]]) -> SendResult:
+        if chat_id in self.blocked:
+            return Blocked()
+        if self.faults:
+            return self.faults.pop(0)
+        self.menus[chat_id] = [c for c, _ in commands]  # [] is the default menu again
+        return Sent(None)
 
     async def start(self) -> None:
         return None

@@ -52,6 +52,9 @@ class ScriptedTransport:
     async def clear_buttons(self, chat_id: int, message_id: int) -> SendResult:
         return Sent(None)
 
+    async def set_menu(self, chat_id: int, commands: list[tuple[str, str]]) -> SendResult:
+        return Sent(None)
+
     async def copy_message(self, chat_id: int, from_chat_id: int,
                            message_id: int) -> SendResult:
         return Sent(None)

@@ -46,6 +46,9 @@ class FakeTransport:
     async def clear_buttons(self, chat_id: int, message_id: int) -> SendResult:
         return Sent(None)
 
+    async def set_menu(self, chat_id: int, commands: list[tuple[str, str]]) -> SendResult:
+        return Sent(None)
+
     async def copy_message(self, chat_id: int, from_chat_id: int,
                            message_id: int) -> SendResult:
         self.sent.append((chat_id, f"copy of {from_chat_id}/{message_id}"))

@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from flows.types import ClearButtons, Effect, Inbound, Reply
+from flows.types import ClearButtons, Effect, Inbound, Reply, SetMenu
 from handlers import registry, router
 from handlers.registry import A_STUDENT, BUTTONS, COMMANDS, STAFF, Button, Command
 from storage.models import Base
@@ -103,7 +103,7 @@ def _roles_refused(row: Command[Any] | Button[Any]) -> list[str]:
 
 def _in_words(effects: list[Effect]) -> list[str]:
     """The catalog keys of the answer: there is one, and it is only messages."""
-    assert all(isinstance(e, Reply | ClearButtons) for e in effects), effects
+    assert all(isinstance(e, Reply | ClearButtons | SetMenu) for e in effects), effects
     keys = [e.key for e in effects if isinstance(e, Reply)]
     assert keys, f"answered with no words: {effects}"
     return keys

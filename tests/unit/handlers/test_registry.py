@@ -116,3 +116,19 @@ def test_a_student_is_never_refused_only_left_to_their_conversation() -> None:
 def test_data_no_row_claims_is_nobodys(raw: str) -> None:
     for role in ROLES:
         assert find_button(role, decode(raw)) is None
+
+
+@pytest.mark.parametrize("role", sorted(STAFF))
+def test_each_roles_menu_lists_only_what_that_role_may_run_described_in_both_languages(
+    role: str,
+) -> None:
+    from handlers.menus import MENUS
+
+    catalog = Catalog(["id", "en"], "id", "Sejawat", {})
+    assert "help" in MENUS[role]
+    for name in MENUS[role]:
+        assert isinstance(find_command(role, name), Command), (role, name)
+        for lang in ("id", "en"):
+            text = catalog.render(lang, f"cmd-team-{name}")
+            assert 3 <= len(text) <= 256, (lang, name)  # Telegram's limit for a description
+    assert {r for r in MENUS} == STAFF

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import select
 
 from handlers.dispatch import able_on_duty, is_open
+from handlers.menus import MENUS
 from storage.models import HelpRequest, OutboxMessage, Person
 from storage.program_models import ChatSession, Escalation, Member, Offer, Timer
 from tests.model.world import STAFF, STUDENTS, World
@@ -44,6 +45,7 @@ class Snapshot:
     pseudonyms: dict[int, str | None]  # telegram id -> the pseudonym staff know them by
     offers: dict[int, str]  # offer id -> status
     clearing: set[tuple[int, int]]  # (chat, message id) whose buttons the bot set out to clear
+    menus_pending: set[int]  # chats whose command menu is waiting in the outbox
 
 
 async def snapshot(world: World) -> Snapshot:
@@ -53,6 +55,8 @@ async def snapshot(world: World) -> Snapshot:
             OutboxMessage.status == "pending", OutboxMessage.method == "send"))).all()
         clears = (await s.scalars(select(OutboxMessage).where(
             OutboxMessage.method == "clear_buttons"))).all()
+        menus = (await s.scalars(select(OutboxMessage.chat_id).where(
+            OutboxMessage.method == "menu", OutboxMessage.status == "pending"))).all()
         return Snapshot(
             now=world.clock(),
             cases=list((await s.scalars(select(Escalation).order_by(Escalation.id))).all()),
@@ -72,6 +76,7 @@ async def snapshot(world: World) -> Snapshot:
             offers={i: st for i, st in (await s.execute(select(Offer.id, Offer.status))).all()},
             clearing={(r.chat_id, int(uow.cipher.decrypt_json(r.payload_enc)["message_id"]))
                       for r in clears},
+            menus_pending=set(menus),
         )
 
 
@@ -282,6 +287,22 @@ def s8_nobody_who_blocked_the_bot_is_on_duty(world: World, db: Snapshot) -> Viol
             for m in db.members.values() if m.on_duty and m.telegram_id in db.blocked]
 
 
+def s9_each_member_has_their_roles_menu(world: World, db: Snapshot) -> Violations:
+    """A member whose command menu the bot set (they joined, were paused or came back) has
+    their role's while active and the default one while paused (or a change is on its way)."""
+    wrong: Violations = []
+    for member in db.members.values():
+        shown = world.telegram.menus.get(member.telegram_id)
+        if shown is None or member.telegram_id in db.menus_pending or \
+                member.telegram_id in world.telegram.blocked:
+            continue
+        expected = list(MENUS[member.role]) if member.active else []
+        if shown != expected:
+            wrong.append(f"S9: {member.name} ({member.role}, active={member.active}) has the "
+                         f"menu {shown}")
+    return wrong
+
+
 INVARIANTS: dict[str, Callable[[World, Snapshot], Violations]] = {
     "S1": s1_every_signal_is_held,
     "S2": s2_no_student_waits_unseen,
@@ -291,6 +312,7 @@ INVARIANTS: dict[str, Callable[[World, Snapshot], Violations]] = {
     "S6": s6_every_press_is_answered,
     "S7": s7_a_ping_says_who_why_and_their_words,
     "S8": s8_nobody_who_blocked_the_bot_is_on_duty,
+    "S9": s9_each_member_has_their_roles_menu,
 }
 
 

@@ -326,7 +326,7 @@ class ProgramModel(RuleBasedStateMachine):
 
 
 ASQ_QUESTIONS = (*screening.QUESTIONS, screening.ACUITY)
-ENABLED = ("S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8")
+ENABLED = ("S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8", "S9")
 
 
 def _run(examples: int) -> None:

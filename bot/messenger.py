@@ -41,7 +41,11 @@ SendResult = Sent | RetryAfter | Blocked | Rejected | Transient
 
 
 class Messenger(Protocol):
-    async def send_text(self, chat_id: int, text: str, buttons: ButtonRows) -> SendResult: ...
+    async def send_text(self, chat_id: int, text: str, buttons: ButtonRows,
+                        keyboard: list[str] | None = None) -> SendResult:
+        """``keyboard``: keys to keep under the typing field ([] takes them away; None leaves
+        whatever is there); only without ``buttons``."""
+        ...
 
     async def clear_buttons(self, chat_id: int, message_id: int) -> SendResult: ...
 

@@ -25,7 +25,7 @@ from aiolimiter import AsyncLimiter
 
 from bot.config import OutboxConfig
 from bot.messenger import Blocked, Messenger, Rejected, RetryAfter, SendResult, Sent, Transient
-from flows.types import ClearButtons, Copy, Effect, Priority, Reply, SetMenu
+from flows.types import NO_SOS, SOS, ClearButtons, Copy, Effect, Priority, Reply, SetMenu
 from handlers.context import MAX_TEXT, Clock
 from handlers.ports import Catalog
 from storage.repositories import Outgoing
@@ -82,9 +82,13 @@ async def queue_effects(
             for row in effect.buttons
         ]
         parts = split_text(text)
+        keys: dict[str, list[str]] = {SOS: [catalog.render(lang, "btn-counselor-now")],
+                                      NO_SOS: []}
+        keyboard = {"keyboard": keys[effect.keyboard]} if effect.keyboard in keys else {}
         for index, part in enumerate(parts):
             last = index == len(parts) - 1
-            payload = {"text": part, "buttons": buttons if last else [], **_meta(effect, last)}
+            payload = {"text": part, "buttons": buttons if last else [], **_meta(effect, last),
+                       **(keyboard if last and not buttons else {})}
             await uow.outbox.add(to, "send", int(effect.priority), payload, now)
 
 
@@ -255,8 +259,8 @@ class Sender:
             return await self._messenger.copy_message(
                 item.chat_id, item.payload["from_chat_id"], item.payload["message_id"])
         return await self._messenger.send_text(
-            item.chat_id, item.payload["text"], item.payload["buttons"]
-        )
+            item.chat_id, item.payload["text"], item.payload["buttons"],
+            item.payload.get("keyboard"))
 
     async def _record(self, item: Outgoing, result: SendResult) -> None:
         now = self._clock()

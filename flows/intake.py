@@ -16,6 +16,8 @@ from flows import buttons, screening
 from flows.journey import RISK
 from flows.machine import Action, Context, Data, Event, Guard, Machine, On, Prompt, State, silent
 from flows.types import (
+    NO_SOS,
+    SOS,
     Button,
     CancelRequest,
     Effect,
@@ -160,7 +162,7 @@ def _start_editing(ctx: Context, data: Data, event: Event) -> tuple[Data, Sequen
 
 
 def _submit(ctx: Context, data: Data, event: Event) -> tuple[Data, Sequence[Effect]]:
-    return {**data, "editing": False}, (Reply("intake-queued"), SubmitRequest())
+    return {**data, "editing": False}, (Reply("intake-queued", keyboard=SOS), SubmitRequest())
 
 
 def _offer_restart(ctx: Context, data: Data, event: Event) -> tuple[Data, Sequence[Effect]]:
@@ -188,7 +190,7 @@ def _length_hint(key: str) -> Action:
 
 
 def _withdraw(ctx: Context, data: Data, event: Event) -> tuple[Data, Sequence[Effect]]:
-    return data, (CancelRequest(),)
+    return data, (Reply("intake-request-withdrawn", keyboard=NO_SOS), CancelRequest())
 
 
 def _answer(question: str) -> Action:
@@ -349,7 +351,7 @@ INTAKE = Machine(
         )),
         "queued": State("queued", silent, final=True, on=(
             On("/start", reply="intake-already-queued"),
-            On("/cancel", to="closed", do=_withdraw, reply="intake-request-withdrawn"),
+            On("/cancel", to="closed", do=_withdraw),
             On("/help", reply="help-intake"),
             On("text", reply="intake-queued-waiting"),
         )),

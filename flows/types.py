@@ -57,6 +57,9 @@ class Button:
 Keyboard = tuple[tuple[Button, ...], ...]
 
 
+SOS, NO_SOS = "sos", "remove"  # Reply.keyboard
+
+
 @dataclass(frozen=True)
 class Reply:
     """Send a message rendered from catalog key `key` in the recipient's language.
@@ -71,6 +74,10 @@ class Reply:
     priority: Priority = Priority.NORMAL
     meta: Mapping[str, int] = field(default_factory=dict)  # e.g. the escalation a ping is for
     language: str = ""  # render in this language ("": the recipient's, looked up when queued)
+    # the keyboard under the typing field (not on a message, unlike ``buttons``): "sos" shows
+    # the 🆘 I need a counselor now key and keeps it there; "remove" takes it away. Only on a
+    # message without buttons (Telegram allows one or the other)
+    keyboard: str = ""
 
 
 @dataclass(frozen=True)

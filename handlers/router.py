@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from escalation.detector import RiskLevel
 from flows import buttons
+from flows.intake import LANGUAGES
 from flows.types import Effect, Inbound, Reply
 from handlers import cases, escalations, onboarding, presence, registry, staff
 from handlers.context import Services
@@ -68,6 +69,8 @@ async def handle(uow: UnitOfWork, services: Services, inbound: Inbound, *,
                                                               "onboarding")
         return crisis + await onboarding.continue_onboarding(uow, services, inbound, person,
                                                              saved)
+    if inbound.kind == "text" and _is_sos_key(services, inbound.text):  # the 🆘 key under
+        return await escalations.ask_for_counselor(uow, services, inbound.chat_id)  # typing
     if inbound.kind == "button":  # a press carries no words to screen
         data = buttons.decode(inbound.button)
         press = registry.find_button(A_STUDENT, data)
@@ -82,6 +85,15 @@ async def handle(uow: UnitOfWork, services: Services, inbound: Inbound, *,
             return crisis + [Reply("member-inactive")]  # a team command from someone paused
     return crisis + _after_risk(services, inbound, await converse(uow, services, inbound,
                                                                   person))
+
+
+def _is_sos_key(services: Services, text: str) -> bool:
+    """The text Telegram sends when the 🆘 key of the student's keyboard is pressed (its
+    label, in any language the bot speaks)."""
+    said = text.strip()
+    return said.startswith("🆘") and any(
+        said == services.catalog.render(lang, "btn-counselor-now")
+        for lang in LANGUAGES)
 
 
 # what a flow says to text it did not expect; after words of risk (already answered with care

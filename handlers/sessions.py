@@ -9,7 +9,7 @@ from escalation.detector import RiskLevel
 from flows import screening
 from flows.buttons import button
 from flows.session import FEEDBACK_MACHINE
-from flows.types import Copy, Effect, Reply
+from flows.types import NO_SOS, Copy, Effect, Reply
 from handlers import escalations, journey
 from handlers.context import Services, machine_context
 from handlers.dispatch import (
@@ -383,7 +383,7 @@ async def end_session(uow: UnitOfWork, services: Services, chat: ChatSession,
     feedback = FEEDBACK_MACHINE.enter(machine_context(services, services.catalog.default), {})
     await journey.move(uow, chat.student_chat_id, "end", now, feedback.data, feedback.state)
     student_key = "session-ended-idle-student" if ended_by == "idle" else "session-ended-student"
-    effects: list[Effect] = [Reply(student_key, to=chat.student_chat_id)]
+    effects: list[Effect] = [Reply(student_key, to=chat.student_chat_id, keyboard=NO_SOS)]
     effects += [_to(e, chat.student_chat_id) for e in feedback.effects]
     for member in await uow.sessions.staff(chat):
         if member.focus_session_id == chat.id:

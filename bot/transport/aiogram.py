@@ -39,7 +39,10 @@ from aiogram.types import (
     ChatMemberUpdated,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
+    KeyboardButton,
     Message,
+    ReplyKeyboardMarkup,
+    ReplyKeyboardRemove,
     Update,
     User,
     WebhookInfo,
@@ -178,13 +181,20 @@ class GuardedSession(AiohttpSession):
         return result
 
 
-def _keyboard(buttons: ButtonRows) -> InlineKeyboardMarkup | None:
-    if not buttons:
+def _keyboard(buttons: ButtonRows, keys: list[str] | None = None
+              ) -> InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | None:
+    """Buttons on the message; else (``keys``) the keyboard under the typing field."""
+    if buttons:
+        return InlineKeyboardMarkup(inline_keyboard=[
+            [InlineKeyboardButton(text=b["text"], callback_data=b["data"]) for b in row]
+            for row in buttons
+        ])
+    if keys is None:
         return None
-    return InlineKeyboardMarkup(inline_keyboard=[
-        [InlineKeyboardButton(text=b["text"], callback_data=b["data"]) for b in row]
-        for row in buttons
-    ])
+    if not keys:
+        return ReplyKeyboardRemove(remove_keyboard=True)
+    return ReplyKeyboardMarkup(keyboard=[[KeyboardButton(text=k)] for k in keys],
+                               resize_keyboard=True, is_persistent=True)
 
 
 class AiogramTransport:
@@ -306,9 +316,10 @@ class AiogramTransport:
                 scope=BotCommandScopeAllPrivateChats(), language_code=language or None,
             )
 
-    async def send_text(self, chat_id: int, text: str, buttons: ButtonRows) -> SendResult:
-        return await self._call(lambda: self.bot.send_message(chat_id, text,
-                                                              reply_markup=_keyboard(buttons)))
+    async def send_text(self, chat_id: int, text: str, buttons: ButtonRows,
+                        keyboard: list[str] | None = None) -> SendResult:
+        return await self._call(lambda: self.bot.send_message(
+            chat_id, text, reply_markup=_keyboard(buttons, keyboard)))
 
     async def copy_message(self, chat_id: int, from_chat_id: int,
                            message_id: int) -> SendResult:

@@ -34,6 +34,8 @@ from telegram import (
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     Message,
+    ReplyKeyboardMarkup,
+    ReplyKeyboardRemove,
     Update,
 )
 from telegram.error import BadRequest, Forbidden, InvalidToken, TelegramError
@@ -182,13 +184,19 @@ class RawUpdatesBot(Bot):
         return list(result) if isinstance(result, list) else []
 
 
-def _keyboard(buttons: ButtonRows) -> InlineKeyboardMarkup | None:
-    if not buttons:
+def _keyboard(buttons: ButtonRows, keys: list[str] | None = None
+              ) -> InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | None:
+    """Buttons on the message; else (``keys``) the keyboard under the typing field."""
+    if buttons:
+        return InlineKeyboardMarkup([
+            [InlineKeyboardButton(text=b["text"], callback_data=b["data"]) for b in row]
+            for row in buttons
+        ])
+    if keys is None:
         return None
-    return InlineKeyboardMarkup([
-        [InlineKeyboardButton(text=b["text"], callback_data=b["data"]) for b in row]
-        for row in buttons
-    ])
+    if not keys:
+        return ReplyKeyboardRemove()
+    return ReplyKeyboardMarkup([[k] for k in keys], resize_keyboard=True, is_persistent=True)
 
 
 def _seconds(value: int | float | dt.timedelta) -> float:
@@ -371,9 +379,10 @@ class PtbTransport:
                 scope=BotCommandScopeAllPrivateChats(), language_code=language or None,
             )
 
-    async def send_text(self, chat_id: int, text: str, buttons: ButtonRows) -> SendResult:
-        return await _call(lambda: self.bot.send_message(chat_id, text,
-                                                         reply_markup=_keyboard(buttons)))
+    async def send_text(self, chat_id: int, text: str, buttons: ButtonRows,
+                        keyboard: list[str] | None = None) -> SendResult:
+        return await _call(lambda: self.bot.send_message(
+            chat_id, text, reply_markup=_keyboard(buttons, keyboard)))
 
     async def copy_message(self, chat_id: int, from_chat_id: int,
                            message_id: int) -> SendResult:

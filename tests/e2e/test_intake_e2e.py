@@ -67,6 +67,10 @@ async def test_student_completes_intake(
     pressed = [m for m in await sandbox.messages(student.id) if m.edited]
     assert pressed
     assert all(not m.button_data() for m in pressed)
+    # the 🆘 key stays under the typing field while the student waits
+    keys = [m.reply_markup["keyboard"] for m in await sandbox.messages(student.id)
+            if m.reply_markup and "keyboard" in m.reply_markup]
+    assert keys == [[[{"text": app.catalog.render(lang, "btn-counselor-now")}]]]
     # the command menu is registered per language
     menus = {c["language_code"]: c["commands"] for c in await sandbox.commands()}
     assert {"", "id", "en"} <= set(menus)

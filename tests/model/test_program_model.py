@@ -164,6 +164,15 @@ class ProgramModel(RuleBasedStateMachine):
             self._do(self.world.press(student, message_id, data))
             self._do(self.world.press(student, message_id, data))
 
+    @rule(student=st.sampled_from(STUDENT_IDS))
+    def student_presses_the_sos_key(self, student: int) -> None:
+        """The 🆘 key under the typing field (shown while they wait or chat): Telegram sends
+        its label as a message."""
+        keys = self.world.telegram.keyboards.get(student)
+        if keys:
+            self.world.signals.append((student, self.world.clock(), "🆘 key"))
+            self._do(self.world.say(student, keys[0]))
+
     @rule(student=st.sampled_from(STUDENT_IDS), answer=st.sampled_from(("yes", "now", "no",
                                                                          "unsure")))
     def student_answers_screening(self, student: int, answer: str) -> None:

@@ -67,13 +67,17 @@ class FakeTelegram:
         self.blocked: set[int] = set()
         self.faults: list[SendResult] = []  # the next sends get these, in order
         self.menus: dict[int, list[str]] = {}  # chat -> its own command menu, if it has one
+        self.keyboards: dict[int, list[str]] = {}  # chat -> the keys under its typing field
         self._next_id = 1000
 
-    async def send_text(self, chat_id: int, text: str, buttons: ButtonRows) -> SendResult:
+    async def send_text(self, chat_id: int, text: str, buttons: ButtonRows,
+                        keyboard: list[str] | None = None) -> SendResult:
         if chat_id in self.blocked:
             return Blocked()
         if self.faults:
             return self.faults.pop(0)
+        if keyboard is not None:
+            self.keyboards[chat_id] = keyboard
         self._next_id += 1
         message = Message(chat_id, self._next_id, text, [b["data"] for row in buttons
                                                           for b in row], self._clock())

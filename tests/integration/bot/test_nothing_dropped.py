@@ -41,7 +41,8 @@ class ScriptedTransport:
 
     async def set_commands(self, menu: CommandMenu) -> None: ...
 
-    async def send_text(self, chat_id: int, text: str, buttons: ButtonRows) -> SendResult:
+    async def send_text(self, chat_id: int, text: str, buttons: ButtonRows,
+                        keyboard: list[str] | None = None) -> SendResult:
         answer = self.answers.get(chat_id, lambda: Sent(0))()
         if isinstance(answer, Sent):
             self.sent.append((chat_id, text))

@@ -39,7 +39,8 @@ class FakeTransport:
 
     async def set_commands(self, menu: CommandMenu) -> None: ...
 
-    async def send_text(self, chat_id: int, text: str, buttons: ButtonRows) -> SendResult:
+    async def send_text(self, chat_id: int, text: str, buttons: ButtonRows,
+                        keyboard: list[str] | None = None) -> SendResult:
         self.sent.append((chat_id, text))
         return Sent(len(self.sent))
 

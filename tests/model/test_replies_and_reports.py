@@ -107,3 +107,17 @@ async def test_a_student_who_is_forgotten_takes_the_reports_on_their_words_along
     await world.command(OTHER, "/forgetme")
     await press(world, OTHER, "fm:yes")
     assert await reports(world) == 0
+
+
+async def test_a_reply_to_the_bots_own_message_goes_where_plain_text_goes(world: World) -> None:
+    """Model counterexample 11 (the checker's, not the program's): a supporter's Telegram
+    reply to the briefing (not a student's message) is plain text for the chat they are in."""
+    await intake(world, STUDENT)
+    await press(world, DIMAS, "of:accept:")
+    briefing = world.telegram.to(DIMAS)[-1].message_id
+    assert await world.replied_student(DIMAS, briefing) == STUDENT
+    before = len(world.telegram.messages)
+    await world.say(DIMAS, "Halo, aku Dimas. Aku di sini buat dengerin", reply_to=briefing)
+    assert any("buat dengerin" in t for t in world.texts(STUDENT, before))
+    assert not any("buat dengerin" in t for t in world.texts(OTHER, before))
+    assert await check(world) == []

@@ -328,12 +328,20 @@ class World:
         return conversation.flow == "intake" and conversation.state == data.split(":")[1]
 
     async def replied_student(self, member: int, message_id: int) -> int | None:
-        """The student whose message ``message_id`` (in the member's chat) is a copy of, if
-        the member is still in an open chat with them; else None."""
+        """Where the member's reply to ``message_id`` may go: the student whose message it is
+        a copy of, if the member is still in an open chat with them (None if not); a reply to
+        anything else is plain text, for the chat they focus on (or their only one)."""
         async with self.running.store() as uow:
             said = await uow.sessions.said(member, message_id)
             staff = await uow.members.by_telegram_id(member)
-            if said is None or staff is None or said.chat.status != "active" or \
+            if staff is None:
+                return None
+            if said is None:
+                chats = list(await uow.sessions.active_for_member(staff.id))
+                chosen = [c for c in chats if c.id == staff.focus_session_id] or \
+                    (chats if len(chats) == 1 else [])
+                return chosen[0].student_chat_id if chosen else None
+            if said.chat.status != "active" or \
                     staff.id not in (said.chat.supporter_id, said.chat.counselor_id):
                 return None
             return said.chat.student_chat_id

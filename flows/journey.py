@@ -51,6 +51,8 @@ JOURNEY: Lifecycle[Place] = Lifecycle(
         T("hand_back", (_S, _N), _Q),
         # the chat ended (either side, or idle): how was it?
         T("end", (_S, _N), _F),
+        # a chat with a crisis in it ended: no rating survey, a caring goodbye instead
+        T("end_after_crisis", (_S, _N), _N),
         # /start while answering feedback: the old chat's feedback is skipped
         T("skip_feedback", (_F,), _N),
         # the chat the student's steps point to is no longer active

@@ -380,11 +380,19 @@ async def end_session(uow: UnitOfWork, services: Services, chat: ChatSession,
                              {"chat_id": chat.student_chat_id})
     await uow.audit.add(ended_by, "session.ended", f"request:{request.id}",
                         {"session": chat.id}, now)
-    feedback = FEEDBACK_MACHINE.enter(machine_context(services, services.catalog.default), {})
-    await journey.move(uow, chat.student_chat_id, "end", now, feedback.data, feedback.state)
     student_key = "session-ended-idle-student" if ended_by == "idle" else "session-ended-student"
     effects: list[Effect] = [Reply(student_key, to=chat.student_chat_id, keyboard=NO_SOS)]
-    effects += [_to(e, chat.student_chat_id) for e in feedback.effects]
+    if chat.counselor_id is not None or await uow.escalations.highest_since(
+            chat.student_chat_id, chat.started_at) >= RiskLevel.HIGH:
+        # "how helpful was this chat, 1 to 5?" is not what to ask after a crisis
+        await journey.move(uow, chat.student_chat_id, "end_after_crisis", now)
+        effects.append(Reply("session-ended-after-crisis", to=chat.student_chat_id))
+    else:
+        feedback = FEEDBACK_MACHINE.enter(machine_context(services, services.catalog.default),
+                                          {})
+        await journey.move(uow, chat.student_chat_id, "end", now, feedback.data,
+                           feedback.state)
+        effects += [_to(e, chat.student_chat_id) for e in feedback.effects]
     for member in await uow.sessions.staff(chat):
         if member.focus_session_id == chat.id:
             member.focus_session_id = None

@@ -193,6 +193,10 @@ session-already-active = You are already chatting with a peer supporter. Just wr
 session-use-end = To finish the chat with your supporter, send /end.
 session-not-active = That chat has already ended. Send /start if you want to talk again.
 session-ended-student = The chat has ended. Thank you for reaching out; that took courage. 💛
+session-ended-after-crisis =
+    Please take good care of yourself today. 💛 If things get heavy again, write /start any time, day or night: someone will be here.
+    If you are in danger right now, contact:
+    { $resources }
 session-ended-idle-student = The chat was closed because it was quiet for a while. You can start again any time with /start.
 session-handed-over-student = Your peer supporter has handed the chat to a colleague, who has your request and notes and will continue with you here.
 session-idle-check = Are you still there? 🙂 If we don't hear from you in { $minutes } minutes, this chat will close. You can always come back with /start.

@@ -187,6 +187,10 @@ session-already-active = Kamu lagi ngobrol sama pendamping sebaya. Tulis aja di 
 session-use-end = Buat ngakhirin obrolan sama pendampingmu, kirim /end.
 session-not-active = Obrolan itu udah selesai. Kirim /start kalau kamu mau cerita lagi.
 session-ended-student = Obrolannya udah selesai. Makasih udah mau cerita; itu butuh keberanian. 💛
+session-ended-after-crisis =
+    Jaga dirimu baik-baik hari ini ya. 💛 Kalau rasanya berat lagi, kirim /start kapan aja, siang atau malam: bakal ada yang nemenin.
+    Kalau kamu lagi dalam bahaya sekarang, hubungi:
+    { $resources }
 session-ended-idle-student = Obrolannya ditutup karena udah lama sepi. Kamu bisa mulai lagi kapan aja dengan /start.
 session-handed-over-student = Pendampingmu nyerahin obrolan ke temannya, yang udah baca permintaan dan catatanmu dan bakal lanjut nemenin kamu di sini.
 session-idle-check = Kamu masih di sana? 🙂 Kalau nggak ada kabar dalam { $minutes } menit, obrolan ini bakal ditutup. Kamu selalu bisa balik lagi dengan /start.

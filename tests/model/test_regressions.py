@@ -978,3 +978,31 @@ async def test_a_team_member_answering_yes_now_to_the_screening_question_is_page
     assert "Someone on the team (peer supporter)" in ping[-1]
     assert any("112" in t for t in world.texts(DIMAS, before))
     assert await check(world) == []
+
+
+async def test_after_a_crisis_chat_the_student_gets_care_not_a_rating_survey(
+    world: World,
+) -> None:
+    """Seen: after a counselor's crisis chat ended, the student was asked "how helpful was
+    this chat, 1 to 5?" like after any chat."""
+    await _held_by_budi(world)
+    await press(world, BUDI, "es:out:")
+    await world.command(BUDI, "/skip")
+    before = len(world.telegram.messages)
+    await world.command(BUDI, "/end")
+    told = world.telegram.to(STUDENT, before)
+    assert not any(b.startswith("fb:") for m in told for b in m.buttons)
+    assert any("Jaga dirimu" in m.text and "112" in m.text for m in told), [m.text for m in told]
+    await world.command(STUDENT, "/start")  # and they can ask again at once
+    assert any(d.startswith("in:consent") for _, d in world.latest_buttons(STUDENT))
+    assert await check(world) == []
+
+
+async def test_an_ordinary_chat_still_ends_with_the_rating(world: World) -> None:
+    await intake(world, STUDENT)
+    await press(world, DIMAS, "of:accept:")
+    before = len(world.telegram.messages)
+    await world.command(STUDENT, "/end")
+    assert any(b.startswith("fb:") for m in world.telegram.to(STUDENT, before)
+               for b in m.buttons)
+    assert await check(world) == []

@@ -194,7 +194,7 @@ session-use-end = To finish the chat with your supporter, send /end.
 session-not-active = That chat has already ended. Send /start if you want to talk again.
 session-ended-student = The chat has ended. Thank you for reaching out; that took courage. 💛
 session-ended-after-crisis =
-    Please take good care of yourself today. 💛 If things get heavy again, write /start any time, day or night: someone will be here.
+    Please take good care of yourself today. 💛 If things get heavy again, write /start any time.
     If you are in danger right now, contact:
     { $resources }
 session-ended-idle-student = The chat was closed because it was quiet for a while. You can start again any time with /start.

@@ -188,7 +188,7 @@ session-use-end = Buat ngakhirin obrolan sama pendampingmu, kirim /end.
 session-not-active = Obrolan itu udah selesai. Kirim /start kalau kamu mau cerita lagi.
 session-ended-student = Obrolannya udah selesai. Makasih udah mau cerita; itu butuh keberanian. 💛
 session-ended-after-crisis =
-    Jaga dirimu baik-baik hari ini ya. 💛 Kalau rasanya berat lagi, kirim /start kapan aja, siang atau malam: bakal ada yang nemenin.
+    Jaga dirimu baik-baik hari ini ya. 💛 Kalau rasanya berat lagi, kirim /start kapan aja.
     Kalau kamu lagi dalam bahaya sekarang, hubungi:
     { $resources }
 session-ended-idle-student = Obrolannya ditutup karena udah lama sepi. Kamu bisa mulai lagi kapan aja dengan /start.

@@ -14,7 +14,12 @@ Pure Python (no Telegram, no SQLAlchemy). ``Detector.load()`` reads ``escalation
   are spread over several sentences), unless the message laughs ("lol", "wkwk": banter);
   ``combined`` records it;
 * a "resisted" cue in the message ("tapi aku tahan", "put the blades in the trash") lowers a HIGH
-  self-harm match (an urge) to CONCERN, never IMMINENT (an injury serious now).
+  self-harm match (an urge) to CONCERN, never IMMINENT (an injury serious now);
+* an IMMINENT match about someone else that is reported ("my cousin posted goodbye everyone",
+  "temenku bilang mau bunuh diri besok": a third-party cue, then a "reported" cue in the clause
+  before the match) is HIGH, as the friend-at-risk entries are;
+* a "persistent" cue ("udah mikirin ini berbulan-bulan", "been thinking about it for months") adds
+  up with a wish not to live as hopelessness does (HIGH).
 """
 
 from __future__ import annotations
@@ -148,7 +153,8 @@ class Detector:
         matches = sorted(
             (ctx.match(text, *hit) for hit in hits), key=lambda m: (-m[0].tier, m[0].start)
         )
-        return _assessment(text, matches, laughing="haha" in norm.words)
+        persistent = bool(ctx.cues["persistent"])
+        return _assessment(text, matches, laughing="haha" in norm.words, persistent=persistent)
 
     def idiom_ids(self, text: str) -> set[str]:
         """Ids of the idioms found in ``text`` (used by the data tests)."""
@@ -189,6 +195,8 @@ class _Context:
             "past": [],
             "third_party": [],
             "resisted": [],
+            "reported": [],
+            "persistent": [],
         }
         kinds = {rule.id: rule.kind for rule in det.lexicon.cues}
         for rid, start, end in _find(det._cues, keys, haystack):
@@ -209,6 +217,8 @@ class _Context:
         resisted = bool(self.cues["resisted"]) and rule.category in _LOWERED_BY_RESISTED
         if resisted and tier == RiskLevel.HIGH:
             tier = RiskLevel.CONCERN
+        if third and tier == RiskLevel.IMMINENT and self._reported(first):
+            tier = RiskLevel.HIGH
         o_start, o_end = self.norm.original_span(first, stop)
         hit = RiskMatch(
             rule.id, RiskLevel(tier), rule.category, o_start, o_end, text[o_start:o_end]
@@ -226,6 +236,12 @@ class _Context:
             skipped, i = skipped + 1, i - 1
         return False
 
+    def _reported(self, first: int) -> bool:
+        """A reporting verb ("bilang", "posted") before ``first`` in its clause."""
+        return any(
+            b <= first and self.clause[a] == self.clause[first] for a, b in self.cues["reported"]
+        )
+
     def _third_party(self, first: int) -> bool:
         before = [
             (a, b)
@@ -240,8 +256,9 @@ class _Context:
         return not any(w in _FIRST_PERSON for w in self.words[stop:first])
 
 
-def _adds_up(found: list[tuple[RiskMatch, bool, bool, bool]]) -> bool:
-    """A wish not to live plus hopelessness, in separate spans, none denied, past or third party."""
+def _adds_up(found: list[tuple[RiskMatch, bool, bool, bool]], persistent: bool = False) -> bool:
+    """A wish not to live plus hopelessness in separate spans, or plus a cue that the thought
+    persists; none denied, past or third party."""
     plain = [m for m, third, denied, past in found if not (third or denied or past)]
     concern = [m for m in plain if m.tier == RiskLevel.CONCERN]
     wishes = [
@@ -249,16 +266,21 @@ def _adds_up(found: list[tuple[RiskMatch, bool, bool, bool]]) -> bool:
         for m in concern
         if m.category == "suicide" and not m.entry_id.endswith(".suicide_mention")
     ]
+    if persistent and wishes:
+        return True
     hopeless = [m for m in concern if m.category == "hopeless"]
     return any(w.end <= h.start or h.end <= w.start for w in wishes for h in hopeless)
 
 
 def _assessment(
-    text: str, found: list[tuple[RiskMatch, bool, bool, bool]], laughing: bool = False
+    text: str,
+    found: list[tuple[RiskMatch, bool, bool, bool]],
+    laughing: bool = False,
+    persistent: bool = False,
 ) -> RiskAssessment:
     matches = tuple(dict.fromkeys(m for m, *_ in found))
     top = max(m.tier for m in matches)
-    combined = top == RiskLevel.CONCERN and not laughing and _adds_up(found)
+    combined = top == RiskLevel.CONCERN and not laughing and _adds_up(found, persistent)
     level = RiskLevel.HIGH if combined else top
     categories = tuple(dict.fromkeys(m.category for m in matches))
     return RiskAssessment(

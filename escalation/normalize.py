@@ -8,7 +8,8 @@ Steps (tables live in ``escalation/lexicon/normalize.toml``, not in code):
 1. per character: NFKC, strip zero-width characters and combining marks, case-fold, map a few
    emoji to words (``😂`` → ``haha``);
 2. tokenize into words, clause boundaries (``. , ! ? ;`` and new lines become ``|``);
-3. spaced-out letters are joined (``s u i c i d e``; two spaces separate words);
+3. spaced-out letters are joined (``s u i c i d e``; two spaces separate words), a leading
+   ``i``/``a`` split off again when only the rest is a known word (``i c u t`` -> ``i cut``);
 4. per token: dotted/hyphenated single letters joined (``b.u.n.u.h``), masked letters (``*``,
    ``#``, ``_``, a hyphen, a trailing ``!``; one or several, at any position) resolved against
    the ``[mask] targets`` words first, then the vocabulary (``b*nuh``, ``m*t*``, ``b#nuh``,
@@ -153,7 +154,8 @@ class Normalizer:
             raw = [(tok, index[s], index[e - 1] + 1) for tok, s, e in raw]
         words: list[str] = []
         spans: list[tuple[int, int]] = []
-        for tok, start, end in self._join_masked_tails(_join_spaced_letters(raw)):
+        joined = self._split_spaced_pronoun(_join_spaced_letters(raw))
+        for tok, start, end in self._join_masked_tails(joined):
             if not tok[0].isalnum() and tok[0] in ".!?,;:\n":
                 if words and words[-1] != BOUNDARY:
                     words.append(BOUNDARY)
@@ -163,6 +165,28 @@ class Normalizer:
                 words.append(word)
                 spans.append((start, end))
         return Normalized(tuple(words), tuple(spans))
+
+    def _split_spaced_pronoun(
+        self, raw: list[tuple[str, int, int]]
+    ) -> list[tuple[str, int, int]]:
+        """A spaced-out word joined with the pronoun or article before it (``i c u t`` ->
+        ``icut``; ``i w a n t`` -> ``iwant``): split the leading ``i``/``a`` off when only the rest
+        is a known word."""
+        out: list[tuple[str, int, int]] = []
+        for tok, start, end in raw:
+            if (
+                len(tok) >= 4
+                and tok[0] in "ia"
+                and end - start >= 2 * len(tok) - 1  # spaced out: one character per letter
+                and tok not in self.vocab
+                and tok[1:] in self.vocab
+                and tok[1:].isalpha()
+            ):
+                out.append((tok[0], start, start + 1))
+                out.append((tok[1:], start + 2, end))
+            else:
+                out.append((tok, start, end))
+        return out
 
     def _join_masked_tails(self, raw: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
         """A word glued to a following ``!`` that stands for a letter (``mat!``, ``d!r!``)."""

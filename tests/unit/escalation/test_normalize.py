@@ -23,6 +23,9 @@ from escalation.detector import Detector
         ("b.u.n.u.h d.i.r.i", "bunuh diri"),  # dotted letters
         ("s.u.i.c.i.d.e", "suicide"),
         ("s u i c i d e", "suicide"),  # spaced letters
+        ("i c u t myself", "i cut myself"),  # a spaced word joined with the pronoun before it
+        ("i w a n t  t o  d i e", "i want to die"),
+        ("i n i  a p a", "ini apa"),  # a known word is never split
         ("b u n u h  d i r i", "bunuh diri"),  # two spaces separate words
         ("matiii", "mati"),  # repeated letters
         ("pengeeen", "mau"),

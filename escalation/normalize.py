@@ -166,9 +166,7 @@ class Normalizer:
                 spans.append((start, end))
         return Normalized(tuple(words), tuple(spans))
 
-    def _split_spaced_pronoun(
-        self, raw: list[tuple[str, int, int]]
-    ) -> list[tuple[str, int, int]]:
+    def _split_spaced_pronoun(self, raw: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
         """A spaced-out word joined with the pronoun or article before it (``i c u t`` ->
         ``icut``; ``i w a n t`` -> ``iwant``): split the leading ``i``/``a`` off when only the rest
         is a known word."""

@@ -18,6 +18,8 @@ Pure Python (no Telegram, no SQLAlchemy). ``Detector.load()`` reads ``escalation
 * an IMMINENT match about someone else that is reported ("my cousin posted goodbye everyone",
   "temenku bilang mau bunuh diri besok": a third-party cue, then a "reported" cue in the clause
   before the match) is HIGH, as the friend-at-risk entries are;
+* a message that laughs ("wkwk", "haha") lowers a HIGH threat to others (violence) to CONCERN:
+  banter and games ("kalau kalah lagi aku bunuh kamu wkwk"), never IMMINENT;
 * a "persistent" cue ("udah mikirin ini berbulan-bulan", "been thinking about it for months") adds
   up with a wish not to live as hopelessness does (HIGH).
 """
@@ -190,6 +192,7 @@ class _Context:
         self.norm = norm
         self.words = haystack[:-1].split(" ")
         self.clause = _clauses(self.words)
+        self.laughing = "haha" in norm.words
         self.cues: dict[str, list[tuple[int, int]]] = {
             "denial": [],
             "past": [],
@@ -216,6 +219,8 @@ class _Context:
             tier = RiskLevel.CONCERN
         resisted = bool(self.cues["resisted"]) and rule.category in _LOWERED_BY_RESISTED
         if resisted and tier == RiskLevel.HIGH:
+            tier = RiskLevel.CONCERN
+        if self.laughing and rule.category == "violence" and tier == RiskLevel.HIGH:
             tier = RiskLevel.CONCERN
         if third and tier == RiskLevel.IMMINENT and self._reported(first):
             tier = RiskLevel.HIGH

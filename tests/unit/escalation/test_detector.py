@@ -144,6 +144,21 @@ def test_wish_that_persists_adds_up_to_high(detector: Detector, text: str) -> No
     assert result.combined
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "awas lo, gw bunuh lo kalo nyolong skin gw wkwk",
+        "i'm going to kill my brother if he touches my switch again haha",
+    ],
+)
+def test_laughing_threat_is_concern(detector: Detector, text: str) -> None:
+    assert detector.assess(text).level is RiskLevel.CONCERN
+
+
+def test_threat_without_laugh_stays_high(detector: Detector) -> None:
+    assert detector.assess("awas lo, gw bunuh lo kalo nyolong lagi").level is RiskLevel.HIGH
+
+
 def test_persistence_alone_is_none(detector: Detector) -> None:
     assert detector.assess("udah mikirin ini berbulan-bulan, mau ambil jurusan apa").level is (
         RiskLevel.NONE

@@ -18,7 +18,9 @@ Steps (tables live in ``escalation/lexicon/normalize.toml``, not in code):
    in tokens that contain letters (``m4t1`` but never ``jam 3``), runs of 3+ letters collapsed
    (``matiii``), slang to canonical forms (``gak`` → ``tidak``), possessive ``-ku/-mu/-nya``
    split off known nouns, Indonesian affixes reduced to a stem (``nyilet`` → ``silet``, passive
-   ``dipukul`` → ``di pukul``), glued words split (``pengenmati``).
+   ``dipukul`` → ``di pukul``), glued words split (``pengenmati``), an unknown token that is a
+   ``[mask] targets`` word without some of its vowels read as that word (``bnh`` -> ``bunuh``,
+   ``mti`` -> ``mati``).
 """
 
 from __future__ import annotations
@@ -116,6 +118,11 @@ class Normalizer:
         self._leet_alt_table = str.maketrans({**tables.leet, **tables.leet_alt})
         self._leet_chars = frozenset(tables.leet)
         self._targets = frozenset(tables.mask_targets)
+        self._unvowelled = [  # "bnh" -> bunuh, "mti" -> mati, "bndir" -> bundir, "myslf" -> myself
+            (word, re.compile(word[0] + "".join(c + "?" if c in "aeiou" else c for c in word[1:])))
+            for word in tables.mask_targets
+            if len(word) >= 4
+        ]
         self._char_cache: dict[str, str] = {}
         self._token_cache: dict[str, tuple[str, ...]] = {}
 
@@ -305,7 +312,20 @@ class Normalizer:
         slang = self.t.slang.get(tok)
         if slang is not None:
             return slang.split()
+        target = self._vowels_dropped(tok)
+        if target is not None:
+            return self._word(target)
         return self._morph(tok)
+
+    def _vowels_dropped(self, tok: str) -> str | None:
+        """The first ``[mask] targets`` word that ``tok`` abbreviates by leaving out vowels only
+        (``bnh`` -> bunuh, ``mti`` -> mati, ``hdp`` -> hidup), for an unknown token; or None."""
+        if len(tok) < 3 or tok in self.vocab or not tok.isalpha():
+            return None
+        for word, pattern in self._unvowelled:
+            if len(word) > len(tok) and pattern.fullmatch(tok):
+                return word
+        return None
 
     def _unleet(self, tok: str) -> str:
         if not any(c in self._leet_chars for c in tok):

@@ -16,8 +16,9 @@ Pure Python (no Telegram, no SQLAlchemy). ``Detector.load()`` reads ``escalation
 * a "resisted" cue in the message ("tapi aku tahan", "put the blades in the trash") lowers a HIGH
   self-harm match (an urge) to CONCERN, never IMMINENT (an injury serious now);
 * an IMMINENT match about someone else that is reported ("my cousin posted goodbye everyone",
-  "temenku bilang mau bunuh diri besok": a third-party cue, then a "reported" cue in the clause
-  before the match) is HIGH, as the friend-at-risk entries are;
+  "temenku bilang mau bunuh diri besok": a third-party cue naming a person, then a "reported" cue
+  in the clause before the match) is HIGH, as the friend-at-risk entries are; a bare pronoun
+  ("dia bilang udah nyiapin tali buat malam ini", a staff note about the student) stays IMMINENT;
 * a message that laughs ("wkwk", "haha") lowers a HIGH threat to others (violence) to CONCERN:
   banter and games ("kalau kalah lagi aku bunuh kamu wkwk"), never IMMINENT;
 * a "persistent" cue ("udah mikirin ini berbulan-bulan", "been thinking about it for months") adds
@@ -43,6 +44,9 @@ _FIRST_PERSON = frozenset({"aku", "i", "me", "my", "myself", "mine"})
 _LOWERED_BY_PAST = frozenset({"suicide", "self_harm"})
 _LOWERED_BY_RESISTED = frozenset({"self_harm"})
 _THIRD_PARTY_WINDOW = 8
+# a staff note speaks of the student as "dia" / "she": only a named other person (a friend, a
+# cousin) makes a reported imminent message someone else's
+_PRONOUNS = frozenset({"dia", "mereka", "seseorang", "she", "he", "they", "someone", "somebody"})
 
 
 class RiskLevel(enum.IntEnum):
@@ -242,9 +246,19 @@ class _Context:
         return False
 
     def _reported(self, first: int) -> bool:
-        """A reporting verb ("bilang", "posted") before ``first`` in its clause."""
-        return any(
-            b <= first and self.clause[a] == self.clause[first] for a, b in self.cues["reported"]
+        """A named other person ("my cousin", "temen sekelasku", not a bare "dia") and then a
+        reporting verb ("posted", "bilang") before ``first`` in its clause."""
+        same = self.clause[first]
+        named = [
+            b
+            for a, b in self.cues["third_party"]
+            if b <= first
+            and self.clause[a] == same
+            and not all(w in _PRONOUNS for w in self.words[a:b])
+        ]
+        return bool(named) and any(
+            a >= min(named) and b <= first and self.clause[a] == same
+            for a, b in self.cues["reported"]
         )
 
     def _third_party(self, first: int) -> bool:

@@ -125,6 +125,7 @@ def test_reported_imminent_about_someone_else_is_high(detector: Detector, text: 
     [
         "pas mereka tidur nanti malam aku mau gantung diri",
         "malam ini aku mau gantung diri, temenku bilang jangan",
+        "dia bilang udah nyiapin tali buat malam ini",  # a staff note about the student
     ],
 )
 def test_own_plan_with_others_mentioned_stays_imminent(detector: Detector, text: str) -> None:

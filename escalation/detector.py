@@ -14,7 +14,15 @@ Pure Python (no Telegram, no SQLAlchemy). ``Detector.load()`` reads ``escalation
   are spread over several sentences), unless the message laughs ("lol", "wkwk": banter);
   ``combined`` records it;
 * a "resisted" cue in the message ("tapi aku tahan", "put the blades in the trash") lowers a HIGH
-  self-harm match (an urge) to CONCERN, never IMMINENT (an injury serious now).
+  self-harm match (an urge) to CONCERN, never IMMINENT (an injury serious now);
+* an IMMINENT match about someone else that is reported ("my cousin posted goodbye everyone",
+  "temenku bilang mau bunuh diri besok": a third-party cue naming a person, then a "reported" cue
+  in the clause before the match) is HIGH, as the friend-at-risk entries are; a bare pronoun
+  ("dia bilang udah nyiapin tali buat malam ini", a staff note about the student) stays IMMINENT;
+* a message that laughs ("wkwk", "haha") lowers a HIGH threat to others (violence) to CONCERN:
+  banter and games ("kalau kalah lagi aku bunuh kamu wkwk"), never IMMINENT;
+* a "persistent" cue ("udah mikirin ini berbulan-bulan", "been thinking about it for months") adds
+  up with a wish not to live as hopelessness does (HIGH).
 """
 
 from __future__ import annotations
@@ -36,6 +44,9 @@ _FIRST_PERSON = frozenset({"aku", "i", "me", "my", "myself", "mine"})
 _LOWERED_BY_PAST = frozenset({"suicide", "self_harm"})
 _LOWERED_BY_RESISTED = frozenset({"self_harm"})
 _THIRD_PARTY_WINDOW = 8
+# a staff note speaks of the student as "dia" / "she": only a named other person (a friend, a
+# cousin) makes a reported imminent message someone else's
+_PRONOUNS = frozenset({"dia", "mereka", "seseorang", "she", "he", "they", "someone", "somebody"})
 
 
 class RiskLevel(enum.IntEnum):
@@ -148,7 +159,8 @@ class Detector:
         matches = sorted(
             (ctx.match(text, *hit) for hit in hits), key=lambda m: (-m[0].tier, m[0].start)
         )
-        return _assessment(text, matches, laughing="haha" in norm.words)
+        persistent = bool(ctx.cues["persistent"])
+        return _assessment(text, matches, laughing="haha" in norm.words, persistent=persistent)
 
     def idiom_ids(self, text: str) -> set[str]:
         """Ids of the idioms found in ``text`` (used by the data tests)."""
@@ -184,11 +196,14 @@ class _Context:
         self.norm = norm
         self.words = haystack[:-1].split(" ")
         self.clause = _clauses(self.words)
+        self.laughing = "haha" in norm.words
         self.cues: dict[str, list[tuple[int, int]]] = {
             "denial": [],
             "past": [],
             "third_party": [],
             "resisted": [],
+            "reported": [],
+            "persistent": [],
         }
         kinds = {rule.id: rule.kind for rule in det.lexicon.cues}
         for rid, start, end in _find(det._cues, keys, haystack):
@@ -209,6 +224,10 @@ class _Context:
         resisted = bool(self.cues["resisted"]) and rule.category in _LOWERED_BY_RESISTED
         if resisted and tier == RiskLevel.HIGH:
             tier = RiskLevel.CONCERN
+        if self.laughing and rule.category == "violence" and tier == RiskLevel.HIGH:
+            tier = RiskLevel.CONCERN
+        if third and tier == RiskLevel.IMMINENT and self._reported(first):
+            tier = RiskLevel.HIGH
         o_start, o_end = self.norm.original_span(first, stop)
         hit = RiskMatch(
             rule.id, RiskLevel(tier), rule.category, o_start, o_end, text[o_start:o_end]
@@ -226,6 +245,22 @@ class _Context:
             skipped, i = skipped + 1, i - 1
         return False
 
+    def _reported(self, first: int) -> bool:
+        """A named other person ("my cousin", "temen sekelasku", not a bare "dia") and then a
+        reporting verb ("posted", "bilang") before ``first`` in its clause."""
+        same = self.clause[first]
+        named = [
+            b
+            for a, b in self.cues["third_party"]
+            if b <= first
+            and self.clause[a] == same
+            and not all(w in _PRONOUNS for w in self.words[a:b])
+        ]
+        return bool(named) and any(
+            a >= min(named) and b <= first and self.clause[a] == same
+            for a, b in self.cues["reported"]
+        )
+
     def _third_party(self, first: int) -> bool:
         before = [
             (a, b)
@@ -240,8 +275,9 @@ class _Context:
         return not any(w in _FIRST_PERSON for w in self.words[stop:first])
 
 
-def _adds_up(found: list[tuple[RiskMatch, bool, bool, bool]]) -> bool:
-    """A wish not to live plus hopelessness, in separate spans, none denied, past or third party."""
+def _adds_up(found: list[tuple[RiskMatch, bool, bool, bool]], persistent: bool = False) -> bool:
+    """A wish not to live plus hopelessness in separate spans, or plus a cue that the thought
+    persists; none denied, past or third party."""
     plain = [m for m, third, denied, past in found if not (third or denied or past)]
     concern = [m for m in plain if m.tier == RiskLevel.CONCERN]
     wishes = [
@@ -249,16 +285,21 @@ def _adds_up(found: list[tuple[RiskMatch, bool, bool, bool]]) -> bool:
         for m in concern
         if m.category == "suicide" and not m.entry_id.endswith(".suicide_mention")
     ]
+    if persistent and wishes:
+        return True
     hopeless = [m for m in concern if m.category == "hopeless"]
     return any(w.end <= h.start or h.end <= w.start for w in wishes for h in hopeless)
 
 
 def _assessment(
-    text: str, found: list[tuple[RiskMatch, bool, bool, bool]], laughing: bool = False
+    text: str,
+    found: list[tuple[RiskMatch, bool, bool, bool]],
+    laughing: bool = False,
+    persistent: bool = False,
 ) -> RiskAssessment:
     matches = tuple(dict.fromkeys(m for m, *_ in found))
     top = max(m.tier for m in matches)
-    combined = top == RiskLevel.CONCERN and not laughing and _adds_up(found)
+    combined = top == RiskLevel.CONCERN and not laughing and _adds_up(found, persistent)
     level = RiskLevel.HIGH if combined else top
     categories = tuple(dict.fromkeys(m.category for m in matches))
     return RiskAssessment(

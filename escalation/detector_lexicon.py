@@ -19,7 +19,7 @@ from escalation.normalize import Normalizer, Tables
 DEFAULT_DIR = pathlib.Path(__file__).with_name("lexicon")
 TIERS = {"concern": 1, "high": 2, "imminent": 3}
 CATEGORIES = frozenset({"suicide", "self_harm", "abuse", "violence", "hopeless"})
-CUE_KINDS = frozenset({"denial", "past", "third_party", "resisted"})
+CUE_KINDS = frozenset({"denial", "past", "third_party", "resisted", "reported", "persistent"})
 _SPECIAL = {"normalize.toml", "classes.toml", "cues.toml", "idioms.toml"}
 _ENTRY_KEYS = {
     "id",

@@ -31,7 +31,7 @@ _COMMON = frozenset(
         "aku", "kamu", "dia", "mau", "tidak", "sudah", "lagi", "di", "yang", "saja", "ini",
         "itu", "ada", "sama", "ke", "dan", "jadi", "buat", "untuk", "orang", "terus", "banget",
         "i", "me", "my", "you", "to", "the", "a", "and", "is", "am", "it", "not", "do", "want",
-        "he", "she", "they", "just", "so",
+        "he", "she", "they", "just", "so", "at", "on", "in", "of", "for", "with", "this", "that",
     }
 )  # fmt: skip
 _COMMON_COST = 50

@@ -8,7 +8,8 @@ Steps (tables live in ``escalation/lexicon/normalize.toml``, not in code):
 1. per character: NFKC, strip zero-width characters and combining marks, case-fold, map a few
    emoji to words (``😂`` → ``haha``);
 2. tokenize into words, clause boundaries (``. , ! ? ;`` and new lines become ``|``);
-3. spaced-out letters are joined (``s u i c i d e``; two spaces separate words);
+3. spaced-out letters are joined (``s u i c i d e``; two spaces separate words), a leading
+   ``i``/``a`` split off again when only the rest is a known word (``i c u t`` -> ``i cut``);
 4. per token: dotted/hyphenated single letters joined (``b.u.n.u.h``), masked letters (``*``,
    ``#``, ``_``, a hyphen, a trailing ``!``; one or several, at any position) resolved against
    the ``[mask] targets`` words first, then the vocabulary (``b*nuh``, ``m*t*``, ``b#nuh``,
@@ -17,7 +18,9 @@ Steps (tables live in ``escalation/lexicon/normalize.toml``, not in code):
    in tokens that contain letters (``m4t1`` but never ``jam 3``), runs of 3+ letters collapsed
    (``matiii``), slang to canonical forms (``gak`` → ``tidak``), possessive ``-ku/-mu/-nya``
    split off known nouns, Indonesian affixes reduced to a stem (``nyilet`` → ``silet``, passive
-   ``dipukul`` → ``di pukul``), glued words split (``pengenmati``).
+   ``dipukul`` → ``di pukul``), glued words split (``pengenmati``), an unknown token that is a
+   ``[mask] targets`` word without some of its vowels read as that word (``bnh`` -> ``bunuh``,
+   ``mti`` -> ``mati``).
 """
 
 from __future__ import annotations
@@ -115,6 +118,11 @@ class Normalizer:
         self._leet_alt_table = str.maketrans({**tables.leet, **tables.leet_alt})
         self._leet_chars = frozenset(tables.leet)
         self._targets = frozenset(tables.mask_targets)
+        self._unvowelled = [  # "bnh" -> bunuh, "mti" -> mati, "bndir" -> bundir, "myslf" -> myself
+            (word, re.compile(word[0] + "".join(c + "?" if c in "aeiou" else c for c in word[1:])))
+            for word in tables.mask_targets
+            if len(word) >= 4
+        ]
         self._char_cache: dict[str, str] = {}
         self._token_cache: dict[str, tuple[str, ...]] = {}
 
@@ -153,7 +161,8 @@ class Normalizer:
             raw = [(tok, index[s], index[e - 1] + 1) for tok, s, e in raw]
         words: list[str] = []
         spans: list[tuple[int, int]] = []
-        for tok, start, end in self._join_masked_tails(_join_spaced_letters(raw)):
+        joined = self._split_spaced_pronoun(_join_spaced_letters(raw))
+        for tok, start, end in self._join_masked_tails(joined):
             if not tok[0].isalnum() and tok[0] in ".!?,;:\n":
                 if words and words[-1] != BOUNDARY:
                     words.append(BOUNDARY)
@@ -163,6 +172,26 @@ class Normalizer:
                 words.append(word)
                 spans.append((start, end))
         return Normalized(tuple(words), tuple(spans))
+
+    def _split_spaced_pronoun(self, raw: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+        """A spaced-out word joined with the pronoun or article before it (``i c u t`` ->
+        ``icut``; ``i w a n t`` -> ``iwant``): split the leading ``i``/``a`` off when only the rest
+        is a known word."""
+        out: list[tuple[str, int, int]] = []
+        for tok, start, end in raw:
+            if (
+                len(tok) >= 4
+                and tok[0] in "ia"
+                and end - start >= 2 * len(tok) - 1  # spaced out: one character per letter
+                and tok not in self.vocab
+                and tok[1:] in self.vocab
+                and tok[1:].isalpha()
+            ):
+                out.append((tok[0], start, start + 1))
+                out.append((tok[1:], start + 2, end))
+            else:
+                out.append((tok, start, end))
+        return out
 
     def _join_masked_tails(self, raw: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
         """A word glued to a following ``!`` that stands for a letter (``mat!``, ``d!r!``)."""
@@ -283,7 +312,20 @@ class Normalizer:
         slang = self.t.slang.get(tok)
         if slang is not None:
             return slang.split()
+        target = self._vowels_dropped(tok)
+        if target is not None:
+            return self._word(target)
         return self._morph(tok)
+
+    def _vowels_dropped(self, tok: str) -> str | None:
+        """The first ``[mask] targets`` word that ``tok`` abbreviates by leaving out vowels only
+        (``bnh`` -> bunuh, ``mti`` -> mati, ``hdp`` -> hidup), for an unknown token; or None."""
+        if len(tok) < 3 or tok in self.vocab or not tok.isalpha():
+            return None
+        for word, pattern in self._unvowelled:
+            if len(word) > len(tok) and pattern.fullmatch(tok):
+                return word
+        return None
 
     def _unleet(self, tok: str) -> str:
         if not any(c in self._leet_chars for c in tok):

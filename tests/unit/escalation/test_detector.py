@@ -107,6 +107,71 @@ def test_third_party_is_high_with_flag(detector: Detector, text: str) -> None:
     assert result.third_party
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sahabatku nulis di status mau gantung diri malam ini",
+        "my brother texted goodbye everyone and turned his phone off",
+    ],
+)
+def test_reported_imminent_about_someone_else_is_high(detector: Detector, text: str) -> None:
+    result = detector.assess(text)
+    assert result.level is RiskLevel.HIGH
+    assert result.third_party
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pas mereka tidur nanti malam aku mau gantung diri",
+        "malam ini aku mau gantung diri, temenku bilang jangan",
+        "dia bilang udah nyiapin tali buat malam ini",  # a staff note about the student
+    ],
+)
+def test_own_plan_with_others_mentioned_stays_imminent(detector: Detector, text: str) -> None:
+    assert detector.assess(text).level is RiskLevel.IMMINENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "keluargaku lebih bahagia kalau aku gak ada. udah mikirin ini bertahun-tahun",
+        "everyone would be better off without me. i've been thinking about it for months",
+    ],
+)
+def test_wish_that_persists_adds_up_to_high(detector: Detector, text: str) -> None:
+    result = detector.assess(text)
+    assert result.level is RiskLevel.HIGH
+    assert result.combined
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "awas lo, gw bunuh lo kalo nyolong skin gw wkwk",
+        "i'm going to kill my brother if he touches my switch again haha",
+    ],
+)
+def test_laughing_threat_is_concern(detector: Detector, text: str) -> None:
+    assert detector.assess(text).level is RiskLevel.CONCERN
+
+
+def test_threat_without_laugh_stays_high(detector: Detector) -> None:
+    assert detector.assess("awas lo, gw bunuh lo kalo nyolong lagi").level is RiskLevel.HIGH
+
+
+def test_persistence_alone_is_none(detector: Detector) -> None:
+    assert detector.assess("udah mikirin ini berbulan-bulan, mau ambil jurusan apa").level is (
+        RiskLevel.NONE
+    )
+
+
+def test_denial_skips_a_noun_of_thought(detector: Detector) -> None:
+    result = detector.assess("aku gak ada pikiran buat nyakitin diri kok")
+    assert result.level is RiskLevel.CONCERN
+    assert result.denied
+
+
 def test_first_person_not_third_party(detector: Detector) -> None:
     result = detector.assess("dia ninggalin aku dan aku pengen mati")
     assert result.level is RiskLevel.HIGH

@@ -23,6 +23,13 @@ from escalation.detector import Detector
         ("b.u.n.u.h d.i.r.i", "bunuh diri"),  # dotted letters
         ("s.u.i.c.i.d.e", "suicide"),
         ("s u i c i d e", "suicide"),  # spaced letters
+        ("i c u t myself", "i cut myself"),  # a spaced word joined with the pronoun before it
+        ("i w a n t  t o  d i e", "i want to die"),
+        ("i n i  a p a", "ini apa"),  # a known word is never split
+        ("gw pgn bnh dri", "aku mau bunuh diri"),  # vowels left out of a sensitive word
+        ("pgn mti aj", "mau mati saja"),
+        ("hdp", "hidup"),
+        ("brg", "brg"),  # not a sensitive word: left as it is
         ("b u n u h  d i r i", "bunuh diri"),  # two spaces separate words
         ("matiii", "mati"),  # repeated letters
         ("pengeeen", "mau"),

@@ -229,9 +229,14 @@ def s6_every_press_is_answered(world: World, db: Snapshot) -> Violations:
     for message in world.telegram.messages:
         if message.cleared or (message.chat_id, message.message_id) in db.clearing:
             continue
+        # a message that also carries outcome buttons keeps its Take over until the case is
+        # resolved (pressed after someone else took over, it says who did)
+        outcomes = any(d.startswith("es:out:") for d in message.buttons)
         for data in message.buttons:
             parts = data.split(":")
             prefix, ident = ":".join(parts[:2]), parts[2] if len(parts) > 2 else ""
+            if outcomes and prefix in ("es:ack", "es:take"):
+                prefix = "es:out"
             status = (db.offers if prefix.startswith("of:") else cases).get(
                 int(ident) if ident.isdigit() else -1)
             if status in _OVER.get(prefix, ()):

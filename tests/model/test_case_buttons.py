@@ -67,3 +67,19 @@ async def test_a_ping_that_arrives_after_the_take_over_comes_without_buttons(
     await world.advance(60)
     assert not live(world, SARI, "es:")
     assert await check(world) == []
+
+
+async def test_who_acknowledged_keeps_the_outcomes_when_a_colleague_takes_over(
+    world: World,
+) -> None:
+    """Model counterexample 12 (the checker's): Budi acknowledged (his message has Take over
+    and the outcomes), then Rina took the student over. His outcome buttons still mean
+    something until the case is resolved; his Take over there says who has the student."""
+    await everyone_paged(world)
+    await press(world, BUDI, "es:ack:")
+    await press(world, RINA, "es:take:")
+    assert live(world, BUDI, "es:out:")
+    before = len(world.telegram.messages)
+    await press(world, BUDI, "es:take:")
+    assert any("Bu Rina" in t for t in world.texts(BUDI, before)), world.texts(BUDI, before)
+    assert await check(world) == []

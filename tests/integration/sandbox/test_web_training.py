@@ -117,6 +117,8 @@ async def test_scenario_runs_through_intake_turns_and_refer(
     await until(lambda: runner.phase == "waiting")
     student = runner.student_id
     assert student is not None
+    # the runner pressed the last button; the bot's answer to it may still be on its way
+    await api.wait_for_message(student, text_contains="Queued", timeout=30)
     texts = [m.text for m in await api.messages(student)]
     assert texts == ["Setuju?", "Bahasa?", "Queued"]  # the intake was done by pressing buttons
 

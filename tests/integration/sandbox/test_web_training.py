@@ -123,9 +123,9 @@ async def test_scenario_runs_through_intake_turns_and_refer(
     assert texts == ["Setuju?", "Bahasa?", "Queued"]  # the intake was done by pressing buttons
 
     await trainee_says(api, "Halo, aku Dimas, pendamping sebaya.")
-    await api.wait_for_message(SUPPORTER, text_contains="Siswa: Halo kak")
+    await api.wait_for_message(SUPPORTER, text_contains="Siswa: Halo kak", timeout=30)
     await trainee_says(api, "Aku dengar. Cerita saja pelan-pelan.")
-    await api.wait_for_message(SUPPORTER, text_contains="pengen mati")
+    await api.wait_for_message(SUPPORTER, text_contains="pengen mati", timeout=30)
     await trainee_says(api, "/refer")
     debrief = await runner.wait_finished(5)
 

@@ -60,7 +60,7 @@ async def queue_effects(
         if not isinstance(effect, Reply | ClearButtons | Copy | SetMenu):
             continue
         to = effect.to if effect.to is not None else chat_id
-        if to not in languages:
+        if isinstance(effect, Reply | SetMenu) and to not in languages:  # what is rendered
             person = await uow.people.by_telegram_id(to)
             languages[to] = person.language if person is not None else catalog.default
         if isinstance(effect, SetMenu):
@@ -82,9 +82,9 @@ async def queue_effects(
             for row in effect.buttons
         ]
         parts = split_text(text)
-        keys: dict[str, list[str]] = {SOS: [catalog.render(lang, "btn-counselor-now")],
-                                      NO_SOS: []}
-        keyboard = {"keyboard": keys[effect.keyboard]} if effect.keyboard in keys else {}
+        keyboard: dict[str, list[str]] = (
+            {"keyboard": [catalog.render(lang, "btn-counselor-now")]} if effect.keyboard == SOS
+            else {"keyboard": []} if effect.keyboard == NO_SOS else {})
         for index, part in enumerate(parts):
             last = index == len(parts) - 1
             payload = {"text": part, "buttons": buttons if last else [], **_meta(effect, last),

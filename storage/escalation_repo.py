@@ -69,17 +69,16 @@ class Escalations:
         case = await self.get(escalation_id)
         if case is None or case.status in _OVER[until]:
             return False, []
-        earlier = list((await self._s.scalars(
-            select(CaseMessage.id).where(CaseMessage.escalation_id == escalation_id,
-                                         CaseMessage.chat_id == chat_id,
-                                         CaseMessage.until == until))).all())
-        replaced = list((await self._s.scalars(
-            select(CaseMessage.message_id).where(CaseMessage.id.in_(earlier)))).all())
+        earlier = (await self._s.execute(
+            select(CaseMessage.id, CaseMessage.message_id).where(
+                CaseMessage.escalation_id == escalation_id, CaseMessage.chat_id == chat_id,
+                CaseMessage.until == until))).all()
         if earlier:
-            await self._s.execute(delete(CaseMessage).where(CaseMessage.id.in_(earlier)))
+            await self._s.execute(delete(CaseMessage).where(
+                CaseMessage.id.in_([row_id for row_id, _ in earlier])))
         self._s.add(CaseMessage(escalation_id=escalation_id, chat_id=chat_id,
                                 message_id=message_id, until=until))
-        return True, [int(m) for m in replaced]
+        return True, [int(replaced) for _, replaced in earlier]
 
     async def stale_messages(self, case: Escalation) -> list[tuple[int, int]]:
         """The (chat, message) whose buttons the case's new status makes meaningless, once

@@ -49,6 +49,13 @@ class Messenger(Protocol):
 
     async def clear_buttons(self, chat_id: int, message_id: int) -> SendResult: ...
 
+    async def edit_text(self, chat_id: int, message_id: int, text: str,
+                        buttons: ButtonRows) -> SendResult:
+        """Replace the text and buttons (none: no buttons) of a message the bot sent. Telegram's
+        "message is not modified" comes back as ``Rejected`` like any 400: the sender reads it
+        as done (the message already shows this)."""
+        ...
+
     async def set_menu(self, chat_id: int, commands: list[tuple[str, str]]) -> SendResult:
         """This chat's command menu (``[(command, description)]``); empty: the default one."""
         ...

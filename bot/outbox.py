@@ -34,6 +34,9 @@ from storage.uow import Store, UnitOfWork
 log = logging.getLogger("sejawat.outbox")
 
 CRISIS_MAX_BACKOFF = 3.0  # seconds between retries of crisis traffic, at most
+# Telegram's 400 to an edit that changes nothing (aiogram: "Bad Request: message is not
+# modified: …", python-telegram-bot: "Message is not modified: …")
+NOT_MODIFIED = "message is not modified"
 
 
 def split_text(text: str, limit: int = MAX_TEXT) -> list[str]:
@@ -82,6 +85,11 @@ async def queue_effects(
             for row in effect.buttons
         ]
         parts = split_text(text)
+        if effect.edit is not None and len(parts) == 1:  # in place (too long: new messages)
+            await uow.outbox.add(to, "edit", int(effect.priority), {
+                "message_id": effect.edit, "text": text, "buttons": buttons,
+                **_meta(effect, True)}, now)
+            continue
         keyboard: dict[str, list[str]] = (
             {"keyboard": [catalog.render(lang, "btn-counselor-now")]} if effect.keyboard == SOS
             else {"keyboard": []} if effect.keyboard == NO_SOS else {})
@@ -255,6 +263,10 @@ class Sender:
         if item.method == "menu":
             return await self._messenger.set_menu(
                 item.chat_id, [(c, d) for c, d in item.payload["commands"]])
+        if item.method == "edit":
+            return await self._messenger.edit_text(
+                item.chat_id, item.payload["message_id"], item.payload["text"],
+                item.payload["buttons"])
         if item.method == "copy":
             return await self._messenger.copy_message(
                 item.chat_id, item.payload["from_chat_id"], item.payload["message_id"])
@@ -296,6 +308,15 @@ class Sender:
             elif isinstance(result, Rejected):
                 if item.method == "clear_buttons":  # nothing to clear any more: fine
                     await uow.outbox.mark_sent(item.id, None, now)
+                elif item.method == "edit" and NOT_MODIFIED in result.reason.lower():
+                    await uow.outbox.mark_sent(item.id, item.payload["message_id"], now)
+                elif item.method == "edit":  # too old, deleted: the same words, as a new one
+                    log.info("outbox: message %s not editable (%s), sent anew", item.id,
+                             result.reason)
+                    await uow.outbox.mark_failed(item.id, result.reason, now)
+                    payload = {k: v for k, v in item.payload.items() if k != "message_id"}
+                    await uow.outbox.add(item.chat_id, "send", item.priority, payload, now)
+                    self.wake()
                 else:
                     log.warning("outbox: message %s rejected: %s", item.id, result.reason)
                     await uow.outbox.mark_failed(item.id, result.reason, now)
@@ -308,7 +329,8 @@ class Sender:
             await uow.commit()
         if newly_blocked and self._on_blocked is not None:
             await self._on_blocked(item)  # e.g. a supporter: off duty, chats back to the queue
-        refused = isinstance(result, Blocked | Rejected) and item.method != "clear_buttons"
+        refused = isinstance(result, Blocked) or isinstance(result, Rejected) and \
+            item.method not in ("clear_buttons", "edit")  # an edit was sent anew
         first_outage = isinstance(result, Transient) and item.attempts == 0
         if (refused or first_outage) and item.payload.get("meta") and \
                 self._on_undeliverable is not None:

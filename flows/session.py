@@ -1,7 +1,7 @@
 """The student's side of a chat with a peer supporter (relay), then feedback.
 
-session: text is relayed; media is explained (or forwarded if allowed); /end ends it; the
-"I need a counselor now" button asks for a counselor.
+session: text is relayed; media is explained (or forwarded if allowed); /end asks, then *Yes,
+end it* ends it; the "I need a counselor now" button asks for a counselor.
 feedback: rating 1-5 (or skip) -> optional comment (or skip) -> thanks.
 """
 
@@ -34,6 +34,14 @@ def _counselor(ctx: Context, data: Data, event: Event) -> tuple[Data, Sequence[E
     return data, (AskCounselor(),)
 
 
+def _confirm_end(ctx: Context, data: Data, event: Event) -> tuple[Data, Sequence[Effect]]:
+    """/end asks first (one stray tap must not end a chat someone needed): *Yes, end it*
+    (``ss:end:``) or *No, keep chatting* (``ss:keep:``)."""
+    row = (button(SESSION, "btn-end-session-yes", "end"),
+           button(SESSION, "btn-end-session-no", "keep"))
+    return data, (Reply("session-end-confirm", {}, (row,)),)
+
+
 def session_help(ctx: Context, data: Data) -> Sequence[Effect]:
     keyboard = ((button(SESSION, "btn-counselor-now", "counselor"),),)
     return (Reply("help-session", {}, keyboard),)
@@ -47,7 +55,9 @@ SESSION_MACHINE = Machine(
         "active": State("active", silent, expects_text=True, on=(
             On("text", do=_relay),
             On("media", do=_media),
-            On("/end", do=_end),
+            On("/end", do=_confirm_end),
+            On("end", do=_end),
+            On("keep", reply="session-end-kept"),
             On("/cancel", reply="session-use-end"),
             On("/start", reply="session-already-active"),
             On("/help", do=lambda c, d, e: (d, session_help(c, d))),

@@ -78,6 +78,10 @@ class Reply:
     # the 🆘 I need a counselor now key and keeps it there; "remove" takes it away. Only on a
     # message without buttons (Telegram allows one or the other)
     keyboard: str = ""
+    # the id of a message the bot sent to this chat earlier: show this text and these buttons
+    # there, in place, instead of a new message (a card that changes, a question whose answer
+    # is ticked); if Telegram will not edit it any more, it is sent as a new message
+    edit: int | None = None
 
 
 @dataclass(frozen=True)

@@ -51,10 +51,16 @@ def _roster_buttons(member: Member) -> tuple[tuple[Button, ...], ...]:
     if member.role == "supporter":
         rows.append((buttons.button(ROSTER, "btn-capacity-down", "cap-", str(member.id)),
                      buttons.button(ROSTER, "btn-capacity-up", "cap+", str(member.id))))
-    toggle = "btn-deactivate" if member.active else "btn-activate"
-    leads_to = f"{member.id}:{int(not member.active)}"  # the state it leads to
-    rows.append((buttons.button(ROSTER, toggle, "active", leads_to),))
+    if member.active:  # deactivating ends chats: asked first (ro:confirm), then ro:active:…:0
+        rows.append((buttons.button(ROSTER, "btn-deactivate", "confirm", str(member.id)),))
+    else:
+        rows.append((buttons.button(ROSTER, "btn-activate", "active", f"{member.id}:1"),))
     return tuple(rows)
+
+
+def _confirm_buttons(member: Member) -> tuple[tuple[Button, ...], ...]:
+    return ((buttons.button(ROSTER, "btn-confirm-deactivate", "active", f"{member.id}:0"),
+             buttons.button(ROSTER, "btn-keep-active", "keep", str(member.id))),)
 
 
 async def roster(uow: UnitOfWork, services: Services, inbound: Inbound,
@@ -142,19 +148,32 @@ async def stats(uow: UnitOfWork, services: Services, inbound: Inbound,
 
 async def roster_button(uow: UnitOfWork, services: Services, inbound: Inbound,
                         member: Member, data: ButtonData) -> list[Effect]:
-    """``ro:<trained|cap+|cap-|active>:<member>`` from a /roster line (``active`` also names
-    the state it leads to, ``ro:active:<member>:<0|1>``, so pressing it twice is pressing it
-    once; without it, as in messages sent before, it toggles)."""
+    """``ro:<trained|cap+|cap-|active|confirm|keep>:<member>`` from a /roster card, which
+    changes in place (``active`` also names the state it leads to, ``ro:active:<member>:<0|1>``,
+    so pressing it twice is pressing it once; without it, as in messages sent before, it
+    toggles). *Deactivate* asks first (``confirm``): the card shows what it will do, with
+    *Yes, deactivate* (``ro:active:<member>:0``) and *Keep active* (``keep``)."""
     action = data.event
     target_id = data.id(1) if len(data.parts) in (2, 3) else None
     other = await uow.members.get(target_id) if target_id is not None else None
     if other is None or (len(data.parts) == 3 and action != "active"):
         return [Reply("error-stale-button")]
     now = services.clock()
+    loads = await uow.sessions.loads()
+    key, params = _member_line(other, loads.get(other.id, 0))
+    card = Reply(key, params, _roster_buttons(other), edit=inbound.message_id or None)
     wanted = data.parts[2] if len(data.parts) == 3 else None
     if action == "trained" and other.trained or \
-            action == "active" and wanted is not None and other.active == (wanted == "1"):
-        return [Reply("roster-unchanged", {"name": other.name})]  # pressed twice: done once
+            action == "active" and wanted is not None and other.active == (wanted == "1") or \
+            action == "confirm" and not other.active:
+        # pressed twice (or on an older card): done once; the card shows how things are
+        return [card, Reply("roster-unchanged", {"name": other.name})]
+    if action == "confirm":
+        return [Reply("roster-confirm-deactivate", {"name": other.name,
+                                                    "load": loads.get(other.id, 0)},
+                      _confirm_buttons(other), edit=inbound.message_id or None)]
+    if action == "keep":
+        return [card]
     if action == "trained":
         other.trained = True
     elif action in ("cap+", "cap-"):
@@ -167,13 +186,16 @@ async def roster_button(uow: UnitOfWork, services: Services, inbound: Inbound,
             moved = await withdraw_member(uow, services, other)
             await uow.audit.add(f"member:{member.id}", "member.deactivated",
                                 f"member:{other.id}", {}, now)
-            return [*moved, Reply("roster-updated", {"name": other.name}), menus.menu(other)]
+            key, params = _member_line(other, 0)
+            return [*moved, Reply(key, params, _roster_buttons(other),
+                                  edit=inbound.message_id or None),
+                    Reply("roster-updated", {"name": other.name}), menus.menu(other)]
     else:
         return [Reply("error-stale-button")]
     await uow.audit.add(f"member:{member.id}", f"roster.{action}", f"member:{other.id}", {}, now)
-    loads = await uow.sessions.loads()
     key, params = _member_line(other, loads.get(other.id, 0))
-    effects: list[Effect] = [Reply(key, params, _roster_buttons(other))]
+    effects: list[Effect] = [Reply(key, params, _roster_buttons(other),
+                                   edit=inbound.message_id or None)]
     if action == "trained":
         effects.append(Reply("member-trained", to=other.telegram_id))
     if action == "active":  # back: their menu again

@@ -12,7 +12,7 @@ from flows.types import ClearButtons, Effect, Inbound, Reply
 from handlers import escalations
 from handlers.context import MAX_TEXT, Services
 from handlers.dispatch import candidate, offer_effects
-from handlers.duty import BACK_ON_DUTY, DUTY, HANDOFF, go_off_duty, go_on_duty
+from handlers.duty import BACK_ON_DUTY, DUTY, END, HANDOFF, go_off_duty, go_on_duty
 from handlers.sessions import (
     FOCUS,
     accept,
@@ -84,10 +84,20 @@ async def duty(uow: UnitOfWork, services: Services, inbound: Inbound,
 
 async def end(uow: UnitOfWork, services: Services, inbound: Inbound,
               member: Member) -> list[Effect]:
+    """Asks first: *Yes, end it* (``en:<chat>:``) or *No, keep chatting* (``en:<chat>:keep``).
+    A counselor who holds the student's open case is shown its outcome buttons at once
+    (recording the outcome is what ends that chat)."""
     chat = await focused(uow, member)
     if chat is None:
         return [Reply("staff-no-chat")]
-    return await end_by_member(uow, services, chat, member)
+    case = await uow.escalations.unresolved_for_chat(chat.student_chat_id)
+    if case is not None and case.taken_over_by == member.id:
+        return await end_by_member(uow, services, chat, member)
+    request = await uow.requests.get(chat.request_id)
+    row = (buttons.button(END, "btn-end-yes", str(chat.id)),
+           buttons.button(END, "btn-end-keep", str(chat.id), "keep"))
+    return [Reply("staff-end-confirm", {"pseudonym": request.pseudonym if request else "?"},
+                  (row,))]
 
 
 async def note(uow: UnitOfWork, services: Services, inbound: Inbound,
@@ -200,11 +210,18 @@ async def hand_over(uow: UnitOfWork, services: Services, inbound: Inbound, membe
 
 async def end_chat(uow: UnitOfWork, services: Services, inbound: Inbound, member: Member,
                    data: ButtonData) -> list[Effect]:
-    """``en:<chat>:``"""
+    """``en:<chat>:`` ends the chat; ``en:<chat>:keep`` (the answer to /end's question) keeps
+    it, and the question says so in place."""
     chat_id = data.id(0)
     chat = await uow.sessions.get(chat_id) if chat_id is not None else None
     if chat is None or member.id not in (chat.supporter_id, chat.counselor_id):
         return [Reply("error-stale-button")]
+    if data.part(1) == "keep":
+        if chat.status != "active":
+            return [Reply("error-stale-button")]
+        request = await uow.requests.get(chat.request_id)
+        return [Reply("staff-end-kept", {"pseudonym": request.pseudonym if request else "?"},
+                      edit=inbound.message_id or None)]
     return [ClearButtons(inbound.message_id),
             *await end_by_member(uow, services, chat, member)]
 

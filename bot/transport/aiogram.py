@@ -181,14 +181,21 @@ class GuardedSession(AiohttpSession):
         return result
 
 
+def _inline(buttons: ButtonRows) -> InlineKeyboardMarkup | None:
+    """The buttons on a message (none: None)."""
+    if not buttons:
+        return None
+    return InlineKeyboardMarkup(inline_keyboard=[
+        [InlineKeyboardButton(text=b["text"], callback_data=b["data"]) for b in row]
+        for row in buttons
+    ])
+
+
 def _keyboard(buttons: ButtonRows, keys: list[str] | None = None
               ) -> InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | None:
     """Buttons on the message; else (``keys``) the keyboard under the typing field."""
     if buttons:
-        return InlineKeyboardMarkup(inline_keyboard=[
-            [InlineKeyboardButton(text=b["text"], callback_data=b["data"]) for b in row]
-            for row in buttons
-        ])
+        return _inline(buttons)
     if keys is None:
         return None
     if not keys:
@@ -336,6 +343,11 @@ class AiogramTransport:
     async def clear_buttons(self, chat_id: int, message_id: int) -> SendResult:
         return await self._call(lambda: self.bot.edit_message_reply_markup(
             chat_id=chat_id, message_id=message_id, reply_markup=None))
+
+    async def edit_text(self, chat_id: int, message_id: int, text: str,
+                        buttons: ButtonRows) -> SendResult:
+        return await self._call(lambda: self.bot.edit_message_text(
+            text, chat_id=chat_id, message_id=message_id, reply_markup=_inline(buttons)))
 
     async def _call(self, request: Callable[[], Awaitable[object]]) -> SendResult:
         if self._closed:  # stays in the outbox: sent after the next start

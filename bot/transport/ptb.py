@@ -184,14 +184,21 @@ class RawUpdatesBot(Bot):
         return list(result) if isinstance(result, list) else []
 
 
+def _inline(buttons: ButtonRows) -> InlineKeyboardMarkup | None:
+    """The buttons on a message (none: None)."""
+    if not buttons:
+        return None
+    return InlineKeyboardMarkup([
+        [InlineKeyboardButton(text=b["text"], callback_data=b["data"]) for b in row]
+        for row in buttons
+    ])
+
+
 def _keyboard(buttons: ButtonRows, keys: list[str] | None = None
               ) -> InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | None:
     """Buttons on the message; else (``keys``) the keyboard under the typing field."""
     if buttons:
-        return InlineKeyboardMarkup([
-            [InlineKeyboardButton(text=b["text"], callback_data=b["data"]) for b in row]
-            for row in buttons
-        ])
+        return _inline(buttons)
     if keys is None:
         return None
     if not keys:
@@ -399,6 +406,11 @@ class PtbTransport:
     async def clear_buttons(self, chat_id: int, message_id: int) -> SendResult:
         return await _call(lambda: self.bot.edit_message_reply_markup(
             chat_id=chat_id, message_id=message_id, reply_markup=None))
+
+    async def edit_text(self, chat_id: int, message_id: int, text: str,
+                        buttons: ButtonRows) -> SendResult:
+        return await _call(lambda: self.bot.edit_message_text(
+            text, chat_id=chat_id, message_id=message_id, reply_markup=_inline(buttons)))
 
 
 async def _finish(task: asyncio.Task[None], grace: float) -> None:

@@ -145,6 +145,12 @@ btn-join-no = No, thanks
 btn-duty-on = Go on duty
 btn-duty-off = Go off duty
 btn-end-chat = End this chat
+btn-end-yes = Yes, end the chat
+btn-end-keep = No, keep chatting
+btn-end-session-yes = Yes, end it
+btn-end-session-no = No, keep chatting
+btn-confirm-deactivate = Yes, deactivate
+btn-keep-active = No, keep active
 btn-handoff-any = Hand over to anyone available
 btn-handoff-to = Hand over to { $name }
 btn-focus = Chat with { $pseudonym }
@@ -191,6 +197,8 @@ session-started-student =
     { $resources }
 session-already-active = You are already chatting with a peer supporter. Just write here; send /end to finish the chat.
 session-use-end = To finish the chat with your supporter, send /end.
+session-end-confirm = End this chat? Your supporter will be told, and you can start again any time with /start.
+session-end-kept = OK, the chat goes on. Just write here.
 session-not-active = That chat has already ended. Send /start if you want to talk again.
 session-ended-student = The chat has ended. Thank you for reaching out; that took courage. 💛
 session-ended-after-crisis =
@@ -387,6 +395,8 @@ relay-from-student-other =
     (Your messages go to another student right now: tap below to answer { $pseudonym }.)
 relay-colleague = ({ $role }) { $text }
 session-ended-staff = The chat with { $pseudonym } has ended.
+staff-end-confirm = End your chat with { $pseudonym }? They get a short goodbye and can ask for support again any time.
+staff-end-kept = OK, your chat with { $pseudonym } goes on.
 session-idle-check-staff = The chat with { $pseudonym } has been quiet; it closes in { $minutes } minutes without a message.
 note-saved = Note saved. Only staff can see it.
 note-usage = Write the note after the command, e.g. /note student is worried about exams
@@ -497,6 +507,12 @@ roster-line =
     languages: { $languages } · chats: { $load }/{ $capacity }
 roster-unchanged = Nothing to change: { $name } is already like that.
 roster-updated = { $name } is deactivated. Their open chats went back to the queue (or stay with the counselor in them) and each student was told.
+roster-confirm-deactivate =
+    Deactivate { $name }? They will get no new requests{ $load ->
+        [0] .
+       *[other] , and their { $load } open chats go back to the queue (or stay with the counselor in them); each student is told.
+    }
+    You can activate them again at any time.
 shifts-title = Weekly shifts:
 shifts-line = #{ $id } { $name }: { $days } { $start }–{ $end }
 shifts-usage = Add: /shifts add TELEGRAM_ID mon,tue,wed 08:00-12:00 · Remove: /shifts remove ID

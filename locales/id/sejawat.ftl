@@ -140,6 +140,12 @@ btn-join-no = Tidak, terima kasih
 btn-duty-on = Mulai bertugas
 btn-duty-off = Selesai bertugas
 btn-end-chat = Akhiri obrolan ini
+btn-end-yes = Ya, akhiri obrolan
+btn-end-keep = Nggak, lanjut ngobrol
+btn-end-session-yes = Ya, udahan
+btn-end-session-no = Nggak, lanjut ngobrol
+btn-confirm-deactivate = Ya, nonaktifkan
+btn-keep-active = Nggak jadi, tetap aktif
 btn-handoff-any = Serahkan ke siapa saja yang tersedia
 btn-handoff-to = Serahkan ke { $name }
 btn-focus = Ngobrol dengan { $pseudonym }
@@ -185,6 +191,8 @@ session-started-student =
     { $resources }
 session-already-active = Kamu lagi ngobrol sama pendamping sebaya. Tulis aja di sini; kirim /end kalau mau udahan.
 session-use-end = Buat ngakhirin obrolan sama pendampingmu, kirim /end.
+session-end-confirm = Mau udahan ngobrolnya? Pendampingmu bakal dikasih tahu, dan kamu bisa mulai lagi kapan aja dengan /start.
+session-end-kept = Oke, obrolannya lanjut. Tulis aja di sini.
 session-not-active = Obrolan itu udah selesai. Kirim /start kalau kamu mau cerita lagi.
 session-ended-student = Obrolannya udah selesai. Makasih udah mau cerita; itu butuh keberanian. 💛
 session-ended-after-crisis =
@@ -376,6 +384,8 @@ relay-from-student-other =
     (Pesanmu sekarang masuk ke siswa lain: ketuk tombol di bawah untuk membalas { $pseudonym }.)
 relay-colleague = ({ $role }) { $text }
 session-ended-staff = Obrolan dengan { $pseudonym } sudah berakhir.
+staff-end-confirm = Akhiri obrolan dengan { $pseudonym }? Dia akan dapat pesan penutup dan bisa minta dukungan lagi kapan saja.
+staff-end-kept = Oke, obrolan dengan { $pseudonym } lanjut.
 session-idle-check-staff = Obrolan dengan { $pseudonym } sedang sepi; akan ditutup dalam { $minutes } menit kalau tidak ada pesan.
 note-saved = Catatan tersimpan. Hanya staf yang bisa melihatnya.
 note-usage = Tulis catatan setelah perintah, misalnya /note siswa cemas soal ujian
@@ -486,6 +496,12 @@ roster-line =
     bahasa: { $languages } · obrolan: { $load }/{ $capacity }
 roster-unchanged = Tidak ada yang diubah: { $name } sudah begitu.
 roster-updated = { $name } dinonaktifkan. Obrolan terbukanya kembali ke antrean (atau tetap bersama konselor di dalamnya) dan setiap siswa sudah diberi tahu.
+roster-confirm-deactivate =
+    Nonaktifkan { $name }? Dia tidak akan dapat permintaan baru lagi{ $load ->
+        [0] .
+       *[other] , dan { $load } obrolannya yang masih terbuka kembali ke antrean (atau tetap bersama konselor di dalamnya); setiap siswa diberi tahu.
+    }
+    Kamu bisa mengaktifkannya lagi kapan saja.
 shifts-title = Jadwal tugas mingguan:
 shifts-line = #{ $id } { $name }: { $days } { $start }–{ $end }
 shifts-usage = Tambah: /shifts add TELEGRAM_ID sen,sel,rab 08:00-12:00 · Hapus: /shifts remove NOMOR

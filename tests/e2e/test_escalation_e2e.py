@@ -269,6 +269,7 @@ async def test_a_case_left_unresolved_does_not_swallow_a_new_crisis(
     await budi.say("/end")  # a counselor records the outcome before ending a crisis chat
     await budi.expect(shown(app, "en", "end-case-first", id=1))
     await student.say("/end")  # the student leaves, no outcome chosen: the case stays open
+    await student.press("ss:end:")  # "Yes, end it" (/end asks first)
     await student.expect(shown(app, "id", "session-ended-student"))
     await budi.say("/duty")
     await budi.press("dt:off:")

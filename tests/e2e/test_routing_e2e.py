@@ -147,7 +147,9 @@ async def test_offer_decline_reoffer_accept_relay_handoff_end_feedback_followup(
     await student.say("masih di sini")
     await dimas.expect("masih di sini")
 
-    await dimas.say("/end")
+    await dimas.say("/end")  # asks first
+    await dimas.expect(shown(app, "en", "staff-end-confirm", pseudonym="x").split("x")[0])
+    await dimas.press_starting(f"en:{await session_id(app)}:")
     await student.expect(shown(app, "id", "session-ended-student"))
     await dimas.expect(shown(app, "en", "session-ended-staff"))
     await student.press("fb:rate:5")
@@ -322,6 +324,7 @@ async def test_deactivating_a_supporter_puts_their_student_back_in_line(
     await dimas.press_starting("of:accept:")
     await student.expect(shown(app, "en", "session-started-student"))
     await sari.say("/roster")
+    await sari.press(f"ro:confirm:{await member_id(app, 9101)}")  # asked first, on the card
     await sari.press(f"ro:active:{await member_id(app, 9101)}:0")
     await student.expect(shown(app, "en", "session-supporter-unavailable"))
     await app.sender.drain(5)

@@ -87,7 +87,7 @@ async def test_a_student_goes_from_queue_to_chat_to_feedback_through_the_table(
     assert await place() is Place.QUEUED
     await press(world, DIMAS, "of:accept:")
     assert await place() is Place.SESSION
-    await world.command(DIMAS, "/end")
+    await world.end(DIMAS)
     assert await place() is Place.FEEDBACK
     await world.command(STUDENT, "/start")  # skips the feedback, starts again
     assert await place() is Place.INTAKE

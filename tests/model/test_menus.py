@@ -31,6 +31,7 @@ async def test_someone_who_joins_gets_their_roles_menu_and_loses_it_when_paused(
         member = await uow.members.by_telegram_id(INVITEE)
         assert member is not None
     await world.command(SARI, "/roster")
+    await press(world, SARI, f"ro:confirm:{member.id}")
     await press(world, SARI, f"ro:active:{member.id}:0")
     assert world.telegram.menus[INVITEE] == []  # paused: the default menu again
     await world.command(SARI, "/roster")

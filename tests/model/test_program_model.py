@@ -215,6 +215,11 @@ class ProgramModel(RuleBasedStateMachine):
     def staff_command(self, member: int, line: str) -> None:
         self._do(self.world.command(member, line))
 
+    @rule(who=st.sampled_from((*STUDENT_IDS, *SERVING)), confirm=st.booleans())
+    def someone_ends_their_chat(self, who: int, confirm: bool) -> None:
+        """/end asks first: *Yes, end it* or *No, keep chatting*."""
+        self._do(self.world.end(who, confirm))
+
     @rule(member=st.sampled_from(SERVING), on=st.booleans())
     def member_changes_duty(self, member: int, on: bool) -> None:
         self._do(self.world.command(member, "/duty"))

@@ -220,7 +220,7 @@ async def test_a_supporter_cannot_end_a_chat_the_counselor_holds(world: World) -
     feedback survey and the counselor could not get back in."""
     await _held_by_budi(world)
     before = len(world.telegram.messages)
-    await world.command(DIMAS, "/end")
+    await world.end(DIMAS)
     async with world.running.store() as uow:
         chat = await uow.sessions.active_for_student(STUDENT)
         assert chat is not None, "the chat goes on"
@@ -239,7 +239,7 @@ async def test_the_counselor_records_the_outcome_before_ending_the_chat(world: W
     """Seen: a counselor's /end without an outcome left the case 'taken over' by nobody."""
     await _held_by_budi(world)
     before = len(world.telegram.messages)
-    await world.command(BUDI, "/end")
+    await world.end(BUDI)
     assert (await cases(world))[-1].status == "taken_over"
     [asked] = [m for m in world.telegram.to(BUDI, before)]
     assert any(b.startswith("es:out:") for b in asked.buttons), asked.text
@@ -247,7 +247,7 @@ async def test_the_counselor_records_the_outcome_before_ending_the_chat(world: W
         assert await uow.sessions.active_for_student(STUDENT) is not None
     await press(world, BUDI, "es:out:")
     await world.command(BUDI, "/skip")
-    await world.command(BUDI, "/end")
+    await world.end(BUDI)
     async with world.running.store() as uow:
         assert await uow.sessions.active_for_student(STUDENT) is None
     assert await check(world) == []
@@ -363,7 +363,7 @@ async def test_a_student_back_soon_after_a_crisis_is_not_offered_as_no_risk(
     await press(world, BUDI, "es:take:")
     await press(world, BUDI, "es:out:1:safe")
     await world.command(BUDI, "/skip")
-    await world.command(BUDI, "/end")
+    await world.end(BUDI)
     await world.advance(20 * 60)
     await intake(world, STUDENT)
     async with world.running.store() as uow:
@@ -784,7 +784,7 @@ async def test_a_supporter_ending_after_the_case_is_resolved_still_leaves_the_co
     await _held_by_budi(world)
     await press(world, BUDI, "es:out:")
     before = len(world.telegram.messages)
-    await world.command(DIMAS, "/end")
+    await world.end(DIMAS)
     async with world.running.store() as uow:
         chat = await uow.sessions.active_for_student(STUDENT)
         assert chat is not None, "the chat goes on with the counselor"
@@ -808,7 +808,7 @@ async def test_forgetting_a_student_keeps_the_crisis_record_and_answers_in_their
     await world.say(EN_STUDENT, "i want to kill myself")
     await press(world, BUDI, "es:take:")
     await press(world, BUDI, "es:out:")
-    await world.command(BUDI, "/end")
+    await world.end(BUDI)
     before = len(world.telegram.messages)
     await world.command(EN_STUDENT, "/forgetme")
     await press(world, EN_STUDENT, "fm:yes")
@@ -883,10 +883,13 @@ async def test_roster_buttons_pressed_twice_act_once(world: World) -> None:
     """Seen (newcomer hour): 'mark trained' pressed twice told the member twice; 'deactivate'
     pressed twice would deactivate and then activate them again."""
     await world.command(SARI, "/roster")
-    [(message, data)] = [(m, d) for m, d in world.buttons(SARI)
-                         if d.startswith("ro:active:") and d.endswith(":0")][:1]
-    await world.press(SARI, message, data)
-    await world.press(SARI, message, data)
+    [(message, data)] = [(m, d) for m, d in world.buttons(SARI) if d.startswith("ro:confirm:")][:1]
+    await world.press(SARI, message, data)  # Deactivate asks first, on the same card
+    [(asked, yes)] = [(m, d) for m, d in world.buttons(SARI)
+                      if d.startswith("ro:active:") and d.endswith(":0")]
+    assert asked == message
+    await world.press(SARI, asked, yes)
+    await world.press(SARI, asked, yes)
     async with world.running.store() as uow:
         members = [m for m in await uow.members.all() if not m.active]
     assert len(members) == 1, "pressed twice: deactivated once, not back on"
@@ -989,7 +992,7 @@ async def test_after_a_crisis_chat_the_student_gets_care_not_a_rating_survey(
     await press(world, BUDI, "es:out:")
     await world.command(BUDI, "/skip")
     before = len(world.telegram.messages)
-    await world.command(BUDI, "/end")
+    await world.end(BUDI)
     told = world.telegram.to(STUDENT, before)
     assert not any(b.startswith("fb:") for m in told for b in m.buttons)
     assert any("Jaga dirimu" in m.text and "112" in m.text for m in told), [m.text for m in told]
@@ -1002,7 +1005,7 @@ async def test_an_ordinary_chat_still_ends_with_the_rating(world: World) -> None
     await intake(world, STUDENT)
     await press(world, DIMAS, "of:accept:")
     before = len(world.telegram.messages)
-    await world.command(STUDENT, "/end")
+    await world.end(STUDENT)
     assert any(b.startswith("fb:") for m in world.telegram.to(STUDENT, before)
                for b in m.buttons)
     assert await check(world) == []

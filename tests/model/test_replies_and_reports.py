@@ -48,7 +48,7 @@ async def test_a_reply_to_a_message_of_a_chat_that_ended_reaches_nobody(world: W
     await two_chats(world)
     await world.say(STUDENT, "makasih kak, aku udah lega")
     copy = copy_of(world, DIMAS, "udah lega")
-    await world.command(STUDENT, "/end")
+    await world.end(STUDENT)
     before = len(world.telegram.messages)
     await world.say(DIMAS, "Sama-sama, jaga diri ya", reply_to=copy)
     assert not any("jaga diri" in t for s in (STUDENT, OTHER) for t in world.texts(s, before))
@@ -103,7 +103,7 @@ async def test_a_student_who_is_forgotten_takes_the_reports_on_their_words_along
     await world.say(OTHER, "gak tau lagi deh, hidup gini-gini aja")
     await world.command(DIMAS, "/missed", reply_to=copy_of(world, DIMAS, "gini-gini"))
     assert await reports(world) == 1
-    await world.command(OTHER, "/end")
+    await world.end(OTHER)
     await world.command(OTHER, "/forgetme")
     await press(world, OTHER, "fm:yes")
     assert await reports(world) == 0

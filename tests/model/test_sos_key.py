@@ -35,7 +35,7 @@ async def test_in_a_chat_the_key_is_a_request_not_words_for_the_supporter(world:
 async def test_the_key_goes_when_the_chat_ends_or_the_request_is_withdrawn(world: World) -> None:
     await intake(world, STUDENT)
     await press(world, DIMAS, "of:accept:")
-    await world.command(STUDENT, "/end")
+    await world.end(STUDENT)
     assert world.telegram.keyboards[STUDENT] == []
     other = 700100003
     await intake(world, other)

@@ -94,6 +94,26 @@ class FakeTelegram:
         message.cleared = True
         return Sent(None)
 
+    async def edit_text(self, chat_id: int, message_id: int, text: str,
+                        buttons: ButtonRows) -> SendResult:
+        """The message now reads ``text``: kept here as a new entry with the same id (what the
+        person sees from now on; the rules read it like a new message), the old one cleared."""
+        if chat_id in self.blocked:
+            return Blocked()
+        if self.faults:
+            return self.faults.pop(0)
+        old = self.by_id.get(message_id)
+        if old is None or old.chat_id != chat_id:
+            return Rejected("message to edit not found")
+        data = [b["data"] for row in buttons for b in row]
+        if old.text == text and old.buttons == data and not old.cleared:
+            return Rejected("Bad Request: message is not modified")
+        old.cleared = True
+        message = Message(chat_id, message_id, text, data, self._clock())
+        self.messages.append(message)
+        self.by_id[message_id] = message
+        return Sent(message_id)
+
     async def copy_message(self, chat_id: int, from_chat_id: int,
                            message_id: int) -> SendResult:
         return await self.send_text(chat_id, "[copy]", [])
@@ -310,6 +330,21 @@ class World:
         name, _, args = line.lstrip("/").partition(" ")
         await self.submit(self._inbound(who, kind="command", command=name.lower(),
                                         text=args.strip(), reply_to=reply_to))
+
+    async def end(self, who: int, confirm: bool = True) -> None:
+        """``/end``, then the answer to the question it asks (*Yes, end it*, or with
+        ``confirm=False`` *No, keep chatting*), if it asked one."""
+        before = len(self.telegram.messages)
+        await self.command(who, "/end")
+        for message in self.telegram.to(who, before):
+            for data in message.buttons:
+                yes = data.startswith("ss:end:") or data.startswith("en:") and \
+                    data.endswith(":")
+                no = data.startswith("ss:keep:") or data.startswith("en:") and \
+                    data.endswith(":keep")
+                if (yes if confirm else no) and not message.cleared:
+                    await self.press(who, message.message_id, data)
+                    return
 
     async def media(self, who: int, kind: str, caption: str = "") -> None:
         await self.submit(self._inbound(who, kind="media", media_kind=kind, text=caption,

@@ -47,6 +47,10 @@ class FakeTransport:
     async def clear_buttons(self, chat_id: int, message_id: int) -> SendResult:
         return Sent(None)
 
+    async def edit_text(self, chat_id: int, message_id: int, text: str,
+                        buttons: ButtonRows) -> SendResult:
+        return await self.send_text(chat_id, text, buttons)
+
     async def set_menu(self, chat_id: int, commands: list[tuple[str, str]]) -> SendResult:
         return Sent(None)
 

@@ -9,7 +9,7 @@ import pytest
 from flows.buttons import parse
 from flows.machine import Context, Data, Event, Machine, Step
 from flows.onboarding import ONBOARDING
-from flows.session import FEEDBACK_MACHINE, SESSION_MACHINE
+from flows.session import FEEDBACK_MACHINE, SESSION, SESSION_MACHINE
 from flows.types import AskCounselor, EndSession, JoinProgram, RecordFeedback, Relay, Reply
 
 
@@ -36,7 +36,16 @@ def test_session_relays_text_and_ends_on_request() -> None:
     relayed = run(SESSION_MACHINE, "active", {}, TEXT)
     assert relayed.effects == (Relay("aku sedih hari ini"),)
     assert relayed.state == "active"
-    ended = run(SESSION_MACHINE, "active", {}, Event("/end", source="command"))
+    asked = run(SESSION_MACHINE, "active", {}, Event("/end", source="command"))
+    [question] = asked.effects  # a stray tap of /end does not end a chat someone needed
+    assert isinstance(question, Reply)
+    assert question.key == "session-end-confirm"
+    assert [b.data for row in question.buttons for b in row] == ["ss:end:", "ss:keep:"]
+    assert asked.state == "active"
+    kept = run(SESSION_MACHINE, "active", {}, parse(SESSION, "ss:keep:"))
+    assert kept.effects == (Reply("session-end-kept"),)
+    assert kept.state == "active"
+    ended = run(SESSION_MACHINE, "active", {}, parse(SESSION, "ss:end:"))
     assert ended.effects == (EndSession(),)
     asked = run(SESSION_MACHINE, "active", {}, parse("ss", "ss:counselor:"))
     assert asked.effects == (AskCounselor(),)

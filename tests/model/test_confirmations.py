@@ -1,0 +1,111 @@
+"""What ends something asks first, and cards change in place (issue 12): /end from a student or
+a supporter, deactivating a member from /roster. On the whole program in-process
+(tests/model/world.py); every safety rule is checked at the end."""
+
+from __future__ import annotations
+
+from flows.types import Reply
+from tests.model.invariants import check
+from tests.model.test_regressions import DIMAS, SARI, STUDENT, intake, press
+from tests.model.world import World
+
+
+async def chat_status(world: World) -> str:
+    async with world.running.store() as uow:
+        [chat] = await uow.sessions.active_for_member(
+            (await uow.members.by_telegram_id(DIMAS)).id)  # type: ignore[union-attr]
+        return chat.status
+
+
+async def in_chat(world: World) -> None:
+    await intake(world, STUDENT)
+    await press(world, DIMAS, "of:accept:")
+
+
+def render(world: World, lang: str, key: str, **params: str | int) -> str:
+    return world.running.services.catalog.render(lang, key, params)
+
+
+async def test_a_students_end_asks_first_and_no_keeps_the_chat(world: World) -> None:
+    await in_chat(world)
+    before = len(world.telegram.messages)
+    await world.end(STUDENT, confirm=False)
+    said = world.texts(STUDENT, before)
+    assert said[0] == render(world, "id", "session-end-confirm")
+    assert said[-1] == render(world, "id", "session-end-kept")
+    assert world.texts(DIMAS, before) == [], "the supporter is not bothered by a question"
+    await world.say(STUDENT, "eh tapi aku masih mau cerita dikit")
+    assert "masih mau cerita" in world.texts(DIMAS)[-1]  # still relayed: the chat goes on
+
+    await world.end(STUDENT)  # Yes, end it
+    assert render(world, "id", "session-ended-student") in world.texts(STUDENT)
+    assert await check(world) == []
+
+
+async def test_a_supporters_end_asks_first_and_keep_edits_the_question(world: World) -> None:
+    await in_chat(world)
+    before = len(world.telegram.messages)
+    await world.command(DIMAS, "/end")
+    [question] = world.telegram.to(DIMAS, before)
+    assert question.text.startswith(render(world, "en", "staff-end-confirm",
+                                           pseudonym="x").split("x")[0])
+    assert world.texts(STUDENT, before) == []
+    await press(world, DIMAS, "en:")
+    # the answer to "keep" is written over the question: no second message, no buttons left
+    assert world.telegram.by_id[question.message_id].text.startswith("OK, your chat with")
+    assert world.telegram.by_id[question.message_id].buttons == []
+    assert len(world.telegram.to(DIMAS, before)) == 2  # the question, and its edited self
+    assert await chat_status(world) == "active"
+
+    await world.end(DIMAS)
+    assert render(world, "id", "session-ended-student") in world.texts(STUDENT)
+    assert await check(world) == []
+
+
+async def test_deactivating_asks_on_the_card_and_keep_changes_nothing(world: World) -> None:
+    await in_chat(world)
+    await world.command(SARI, "/roster")
+    cards = len(world.telegram.to(SARI))
+    async with world.running.store() as uow:
+        dimas = await uow.members.by_telegram_id(DIMAS)
+        assert dimas is not None
+        dimas_id = dimas.id
+    await press(world, SARI, f"ro:confirm:{dimas_id}")
+    card = world.telegram.to(SARI)[-1]
+    assert card.text == render(world, "en", "roster-confirm-deactivate", name="Dimas", load=1)
+    assert "1 open chats go back to the queue" in card.text
+    assert card.buttons == [f"ro:active:{dimas_id}:0", f"ro:keep:{dimas_id}"]
+    await press(world, SARI, f"ro:keep:{dimas_id}")
+    assert world.telegram.to(SARI)[-1].text.startswith("Dimas — peer supporter")
+    async with world.running.store() as uow:
+        assert (await uow.members.get(dimas_id)).active  # type: ignore[union-attr]
+    assert await chat_status(world) == "active"
+    # every press changed the card in place: no new cards in the coordinator's chat
+    assert {m.message_id for m in world.telegram.to(SARI)[cards:]} == {card.message_id}
+
+    await press(world, SARI, f"ro:confirm:{dimas_id}")
+    await press(world, SARI, f"ro:active:{dimas_id}:0")
+    async with world.running.store() as uow:
+        assert not (await uow.members.get(dimas_id)).active  # type: ignore[union-attr]
+    assert world.telegram.by_id[card.message_id].buttons[-1] == f"ro:active:{dimas_id}:1"
+    assert render(world, "id", "session-supporter-unavailable",
+                  resources="x").split("x")[0].strip() in "\n".join(world.texts(STUDENT))
+    assert await check(world) == []
+
+
+async def test_a_message_telegram_will_not_edit_is_sent_anew(world: World) -> None:
+    """An edit of a message that is gone (deleted, too old): the same words arrive as a new
+    message; nothing is lost."""
+    await world.command(SARI, "/roster")
+    from bot.outbox import queue_effects
+
+    async with world.running.store() as uow:
+        await queue_effects(uow, world.running.services.catalog,
+                            [Reply("roster-unchanged", {"name": "Dimas"}, edit=999_999)],
+                            SARI, world.clock())
+        await uow.commit()
+    before = len(world.telegram.messages)
+    await world.settle()
+    [anew] = world.telegram.to(SARI, before)
+    assert anew.text == render(world, "en", "roster-unchanged", name="Dimas")
+    assert anew.message_id != 999_999

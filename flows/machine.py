@@ -7,6 +7,7 @@ An event a state does not accept gets a clear "that doesn't fit here" reply and 
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -28,6 +29,7 @@ class Event:
     name: str
     value: str = ""
     source: str = ""  # text, command, button, media: picks the rejection reply
+    message_id: int = 0  # a button's: the message it is on (0: not a button, or unknown)
 
 
 @dataclass(frozen=True)
@@ -54,7 +56,9 @@ def silent(ctx: Context, data: Data) -> Sequence[Effect]:
 class On:
     """One accepted event: if ``guard`` holds, run ``do``, reply ``reply``, go to ``to``.
 
-    ``to=None`` stays in the state (``reprompt`` re-sends the state's prompt).
+    ``to=None`` stays in the state (``reprompt`` re-sends the state's prompt; with
+    ``in_place``, a button's prompt is shown again on the message whose button was pressed,
+    edited, instead of as a new message: a multi-select ticks its choices where they are).
     """
 
     event: str
@@ -63,6 +67,7 @@ class On:
     do: Action | None = None
     reply: str | None = None
     reprompt: bool = False
+    in_place: bool = False
 
 
 @dataclass(frozen=True)
@@ -135,7 +140,11 @@ class Machine:
             effects.append(Reply(on.reply))
         target = current if on.to is None else self.states[on.to]
         if on.to is not None or on.reprompt:
-            effects.extend(target.prompt(ctx, new_data))
+            prompt = target.prompt(ctx, new_data)
+            if on.in_place and on.to is None and event.message_id:
+                prompt = [dataclasses.replace(e, edit=event.message_id)
+                          if isinstance(e, Reply) else e for e in prompt]
+            effects.extend(prompt)
         return Step(target.name, new_data, tuple(effects), True)
 
     def _reject(self, current: State, data: Data, event: Event, ctx: Context) -> Step:

@@ -92,13 +92,13 @@ ONBOARDING = Machine(
         )),
         "languages": State("languages", _languages, back="name", on=(
             On("lang", guard="known-language", do=_toggle("languages"),
-               reprompt=True),
+               reprompt=True, in_place=True),
             On("lang-done", to="topics", guard="has-language"),
             On("lang-done", reply="onboarding-pick-language", reprompt=True),
         )),
         "topics": State("topics", _topics, back="languages", on=(
             On("topic", guard="known-topic", do=_toggle("topics"),
-               reprompt=True),
+               reprompt=True, in_place=True),
             On("topic-done", to="closed", do=_join),
         )),
         "closed": State("closed", silent, final=True),

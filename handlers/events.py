@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from flows import buttons
 from flows.machine import Event
 from flows.types import Inbound
@@ -17,7 +19,8 @@ def to_event(inbound: Inbound, prefix: str) -> Event:
     if inbound.kind == "media":
         return Event("media", inbound.media_kind, source="media")
     if inbound.kind == "button":
-        return buttons.parse(prefix, inbound.button)
+        return dataclasses.replace(buttons.parse(prefix, inbound.button),
+                                   message_id=inbound.message_id)
     name = COMMANDS.get(inbound.command)
     if name is None:
         return Event("unknown-command", inbound.command, source="command")

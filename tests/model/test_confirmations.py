@@ -109,3 +109,27 @@ async def test_a_message_telegram_will_not_edit_is_sent_anew(world: World) -> No
     [anew] = world.telegram.to(SARI, before)
     assert anew.text == render(world, "en", "roster-unchanged", name="Dimas")
     assert anew.message_id != 999_999
+
+
+async def test_onboarding_choices_are_ticked_on_the_same_message(world: World) -> None:
+    """Seen (newcomer hour): every tap on a language or topic posted a new copy of the
+    question. Now the question is edited: the choice is ticked where it was tapped."""
+    invitee = 700200001
+    await world.command(SARI, "/invite supporter")
+    code = next(t for t in reversed(world.texts(SARI)) if "?start=" in t).split("?start=")[1]
+    await world.command(invitee, f"/start {code.split()[0]}")
+    await press(world, invitee, "ob:join:yes")
+    await world.say(invitee, "Rina")
+    before = len(world.telegram.to(invitee))
+    for choice in ("ob:lang:id", "ob:lang:en", "ob:lang:en"):  # en on, then off again
+        await press(world, invitee, choice)
+    shown = world.telegram.to(invitee)[before - 1:]
+    assert len({m.message_id for m in shown}) == 1, "one question, edited in place"
+    assert shown[-1].text == render(world, "id", "onboarding-languages", count=1)
+    await press(world, invitee, "ob:lang-done:")
+    await press(world, invitee, "ob:topic:academic")
+    await press(world, invitee, "ob:topic:family")
+    topics = [m for m in world.telegram.to(invitee) if "ob:topic-done:" in m.buttons]
+    assert len({m.message_id for m in topics}) == 1
+    assert topics[-1].text == render(world, "id", "onboarding-topics", count=2)
+    assert await check(world) == []

@@ -11,7 +11,7 @@ from flows.types import Button, Effect, Inbound, Reply
 from handlers import menus
 from handlers.context import Services
 from handlers.shifts import plan_shift
-from routing.schedule import time_of_day, unknown_days
+from routing.schedule import Weekly, overlap, time_of_day, unknown_days
 from storage.program_models import Member
 from storage.uow import UnitOfWork
 
@@ -91,16 +91,25 @@ async def shifts(uow: UnitOfWork, services: Services, inbound: Inbound,
     if words:
         return [Reply("shifts-usage")]
     effects: list[Effect] = [Reply("shifts-title")]
-    person = await uow.people.by_telegram_id(member.telegram_id)
-    language = person.language if person is not None else services.catalog.default
+    language = await _language(uow, services, member)
     for shift in await uow.shifts.all():
         who = await uow.members.get(shift.member_id)
-        days = ", ".join(services.catalog.render(language, f"day-{d}") for d in shift.days)
         effects.append(Reply("shifts-line", {
-            "id": shift.id, "name": who.name if who else "?", "days": days,
-            "start": shift.start, "end": shift.end}))
+            "id": shift.id, "name": who.name if who else "?",
+            "days": _days(services, language, shift.days), "start": shift.start,
+            "end": shift.end}))
     effects.append(Reply("shifts-usage"))
     return effects
+
+
+async def _language(uow: UnitOfWork, services: Services, member: Member) -> str:
+    person = await uow.people.by_telegram_id(member.telegram_id)
+    return person.language if person is not None else services.catalog.default
+
+
+def _days(services: Services, language: str, days: list[str]) -> str:
+    """Day names in the reader's language ("Sen, Sel"), not as stored (mon, tue)."""
+    return ", ".join(services.catalog.render(language, f"day-{d}") for d in days)
 
 
 # days as a coordinator may write them, in either language (stored as mon..sun)
@@ -126,6 +135,16 @@ async def _add_shift(uow: UnitOfWork, services: Services, member: Member, who: s
                 Reply("shifts-usage")]
     if target is None or target.role not in INVITABLE:
         return [Reply("shifts-unknown-member")]
+    wanted = Weekly(tuple(days), start, end)
+    for other in await uow.shifts.all():
+        if other.member_id == target.id and overlap(
+                wanted, Weekly(tuple(other.days), other.start, other.end)):
+            # someone cannot be on two shifts at once: which one is in the way, and what to do
+            language = await _language(uow, services, member)
+            return [Reply("shifts-overlap", {
+                "name": target.name, "id": other.id,
+                "days": _days(services, language, other.days), "start": other.start,
+                "end": other.end})]
     shift = await uow.shifts.add(target.id, days, start, end)
     await plan_shift(uow, services, shift)
     await uow.audit.add(f"member:{member.id}", "shift.added", f"member:{target.id}",

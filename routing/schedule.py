@@ -30,6 +30,7 @@ __all__ = [
     "is_within",
     "next_end",
     "next_start",
+    "overlap",
     "time_of_day",
     "unknown_days",
 ]
@@ -55,6 +56,25 @@ def time_of_day(value: str) -> str:
     if not (0 <= hour <= 24 and 0 <= minute < 60) or (hour == 24 and minute):
         raise ValueError(f"{value!r} is not a time of day like 08:00")
     return f"{hour:02d}:{minute:02d}"
+
+
+def overlap(a: Weekly, b: Weekly) -> bool:
+    """True when the two weekly windows share some time in the week (local wall clock;
+    windows that only touch, one ending as the other starts, do not overlap). A window that
+    runs past midnight counts into the next day, Sunday's into Monday."""
+    week = 7 * 24 * 60
+
+    def spans(window: Weekly) -> list[tuple[int, int]]:
+        start = _minutes(window.start, allow_24=False)
+        end = _minutes(window.end, allow_24=True)
+        if end <= start:
+            end += 24 * 60
+        return [(DAYS.index(d) * 24 * 60 + start, DAYS.index(d) * 24 * 60 + end)
+                for d in window.days]
+
+    return any(begin < other_end + shift and other_begin + shift < end
+               for begin, end in spans(a) for other_begin, other_end in spans(b)
+               for shift in (-week, 0, week))
 
 
 def unknown_days(days: Iterable[object]) -> list[object]:

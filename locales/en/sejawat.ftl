@@ -529,6 +529,7 @@ shifts-added = Shift #{ $id } added for { $name }.
 shifts-removed = Shift #{ $id } removed.
 shifts-unknown = There is no shift with that number.
 shifts-unknown-member = That Telegram id is not a supporter or counselor. Add them first (invite).
+shifts-overlap = { $name } already has shift #{ $id } ({ $days } { $start }–{ $end }), and this one overlaps it. Pick other hours, or remove that shift first: /shifts remove { $id }
 stats =
     Program overview
     Requests: { $requests } (waiting: { $queued })

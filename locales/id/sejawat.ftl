@@ -518,6 +518,7 @@ shifts-added = Jadwal #{ $id } ditambahkan untuk { $name }.
 shifts-removed = Jadwal #{ $id } dihapus.
 shifts-unknown = Tidak ada jadwal dengan nomor itu.
 shifts-unknown-member = Telegram id itu bukan pendamping atau konselor. Tambahkan dulu (undang).
+shifts-overlap = { $name } sudah punya jadwal #{ $id } ({ $days } { $start }–{ $end }), dan jadwal ini bertabrakan dengannya. Pilih jam lain, atau hapus dulu jadwal itu: /shifts remove { $id }
 stats =
     Ringkasan program
     Permintaan: { $requests } (menunggu: { $queued })

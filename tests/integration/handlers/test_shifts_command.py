@@ -71,3 +71,31 @@ async def test_the_list_names_days_in_the_readers_language_and_ids_stay_ids(
     await world.command(SARI, "/roster")
     roster = " ".join(world.texts(SARI, before))
     assert f"id {AYU}" in roster, roster
+
+
+@pytest.mark.parametrize(("first", "second", "refused"), [
+    ("mon,tue 08:00-12:00", "tue 11:00-14:00", True),  # Tuesday 11-12 twice
+    ("mon 08:00-12:00", "mon 12:00-14:00", False),  # one ends as the other starts
+    ("mon 08:00-12:00", "wed 08:00-12:00", False),  # other days
+    ("sen 22:00-02:00", "sel 01:00-03:00", True),  # past midnight into Tuesday
+    ("min 22:00-06:00", "mon 05:00-07:00", True),  # Sunday night into Monday morning
+    ("min 22:00-24:00", "mon 00:00-08:00", False),
+])
+async def test_a_shift_that_overlaps_one_the_member_has_is_refused_with_the_reason(
+    world: World, first: str, second: str, refused: bool,
+) -> None:
+    """Seen (newcomer hour): overlapping shifts were accepted silently."""
+    assert (await _shifts(world, f"add {AYU} {first}"))[0] == ["shifts-added"]
+    keys, kept = await _shifts(world, f"add {AYU} {second}")
+    assert keys == (["shifts-overlap"] if refused else ["shifts-added"])
+    assert len(kept) == (1 if refused else 2)
+
+
+async def test_an_overlap_names_the_shift_in_the_way_and_how_to_remove_it(world: World) -> None:
+    await world.command(SARI, f"/shifts add {AYU} sen,sel 08:00-12:00")
+    await world.command(SARI, "/shifts add 9101 sel 10:00-14:00")  # someone else: fine
+    before = len(world.telegram.messages)
+    await world.command(SARI, f"/shifts add {AYU} sel 10:00-14:00")
+    [said] = world.texts(SARI, before)
+    assert said == ("Ayu already has shift #1 (Mon, Tue 08:00–12:00), and this one overlaps "
+                    "it. Pick other hours, or remove that shift first: /shifts remove 1")

@@ -70,6 +70,11 @@ async def accept(uow: UnitOfWork, services: Services, member: Member,
                                                       "counselor"),),), to=student),
         *await briefing(uow, member, request),
     ]
+    earlier = await uow.sessions.handed_back(request.id)
+    if earlier is not None:  # their supporter had to leave: what was said, and that they know
+        effects.append(Reply("handback-history", {
+            "recent": await chat_history(uow, services, earlier, member)},
+            to=member.telegram_id))
     return effects + await dispatch(uow, services)
 
 

@@ -304,6 +304,14 @@ class Sessions:
         )
         return [(r.sender, self._c.decrypt(r.body_enc)) for r in rows]
 
+    async def handed_back(self, request_id: int) -> ChatSession | None:
+        """The request's latest chat that ended because its supporter left (handed back to
+        the queue), if any: what the next supporter reads first."""
+        return (await self._s.scalars(
+            select(ChatSession).where(ChatSession.request_id == request_id,
+                                      ChatSession.ended_by == "handback")
+            .order_by(ChatSession.id.desc()).limit(1))).first()
+
     async def close(self, chat: ChatSession, ended_by: str, now: datetime) -> None:
         SESSION.fire(chat, "close")
         chat.ended_at, chat.ended_by = now, ended_by

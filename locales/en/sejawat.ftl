@@ -57,7 +57,7 @@ intake-declined =
 intake-language = Which language would you like to use?
 intake-topic = What would you like to talk about?
 intake-description =
-    In a few sentences, tell us what is going on. Only your supporter will read it.
+    In a few sentences, tell us what is going on. Your peer supporter will read it (and if your chat is handed over or a counselor steps in, that person too). Nobody else.
     (At least { $min } and at most { $max } characters.)
 intake-description-too-short = That is a bit short. Could you write a little more, at least { $min } characters? It helps your supporter understand.
 intake-description-too-long = That is longer than { $max } characters. Please shorten it a little; you can tell your supporter more once you are chatting.
@@ -387,6 +387,10 @@ handoff-history =
     { $recent }
 handoff-history-counselor =
     ⚠️ { $name }, a counselor, is in this chat too, with case #{ $id } open ({ $level }): follow their lead, and leave the crisis steps to them.
+    The chat so far:
+    { $recent }
+handback-history =
+    This student was in a chat with another supporter, who had to leave. The student was told and is waiting for you.
     The chat so far:
     { $recent }
 relay-from-student = 💬 { $pseudonym }: { $text }

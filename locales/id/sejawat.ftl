@@ -56,7 +56,7 @@ intake-declined =
 intake-language = Kamu mau pakai bahasa apa?
 intake-topic = Kamu mau cerita soal apa?
 intake-description =
-    Ceritain dalam beberapa kalimat apa yang lagi terjadi. Cuma pendampingmu yang bakal baca.
+    Ceritain dalam beberapa kalimat apa yang lagi terjadi. Yang baca pendampingmu (dan kalau obrolanmu dioper ke pendamping lain atau ada konselor yang ikut bantu, orang itu juga). Selain itu nggak ada.
     (Minimal { $min } dan maksimal { $max } karakter.)
 intake-description-too-short = Kependekan nih. Tambahin dikit ya, minimal { $min } karakter, biar pendampingmu lebih ngerti.
 intake-description-too-long = Itu lebih dari { $max } karakter. Coba dipersingkat dikit ya; nanti kamu bisa cerita lebih banyak waktu udah ngobrol sama pendampingmu.
@@ -376,6 +376,10 @@ handoff-history =
     { $recent }
 handoff-history-counselor =
     ⚠️ { $name }, konselor, juga ada di obrolan ini dan kasus #{ $id } masih terbuka ({ $level }): ikuti arahannya, dan serahkan langkah krisisnya ke konselor.
+    Obrolan sejauh ini:
+    { $recent }
+handback-history =
+    Siswa ini tadinya ngobrol dengan pendamping lain yang harus pergi. Dia sudah diberi tahu dan sedang menunggumu.
     Obrolan sejauh ini:
     { $recent }
 relay-from-student = 💬 { $pseudonym }: { $text }

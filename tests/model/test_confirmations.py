@@ -133,3 +133,28 @@ async def test_onboarding_choices_are_ticked_on_the_same_message(world: World) -
     assert len({m.message_id for m in topics}) == 1
     assert topics[-1].text == render(world, "id", "onboarding-topics", count=2)
     assert await check(world) == []
+
+
+async def test_who_takes_a_chat_handed_back_reads_what_was_said_and_that_the_student_knows(
+    world: World,
+) -> None:
+    """Issue 12: after a hand-back the new supporter got the request and notes but not the
+    chat so far."""
+    ayu = 9102
+    await in_chat(world)
+    await world.say(STUDENT, "kak aku takut banget besok ujian matematika")
+    async with world.running.store() as uow:
+        dimas = await uow.members.by_telegram_id(DIMAS)
+        assert dimas is not None
+        dimas_id = dimas.id
+    await world.command(SARI, "/roster")
+    await press(world, SARI, f"ro:confirm:{dimas_id}")
+    await press(world, SARI, f"ro:active:{dimas_id}:0")  # Dimas leaves: back to the queue
+    before = len(world.telegram.messages)
+    await world.command(ayu, "/duty")
+    await press(world, ayu, "dt:on:")
+    await press(world, ayu, "of:accept:")
+    told = "\n".join(world.texts(ayu, before))
+    assert render(world, "en", "handback-history", recent="x").split("x")[0].strip() in told
+    assert "takut banget besok ujian matematika" in told
+    assert await check(world) == []

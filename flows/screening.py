@@ -56,3 +56,43 @@ def params(answers: Mapping[str, str]) -> dict[str, str | int]:
     """Message parameters ``asq_<n>`` (1-4, and 5 for the acuity question): the answer, or
     "-" when it was not asked; the catalogs word them once, in ``ANSWERS_KEY``."""
     return {f"asq_{i}": answers.get(q, "-") for i, q in enumerate(ALL, start=1)}
+
+
+# A typed answer to a screening question (people type "iya" instead of tapping Yes): the first
+# word says yes or no; "right now" words make a yes urgent; "don't know" phrases are unsure.
+# Only read while a question waits for its answer; everything typed is screened anyway.
+_YES = frozenset({"ya", "iya", "iyaa", "iyaaa", "iyah", "iye", "iy", "yes", "y", "yep", "yup",
+                  "yeah", "yea", "pernah", "betul", "bener", "benar", "he'em", "hu'um",
+                  "ho'oh", "heeh", "sering", "kadang", "kadang2", "kadang-kadang", "sometimes",
+                  "often"})
+_NOT_YES = frozenset({"ampun", "allah", "tuhan", "udah", "sudah", "gitu", "deh", "kan", "elah",
+                      "ampun.", "god"})  # "ya ampun", "ya udah": exclamations, not answers
+_NOW = frozenset({"sekarang", "skrg", "skrng", "now", "tonight"})
+_NOW_PHRASES = ("malam ini", "hari ini", "right now")
+_NO = frozenset({"tidak", "nggak", "ngga", "enggak", "engga", "gak", "ga", "gk", "ngak", "no",
+                 "nope", "nah", "tdk", "belum", "blm", "ndak", "kagak", "tak", "never"})
+_UNSURE = ("nggak tahu", "nggak tau", "ngga tau", "gak tau", "ga tau", "gatau", "gak tahu",
+           "ga tahu", "tidak tahu", "nggak yakin", "ga yakin", "gak yakin", "tidak yakin",
+           "kurang tahu", "entah", "not sure", "idk", "dunno", "don't know", "dont know",
+           "maybe", "mungkin")
+TYPED = ("yes", "now", "no", "unsure")
+
+
+def typed_answer(text: str) -> str | None:
+    """"yes", "now" (yes, and right now), "no", "unsure", or None when ``text`` does not read
+    as an answer to a yes/no question."""
+    said = " ".join(text.lower().replace("’", "'").split())
+    words = [w.strip(".,!?;:()\"") for w in said.split()]
+    words = [w for w in words if w]
+    if not words:
+        return None
+    if any(said.startswith(phrase) or said == phrase for phrase in _UNSURE):
+        return "unsure"
+    if words[0] in _NO:
+        return "no"
+    if words[0] in _YES and not (len(words) > 1 and words[1] in _NOT_YES):
+        urgent = _NOW & set(words[1:]) or any(p in said for p in _NOW_PHRASES)
+        return "now" if urgent else "yes"
+    if words[0] in ("sekarang", "now", "skrg") and len(words) <= 3:
+        return "now"
+    return None

@@ -102,6 +102,10 @@ async def offer_effects(uow: UnitOfWork, services: Services, request: HelpReques
         "feeling": request.feeling, "language_key": f"btn-lang-{request.language}",
         "waited": waited, "timeout": max(1, timeout // 60),
         "risk_key": f"risk-{request.risk_level}",
+        # not every offer is a new request: a colleague's hand-over, or a student whose
+        # supporter had to leave (the first line says which)
+        "kind": "handover" if request.status == "active" else
+        "returned" if await uow.sessions.handed_back(request.id) is not None else "new",
     }
     await uow.audit.add(f"member:{member.id}", "offer.made", f"request:{request.id}",
                         {"offer": offer.id}, now)

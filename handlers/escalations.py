@@ -42,6 +42,8 @@ from storage.uow import UnitOfWork
 log = logging.getLogger("sejawat.escalation")
 
 ESC, SCREEN = "es", "sc"
+SCREENING_OPEN = "screening_open"  # timer kind: the direct screening question awaits its answer
+SCREENING_WINDOW = timedelta(hours=24)  # how long a typed answer is read as its answer
 OUTCOMES = ("safe", "referred", "emergency", "false_alarm")
 STAFF_ROLES = ("counselor", "coordinator")
 CRISIS = Priority.CRISIS
@@ -144,6 +146,9 @@ async def act(uow: UnitOfWork, services: Services, decision: Decision, chat_id: 
                              for c in SCREENING_CHOICES)
             effects.append(Reply("screening-question", {}, keyboard, to=chat_id,
                                  priority=Priority.HIGH))
+            # until answered (or a day has passed), a typed "iya" / "nggak" answers it too
+            await uow.timers.set(SCREENING_OPEN, str(chat_id),
+                                 services.clock() + SCREENING_WINDOW, {})
     return effects
 
 
@@ -635,7 +640,15 @@ async def ask_for_counselor(uow: UnitOfWork, services: Services,
     if case is not None and CASE.state_of(case) == Case.OPEN:
         return [Reply("counselor-already-coming", to=chat_id, priority=CRISIS)]
     if case is not None and CASE.state_of(case) == Case.TAKEN_OVER:
-        return [Reply("counselor-already-here", to=chat_id, priority=CRISIS)]
+        effects: list[Effect] = [Reply("counselor-already-here", to=chat_id, priority=CRISIS)]
+        counselor = await uow.members.get(case.taken_over_by) if case.taken_over_by else None
+        if counselor is not None:  # seen (newcomer hour): the counselor in the chat never knew
+            chat = await uow.sessions.active_for_student(chat_id)
+            request = await uow.requests.get(chat.request_id) if chat is not None else None
+            effects.append(Reply("sos-pressed-counselor", {
+                "pseudonym": request.pseudonym if request else person.pseudonym or "-"},
+                to=counselor.telegram_id, priority=CRISIS))
+        return effects
     return await open_manual(uow, services, chat_id, "student", "")
 
 
@@ -674,18 +687,39 @@ async def screening_answer(uow: UnitOfWork, services: Services, inbound: Inbound
     answer = data.flow_event(SCREEN).name
     if answer not in SCREENING_CHOICES:
         return [Reply("error-stale-button")]
+    return await _screening_answer(uow, services, inbound, person, answer)
+
+
+async def typed_screening_answer(uow: UnitOfWork, services: Services, inbound: Inbound,
+                                 person: Person) -> list[Effect] | None:
+    """A typed answer ("iya", "nggak", "iya sekarang", "ga tau") to the direct screening
+    question while it waits for one: taken as the button would be. None when no question
+    waits or the text does not read as an answer (it goes where text goes)."""
+    typed = screening.typed_answer(inbound.text)
+    if typed is None or await uow.timers.armed(SCREENING_OPEN, str(inbound.chat_id)) is None:
+        return None
+    answer = {"yes": "yes", "now": "now", "no": "no", "unsure": "unsure"}[typed]
+    return await _screening_answer(uow, services, inbound, person, answer, typed=True)
+
+
+async def _screening_answer(uow: UnitOfWork, services: Services, inbound: Inbound,
+                            person: Person, answer: str, *, typed: bool = False
+                            ) -> list[Effect]:
+    await uow.timers.cancel(SCREENING_OPEN, str(inbound.chat_id))
+    # a press clears the question's buttons; a typed answer leaves them (pressing one later
+    # says the answer is in hand, or adds to it)
+    clear: list[Effect] = [] if typed else [ClearButtons(inbound.message_id)]
     level = RiskLevel.IMMINENT if answer == "now" else RiskLevel.HIGH
     case = await live_for_chat(uow, inbound.chat_id)
     if case is not None and CASE.state_of(case) == Case.OPEN and answer in ("yes", "now") \
             and case.level >= level:  # answered already (a double tap): it is in hand
-        return [ClearButtons(inbound.message_id),
-                Reply("counselor-already-coming", priority=CRISIS)]
+        return [*clear, Reply("counselor-already-coming", priority=CRISIS)]
     situation = await _situation(uow, inbound.chat_id, person, RiskLevel.NONE)
     decision = decide_screening(situation, answer)
     await uow.audit.add(f"person:{person.id}", "screening.answered", f"person:{person.id}",
                         {"answer": answer}, services.clock())
     source = "screening-now" if answer == "now" else "screening"
-    effects: list[Effect] = [ClearButtons(inbound.message_id)]
+    effects: list[Effect] = list(clear)
     effects += await act(uow, services, decision, inbound.chat_id, person, level,
                          ("suicide",), source, await recent_words(uow, inbound.chat_id, person))
     if not decision.actions:

@@ -9,15 +9,19 @@ screened for crisis risk before anything else. A change of someone's status towa
 
 from __future__ import annotations
 
+import dataclasses
+
 from escalation.detector import RiskLevel
-from flows import buttons
+from flows import buttons, screening
 from flows.intake import LANGUAGES
 from flows.types import Effect, Inbound, Reply
-from handlers import cases, escalations, onboarding, presence, registry, staff
+from handlers import cases, escalations, onboarding, presence, registry, screen, staff
 from handlers.context import Services
 from handlers.registry import A_STUDENT
 from handlers.student import converse
+from storage.models import Person
 from storage.program_models import Member
+from storage.repositories import ConversationState
 from storage.uow import UnitOfWork
 
 
@@ -71,6 +75,10 @@ async def handle(uow: UnitOfWork, services: Services, inbound: Inbound, *,
                                                              saved)
     if inbound.kind == "text" and _is_sos_key(services, inbound.text):  # the 🆘 key under
         return await escalations.ask_for_counselor(uow, services, inbound.chat_id)  # typing
+    if inbound.kind == "text":  # "iya" typed to a screening question is its answer
+        answered = await _typed_answer(uow, services, inbound, person, saved, screened)
+        if answered is not None:
+            return answered
     if inbound.kind == "button":  # a press carries no words to screen
         data = buttons.decode(inbound.button)
         press = registry.find_button(A_STUDENT, data)
@@ -87,6 +95,41 @@ async def handle(uow: UnitOfWork, services: Services, inbound: Inbound, *,
                                                                   person))
 
 
+# a typed answer as the intake's screening buttons name it
+_ASQ_ANSWER = {"yes": "yes", "now": "yes", "no": "no", "unsure": "skip"}
+
+
+async def _typed_answer(uow: UnitOfWork, services: Services, inbound: Inbound, person: Person,
+                        saved: ConversationState | None, screened: bool) -> list[Effect] | None:
+    """Seen (newcomer hour): a student who typed "iya" to "have you had thoughts of killing
+    yourself?" was told to use the buttons (intake), or sent back to the welcome with nobody
+    paged (the direct question after a concern). A typed yes / no / not sure to a question
+    waiting for one is its answer; the words are screened as always, and in a chat they still
+    reach the supporter. None: not an answer (the text goes where text goes)."""
+    typed = screening.typed_answer(inbound.text)
+    if typed is None:
+        return None
+    if saved is not None and saved.flow == "intake" and saved.state.startswith("asq-"):
+        crisis = [] if screened else await escalations.screen(uow, services, inbound, person)
+        press = dataclasses.replace(inbound, kind="button", text="",
+                                    button=f"in:{saved.state}:{_ASQ_ANSWER[typed]}")
+        return crisis + await converse(uow, services, press, person)
+    if saved is not None and saved.flow == "session" and saved.data.get(screen.AT):
+        # a supporter's /screen question on screen: its answer, and the words are relayed
+        crisis = [] if screened else await escalations.screen(uow, services, inbound, person)
+        data = buttons.ButtonData(screen.PREFIX, (str(saved.data[screen.AT]),
+                                                  _ASQ_ANSWER[typed]))
+        answered = await screen.answer(uow, services, inbound, person, data)
+        return crisis + answered + await converse(uow, services, inbound, person)
+    direct = await escalations.typed_screening_answer(uow, services, inbound, person)
+    if direct is None:
+        return None
+    crisis = [] if screened else await escalations.screen(uow, services, inbound, person)
+    in_chat = await uow.sessions.active_for_student(inbound.chat_id) is not None
+    relayed = await converse(uow, services, inbound, person) if in_chat else []
+    return crisis + direct + relayed
+
+
 def _is_sos_key(services: Services, text: str) -> bool:
     """The text Telegram sends when the 🆘 key of the student's keyboard is pressed (its
     label, in any language the bot speaks)."""
@@ -98,7 +141,10 @@ def _is_sos_key(services: Services, text: str) -> bool:
 
 # what a flow says to text it did not expect; after words of risk (already answered with care
 # and the numbers) these read as cold, so they are left out
-NAGS = frozenset({"intake-use-buttons", "intake-queued-waiting", "error-does-not-fit"})
+# (and a cheerful "thanks for your feedback!" after a comment that raised a concern: the
+# screening question that follows already begins with thanks)
+NAGS = frozenset({"intake-use-buttons", "intake-queued-waiting", "error-does-not-fit",
+                  "feedback-thanks"})
 
 
 def _after_risk(services: Services, inbound: Inbound, effects: list[Effect]) -> list[Effect]:

@@ -81,6 +81,12 @@ async def converse(
         step = machine.step(saved.state, saved.data, to_event(inbound, prefix), ctx)
     machine = MACHINES[flow][0]
     effects = await _apply(uow, services, inbound, person, step)
+    if any(isinstance(e, Reply) and e.key == "intake-cancelled" for e in effects) and \
+            await escalations.live_for_chat(uow, inbound.chat_id) is not None:
+        # not "nothing was sent to anyone": a screening answer already asked a counselor
+        effects = [Reply("intake-cancelled-case-open")
+                   if isinstance(e, Reply) and e.key == "intake-cancelled" else e
+                   for e in effects]
     if step.changed and inbound.kind == "button":
         effects.insert(0, ClearButtons(inbound.message_id))
     current = await uow.conversations.get(inbound.chat_id)

@@ -45,6 +45,8 @@ async def fire(uow: UnitOfWork, services: Services, timer: Timer) -> list[Effect
         return await unattended(uow, services, ref, dict(timer.payload))
     if timer.kind == HANDBACK:
         return await handback.due(uow, services, ref)
+    if timer.kind == escalations.SCREENING_OPEN:  # a day on: typed words are words again
+        return []
     if timer.kind == "retention":
         await privacy.purge(uow, services)
         return []

@@ -48,6 +48,7 @@ escalation-outcome-reminder = Escalation #{ $id } ({ $pseudonym }) still has no 
 escalation-already-yours = You are already in the chat for escalation #{ $id }.
 counselor-already-coming = We are already contacting a counselor for you. Stay here with us; you will hear from them as soon as they can. 💛
 counselor-already-here = A counselor is already in this chat with you. Just write here. 💛
+sos-pressed-counselor = 🆘 { $pseudonym } just pressed "I need a counselor now". You are in their chat; they were told you are here.
 history-student = Student
 history-supporter = Supporter
 history-counselor = Counselor

@@ -91,6 +91,7 @@ intake-queued-waiting =
     If you need help right now:
     { $resources }
 intake-cancelled = Okay, stopped. Nothing was sent to anyone. Send /start whenever you want to begin again.
+intake-cancelled-case-open = Okay, stopped: no request goes to a peer supporter. But because of what you answered, a counselor was already asked to check on you, so they may still write to you here. 💛
 intake-restart-offer = You already started a request. Continue where you were, or start over?
 intake-use-buttons = Please choose one of the buttons below.
 
@@ -111,7 +112,7 @@ help-general =
 error-media = Sorry, I can only read text messages here. Please write what you want to say.
 error-unknown-command = I don't know that command. Send /help to see what you can do.
 error-stale-button = That button no longer works (it belongs to an earlier step). Nothing was changed.
-error-does-not-fit = That doesn't fit here. Here is where we are now:
+error-does-not-fit = That doesn't fit this step. Let's pick up where we left off:
 error-generic = Sorry, something went wrong on our side while handling your last message. Please try again in a moment. If you need help right now: { $resources }
 error-too-long = That message is too long for me (more than { $max } characters). Please send it in shorter parts.
 private-only = I only work in private chats. Please message me directly to ask for support.
@@ -361,11 +362,15 @@ shift-reminder = Reminder: your shift starts soon ({ $start }–{ $end }).
 
 ## Staff: offers and sessions
 offer =
-    New request: { $pseudonym }
+    { $kind ->
+        [handover] A colleague asks you to take over their chat with { $pseudonym }
+        [returned] Back in line, their supporter had to leave: { $pseudonym }
+       *[new] New request: { $pseudonym }
+    }
     Topic: { $topic }
     Feeling now: { $feeling } of 5
     Language: { $language }
-    Level: { $risk }
+    Risk: { $risk }
     Waiting: { $waited } min
     Accept within { $timeout } min?
 offer-declined = Okay. { $pseudonym } has been offered to another supporter.
@@ -562,7 +567,7 @@ relay-media-from-counselor = The counselor sent this:
 cmd-forgetme = Delete what you told us
 btn-forget-yes = Yes, delete everything
 btn-forget-no = No, keep it
-forget-confirm = This deletes your requests, your chats and everything you wrote here. It cannot be undone. Delete everything?
+forget-confirm = This deletes your requests, your chats and everything you wrote here from our system. Messages already delivered to a supporter's or counselor's Telegram cannot be pulled back. It cannot be undone. Delete everything?
 forget-kept = Okay, nothing was deleted.
 forget-not-now = We can't delete your data while someone is helping you or a counselor is following up on your safety. Please try again after that is finished.
 forget-done = Done: what you told us has been deleted. You can always start again with /start. 💛

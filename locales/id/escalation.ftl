@@ -48,6 +48,7 @@ escalation-outcome-reminder = Eskalasi #{ $id } ({ $pseudonym }) belum punya has
 escalation-already-yours = Kamu sudah ada di obrolan untuk eskalasi #{ $id }.
 counselor-already-coming = Kami lagi menghubungi konselor buat kamu. Tetap di sini ya; konselor akan menyapa kamu secepatnya. 💛
 counselor-already-here = Konselor udah ada di obrolan ini bareng kamu. Tulis aja di sini ya. 💛
+sos-pressed-counselor = 🆘 { $pseudonym } barusan menekan "Aku butuh konselor sekarang". Kamu ada di obrolannya; dia sudah diberi tahu kamu ada di sini.
 history-student = Siswa
 history-supporter = Pendamping
 history-counselor = Konselor

@@ -90,6 +90,7 @@ intake-queued-waiting =
     Kalau kamu butuh bantuan sekarang:
     { $resources }
 intake-cancelled = Oke, udah dihentikan. Nggak ada yang dikirim ke siapa pun. Kirim /start kapan aja kalau mau mulai lagi.
+intake-cancelled-case-open = Oke, udah dihentikan: nggak ada permintaan yang dikirim ke pendamping sebaya. Tapi karena jawabanmu tadi, konselor udah diminta buat ngecek kabarmu, jadi mungkin mereka tetap nyapa kamu di sini. 💛
 intake-restart-offer = Kamu udah mulai bikin permintaan. Mau lanjutin yang tadi, atau mulai dari awal?
 intake-use-buttons = Pilih salah satu tombol di bawah ya.
 ## Bantuan
@@ -108,7 +109,7 @@ help-general =
 error-media = Maaf, di sini aku cuma bisa baca pesan teks. Tulis aja yang mau kamu sampaikan ya.
 error-unknown-command = Aku nggak kenal perintah itu. Kirim /help buat lihat yang bisa kamu lakuin.
 error-stale-button = Tombol itu udah nggak berlaku (dari langkah sebelumnya). Nggak ada yang berubah.
-error-does-not-fit = Itu nggak cocok di langkah ini. Kita lagi di sini:
+error-does-not-fit = Itu belum pas buat langkah ini. Kita lanjut dari sini ya:
 error-generic = Maaf, sistem kami lagi ada masalah waktu memproses pesan terakhirmu. Coba lagi sebentar ya. Kalau kamu butuh bantuan sekarang: { $resources }
 error-too-long = Pesannya kepanjangan (lebih dari { $max } karakter). Kirim dalam beberapa bagian yang lebih pendek ya.
 private-only = Aku cuma bisa dipakai di obrolan pribadi. Kirim pesan langsung ke aku ya buat minta dukungan.
@@ -120,7 +121,7 @@ nothing-to-cancel = Lagi nggak ada yang perlu dibatalin. Kirim /start kapan aja 
 role-supporter = pendamping sebaya
 role-counselor = konselor
 role-coordinator = koordinator
-risk-0 = tidak ada tanda risiko
+risk-0 = tidak ada tanda
 risk-1 = ada kekhawatiran
 risk-2 = risiko TINGGI
 risk-3 = risiko SEGERA
@@ -157,24 +158,24 @@ btn-capacity-up = Kapasitas +1
 btn-deactivate = Nonaktifkan
 btn-activate = Aktifkan
 btn-refer = 🆘 Rujuk ke konselor
-btn-ack = ✋ Konfirmasi
+btn-ack = ✋ Aku tangani
 btn-take-over = 💬 Ambil alih
 btn-outcome-case = #{ $id }: { $outcome }
 btn-outcome-safe = Siswa aman
 btn-outcome-referred = Dirujuk untuk tindak lanjut
 btn-outcome-emergency = Layanan darurat sudah dihubungi
 btn-outcome-false_alarm = Alarm palsu
-btn-screen-yes = Ya
-btn-screen-now = Ya, sekarang ini
-btn-screen-no = Tidak
-btn-screen-unsure = Aku tidak yakin
+btn-screen-yes = Iya
+btn-screen-now = Iya, sekarang juga
+btn-screen-no = Nggak
+btn-screen-unsure = Aku nggak yakin
 
 ## Antrean dan menunggu
 queue-position = { $asked ->
-        [yes] Kamu nomor { $position } dalam antrean, dan sekarang lagi ditanyain ke pendamping. Nanti kamu dapat pesan di sini begitu pendampingnya gabung.
+        [yes] Kamu di urutan ke-{ $position }, dan permintaanmu lagi kami tawarkan ke pendamping. Tunggu bentar ya, nanti ada pesan di sini begitu pendampingnya gabung.
        *[no] { $minutes ->
-            [0] Kamu nomor { $position } dalam antrean: pendamping berikutnya yang kosong bakal ditanyain. Nanti kamu dapat pesan di sini begitu ada yang gabung.
-           *[other] Kamu nomor { $position } dalam antrean. Perkiraan waktu tunggu: sekitar { $minutes } menit. Kamu akan dapat pesan di sini begitu pendamping bergabung.
+            [0] Kamu di urutan ke-{ $position }: begitu ada pendamping yang kosong, permintaanmu kami tawarkan ke dia. Nanti ada pesan di sini begitu ada yang gabung.
+           *[other] Kamu di urutan ke-{ $position }. Kira-kira nunggu sekitar { $minutes } menit. Nanti ada pesan di sini begitu pendampingnya gabung.
         }
     }
 queue-closed =
@@ -267,8 +268,8 @@ asq-better-off-dead = Beberapa minggu terakhir ini, apa kamu pernah ngerasa kamu
 asq-thoughts = Seminggu terakhir ini, apa kamu kepikiran untuk bunuh diri?
 asq-tried = Apa kamu pernah mencoba bunuh diri?
 asq-now = Satu lagi, dan ini penting: apa sekarang ini kamu lagi kepikiran untuk bunuh diri?
-btn-asq-yes = Ya
-btn-asq-no = Tidak
+btn-asq-yes = Iya
+btn-asq-no = Nggak
 btn-asq-skip = Aku nggak mau jawab
 
 ## Staf: umum
@@ -326,8 +327,8 @@ help-coordinator =
 
 ## Staf: tugas
 duty-status-on = { $chats ->
-        [0] Kamu lagi BERTUGAS, belum ada obrolan yang terbuka.
-       *[other] Kamu lagi BERTUGAS, ada { $chats } obrolan terbuka.
+        [0] Kamu lagi piket (bertugas), belum ada obrolan yang terbuka.
+       *[other] Kamu lagi piket (bertugas), ada { $chats } obrolan terbuka.
     }
 duty-status-off = { $chats ->
         [0] Kamu lagi nggak bertugas. Mau mulai bertugas?
@@ -350,11 +351,15 @@ shift-reminder = Pengingat: jadwal tugasmu segera dimulai ({ $start }–{ $end }
 
 ## Staf: tawaran dan sesi
 offer =
-    Permintaan baru: { $pseudonym }
+    { $kind ->
+        [handover] Rekanmu minta kamu melanjutkan obrolannya dengan { $pseudonym }
+        [returned] Kembali mengantre, pendampingnya harus pergi: { $pseudonym }
+       *[new] Permintaan baru: { $pseudonym }
+    }
     Topik: { $topic }
     Perasaan saat ini: { $feeling } dari 5
     Bahasa: { $language }
-    Tingkat: { $risk }
+    Risiko: { $risk }
     Menunggu: { $waited } menit
     Terima dalam { $timeout } menit?
 offer-declined = Oke. { $pseudonym } sudah ditawarkan ke pendamping lain.
@@ -509,7 +514,7 @@ roster-confirm-deactivate =
 shifts-title = Jadwal tugas mingguan:
 shifts-line = #{ $id } { $name }: { $days } { $start }–{ $end }
 shifts-usage = Tambah: /shifts add TELEGRAM_ID sen,sel,rab 08:00-12:00 · Hapus: /shifts remove NOMOR
-shifts-bad-days = Hari ini tidak dikenal: { $days }. Pakai sen, sel, rab, kam, jum, sab, min (atau mon..sun), dipisah koma.
+shifts-bad-days = Nama hari tidak dikenal: { $days }. Pakai sen, sel, rab, kam, jum, sab, min (atau mon..sun), dipisah koma.
 shifts-bad-hours = "{ $hours }" bukan rentang jam: tulis seperti 08:00-12:00.
 day-mon = Sen
 day-tue = Sel
@@ -538,7 +543,7 @@ onboarding-name = Nama apa yang akan dilihat koordinator dan konselor? (Siswa ti
 onboarding-name-invalid = Tolong kirim nama sepanjang 2 sampai 64 karakter.
 onboarding-languages = Kamu bisa mendampingi siswa pakai bahasa apa? Ketuk untuk memilih (✓), lalu Selesai. Terpilih: { $count }
 onboarding-pick-language = Pilih setidaknya satu bahasa.
-onboarding-topics = Topik apa aja yang kamu nyaman? Ketuk untuk memilih (✓), lalu Selesai. Terpilih: { $count }
+onboarding-topics = Kamu nyaman bahas topik apa aja? Ketuk untuk memilih (✓), lalu Selesai. Terpilih: { $count }
 onboarding-done-supporter = Selamat bergabung! 💛 Koordinatormu akan menandai pelatihanmu selesai; setelah itu kamu bisa bertugas dengan /duty. Kirim /help untuk daftar perintahmu.
 onboarding-done-counselor = Selamat bergabung! 💛 Koordinatormu akan mengonfirmasi; setelah itu mulai tugas eskalasi dengan /duty. Kirim /help untuk daftar perintahmu.
 help-onboarding = Kamu sedang bergabung dengan program. Jawab pertanyaan di atas, atau /cancel untuk berhenti.
@@ -550,9 +555,9 @@ relay-media-from-supporter = Pendamping sebayamu mengirim ini:
 relay-media-from-counselor = Konselor mengirim ini:
 cmd-forgetme = Hapus yang pernah kamu ceritakan
 btn-forget-yes = Ya, hapus semuanya
-btn-forget-no = Tidak, simpan saja
-forget-confirm = Ini akan menghapus permintaanmu, obrolanmu, dan semua yang kamu tulis di sini. Tidak bisa dibatalkan. Hapus semuanya?
-forget-kept = Oke, tidak ada yang dihapus.
+btn-forget-no = Nggak, simpan aja
+forget-confirm = Ini akan menghapus permintaanmu, obrolanmu, dan semua yang kamu tulis di sini. Pesan yang udah sampai di Telegram pendamping atau konselor nggak bisa kami tarik, tapi di sistem kami semuanya dihapus. Ini nggak bisa dibatalin. Yakin mau hapus semua?
+forget-kept = Oke, nggak ada yang dihapus.
 forget-not-now = Kami belum bisa menghapus datamu selagi seseorang sedang mendampingimu atau konselor sedang menindaklanjuti keselamatanmu. Coba lagi setelah itu selesai.
 forget-done = Selesai: yang pernah kamu ceritakan sudah dihapus. Kamu selalu bisa mulai lagi dengan /start. 💛
 

@@ -138,7 +138,7 @@ async def test_offer_decline_reoffer_accept_relay_handoff_end_feedback_followup(
 
     await ayu.say("/handoff")
     await ayu.press_starting(f"ho:{await session_id(app)}:{await member_id(app, 9101)}")
-    await dimas.expect(shown(app, "en", "offer"))
+    await dimas.expect(shown(app, "en", "offer", kind="handover"))  # not "New request"
     await dimas.press_starting("of:accept:")
     await student.expect(shown(app, "id", "session-handed-over-student"))
     briefing = await dimas.expect(shown(app, "en", "session-started-supporter"))

@@ -173,6 +173,15 @@ class ProgramModel(RuleBasedStateMachine):
             self.world.signals.append((student, self.world.clock(), "🆘 key"))
             self._do(self.world.say(student, keys[0]))
 
+    @rule(student=st.sampled_from(STUDENT_IDS),
+          typed=st.sampled_from(("iya", "iya sekarang", "nggak", "ga tau", "ya ampun")))
+    def student_types_a_screening_answer(self, student: int, typed: str) -> None:
+        """"iya" typed instead of tapping Yes: while a screening question waits for an answer,
+        a yes is a high signal (S1)."""
+        if typed.startswith("iya") and self.runner.run(self.world.awaits_answer(student)):
+            self.world.signals.append((student, self.world.clock(), f"typed {typed!r}"))
+        self._do(self.world.say(student, typed))
+
     @rule(student=st.sampled_from(STUDENT_IDS), answer=st.sampled_from(("yes", "now", "no",
                                                                          "unsure")))
     def student_answers_screening(self, student: int, answer: str) -> None:

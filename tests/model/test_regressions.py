@@ -373,7 +373,7 @@ async def test_a_student_back_soon_after_a_crisis_is_not_offered_as_no_risk(
         assert request is not None
         assert request.risk_level >= 2, "the crisis is remembered for a week"
     offer = [t for t in world.texts(DIMAS) if "Awan-" in t][-1]
-    assert "tidak ada tanda risiko" not in offer
+    assert "Risiko: tidak ada tanda" not in offer
     assert "no sign of risk" not in offer.lower()
     assert await check(world) == []
 
@@ -611,7 +611,7 @@ async def test_a_student_next_in_line_is_not_told_to_wait_zero_minutes(world: Wo
     """Seen: 'Perkiraan waktu tunggu: sekitar 0 menit' while the offer went unanswered."""
     await intake(world, STUDENT)
     said = " ".join(world.texts(STUDENT)[-2:])
-    assert "lagi ditanyain ke pendamping" in said, said
+    assert "lagi kami tawarkan ke pendamping" in said, said
     assert "0 menit" not in said
 
 

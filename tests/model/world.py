@@ -362,6 +362,21 @@ class World:
             return chat is not None and conversation.data.get("asq_at") == data.split(":")[1]
         return conversation.flow == "intake" and conversation.state == data.split(":")[1]
 
+    async def awaits_answer(self, student: int) -> bool:
+        """A screening question waits for this student's answer, so a typed "iya" is a yes:
+        the intake's, a supporter's /screen in a chat, or the direct question (its timer)."""
+        async with self.running.store() as uow:
+            conversation = await uow.conversations.get(student)
+            chat = await uow.sessions.active_for_student(student)
+            direct = await uow.timers.armed("screening_open", str(student))
+        if conversation is not None and conversation.flow == "intake" and \
+                conversation.state.startswith("asq-"):
+            return True
+        if conversation is not None and conversation.flow == "session" and chat is not None \
+                and conversation.data.get("asq_at"):
+            return True
+        return direct is not None
+
     async def replied_student(self, member: int, message_id: int) -> int | None:
         """Where the member's reply to ``message_id`` may go: the student whose message it is
         a copy of, if the member is still in an open chat with them (None if not); a reply to

@@ -1,0 +1,127 @@
+"""Found in the newcomer hour (issue 10): a student who typed "iya" to "have you had thoughts of
+killing yourself?" paged nobody and got the welcome again; the intake's screening refused a
+typed "yes"; /cancel after a yes said "nothing was sent to anyone" while a counselor was being
+paged; 🆘 in a chat a counselor had taken over never reached the counselor; a cheerful
+"thanks for your feedback!" came with the screening question. On the whole program in-process;
+every safety rule is checked at the end."""
+
+from __future__ import annotations
+
+import pytest
+
+from flows.screening import typed_answer
+from tests.model.invariants import check
+from tests.model.test_regressions import BUDI, DIMAS, STUDENT, cases, intake, pings, press
+from tests.model.test_screening_in_intake import answer, to_feeling
+from tests.model.world import World
+
+CONCERN = "kadang aku ngerasa jadi beban buat semua orang"
+
+
+def render(world: World, key: str, lang: str = "id", **params: str | int) -> str:
+    return world.running.services.catalog.render(lang, key, params)
+
+
+@pytest.mark.parametrize(("text", "meant"), [
+    ("iya", "yes"), ("Iya kak", "yes"), ("yes, every night lately", "yes"), ("Ya.", "yes"),
+    ("pernah, tahun lalu", "yes"), ("iya sekarang", "now"), ("iya malam ini", "now"),
+    ("yes right now", "now"), ("sekarang", "now"), ("nggak", "no"), ("belum pernah", "no"),
+    ("no", "no"), ("ga tau", "unsure"), ("Nggak tahu juga", "unsure"), ("not sure", "unsure"),
+    ("ya ampun", None), ("ya udah lah", None), ("aku capek", None), ("halo", None), ("", None),
+])
+def test_what_reads_as_a_typed_answer(text: str, meant: str | None) -> None:
+    assert typed_answer(text) == meant
+
+
+async def ask_after_feedback(world: World) -> None:
+    """A chat ends; the student's feedback comment raises a concern: the direct screening
+    question is asked."""
+    await intake(world, STUDENT)
+    await press(world, DIMAS, "of:accept:")
+    await world.end(DIMAS)
+    await press(world, STUDENT, "fb:rate:1")
+    before = len(world.telegram.messages)
+    await world.say(STUDENT, CONCERN)
+    said = world.texts(STUDENT, before)
+    assert said[-1] == render(world, "screening-question")
+    assert render(world, "feedback-thanks") not in said, "no cheerful thanks before the question"
+
+
+async def test_a_typed_yes_to_the_screening_question_pages_a_counselor(world: World) -> None:
+    await ask_after_feedback(world)
+    before = len(world.telegram.messages)
+    await world.say(STUDENT, "iya")
+    assert pings(world, BUDI, before), "a typed yes is a yes: a counselor is paged"
+    said = "\n".join(world.texts(STUDENT, before))
+    assert "Kamu paham dan mau lanjut" not in said, "not the welcome and consent again"
+    [case] = await cases(world)
+    assert case.level == 2  # HIGH, as the Yes button
+    assert await check(world) == []
+
+
+async def test_a_typed_now_is_imminent_and_a_typed_no_is_a_no(world: World) -> None:
+    await ask_after_feedback(world)
+    await world.say(STUDENT, "nggak kok")
+    assert pings(world, BUDI) == []
+    assert render(world, "screening-thanks") in world.texts(STUDENT)
+    # answered: "iya" now is just words again (the welcome for someone with no conversation)
+    before = len(world.telegram.messages)
+    await world.say(STUDENT, "iya sekarang")
+    assert pings(world, BUDI, before) == []
+    assert await check(world) == []
+
+
+async def test_a_typed_answer_to_a_supporters_screen_is_taken_and_still_reaches_them(
+    world: World,
+) -> None:
+    await intake(world, STUDENT)
+    await press(world, DIMAS, "of:accept:")
+    await world.command(DIMAS, "/screen")
+    assert any(d.startswith("aq:wish-dead:") for _, d in world.latest_buttons(STUDENT))
+    before = len(world.telegram.messages)
+    await world.say(STUDENT, "iya kak")
+    [case] = await cases(world)
+    assert case.level == 2  # a yes to question 1: HIGH, a counselor paged at once
+    assert pings(world, BUDI, before)
+    assert any(d.startswith("aq:better-off-dead:") for _, d in world.latest_buttons(STUDENT))
+    assert any("iya kak" in t for t in world.texts(DIMAS, before))
+    assert await check(world) == []
+
+
+async def test_the_intakes_screening_takes_a_typed_yes(world: World) -> None:
+    await to_feeling(world)
+    await press(world, STUDENT, "in:feeling:1")
+    await answer(world, "no")
+    before = len(world.telegram.messages)
+    await world.say(STUDENT, "yes, every night lately")
+    assert render(world, "intake-use-buttons") not in world.texts(STUDENT, before)
+    [ping] = pings(world, BUDI, before)
+    assert "better off dead: YES" in ping
+    assert any(d.startswith("in:asq-thoughts:") for _, d in world.latest_buttons(STUDENT))
+    assert await check(world) == []
+
+
+async def test_cancelling_after_a_yes_does_not_say_nothing_was_sent(world: World) -> None:
+    await to_feeling(world)
+    await press(world, STUDENT, "in:feeling:1")
+    await answer(world, "yes")
+    before = len(world.telegram.messages)
+    await world.command(STUDENT, "/cancel")
+    said = world.texts(STUDENT, before)
+    assert render(world, "intake-cancelled") not in said
+    assert render(world, "intake-cancelled-case-open") in said
+    assert await check(world) == []
+
+
+async def test_sos_in_a_chat_the_counselor_took_over_reaches_the_counselor(world: World) -> None:
+    await intake(world, STUDENT)
+    await press(world, DIMAS, "of:accept:")
+    await world.say(STUDENT, "aku mau bunuh diri malam ini")
+    await press(world, BUDI, "es:take:")
+    before = len(world.telegram.messages)
+    keys = world.telegram.keyboards.get(STUDENT)
+    assert keys
+    await world.say(STUDENT, keys[0])  # the 🆘 key
+    assert render(world, "counselor-already-here") in world.texts(STUDENT, before)
+    assert any("just pressed" in t for t in world.texts(BUDI, before))
+    assert await check(world) == []

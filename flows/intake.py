@@ -57,14 +57,14 @@ def _ask(key: str, keyboard: Keyboard, **params: str | int) -> Sequence[Effect]:
 
 
 def _consent(ctx: Context, data: Data) -> Sequence[Effect]:
-    return (
-        Reply("intake-welcome"),
-        *_ask(
-            "intake-consent",
-            ((button("btn-consent-yes", "consent", "yes"),),
-             (button("btn-consent-no", "consent", "no"),)),
-        ),
-    )
+    return (Reply("intake-welcome"), *_consent_question(ctx, data))
+
+
+def _consent_question(ctx: Context, data: Data) -> Sequence[Effect]:
+    """The question alone: what a stray message gets (seen in the newcomer hour: the whole
+    welcome, emergency numbers and all, again for every word typed)."""
+    return _ask("intake-consent", ((button("btn-consent-yes", "consent", "yes"),),
+                                   (button("btn-consent-no", "consent", "no"),)))
 
 
 def _language(ctx: Context, data: Data) -> Sequence[Effect]:
@@ -91,16 +91,16 @@ def _feeling(ctx: Context, data: Data) -> Sequence[Effect]:
     return _ask("intake-feeling", (row, (BACK,)))
 
 
-def _asq(question: str) -> Prompt:
+def _asq(question: str, intro: bool = True) -> Prompt:
     """One screening question: Yes / No / I'd rather not say (the first comes with a word on
-    why it is asked)."""
+    why it is asked, unless ``intro`` is False: a reminder after a stray message)."""
 
     def prompt(ctx: Context, data: Data) -> Sequence[Effect]:
         rows = tuple((button(f"btn-asq-{a}", f"asq-{question}", a),) for a in screening.ANSWERS)
-        intro: tuple[Effect, ...] = ()
-        if question == screening.QUESTIONS[0]:
-            intro = (Reply("asq-intro"),)
-        return (*intro, *_ask(f"asq-{question}", (*rows, (BACK,))))
+        first: tuple[Effect, ...] = ()
+        if intro and question == screening.QUESTIONS[0]:
+            first = (Reply("asq-intro"),)
+        return (*first, *_ask(f"asq-{question}", (*rows, (BACK,))))
 
     return prompt
 
@@ -299,7 +299,8 @@ def _asq_states() -> dict[str, State]:
         else:
             on = (On(name, to="asq-now", guard="known-answer&yes-so-far", do=_answer(question)),
                   *_field(name, "anonymity", _answer(question), "known-answer"))
-        states[name] = State(name, _asq(question), back=back, on=on)
+        states[name] = State(name, _asq(question), back=back, on=on,
+                             reminder=_asq(question, intro=False))
     last = f"asq-{questions[-1]}"
     states["asq-now"] = State("asq-now", _asq(screening.ACUITY), back=last, on=(
         *_field("asq-now", "anonymity", _answer(screening.ACUITY), "known-answer"),
@@ -312,7 +313,7 @@ INTAKE = Machine(
     initial="consent",
     guards=GUARDS,
     states={
-        "consent": State("consent", _consent, on=(
+        "consent": State("consent", _consent, reminder=_consent_question, on=(
             On("consent", to="language", guard="yes"),
             On("consent", to="closed", guard="no", reply="intake-declined"),
         )),

@@ -78,6 +78,9 @@ class State:
     back: str | None = None  # where the Back button leads
     expects_text: bool = False  # free text is this state's input (else buttons are)
     final: bool = False  # the conversation ends here
+    # what a rejected event re-shows, when not the whole prompt (the question and its buttons
+    # without the welcome and the emergency numbers again)
+    reminder: Prompt | None = None
 
 
 @dataclass(frozen=True)
@@ -158,5 +161,5 @@ class Machine:
         )
         effects: list[Effect] = [Reply(key, {"event": event.name})]
         if not current.final:
-            effects.extend(current.prompt(ctx, data))
+            effects.extend((current.reminder or current.prompt)(ctx, data))
         return Step(current.name, data, tuple(effects), False)

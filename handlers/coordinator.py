@@ -17,11 +17,15 @@ from storage.uow import UnitOfWork
 
 ROSTER, SHIFTS = "ro", "sh"
 INVITABLE = ("supporter", "counselor")
+# roles and /shifts words as a coordinator may write them in Indonesian too
+ROLE_NAMES = {"pendamping": "supporter", "pendamping-sebaya": "supporter",
+              "konselor": "counselor", "peer-supporter": "supporter"}
+ADD, REMOVE = ("add", "tambah"), ("remove", "hapus")
 
 
 async def invite(uow: UnitOfWork, services: Services, inbound: Inbound,
                  member: Member) -> list[Effect]:
-    role = inbound.text.strip().lower()
+    role = ROLE_NAMES.get(inbound.text.strip().lower(), inbound.text.strip().lower())
     if role not in INVITABLE:
         return [Reply("invite-usage")]
     now = services.clock()
@@ -77,9 +81,10 @@ async def roster(uow: UnitOfWork, services: Services, inbound: Inbound,
 async def shifts(uow: UnitOfWork, services: Services, inbound: Inbound,
                  member: Member) -> list[Effect]:
     words = inbound.text.split()
-    if words[:1] == ["add"] and len(words) == 4:
+    verb = words[0].lower() if words else ""
+    if verb in ADD and len(words) == 4:
         return await _add_shift(uow, services, member, words[1], words[2], words[3])
-    if words[:1] == ["remove"] and len(words) == 2 and buttons.ident(words[1]) is not None:
+    if verb in REMOVE and len(words) == 2 and buttons.ident(words[1]) is not None:
         shift = await uow.shifts.get(int(words[1]))
         if shift is None:
             return [Reply("shifts-unknown")]
@@ -123,7 +128,9 @@ DAY_NAMES = {"sen": "mon", "senin": "mon", "sel": "tue", "selasa": "tue", "rab":
 async def _add_shift(uow: UnitOfWork, services: Services, member: Member, who: str,
                      days_text: str, hours: str) -> list[Effect]:
     telegram_id = buttons.ident(who)
-    target = await uow.members.by_telegram_id(telegram_id) if telegram_id else None
+    if telegram_id is None:  # a name ("dimas"): the id is the number /roster shows
+        return [Reply("shifts-not-an-id", {"who": who[:32]})]
+    target = await uow.members.by_telegram_id(telegram_id)
     start, _, end = hours.partition("-")
     days = [DAY_NAMES.get(d.strip().lower(), d.strip().lower()) for d in days_text.split(",")]
     try:
@@ -149,6 +156,9 @@ async def _add_shift(uow: UnitOfWork, services: Services, member: Member, who: s
     await plan_shift(uow, services, shift)
     await uow.audit.add(f"member:{member.id}", "shift.added", f"member:{target.id}",
                         {"shift": shift.id}, services.clock())
+    if end <= start:  # past midnight (or 24 hours): said, in case it
+        return [Reply("shifts-added-overnight", {  # was not meant
+            "id": shift.id, "name": target.name, "start": start, "end": end})]
     return [Reply("shifts-added", {"id": shift.id, "name": target.name})]
 
 

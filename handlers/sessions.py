@@ -401,8 +401,10 @@ async def end_session(uow: UnitOfWork, services: Services, chat: ChatSession,
     for member in await uow.sessions.staff(chat):
         if member.focus_session_id == chat.id:
             member.focus_session_id = None
-        effects.append(Reply("session-ended-staff", {"pseudonym": request.pseudonym},
-                             to=member.telegram_id))
+        effects.append(Reply("session-ended-staff", {  # who ended it: the student, or idle
+            "pseudonym": request.pseudonym,
+            "by": ended_by if ended_by in ("student", "idle") else "member"},
+            to=member.telegram_id))
     return effects + await dispatch(uow, services)
 
 

@@ -403,7 +403,11 @@ relay-from-student-other =
     💬 { $pseudonym }: { $text }
     (Your messages go to another student right now: tap below to answer { $pseudonym }.)
 relay-colleague = ({ $role }) { $text }
-session-ended-staff = The chat with { $pseudonym } has ended.
+session-ended-staff = { $by ->
+        [student] { $pseudonym } ended the chat.
+        [idle] The chat with { $pseudonym } was closed after a long silence.
+       *[member] The chat with { $pseudonym } has ended.
+    }
 staff-end-confirm = End your chat with { $pseudonym }? They get a short goodbye and can ask for support again any time.
 staff-end-kept = OK, your chat with { $pseudonym } goes on.
 session-idle-check-staff = The chat with { $pseudonym } has been quiet; it closes in { $minutes } minutes without a message.
@@ -535,9 +539,11 @@ day-fri = Fri
 day-sat = Sat
 day-sun = Sun
 shifts-added = Shift #{ $id } added for { $name }.
+shifts-added-overnight = Shift #{ $id } added for { $name }: it runs past midnight, from { $start } until { $end } the next day. If that is not what you meant: /shifts remove { $id }
 shifts-removed = Shift #{ $id } removed.
 shifts-unknown = There is no shift with that number.
 shifts-unknown-member = That Telegram id is not a supporter or counselor. Add them first (invite).
+shifts-not-an-id = "{ $who }" is not a Telegram id: use the number shown after "id" in /roster.
 shifts-overlap = { $name } already has shift #{ $id } ({ $days } { $start }–{ $end }), and this one overlaps it. Pick other hours, or remove that shift first: /shifts remove { $id }
 stats =
     Program overview

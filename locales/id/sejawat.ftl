@@ -392,7 +392,11 @@ relay-from-student-other =
     💬 { $pseudonym }: { $text }
     (Pesanmu sekarang masuk ke siswa lain: ketuk tombol di bawah untuk membalas { $pseudonym }.)
 relay-colleague = ({ $role }) { $text }
-session-ended-staff = Obrolan dengan { $pseudonym } sudah berakhir.
+session-ended-staff = { $by ->
+        [student] { $pseudonym } mengakhiri obrolannya.
+        [idle] Obrolan dengan { $pseudonym } ditutup karena lama tidak ada pesan.
+       *[member] Obrolan dengan { $pseudonym } sudah berakhir.
+    }
 staff-end-confirm = Akhiri obrolan dengan { $pseudonym }? Dia akan dapat pesan penutup dan bisa minta dukungan lagi kapan saja.
 staff-end-kept = Oke, obrolan dengan { $pseudonym } lanjut.
 session-idle-check-staff = Obrolan dengan { $pseudonym } sedang sepi; akan ditutup dalam { $minutes } menit kalau tidak ada pesan.
@@ -491,7 +495,7 @@ case-acknowledged = sudah dikonfirmasi
 case-taken_over = sudah diambil alih
 
 ## Staf: koordinator
-invite-usage = Gunakan /invite supporter atau /invite counselor.
+invite-usage = Gunakan /invite pendamping atau /invite konselor (supporter / counselor juga bisa).
 invite-link = Tautan undangan sekali pakai untuk { $role } (berlaku { $hours } jam, hanya sekali):
     { $link }
 invite-invalid = Tautan undangan ini tidak berlaku: mungkin sudah dipakai atau kedaluwarsa. Silakan minta yang baru ke koordinatormu.
@@ -513,7 +517,7 @@ roster-confirm-deactivate =
     Kamu bisa mengaktifkannya lagi kapan saja.
 shifts-title = Jadwal tugas mingguan:
 shifts-line = #{ $id } { $name }: { $days } { $start }–{ $end }
-shifts-usage = Tambah: /shifts add TELEGRAM_ID sen,sel,rab 08:00-12:00 · Hapus: /shifts remove NOMOR
+shifts-usage = Tambah: /shifts tambah TELEGRAM_ID sen,sel,rab 08:00-12:00 · Hapus: /shifts hapus NOMOR (add / remove juga bisa)
 shifts-bad-days = Nama hari tidak dikenal: { $days }. Pakai sen, sel, rab, kam, jum, sab, min (atau mon..sun), dipisah koma.
 shifts-bad-hours = "{ $hours }" bukan rentang jam: tulis seperti 08:00-12:00.
 day-mon = Sen
@@ -524,9 +528,11 @@ day-fri = Jum
 day-sat = Sab
 day-sun = Min
 shifts-added = Jadwal #{ $id } ditambahkan untuk { $name }.
+shifts-added-overnight = Jadwal #{ $id } ditambahkan untuk { $name }: jadwal ini lewat tengah malam, dari { $start } sampai { $end } keesokan harinya. Kalau bukan itu maksudmu: /shifts remove { $id }
 shifts-removed = Jadwal #{ $id } dihapus.
 shifts-unknown = Tidak ada jadwal dengan nomor itu.
 shifts-unknown-member = Telegram id itu bukan pendamping atau konselor. Tambahkan dulu (undang).
+shifts-not-an-id = "{ $who }" bukan Telegram id: pakai angka yang tertulis setelah "id" di /roster.
 shifts-overlap = { $name } sudah punya jadwal #{ $id } ({ $days } { $start }–{ $end }), dan jadwal ini bertabrakan dengannya. Pilih jam lain, atau hapus dulu jadwal itu: /shifts remove { $id }
 stats =
     Ringkasan program

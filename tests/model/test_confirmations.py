@@ -39,6 +39,7 @@ async def test_a_students_end_asks_first_and_no_keeps_the_chat(world: World) -> 
 
     await world.end(STUDENT)  # Yes, end it
     assert render(world, "id", "session-ended-student") in world.texts(STUDENT)
+    assert world.texts(DIMAS)[-1].endswith(" ended the chat."), "the supporter knows who"
     assert await check(world) == []
 
 

@@ -236,3 +236,20 @@ def test_rejection_and_reply_keys_exist_in_both_languages(catalog: Catalog) -> N
     for key in used:
         for lang in LANGS:
             assert catalog.render(lang, key, {"max": 4096, "min": 20})
+
+
+@pytest.mark.parametrize(("state", "again", "not_again"), [
+    ("consent", "intake-consent", "intake-welcome"),
+    ("asq-wish-dead", "asq-wish-dead", "asq-intro"),
+])
+def test_a_stray_message_gets_the_question_again_not_the_whole_welcome(
+    state: str, again: str, not_again: str,
+) -> None:
+    """Seen (newcomer hour): every stray word at the consent step re-sent the whole welcome
+    with the emergency numbers; at the first screening question, its introduction."""
+    data: Data = {"lang": "id", "pseudonym": "Awan-100"}
+    step = INTAKE.step(state, data, Event("text", "halo?", source="text"), ctx())
+    assert not step.changed
+    assert keys(step) == ["intake-use-buttons", again]
+    assert not_again not in keys(step)
+    assert buttons(step)  # the buttons are right there again

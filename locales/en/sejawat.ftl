@@ -105,6 +105,8 @@ help-intake =
     { $resources }
 help-general =
     { $program } connects students with trained peer supporters, anonymously. Send /start to begin.
+    • /end — finish a chat with a supporter
+    • /forgetme — delete what you told us
     If you are in danger:
     { $resources }
 
@@ -262,7 +264,7 @@ crisis-still-here =
 end-case-first = Case #{ $id } is still open. Record how it ended first (buttons below), then end the chat with /end.
 end-left-counselor-stays = You left the chat with { $pseudonym }. { $name } (counselor) stays with them and will end the chat.
 end-case-open-left = Case #{ $id } is still open, so the chat was not ended: you have left it, and { $pseudonym } stays with the team (the counselors are being paged). Thank you. 💛
-crisis-counselor-aware = A counselor has seen your message and will be with you shortly. 💛
+crisis-counselor-aware = A counselor has seen your message and will reach out to you soon. 💛
 crisis-team-aware = Someone from the school's support team has seen your message and is getting a counselor to you. 💛
 counselor-joined-student = A counselor has joined the chat. 💛 You can write to them here.
 screening-question = Thank you for sharing. May I ask you directly: in the past few weeks, have you had thoughts of killing yourself?

@@ -103,6 +103,8 @@ help-intake =
     { $resources }
 help-general =
     { $program } nyambungin pelajar sama pendamping sebaya yang terlatih, tanpa nama asli. Kirim /start buat mulai.
+    • /end — udahan ngobrol sama pendamping
+    • /forgetme — hapus semua yang udah kamu ceritain
     Kalau kamu dalam bahaya:
     { $resources }
 ## Kesalahan dan masukan yang tidak sesuai
@@ -254,7 +256,7 @@ crisis-still-here =
 end-case-first = Kasus #{ $id } masih terbuka. Catat dulu hasilnya (tombol di bawah), baru akhiri obrolannya dengan /end.
 end-left-counselor-stays = Kamu keluar dari obrolan dengan { $pseudonym }. { $name } (konselor) tetap menemani dan nanti yang mengakhiri obrolannya.
 end-case-open-left = Kasus #{ $id } masih terbuka, jadi obrolannya nggak diakhiri: kamu keluar dari obrolan, dan { $pseudonym } tetap ditangani tim (konselor sedang dihubungi). Makasih ya. 💛
-crisis-counselor-aware = Konselor udah baca pesanmu dan sebentar lagi nyapa kamu di sini. 💛
+crisis-counselor-aware = Konselor udah baca pesanmu dan bakal segera menghubungimu. 💛
 crisis-team-aware = Tim pendamping sekolah udah baca pesanmu dan lagi carikan konselor buat kamu. 💛
 counselor-joined-student = Konselor udah gabung di obrolan. 💛 Kamu bisa langsung nulis ke mereka di sini.
 screening-question = Makasih udah cerita. Boleh aku tanya langsung: beberapa minggu terakhir ini, kamu pernah kepikiran buat bunuh diri?
@@ -491,7 +493,7 @@ cases-line =
     { $pseudonym } · { $topic } · { $reason }
     { $excerpt }
 case-open = menunggu konfirmasi
-case-acknowledged = sudah dikonfirmasi
+case-acknowledged = sedang ditangani
 case-taken_over = sudah diambil alih
 
 ## Staf: koordinator

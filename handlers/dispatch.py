@@ -6,6 +6,8 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from escalation.detector import RiskLevel
+from flows import screening
 from flows.buttons import button
 from flows.types import ClearButtons, Effect, Reply
 from handlers.context import Services
@@ -20,6 +22,7 @@ from storage.uow import UnitOfWork
 OFFER = "of"
 TYPICAL_SESSION = timedelta(minutes=15)
 RETRY_DECLINED_AFTER = timedelta(minutes=10)  # who declined is not asked again for this long
+RISK_MEMORY = timedelta(days=7)  # a case this recent raises the risk of a new request
 # the "dispatch" timer while anything waits unoffered: when a decline that keeps a supporter
 # from it ages out, else this often as a backstop (going on duty, a chat ending, a capacity
 # change and a shift starting all dispatch at once anyway)
@@ -89,6 +92,21 @@ async def student_chat(uow: UnitOfWork, request: HelpRequest) -> int:
     return person.telegram_id
 
 
+async def _why_risky(uow: UnitOfWork, request: HelpRequest,
+                     now: datetime) -> dict[str, str | int]:
+    """Why an offer says the request is risky (seen in the newcomer hour: "risk: HIGH" with no
+    reason): an earlier case of this student's in the last week (which one), their screening
+    answers, or what they wrote."""
+    if request.risk_level < RiskLevel.CONCERN:
+        return {"why": "none", "case": 0}
+    earlier = await uow.escalations.latest_since(await student_chat(uow, request),
+                                                 now - RISK_MEMORY)
+    if earlier is not None:
+        return {"why": "case", "case": earlier.id}
+    answers = screening.decode(request.screening)
+    return {"why": "screening" if answers and screening.level(answers) else "words", "case": 0}
+
+
 async def offer_effects(uow: UnitOfWork, services: Services, request: HelpRequest,
                         member: Member, now: datetime) -> list[Effect]:
     offer = await uow.offers.create(request.id, member.id, now)
@@ -106,6 +124,7 @@ async def offer_effects(uow: UnitOfWork, services: Services, request: HelpReques
         # supporter had to leave (the first line says which)
         "kind": "handover" if request.status == "active" else
         "returned" if await uow.sessions.handed_back(request.id) is not None else "new",
+        **await _why_risky(uow, request, now),
     }
     await uow.audit.add(f"member:{member.id}", "offer.made", f"request:{request.id}",
                         {"offer": offer.id}, now)

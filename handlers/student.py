@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from escalation.detector import RiskLevel
 from flows import screening
 from flows.buttons import ButtonData
@@ -29,6 +27,7 @@ from flows.types import (
 from handlers import escalations, journey
 from handlers.context import MAX_TEXT, Services, machine_context
 from handlers.dispatch import (
+    RISK_MEMORY,
     able_on_duty,
     arm_unattended,
     dispatch,
@@ -48,7 +47,6 @@ MACHINES: dict[str, tuple[Machine, str]] = {
     "feedback": (FEEDBACK_MACHINE, FEEDBACK),
 }
 FOLLOWUP = "fu"
-RISK_MEMORY = timedelta(days=7)  # a case this recent raises the risk of a new request
 
 
 async def converse(

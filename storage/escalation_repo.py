@@ -53,6 +53,15 @@ class Escalations:
         )
         return int(level or 0)
 
+    async def latest_since(self, chat_id: int, since: datetime) -> Escalation | None:
+        """This student's latest case opened since ``since`` that was not closed as a false
+        alarm (the one that makes a new request of theirs count as risky)."""
+        return (await self._s.scalars(
+            select(Escalation).where(
+                Escalation.student_chat_id == chat_id, Escalation.created_at >= since,
+                or_(Escalation.outcome.is_(None), Escalation.outcome != "false_alarm"))
+            .order_by(Escalation.id.desc()).limit(1))).first()
+
     async def unresolved(self) -> Sequence[Escalation]:
         return (await self._s.scalars(
             select(Escalation).where(Escalation.status != "resolved").order_by(Escalation.id)

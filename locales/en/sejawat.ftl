@@ -372,7 +372,12 @@ offer =
     Topic: { $topic }
     Feeling now: { $feeling } of 5
     Language: { $language }
-    Risk: { $risk }
+    Risk: { $risk }{ $why ->
+        [case] {" "}(case #{ $case } in the last 7 days)
+        [screening] {" "}(from their screening answers)
+        [words] {" "}(from what they wrote)
+       *[none] {""}
+    }
     Waiting: { $waited } min
     Accept within { $timeout } min?
 offer-declined = Okay. { $pseudonym } has been offered to another supporter.

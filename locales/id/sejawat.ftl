@@ -361,7 +361,12 @@ offer =
     Topik: { $topic }
     Perasaan saat ini: { $feeling } dari 5
     Bahasa: { $language }
-    Risiko: { $risk }
+    Risiko: { $risk }{ $why ->
+        [case] {" "}(ada kasus #{ $case } dalam 7 hari terakhir)
+        [screening] {" "}(dari jawaban skriningnya)
+        [words] {" "}(dari yang dia tulis)
+       *[none] {""}
+    }
     Menunggu: { $waited } menit
     Terima dalam { $timeout } menit?
 offer-declined = Oke. { $pseudonym } sudah ditawarkan ke pendamping lain.

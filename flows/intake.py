@@ -353,13 +353,13 @@ INTAKE = Machine(
         "queued": State("queued", silent, final=True, on=(
             On("/start", reply="intake-already-queued"),
             On("/cancel", to="closed", do=_withdraw),
-            On("/help", reply="help-intake"),
+            On("/help", reply="help-intake", reprompt=True),  # and where they are
             On("text", reply="intake-queued-waiting"),
         )),
         "closed": State("closed", silent, final=True),
     },
     everywhere=(
-        On("/help", reply="help-intake"),
+        On("/help", reply="help-intake", reprompt=True),  # and where they are
         On("/cancel", to="closed", reply="intake-cancelled"),
         On("/start", do=_offer_restart),
         On("resume", reprompt=True),

@@ -143,7 +143,9 @@ class Machine:
             effects.append(Reply(on.reply))
         target = current if on.to is None else self.states[on.to]
         if on.to is not None or on.reprompt:
-            prompt = target.prompt(ctx, new_data)
+            # staying (help, resume): the question again, not the welcome it came with
+            again = target.reminder if on.to is None and target.reminder else target.prompt
+            prompt = again(ctx, new_data)
             if on.in_place and on.to is None and event.message_id:
                 prompt = [dataclasses.replace(e, edit=event.message_id)
                           if isinstance(e, Reply) else e for e in prompt]

@@ -203,7 +203,7 @@ session-use-end = To finish the chat with your supporter, send /end.
 session-end-confirm = End this chat? Your supporter will be told, and you can start again any time with /start.
 session-end-kept = OK, the chat goes on. Just write here.
 session-not-active = That chat has already ended. Send /start if you want to talk again.
-session-ended-student = The chat has ended. Thank you for reaching out; that took courage. 💛
+session-ended-student = The chat has ended. Thank you for reaching out; that took courage. 💛 Whenever you want to talk again, send /start.
 session-ended-after-crisis =
     Please take good care of yourself today. 💛 If things get heavy again, write /start any time.
     If you are in danger right now, contact:

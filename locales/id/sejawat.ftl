@@ -197,7 +197,7 @@ session-use-end = Buat ngakhirin obrolan sama pendampingmu, kirim /end.
 session-end-confirm = Mau udahan ngobrolnya? Pendampingmu bakal dikasih tahu, dan kamu bisa mulai lagi kapan aja dengan /start.
 session-end-kept = Oke, obrolannya lanjut. Tulis aja di sini.
 session-not-active = Obrolan itu udah selesai. Kirim /start kalau kamu mau cerita lagi.
-session-ended-student = Obrolannya udah selesai. Makasih udah mau cerita; itu butuh keberanian. 💛
+session-ended-student = Obrolannya udah selesai. Makasih udah mau cerita; itu butuh keberanian. 💛 Kapan pun mau cerita lagi, kirim /start ya.
 session-ended-after-crisis =
     Jaga dirimu baik-baik hari ini ya. 💛 Kalau rasanya berat lagi, kirim /start kapan aja.
     Kalau kamu lagi dalam bahaya sekarang, hubungi:

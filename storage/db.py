@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import sqlite3
+import weakref
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +24,38 @@ KEY_CHECK_TEXT = "sejawat data key check"
 
 def is_sqlite(url: str) -> bool:
     return url.startswith("sqlite")
+
+
+class _SQLiteConnection(sqlite3.Connection):
+    """Roll back and reset every cursor before closing.
+
+    Since Python 3.11 ``close()`` is ``sqlite3_close_v2()``: while any cursor still holds an
+    unfinished statement (e.g. one kept alive by the traceback of a CancelledError), SQLite
+    keeps the connection as a "zombie" with its open transaction - and the write lock - until
+    that cursor is garbage collected. SQLAlchemy closes (terminates) the connection without a
+    rollback when a query is cancelled, so a cancelled unit of work could lock the database
+    for the rest of the process.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._cursors: weakref.WeakSet[sqlite3.Cursor] = weakref.WeakSet()
+
+    def cursor(self, *args: Any, **kwargs: Any) -> sqlite3.Cursor:  # type: ignore[override]
+        cursor: sqlite3.Cursor = super().cursor(*args, **kwargs)
+        self._cursors.add(cursor)
+        return cursor
+
+    def close(self) -> None:
+        try:
+            for cursor in list(self._cursors):
+                cursor.close()  # resets and releases its statement
+            if self.in_transaction:
+                self.rollback()
+        except sqlite3.Error:
+            pass
+        finally:
+            super().close()
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -44,7 +78,9 @@ def create_engine(url: str, *, echo: bool = False) -> AsyncEngine:
         database = make_url(url).database
         if database and database != ":memory:":
             Path(database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_async_engine(url, echo=echo, connect_args={"timeout": 15})
+        engine = create_async_engine(
+            url, echo=echo, connect_args={"timeout": 15, "factory": _SQLiteConnection},
+        )
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         event.listen(engine.sync_engine, "begin", _sqlite_begin)
         return engine

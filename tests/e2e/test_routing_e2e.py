@@ -449,10 +449,11 @@ async def test_a_chat_left_with_an_off_duty_supporter_goes_to_the_next_one_with_
     await app.timers.sweep()
     await student.expect(shown(app, "en", "handback-student"))
     await dimas.expect(shown(app, "en", "handback-done"))
-    await ayu.expect(shown(app, "en", "offer"))
+    await ayu.expect(shown(app, "en", "offer", kind="returned"))  # says it is not a new one
     await ayu.press_starting("of:accept:")
     briefing = await ayu.expect(shown(app, "en", "session-started-supporter"))
     assert "worried about exams" in (briefing.text or "")  # the notes so far
+    await ayu.expect(shown(app, "en", "handback-history"))  # and what was said
     await student.say("hello, anyone?")
     await ayu.expect("hello, anyone?")
 

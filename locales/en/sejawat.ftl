@@ -81,8 +81,7 @@ intake-queued =
 
     What happens next: the next available peer supporter will receive it and start a chat with you here, in this chat. You will get a message when they join. You can send /cancel to withdraw your request.
 
-    If things get worse while you wait, please contact:
-    { $resources }
+    If things get worse while you wait, press “🆘 I need a counselor now” below. The emergency numbers are always in /help.
 intake-already-queued = Your request is already waiting for a supporter. You will get a message here when someone joins. Send /cancel if you want to withdraw it.
 intake-request-withdrawn = Your request has been withdrawn. Take care, and send /start whenever you want to talk.
 intake-queued-waiting =
@@ -196,19 +195,24 @@ intake-restart-offer-simple = You already have a conversation going. Send /start
 session-started-student =
     A peer supporter has joined. 💛 Everything you write here now goes to them; they see you only by your chosen name.
 
-    Remember: your supporter is a trained student, not a therapist. If you need a counselor, use the button below. If you are in danger, contact:
-    { $resources }
+    Remember: your supporter is a trained student, not a therapist. If you need a counselor, press 🆘 below. The emergency numbers are in /help.
 session-already-active = You are already chatting with a peer supporter. Just write here; send /end to finish the chat.
 session-use-end = To finish the chat with your supporter, send /end.
 session-end-confirm = End this chat? Your supporter will be told, and you can start again any time with /start.
 session-end-kept = OK, the chat goes on. Just write here.
 session-not-active = That chat has already ended. Send /start if you want to talk again.
-session-ended-student = The chat has ended. Thank you for reaching out; that took courage. 💛 Whenever you want to talk again, send /start.
+session-ended-student =
+    The chat has ended. Thank you for reaching out; that took courage. 💛 Whenever you want to talk again, send /start.
+    If you ever need help right away:
+    { $resources }
 session-ended-after-crisis =
     Please take good care of yourself today. 💛 If things get heavy again, write /start any time.
     If you are in danger right now, contact:
     { $resources }
-session-ended-idle-student = The chat was closed because it was quiet for a while. You can start again any time with /start.
+session-ended-idle-student =
+    The chat was closed because it was quiet for a while. You can start again any time with /start.
+    If you ever need help right away:
+    { $resources }
 session-handed-over-student = Your peer supporter has handed the chat to a colleague, who has your request and notes and will continue with you here.
 session-idle-check = Are you still there? 🙂 If we don't hear from you in { $minutes } minutes, this chat will close. You can always come back with /start.
 help-session =

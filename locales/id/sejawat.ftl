@@ -80,8 +80,7 @@ intake-queued =
 
     Nanti pendamping yang lagi kosong bakal nyapa kamu di sini, di obrolan ini. Kamu bakal dapat pesan waktu mereka gabung. Kirim /cancel kalau mau batalin permintaanmu.
 
-    Kalau keadaan makin berat selagi nunggu, hubungi:
-    { $resources }
+    Kalau keadaan makin berat selagi nunggu, tekan “🆘 Aku butuh konselor sekarang” di bawah. Nomor darurat selalu ada di /help.
 intake-already-queued = Permintaanmu udah nunggu pendamping. Kamu bakal dapat pesan di sini waktu ada yang gabung. Kirim /cancel kalau mau batalin.
 intake-request-withdrawn = Permintaanmu udah dibatalin. Jaga diri ya, dan kirim /start kapan aja kamu mau cerita.
 intake-queued-waiting =
@@ -190,19 +189,24 @@ intake-restart-offer-simple = Kamu masih punya obrolan yang jalan. Kirim /start 
 session-started-student =
     Pendamping sebaya udah gabung. 💛 Semua yang kamu tulis di sini sekarang sampai ke mereka; mereka cuma lihat nama pilihanmu.
 
-    Ingat ya: pendampingmu itu pelajar yang terlatih, bukan terapis. Kalau kamu butuh konselor, pakai tombol di bawah. Kalau kamu dalam bahaya, hubungi:
-    { $resources }
+    Ingat ya: pendampingmu itu pelajar yang terlatih, bukan terapis. Kalau kamu butuh konselor, tekan 🆘 di bawah. Nomor darurat ada di /help.
 session-already-active = Kamu lagi ngobrol sama pendamping sebaya. Tulis aja di sini; kirim /end kalau mau udahan.
 session-use-end = Buat ngakhirin obrolan sama pendampingmu, kirim /end.
 session-end-confirm = Mau udahan ngobrolnya? Pendampingmu bakal dikasih tahu, dan kamu bisa mulai lagi kapan aja dengan /start.
 session-end-kept = Oke, obrolannya lanjut. Tulis aja di sini.
 session-not-active = Obrolan itu udah selesai. Kirim /start kalau kamu mau cerita lagi.
-session-ended-student = Obrolannya udah selesai. Makasih udah mau cerita; itu butuh keberanian. 💛 Kapan pun mau cerita lagi, kirim /start ya.
+session-ended-student =
+    Obrolannya udah selesai. Makasih udah mau cerita; itu butuh keberanian. 💛 Kapan pun mau cerita lagi, kirim /start ya.
+    Kalau suatu saat butuh bantuan segera:
+    { $resources }
 session-ended-after-crisis =
     Jaga dirimu baik-baik hari ini ya. 💛 Kalau rasanya berat lagi, kirim /start kapan aja.
     Kalau kamu lagi dalam bahaya sekarang, hubungi:
     { $resources }
-session-ended-idle-student = Obrolannya ditutup karena udah lama sepi. Kamu bisa mulai lagi kapan aja dengan /start.
+session-ended-idle-student =
+    Obrolannya ditutup karena udah lama sepi. Kamu bisa mulai lagi kapan aja dengan /start.
+    Kalau suatu saat butuh bantuan segera:
+    { $resources }
 session-handed-over-student = Pendampingmu nyerahin obrolan ke temannya, yang udah baca permintaan dan catatanmu dan bakal lanjut nemenin kamu di sini.
 session-idle-check = Kamu masih di sana? 🙂 Kalau nggak ada kabar dalam { $minutes } menit, obrolan ini bakal ditutup. Kamu selalu bisa balik lagi dengan /start.
 help-session =

@@ -1,0 +1,57 @@
+"""The emergency numbers are shown once at the start of an ordinary request and again only where
+they matter: risk, out of hours, a long wait, the end, or when the student asks (/help). Shown on
+every step, a student stops reading them. On the whole program in-process (tests/model/world.py).
+"""
+
+from __future__ import annotations
+
+from tests.model.invariants import check
+from tests.model.test_regressions import intake, press
+from tests.model.world import World
+
+STUDENT = 700100001
+DIMAS, BUDI = 9101, 9201
+NUMBER = ": 112"  # "• Darurat: 112", the emergency line in the model's resources
+
+
+def shown(world: World, since: int = 0) -> int:
+    return sum(NUMBER in t for t in world.texts(STUDENT, since))
+
+
+async def test_an_ordinary_request_shows_the_numbers_at_the_start_and_at_the_end(
+    world: World,
+) -> None:
+    await intake(world, STUDENT)
+    assert shown(world) == 1, "the welcome shows them; the next steps do not repeat them"
+    queued = len(world.telegram.messages)
+    await press(world, DIMAS, "of:accept:")
+    await world.say(STUDENT, "makasih kak udah mau dengerin")
+    await world.say(DIMAS, "sama-sama, cerita aja pelan-pelan")
+    assert shown(world, queued) == 0, "a supporter joining is not a reason to repeat them"
+    assert any("🆘" in t or "/help" in t for t in world.texts(STUDENT, queued)), \
+        "the student is told where help is, in one line"
+    ending = len(world.telegram.messages)
+    await world.end(STUDENT)
+    assert shown(world, ending) == 1, "the end of a chat shows them once more"
+    assert await check(world) == []
+
+
+async def test_help_and_risk_show_the_numbers_whenever_they_are_needed(world: World) -> None:
+    await intake(world, STUDENT)
+    await press(world, DIMAS, "of:accept:")
+    asked = len(world.telegram.messages)
+    await world.command(STUDENT, "/help")
+    assert shown(world, asked) == 1
+    risk = len(world.telegram.messages)
+    await world.say(STUDENT, "aku pengen mati aja")
+    assert shown(world, risk) == 1
+    assert await check(world) == []
+
+
+async def test_an_english_request_follows_the_same_rule(world: World) -> None:
+    await intake(world, STUDENT, "en")
+    assert shown(world) == 1
+    queued = len(world.telegram.messages)
+    await press(world, DIMAS, "of:accept:")
+    assert shown(world, queued) == 0
+    assert any("/help" in t for t in world.texts(STUDENT, queued))

@@ -17,18 +17,12 @@ from pydantic import SecretStr
 from bot.app import App
 from bot.config import Config, DatabaseConfig
 from sandbox.botapi import SandboxBotApi
+from sandbox.demo import DEMO_SHIFT, DEMO_STAFF
 from sandbox.web import Timeline, start_web
 from storage.crypto import generate_key
 
 SANDBOX_TOKEN = "1000000001:SANDBOX-sejawat-local-token-000000000"
 DATA_DIR = Path("data")
-DEMO_STAFF = (
-    (9001, "coordinator", "Bu Sari (koordinator)"),
-    (9101, "supporter", "Dimas (pendamping)"),
-    (9102, "supporter", "Ayu (pendamping)"),
-    (9201, "counselor", "Pak Budi (konselor)"),
-)
-DEMO_SHIFT = (["mon", "tue", "wed", "thu", "fri"], "07:00", "21:00")
 
 
 def sandbox_key(path: Path = DATA_DIR / "sandbox.key") -> str:
@@ -55,15 +49,16 @@ def sandbox_config(config: Config, api_base: str) -> Config:
                                      "privacy": privacy})
 
 
-async def seed_demo(app: App, api: SandboxBotApi) -> None:
-    """Demo staff in the sandbox and the database (idempotent), ready to take requests."""
+async def seed_demo(app: App, api: SandboxBotApi, language: str = "id") -> None:
+    """Demo staff in the sandbox and the database (idempotent), ready to take requests; the
+    bot speaks ``language`` to them (the first time they are created)."""
     from handlers.shifts import plan_shift
 
     now = app.services.clock()
     async with app.store() as uow:
         for telegram_id, role, name in DEMO_STAFF:
-            await api.create_user(telegram_id, first_name=name, language_code="id")
-            await uow.people.get_or_create(telegram_id, "id", now)
+            await api.create_user(telegram_id, first_name=name, language_code=language)
+            await uow.people.get_or_create(telegram_id, language, now)
             if await uow.members.by_telegram_id(telegram_id) is not None:
                 continue
             member = await uow.members.add(telegram_id, role, name, now, trained=True,
@@ -88,6 +83,7 @@ async def feed_timeline(app: App, timeline: Timeline, stop: asyncio.Event) -> No
             data: dict[str, object] = {"actor": entry.actor, "subject": entry.subject,
                                        **entry.details}
             kind, _, ident = entry.subject.partition(":")
+            data["n"] = ident  # the page says "case #12" in its own language (ev_<action>)
             if kind == "person" and ident.isdigit() and int(ident) in people:
                 data["chat_id"] = people[int(ident)]  # the sandbox page rings that phone
             paged = entry.details.get("members") if isinstance(entry.details, dict) else None

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from aiohttp import WSMsgType, web
 
+from sandbox.demo import DEMO_STAFF, members_by_role
 from sandbox.simulate import SimulationError
 from sandbox.types import MEDIA_KINDS, Event, JsonDict, UserInfo
 
@@ -31,7 +32,7 @@ ROLES = ("student", "supporter", "counselor", "coordinator")
 DEFAULT_LAYOUT: dict[str, int | None] = {
     "student": None, "supporter": 9101, "counselor": 9201, "coordinator": 9001,
 }
-DEMO_STAFF = frozenset({9001, 9101, 9102, 9201})  # never offered as "the student"
+DEMO_STAFF_IDS = frozenset(i for i, _, _ in DEMO_STAFF)  # never offered as "the student"
 QUIET_EVENTS = frozenset({"api_call", "webhook_delivered"})
 SUMMARY_LIMIT = 80
 
@@ -112,49 +113,62 @@ class Narrator:
     def __call__(self, event: Event) -> None:
         data = event.data
         kind, summary = "", ""
+        # ``say``: the page's own words for the entry (sandbox/static/i18n, key ``tl_<say>``)
+        say, args = "", {}
         if event.type == "update":
             update: JsonDict = data.get("update") or {}
             if "message" in update:
                 message = update["message"]
                 body = message.get("text") or f"[{_media_kind(message) or 'message'}]"
                 kind = "tg.update"
-                summary = f"{self.name(message['from']['id'])} → bot: {_short(body)}"
+                who, text = self.name(message["from"]["id"]), _short(body)
+                summary, say, args = f"{who} → bot: {text}", "tg_in", {"who": who, "text": text}
             elif "callback_query" in update:
                 query = update["callback_query"]
                 kind = "tg.button"
-                summary = f"{self.name(query['from']['id'])} pressed [{query.get('data')}]"
+                who, button = self.name(query["from"]["id"]), str(query.get("data"))
+                summary = f"{who} pressed [{button}]"
+                say, args = "tg_press", {"who": who, "button": button}
             else:
                 kind, summary = "tg.update", f"update {data.get('kind')}"
+                say, args = "tg_other", {"kind": str(data.get("kind"))}
             if data.get("duplicate"):
                 summary += " (redelivered)"
+                args["again"] = "1"
         elif event.type == "message_sent":
             kind = "tg.message"
-            summary = f"bot → {self.name(data.get('chat_id'))}: {_short(data.get('text'))}"
-        elif event.type == "message_edited":
-            kind = "tg.edit"
-            summary = f"bot edited #{data.get('message_id')} for {self.name(data.get('chat_id'))}"
-        elif event.type == "message_deleted":
-            kind = "tg.delete"
-            summary = f"bot deleted #{data.get('message_id')} for {self.name(data.get('chat_id'))}"
+            who, text = self.name(data.get("chat_id")), _short(data.get("text"))
+            summary, say, args = f"bot → {who}: {text}", "tg_out", {"who": who, "text": text}
+        elif event.type in ("message_edited", "message_deleted"):
+            verb = "edited" if event.type == "message_edited" else "deleted"
+            kind = "tg.edit" if verb == "edited" else "tg.delete"
+            who, n = self.name(data.get("chat_id")), str(data.get("message_id"))
+            summary = f"bot {verb} #{n} for {who}"
+            say, args = f"tg_{verb}", {"who": who, "n": n}
         elif event.type == "callback_answered" and data.get("text"):
             kind = "tg.answer"
-            summary = f"bot answered {self.name(data.get('user_id'))}: {_short(data.get('text'))}"
+            who, text = self.name(data.get("user_id")), _short(data.get("text"))
+            summary, say, args = f"bot answered {who}: {text}", "tg_answer", \
+                {"who": who, "text": text}
         elif event.type == "commands_set":
             lang = data.get("language_code") or "default"
             kind = "tg.commands"
-            summary = f"command menu set ({lang}): " + " ".join(
-                "/" + str(c["command"]) for c in data.get("commands", [])
-            )
+            commands = " ".join("/" + str(c["command"]) for c in data.get("commands", []))
+            summary = f"command menu set ({lang}): {commands}"
+            say, args = "tg_menu", {"lang": str(lang), "commands": commands}
         elif event.type == "user":
             user = data.get("user") or {}
             kind = "tg.user"
-            summary = f"user {user.get('first_name')} ({user.get('id')}) is here"
+            who = f"{user.get('first_name')} ({user.get('id')})"
+            summary, say, args = f"user {who} is here", "tg_user", {"who": who}
         elif event.type in ("user_blocked", "user_unblocked"):
             kind = "tg.user"
-            summary = f"{self.name(data.get('user_id'))} {event.type.removeprefix('user_')} the bot"
+            who, verb = self.name(data.get("user_id")), event.type.removeprefix("user_")
+            summary, say, args = f"{who} {verb} the bot", f"tg_{verb}", {"who": who}
         if kind:
             self.timeline.publish(kind, summary, {"event_seq": event.seq, "type": event.type,
-                                                  "chat_id": data.get("chat_id")})
+                                                  "chat_id": data.get("chat_id"),
+                                                  "say": say, "args": args})
 
 
 # -- chat views ------------------------------------------------------------------------------
@@ -296,6 +310,7 @@ class WebServer:
     def make_app(self) -> web.Application:
         app = web.Application(middlewares=[_errors])
         app.router.add_get("/", self.index)
+        app.router.add_get("/favicon.ico", self.favicon)
         app.router.add_get("/api/layout", self.layout)
         app.router.add_get("/api/users", self.users)
         app.router.add_get("/api/chat/{user_id}", self.chat)
@@ -339,12 +354,22 @@ class WebServer:
     async def index(self, request: web.Request) -> web.StreamResponse:
         return web.FileResponse(STATIC_DIR / "index.html")
 
+    async def favicon(self, request: web.Request) -> web.StreamResponse:
+        return web.FileResponse(STATIC_DIR / "favicon.svg",
+                                headers={"Content-Type": "image/svg+xml"})
+
     async def layout(self, request: web.Request) -> web.Response:
         phones = parse_layout(request.query, await self.api.users())
-        staff = DEMO_STAFF | {p["user_id"] for p in phones
+        staff = DEMO_STAFF_IDS | {p["user_id"] for p in phones
                               if p["role"] != "student" and p["user_id"] is not None}
+        members = members_by_role()
+        for p in phones:  # a phone shown for someone outside the demo team switches to them too
+            if p["role"] != "student" and p["user_id"] is not None and \
+                    p["user_id"] not in members.get(p["role"], []):
+                members.setdefault(p["role"], []).insert(0, p["user_id"])
         return _ok({"phones": phones, "languages": list(self.languages),
-                    "staff_ids": sorted(staff), "bot": self.api.state.bot_user()})
+                    "staff_ids": sorted(staff), "members": members,
+                    "bot": self.api.state.bot_user()})
 
     async def users(self, request: web.Request) -> web.Response:
         return _ok([u.to_json() for u in await self.api.users()])
@@ -378,8 +403,10 @@ class WebServer:
             _int(user_id, "user_id") if user_id is not None else None,
             first_name=name, language_code=language,
         )
-        self.timeline.publish("web.student", f"student {name} ({user.id}) added, {language}",
-                              {"user_id": user.id})
+        who = f"{name} ({user.id})"
+        self.timeline.publish("web.student", f"student {who} added, {language}",
+                              {"user_id": user.id, "say": "web_student",
+                               "args": {"who": who, "lang": language}})
         return _ok(user.to_json())
 
     async def send(self, request: web.Request) -> web.Response:
@@ -446,7 +473,8 @@ class WebServer:
     async def websocket(self, request: web.Request) -> web.WebSocketResponse:
         """``{"type": "event"|"timeline"|"training", ...}`` messages, oldest first.
 
-        ``?since=<timeline seq>`` replays timeline entries after that seq first.
+        ``?since=<timeline seq>`` replays timeline entries after that seq first, marked
+        ``"replay": true`` (the page does not ring a phone again for an old alert).
         """
         ws = web.WebSocketResponse(heartbeat=20.0)
         await ws.prepare(request)
@@ -454,7 +482,7 @@ class WebServer:
         since = request.query.get("since")
         if since is not None:
             for entry in self.timeline.since(_int(since, "since")):
-                queue.put_nowait({"type": "timeline", "entry": entry.to_json()})
+                queue.put_nowait({"type": "timeline", "entry": entry.to_json(), "replay": True})
 
         def on_event(event: Event) -> None:
             if event.type not in QUIET_EVENTS:

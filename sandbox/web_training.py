@@ -223,10 +223,13 @@ class TrainingRunner:
         if self.on_change is not None:
             self.on_change(self)
 
-    def _publish(self, kind: str, summary: str, **data: Any) -> None:
+    def _publish(self, kind: str, summary: str, args: dict[str, str] | None = None,
+                 **data: Any) -> None:
+        """``args``: the values the page's own words for ``kind`` need (i18n ``tl_training_*``)."""
         if self.timeline is not None:
             self.timeline.publish(f"training.{kind}", summary,
-                                  {"scenario": self.scenario.id, **data})
+                                  {"scenario": self.scenario.id, "say": f"training_{kind}",
+                                   "args": args or {}, **data})
 
     async def _run(self, run_intake: bool) -> None:
         try:
@@ -244,7 +247,7 @@ class TrainingRunner:
             raise
         except Exception as exc:  # a broken run must still end with a debrief
             self.error = f"{type(exc).__name__}: {exc}"
-            self._publish("error", f"{self.scenario.id}: {self.error}")
+            self._publish("error", f"{self.scenario.id}: {self.error}", {"error": self.error})
             self._finish(completed=False, phase="failed")
         finally:
             self._detach()
@@ -303,7 +306,8 @@ class TrainingRunner:
         if turn == self.scenario.risk_turn:
             self.risk_sent_at = self.turn_sent_at
         self._publish("turn", f"{self.scenario.id}: student message {turn + 1}/"
-                              f"{len(self.scenario.turns)}", turn=turn)
+                              f"{len(self.scenario.turns)}",
+                      {"n": str(turn + 1), "total": str(len(self.scenario.turns))}, turn=turn)
         while not self._events.empty():  # replies typed while the student was typing count once
             event = self._events.get_nowait()
             if event is None:
@@ -343,6 +347,7 @@ class TrainingRunner:
         )
         self._publish("debrief", f"{scenario.id}: debrief — referral {verdict}, "
                                  f"{self.trainee_messages} replies",
+                      {"verdict": verdict, "replies": str(self.trainee_messages)},
                       debrief=self.debrief.to_json())
         self._set_phase(phase)
         self._events.put_nowait(None)

@@ -9,6 +9,9 @@ const S = {
   staffIds: new Set(),
   scenarios: [],
   training: null,
+  members: {},         // role -> [user ids] a staff phone can switch between
+  timeline: [],        // entries, kept to re-render in another page language
+  openedAt: Date.now(), // entries older than the page do not ring phones again
   refreshTimers: new Map(),
   typingTimers: new Map(),
 };
@@ -57,6 +60,7 @@ async function setLanguage(lang) {
   }
   renderScenarios();
   renderTraining();
+  renderTimeline();
 }
 
 function applyStrings(root) {
@@ -123,10 +127,13 @@ function renderHead(phone) {
   if (!status.classList.contains("typing")) {
     status.textContent = user ? `id ${user.id} · ${user.language_code || ""}` : "";
   }
-  if (phone.role === "student") {
+  {
     const pick = el.querySelector(".student-pick");
-    const list = students();
+    const list = phone.role === "student" ? students()
+      : (S.members[phone.role] || []).map((id) => S.users.get(id)).filter(Boolean);
     pick.hidden = list.length < 2;
+    pick.title = t("switch_member");
+    pick.setAttribute("aria-label", pick.title);
     pick.replaceChildren(...list.map((u) => {
       const opt = document.createElement("option");
       opt.value = String(u.id);
@@ -224,7 +231,7 @@ function bubble(phone, m) {
   }
   const meta = document.createElement("div");
   meta.className = "meta";
-  const time = m.date ? new Date(m.date * 1000).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) : "";
+  const time = m.date ? new Date(m.date * 1000).toLocaleTimeString(S.lang, { hour: "2-digit", minute: "2-digit" }) : "";
   meta.textContent = (m.edited ? `${t("edited")} ` : "") + time;
   el.appendChild(meta);
   return el;
@@ -281,6 +288,7 @@ function stopTyping(chatId) {
 function ring(chatId) {
   for (const phone of phonesFor(chatId)) {
     if (phone.role === "student") continue;
+    document.body.dataset.rings = String(Number(document.body.dataset.rings || 0) + 1);
     phone.el.classList.remove("ringing");
     void phone.el.offsetWidth;
     phone.el.classList.add("ringing");
@@ -318,25 +326,55 @@ document.getElementById("add-student").addEventListener("submit", async (ev) => 
 
 // -- timeline ---------------------------------------------------------------------------
 
-function addTimeline(entry) {
-  const list = document.getElementById("timeline-list");
+function timelineText(entry) {
+  const d = entry.data || {};
+  const args = { ...(d.args || {}) };
+  if (d.say && d.say.startsWith("training_")) {
+    const scenario = S.scenarios.find((sc) => sc.id === d.scenario);
+    args.scenario = scenario ? (scenario.title[S.lang] || scenario.id) : d.scenario;
+    if (args.verdict) args.verdict = t(`verdict_${args.verdict}`);
+  }
+  const key = d.say ? `tl_${d.say}` : `ev_${entry.kind}`;
+  if (!(key in S.strings)) return entry.summary;
+  const text = t(key, d.say ? args : { n: d.n == null ? "" : d.n });
+  return args.again ? `${text} ${t("tl_again")}` : text;
+}
+
+function timelineItem(entry) {
   const li = document.createElement("li");
   const family = entry.kind.startsWith("tg.") ? "tg"
     : entry.kind.startsWith("training.") ? "training"
-      : /risk|escalat/.test(entry.kind) ? "risk sys" : "sys";
-  li.className = family;
+      : /risk|escalat/.test(entry.kind) ? "risk" : "sys";
+  li.className = family === "risk" ? "risk sys" : family;
   li.dataset.kind = entry.kind;
   const time = document.createElement("time");
-  time.textContent = new Date(entry.at * 1000).toLocaleTimeString();
+  time.textContent = new Date(entry.at * 1000).toLocaleTimeString(S.lang);
   const kind = document.createElement("span");
   kind.className = "k";
-  kind.textContent = entry.kind;
-  li.append(time, kind, entry.summary);
+  kind.textContent = t(`fam_${family}`);
+  kind.title = entry.kind;
+  li.append(time, kind, timelineText(entry));
+  return li;
+}
+
+function renderTimeline() {
+  const list = document.getElementById("timeline-list");
+  list.replaceChildren(...S.timeline.map(timelineItem));
+  list.scrollTop = list.scrollHeight;
+}
+
+function addTimeline(entry, replay) {
+  const list = document.getElementById("timeline-list");
+  const li = timelineItem(entry);
   const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
+  S.timeline.push(entry);
   list.appendChild(li);
-  while (list.children.length > 600) list.firstElementChild.remove();
+  while (S.timeline.length > 600) { S.timeline.shift(); list.firstElementChild.remove(); }
+  document.body.dataset.timeline = String(entry.seq);
   if (atBottom) list.scrollTop = list.scrollHeight;
-  if (family.includes("risk") && entry.data) {
+  // a reload does not ring for old alerts; one missed while reconnecting still rings
+  const live = !replay || entry.at * 1000 >= S.openedAt;
+  if (live && li.classList.contains("risk") && entry.data) {
     for (const key of ["chat_id", "user_id", "counselor_id", "recipient_id"]) {
       if (entry.data[key] != null) ring(entry.data[key]);
     }
@@ -454,7 +492,7 @@ function connect() {
   ws.onmessage = (msg) => {
     const item = JSON.parse(msg.data);
     if (item.type === "event") onEvent(item.event);
-    else if (item.type === "timeline") { lastTimelineSeq = item.entry.seq; addTimeline(item.entry); }
+    else if (item.type === "timeline") { lastTimelineSeq = item.entry.seq; addTimeline(item.entry, item.replay); }
     else if (item.type === "training") onTraining(item.status);
   };
   ws.onopen = () => {
@@ -478,6 +516,7 @@ async function main() {
     return opt;
   }));
   for (const id of layout.staff_ids) S.staffIds.add(id);
+  S.members = layout.members || {};
   for (const spec of layout.phones) {
     const phone = buildPhone(spec);
     S.phones.push(phone);

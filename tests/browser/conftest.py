@@ -23,6 +23,16 @@ CHROMIUM_ARGS = [
     "--disable-component-update", "--disable-sync", "--no-first-run",
 ]
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
+
+
+def skip_without_chromium() -> None:
+    """At the top of a browser test module: skip it on a machine without Chromium, unless CI
+    (``SEJAWAT_TEST_REQUIRE_BROWSER``) says the browser tests must run."""
+    if not CHROMIUM.exists():
+        if os.environ.get("SEJAWAT_TEST_REQUIRE_BROWSER"):
+            raise RuntimeError(f"SEJAWAT_TEST_REQUIRE_BROWSER is set but {CHROMIUM} is missing")
+        pytest.skip(f"browser tests need Chromium at {CHROMIUM} (apt-get install -y chromium)",
+                    allow_module_level=True)
 STAFF = (
     (9001, "Bu Sari (koordinator)"), (9101, "Dimas (pendamping)"),
     (9102, "Ayu (pendamping)"), (9201, "Pak Budi (konselor)"),
@@ -92,5 +102,6 @@ async def page(web: WebServer) -> AsyncIterator[Any]:
 
 
 async def shot(page: Any, name: str) -> None:
+    """``page`` (or one phone on it) as test-artifacts/screenshots/<name>.png."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     await page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))

@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 import pytest
 
-from tests.browser.conftest import CHROMIUM
+from tests.browser.conftest import skip_without_chromium
 
-if not CHROMIUM.exists():
-    if os.environ.get("SEJAWAT_TEST_REQUIRE_BROWSER"):
-        raise RuntimeError(f"SEJAWAT_TEST_REQUIRE_BROWSER is set but {CHROMIUM} is missing")
-    pytest.skip(f"browser tests need Chromium at {CHROMIUM} (apt-get install -y chromium)",
-                allow_module_level=True)
+skip_without_chromium()
 
 from playwright.async_api import expect  # noqa: E402
 

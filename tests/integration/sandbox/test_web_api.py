@@ -88,10 +88,15 @@ async def test_layout_defaults_and_query_overrides(
     assert phones["coordinator"]["user_id"] == 9001
     assert layout["languages"] == ["id", "en"]
     assert layout["staff_ids"] == [9001, 9101, 9102, 9201]
+    # every demo member has a phone: a role's phone switches between that role's members
+    assert layout["members"] == {"coordinator": [9001], "supporter": [9101, 9102],
+                                 "counselor": [9201]}
 
     custom = await get(http, web.url + "/api/layout?supporter=9102&coordinator=none&student=5")
     assert [(p["role"], p["user_id"]) for p in custom["phones"]] == [
         ("student", 5), ("supporter", 9102), ("counselor", 9201)]
+    other = await get(http, web.url + "/api/layout?counselor=9333")
+    assert other["members"]["counselor"] == [9333, 9201]
     async with http.get(web.url + "/api/layout?counselor=abc") as resp:
         assert resp.status == 400
 

@@ -108,7 +108,7 @@ async def _why_risky(uow: UnitOfWork, request: HelpRequest,
 
 
 async def offer_effects(uow: UnitOfWork, services: Services, request: HelpRequest,
-                        member: Member, now: datetime) -> list[Effect]:
+                        member: Member, now: datetime, practice: bool = False) -> list[Effect]:
     offer = await uow.offers.create(request.id, member.id, now)
     timeout = services.config.routing.offer_timeout
     await uow.timers.set(OFFER_TIMEOUT, str(offer.id), now + timedelta(seconds=timeout))
@@ -122,7 +122,7 @@ async def offer_effects(uow: UnitOfWork, services: Services, request: HelpReques
         "risk_key": f"risk-{request.risk_level}",
         # not every offer is a new request: a colleague's hand-over, or a student whose
         # supporter had to leave (the first line says which)
-        "kind": "handover" if request.status == "active" else
+        "kind": "practice" if practice else "handover" if request.status == "active" else
         "returned" if await uow.sessions.handed_back(request.id) is not None else "new",
         **await _why_risky(uow, request, now),
     }
@@ -138,14 +138,15 @@ async def dispatch(uow: UnitOfWork, services: Services) -> list[Effect]:
     loads = await uow.sessions.loads()
     for member_id, pending in (await uow.offers.pending_counts()).items():
         loads[member_id] = loads.get(member_id, 0) + pending
-    queued = list(await uow.requests.queued())
+    practising = await uow.people.practising()
+    queued = [r for r in await uow.requests.queued() if r.person_id not in practising]
     by_id = {r.id: r for r in queued}
     offered = await uow.offers.pending_request_ids()
     since = now - RETRY_DECLINED_AFTER
     declined = await uow.offers.recently(OfferStatus.DECLINED, since)
     expired = await uow.offers.recently(OfferStatus.EXPIRED, since)
-    effects: list[Effect] = []
-    unoffered: list[int] = []
+    effects, unoffered = await _offer_practice(uow, services, practising, offered, declined,
+                                               now)
     for waiting in ordered(await waiting_list(uow, queued)):
         request = by_id[waiting.request_id]
         if request.id in offered:
@@ -170,6 +171,29 @@ async def dispatch(uow: UnitOfWork, services: Services) -> list[Effect]:
     if retry is not None:
         await uow.timers.set("dispatch", "queue", max(retry, now + timedelta(seconds=1)))
     return effects + told
+
+
+async def _offer_practice(uow: UnitOfWork, services: Services, practising: dict[int, int],
+                          offered: set[int], declined: dict[int, set[int]],
+                          now: datetime) -> tuple[list[Effect], list[int]]:
+    """A practice request goes to its trainee only (handlers.practice), outside the queue;
+    one they declined is offered again when the decline ages out, as any other. Returns the
+    offers and the practice requests left unoffered."""
+    effects: list[Effect] = []
+    unoffered: list[int] = []
+    if not practising:
+        return effects, unoffered
+    for request in await uow.requests.queued():
+        trainee_id = practising.get(request.person_id)
+        if trainee_id is None or request.id in offered:
+            continue
+        trainee = await uow.members.get(trainee_id)
+        if trainee_id in declined.get(request.id, set()) or trainee is None or \
+                not trainee.active:
+            unoffered.append(request.id)
+            continue
+        effects += await offer_effects(uow, services, request, trainee, now, practice=True)
+    return effects, unoffered
 
 
 async def waiting_list(uow: UnitOfWork, requests: list[HelpRequest]) -> list[Waiting]:
@@ -208,8 +232,9 @@ async def unattended(uow: UnitOfWork, services: Services, request_id: int,
     coordinator once (pseudonym, wait, topic, language, why); outside program hours, count
     again from the next opening. ``payload["since"]``: when it (re)entered the queue."""
     request = await uow.requests.get(request_id)
-    if request is None or request.status != "queued":
-        return []
+    if request is None or request.status != "queued" or \
+            request.person_id in await uow.people.practising():
+        return []  # (a practice request is its trainee's: no coordinator is alerted)
     now = services.clock()
     since = (datetime.fromisoformat(str(payload["since"])) if "since" in payload
              else request.created_at)

@@ -33,7 +33,7 @@ from flows import buttons, screening
 from flows.buttons import ButtonData
 from flows.intake import ASQ_DONE
 from flows.types import Button, ClearButtons, Effect, Inbound, Priority, Reply, Screened
-from handlers import journey
+from handlers import journey, practice
 from handlers.context import Services
 from storage.models import Person
 from storage.program_models import ChatSession, Escalation, Member
@@ -137,7 +137,8 @@ async def act(uow: UnitOfWork, services: Services, decision: Decision, chat_id: 
             if here is not None and key == "crisis-resources":  # not "we are contacting"
                 key = "crisis-resources-counselor-here"
             effects.append(Reply(key, to=chat_id, priority=CRISIS))
-        elif action == Action.TELL_SUPPORTER and chat is not None and source in TELL:
+        elif action == Action.TELL_SUPPORTER and chat is not None and source in TELL and \
+                person.practice_with is None:  # (practice: the trainee hears it from _open)
             effects += await _tell_staff(uow, chat, TELL[source], level, words, here)
         elif action == Action.NUDGE_SUPPORTER and chat is not None:
             effects += await _nudge(uow, chat, words)
@@ -302,8 +303,10 @@ async def _open(uow: UnitOfWork, services: Services, chat_id: int, person: Perso
                 level: RiskLevel, categories: tuple[str, ...], source: str, words: str,
                 detail: str, here: Member | None) -> list[Effect]:
     """A counselor in the student's chat (``here``) holds the new case at once; else the
-    ladder starts."""
+    ladder starts. A practice student's pages nobody (handlers.practice)."""
     now = services.clock()
+    if person.practice_with is not None:
+        return await practice.would_page(uow, person, level, source, now)
     request = await uow.requests.open_for(person.id)
     conversation = await uow.conversations.get(chat_id)
     if not person.pseudonym:  # counselors need a name to call them by, from the first ping

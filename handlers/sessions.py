@@ -10,7 +10,7 @@ from flows import screening
 from flows.buttons import button
 from flows.session import FEEDBACK_MACHINE
 from flows.types import NO_SOS, Copy, Effect, Reply
-from handlers import escalations, journey
+from handlers import escalations, journey, practice
 from handlers.context import Services, machine_context
 from handlers.dispatch import (
     arm_unattended,
@@ -52,8 +52,12 @@ async def accept(uow: UnitOfWork, services: Services, member: Member,
     if request is None or not (handoff or request.status == "queued"):
         await settle_offer(uow, offer, "withdraw", now)
         return [Reply("offer-gone")]
-    if not (member.on_duty and member.trained and member.active):
-        return [Reply("duty-required")]
+    practice_of = await practice.for_request(uow, request)
+    if practice_of is not None and practice_of.id != member.id:
+        await settle_offer(uow, offer, "withdraw", now)  # (the practice moved to another
+        return [Reply("offer-gone")]                      # trainee)
+    if practice_of is None and not (member.on_duty and member.trained and member.active):
+        return [Reply("duty-required")]  # (practice is how a trainee gets trained)
     await settle_offer(uow, offer, "accept", now)
     member.last_assigned_at = now
     if handoff and existing is not None:
@@ -379,7 +383,8 @@ async def end_session(uow: UnitOfWork, services: Services, chat: ChatSession,
     assert request is not None
     await uow.requests.fire(request, "close", now)
     routing = services.config.routing
-    if routing.followup:
+    practising = await practice.for_request(uow, request) is not None
+    if routing.followup and not practising:
         due = now + timedelta(seconds=routing.followup_after)
         await uow.timers.set("followup", str(request.id), due,
                              {"chat_id": chat.student_chat_id})
@@ -387,7 +392,9 @@ async def end_session(uow: UnitOfWork, services: Services, chat: ChatSession,
                         {"session": chat.id}, now)
     student_key = "session-ended-idle-student" if ended_by == "idle" else "session-ended-student"
     effects: list[Effect] = [Reply(student_key, to=chat.student_chat_id, keyboard=NO_SOS)]
-    if chat.counselor_id is not None or await uow.escalations.highest_since(
+    if practising:  # a scripted student: no survey (its ratings are not the program's)
+        await journey.move(uow, chat.student_chat_id, "end_after_crisis", now)
+    elif chat.counselor_id is not None or await uow.escalations.highest_since(
             chat.student_chat_id, chat.started_at) >= RiskLevel.HIGH:
         # "how helpful was this chat, 1 to 5?" is not what to ask after a crisis
         await journey.move(uow, chat.student_chat_id, "end_after_crisis", now)

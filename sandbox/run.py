@@ -18,7 +18,7 @@ from bot.app import App
 from bot.config import Config, DatabaseConfig
 from sandbox.botapi import SandboxBotApi
 from sandbox.demo import DEMO_SHIFT, DEMO_STAFF
-from sandbox.web import Timeline, start_web
+from sandbox.web import PracticeHook, Timeline, start_web
 from storage.crypto import generate_key
 
 SANDBOX_TOKEN = "1000000001:SANDBOX-sejawat-local-token-000000000"
@@ -70,6 +70,19 @@ async def seed_demo(app: App, api: SandboxBotApi, language: str = "id") -> None:
         await uow.commit()
 
 
+def practice_hook(app: App) -> PracticeHook:
+    """The training's scripted student is a practice student of the trainee (the bot offers
+    its request to them only, pages nobody for it, and keeps it out of /stats)."""
+    async def begin(student_id: int, trainee_id: int, language: str) -> None:
+        from handlers import practice
+
+        async with app.store() as uow:
+            await practice.begin(uow, student_id, trainee_id, language, app.services.clock())
+            await uow.commit()
+
+    return begin
+
+
 async def feed_timeline(app: App, timeline: Timeline, stop: asyncio.Event) -> None:
     """Publish each new audit entry (who did what; never text) to the page's timeline."""
     last = 0
@@ -114,7 +127,8 @@ async def run_sandbox(config: Config, port: int | None, api_port: int | None) ->
         await seed_demo(app, api)
         web = await start_web(api, config.sandbox.host,
                               port if port is not None else config.sandbox.port,
-                              timeline=timeline, languages=tuple(config.program.languages))
+                              timeline=timeline, languages=tuple(config.program.languages),
+                              practice=practice_hook(app))
         await app.start()
         feeder = asyncio.create_task(feed_timeline(app, timeline, stop))
         print(_banner(web.url, api.base_url), flush=True)

@@ -12,7 +12,7 @@ import contextlib
 import json
 import time
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -35,6 +35,9 @@ DEFAULT_LAYOUT: dict[str, int | None] = {
 DEMO_STAFF_IDS = frozenset(i for i, _, _ in DEMO_STAFF)  # never offered as "the student"
 QUIET_EVENTS = frozenset({"api_call", "webhook_delivered"})
 SUMMARY_LIMIT = 80
+# (student id, trainee id, language): tells the bot this student is a practice student of that
+# trainee (handlers.practice), before it writes; sandbox.run.practice_hook(app) is one
+PracticeHook = Callable[[int, int, str], Awaitable[None]]
 
 
 # -- timeline --------------------------------------------------------------------------------
@@ -290,11 +293,13 @@ class WebServer:
     """The running page; ``url`` to open it, ``await stop()`` to end it."""
 
     def __init__(
-        self, api: SandboxBotApi, timeline: Timeline, languages: tuple[str, ...]
+        self, api: SandboxBotApi, timeline: Timeline, languages: tuple[str, ...],
+        practice: PracticeHook | None = None,
     ) -> None:
         from sandbox.web_training import TrainingRunner, load_scenarios
 
         self.api = api
+        self.practice = practice
         self.timeline = timeline
         self.languages = languages
         self.scenarios = load_scenarios()
@@ -447,9 +452,13 @@ class WebServer:
         supporter = _int(body.get("supporter_id", DEFAULT_LAYOUT["supporter"]), "supporter_id")
         if self.training is not None:
             await self.training.stop()
+        student = await self.api.create_user(None, first_name=scenario.student_name,
+                                             language_code=language)
+        if self.practice is not None:  # its request goes to the trainee, its risk pages nobody
+            await self.practice(student.id, supporter, language)
         self.training = self._runner_factory(
-            self.api, scenario, language, supporter, timeline=self.timeline,
-            on_change=self._broadcast_training,
+            self.api, scenario, language, supporter, student_id=student.id,
+            timeline=self.timeline, on_change=self._broadcast_training,
         )
         await self.training.start(run_intake=bool(body.get("intake", True)))
         return _ok(self.training.status())
@@ -526,9 +535,10 @@ class WebServer:
 
 async def start_web(
     api: SandboxBotApi, host: str, port: int, *, languages: tuple[str, ...] = ("id", "en"),
-    timeline: Timeline | None = None,
+    timeline: Timeline | None = None, practice: PracticeHook | None = None,
 ) -> WebServer:
-    """Serve the simulator page for ``api`` on ``host:port`` (0 = any free port)."""
-    server = WebServer(api, timeline or Timeline(), tuple(languages))
+    """Serve the simulator page for ``api`` on ``host:port`` (0 = any free port); with
+    ``practice``, a training's scripted student is the trainee's practice student."""
+    server = WebServer(api, timeline or Timeline(), tuple(languages), practice)
     await server.start(host, port)
     return server

@@ -71,6 +71,10 @@ class Person(Base):
     language: Mapped[str] = mapped_column(String(8))
     pseudonym: Mapped[str | None] = mapped_column(String(64))
     blocked_bot: Mapped[bool] = mapped_column(Boolean, default=False)
+    # a practice student (the sandbox's training plays it): the member id of the trainee it
+    # practises with. Its requests go to that trainee only, its risk pages nobody (the trainee
+    # is told what would happen), and it is kept out of the program's numbers.
+    practice_with: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime]
 
 

@@ -66,11 +66,15 @@ class Privacy:
                 query = query.where(clause)  # type: ignore[arg-type]
             return int(await self._s.scalar(query) or 0)
 
+        # practice (the sandbox's training: handlers.practice) is not the program's work
+        real = HelpRequest.person_id.not_in(
+            select(Person.id).where(Person.practice_with.is_not(None)))
+        real_chat = ChatSession.request_id.in_(select(HelpRequest.id).where(real))
         return {
-            "requests": await count(HelpRequest),
-            "queued": await count(HelpRequest, HelpRequest.status == "queued"),
-            "active": await count(ChatSession, ChatSession.status == "active"),
-            "closed": await count(ChatSession, ChatSession.status == "closed"),
+            "requests": await count(HelpRequest, real),
+            "queued": await count(HelpRequest, real, HelpRequest.status == "queued"),
+            "active": await count(ChatSession, real_chat, ChatSession.status == "active"),
+            "closed": await count(ChatSession, real_chat, ChatSession.status == "closed"),
             "escalations": await count(Escalation),
             "open_escalations": await count(Escalation, Escalation.status != "resolved"),
         }

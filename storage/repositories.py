@@ -45,6 +45,12 @@ class People:
     async def all(self) -> Sequence[Person]:
         return (await self._s.scalars(select(Person).order_by(Person.id))).all()
 
+    async def practising(self) -> dict[int, int]:
+        """``{person id: trainee member id}`` for every practice student."""
+        rows = await self._s.execute(select(Person.id, Person.practice_with)
+                                     .where(Person.practice_with.is_not(None)))
+        return {int(pid): int(mid) for pid, mid in rows.all() if mid is not None}
+
     async def mark_blocked(self, telegram_id: int, blocked: bool = True) -> None:
         await self._s.execute(
             update(Person).where(Person.telegram_id == telegram_id).values(blocked_bot=blocked)

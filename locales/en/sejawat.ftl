@@ -371,6 +371,7 @@ offer =
     { $kind ->
         [handover] A colleague asks you to take over their chat with { $pseudonym }
         [returned] Back in line, their supporter had to leave: { $pseudonym }
+        [practice] 🎓 Practice request (a scripted student, for you only): { $pseudonym }
        *[new] New request: { $pseudonym }
     }
     Topic: { $topic }
@@ -604,3 +605,9 @@ cmd-team-roster = The team: trained, capacity, pause
 cmd-team-invite = A one-time invite link (supporter or counselor)
 cmd-team-shifts = The shift schedule
 cmd-team-stats = How the program is doing
+
+## Team: practice (a scripted student from the sandbox's training; pages nobody)
+practice-would-page =
+    🎓 Practice: { $pseudonym } wrote something that shows { $level }. In a real chat a counselor would be paged now and the student would get the emergency numbers. In practice nobody is paged.
+    What to do now: stay with them, ask directly whether they are safe, and use /refer.
+practice-would-page-asked = 🎓 Practice: in a real chat a counselor would be paged now to join { $pseudonym }. In practice nobody is paged. Stay with them as you would until the counselor arrives.

@@ -360,6 +360,7 @@ offer =
     { $kind ->
         [handover] Rekanmu minta kamu melanjutkan obrolannya dengan { $pseudonym }
         [returned] Kembali mengantre, pendampingnya harus pergi: { $pseudonym }
+        [practice] 🎓 Permintaan latihan (siswa skenario, hanya untukmu): { $pseudonym }
        *[new] Permintaan baru: { $pseudonym }
     }
     Topik: { $topic }
@@ -593,3 +594,9 @@ cmd-team-roster = Anggota tim: terlatih, kapasitas, jeda
 cmd-team-invite = Tautan undangan sekali pakai (pendamping atau konselor)
 cmd-team-shifts = Jadwal tugas
 cmd-team-stats = Perkembangan program
+
+## Tim: latihan (siswa skenario dari pelatihan di sandbox; tidak memanggil siapa pun)
+practice-would-page =
+    🎓 Latihan: { $pseudonym } menulis sesuatu yang menunjukkan { $level }. Di obrolan sungguhan, konselor akan dipanggil sekarang dan siswa mendapat nomor darurat. Dalam latihan tidak ada yang dipanggil.
+    Yang perlu kamu lakukan: tetap temani dia, tanyakan langsung apakah dia aman, lalu pakai /refer.
+practice-would-page-asked = 🎓 Latihan: di obrolan sungguhan, konselor akan dipanggil sekarang untuk menemani { $pseudonym }. Dalam latihan tidak ada yang dipanggil. Tetap temani dia seperti biasa sampai konselor datang.

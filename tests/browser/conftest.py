@@ -13,7 +13,7 @@ import pytest
 from bot.app import App, bootstrap
 from bot.config import Config
 from sandbox.botapi import SandboxBotApi
-from sandbox.run import feed_timeline, seed_demo
+from sandbox.run import feed_timeline, practice_hook, seed_demo
 from sandbox.web import Timeline, WebServer, start_web
 from tests.e2e.e2e_support import TOKEN
 
@@ -62,8 +62,9 @@ async def bot(
 
 
 @pytest.fixture
-async def web(sandbox: SandboxBotApi) -> AsyncIterator[WebServer]:
-    server = await start_web(sandbox, "127.0.0.1", 0, timeline=Timeline())
+async def web(sandbox: SandboxBotApi, bot: App) -> AsyncIterator[WebServer]:
+    server = await start_web(sandbox, "127.0.0.1", 0, timeline=Timeline(),
+                             practice=practice_hook(bot))
     yield server
     await server.stop()
 

@@ -127,3 +127,24 @@ async def test_the_page_has_an_icon(page: Any, web: WebServer) -> None:
     assert response.headers["content-type"].startswith("image/svg+xml")
     icon = await page.locator("link[rel='icon']").get_attribute("href")
     assert (await page.request.get(web.url + icon)).status == 200
+
+
+async def test_training_goes_to_the_trainee_on_the_supporter_phone_labelled_as_practice(
+    page: Any, bot: App, sandbox: SandboxBotApi, demo_staff: None
+) -> None:
+    supporter = phone(page, "supporter")
+    await supporter.locator(".student-pick").select_option("9102")  # Ayu trains today
+    await expect(supporter.locator(".name")).to_have_text("Ayu (pendamping)")
+    await page.select_option("#scenario", "exam-stress")
+    await page.click("#training-start")
+    offer = supporter.locator(".bubble.bot", has_text="🎓")
+    await expect(offer).to_be_visible(timeout=20_000)
+    await expect(offer).to_contain_text("latihan")
+    assert not [m for m in await sandbox.messages(9101) if "🎓" in (m.text or "")], \
+        "Dimas, on duty and free, is not offered the practice"
+    await offer.locator(".ikb").first.click()
+    await say(page, "supporter", "Halo, aku Ayu. Gimana kabarmu hari ini?")
+    student = phone(page, "student")
+    await expect(student.locator(".bubble.bot", has_text="aku Ayu")).to_be_visible(
+        timeout=10_000)
+    await shot(page, "07-training-practice")

@@ -46,6 +46,9 @@ class Snapshot:
     offers: dict[int, str]  # offer id -> status
     clearing: set[tuple[int, int]]  # (chat, message id) whose buttons the bot set out to clear
     menus_pending: set[int]  # chats whose command menu is waiting in the outbox
+    practice: dict[int, int]  # a practice student's chat -> its trainee's member id
+    practice_requests: dict[int, int]  # a practice request's id -> its trainee's member id
+    pending_offers: list[tuple[int, int]]  # (request id, member id)
 
 
 async def snapshot(world: World) -> Snapshot:
@@ -77,6 +80,16 @@ async def snapshot(world: World) -> Snapshot:
             clearing={(r.chat_id, int(uow.cipher.decrypt_json(r.payload_enc)["message_id"]))
                       for r in clears},
             menus_pending=set(menus),
+            practice={int(p.telegram_id): int(p.practice_with) for p in (await s.scalars(
+                select(Person).where(Person.practice_with.is_not(None)))).all()
+                if p.practice_with is not None},
+            practice_requests={int(r): int(m) for r, m in (await s.execute(
+                select(HelpRequest.id, Person.practice_with).join(
+                    Person, Person.id == HelpRequest.person_id).where(
+                    Person.practice_with.is_not(None)))).all() if m is not None},
+            pending_offers=[(int(r), int(m)) for r, m in (await s.execute(
+                select(Offer.request_id, Offer.member_id).where(
+                    Offer.status == "pending"))).all()],
         )
 
 
@@ -110,6 +123,8 @@ def s1_every_signal_is_held(world: World, db: Snapshot) -> Violations:
             wrong.append(f"S1: case {case.id} ({case.status}) is held by nobody and no timer "
                          "will page anyone")
     for chat_id, when, why in world.signals:
+        if chat_id in db.practice:
+            continue  # practice pages nobody (S10)
         covering = [c for c in db.cases if c.student_chat_id == chat_id and
                     (c.resolved_at is None or c.resolved_at >= when)]
         if not covering:
@@ -152,6 +167,8 @@ def s2_no_student_waits_unseen(world: World, db: Snapshot) -> Violations:
         return wrong
     on_duty = [m for m in db.members.values() if m.role == "supporter" and m.on_duty]
     for request in db.queued:
+        if request.id in db.practice_requests:
+            continue  # its trainee's, on duty or not (S10)
         if not able_on_duty(on_duty, request) and request.wait_told != "nobody":
             wrong.append(f"S2: nobody on duty can take request {request.id}, but its student "
                          f"was last told {request.wait_told!r}")
@@ -165,8 +182,9 @@ def s3_no_chat_with_someone_who_left(world: World, db: Snapshot) -> Violations:
     wrong: Violations = []
     for chat in db.chats:
         member = db.members.get(chat.supporter_id or 0)
-        if member is None or (member.active and member.on_duty):
-            continue
+        if member is None or (member.active and member.on_duty) or \
+                member.active and db.practice.get(chat.student_chat_id) == member.id:
+            continue  # (a trainee practises on duty or not)
         left = member.duty_changed_at or chat.started_at
         if db.now - left > limit:
             wrong.append(f"S3: chat {chat.id} is still with {member.name}, who left "
@@ -308,6 +326,24 @@ def s9_each_member_has_their_roles_menu(world: World, db: Snapshot) -> Violation
     return wrong
 
 
+def s10_practice_stays_with_its_trainee(world: World, db: Snapshot) -> Violations:
+    """A practice student (the sandbox's training: handlers.practice) takes nobody else's
+    attention: no case is opened for it (nobody is paged), its request is offered to its
+    trainee only, and its chat is with its trainee only."""
+    wrong = [f"S10: case {c.id} was opened for practice student {c.student_chat_id}"
+             for c in db.cases if c.student_chat_id in db.practice]
+    for request_id, member_id in db.pending_offers:
+        trainee = db.practice_requests.get(request_id)
+        if trainee is not None and member_id != trainee:
+            wrong.append(f"S10: practice request {request_id} is offered to member {member_id}")
+    for chat in db.chats:
+        trainee = db.practice.get(chat.student_chat_id)
+        if trainee is not None and (chat.supporter_id != trainee or chat.counselor_id):
+            wrong.append(f"S10: practice chat {chat.id} is with {chat.supporter_id} / "
+                         f"{chat.counselor_id}, not only its trainee {trainee}")
+    return wrong
+
+
 INVARIANTS: dict[str, Callable[[World, Snapshot], Violations]] = {
     "S1": s1_every_signal_is_held,
     "S2": s2_no_student_waits_unseen,
@@ -318,6 +354,7 @@ INVARIANTS: dict[str, Callable[[World, Snapshot], Violations]] = {
     "S7": s7_a_ping_says_who_why_and_their_words,
     "S8": s8_nobody_who_blocked_the_bot_is_on_duty,
     "S9": s9_each_member_has_their_roles_menu,
+    "S10": s10_practice_stays_with_its_trainee,
 }
 
 

@@ -218,6 +218,13 @@ class ProgramModel(RuleBasedStateMachine):
         message_id = latest[-1].message_id if latest else 1
         self._do(self.world.press(who, message_id, data))
 
+    @rule(student=st.sampled_from(STUDENT_IDS),
+          trainee=st.sampled_from(tuple(s.telegram_id for s in SUPPORTERS)))
+    def a_new_student_practises_with_a_trainee(self, student: int, trainee: int) -> None:
+        """The sandbox's training: a scripted student who never wrote to the bot becomes a
+        trainee's practice student (handlers.practice); one who has written never can."""
+        self._do(self.world.practise(student, trainee))
+
     # ---- staff -------------------------------------------------------------------------
 
     @rule(member=st.sampled_from(STAFF_IDS), line=st.sampled_from(STAFF_COMMANDS))
@@ -349,7 +356,7 @@ class ProgramModel(RuleBasedStateMachine):
 
 
 ASQ_QUESTIONS = (*screening.QUESTIONS, screening.ACUITY)
-ENABLED = ("S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8", "S9")
+ENABLED = ("S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8", "S9", "S10")
 
 
 def _run(examples: int) -> None:

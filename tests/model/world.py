@@ -404,6 +404,20 @@ class World:
                                         message_id=message_id))
         return press
 
+    async def practise(self, student: int, trainee: int) -> bool:
+        """Make ``student`` a practice student of ``trainee`` (as the sandbox's training
+        does); False when it cannot be one (it wrote before, or the trainee is inactive)."""
+        from handlers import practice
+
+        async with self.running.store() as uow:
+            try:
+                await practice.begin(uow, student, trainee, STUDENTS.get(student, "id"),
+                                     self.clock())
+            except practice.NoPractice:
+                return False
+            await uow.commit()
+        return True
+
     async def block(self, who: int, blocked: bool) -> None:
         """Someone blocks (or unblocks) the bot: Telegram refuses messages to them and tells
         the bot (my_chat_member)."""

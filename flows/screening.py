@@ -1,4 +1,4 @@
-"""The ASQ screening questions (NIMH Ask Suicide-Screening Questions, ../shared/RESOURCES.md),
+"""The ASQ screening questions (NIMH Ask Suicide-Screening Questions, docs/SCREENING.md),
 asked in the intake one at a time when a student rates how they feel as 1 or 2, or when a
 concern shows in what they wrote.
 

@@ -109,14 +109,18 @@ async def _typed_answer(uow: UnitOfWork, services: Services, inbound: Inbound, p
     typed = screening.typed_answer(inbound.text)
     if typed is None:
         return None
+
+    async def words() -> list[Effect]:  # what the words show, screened once as always
+        return [] if screened else await escalations.screen(uow, services, inbound, person)
+
     if saved is not None and saved.flow == "intake" and saved.state.startswith("asq-"):
-        crisis = [] if screened else await escalations.screen(uow, services, inbound, person)
+        crisis = await words()
         press = dataclasses.replace(inbound, kind="button", text="",
                                     button=f"in:{saved.state}:{_ASQ_ANSWER[typed]}")
         return crisis + await converse(uow, services, press, person)
     if saved is not None and saved.flow == "session" and saved.data.get(screen.AT):
         # a supporter's /screen question on screen: its answer, and the words are relayed
-        crisis = [] if screened else await escalations.screen(uow, services, inbound, person)
+        crisis = await words()
         data = buttons.ButtonData(screen.PREFIX, (str(saved.data[screen.AT]),
                                                   _ASQ_ANSWER[typed]))
         answered = await screen.answer(uow, services, inbound, person, data)
@@ -124,7 +128,7 @@ async def _typed_answer(uow: UnitOfWork, services: Services, inbound: Inbound, p
     direct = await escalations.typed_screening_answer(uow, services, inbound, person)
     if direct is None:
         return None
-    crisis = [] if screened else await escalations.screen(uow, services, inbound, person)
+    crisis = await words()
     in_chat = await uow.sessions.active_for_student(inbound.chat_id) is not None
     relayed = await converse(uow, services, inbound, person) if in_chat else []
     return crisis + direct + relayed

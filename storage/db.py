@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import sqlite3
 import weakref
@@ -47,13 +48,12 @@ class _SQLiteConnection(sqlite3.Connection):
         return cursor
 
     def close(self) -> None:
-        try:
-            for cursor in list(self._cursors):
-                cursor.close()  # resets and releases its statement
-            if self.in_transaction:
-                self.rollback()
-        except sqlite3.Error:
-            pass
+        try:  # a connection already broken still closes
+            with contextlib.suppress(sqlite3.Error):
+                for cursor in list(self._cursors):
+                    cursor.close()  # resets and releases its statement
+                if self.in_transaction:
+                    self.rollback()
         finally:
             super().close()
 

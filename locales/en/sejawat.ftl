@@ -1,20 +1,50 @@
 # Sejawat — English catalog. Every key here must also exist in locales/id/sejawat.ftl.
 # Plain text only (no HTML/Markdown): students' own words are inserted verbatim.
 
-## Commands menu
+## Students: command menu (Telegram's "/" list; short: one line each)
 cmd-start = Start or continue asking for support
 cmd-help = What this bot does and how to use it
 cmd-cancel = Stop what you are doing now
 cmd-back = Go back one step
+cmd-forgetme = Delete what you told us
 
-## Buttons
+## Everyone: languages and topics (the student's buttons, and labels on the team's cards)
+btn-lang-id = Bahasa Indonesia
+btn-lang-en = English
+topic-academic = Academic stress
+topic-anxiety = Anxiety and worry
+topic-low_mood = Low mood
+topic-family = Family or relationships
+topic-bullying = Bullying
+topic-loneliness = Loneliness
+topic-other = Something else
+
+## Everyone: roles
+role-supporter = peer supporter
+role-counselor = counselor
+role-coordinator = coordinator
+
+## Everyone: errors and input that does not fit (students and the team both read these)
+intake-use-buttons = Please choose one of the buttons below.
+error-media = Sorry, I can only read text messages here. Please write what you want to say.
+error-unknown-command = I don't know that command. Send /help to see what you can do.
+error-stale-button = That button no longer works (it belongs to an earlier step). Nothing was changed.
+error-does-not-fit = That doesn't fit this step. Let's pick up where we left off:
+error-generic = Sorry, something went wrong on our side while handling your last message. Please try again in a moment. If you need help right now: { $resources }
+error-too-long = That message is too long for me (more than { $max } characters). Please send it in shorter parts.
+private-only = I only work in private chats. Please message me directly to ask for support.
+relay-media-unsupported = Photos, voice messages, stickers and files are not passed on here, to protect everyone's privacy. Please write your message as text.
+
+## Everyone: the emergency numbers, one line each
+resources-line = • { $name }: { $contact }
+resources-line-note = • { $name }: { $contact } ({ $note })
+
+## Students: buttons while making a request
 btn-back = ◀ Back
 btn-continue = Continue where I was
 btn-start-over = Start over
 btn-consent-yes = I understand, continue
 btn-consent-no = No, thank you
-btn-lang-id = Bahasa Indonesia
-btn-lang-en = English
 btn-feeling-1 = 1 😣
 btn-feeling-2 = 2 🙁
 btn-feeling-3 = 3 😐
@@ -29,16 +59,7 @@ btn-edit-description = What is going on
 btn-edit-feeling = How I feel
 btn-edit-name = My name in the chat
 
-## Topics
-topic-academic = Academic stress
-topic-anxiety = Anxiety and worry
-topic-low_mood = Low mood
-topic-family = Family or relationships
-topic-bullying = Bullying
-topic-loneliness = Loneliness
-topic-other = Something else
-
-## Intake
+## Students: making a request
 intake-welcome =
     Hi, welcome to { $program } 👋
 
@@ -92,9 +113,9 @@ intake-queued-waiting =
 intake-cancelled = Okay, stopped. Nothing was sent to anyone. Send /start whenever you want to begin again.
 intake-cancelled-case-open = Okay, stopped: no request goes to a peer supporter. But because of what you answered, a counselor was already asked to check on you, so they may still write to you here. 💛
 intake-restart-offer = You already started a request. Continue where you were, or start over?
-intake-use-buttons = Please choose one of the buttons below.
+intake-restart-offer-simple = You already have a conversation going. Send /start to continue it.
 
-## Help
+## Students: help
 help-intake =
     { $program } connects you with a trained peer supporter, anonymously.
     • /start — ask for support
@@ -108,75 +129,9 @@ help-general =
     • /forgetme — delete what you told us
     If you are in danger:
     { $resources }
-
-## Errors and bad input
-error-media = Sorry, I can only read text messages here. Please write what you want to say.
-error-unknown-command = I don't know that command. Send /help to see what you can do.
-error-stale-button = That button no longer works (it belongs to an earlier step). Nothing was changed.
-error-does-not-fit = That doesn't fit this step. Let's pick up where we left off:
-error-generic = Sorry, something went wrong on our side while handling your last message. Please try again in a moment. If you need help right now: { $resources }
-error-too-long = That message is too long for me (more than { $max } characters). Please send it in shorter parts.
-private-only = I only work in private chats. Please message me directly to ask for support.
-
-## Resources
-resources-line = • { $name }: { $contact }
-resources-line-note = • { $name }: { $contact } ({ $note })
 nothing-to-cancel = There is nothing to cancel right now. Send /start whenever you want to ask for support.
 
-## Roles and levels
-role-supporter = peer supporter
-role-counselor = counselor
-role-coordinator = coordinator
-risk-0 = no risk signs
-risk-1 = some concern
-risk-2 = HIGH risk
-risk-3 = IMMINENT risk
-yes = yes
-no = no
-
-## More buttons
-btn-accept = ✅ Accept
-btn-decline = Decline
-btn-skip = Skip
-btn-done = Done ✔
-btn-counselor-now = 🆘 I need a counselor now
-btn-followup-ok = I'm okay, thanks
-btn-followup-again = I'd like to talk again
-btn-join-yes = Yes, I join
-btn-join-no = No, thanks
-btn-duty-on = Go on duty
-btn-duty-off = Go off duty
-btn-end-chat = End this chat
-btn-end-yes = Yes, end the chat
-btn-end-keep = No, keep chatting
-btn-end-session-yes = Yes, end it
-btn-end-session-no = No, keep chatting
-btn-confirm-deactivate = Yes, deactivate
-btn-keep-active = No, keep active
-btn-handoff-any = Hand over to anyone available
-btn-handoff-to = Hand over to { $name }
-btn-focus = Chat with { $pseudonym }
-btn-reply-to = ↩️ Answer { $pseudonym }
-btn-focus-current = ▶ { $pseudonym } (current)
-btn-mark-trained = ✔ Mark training complete
-btn-capacity-down = Capacity −1
-btn-capacity-up = Capacity +1
-btn-deactivate = Deactivate
-btn-activate = Activate
-btn-refer = 🆘 Refer to a counselor
-btn-ack = ✋ Acknowledge
-btn-take-over = 💬 Take over
-btn-outcome-case = #{ $id }: { $outcome }
-btn-outcome-safe = Student is safe
-btn-outcome-referred = Referred for follow-up
-btn-outcome-emergency = Emergency services contacted
-btn-outcome-false_alarm = False alarm
-btn-screen-yes = Yes
-btn-screen-now = Yes, right now
-btn-screen-no = No
-btn-screen-unsure = I'm not sure
-
-## Queue and waiting
+## Students: the queue and waiting
 queue-position = { $asked ->
         [yes] You are number { $position } in line, and a supporter is being asked right now. You will get a message here as soon as they join.
        *[no] { $minutes ->
@@ -189,9 +144,11 @@ queue-closed =
 
     If you need help now, please contact:
     { $resources }
-intake-restart-offer-simple = You already have a conversation going. Send /start to continue it.
 
-## Session (student side)
+## Students: the chat with a supporter
+btn-counselor-now = 🆘 I need a counselor now
+btn-end-session-yes = Yes, end it
+btn-end-session-no = No, keep chatting
 session-started-student =
     A peer supporter has joined. 💛 Everything you write here now goes to them; they see you only by your chosen name.
 
@@ -214,6 +171,7 @@ session-ended-idle-student =
     If you ever need help right away:
     { $resources }
 session-handed-over-student = Your peer supporter has handed the chat to a colleague, who has your request and notes and will continue with you here.
+session-supporter-unavailable = Your peer supporter is no longer available. You keep your place at the front of the line; another supporter will join you here as soon as possible. If you need help now: { $resources }
 session-idle-check = Are you still there? 🙂 If we don't hear from you in { $minutes } minutes, this chat will close. You can always come back with /start.
 help-session =
     You are chatting with a peer supporter. Just write here.
@@ -222,16 +180,20 @@ help-session =
     { $resources }
 relay-from-supporter = 💬 Peer supporter: { $text }
 relay-from-counselor = 💬 Counselor: { $text }
-relay-media-unsupported = Photos, voice messages, stickers and files are not passed on here, to protect everyone's privacy. Please write your message as text.
+relay-media-from-supporter = Your peer supporter sent this:
+relay-media-from-counselor = The counselor sent this:
 
-## Feedback and follow-up
+## Students: feedback and the check-in after a chat
+btn-skip = Skip
 feedback-rating = How helpful was this chat for you, from 1 (not at all) to 5 (very)?
 feedback-comment = Anything you would like to tell us? Write a short comment, or press Skip.
 feedback-thanks = Thank you! Your feedback helps us support students better.
+btn-followup-ok = I'm okay, thanks
+btn-followup-again = I'd like to talk again
 followup-check = Hi, this is { $program } checking in. 💛 How are you doing since your chat?
 followup-glad = Glad to hear it. We are here whenever you need us: just send /start.
 
-## Crisis (student side)
+## Students: crisis
 crisis-resources =
     Thank you for telling us. What you are feeling matters, and you don't have to face it alone. 💛
     We are contacting a counselor right now.
@@ -265,13 +227,14 @@ crisis-still-here =
     We are still here with you, and we are making sure a counselor reaches you.
     If you are in danger, please contact now:
     { $resources }
-end-case-first = Case #{ $id } is still open. Record how it ended first (buttons below), then end the chat with /end.
-end-left-counselor-stays = You left the chat with { $pseudonym }. { $name } (counselor) stays with them and will end the chat.
-end-case-open-left = Case #{ $id } is still open, so the chat was not ended: you have left it, and { $pseudonym } stays with the team (the counselors are being paged). Thank you. 💛
 crisis-counselor-aware = A counselor has seen your message and will reach out to you soon. 💛
 crisis-team-aware = Someone from the school's support team has seen your message and is getting a counselor to you. 💛
 counselor-joined-student = A counselor has joined the chat. 💛 You can write to them here.
 screening-question = Thank you for sharing. May I ask you directly: in the past few weeks, have you had thoughts of killing yourself?
+btn-screen-yes = Yes
+btn-screen-now = Yes, right now
+btn-screen-no = No
+btn-screen-unsure = I'm not sure
 screening-thanks = Thank you for answering. Your supporter will keep this in mind.
 asq-intro =
     Thank you for being honest about how you feel. We'd like to ask a few short questions, one at a time. We ask everyone who is going through a hard time, so we can help in the right way.
@@ -286,32 +249,24 @@ btn-asq-yes = Yes
 btn-asq-no = No
 btn-asq-skip = I'd rather not say
 
-## Staff: general
+## Students: deleting their data
+btn-forget-yes = Yes, delete everything
+btn-forget-no = No, keep it
+forget-confirm = This deletes your requests, your chats and everything you wrote here from our system. Messages already delivered to a supporter's or counselor's Telegram cannot be pulled back. It cannot be undone. Delete everything?
+forget-kept = Okay, nothing was deleted.
+forget-not-now = We can't delete your data while someone is helping you or a counselor is following up on your safety. Please try again after that is finished.
+forget-done = Done: what you told us has been deleted. You can always start again with /start. 💛
+
+## Team: general
 staff-welcome = Welcome, { $name }. You are registered as { $role }.
 not-allowed = Sorry, that is not available for your role.
 member-inactive = Your membership is paused. Please contact your coordinator.
 member-trained = Your coordinator marked your training complete. You can now go on duty with /duty.
 staff-no-chat = You have no open chat right now.
 staff-choose-chat = You have several open chats. Send /chats and choose who you are writing to.
-briefing-case-open =
-    ⚠️ { $pseudonym } has an open crisis case #{ $id } ({ $level }): the counselors are being paged and one will join this chat.
-    Why: { $reason }
-    Their words: { $excerpt }
-    Stay with them warmly, don't end the chat, and use /note for anything the counselor should know.
-briefing-asq = 📋 Screening in the intake — { $answers }
-screen-started = The screening questions are on their way to the student, one at a time. You will see every answer here when they are done; a yes calls a counselor at once.
-screen-already = The student is already answering the screening questions.
-screen-result = 📋 { $pseudonym } answered the screening questions — { $answers }
-briefing-asq-gently = They preferred not to answer some screening questions. Ask gently how they are doing, and use /refer if you are worried.
-staff-reply-chat-ended = Your chat with { $pseudonym } has ended, so your message was not sent.
-risk-report-how = Reply to the student's message with /{ $command } (swipe it, or press and hold it and choose Reply), so the bot knows which message you mean.
-risk-report-not-student = That is not a student's message from a chat. Reply to the student's message itself with /{ $command }.
-risk-report-not-flagged = The bot did not flag that message as risky, so there is no false alarm to record.
-risk-report-already = That message is already marked. Thank you.
-risk-report-missed = Thank you: marked for the detector review (the bot read it as: { $level }). This pages nobody; if you are worried about the student now, use /refer.
-risk-report-wrong = Thank you: marked as a false alarm for the detector review (the bot read it as: { $level }).
 staff-chats = Your open chats ({ $count }). Choose who your messages go to:
 staff-focused = Okay: your messages now go to { $pseudonym }.
+staff-reply-chat-ended = Your chat with { $pseudonym } has ended, so your message was not sent.
 help-supporter =
     Peer supporter commands:
     • /duty — go on or off duty
@@ -339,7 +294,9 @@ help-coordinator =
     • /cases — open escalations
     • /casenote CASE note — a note on a resolved case
 
-## Staff: duty
+## Team: on duty
+btn-duty-on = Go on duty
+btn-duty-off = Go off duty
 duty-status-on = { $chats ->
         [0] You are ON duty, with no open chats right now.
         [one] You are ON duty, with one open chat.
@@ -366,7 +323,9 @@ duty-off-open-chat = Open chat with { $pseudonym }: hand it over or end it? If y
 duty-off-missed-offers = You missed { $count } chat offers in a row, so we've set you off duty for now, so that no student waits on you. Back at your phone? Tap below or send /duty.
 shift-reminder = Reminder: your shift starts soon ({ $start }–{ $end }).
 
-## Staff: offers and sessions
+## Team: offers and chats
+btn-accept = ✅ Accept
+btn-decline = Decline
 offer =
     { $kind ->
         [handover] A colleague asks you to take over their chat with { $pseudonym }
@@ -413,24 +372,67 @@ relay-from-student = 💬 { $pseudonym }: { $text }
 relay-from-student-other =
     💬 { $pseudonym }: { $text }
     (Your messages go to another student right now: tap below to answer { $pseudonym }.)
+relay-media-from-student = { $pseudonym } sent this:
 relay-colleague = ({ $role }) { $text }
+btn-focus = Chat with { $pseudonym }
+btn-reply-to = ↩️ Answer { $pseudonym }
+btn-focus-current = ▶ { $pseudonym } (current)
 session-ended-staff = { $by ->
         [student] { $pseudonym } ended the chat.
         [idle] The chat with { $pseudonym } was closed after a long silence.
        *[member] The chat with { $pseudonym } has ended.
     }
+btn-end-chat = End this chat
+btn-end-yes = Yes, end the chat
+btn-end-keep = No, keep chatting
 staff-end-confirm = End your chat with { $pseudonym }? They get a short goodbye and can ask for support again any time.
 staff-end-kept = OK, your chat with { $pseudonym } goes on.
+end-case-first = Case #{ $id } is still open. Record how it ended first (buttons below), then end the chat with /end.
+end-left-counselor-stays = You left the chat with { $pseudonym }. { $name } (counselor) stays with them and will end the chat.
+end-case-open-left = Case #{ $id } is still open, so the chat was not ended: you have left it, and { $pseudonym } stays with the team (the counselors are being paged). Thank you. 💛
 session-idle-check-staff = The chat with { $pseudonym } has been quiet; it closes in { $minutes } minutes without a message.
 note-saved = Note saved. Only staff can see it.
 note-usage = Write the note after the command, e.g. /note student is worried about exams
+btn-handoff-any = Hand over to anyone available
+btn-handoff-to = Hand over to { $name }
 handoff-choose = Hand the chat over to whom? ({ $count } supporter(s) available)
 handoff-offered = Asked { $name } to take over. The chat stays with you until they accept.
 handoff-nobody = No other supporter is on duty with free capacity right now.
 handoff-pending = A handover is already waiting for an answer.
 handoff-done = { $pseudonym } is now with another supporter. Thank you!
+handoff-failed = { $name } could not take over the chat with { $pseudonym }; it stays with you. Try /handoff again or continue.
 
-## Staff: escalation
+## Team: screening and risk signs
+briefing-case-open =
+    ⚠️ { $pseudonym } has an open crisis case #{ $id } ({ $level }): the counselors are being paged and one will join this chat.
+    Why: { $reason }
+    Their words: { $excerpt }
+    Stay with them warmly, don't end the chat, and use /note for anything the counselor should know.
+briefing-asq = 📋 Screening in the intake — { $answers }
+screen-started = The screening questions are on their way to the student, one at a time. You will see every answer here when they are done; a yes calls a counselor at once.
+screen-already = The student is already answering the screening questions.
+screen-result = 📋 { $pseudonym } answered the screening questions — { $answers }
+briefing-asq-gently = They preferred not to answer some screening questions. Ask gently how they are doing, and use /refer if you are worried.
+risk-report-how = Reply to the student's message with /{ $command } (swipe it, or press and hold it and choose Reply), so the bot knows which message you mean.
+risk-report-not-student = That is not a student's message from a chat. Reply to the student's message itself with /{ $command }.
+risk-report-not-flagged = The bot did not flag that message as risky, so there is no false alarm to record.
+risk-report-already = That message is already marked. Thank you.
+risk-report-missed = Thank you: marked for the detector review (the bot read it as: { $level }). This pages nobody; if you are worried about the student now, use /refer.
+risk-report-wrong = Thank you: marked as a false alarm for the detector review (the bot read it as: { $level }).
+
+## Team: escalation
+risk-0 = no risk signs
+risk-1 = some concern
+risk-2 = HIGH risk
+risk-3 = IMMINENT risk
+btn-refer = 🆘 Refer to a counselor
+btn-ack = ✋ Acknowledge
+btn-take-over = 💬 Take over
+btn-outcome-case = #{ $id }: { $outcome }
+btn-outcome-safe = Student is safe
+btn-outcome-referred = Referred for follow-up
+btn-outcome-emergency = Emergency services contacted
+btn-outcome-false_alarm = False alarm
 concern-nudge =
     { $pseudonym } wrote something that may be a sign of risk: “{ $words }”
     Gently ask how they are doing, in your own words, or send /screen: they get the screening questions in their language, one at a time. If the answer worries you, refer them to a counselor.
@@ -502,6 +504,7 @@ casenote-no-case = There is no case #{ $id }. /cases lists the open ones.
 casenote-still-open = Case #{ $id } is still open: record how it ended with its buttons (/cases), then the note goes with it.
 escalation-student-withdrew = Escalation #{ $id }: { $pseudonym } withdrew their request for a peer supporter. The case is still open: please follow up.
 escalation-resolved = Thank you. The case is closed and the note is saved (encrypted).
+escalation-resolve-not-yours = Only the counselor who acknowledged or took over this escalation (or a coordinator, once it is acknowledged) can resolve it.
 counselor-joined-supporter = Counselor { $name } has joined your chat. Stay with the student; follow the counselor's lead.
 refer-usage = Write the reason after the command, e.g. /refer talks about not wanting to live
 refer-already = A counselor is already being called for this student (case #{ $id }): nothing more to do. Stay with them.
@@ -516,19 +519,25 @@ case-open = waiting for acknowledgement
 case-acknowledged = acknowledged
 case-taken_over = taken over
 
-## Staff: coordinator
+## Team: coordinator
 invite-usage = Use /invite supporter or /invite counselor.
 invite-link = One-time invite link for a { $role } (valid { $hours } hours, works once):
     { $link }
-invite-invalid = This invite link is not valid: it may have been used already or expired. Please ask your coordinator for a new one.
-invite-finish-chat-first = You are in a chat right now. Finish it first (/end), then open the invite link again: it still works.
-invite-rate-limited = Too many attempts. Please wait an hour and try again, or ask your coordinator.
 member-joined = { $name } joined as { $role }. Mark their training complete in /roster when they are ready.
 roster-title = Members: { $count }
 roster-line =
     { $name } — { $role } (id { $telegram_id })
     trained: { $trained } · on duty: { $duty } · active: { $active }
     languages: { $languages } · chats: { $load }/{ $capacity }
+yes = yes
+no = no
+btn-mark-trained = ✔ Mark training complete
+btn-capacity-down = Capacity −1
+btn-capacity-up = Capacity +1
+btn-deactivate = Deactivate
+btn-activate = Activate
+btn-confirm-deactivate = Yes, deactivate
+btn-keep-active = No, keep active
 roster-unchanged = Nothing to change: { $name } is already like that.
 roster-updated = { $name } is deactivated. Their open chats went back to the queue (or stay with the counselor in them) and each student was told.
 roster-confirm-deactivate =
@@ -564,32 +573,25 @@ stats =
     Supporters on duty: { $on_duty }
     Average feedback: { $rating } ({ $ratings } ratings)
 
-## Onboarding
+## Team: joining (someone who opens an invite link)
+invite-invalid = This invite link is not valid: it may have been used already or expired. Please ask your coordinator for a new one.
+invite-finish-chat-first = You are in a chat right now. Finish it first (/end), then open the invite link again: it still works.
+invite-rate-limited = Too many attempts. Please wait an hour and try again, or ask your coordinator.
 onboarding-confirm = You have been invited to join { $program } as a { $role }. Do you want to join?
+btn-join-yes = Yes, I join
+btn-join-no = No, thanks
 onboarding-declined = Okay, nothing was saved. You can use the invite link again while it is valid.
 onboarding-name = What name should coordinators and counselors see for you? (Students never see it.)
 onboarding-name-invalid = Please send a name of 2 to 64 characters.
 onboarding-languages = Which languages can you support students in? Tap to select (✓), then Done. Selected: { $count }
 onboarding-pick-language = Please select at least one language.
 onboarding-topics = Which topics are you comfortable with? Tap to select (✓), then Done. Selected: { $count }
+btn-done = Done ✔
 onboarding-done-supporter = Welcome aboard! 💛 Your coordinator will mark your training complete; then you can go on duty with /duty. Send /help for your commands.
 onboarding-done-counselor = Welcome! 💛 Your coordinator will confirm you; then go on escalation duty with /duty. Send /help for your commands.
 help-onboarding = You are joining the program. Answer the questions above, or /cancel to stop.
-escalation-resolve-not-yours = Only the counselor who acknowledged or took over this escalation (or a coordinator, once it is acknowledged) can resolve it.
-session-supporter-unavailable = Your peer supporter is no longer available. You keep your place at the front of the line; another supporter will join you here as soon as possible. If you need help now: { $resources }
-handoff-failed = { $name } could not take over the chat with { $pseudonym }; it stays with you. Try /handoff again or continue.
-relay-media-from-student = { $pseudonym } sent this:
-relay-media-from-supporter = Your peer supporter sent this:
-relay-media-from-counselor = The counselor sent this:
-cmd-forgetme = Delete what you told us
-btn-forget-yes = Yes, delete everything
-btn-forget-no = No, keep it
-forget-confirm = This deletes your requests, your chats and everything you wrote here from our system. Messages already delivered to a supporter's or counselor's Telegram cannot be pulled back. It cannot be undone. Delete everything?
-forget-kept = Okay, nothing was deleted.
-forget-not-now = We can't delete your data while someone is helping you or a counselor is following up on your safety. Please try again after that is finished.
-forget-done = Done: what you told us has been deleted. You can always start again with /start. 💛
 
-## The team's command menus (Telegram's "/" list; short: one line each)
+## Team: command menus (Telegram's "/" list; short: one line each)
 cmd-team-duty = Start or end your shift
 cmd-team-chats = Your open chats: choose who you write to
 cmd-team-end = End the current chat

@@ -1,19 +1,50 @@
 # Sejawat — katalog Bahasa Indonesia. Setiap kunci di sini juga harus ada di locales/en/sejawat.ftl.
 # Teks polos saja (tanpa HTML/Markdown): kata-kata siswa disisipkan apa adanya.
 
-## Menu perintah
+## Siswa: menu perintah (daftar "/" di Telegram; singkat, satu baris)
 cmd-start = Mulai atau lanjutin minta dukungan
 cmd-help = Bot ini buat apa dan cara pakainya
 cmd-cancel = Berhenti dari yang lagi kamu lakuin
 cmd-back = Balik satu langkah
-## Tombol
+cmd-forgetme = Hapus yang pernah kamu ceritakan
+
+## Semua: bahasa dan topik (tombol siswa, dan label di kartu tim)
+btn-lang-id = Bahasa Indonesia
+btn-lang-en = English
+topic-academic = Tekanan sekolah (tugas, ujian, nilai)
+topic-anxiety = Cemas atau overthinking
+topic-low_mood = Lagi down
+topic-family = Keluarga atau hubungan
+topic-bullying = Di-bully
+topic-loneliness = Kesepian
+topic-other = Hal lain
+
+## Semua: peran
+role-supporter = pendamping sebaya
+role-counselor = konselor
+role-coordinator = koordinator
+
+## Semua: kesalahan dan masukan yang tidak sesuai (siswa dan tim sama-sama membacanya)
+intake-use-buttons = Pilih salah satu tombol di bawah ya.
+error-media = Maaf, di sini aku cuma bisa baca pesan teks. Tulis aja yang mau kamu sampaikan ya.
+error-unknown-command = Aku nggak kenal perintah itu. Kirim /help buat lihat yang bisa kamu lakuin.
+error-stale-button = Tombol itu udah nggak berlaku (dari langkah sebelumnya). Nggak ada yang berubah.
+error-does-not-fit = Itu belum pas buat langkah ini. Kita lanjut dari sini ya:
+error-generic = Maaf, sistem kami lagi ada masalah waktu memproses pesan terakhirmu. Coba lagi sebentar ya. Kalau kamu butuh bantuan sekarang: { $resources }
+error-too-long = Pesannya kepanjangan (lebih dari { $max } karakter). Kirim dalam beberapa bagian yang lebih pendek ya.
+private-only = Aku cuma bisa dipakai di obrolan pribadi. Kirim pesan langsung ke aku ya buat minta dukungan.
+relay-media-unsupported = Foto, pesan suara, stiker, dan file nggak diteruskan di sini, biar privasi semua orang tetap aman. Tulis pesanmu dalam bentuk teks ya.
+
+## Semua: baris nomor darurat
+resources-line = • { $name }: { $contact }
+resources-line-note = • { $name }: { $contact } ({ $note })
+
+## Siswa: tombol saat membuat permintaan
 btn-back = ◀ Balik
 btn-continue = Lanjutin yang tadi
 btn-start-over = Mulai dari awal
 btn-consent-yes = Aku ngerti, lanjut
 btn-consent-no = Nggak dulu, makasih
-btn-lang-id = Bahasa Indonesia
-btn-lang-en = English
 btn-feeling-1 = 1 😣
 btn-feeling-2 = 2 🙁
 btn-feeling-3 = 3 😐
@@ -28,16 +59,7 @@ btn-edit-description = Ceritaku
 btn-edit-feeling = Perasaanku
 btn-edit-name = Namaku di obrolan
 
-## Topik
-topic-academic = Tekanan sekolah (tugas, ujian, nilai)
-topic-anxiety = Cemas atau overthinking
-topic-low_mood = Lagi down
-topic-family = Keluarga atau hubungan
-topic-bullying = Di-bully
-topic-loneliness = Kesepian
-topic-other = Hal lain
-
-## Intake
+## Siswa: membuat permintaan
 intake-welcome =
     Hai, selamat datang di { $program } 👋
 
@@ -91,8 +113,9 @@ intake-queued-waiting =
 intake-cancelled = Oke, udah dihentikan. Nggak ada yang dikirim ke siapa pun. Kirim /start kapan aja kalau mau mulai lagi.
 intake-cancelled-case-open = Oke, udah dihentikan: nggak ada permintaan yang dikirim ke pendamping sebaya. Tapi karena jawabanmu tadi, konselor udah diminta buat ngecek kabarmu, jadi mungkin mereka tetap nyapa kamu di sini. 💛
 intake-restart-offer = Kamu udah mulai bikin permintaan. Mau lanjutin yang tadi, atau mulai dari awal?
-intake-use-buttons = Pilih salah satu tombol di bawah ya.
-## Bantuan
+intake-restart-offer-simple = Kamu masih punya obrolan yang jalan. Kirim /start buat lanjutin.
+
+## Siswa: bantuan
 help-intake =
     { $program } nyambungin kamu sama pendamping sebaya yang terlatih, tanpa nama asli.
     • /start — minta dukungan
@@ -106,72 +129,9 @@ help-general =
     • /forgetme — hapus semua yang udah kamu ceritain
     Kalau kamu dalam bahaya:
     { $resources }
-## Kesalahan dan masukan yang tidak sesuai
-error-media = Maaf, di sini aku cuma bisa baca pesan teks. Tulis aja yang mau kamu sampaikan ya.
-error-unknown-command = Aku nggak kenal perintah itu. Kirim /help buat lihat yang bisa kamu lakuin.
-error-stale-button = Tombol itu udah nggak berlaku (dari langkah sebelumnya). Nggak ada yang berubah.
-error-does-not-fit = Itu belum pas buat langkah ini. Kita lanjut dari sini ya:
-error-generic = Maaf, sistem kami lagi ada masalah waktu memproses pesan terakhirmu. Coba lagi sebentar ya. Kalau kamu butuh bantuan sekarang: { $resources }
-error-too-long = Pesannya kepanjangan (lebih dari { $max } karakter). Kirim dalam beberapa bagian yang lebih pendek ya.
-private-only = Aku cuma bisa dipakai di obrolan pribadi. Kirim pesan langsung ke aku ya buat minta dukungan.
-## Sumber bantuan
-resources-line = • { $name }: { $contact }
-resources-line-note = • { $name }: { $contact } ({ $note })
 nothing-to-cancel = Lagi nggak ada yang perlu dibatalin. Kirim /start kapan aja kalau mau minta dukungan.
-## Peran dan tingkat risiko
-role-supporter = pendamping sebaya
-role-counselor = konselor
-role-coordinator = koordinator
-risk-0 = tidak ada tanda
-risk-1 = ada kekhawatiran
-risk-2 = risiko TINGGI
-risk-3 = risiko SEGERA
-yes = ya
-no = tidak
 
-## Tombol lain
-btn-accept = ✅ Terima
-btn-decline = Tolak
-btn-skip = Lewati
-btn-done = Selesai ✔
-btn-counselor-now = 🆘 Aku butuh konselor sekarang
-btn-followup-ok = Aku baik-baik saja, terima kasih
-btn-followup-again = Aku ingin ngobrol lagi
-btn-join-yes = Ya, aku bergabung
-btn-join-no = Tidak, terima kasih
-btn-duty-on = Mulai bertugas
-btn-duty-off = Selesai bertugas
-btn-end-chat = Akhiri obrolan ini
-btn-end-yes = Ya, akhiri obrolan
-btn-end-keep = Nggak, lanjut ngobrol
-btn-end-session-yes = Ya, udahan
-btn-end-session-no = Nggak, lanjut ngobrol
-btn-confirm-deactivate = Ya, nonaktifkan
-btn-keep-active = Nggak jadi, tetap aktif
-btn-handoff-any = Serahkan ke siapa saja yang tersedia
-btn-handoff-to = Serahkan ke { $name }
-btn-focus = Ngobrol dengan { $pseudonym }
-btn-reply-to = ↩️ Balas { $pseudonym }
-btn-focus-current = ▶ { $pseudonym } (sekarang)
-btn-mark-trained = ✔ Tandai pelatihan selesai
-btn-capacity-down = Kapasitas −1
-btn-capacity-up = Kapasitas +1
-btn-deactivate = Nonaktifkan
-btn-activate = Aktifkan
-btn-refer = 🆘 Rujuk ke konselor
-btn-ack = ✋ Aku tangani
-btn-take-over = 💬 Ambil alih
-btn-outcome-case = #{ $id }: { $outcome }
-btn-outcome-safe = Siswa aman
-btn-outcome-referred = Dirujuk untuk tindak lanjut
-btn-outcome-emergency = Layanan darurat sudah dihubungi
-btn-outcome-false_alarm = Alarm palsu
-btn-screen-yes = Iya
-btn-screen-now = Iya, sekarang juga
-btn-screen-no = Nggak
-btn-screen-unsure = Aku nggak yakin
-
-## Antrean dan menunggu
+## Siswa: antrean dan menunggu
 queue-position = { $asked ->
         [yes] Kamu di urutan ke-{ $position }, dan permintaanmu lagi kami tawarkan ke pendamping. Tunggu bentar ya, nanti ada pesan di sini begitu pendampingnya gabung.
        *[no] { $minutes ->
@@ -184,8 +144,11 @@ queue-closed =
 
     Kalau kamu butuh bantuan sekarang, hubungi:
     { $resources }
-intake-restart-offer-simple = Kamu masih punya obrolan yang jalan. Kirim /start buat lanjutin.
-## Sesi (sisi siswa)
+
+## Siswa: obrolan dengan pendamping
+btn-counselor-now = 🆘 Aku butuh konselor sekarang
+btn-end-session-yes = Ya, udahan
+btn-end-session-no = Nggak, lanjut ngobrol
 session-started-student =
     Pendamping sebaya udah gabung. 💛 Semua yang kamu tulis di sini sekarang sampai ke mereka; mereka cuma lihat nama pilihanmu.
 
@@ -208,6 +171,7 @@ session-ended-idle-student =
     Kalau suatu saat butuh bantuan segera:
     { $resources }
 session-handed-over-student = Pendampingmu nyerahin obrolan ke temannya, yang udah baca permintaan dan catatanmu dan bakal lanjut nemenin kamu di sini.
+session-supporter-unavailable = Pendamping sebayamu sudah tidak tersedia. Kamu tetap di urutan depan; pendamping lain akan bergabung di sini secepatnya. Kalau kamu butuh bantuan sekarang: { $resources }
 session-idle-check = Kamu masih di sana? 🙂 Kalau nggak ada kabar dalam { $minutes } menit, obrolan ini bakal ditutup. Kamu selalu bisa balik lagi dengan /start.
 help-session =
     Kamu lagi ngobrol sama pendamping sebaya. Tulis aja di sini.
@@ -216,14 +180,20 @@ help-session =
     { $resources }
 relay-from-supporter = 💬 Pendamping sebaya: { $text }
 relay-from-counselor = 💬 Konselor: { $text }
-relay-media-unsupported = Foto, pesan suara, stiker, dan file nggak diteruskan di sini, biar privasi semua orang tetap aman. Tulis pesanmu dalam bentuk teks ya.
-## Umpan balik dan tindak lanjut
+relay-media-from-supporter = Pendamping sebayamu mengirim ini:
+relay-media-from-counselor = Konselor mengirim ini:
+
+## Siswa: umpan balik dan kabar setelah obrolan
+btn-skip = Lewati
 feedback-rating = Seberapa membantu obrolan tadi buat kamu? 1 = nggak sama sekali, 5 = banget.
 feedback-comment = Ada yang mau kamu sampaikan? Tulis komentar singkat, atau tekan Lewati.
 feedback-thanks = Makasih! Masukanmu bantu kami nemenin pelajar dengan lebih baik.
+btn-followup-ok = Aku baik-baik saja, terima kasih
+btn-followup-again = Aku ingin ngobrol lagi
 followup-check = Hai, ini { $program }. 💛 Gimana kabarmu sejak ngobrol kemarin?
 followup-glad = Senang dengarnya. Kami ada kapan pun kamu butuh: kirim aja /start.
-## Krisis (sisi siswa)
+
+## Siswa: krisis
 crisis-resources =
     Makasih udah mau cerita. Yang kamu rasain itu penting, dan kamu nggak harus ngadepin ini sendirian. 💛
     Kami lagi menghubungi konselor sekarang.
@@ -257,13 +227,14 @@ crisis-still-here =
     Kami masih di sini sama kamu, dan kami pastiin konselor segera nyapa kamu.
     Kalau kamu dalam bahaya, hubungi sekarang:
     { $resources }
-end-case-first = Kasus #{ $id } masih terbuka. Catat dulu hasilnya (tombol di bawah), baru akhiri obrolannya dengan /end.
-end-left-counselor-stays = Kamu keluar dari obrolan dengan { $pseudonym }. { $name } (konselor) tetap menemani dan nanti yang mengakhiri obrolannya.
-end-case-open-left = Kasus #{ $id } masih terbuka, jadi obrolannya nggak diakhiri: kamu keluar dari obrolan, dan { $pseudonym } tetap ditangani tim (konselor sedang dihubungi). Makasih ya. 💛
 crisis-counselor-aware = Konselor udah baca pesanmu dan bakal segera menghubungimu. 💛
 crisis-team-aware = Tim pendamping sekolah udah baca pesanmu dan lagi carikan konselor buat kamu. 💛
 counselor-joined-student = Konselor udah gabung di obrolan. 💛 Kamu bisa langsung nulis ke mereka di sini.
 screening-question = Makasih udah cerita. Boleh aku tanya langsung: beberapa minggu terakhir ini, kamu pernah kepikiran buat bunuh diri?
+btn-screen-yes = Iya
+btn-screen-now = Iya, sekarang juga
+btn-screen-no = Nggak
+btn-screen-unsure = Aku nggak yakin
 screening-thanks = Makasih udah jawab. Pendampingmu bakal ingat ini.
 asq-intro =
     Makasih udah jujur soal perasaanmu. Kami mau tanya beberapa pertanyaan singkat, satu per satu. Ini kami tanyakan ke semua orang yang lagi ngerasa berat, biar bisa bantu dengan tepat.
@@ -278,32 +249,24 @@ btn-asq-yes = Iya
 btn-asq-no = Nggak
 btn-asq-skip = Aku nggak mau jawab
 
-## Staf: umum
+## Siswa: menghapus data
+btn-forget-yes = Ya, hapus semuanya
+btn-forget-no = Nggak, simpan aja
+forget-confirm = Ini akan menghapus permintaanmu, obrolanmu, dan semua yang kamu tulis di sini. Pesan yang udah sampai di Telegram pendamping atau konselor nggak bisa kami tarik, tapi di sistem kami semuanya dihapus. Ini nggak bisa dibatalin. Yakin mau hapus semua?
+forget-kept = Oke, nggak ada yang dihapus.
+forget-not-now = Kami belum bisa menghapus datamu selagi seseorang sedang mendampingimu atau konselor sedang menindaklanjuti keselamatanmu. Coba lagi setelah itu selesai.
+forget-done = Selesai: yang pernah kamu ceritakan sudah dihapus. Kamu selalu bisa mulai lagi dengan /start. 💛
+
+## Tim: umum
 staff-welcome = Selamat datang, { $name }. Kamu terdaftar sebagai { $role }.
 not-allowed = Maaf, itu tidak tersedia untuk peranmu.
 member-inactive = Keanggotaanmu sedang dinonaktifkan. Silakan hubungi koordinatormu.
 member-trained = Koordinatormu sudah menandai pelatihanmu selesai. Sekarang kamu bisa mulai bertugas dengan /duty.
 staff-no-chat = Kamu tidak punya obrolan yang terbuka saat ini.
 staff-choose-chat = Kamu punya beberapa obrolan terbuka. Kirim /chats lalu pilih kepada siapa kamu menulis.
-briefing-case-open =
-    ⚠️ { $pseudonym } punya kasus krisis #{ $id } yang masih terbuka ({ $level }): konselor sedang dihubungi dan nanti ikut bergabung di obrolan ini.
-    Alasan: { $reason }
-    Kata-katanya: { $excerpt }
-    Temani dia dengan hangat, jangan akhiri obrolannya, dan pakai /note untuk hal yang perlu diketahui konselor.
-briefing-asq = 📋 Skrining saat mengisi permintaan — { $answers }
-screen-started = Pertanyaan skrining sedang dikirim ke siswa, satu per satu. Semua jawabannya muncul di sini setelah selesai; jawaban "ya" langsung memanggil konselor.
-screen-already = Siswa ini sedang menjawab pertanyaan skrining.
-screen-result = 📋 { $pseudonym } sudah menjawab pertanyaan skrining — { $answers }
-briefing-asq-gently = Siswa ini memilih tidak menjawab beberapa pertanyaan skrining. Tanyakan dengan lembut gimana keadaannya, dan pakai /refer kalau kamu khawatir.
-staff-reply-chat-ended = Obrolanmu dengan { $pseudonym } sudah selesai, jadi pesanmu tidak dikirim.
-risk-report-how = Balas (reply) pesan siswanya dengan /{ $command } (geser pesannya, atau tekan lama lalu pilih Balas), biar bot tahu pesan mana yang kamu maksud.
-risk-report-not-student = Itu bukan pesan siswa dari obrolan. Balas langsung pesan siswanya dengan /{ $command }.
-risk-report-not-flagged = Pesan itu tidak ditandai berisiko oleh bot, jadi tidak ada alarm palsu yang perlu dicatat.
-risk-report-already = Pesan itu sudah ditandai sebelumnya. Makasih!
-risk-report-missed = Makasih, sudah dicatat untuk peninjauan detektor (bot membacanya sebagai: { $level }). Ini tidak memanggil siapa pun; kalau kamu khawatir sama siswanya sekarang, pakai /refer.
-risk-report-wrong = Makasih, sudah dicatat sebagai alarm palsu untuk peninjauan detektor (bot membacanya sebagai: { $level }).
 staff-chats = Obrolan terbukamu ({ $count }). Pilih ke mana pesanmu dikirim:
 staff-focused = Oke, pesanmu sekarang masuk ke { $pseudonym }.
+staff-reply-chat-ended = Obrolanmu dengan { $pseudonym } sudah selesai, jadi pesanmu tidak dikirim.
 help-supporter =
     Perintah pendamping sebaya:
     • /duty — mulai atau selesai bertugas
@@ -331,7 +294,9 @@ help-coordinator =
     • /cases — eskalasi terbuka
     • /casenote NOMOR catatan — catatan untuk kasus yang sudah ditutup
 
-## Staf: tugas
+## Tim: bertugas
+btn-duty-on = Mulai bertugas
+btn-duty-off = Selesai bertugas
 duty-status-on = { $chats ->
         [0] Kamu lagi piket (bertugas), belum ada obrolan yang terbuka.
        *[other] Kamu lagi piket (bertugas), ada { $chats } obrolan terbuka.
@@ -355,7 +320,9 @@ duty-off-open-chat = Obrolan terbuka dengan { $pseudonym }: serahkan atau akhiri
 duty-off-missed-offers = Kamu udah { $count } kali berturut-turut nggak jawab tawaran obrolan, jadi untuk sementara kamu kami set selesai bertugas, biar nggak ada siswa yang nungguin kamu. Udah siap lagi? Tekan tombol di bawah atau kirim /duty.
 shift-reminder = Pengingat: jadwal tugasmu segera dimulai ({ $start }–{ $end }).
 
-## Staf: tawaran dan sesi
+## Tim: tawaran dan obrolan
+btn-accept = ✅ Terima
+btn-decline = Tolak
 offer =
     { $kind ->
         [handover] Rekanmu minta kamu melanjutkan obrolannya dengan { $pseudonym }
@@ -402,24 +369,67 @@ relay-from-student = 💬 { $pseudonym }: { $text }
 relay-from-student-other =
     💬 { $pseudonym }: { $text }
     (Pesanmu sekarang masuk ke siswa lain: ketuk tombol di bawah untuk membalas { $pseudonym }.)
+relay-media-from-student = { $pseudonym } mengirim ini:
 relay-colleague = ({ $role }) { $text }
+btn-focus = Ngobrol dengan { $pseudonym }
+btn-reply-to = ↩️ Balas { $pseudonym }
+btn-focus-current = ▶ { $pseudonym } (sekarang)
 session-ended-staff = { $by ->
         [student] { $pseudonym } mengakhiri obrolannya.
         [idle] Obrolan dengan { $pseudonym } ditutup karena lama tidak ada pesan.
        *[member] Obrolan dengan { $pseudonym } sudah berakhir.
     }
+btn-end-chat = Akhiri obrolan ini
+btn-end-yes = Ya, akhiri obrolan
+btn-end-keep = Nggak, lanjut ngobrol
 staff-end-confirm = Akhiri obrolan dengan { $pseudonym }? Dia akan dapat pesan penutup dan bisa minta dukungan lagi kapan saja.
 staff-end-kept = Oke, obrolan dengan { $pseudonym } lanjut.
+end-case-first = Kasus #{ $id } masih terbuka. Catat dulu hasilnya (tombol di bawah), baru akhiri obrolannya dengan /end.
+end-left-counselor-stays = Kamu keluar dari obrolan dengan { $pseudonym }. { $name } (konselor) tetap menemani dan nanti yang mengakhiri obrolannya.
+end-case-open-left = Kasus #{ $id } masih terbuka, jadi obrolannya nggak diakhiri: kamu keluar dari obrolan, dan { $pseudonym } tetap ditangani tim (konselor sedang dihubungi). Makasih ya. 💛
 session-idle-check-staff = Obrolan dengan { $pseudonym } sedang sepi; akan ditutup dalam { $minutes } menit kalau tidak ada pesan.
 note-saved = Catatan tersimpan. Hanya staf yang bisa melihatnya.
 note-usage = Tulis catatan setelah perintah, misalnya /note siswa cemas soal ujian
+btn-handoff-any = Serahkan ke siapa saja yang tersedia
+btn-handoff-to = Serahkan ke { $name }
 handoff-choose = Serahkan obrolan ke siapa? ({ $count } pendamping tersedia)
 handoff-offered = { $name } sudah diminta mengambil alih. Obrolan tetap bersamamu sampai mereka menerima.
 handoff-nobody = Saat ini tidak ada pendamping lain yang bertugas dengan kapasitas kosong.
 handoff-pending = Sudah ada penyerahan yang menunggu jawaban.
 handoff-done = { $pseudonym } sekarang bersama pendamping lain. Terima kasih!
+handoff-failed = { $name } tidak bisa mengambil alih obrolan dengan { $pseudonym }; obrolan tetap bersamamu. Coba /handoff lagi atau lanjutkan.
 
-## Staf: eskalasi
+## Tim: skrining dan tanda risiko
+briefing-case-open =
+    ⚠️ { $pseudonym } punya kasus krisis #{ $id } yang masih terbuka ({ $level }): konselor sedang dihubungi dan nanti ikut bergabung di obrolan ini.
+    Alasan: { $reason }
+    Kata-katanya: { $excerpt }
+    Temani dia dengan hangat, jangan akhiri obrolannya, dan pakai /note untuk hal yang perlu diketahui konselor.
+briefing-asq = 📋 Skrining saat mengisi permintaan — { $answers }
+screen-started = Pertanyaan skrining sedang dikirim ke siswa, satu per satu. Semua jawabannya muncul di sini setelah selesai; jawaban "ya" langsung memanggil konselor.
+screen-already = Siswa ini sedang menjawab pertanyaan skrining.
+screen-result = 📋 { $pseudonym } sudah menjawab pertanyaan skrining — { $answers }
+briefing-asq-gently = Siswa ini memilih tidak menjawab beberapa pertanyaan skrining. Tanyakan dengan lembut gimana keadaannya, dan pakai /refer kalau kamu khawatir.
+risk-report-how = Balas (reply) pesan siswanya dengan /{ $command } (geser pesannya, atau tekan lama lalu pilih Balas), biar bot tahu pesan mana yang kamu maksud.
+risk-report-not-student = Itu bukan pesan siswa dari obrolan. Balas langsung pesan siswanya dengan /{ $command }.
+risk-report-not-flagged = Pesan itu tidak ditandai berisiko oleh bot, jadi tidak ada alarm palsu yang perlu dicatat.
+risk-report-already = Pesan itu sudah ditandai sebelumnya. Makasih!
+risk-report-missed = Makasih, sudah dicatat untuk peninjauan detektor (bot membacanya sebagai: { $level }). Ini tidak memanggil siapa pun; kalau kamu khawatir sama siswanya sekarang, pakai /refer.
+risk-report-wrong = Makasih, sudah dicatat sebagai alarm palsu untuk peninjauan detektor (bot membacanya sebagai: { $level }).
+
+## Tim: eskalasi
+risk-0 = tidak ada tanda
+risk-1 = ada kekhawatiran
+risk-2 = risiko TINGGI
+risk-3 = risiko SEGERA
+btn-refer = 🆘 Rujuk ke konselor
+btn-ack = ✋ Aku tangani
+btn-take-over = 💬 Ambil alih
+btn-outcome-case = #{ $id }: { $outcome }
+btn-outcome-safe = Siswa aman
+btn-outcome-referred = Dirujuk untuk tindak lanjut
+btn-outcome-emergency = Layanan darurat sudah dihubungi
+btn-outcome-false_alarm = Alarm palsu
 concern-nudge =
     { $pseudonym } menulis sesuatu yang mungkin tanda risiko: “{ $words }”
     Tanyakan dengan lembut gimana keadaannya, dengan kata-katamu sendiri, atau kirim /screen: siswa akan menerima pertanyaan skrining dalam bahasanya, satu per satu. Kalau jawabannya bikin kamu khawatir, rujuk ke konselor.
@@ -491,6 +501,7 @@ casenote-no-case = Nggak ada kasus #{ $id }. Lihat yang masih terbuka dengan /ca
 casenote-still-open = Kasus #{ $id } masih terbuka: catat dulu hasilnya lewat tombolnya (/cases), nanti catatannya ikut tersimpan.
 escalation-student-withdrew = Eskalasi #{ $id }: { $pseudonym } membatalkan permintaannya ke pendamping sebaya. Kasusnya masih terbuka: tolong tindak lanjuti.
 escalation-resolved = Terima kasih. Kasus ditutup dan catatan tersimpan (terenkripsi).
+escalation-resolve-not-yours = Hanya konselor yang mengonfirmasi atau mengambil alih eskalasi ini (atau koordinator, setelah dikonfirmasi) yang bisa menutupnya.
 counselor-joined-supporter = Konselor { $name } sudah bergabung di obrolanmu. Tetap bersama siswa; ikuti arahan konselor.
 refer-usage = Tulis alasannya setelah perintah, misalnya /refer bicara soal tidak ingin hidup
 refer-already = Konselor sudah dipanggil untuk siswa ini (kasus #{ $id }): tidak perlu apa-apa lagi. Temani dia ya.
@@ -505,19 +516,25 @@ case-open = menunggu konfirmasi
 case-acknowledged = sedang ditangani
 case-taken_over = sudah diambil alih
 
-## Staf: koordinator
+## Tim: koordinator
 invite-usage = Gunakan /invite pendamping atau /invite konselor (supporter / counselor juga bisa).
 invite-link = Tautan undangan sekali pakai untuk { $role } (berlaku { $hours } jam, hanya sekali):
     { $link }
-invite-invalid = Tautan undangan ini tidak berlaku: mungkin sudah dipakai atau kedaluwarsa. Silakan minta yang baru ke koordinatormu.
-invite-finish-chat-first = Kamu lagi ngobrol sekarang. Selesaikan dulu obrolannya (/end), lalu buka lagi tautan undangannya: masih bisa dipakai.
-invite-rate-limited = Terlalu banyak percobaan. Tunggu satu jam lalu coba lagi, atau hubungi koordinatormu.
 member-joined = { $name } bergabung sebagai { $role }. Tandai pelatihannya selesai di /roster kalau sudah siap.
 roster-title = Anggota: { $count }
 roster-line =
     { $name } — { $role } (id { $telegram_id })
     terlatih: { $trained } · bertugas: { $duty } · aktif: { $active }
     bahasa: { $languages } · obrolan: { $load }/{ $capacity }
+yes = ya
+no = tidak
+btn-mark-trained = ✔ Tandai pelatihan selesai
+btn-capacity-down = Kapasitas −1
+btn-capacity-up = Kapasitas +1
+btn-deactivate = Nonaktifkan
+btn-activate = Aktifkan
+btn-confirm-deactivate = Ya, nonaktifkan
+btn-keep-active = Nggak jadi, tetap aktif
 roster-unchanged = Tidak ada yang diubah: { $name } sudah begitu.
 roster-updated = { $name } dinonaktifkan. Obrolan terbukanya kembali ke antrean (atau tetap bersama konselor di dalamnya) dan setiap siswa sudah diberi tahu.
 roster-confirm-deactivate =
@@ -553,32 +570,25 @@ stats =
     Pendamping bertugas: { $on_duty }
     Rata-rata umpan balik: { $rating } ({ $ratings } penilaian)
 
-## Bergabung
+## Tim: bergabung (orang yang membuka tautan undangan)
+invite-invalid = Tautan undangan ini tidak berlaku: mungkin sudah dipakai atau kedaluwarsa. Silakan minta yang baru ke koordinatormu.
+invite-finish-chat-first = Kamu lagi ngobrol sekarang. Selesaikan dulu obrolannya (/end), lalu buka lagi tautan undangannya: masih bisa dipakai.
+invite-rate-limited = Terlalu banyak percobaan. Tunggu satu jam lalu coba lagi, atau hubungi koordinatormu.
 onboarding-confirm = Kamu diundang bergabung dengan { $program } sebagai { $role }. Mau bergabung?
+btn-join-yes = Ya, aku bergabung
+btn-join-no = Tidak, terima kasih
 onboarding-declined = Oke, tidak ada yang disimpan. Kamu bisa memakai tautan undangan lagi selama masih berlaku.
 onboarding-name = Nama apa yang akan dilihat koordinator dan konselor? (Siswa tidak pernah melihatnya.)
 onboarding-name-invalid = Tolong kirim nama sepanjang 2 sampai 64 karakter.
 onboarding-languages = Kamu bisa mendampingi siswa pakai bahasa apa? Ketuk untuk memilih (✓), lalu Selesai. Terpilih: { $count }
 onboarding-pick-language = Pilih setidaknya satu bahasa.
 onboarding-topics = Kamu nyaman bahas topik apa aja? Ketuk untuk memilih (✓), lalu Selesai. Terpilih: { $count }
+btn-done = Selesai ✔
 onboarding-done-supporter = Selamat bergabung! 💛 Koordinatormu akan menandai pelatihanmu selesai; setelah itu kamu bisa bertugas dengan /duty. Kirim /help untuk daftar perintahmu.
 onboarding-done-counselor = Selamat bergabung! 💛 Koordinatormu akan mengonfirmasi; setelah itu mulai tugas eskalasi dengan /duty. Kirim /help untuk daftar perintahmu.
 help-onboarding = Kamu sedang bergabung dengan program. Jawab pertanyaan di atas, atau /cancel untuk berhenti.
-escalation-resolve-not-yours = Hanya konselor yang mengonfirmasi atau mengambil alih eskalasi ini (atau koordinator, setelah dikonfirmasi) yang bisa menutupnya.
-session-supporter-unavailable = Pendamping sebayamu sudah tidak tersedia. Kamu tetap di urutan depan; pendamping lain akan bergabung di sini secepatnya. Kalau kamu butuh bantuan sekarang: { $resources }
-handoff-failed = { $name } tidak bisa mengambil alih obrolan dengan { $pseudonym }; obrolan tetap bersamamu. Coba /handoff lagi atau lanjutkan.
-relay-media-from-student = { $pseudonym } mengirim ini:
-relay-media-from-supporter = Pendamping sebayamu mengirim ini:
-relay-media-from-counselor = Konselor mengirim ini:
-cmd-forgetme = Hapus yang pernah kamu ceritakan
-btn-forget-yes = Ya, hapus semuanya
-btn-forget-no = Nggak, simpan aja
-forget-confirm = Ini akan menghapus permintaanmu, obrolanmu, dan semua yang kamu tulis di sini. Pesan yang udah sampai di Telegram pendamping atau konselor nggak bisa kami tarik, tapi di sistem kami semuanya dihapus. Ini nggak bisa dibatalin. Yakin mau hapus semua?
-forget-kept = Oke, nggak ada yang dihapus.
-forget-not-now = Kami belum bisa menghapus datamu selagi seseorang sedang mendampingimu atau konselor sedang menindaklanjuti keselamatanmu. Coba lagi setelah itu selesai.
-forget-done = Selesai: yang pernah kamu ceritakan sudah dihapus. Kamu selalu bisa mulai lagi dengan /start. 💛
 
-## Menu perintah tim (daftar "/" di Telegram; singkat, satu baris)
+## Tim: menu perintah (daftar "/" di Telegram; singkat, satu baris)
 cmd-team-duty = Mulai atau selesai bertugas
 cmd-team-chats = Obrolan terbukamu: pilih kamu nulis ke siapa
 cmd-team-end = Akhiri obrolan ini

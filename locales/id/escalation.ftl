@@ -1,7 +1,7 @@
 # Kasus eskalasi: siapa, kenapa, dan kata-katanya sendiri, dalam bahasa konselor
 
 ## Siswa: konselor sedang dipanggil, atau sudah di sini
-counselor-already-coming = Kami lagi menghubungi konselor buat kamu. Tetap di sini ya; konselor akan menyapa kamu secepatnya. 💛
+counselor-already-coming = Kami lagi ngehubungin konselor buat kamu. Tetap di sini ya, konselor bakal nyapa kamu secepatnya. 💛
 counselor-already-here = Konselor udah ada di obrolan ini bareng kamu. Tulis aja di sini ya. 💛
 
 ## Tim: kartu eskalasi (siapa, kenapa, dan kata-katanya sendiri)

@@ -1,7 +1,7 @@
 # Escalation cases: who, why and their own words, in the counselor's language
 
 ## Students: a counselor is being called, or is already here
-counselor-already-coming = We are already contacting a counselor for you. Stay here with us; you will hear from them as soon as they can. 💛
+counselor-already-coming = We're already contacting a counselor for you. Stay here with us; they'll be with you as soon as they can. 💛
 counselor-already-here = A counselor is already in this chat with you. Just write here. 💛
 
 ## Team: the escalation card (who, why and their own words)

@@ -3,7 +3,7 @@
 
 ## Students: waiting with nobody on duty
 queue-nobody-on-duty =
-    No peer supporter who can take your request is on duty right now. Your request is saved and goes to the first supporter who comes on duty; you will get a message here. You don't need to do anything.
+    No peer supporter who can take your request is on duty right now. Your request is saved and goes to the first supporter who comes on duty. You'll get a message here. You don't need to do anything.
 
     If you need help now, please contact:
     { $resources }
@@ -26,13 +26,13 @@ unattended-why-not-accepted = it was offered, but declined or not answered.
 
 ## Students: their supporter had to leave
 handback-student =
-    Sorry, your peer supporter had to leave. 🙏 You are now first in line, and the next supporter will read your request and the notes so far, so you don't start from zero. You will get a message here when they join.
+    Sorry, your supporter had to leave. 🙏 You're now first in line. The next supporter will read your request and the notes from your chat, so you don't have to start from zero. You'll get a message here when they join.
 
     If you need help now, please contact:
     { $resources }
-handback-student-stays = Sorry, the { $role } you were talking with had to leave the chat, but the { $stays } is still here with you. Just keep writing here.
+handback-student-stays = Sorry, the { $role } you were talking with had to leave the chat, but the { $stays } is still here. Just keep writing here.
 
 ## Team: chats handed back when someone left
-handback-done = The chat with { $pseudonym } went back to the team because you are off duty. Thank you for being there. 💛
+handback-done = The chat with { $pseudonym } went back to the team because you are off duty. Thank you for being there for them. 💛
 handback-kept = You are back on duty: your { $chats } open chat(s) stay with you.
 handback-colleague = Heads-up: the { $role } has left the chat with { $pseudonym }. The chat stays with you.

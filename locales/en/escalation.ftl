@@ -1,4 +1,10 @@
-## Escalation cases: who, why and their own words, in the counselor's language
+# Escalation cases: who, why and their own words, in the counselor's language
+
+## Students: a counselor is being called, or is already here
+counselor-already-coming = We're already contacting a counselor for you. Stay here with us; they'll be with you as soon as they can. 💛
+counselor-already-here = A counselor is already in this chat with you. Just write here. 💛
+
+## Team: the escalation card (who, why and their own words)
 topic-unknown = not chosen yet
 ping-no-words = (nothing written yet)
 reason-suicide = words about suicide
@@ -39,6 +45,13 @@ asq-answers = wished dead: { $asq_1 ->
        *[other] not asked
     }
 reason-screening-now = answered yes: thinking of suicide right now
+reason-note = their peer supporter wrote a note about risk
+history-student = Student
+history-supporter = Supporter
+history-counselor = Counselor
+history-empty = (the student has not written anything yet)
+
+## Team: reminders, and news for whoever is in the chat
 escalation-reminder =
     ⏰ Escalation #{ $id } — { $level } is still open: it was acknowledged, but nobody has taken over or resolved it.
     Student: { $pseudonym } · Topic: { $topic }
@@ -46,15 +59,10 @@ escalation-reminder =
     Please take over or resolve it; the team is being paged again.
 escalation-outcome-reminder = Escalation #{ $id } ({ $pseudonym }) still has no outcome. When you are sure the student is safe or referred, resolve it:
 escalation-already-yours = You are already in the chat for escalation #{ $id }.
-counselor-already-coming = We are already contacting a counselor for you. Stay here with us; you will hear from them as soon as they can. 💛
-counselor-already-here = A counselor is already in this chat with you. Just write here. 💛
 sos-pressed-counselor = 🆘 { $pseudonym } just pressed "I need a counselor now". You are in their chat; they were told you are here.
-history-student = Student
-history-supporter = Supporter
-history-counselor = Counselor
-history-empty = (the student has not written anything yet)
-btn-chosen = ✓ { $name }
-reason-note = their peer supporter wrote a note about risk
 crisis-tell-supporter-asked =
     ⚠️ { $pseudonym } asked for a counselor. A counselor is being contacted and the student has the emergency numbers.
     Stay with them: listen, take it seriously, ask if they are safe right now. Don't promise to keep secrets and don't leave the chat. A counselor may join.
+
+## Team: a choice already ticked while joining
+btn-chosen = ✓ { $name }

@@ -1,20 +1,20 @@
 # Routing: where a request goes when nobody takes it, alerts to coordinators, and chats handed
 # back when someone leaves. Same keys and placeables as locales/id/routing.ftl.
 
-## Student: waiting with nobody on duty
+## Students: waiting with nobody on duty
 queue-nobody-on-duty =
-    No peer supporter who can take your request is on duty right now. Your request is saved and goes to the first supporter who comes on duty; you will get a message here. You don't need to do anything.
+    No peer supporter who can take your request is on duty right now. Your request is saved and goes to the first supporter who comes on duty. You'll get a message here. You don't need to do anything.
 
     If you need help now, please contact:
     { $resources }
 
-## Supporter: an offer you did not take (the truth about where it went)
+## Team: an offer you did not take (the truth about where it went)
 offer-expired-again = ⏰ You didn't answer the offer for { $pseudonym } in time. Nobody else can take it right now, so it has just been offered to you again (below).
 offer-expired-waiting = ⏰ You didn't answer the offer for { $pseudonym } in time. Nobody else can take it right now, so it is back in the queue and will be offered again as soon as someone can.
 offer-declined-waiting = Okay. Nobody else can take { $pseudonym } right now, so the request waits in the queue and goes to the first supporter who can (maybe you again, later).
 offer-handoff-ended = The handover of { $pseudonym } did not happen; the chat stays with the supporter who has it.
 
-## Coordinators: a request nobody has taken
+## Team: a request nobody has taken (for coordinators)
 unattended-alert =
     ⚠️ { $pseudonym } has been waiting { $waited } min and nobody has taken the request yet.
     Topic: { $topic } · Language: { $language }
@@ -24,13 +24,15 @@ unattended-why-nobody-on-duty = no supporter who speaks this language is on duty
 unattended-why-all-busy = every supporter on duty is at capacity.
 unattended-why-not-accepted = it was offered, but declined or not answered.
 
-## Chats handed back when someone left
-handback-done = The chat with { $pseudonym } went back to the team because you are off duty. Thank you for being there. 💛
-handback-kept = You are back on duty: your { $chats } open chat(s) stay with you.
+## Students: their supporter had to leave
 handback-student =
-    Sorry, your peer supporter had to leave. 🙏 You are now first in line, and the next supporter will read your request and the notes so far, so you don't start from zero. You will get a message here when they join.
+    Sorry, your supporter had to leave. 🙏 You're now first in line. The next supporter will read your request and the notes from your chat, so you don't have to start from zero. You'll get a message here when they join.
 
     If you need help now, please contact:
     { $resources }
-handback-student-stays = Sorry, the { $role } you were talking with had to leave the chat, but the { $stays } is still here with you. Just keep writing here.
+handback-student-stays = Sorry, the { $role } you were talking with had to leave the chat, but the { $stays } is still here. Just keep writing here.
+
+## Team: chats handed back when someone left
+handback-done = The chat with { $pseudonym } went back to the team because you are off duty. Thank you for being there for them. 💛
+handback-kept = You are back on duty: your { $chats } open chat(s) stay with you.
 handback-colleague = Heads-up: the { $role } has left the chat with { $pseudonym }. The chat stays with you.

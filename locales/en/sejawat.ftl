@@ -1,35 +1,16 @@
 # Sejawat — English catalog. Every key here must also exist in locales/id/sejawat.ftl.
 # Plain text only (no HTML/Markdown): students' own words are inserted verbatim.
 
-## Commands menu
-cmd-start = Start or continue asking for support
+## Students: command menu (Telegram's "/" list; short: one line each)
+cmd-start = Ask for support, or continue where you were
 cmd-help = What this bot does and how to use it
-cmd-cancel = Stop what you are doing now
+cmd-cancel = Stop what you're doing
 cmd-back = Go back one step
+cmd-forgetme = Delete what you told us
 
-## Buttons
-btn-back = ◀ Back
-btn-continue = Continue where I was
-btn-start-over = Start over
-btn-consent-yes = I understand, continue
-btn-consent-no = No, thank you
+## Everyone: languages and topics (the student's buttons, and labels on the team's cards)
 btn-lang-id = Bahasa Indonesia
 btn-lang-en = English
-btn-feeling-1 = 1 😣
-btn-feeling-2 = 2 🙁
-btn-feeling-3 = 3 😐
-btn-feeling-4 = 4 🙂
-btn-feeling-5 = 5 😊
-btn-name-keep = Use this name
-btn-name-another = Give me another name
-btn-confirm = ✅ Send my request
-btn-edit = ✏️ Change something
-btn-edit-topic = Topic
-btn-edit-description = What is going on
-btn-edit-feeling = How I feel
-btn-edit-name = My name in the chat
-
-## Topics
 topic-academic = Academic stress
 topic-anxiety = Anxiety and worry
 topic-low_mood = Low mood
@@ -38,32 +19,72 @@ topic-bullying = Bullying
 topic-loneliness = Loneliness
 topic-other = Something else
 
-## Intake
+## Everyone: roles
+role-supporter = peer supporter
+role-counselor = counselor
+role-coordinator = coordinator
+
+## Everyone: errors and input that does not fit (students and the team both read these)
+intake-use-buttons = Please choose one of the buttons below.
+error-media = Sorry, I can only read text messages here. Please write what you want to say.
+error-unknown-command = I don't know that command yet. Send /help to see the ones you can use.
+error-stale-button = That button belongs to an earlier step, so I've ignored it. Nothing has changed.
+error-does-not-fit = That doesn't fit this step. Let's pick up where we left off:
+error-generic = Sorry, something went wrong on our side with your last message. Please wait a moment, then send it again. If you need help right now: { $resources }
+error-too-long = That message is too long (more than { $max } characters). Could you split it into shorter messages?
+private-only = I only work in private chats. Please message me directly to ask for support.
+relay-media-unsupported = Only text is passed on here, not photos, voice messages, stickers or files, to protect everyone's privacy. Please write your message as text.
+
+## Everyone: the emergency numbers, one line each
+resources-line = • { $name }: { $contact }
+resources-line-note = • { $name }: { $contact } ({ $note })
+
+## Students: buttons while making a request
+btn-back = ◀ Back
+btn-continue = Continue where I was
+btn-start-over = Start over
+btn-consent-yes = I understand, continue
+btn-consent-no = Not now, thanks
+btn-feeling-1 = 1 😣
+btn-feeling-2 = 2 🙁
+btn-feeling-3 = 3 😐
+btn-feeling-4 = 4 🙂
+btn-feeling-5 = 5 😊
+btn-name-keep = Use this name
+btn-name-another = Give me another name
+btn-confirm = ✅ Send my request
+btn-edit = ✏️ Change something first
+btn-edit-topic = Topic
+btn-edit-description = What is going on
+btn-edit-feeling = How I feel
+btn-edit-name = My name in the chat
+
+## Students: making a request
 intake-welcome =
     Hi, welcome to { $program } 👋
 
-    Here you can talk with a trained peer supporter: a fellow student who listens, without judging. Your supporter will not see your name or your Telegram account.
+    Here you can talk with a trained peer supporter: a fellow student who listens without judging. Your supporter won't see your name or your Telegram account.
 
-    Please know what this is and what it is not:
-    • It is peer support, not therapy or counseling.
-    • It is not an emergency service. If you are in danger or might hurt yourself, contact now:
+    Before you start, here's what to know:
+    • This is peer support, not therapy or counseling.
+    • This is not an emergency service. If you're in danger or afraid you might hurt yourself, contact now:
     { $resources }
 intake-consent = Do you understand and want to continue?
 intake-declined =
-    That's completely okay. You can come back any time by sending /start.
+    That's okay. Whenever you want to come back, send /start.
 
     If you ever need help right away:
     { $resources }
 intake-language = Which language would you like to use?
 intake-topic = What would you like to talk about?
 intake-description =
-    In a few sentences, tell us what is going on. Your peer supporter will read it (and if your chat is handed over or a counselor steps in, that person too). Nobody else.
-    (At least { $min } and at most { $max } characters.)
-intake-description-too-short = That is a bit short. Could you write a little more, at least { $min } characters? It helps your supporter understand.
-intake-description-too-long = That is longer than { $max } characters. Please shorten it a little; you can tell your supporter more once you are chatting.
+    What's going on? Tell us in a few sentences. Your supporter reads it. If your chat is handed to another supporter, or a counselor steps in, they read it too. Nobody else does.
+    (At least { $min }, at most { $max } characters.)
+intake-description-too-short = That's a bit short. Could you add a little more, at least { $min } characters? It helps your supporter understand.
+intake-description-too-long = That's longer than { $max } characters. Could you shorten it a little? You can tell your supporter the rest once you're chatting.
 intake-feeling = How are you feeling right now, from 1 (very bad) to 5 (good)?
 intake-anonymity =
-    Your supporter will see you only as “{ $pseudonym }”. They will not see your name, username or Telegram account.
+    In the chat, your name is “{ $pseudonym }”. Your supporter won't see your real name, username or Telegram account.
     Is this name okay?
 intake-summary =
     Here is your request:
@@ -79,22 +100,22 @@ intake-edit = What would you like to change?
 intake-queued =
     Your request has been sent. 💛
 
-    What happens next: the next available peer supporter will receive it and start a chat with you here, in this chat. You will get a message when they join. You can send /cancel to withdraw your request.
+    As soon as a supporter is free, they'll say hi to you in this chat. You'll get a message when they join. Changed your mind? Send /cancel.
 
-    If things get worse while you wait, press “🆘 I need a counselor now” below. The emergency numbers are always in /help.
-intake-already-queued = Your request is already waiting for a supporter. You will get a message here when someone joins. Send /cancel if you want to withdraw it.
+    If things get harder while you wait, press “🆘 I need a counselor now” below. The emergency numbers are always in /help.
+intake-already-queued = Your request has been sent and is waiting for a supporter. You'll get a message here when someone joins. Changed your mind? Send /cancel.
 intake-request-withdrawn = Your request has been withdrawn. Take care, and send /start whenever you want to talk.
 intake-queued-waiting =
-    Your request is still waiting for a supporter; nobody is reading messages in this chat yet. You will get a message when someone joins.
+    Your request is still waiting for a supporter, so nobody is reading messages here yet. You'll get a message when someone joins.
 
     If you need help right now:
     { $resources }
 intake-cancelled = Okay, stopped. Nothing was sent to anyone. Send /start whenever you want to begin again.
-intake-cancelled-case-open = Okay, stopped: no request goes to a peer supporter. But because of what you answered, a counselor was already asked to check on you, so they may still write to you here. 💛
+intake-cancelled-case-open = Okay, stopped. Your request won't go to a peer supporter. But because of what you answered, a counselor was already asked to check on you, so they may still write to you here. 💛
 intake-restart-offer = You already started a request. Continue where you were, or start over?
-intake-use-buttons = Please choose one of the buttons below.
+intake-restart-offer-simple = Your request or chat from before is still going. Send /start to continue it.
 
-## Help
+## Students: help
 help-intake =
     { $program } connects you with a trained peer supporter, anonymously.
     • /start — ask for support
@@ -103,85 +124,19 @@ help-intake =
     This is not an emergency service. If you are in danger:
     { $resources }
 help-general =
-    { $program } connects students with trained peer supporters, anonymously. Send /start to begin.
+    { $program } connects you with a trained peer supporter, anonymously. Send /start to begin.
     • /end — finish a chat with a supporter
     • /forgetme — delete what you told us
     If you are in danger:
     { $resources }
-
-## Errors and bad input
-error-media = Sorry, I can only read text messages here. Please write what you want to say.
-error-unknown-command = I don't know that command. Send /help to see what you can do.
-error-stale-button = That button no longer works (it belongs to an earlier step). Nothing was changed.
-error-does-not-fit = That doesn't fit this step. Let's pick up where we left off:
-error-generic = Sorry, something went wrong on our side while handling your last message. Please try again in a moment. If you need help right now: { $resources }
-error-too-long = That message is too long for me (more than { $max } characters). Please send it in shorter parts.
-private-only = I only work in private chats. Please message me directly to ask for support.
-
-## Resources
-resources-line = • { $name }: { $contact }
-resources-line-note = • { $name }: { $contact } ({ $note })
 nothing-to-cancel = There is nothing to cancel right now. Send /start whenever you want to ask for support.
 
-## Roles and levels
-role-supporter = peer supporter
-role-counselor = counselor
-role-coordinator = coordinator
-risk-0 = no risk signs
-risk-1 = some concern
-risk-2 = HIGH risk
-risk-3 = IMMINENT risk
-yes = yes
-no = no
-
-## More buttons
-btn-accept = ✅ Accept
-btn-decline = Decline
-btn-skip = Skip
-btn-done = Done ✔
-btn-counselor-now = 🆘 I need a counselor now
-btn-followup-ok = I'm okay, thanks
-btn-followup-again = I'd like to talk again
-btn-join-yes = Yes, I join
-btn-join-no = No, thanks
-btn-duty-on = Go on duty
-btn-duty-off = Go off duty
-btn-end-chat = End this chat
-btn-end-yes = Yes, end the chat
-btn-end-keep = No, keep chatting
-btn-end-session-yes = Yes, end it
-btn-end-session-no = No, keep chatting
-btn-confirm-deactivate = Yes, deactivate
-btn-keep-active = No, keep active
-btn-handoff-any = Hand over to anyone available
-btn-handoff-to = Hand over to { $name }
-btn-focus = Chat with { $pseudonym }
-btn-reply-to = ↩️ Answer { $pseudonym }
-btn-focus-current = ▶ { $pseudonym } (current)
-btn-mark-trained = ✔ Mark training complete
-btn-capacity-down = Capacity −1
-btn-capacity-up = Capacity +1
-btn-deactivate = Deactivate
-btn-activate = Activate
-btn-refer = 🆘 Refer to a counselor
-btn-ack = ✋ Acknowledge
-btn-take-over = 💬 Take over
-btn-outcome-case = #{ $id }: { $outcome }
-btn-outcome-safe = Student is safe
-btn-outcome-referred = Referred for follow-up
-btn-outcome-emergency = Emergency services contacted
-btn-outcome-false_alarm = False alarm
-btn-screen-yes = Yes
-btn-screen-now = Yes, right now
-btn-screen-no = No
-btn-screen-unsure = I'm not sure
-
-## Queue and waiting
+## Students: the queue and waiting
 queue-position = { $asked ->
-        [yes] You are number { $position } in line, and a supporter is being asked right now. You will get a message here as soon as they join.
+        [yes] You are number { $position } in line, and a supporter is being asked right now. Hang on: you'll get a message here as soon as they join.
        *[no] { $minutes ->
-            [0] You are number { $position } in line: the next supporter who is free will be asked. You will get a message here as soon as one joins.
-           *[other] You are number { $position } in line. Estimated wait: about { $minutes } minutes. You will get a message here as soon as a supporter joins.
+            [0] You are number { $position } in line. As soon as a supporter is free, they'll be asked. You'll get a message here when they join.
+           *[other] You are number { $position } in line. The wait is about { $minutes } minutes. You'll get a message here as soon as a supporter joins.
         }
     }
 queue-closed =
@@ -189,94 +144,102 @@ queue-closed =
 
     If you need help now, please contact:
     { $resources }
-intake-restart-offer-simple = You already have a conversation going. Send /start to continue it.
 
-## Session (student side)
+## Students: the chat with a supporter
+btn-counselor-now = 🆘 I need a counselor now
+btn-end-session-yes = Yes, end it
+btn-end-session-no = No, keep chatting
 session-started-student =
-    A peer supporter has joined. 💛 Everything you write here now goes to them; they see you only by your chosen name.
+    A peer supporter has joined. 💛 From now on, everything you write here goes to them. They only see the name you picked.
 
-    Remember: your supporter is a trained student, not a therapist. If you need a counselor, press 🆘 below. The emergency numbers are in /help.
+    Remember: your supporter is a fellow student who has been trained, not a therapist. If you need a counselor, press 🆘 below. The emergency numbers are in /help.
 session-already-active = You are already chatting with a peer supporter. Just write here; send /end to finish the chat.
 session-use-end = To finish the chat with your supporter, send /end.
 session-end-confirm = End this chat? Your supporter will be told, and you can start again any time with /start.
 session-end-kept = OK, the chat goes on. Just write here.
 session-not-active = That chat has already ended. Send /start if you want to talk again.
 session-ended-student =
-    The chat has ended. Thank you for reaching out; that took courage. 💛 Whenever you want to talk again, send /start.
+    The chat has ended. Thank you for being brave enough to talk. 💛 Whenever you want to talk again, send /start.
     If you ever need help right away:
     { $resources }
 session-ended-after-crisis =
-    Please take good care of yourself today. 💛 If things get heavy again, write /start any time.
-    If you are in danger right now, contact:
+    Please take good care of yourself today. 💛 If things get heavy again, send /start any time.
+    If you're in danger right now, contact:
     { $resources }
 session-ended-idle-student =
     The chat was closed because it was quiet for a while. You can start again any time with /start.
     If you ever need help right away:
     { $resources }
-session-handed-over-student = Your peer supporter has handed the chat to a colleague, who has your request and notes and will continue with you here.
+session-handed-over-student = Your peer supporter has handed this chat to another supporter. They can read your request and the notes from your chat so far, and they'll carry on with you here.
+session-supporter-unavailable = Your supporter can't continue. You keep your place at the front of the line, and another supporter will join you here as soon as possible. If you need help now: { $resources }
 session-idle-check = Are you still there? 🙂 If we don't hear from you in { $minutes } minutes, this chat will close. You can always come back with /start.
 help-session =
     You are chatting with a peer supporter. Just write here.
     • /end — finish the chat
-    If you need a counselor right now, press the button below. In an emergency:
+    If you need a counselor right now, press 🆘 below. In an emergency:
     { $resources }
 relay-from-supporter = 💬 Peer supporter: { $text }
 relay-from-counselor = 💬 Counselor: { $text }
-relay-media-unsupported = Photos, voice messages, stickers and files are not passed on here, to protect everyone's privacy. Please write your message as text.
+relay-media-from-supporter = Your supporter sent this:
+relay-media-from-counselor = The counselor sent this:
 
-## Feedback and follow-up
-feedback-rating = How helpful was this chat for you, from 1 (not at all) to 5 (very)?
-feedback-comment = Anything you would like to tell us? Write a short comment, or press Skip.
-feedback-thanks = Thank you! Your feedback helps us support students better.
-followup-check = Hi, this is { $program } checking in. 💛 How are you doing since your chat?
-followup-glad = Glad to hear it. We are here whenever you need us: just send /start.
+## Students: feedback and the check-in after a chat
+btn-skip = Skip
+feedback-rating = Did this chat help? 1 = not at all, 5 = a lot.
+feedback-comment = Anything you'd like to tell us? Write a few words, or press Skip.
+feedback-thanks = Thank you! Your feedback helps us support other students better.
+btn-followup-ok = I'm okay, thanks
+btn-followup-again = I'd like to talk again
+followup-check = Hi, it's { $program }. 💛 How have you been since your chat?
+followup-glad = Glad to hear it. If you'd like to talk again, send /start any time.
 
-## Crisis (student side)
+## Students: crisis
 crisis-resources =
-    Thank you for telling us. What you are feeling matters, and you don't have to face it alone. 💛
-    We are contacting a counselor right now.
+    Thank you for telling us. What you're feeling matters, and you don't have to face it alone. 💛
+    We're contacting a counselor for you right now.
 
-    If you are in danger or might hurt yourself, please contact now:
+    If you're in danger or afraid you might hurt yourself, contact now:
     { $resources }
 case-open-waiting =
-    We have your message and a counselor is on the way: they will write to you here. You don't need to do anything else. 💛
+    We have your message, and we're calling a counselor. They'll write to you here, in this chat. You don't need to do anything else. 💛
 
-    If you are in danger or might hurt yourself, please contact now:
+    If you're in danger or afraid you might hurt yourself, contact now:
     { $resources }
 
-    (Send /start if you would also like to talk with a peer supporter while you wait.)
+    (Send /start if you'd also like to talk with a peer supporter while you wait.)
 crisis-resources-counselor-here =
-    Thank you for telling us. What you are feeling matters, and you don't have to face it alone. 💛
-    The counselor in this chat is with you: keep writing here.
+    Thank you for telling us. What you're feeling matters, and you don't have to face it alone. 💛
+    The counselor in this chat is with you, so keep writing here.
 
-    If you are in danger or might hurt yourself, please contact now:
+    If you're in danger or afraid you might hurt yourself, contact now:
     { $resources }
 crisis-resources-asked =
-    A counselor will be with you as soon as possible. You don't have to face this alone. 💛
+    A counselor will be with you as soon as possible. You're not alone. 💛
 
-    If you are in danger or might hurt yourself, please contact now:
+    If you're in danger or afraid you might hurt yourself, contact now:
     { $resources }
 crisis-resources-referred =
-    Your supporter has asked a counselor to join you, so you get all the support you need. 💛
+    Your supporter has asked a counselor to join and help you. 💛
 
-    If you are in danger or might hurt yourself, please contact now:
+    If you're in danger or afraid you might hurt yourself, contact now:
     { $resources }
 crisis-still-here =
-    We are still here with you, and we are making sure a counselor reaches you.
-    If you are in danger, please contact now:
+    We're still here with you, and we're making sure a counselor reaches you soon.
+    If you're in danger, contact now:
     { $resources }
-end-case-first = Case #{ $id } is still open. Record how it ended first (buttons below), then end the chat with /end.
-end-left-counselor-stays = You left the chat with { $pseudonym }. { $name } (counselor) stays with them and will end the chat.
-end-case-open-left = Case #{ $id } is still open, so the chat was not ended: you have left it, and { $pseudonym } stays with the team (the counselors are being paged). Thank you. 💛
-crisis-counselor-aware = A counselor has seen your message and will reach out to you soon. 💛
-crisis-team-aware = Someone from the school's support team has seen your message and is getting a counselor to you. 💛
+crisis-counselor-aware = A counselor has seen your message and will be with you soon. 💛
+crisis-team-aware = Someone from the school's support team has seen your message and is finding a counselor for you. 💛
 counselor-joined-student = A counselor has joined the chat. 💛 You can write to them here.
 screening-question = Thank you for sharing. May I ask you directly: in the past few weeks, have you had thoughts of killing yourself?
+btn-screen-yes = Yes
+btn-screen-now = Yes, right now
+btn-screen-no = No
+btn-screen-unsure = I'm not sure
 screening-thanks = Thank you for answering. Your supporter will keep this in mind.
 asq-intro =
-    Thank you for being honest about how you feel. We'd like to ask a few short questions, one at a time. We ask everyone who is going through a hard time, so we can help in the right way.
-    If you'd rather not answer one, choose "I'd rather not say": that's okay.
-asq-intro-chat = Your supporter would like to ask you a few short questions, one at a time. We ask everyone who is going through a hard time, so we can help in the right way. If you'd rather not answer one, choose "I'd rather not say": that's okay.
+    Thank you for being honest about how you feel. We'd like to ask a few short questions, one at a time. We ask everyone who's going through a hard time, so we can help in the right way.
+    If you'd rather not answer one, choose "I'd rather not say". That's okay.
+asq-intro-chat = Your supporter would like to ask you a few short questions, one at a time. We ask everyone who's going through a hard time, so we can help in the right way. If you'd rather not answer one, choose "I'd rather not say". That's okay.
 asq-wish-dead = In the past few weeks, have you wished you were dead?
 asq-better-off-dead = In the past few weeks, have you felt that you or your family would be better off if you were dead?
 asq-thoughts = In the past week, have you been having thoughts about killing yourself?
@@ -286,36 +249,28 @@ btn-asq-yes = Yes
 btn-asq-no = No
 btn-asq-skip = I'd rather not say
 
-## Staff: general
+## Students: deleting their data
+btn-forget-yes = Yes, delete everything
+btn-forget-no = No, keep it
+forget-confirm = This deletes your requests, your chats and everything you wrote here from our system. Messages already delivered to a supporter's or counselor's Telegram can't be pulled back. This can't be undone. Delete everything?
+forget-kept = Okay, nothing was deleted.
+forget-not-now = We can't delete your data while someone is with you in a chat, or a counselor is still checking on you. Please try again once that's over.
+forget-done = Done: what you told us has been deleted. You can always start again with /start. 💛
+
+## Team: general
 staff-welcome = Welcome, { $name }. You are registered as { $role }.
 not-allowed = Sorry, that is not available for your role.
 member-inactive = Your membership is paused. Please contact your coordinator.
 member-trained = Your coordinator marked your training complete. You can now go on duty with /duty.
 staff-no-chat = You have no open chat right now.
-staff-choose-chat = You have several open chats. Send /chats and choose who you are writing to.
-briefing-case-open =
-    ⚠️ { $pseudonym } has an open crisis case #{ $id } ({ $level }): the counselors are being paged and one will join this chat.
-    Why: { $reason }
-    Their words: { $excerpt }
-    Stay with them warmly, don't end the chat, and use /note for anything the counselor should know.
-briefing-asq = 📋 Screening in the intake — { $answers }
-screen-started = The screening questions are on their way to the student, one at a time. You will see every answer here when they are done; a yes calls a counselor at once.
-screen-already = The student is already answering the screening questions.
-screen-result = 📋 { $pseudonym } answered the screening questions — { $answers }
-briefing-asq-gently = They preferred not to answer some screening questions. Ask gently how they are doing, and use /refer if you are worried.
-staff-reply-chat-ended = Your chat with { $pseudonym } has ended, so your message was not sent.
-risk-report-how = Reply to the student's message with /{ $command } (swipe it, or press and hold it and choose Reply), so the bot knows which message you mean.
-risk-report-not-student = That is not a student's message from a chat. Reply to the student's message itself with /{ $command }.
-risk-report-not-flagged = The bot did not flag that message as risky, so there is no false alarm to record.
-risk-report-already = That message is already marked. Thank you.
-risk-report-missed = Thank you: marked for the detector review (the bot read it as: { $level }). This pages nobody; if you are worried about the student now, use /refer.
-risk-report-wrong = Thank you: marked as a false alarm for the detector review (the bot read it as: { $level }).
+staff-choose-chat = You have several open chats. Send /chats, then choose who your messages go to.
 staff-chats = Your open chats ({ $count }). Choose who your messages go to:
 staff-focused = Okay: your messages now go to { $pseudonym }.
+staff-reply-chat-ended = Your chat with { $pseudonym } has ended, so your message was not sent.
 help-supporter =
     Peer supporter commands:
     • /duty — go on or off duty
-    • /chats — your open chats, choose who you write to
+    • /chats — your open chats: choose who your messages go to
     • /note text — a private note (only staff see it)
     • /handoff — hand the chat to another supporter
     • /refer reason — ask a counselor to step in
@@ -339,11 +294,13 @@ help-coordinator =
     • /cases — open escalations
     • /casenote CASE note — a note on a resolved case
 
-## Staff: duty
+## Team: on duty
+btn-duty-on = Go on duty
+btn-duty-off = Go off duty
 duty-status-on = { $chats ->
-        [0] You are ON duty, with no open chats right now.
-        [one] You are ON duty, with one open chat.
-       *[other] You are ON duty, with { $chats } open chats.
+        [0] You are on duty, with no open chats right now.
+        [one] You are on duty, with one open chat.
+       *[other] You are on duty, with { $chats } open chats.
     }
 duty-status-off = { $chats ->
         [0] You are off duty. Go on duty?
@@ -363,10 +320,12 @@ duty-off = { $chats ->
        *[other] You are off duty now. { $chats } chats are still open: please hand each one over or end it.
     }
 duty-off-open-chat = Open chat with { $pseudonym }: hand it over or end it? If you do neither within { $minutes } min, it goes back to the team automatically. To keep it, go back on duty with /duty.
-duty-off-missed-offers = You missed { $count } chat offers in a row, so we've set you off duty for now, so that no student waits on you. Back at your phone? Tap below or send /duty.
+duty-off-missed-offers = You didn't answer { $count } chat offers in a row, so we've set you off duty for now: no student should be left waiting for you. Ready again? Tap below or send /duty.
 shift-reminder = Reminder: your shift starts soon ({ $start }–{ $end }).
 
-## Staff: offers and sessions
+## Team: offers and chats
+btn-accept = ✅ Accept
+btn-decline = Decline
 offer =
     { $kind ->
         [handover] A colleague asks you to take over their chat with { $pseudonym }
@@ -414,31 +373,74 @@ relay-from-student = 💬 { $pseudonym }: { $text }
 relay-from-student-other =
     💬 { $pseudonym }: { $text }
     (Your messages go to another student right now: tap below to answer { $pseudonym }.)
+relay-media-from-student = { $pseudonym } sent this:
 relay-colleague = ({ $role }) { $text }
+btn-focus = Chat with { $pseudonym }
+btn-reply-to = ↩️ Answer { $pseudonym }
+btn-focus-current = ▶ { $pseudonym } (current)
 session-ended-staff = { $by ->
         [student] { $pseudonym } ended the chat.
         [idle] The chat with { $pseudonym } was closed after a long silence.
        *[member] The chat with { $pseudonym } has ended.
     }
+btn-end-chat = End this chat
+btn-end-yes = Yes, end the chat
+btn-end-keep = No, keep chatting
 staff-end-confirm = End your chat with { $pseudonym }? They get a short goodbye and can ask for support again any time.
 staff-end-kept = OK, your chat with { $pseudonym } goes on.
+end-case-first = Case #{ $id } is still open. Record how it ended first (buttons below), then end the chat with /end.
+end-left-counselor-stays = You left the chat with { $pseudonym }. { $name } (counselor) stays with them and will end the chat.
+end-case-open-left = Case #{ $id } is still open, so the chat was not ended: you have left it, and { $pseudonym } stays with the team (the counselors are being paged). Thank you. 💛
 session-idle-check-staff = The chat with { $pseudonym } has been quiet; it closes in { $minutes } minutes without a message.
 note-saved = Note saved. Only staff can see it.
 note-usage = Write the note after the command, e.g. /note student is worried about exams
+btn-handoff-any = Hand over to anyone available
+btn-handoff-to = Hand over to { $name }
 handoff-choose = Hand the chat over to whom? ({ $count } supporter(s) available)
 handoff-offered = Asked { $name } to take over. The chat stays with you until they accept.
 handoff-nobody = No other supporter is on duty with free capacity right now.
 handoff-pending = A handover is already waiting for an answer.
 handoff-done = { $pseudonym } is now with another supporter. Thank you!
+handoff-failed = { $name } could not take over the chat with { $pseudonym }; it stays with you. Try /handoff again, or carry on with the chat.
 
-## Staff: escalation
+## Team: screening and risk signs
+briefing-case-open =
+    ⚠️ { $pseudonym } has an open crisis case #{ $id } ({ $level }): the counselors are being paged and one will join this chat.
+    Why: { $reason }
+    Their words: { $excerpt }
+    Stay with them warmly, don't end the chat, and use /note for anything the counselor should know.
+briefing-asq = 📋 Screening in the intake — { $answers }
+screen-started = The screening questions are on their way to the student, one at a time. You will see every answer here when they are done; a yes calls a counselor at once.
+screen-already = The student is already answering the screening questions.
+screen-result = 📋 { $pseudonym } answered the screening questions — { $answers }
+briefing-asq-gently = They preferred not to answer some screening questions. Ask gently how they are doing, and use /refer if you are worried.
+risk-report-how = Reply to the student's message with /{ $command } (swipe it, or press and hold it and choose Reply), so the bot knows which message you mean.
+risk-report-not-student = That is not a student's message from a chat. Reply to the student's message itself with /{ $command }.
+risk-report-not-flagged = The bot did not flag that message as risky, so there is no false alarm to record.
+risk-report-already = That message is already marked. Thank you.
+risk-report-missed = Thank you: marked for the detector review (the bot read it as: { $level }). This pages nobody; if you are worried about the student now, use /refer.
+risk-report-wrong = Thank you: marked as a false alarm for the detector review (the bot read it as: { $level }).
+
+## Team: escalation
+risk-0 = no risk signs
+risk-1 = some concern
+risk-2 = HIGH risk
+risk-3 = IMMINENT risk
+btn-refer = 🆘 Refer to a counselor
+btn-ack = ✋ Acknowledge
+btn-take-over = 💬 Take over
+btn-outcome-case = #{ $id }: { $outcome }
+btn-outcome-safe = Student is safe
+btn-outcome-referred = Referred for follow-up
+btn-outcome-emergency = Emergency services contacted
+btn-outcome-false_alarm = False alarm
 concern-nudge =
     { $pseudonym } wrote something that may be a sign of risk: “{ $words }”
     Gently ask how they are doing, in your own words, or send /screen: they get the screening questions in their language, one at a time. If the answer worries you, refer them to a counselor.
 crisis-tell-supporter =
     ⚠️ { $pseudonym } wrote something that shows { $level }: “{ $words }”
     A counselor is being contacted now and the student has the emergency numbers.
-    Stay with them: listen, take them seriously, ask whether they are safe right now. Don't promise secrecy, don't leave the chat. The counselor may join.
+    Stay with them: listen, take them seriously, ask whether they are safe right now. Don't promise secrecy, don't leave the chat. A counselor may join.
 crisis-tell-supporter-counselor-here =
     ⚠️ { $pseudonym } wrote something that shows { $level }: “{ $words }”
     { $name }, the counselor in this chat, has the case and the student has the emergency numbers. Stay with them alongside the counselor.
@@ -503,6 +505,7 @@ casenote-no-case = There is no case #{ $id }. /cases lists the open ones.
 casenote-still-open = Case #{ $id } is still open: record how it ended with its buttons (/cases), then the note goes with it.
 escalation-student-withdrew = Escalation #{ $id }: { $pseudonym } withdrew their request for a peer supporter. The case is still open: please follow up.
 escalation-resolved = Thank you. The case is closed and the note is saved (encrypted).
+escalation-resolve-not-yours = Only the counselor who acknowledged or took over this escalation (or a coordinator, once it is acknowledged) can resolve it.
 counselor-joined-supporter = Counselor { $name } has joined your chat. Stay with the student; follow the counselor's lead.
 refer-usage = Write the reason after the command, e.g. /refer talks about not wanting to live
 refer-already = A counselor is already being called for this student (case #{ $id }): nothing more to do. Stay with them.
@@ -517,19 +520,25 @@ case-open = waiting for acknowledgement
 case-acknowledged = acknowledged
 case-taken_over = taken over
 
-## Staff: coordinator
+## Team: coordinator
 invite-usage = Use /invite supporter or /invite counselor.
 invite-link = One-time invite link for a { $role } (valid { $hours } hours, works once):
     { $link }
-invite-invalid = This invite link is not valid: it may have been used already or expired. Please ask your coordinator for a new one.
-invite-finish-chat-first = You are in a chat right now. Finish it first (/end), then open the invite link again: it still works.
-invite-rate-limited = Too many attempts. Please wait an hour and try again, or ask your coordinator.
 member-joined = { $name } joined as { $role }. Mark their training complete in /roster when they are ready.
 roster-title = Members: { $count }
 roster-line =
     { $name } — { $role } (id { $telegram_id })
     trained: { $trained } · on duty: { $duty } · active: { $active }
     languages: { $languages } · chats: { $load }/{ $capacity }
+yes = yes
+no = no
+btn-mark-trained = ✔ Mark training complete
+btn-capacity-down = Capacity −1
+btn-capacity-up = Capacity +1
+btn-deactivate = Deactivate
+btn-activate = Activate
+btn-confirm-deactivate = Yes, deactivate
+btn-keep-active = No, keep active
 roster-unchanged = Nothing to change: { $name } is already like that.
 roster-updated = { $name } is deactivated. Their open chats went back to the queue (or stay with the counselor in them) and each student was told.
 roster-confirm-deactivate =
@@ -554,7 +563,7 @@ shifts-added = Shift #{ $id } added for { $name }.
 shifts-added-overnight = Shift #{ $id } added for { $name }: it runs past midnight, from { $start } until { $end } the next day. If that is not what you meant: /shifts remove { $id }
 shifts-removed = Shift #{ $id } removed.
 shifts-unknown = There is no shift with that number.
-shifts-unknown-member = That Telegram id is not a supporter or counselor. Add them first (invite).
+shifts-unknown-member = That Telegram id is not a supporter or counselor. Invite them first with /invite.
 shifts-not-an-id = "{ $who }" is not a Telegram id: use the number shown after "id" in /roster.
 shifts-overlap = { $name } already has shift #{ $id } ({ $days } { $start }–{ $end }), and this one overlaps it. Pick other hours, or remove that shift first: /shifts remove { $id }
 stats =
@@ -565,34 +574,27 @@ stats =
     Supporters on duty: { $on_duty }
     Average feedback: { $rating } ({ $ratings } ratings)
 
-## Onboarding
+## Team: joining (someone who opens an invite link)
+invite-invalid = This invite link is not valid: it may have been used already or expired. Please ask your coordinator for a new one.
+invite-finish-chat-first = You are in a chat right now. Finish it first (/end), then open the invite link again: it still works.
+invite-rate-limited = Too many attempts. Please wait an hour and try again, or ask your coordinator.
 onboarding-confirm = You have been invited to join { $program } as a { $role }. Do you want to join?
+btn-join-yes = Yes, join
+btn-join-no = No, thanks
 onboarding-declined = Okay, nothing was saved. You can use the invite link again while it is valid.
 onboarding-name = What name should coordinators and counselors see for you? (Students never see it.)
 onboarding-name-invalid = Please send a name of 2 to 64 characters.
 onboarding-languages = Which languages can you support students in? Tap to select (✓), then Done. Selected: { $count }
 onboarding-pick-language = Please select at least one language.
 onboarding-topics = Which topics are you comfortable with? Tap to select (✓), then Done. Selected: { $count }
+btn-done = Done ✔
 onboarding-done-supporter = Welcome aboard! 💛 Your coordinator will mark your training complete; then you can go on duty with /duty. Send /help for your commands.
 onboarding-done-counselor = Welcome! 💛 Your coordinator will confirm you; then go on escalation duty with /duty. Send /help for your commands.
 help-onboarding = You are joining the program. Answer the questions above, or /cancel to stop.
-escalation-resolve-not-yours = Only the counselor who acknowledged or took over this escalation (or a coordinator, once it is acknowledged) can resolve it.
-session-supporter-unavailable = Your peer supporter is no longer available. You keep your place at the front of the line; another supporter will join you here as soon as possible. If you need help now: { $resources }
-handoff-failed = { $name } could not take over the chat with { $pseudonym }; it stays with you. Try /handoff again or continue.
-relay-media-from-student = { $pseudonym } sent this:
-relay-media-from-supporter = Your peer supporter sent this:
-relay-media-from-counselor = The counselor sent this:
-cmd-forgetme = Delete what you told us
-btn-forget-yes = Yes, delete everything
-btn-forget-no = No, keep it
-forget-confirm = This deletes your requests, your chats and everything you wrote here from our system. Messages already delivered to a supporter's or counselor's Telegram cannot be pulled back. It cannot be undone. Delete everything?
-forget-kept = Okay, nothing was deleted.
-forget-not-now = We can't delete your data while someone is helping you or a counselor is following up on your safety. Please try again after that is finished.
-forget-done = Done: what you told us has been deleted. You can always start again with /start. 💛
 
-## The team's command menus (Telegram's "/" list; short: one line each)
-cmd-team-duty = Start or end your shift
-cmd-team-chats = Your open chats: choose who you write to
+## Team: command menus (Telegram's "/" list; short: one line each)
+cmd-team-duty = Go on or off duty
+cmd-team-chats = Your open chats: choose who your messages go to
 cmd-team-end = End the current chat
 cmd-team-note = A private note on this chat (staff only)
 cmd-team-handoff = Hand this chat to another supporter
@@ -601,9 +603,9 @@ cmd-team-refer = Ask a counselor to step in (add the reason)
 cmd-team-help = What you can do here
 cmd-team-cases = Open crisis cases
 cmd-team-casenote = A note for a case you closed (number, then the note)
-cmd-team-roster = The team: trained, capacity, pause
+cmd-team-roster = The team: training, capacity, deactivate
 cmd-team-invite = A one-time invite link (supporter or counselor)
-cmd-team-shifts = The shift schedule
+cmd-team-shifts = Shifts
 cmd-team-stats = How the program is doing
 
 ## Team: practice (a scripted student from the sandbox's training; pages nobody)

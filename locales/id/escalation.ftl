@@ -1,4 +1,10 @@
-## Kasus eskalasi: siapa, kenapa, dan kata-katanya sendiri, dalam bahasa konselor
+# Kasus eskalasi: siapa, kenapa, dan kata-katanya sendiri, dalam bahasa konselor
+
+## Siswa: konselor sedang dipanggil, atau sudah di sini
+counselor-already-coming = Kami lagi ngehubungin konselor buat kamu. Tetap di sini ya, konselor bakal nyapa kamu secepatnya. 💛
+counselor-already-here = Konselor udah ada di obrolan ini bareng kamu. Tulis aja di sini ya. 💛
+
+## Tim: kartu eskalasi (siapa, kenapa, dan kata-katanya sendiri)
 topic-unknown = belum dipilih
 ping-no-words = (belum menulis apa-apa)
 reason-suicide = kata-kata soal bunuh diri
@@ -39,6 +45,13 @@ asq-answers = berharap mati: { $asq_1 ->
        *[other] tidak ditanyakan
     }
 reason-screening-now = menjawab ya: sedang berpikir untuk bunuh diri sekarang
+reason-note = pendamping sebayanya menulis catatan soal risiko
+history-student = Siswa
+history-supporter = Pendamping
+history-counselor = Konselor
+history-empty = (siswa belum menulis apa-apa)
+
+## Tim: pengingat, dan kabar ke yang ada di obrolan
 escalation-reminder =
     ⏰ Eskalasi #{ $id } — { $level } masih terbuka: sudah dikonfirmasi, tapi belum ada yang ambil alih atau menutupnya.
     Siswa: { $pseudonym } · Topik: { $topic }
@@ -46,15 +59,10 @@ escalation-reminder =
     Tolong ambil alih atau tutup kasusnya; tim sedang dihubungi lagi.
 escalation-outcome-reminder = Eskalasi #{ $id } ({ $pseudonym }) belum punya hasil akhir. Kalau kamu sudah yakin siswa aman atau sudah dirujuk, tutup kasusnya:
 escalation-already-yours = Kamu sudah ada di obrolan untuk eskalasi #{ $id }.
-counselor-already-coming = Kami lagi menghubungi konselor buat kamu. Tetap di sini ya; konselor akan menyapa kamu secepatnya. 💛
-counselor-already-here = Konselor udah ada di obrolan ini bareng kamu. Tulis aja di sini ya. 💛
 sos-pressed-counselor = 🆘 { $pseudonym } barusan menekan "Aku butuh konselor sekarang". Kamu ada di obrolannya; dia sudah diberi tahu kamu ada di sini.
-history-student = Siswa
-history-supporter = Pendamping
-history-counselor = Konselor
-history-empty = (siswa belum menulis apa-apa)
-btn-chosen = ✓ { $name }
-reason-note = pendamping sebayanya menulis catatan soal risiko
 crisis-tell-supporter-asked =
     ⚠️ { $pseudonym } minta dihubungkan ke konselor. Konselor sedang dihubungi dan siswa sudah dapat nomor darurat.
     Tetap temani dia: dengarkan, tanggapi dengan serius, tanya apakah dia aman sekarang. Jangan janji menyimpan rahasia dan jangan tinggalkan obrolan. Konselor mungkin akan bergabung.
+
+## Tim: pilihan yang sudah dicentang saat bergabung
+btn-chosen = ✓ { $name }

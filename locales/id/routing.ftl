@@ -3,18 +3,18 @@
 
 ## Siswa: menunggu saat belum ada yang bertugas
 queue-nobody-on-duty =
-    Saat ini belum ada pendamping sebaya yang bertugas dan bisa menerima permintaanmu. Permintaanmu sudah tersimpan dan akan diteruskan ke pendamping pertama yang mulai bertugas; nanti kamu dapat pesan di sini. Kamu nggak perlu melakukan apa-apa.
+    Sekarang belum ada pendamping sebaya yang bertugas dan bisa nerima permintaanmu. Permintaanmu udah tersimpan, dan bakal diteruskan ke pendamping pertama yang mulai bertugas. Nanti ada pesan di sini. Kamu nggak perlu ngapa-ngapain.
 
     Kalau kamu butuh bantuan sekarang, hubungi:
     { $resources }
 
-## Pendamping: tawaran yang tidak kamu ambil (ke mana perginya, apa adanya)
-offer-expired-again = ⏰ Kamu belum menjawab tawaran untuk { $pseudonym } tepat waktu. Lagi nggak ada pendamping lain yang bisa, jadi tawarannya dikirim lagi ke kamu (di bawah).
-offer-expired-waiting = ⏰ Kamu belum menjawab tawaran untuk { $pseudonym } tepat waktu. Lagi nggak ada pendamping lain yang bisa, jadi permintaannya kembali ke antrean dan akan ditawarkan lagi begitu ada yang bisa.
-offer-declined-waiting = Oke. Lagi nggak ada pendamping lain yang bisa menerima { $pseudonym }, jadi permintaannya menunggu di antrean dan akan diteruskan ke pendamping pertama yang bisa (mungkin kamu lagi, nanti).
+## Tim: tawaran yang tidak kamu ambil (ke mana perginya, apa adanya)
+offer-expired-again = ⏰ Kamu belum menjawab tawaran untuk { $pseudonym } tepat waktu. Saat ini tidak ada pendamping lain yang bisa, jadi tawarannya dikirim lagi ke kamu (di bawah).
+offer-expired-waiting = ⏰ Kamu belum menjawab tawaran untuk { $pseudonym } tepat waktu. Saat ini tidak ada pendamping lain yang bisa, jadi permintaannya kembali ke antrean dan akan ditawarkan lagi begitu ada yang bisa.
+offer-declined-waiting = Oke. Saat ini tidak ada pendamping lain yang bisa menerima { $pseudonym }, jadi permintaannya menunggu di antrean dan akan diteruskan ke pendamping pertama yang bisa (mungkin kamu lagi, nanti).
 offer-handoff-ended = Penyerahan obrolan { $pseudonym } tidak jadi; obrolannya tetap bersama pendamping yang sekarang.
 
-## Koordinator: permintaan yang belum diambil siapa pun
+## Tim: permintaan yang belum diambil siapa pun (untuk koordinator)
 unattended-alert =
     ⚠️ { $pseudonym } sudah menunggu { $waited } menit dan permintaannya belum diambil siapa pun.
     Topik: { $topic } · Bahasa: { $language }
@@ -24,13 +24,15 @@ unattended-why-nobody-on-duty = tidak ada pendamping bertugas yang bisa bahasa i
 unattended-why-all-busy = semua pendamping yang bertugas sedang penuh.
 unattended-why-not-accepted = sudah ditawarkan, tapi ditolak atau tidak dijawab.
 
-## Obrolan yang dikembalikan ke tim
-handback-done = Obrolan dengan { $pseudonym } sudah dikembalikan ke tim karena kamu sudah tidak bertugas. Makasih ya sudah menemani. 💛
-handback-kept = Kamu bertugas lagi: { $chats } obrolan terbukamu tetap bersamamu.
+## Siswa: pendampingnya harus pergi
 handback-student =
-    Maaf ya, pendampingmu harus pergi dulu. 🙏 Sekarang kamu ada di urutan paling depan, dan pendamping berikutnya akan membaca permintaan dan catatanmu, jadi kamu nggak mulai dari nol. Kamu akan dapat pesan di sini begitu mereka bergabung.
+    Maaf ya, pendampingmu harus pergi dulu. 🙏 Sekarang kamu di urutan paling depan. Pendamping berikutnya bakal baca permintaanmu dan catatan obrolan tadi, jadi kamu nggak perlu mulai dari nol. Nanti ada pesan di sini begitu dia gabung.
 
     Kalau kamu butuh bantuan sekarang, hubungi:
     { $resources }
-handback-student-stays = Maaf ya, { $role } yang menemanimu harus keluar dari obrolan, tapi { $stays } masih di sini bersamamu. Lanjut aja tulis di sini ya.
+handback-student-stays = Maaf ya, { $role } yang nemenin kamu harus keluar dari obrolan, tapi { $stays } masih di sini. Tulis aja terus di sini ya.
+
+## Tim: obrolan yang dikembalikan ke tim
+handback-done = Obrolan dengan { $pseudonym } sudah dikembalikan ke tim karena kamu sudah tidak bertugas. Terima kasih sudah menemaninya. 💛
+handback-kept = Kamu bertugas lagi: { $chats } obrolan terbukamu tetap bersamamu.
 handback-colleague = Info: { $role } sudah keluar dari obrolan dengan { $pseudonym }. Obrolannya tetap bersamamu.

@@ -26,6 +26,7 @@ from handlers.escalations import (
     ping_params,
 )
 from handlers.sessions import arm_idle, chat_history, focused
+from routing.lifecycles import RequestStatus, SessionStatus
 from storage.program_models import ChatSession, Escalation, Member
 from storage.uow import UnitOfWork
 
@@ -157,7 +158,7 @@ async def _session_for(uow: UnitOfWork, services: Services, escalation: Escalati
         escalation.request_id = request.id
     request.risk_level = max(request.risk_level, escalation.level)
     withdrawn = await withdraw_pending_offer(uow, request.id, now)
-    if request.status == "queued":
+    if request.status == RequestStatus.QUEUED:
         await leave_queue(uow, request, "assign", now)
     chat = await uow.sessions.start(request, escalation.student_chat_id, None, now)
     await journey.move(uow, escalation.student_chat_id, "connect", now, {"session_id": chat.id})
@@ -232,7 +233,7 @@ async def refer_button(uow: UnitOfWork, services: Services, inbound: Inbound, me
     """``es:refer:<chat>``: the one-tap *Refer* a supporter is shown on a concern."""
     chat_id = data.id(1)
     chat = await uow.sessions.get(chat_id) if chat_id is not None else None
-    if chat is None or chat.status != "active" or chat.supporter_id != member.id:
+    if chat is None or chat.status != SessionStatus.ACTIVE or chat.supporter_id != member.id:
         return [Reply("error-stale-button")]
     case = await live_for_chat(uow, chat.student_chat_id)
     if case is not None:  # pressed twice, or a counselor is already being paged: once is enough

@@ -11,7 +11,7 @@ from flows import screening
 from flows.buttons import button
 from flows.types import ClearButtons, Effect, Reply
 from handlers.context import Services
-from routing.lifecycles import OfferStatus
+from routing.lifecycles import OfferStatus, RequestStatus
 from routing.matching import Candidate, Need, best, eligible, why_unmatched
 from routing.queue import Waiting, estimate_wait, ordered, positions, should_tell
 from routing.schedule import Weekly, is_within, next_start
@@ -122,7 +122,8 @@ async def offer_effects(uow: UnitOfWork, services: Services, request: HelpReques
         "risk_key": f"risk-{request.risk_level}",
         # not every offer is a new request: a colleague's hand-over, or a student whose
         # supporter had to leave (the first line says which)
-        "kind": "practice" if practice else "handover" if request.status == "active" else
+        "kind": "practice" if practice else
+        "handover" if request.status == RequestStatus.ACTIVE else
         "returned" if await uow.sessions.handed_back(request.id) is not None else "new",
         **await _why_risky(uow, request, now),
     }
@@ -232,7 +233,7 @@ async def unattended(uow: UnitOfWork, services: Services, request_id: int,
     coordinator once (pseudonym, wait, topic, language, why); outside program hours, count
     again from the next opening. ``payload["since"]``: when it (re)entered the queue."""
     request = await uow.requests.get(request_id)
-    if request is None or request.status != "queued" or \
+    if request is None or request.status != RequestStatus.QUEUED or \
             request.person_id in await uow.people.practising():
         return []  # (a practice request is its trainee's: no coordinator is alerted)
     now = services.clock()
@@ -271,7 +272,7 @@ async def offer_outcome(uow: UnitOfWork, request: HelpRequest | None, member: Me
     if member is None or request is None:
         return []
     params: dict[str, str | int] = {"pseudonym": request.pseudonym}
-    if request.status != "queued":  # a handover offer: the chat stays where it was
+    if request.status != RequestStatus.QUEUED:  # a handover offer: the chat stays where it was
         return [Reply("offer-handoff-ended", params, to=member.telegram_id)]
     pending = await uow.offers.pending_for_request(request.id)
     if pending is not None and pending.member_id != member.id:

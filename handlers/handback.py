@@ -19,6 +19,7 @@ from flows.types import Effect, Reply
 from handlers.context import Services
 from handlers.dispatch import dispatch
 from handlers.sessions import HANDBACK, hand_back
+from routing.lifecycles import SessionStatus
 from storage.program_models import ChatSession, Member
 from storage.uow import UnitOfWork
 
@@ -61,7 +62,7 @@ async def keep(uow: UnitOfWork, member: Member) -> list[Effect]:
 async def due(uow: UnitOfWork, services: Services, chat_id: int) -> list[Effect]:
     """The ``handback`` timer fired: whoever was asked and has not come back leaves."""
     chat = await uow.sessions.get(chat_id)
-    if chat is None or chat.status != "active":
+    if chat is None or chat.status != SessionStatus.ACTIVE:
         return []
     now = services.clock()
     timer = await uow.timers.get(HANDBACK, str(chat.id))
@@ -81,8 +82,8 @@ async def due(uow: UnitOfWork, services: Services, chat_id: int) -> list[Effect]
             leaving.append(member)
     effects: list[Effect] = []
     for member in leaving:
-        if chat.status == "active":
+        if chat.status == SessionStatus.ACTIVE:
             effects += await hand_back(uow, services, chat, member)
-    if chat.status == "active":
+    if chat.status == SessionStatus.ACTIVE:
         await _save(uow, chat, later)
     return effects + (await dispatch(uow, services) if leaving else [])

@@ -10,6 +10,7 @@ from flows.types import ClearButtons, Effect, Inbound, Reply
 from handlers.context import Services
 from handlers.dispatch import leave_queue, withdraw_pending_offer
 from handlers.escalations import unresolved_for_chat
+from routing.lifecycles import RequestStatus
 from storage.models import Person
 from storage.uow import UnitOfWork
 
@@ -56,7 +57,8 @@ async def answer(uow: UnitOfWork, services: Services, inbound: Inbound,
         return cleared + [Reply("forget-not-now")]
     now = services.clock()
     waiting = await uow.requests.open_for(person.id)
-    if waiting is not None and waiting.status == "queued":  # out of the queue, offers withdrawn
+    if waiting is not None and waiting.status == RequestStatus.QUEUED:
+        # out of the queue, offers withdrawn
         await leave_queue(uow, waiting, "forget", now)
         cleared += await withdraw_pending_offer(uow, waiting.id, now)
     language = person.language  # told in it, though the person is gone when it is sent

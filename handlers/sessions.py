@@ -20,6 +20,7 @@ from handlers.dispatch import (
     settle_offer,
     student_chat,
 )
+from routing.lifecycles import OfferStatus, RequestStatus, SessionStatus
 from storage.models import HelpRequest
 from storage.program_models import ChatSession, Escalation, Member
 from storage.uow import UnitOfWork
@@ -40,7 +41,7 @@ async def accept(uow: UnitOfWork, services: Services, member: Member,
     offer = await uow.offers.get(offer_id)
     if offer is None or offer.member_id != member.id:
         return [Reply("offer-not-yours")]
-    if offer.status != "pending":
+    if offer.status != OfferStatus.PENDING:
         again = await uow.offers.pending_for_request(offer.request_id)
         if again is not None and again.member_id == member.id:  # the old message's button
             return [Reply("offer-offered-again")]
@@ -48,8 +49,9 @@ async def accept(uow: UnitOfWork, services: Services, member: Member,
     request = await uow.requests.lock(offer.request_id)
     student = await student_chat(uow, request) if request is not None else 0
     existing = await uow.sessions.active_for_student(student) if request is not None else None
-    handoff = request is not None and request.status == "active" and existing is not None
-    if request is None or not (handoff or request.status == "queued"):
+    handoff = request is not None and request.status == RequestStatus.ACTIVE and \
+        existing is not None
+    if request is None or not (handoff or request.status == RequestStatus.QUEUED):
         await settle_offer(uow, offer, "withdraw", now)
         return [Reply("offer-gone")]
     practice_of = await practice.for_request(uow, request)
@@ -152,7 +154,7 @@ async def decline(uow: UnitOfWork, services: Services, member: Member,
     offer = await uow.offers.get(offer_id)
     if offer is None or offer.member_id != member.id:
         return [Reply("offer-not-yours")]
-    if offer.status != "pending":
+    if offer.status != OfferStatus.PENDING:
         return [Reply("offer-gone")]
     now = services.clock()
     await settle_offer(uow, offer, "decline", now)
@@ -160,7 +162,7 @@ async def decline(uow: UnitOfWork, services: Services, member: Member,
                         {"offer": offer.id}, now)
     request = await uow.requests.get(offer.request_id)
     failed = (await handoff_failed(uow, request, member)
-              if request is not None and request.status == "active" else [])
+              if request is not None and request.status == RequestStatus.ACTIVE else [])
     effects = await dispatch(uow, services)
     told = await offer_outcome(uow, request, member, "declined")
     return [*told, *failed, *effects]
@@ -373,7 +375,7 @@ async def end_by_member(uow: UnitOfWork, services: Services, chat: ChatSession,
 async def end_session(uow: UnitOfWork, services: Services, chat: ChatSession,
                       ended_by: str) -> list[Effect]:
     """Close a session with a clear message to everyone in it; the student gets feedback."""
-    if chat.status != "active":
+    if chat.status != SessionStatus.ACTIVE:
         return []
     now = services.clock()
     await uow.sessions.close(chat, ended_by, now)

@@ -22,6 +22,7 @@ from handlers.sessions import (
     relay_from_staff,
     relay_media,
 )
+from routing.lifecycles import SessionStatus
 from routing.matching import Need, rank
 from storage.program_models import ChatSession, Member
 from storage.uow import UnitOfWork
@@ -54,7 +55,8 @@ async def write(uow: UnitOfWork, services: Services, inbound: Inbound,
 
 def _in(member: Member, chat: ChatSession) -> bool:
     """The member is (still) in this chat, and it is open."""
-    return chat.status == "active" and member.id in (chat.supporter_id, chat.counselor_id)
+    return chat.status == SessionStatus.ACTIVE and \
+        member.id in (chat.supporter_id, chat.counselor_id)
 
 
 # ---- commands (who may send which: handlers.registry) -----------------------------------------
@@ -189,7 +191,7 @@ async def hand_over(uow: UnitOfWork, services: Services, inbound: Inbound, membe
     target = ":".join(data.parts[1:])
     cleared: list[Effect] = [ClearButtons(inbound.message_id)]
     chat = await uow.sessions.get(chat_id)
-    if chat is None or chat.status != "active" or chat.supporter_id != member.id:
+    if chat is None or chat.status != SessionStatus.ACTIVE or chat.supporter_id != member.id:
         return cleared + [Reply("error-stale-button")]
     request = await uow.requests.get(chat.request_id)
     assert request is not None
@@ -217,7 +219,7 @@ async def end_chat(uow: UnitOfWork, services: Services, inbound: Inbound, member
     if chat is None or member.id not in (chat.supporter_id, chat.counselor_id):
         return [Reply("error-stale-button")]
     if data.part(1) == "keep":
-        if chat.status != "active":
+        if chat.status != SessionStatus.ACTIVE:
             return [Reply("error-stale-button")]
         request = await uow.requests.get(chat.request_id)
         return [Reply("staff-end-kept", {"pseudonym": request.pseudonym if request else "?"},
@@ -231,7 +233,7 @@ async def focus(uow: UnitOfWork, services: Services, inbound: Inbound, member: M
     """``fx:focus:<chat>``: write to this student from now on."""
     chat_id = data.id(1)
     chat = await uow.sessions.get(chat_id) if chat_id is not None else None
-    if chat is None or chat.status != "active" or member.id not in (
+    if chat is None or chat.status != SessionStatus.ACTIVE or member.id not in (
             chat.supporter_id, chat.counselor_id):
         return [Reply("error-stale-button")]
     member.focus_session_id = chat.id

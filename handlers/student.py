@@ -38,6 +38,7 @@ from handlers.dispatch import (
 )
 from handlers.events import to_event
 from handlers.sessions import end_session, relay_media, relay_to_supporters
+from routing.lifecycles import RequestStatus
 from storage.models import Person
 from storage.uow import UnitOfWork
 
@@ -152,7 +153,7 @@ async def _apply(uow: UnitOfWork, services: Services, inbound: Inbound, person: 
             messages += await _submit(uow, services, person, step)
         elif isinstance(effect, CancelRequest):
             withdrawn = await uow.requests.open_for(person.id)
-            if withdrawn is not None and withdrawn.status == "queued":
+            if withdrawn is not None and withdrawn.status == RequestStatus.QUEUED:
                 await leave_queue(uow, withdrawn, "withdraw", now)
                 messages += await withdraw_pending_offer(uow, withdrawn.id, now)
                 await uow.audit.add(f"person:{person.id}", "request.withdrawn",

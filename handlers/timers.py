@@ -19,6 +19,7 @@ from handlers.dispatch import (
 from handlers.duty import go_off_duty
 from handlers.sessions import HANDBACK, end_session, handoff_failed
 from handlers.shifts import fire_shift
+from routing.lifecycles import OfferStatus, RequestStatus, SessionStatus
 from storage.program_models import Member, Timer
 from storage.uow import UnitOfWork
 
@@ -55,7 +56,7 @@ async def fire(uow: UnitOfWork, services: Services, timer: Timer) -> list[Effect
 
 async def _offer_timeout(uow: UnitOfWork, services: Services, offer_id: int) -> list[Effect]:
     offer = await uow.offers.get(offer_id)
-    if offer is None or offer.status != "pending":
+    if offer is None or offer.status != OfferStatus.PENDING:
         return []
     now = services.clock()
     effects = await settle_offer(uow, offer, "expire", now)
@@ -63,7 +64,7 @@ async def _offer_timeout(uow: UnitOfWork, services: Services, offer_id: int) -> 
     await uow.audit.add("system", "offer.expired", f"request:{offer.request_id}",
                         {"offer": offer.id}, now)
     request = await uow.requests.get(offer.request_id)
-    if request is not None and request.status == "active":
+    if request is not None and request.status == RequestStatus.ACTIVE:
         effects += await handoff_failed(uow, request, member)
     away = await _missed_too_many(uow, services, member)
     if away and member is not None:  # not at their phone: off duty (one message says so),
@@ -86,7 +87,7 @@ async def _missed_too_many(uow: UnitOfWork, services: Services, member: Member |
 
 async def _idle_check(uow: UnitOfWork, services: Services, session_id: int) -> list[Effect]:
     chat = await uow.sessions.get(session_id)
-    if chat is None or chat.status != "active":
+    if chat is None or chat.status != SessionStatus.ACTIVE:
         return []
     now = services.clock()
     idle = timedelta(seconds=services.config.routing.idle_close)
@@ -109,7 +110,7 @@ async def _idle_check(uow: UnitOfWork, services: Services, session_id: int) -> l
 
 async def _idle_close(uow: UnitOfWork, services: Services, session_id: int) -> list[Effect]:
     chat = await uow.sessions.get(session_id)
-    if chat is None or chat.status != "active" or not chat.idle_warned:
+    if chat is None or chat.status != SessionStatus.ACTIVE or not chat.idle_warned:
         return []  # someone wrote after the gentle check: the chat stays open
     return await end_session(uow, services, chat, "idle")
 

@@ -178,3 +178,37 @@ def test_no_handler_or_repository_writes_a_status_outside_the_lifecycle_tables()
 def test_every_lifecycle_state_enum_is_a_str_enum() -> None:
     for lifecycle in LIFECYCLES:
         assert issubclass(lifecycle.states, enum.StrEnum)
+
+
+def status_compared_with_a_string(source: str) -> list[tuple[int, str]]:
+    """``x.status == "queued"`` (or ``!=``, ``in``): a lifecycle state spelled as a raw string
+    (timers are not one of the lifecycles: ``timer.status`` is allowed)."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Compare):
+            continue
+        sides = [node.left, *node.comparators]
+        status = [s for s in sides if isinstance(s, ast.Attribute) and s.attr == "status" and
+                  not (isinstance(s.value, ast.Name) and s.value.id == "timer")]
+        spelled = [s for s in sides if isinstance(s, ast.Constant) and isinstance(s.value, str)
+                   or isinstance(s, ast.Tuple | ast.List | ast.Set) and any(
+                       isinstance(e, ast.Constant) and isinstance(e.value, str) for e in s.elts)]
+        if status and spelled:
+            found.append((node.lineno, ast.unparse(node)))
+    return found
+
+
+def test_handlers_name_lifecycle_states_by_their_enum_not_a_string() -> None:
+    """A state spelled as a string survives a renamed state silently; the Enum does not."""
+    found = [f"{path.relative_to(ROOT).as_posix()}:{line}: {text}"
+             for path in sorted((ROOT / "handlers").rglob("*.py"))
+             for line, text in status_compared_with_a_string(path.read_text(encoding="utf-8"))]
+    assert found == [], "compare with routing.lifecycles / escalation.case states:\n" + \
+        "\n".join(found)
+
+
+def test_the_string_comparison_check_sees_what_it_should() -> None:
+    assert status_compared_with_a_string('if request.status == "queued": pass')
+    assert status_compared_with_a_string('ok = chat.status in ("active",)')
+    assert not status_compared_with_a_string("if request.status == RequestStatus.QUEUED: pass")
+    assert not status_compared_with_a_string('if timer.status == "fired": pass')

@@ -49,6 +49,7 @@ class Snapshot:
     practice: dict[int, int]  # a practice student's chat -> its trainee's member id
     practice_requests: dict[int, int]  # a practice request's id -> its trainee's member id
     pending_offers: list[tuple[int, int]]  # (request id, member id)
+    edits: list[tuple[int, datetime]]  # pending edits in place: chat, queued at
 
 
 async def snapshot(world: World) -> Snapshot:
@@ -58,6 +59,8 @@ async def snapshot(world: World) -> Snapshot:
             OutboxMessage.status == "pending", OutboxMessage.method == "send"))).all()
         clears = (await s.scalars(select(OutboxMessage).where(
             OutboxMessage.method == "clear_buttons"))).all()
+        edits = (await s.execute(select(OutboxMessage.chat_id, OutboxMessage.created_at).where(
+            OutboxMessage.status == "pending", OutboxMessage.method == "edit"))).all()
         menus = (await s.scalars(select(OutboxMessage.chat_id).where(
             OutboxMessage.method == "menu", OutboxMessage.status == "pending"))).all()
         return Snapshot(
@@ -90,6 +93,7 @@ async def snapshot(world: World) -> Snapshot:
             pending_offers=[(int(r), int(m)) for r, m in (await s.execute(
                 select(Offer.request_id, Offer.member_id).where(
                     Offer.status == "pending"))).all()],
+            edits=[(int(chat), at) for chat, at in edits],
         )
 
 
@@ -264,6 +268,8 @@ def s6_every_press_is_answered(world: World, db: Snapshot) -> Violations:
         answered = any(m.chat_id == press.who for m in world.telegram.messages[press.position:])
         answered = answered or any(chat == press.who and at >= press.at
                                    for chat, at, _ in db.outbox)
+        answered = answered or any(chat == press.who and at >= press.at  # the same message,
+                                   for chat, at in db.edits)  # changed in place (Telegram busy)
         if not answered and press.who not in world.telegram.blocked:
             wrong.append(f"S6: {press.who} pressed {press.data!r} and got no answer")
     return wrong
@@ -344,6 +350,28 @@ def s10_practice_stays_with_its_trainee(world: World, db: Snapshot) -> Violation
     return wrong
 
 
+def s11_a_refused_relay_is_never_silent(world: World, db: Snapshot) -> Violations:
+    """A relayed message Telegram refused (400): whoever wrote it is told in words that it did
+    not arrive (student or staff), unless they blocked the bot themselves."""
+    catalog = world.running.services.catalog
+    notices = tuple(catalog.render(lang, key, {"pseudonym": "\x00"}).split("\x00")[0][:24]
+                    for lang in ("id", "en")
+                    for key in ("delivery-refused-student", "delivery-refused-staff"))
+    wrong: Violations = []
+    for recipient, at, kind in world.telegram.refused:
+        if kind != "relay":
+            continue
+        told = any(m.at >= at and m.chat_id != recipient and m.text.startswith(notices)
+                   for m in world.telegram.messages)
+        waiting = any(chat != recipient and when >= at and
+                      str(payload.get("text", "")).startswith(notices)
+                      for chat, when, payload in db.outbox)
+        if not (told or waiting or world.telegram.blocked - {recipient}):
+            wrong.append(f"S11: a relay to {recipient} refused at {at:%H:%M:%S}: its sender "
+                         "was never told")
+    return wrong
+
+
 INVARIANTS: dict[str, Callable[[World, Snapshot], Violations]] = {
     "S1": s1_every_signal_is_held,
     "S2": s2_no_student_waits_unseen,
@@ -355,6 +383,7 @@ INVARIANTS: dict[str, Callable[[World, Snapshot], Violations]] = {
     "S8": s8_nobody_who_blocked_the_bot_is_on_duty,
     "S9": s9_each_member_has_their_roles_menu,
     "S10": s10_practice_stays_with_its_trainee,
+    "S11": s11_a_refused_relay_is_never_silent,
 }
 
 

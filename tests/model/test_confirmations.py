@@ -160,3 +160,27 @@ async def test_who_takes_a_chat_handed_back_reads_what_was_said_and_that_the_stu
     assert render(world, "en", "handback-history", recent="x").split("x")[0].strip() in told
     assert "takut banget besok ujian matematika" in told
     assert await check(world) == []
+
+
+async def test_a_choice_ticked_while_telegram_is_busy_is_answered_when_it_lets_us(
+    world: World,
+) -> None:
+    """Found by the model (counterexample #13; the rule was wrong, S6 now counts an edit in
+    place waiting for Telegram as the answer): a tap on a language while Telegram said 429.
+    The tick is the answer: it waits in the outbox, and arrives once Telegram takes it."""
+    from tests.model.world import FAULTS
+
+    invitee = 700200001
+    await world.command(SARI, "/invite supporter")
+    code = next(t for t in reversed(world.texts(SARI)) if "?start=" in t).split("?start=")[1]
+    await world.command(invitee, f"/start {code.split()[0]}")
+    await press(world, invitee, "ob:join:yes")
+    await world.say(invitee, "Rina")
+    world.telegram.faults.append(FAULTS["429"])
+    before = len(world.telegram.to(invitee))
+    await press(world, invitee, "ob:lang:id")
+    assert await check(world) == []  # answered: the edit waits for Telegram
+    await world.advance(5)
+    shown = world.telegram.to(invitee)[before:]
+    assert shown[-1].text == render(world, "id", "onboarding-languages", count=1)
+    assert await check(world) == []

@@ -322,6 +322,12 @@ class ProgramModel(RuleBasedStateMachine):
     def telegram_misbehaves(self, fault: str, count: int) -> None:
         self.world.telegram.faults.extend([FAULTS[fault]] * count)
 
+    @rule(kind=st.sampled_from(("relay", "ping")), count=st.integers(1, 3))
+    def telegram_refuses(self, kind: str, count: int) -> None:
+        """A 400 on the next relayed message(s) or crisis ping(s): the sender is told (S11);
+        the next person is paged (S1)."""
+        self.world.telegram.refuse.extend([kind] * count)
+
     # ---- after every step --------------------------------------------------------------
 
     @invariant()
@@ -356,7 +362,7 @@ class ProgramModel(RuleBasedStateMachine):
 
 
 ASQ_QUESTIONS = (*screening.QUESTIONS, screening.ACUITY)
-ENABLED = ("S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8", "S9", "S10")
+ENABLED = ("S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8", "S9", "S10", "S11")
 
 
 def _run(examples: int) -> None:

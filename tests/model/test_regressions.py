@@ -119,6 +119,35 @@ async def test_a_screening_answer_pings_with_the_name_topic_and_own_words(world:
     assert await check(world) == []
 
 
+async def test_a_counselor_taking_over_a_screening_case_sees_the_students_own_words(
+    world: World,
+) -> None:
+    """Seen: after taking over a case opened by a screening answer, "Last message: -"."""
+    await intake(world, STUDENT, until="in:feeling:3",
+                 description="kadang aku ngerasa jadi beban buat semua orang di rumah")
+    await press(world, STUDENT, "in:feeling:3")
+    await press(world, STUDENT, "in:asq-wish-dead:yes")
+    before = len(world.telegram.messages)
+    await press(world, BUDI, "es:take:")
+    told = "\n".join(world.texts(BUDI, before))
+    assert "beban buat semua orang" in told, told
+    assert ": -\n" not in told + "\n", told
+    assert await check(world) == []
+
+
+async def test_a_risky_answer_to_the_next_day_check_in_pages_a_counselor(world: World) -> None:
+    """The follow-up question is answered in the student's own words: screened as any text."""
+    await intake(world, STUDENT)
+    await press(world, DIMAS, "of:accept:")
+    await world.end(STUDENT)
+    await world.advance(world.config.routing.followup_after + 120)
+    assert any(d.startswith("fu:") for _, d in world.buttons(STUDENT)), "the check-in came"
+    before = len(world.telegram.messages)
+    await world.say(STUDENT, "nggak baik kak, aku pengen mati aja")
+    assert pings(world, BUDI, before), "a counselor is paged"
+    assert await check(world) == []
+
+
 async def test_what_someone_joining_the_team_writes_is_screened(world: World) -> None:
     await world.command(SARI, "/invite supporter")
     code = next(t for t in reversed(world.texts(SARI)) if "?start=" in t).split("?start=")[1]
@@ -1010,3 +1039,20 @@ async def test_an_ordinary_chat_still_ends_with_the_rating(world: World) -> None
     assert any(b.startswith("fb:") for m in world.telegram.to(STUDENT, before)
                for b in m.buttons)
     assert await check(world) == []
+
+
+async def test_a_relay_telegram_refuses_is_told_to_its_sender_and_a_silent_one_is_seen(
+    world: World,
+) -> None:
+    await intake(world, STUDENT)
+    await press(world, DIMAS, "of:accept:")
+    world.telegram.refuse.append("relay")
+    before = len(world.telegram.messages)
+    await world.say(STUDENT, "kak aku mau cerita soal rumah")
+    assert world.telegram.refused, "Telegram refused the relay"
+    told = world.texts(STUDENT, before)
+    assert any("belum sampai" in t or "didn't reach" in t for t in told), told
+    assert await check(world) == []
+    await world.advance(60)
+    world.telegram.refused.append((DIMAS, world.clock(), "relay"))  # one nobody was told of
+    assert any(v.startswith("S11") for v in await check(world))

@@ -66,6 +66,11 @@ class FakeTelegram:
         self.by_id: dict[int, Message] = {}
         self.blocked: set[int] = set()
         self.faults: list[SendResult] = []  # the next sends get these, in order
+        # Telegram refuses (400) the next relayed message ("relay") or crisis ping ("ping"):
+        # the kinds whose refusal the program must handle (a 400 on the bot's own ordinary
+        # message would be the bot's defect, not Telegram's); what was refused, for S10
+        self.refuse: list[str] = []
+        self.refused: list[tuple[int, datetime, str]] = []  # recipient, when, kind
         self.menus: dict[int, list[str]] = {}  # chat -> its own command menu, if it has one
         self.keyboards: dict[int, list[str]] = {}  # chat -> the keys under its typing field
         self._next_id = 1000
@@ -74,6 +79,13 @@ class FakeTelegram:
                         keyboard: list[str] | None = None) -> SendResult:
         if chat_id in self.blocked:
             return Blocked()
+        if self.refuse:
+            kind = "relay" if text.startswith("💬") else "ping" if any(
+                b["data"].startswith("es:ack:") for row in buttons for b in row) else ""
+            if kind == self.refuse[0]:
+                self.refuse.pop(0)
+                self.refused.append((chat_id, self._clock(), kind))
+                return Rejected("Bad Request: refused by the model")
         if self.faults:
             return self.faults.pop(0)
         if keyboard is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 from collections.abc import AsyncIterator, Callable
 from typing import Any
 
@@ -11,8 +12,14 @@ import aiohttp
 import pytest
 
 from sandbox.botapi import SandboxBotApi
+from sandbox.training_skills import QUOTE_LIMIT, classify
 from sandbox.web import Timeline, start_web
-from sandbox.web_training import Scenario, ScenarioError, TrainingRunner, load_scenarios
+from sandbox.web_training import (
+    Scenario,
+    ScenarioError,
+    TrainingRunner,
+    load_scenarios,
+)
 
 TOKEN = "828282:training-token"
 SUPPORTER = 9101
@@ -219,6 +226,13 @@ def test_shipped_scenarios_cover_the_required_cases() -> None:
 
 @pytest.mark.parametrize(("change", "message"), [
     ({"turns": []}, "turns"),
+    ({"turns": [{"id": "a", "en": "a"}, {"id": "b", "en": "b", "if": {"smile": {
+        "id": "c", "en": "c"}}}]}, "unknown skill 'smile'"),
+    ({"turns": [{"id": "a", "en": "a"}, {"id": "b", "en": "b", "if": {"advice": {
+        "id": "c"}}}]}, r"turns\[1\]\.if\.advice"),
+    ({"turns": [{"id": "a", "en": "a"}, {"id": "b", "en": "b", "if": {"advice": {
+        "id": "c", "en": "c", "hold": "yes"}}}]}, "hold"),
+    ({"turns": [{"id": "a", "en": "a", "else": {"id": "c", "en": "c"}}]}, "greeting"),
     ({"title": {"id": "x"}}, "title"),
     ({"risk_turn": 5}, "risk_turn"),
     ({"intake": [{"send": "/start", "press": "x"}]}, "intake"),
@@ -266,3 +280,180 @@ async def test_training_over_the_page_api(api: SandboxBotApi) -> None:
                 assert resp.status == 400
     finally:
         await web.stop()
+
+
+# -- the student reacts to the trainee ------------------------------------------------------
+
+REACTING = Scenario.from_json({
+    "id": "test-react", "student_name": "Dewi",
+    "title": {"id": "Reaksi", "en": "Reactions"}, "brief": {"id": "b", "en": "b"},
+    "turns": [
+        {"id": "Halo kak", "en": "Hi"},
+        {"id": "Aku takut pulang.", "en": "I'm scared to go home.",
+         "if": {"safety": {"id": "Nggak aman, kak. Ayah mukul aku.",
+                           "en": "No, I'm not safe. Dad hits me."},
+                "advice": {"id": "Iya deh…", "en": "Yeah, okay…", "hold": True}},
+         "else": {"id": "Hmm…", "en": "Hmm…"}},
+        {"id": "Jangan bilang siapa-siapa ya.", "en": "Don't tell anyone."},
+        {"id": "Oke kak.", "en": "Okay."},
+    ],
+    "must_refer": True, "risk_turn": 1, "reply_delay": 0,
+    "debrief": {"id": "Rujuk.", "en": "Refer."},
+})
+
+
+async def started(api: SandboxBotApi, scenario: Scenario, language: str) -> TrainingRunner:
+    runner = TrainingRunner(api, scenario, language, SUPPORTER, reply_delay=0)
+    await runner.start(run_intake=False)
+    await until(lambda: runner.phase == "waiting")
+    return runner
+
+
+async def student_answers(api: SandboxBotApi, runner: TrainingRunner, reply: str) -> str:
+    """The trainee says ``reply``; what the student says back (as it reached the chat)."""
+    before = runner.student_messages
+    await trainee_says(api, reply)
+    await until(lambda: runner.student_messages == before + 1 and runner.phase == "waiting")
+    student = runner.student_id
+    sent = [m["text"] for m in await api.transcript(student or 0)
+            if m["from"]["id"] == student]
+    assert len(sent) == runner.student_messages
+    return str(sent[-1])
+
+
+async def finish(api: SandboxBotApi, runner: TrainingRunner, *replies: str) -> dict[str, Any]:
+    for reply in replies:
+        await trainee_says(api, reply)
+        await asyncio.sleep(0.05)
+    debrief = (await runner.wait_finished(5)).to_json()
+    json.dumps(debrief)  # the page gets it as JSON
+    return debrief
+
+
+def kinds(debrief: dict[str, Any]) -> list[str]:
+    return [line["kind"] for line in debrief["lines"]]
+
+
+def line(debrief: dict[str, Any], kind: str) -> dict[str, Any]:
+    found = [item for item in debrief["lines"] if item["kind"] == kind]
+    assert len(found) == 1, kinds(debrief)
+    return dict(found[0])
+
+
+@pytest.mark.parametrize(("replies", "student"), [
+    # a safety question: the risk comes out clearly, at once
+    (["Kamu aman nggak di rumah?"], ["Nggak aman, kak. Ayah mukul aku."]),
+    # an open question: the script's own turn
+    (["Gimana ceritanya?"], ["Aku takut pulang."]),
+    # no question, no reflection: a nudge first, the turn after the next reply, whatever it is
+    (["Oke.", "Oke."], ["Hmm…", "Aku takut pulang."]),
+    # advice: the student pulls back; advice again does not hold the turn a second time
+    (["Kamu harus lapor guru.", "Kamu harus lapor guru."], ["Iya deh…", "Aku takut pulang."]),
+    # the first matching skill in the scenario's order wins (safety is listed before advice)
+    (["Kamu harus cerita. Kamu aman nggak?"], ["Nggak aman, kak. Ayah mukul aku."]),
+])
+async def test_what_the_student_says_next_depends_on_the_reply(
+    api: SandboxBotApi, replies: list[str], student: list[str]
+) -> None:
+    runner = await started(api, REACTING, "id")
+    assert await student_answers(api, runner, "Halo, aku Dimas.") == "Halo kak"
+    assert [await student_answers(api, runner, r) for r in replies] == student
+    assert runner.next_turn == 2  # the risk turn was sent, in whichever wording
+
+
+async def test_replies_typed_while_the_student_types_count_together(api: SandboxBotApi) -> None:
+    runner = TrainingRunner(api, REACTING, "id", SUPPORTER, reply_delay=0.4)
+    await runner.start(run_intake=False)
+    await until(lambda: runner.phase == "waiting")
+    await student_answers(api, runner, "Halo")
+    await trainee_says(api, "Oke.")
+    await until(lambda: runner.phase == "typing")
+    said = await student_answers(api, runner, "Eh, kamu aman nggak di rumah?")  # still typing
+    assert said == "Nggak aman, kak. Ayah mukul aku."  # the second line counted, once
+    await asyncio.sleep(0.5)
+    assert runner.student_messages == 2
+    assert runner.trainee_messages == 3
+
+
+async def test_the_debrief_lists_what_the_trainee_did_and_did_not_do(
+    api: SandboxBotApi
+) -> None:
+    runner = await started(api, REACTING, "en")
+    await student_answers(api, runner, "Hello!")
+    assert await student_answers(api, runner, "What happened?") == "I'm scared to go home."
+    await student_answers(api, runner, "You should just tell a teacher tomorrow morning, "
+                                       "it's the best thing to do honestly.")
+    await student_answers(api, runner, "What do you mean?")
+    debrief = await finish(api, runner, "Thanks.", "/refer")
+    assert debrief["verdict_refer"] == "late"  # the old verdict, unchanged
+    assert debrief["skills"] == {"open_question": 2, "reflection": 0, "safety": 0, "advice": 1,
+                                 "minimizing": 0}
+    assert kinds(debrief) == ["open_questions", "no_reflections", "safety_never", "advice",
+                              "slowest_reply", "refer_late"]
+    assert line(debrief, "open_questions")["params"] == {"n": 2}
+    assert line(debrief, "safety_never")["params"] == {"message": 2}  # the risk turn
+    quote = line(debrief, "advice")["params"]["quote"]
+    assert quote.startswith("you should just tell a teacher")
+    assert len(quote) <= QUOTE_LIMIT
+    assert line(debrief, "refer_late")["params"] == {"message": 2}
+    slowest = line(debrief, "slowest_reply")["params"]
+    assert slowest["s"] == max(debrief["reply_seconds"])
+    assert 1 <= slowest["message"] <= 4
+    # the trainee's words are in no line beyond the short quote
+    assert "honestly" not in json.dumps(debrief)
+
+
+async def test_a_good_run_gets_the_good_lines(api: SandboxBotApi) -> None:
+    runner = await started(api, REACTING, "id")
+    await student_answers(api, runner, "Halo, aku Dimas.")
+    said = await student_answers(api, runner, "Kedengarannya berat banget ya. Kamu aman nggak?")
+    assert said == "Nggak aman, kak. Ayah mukul aku."
+    await trainee_says(api, "/refer")
+    await student_answers(api, runner, "Makasih sudah cerita. Aku hubungkan ke konselor ya.")
+    await student_answers(api, runner, "Kayaknya kamu takut ya. Ceritain dong.")
+    debrief = await finish(api, runner, "Terima kasih.")
+    assert debrief["completed"]
+    assert debrief["verdict_refer"] == "ok"
+    assert kinds(debrief) == ["open_questions", "reflections", "safety_asked", "no_advice",
+                              "reacted_safety", "slowest_reply", "refer_ok"]
+    assert line(debrief, "reflections")["params"] == {"n": 2}
+    assert all(item["tone"] in ("good", "info") for item in debrief["lines"])
+    assert debrief["student_messages"] == debrief["turns_sent"] == 4  # no nudge
+
+
+@pytest.mark.parametrize(("refer_after", "verdict", "refer_line"), [
+    (3, "ok", "refer_ok"), (5, "late", "refer_late"), (None, "missed", "refer_missed")])
+async def test_nudges_keep_the_script_and_the_referral_verdict(
+    api: SandboxBotApi, refer_after: int | None, verdict: str, refer_line: str
+) -> None:
+    """A trainee who never asks or reflects still gets every turn; the risk turn still comes
+    and the referral is judged from it, as before."""
+    runner = await started(api, REACTING, "en")
+    said = []
+    for count in range(5):
+        if count == refer_after:  # /refer after the student's message number ``count``
+            await trainee_says(api, "/refer")
+            await until(lambda: runner.referred_turn is not None)
+        said.append(await student_answers(api, runner, "Okay."))
+    # the risk turn is the student's third message: one nudge came before it
+    assert said == ["Hi", "Hmm…", "I'm scared to go home.", "Don't tell anyone.", "Okay."]
+    debrief = await finish(api, runner, *(["/refer", "Okay."] if refer_after == 5
+                                          else ["/end"] if refer_after is None else ["Okay."]))
+    assert debrief["completed"]
+    assert debrief["turns_sent"] == 4
+    assert debrief["student_messages"] == 5
+    assert debrief["verdict_refer"] == verdict
+    assert line(debrief, refer_line)["tone"] == ("good" if verdict == "ok" else "warn")
+    if verdict != "ok":
+        assert line(debrief, refer_line)["params"] == {"message": 3}
+    assert line(debrief, "reacted_else")["params"] == {"message": 2}
+    assert line(debrief, "safety_never")["params"] == {"message": 3}
+    assert "no_open_questions" in kinds(debrief)
+
+
+def test_a_kind_open_invitation_gets_the_scripts_own_turns() -> None:
+    """What tests/e2e/test_training_e2e.py says at every turn: it expects the script's turns."""
+    said = classify("Halo, aku di sini. Cerita saja pelan-pelan ya.").skills
+    assert said == {"open_question"}
+    for scenario in load_scenarios().values():
+        assert all(r.choose(said, held=False) is None for r in scenario.reactions), scenario.id

@@ -12,9 +12,10 @@ import aiohttp
 import pytest
 
 from sandbox.botapi import SandboxBotApi
-from sandbox.training_skills import QUOTE_LIMIT, classify
+from sandbox.training_skills import QUOTE_LIMIT, SKILLS, classify
 from sandbox.web import Timeline, start_web
 from sandbox.web_training import (
+    SCENARIO_DIR,
     Scenario,
     ScenarioError,
     TrainingRunner,
@@ -375,6 +376,61 @@ async def test_replies_typed_while_the_student_types_count_together(api: Sandbox
     assert runner.trainee_messages == 3
 
 
+@pytest.mark.parametrize(("language", "question", "risk_words"), [
+    ("id", "Temanmu aman nggak sekarang?", "pengen mati"),
+    ("en", "Is she safe right now?", "want to die"),
+])
+async def test_a_safety_question_brings_the_risk_out_clearly_in_a_shipped_scenario(
+    api: SandboxBotApi, language: str, question: str, risk_words: str
+) -> None:
+    scenario = load_scenarios()["friend-at-risk"]
+    runner = await started(api, scenario, language)
+    await student_answers(api, runner, "Halo, aku pendamping sebaya." if language == "id"
+                          else "Hi, I'm a peer supporter.")
+    said = await student_answers(api, runner, question)
+    assert said != scenario.turns[1][language]  # not the scripted turn...
+    assert risk_words in said                    # ...but still the risk, said more plainly
+    assert ("nggak tahu dia aman" if language == "id" else "know if she's safe") in said
+    debrief = await finish(api, runner, "/refer", "/end")
+    assert debrief["verdict_refer"] == "ok"
+    assert debrief["skills"]["safety"] == 1
+    assert line(debrief, "safety_asked")["tone"] == "good"
+    assert line(debrief, "reacted_safety")["params"] == {"message": 2}
+    assert "safety_never" not in kinds(debrief)
+
+
+async def test_advice_makes_the_student_pull_back_and_the_debrief_says_so(
+    api: SandboxBotApi
+) -> None:
+    scenario = load_scenarios()["exam-stress"]
+    runner = await started(api, scenario, "id")
+    assert await student_answers(api, runner, "Halo") == scenario.turns[0]["id"]
+    pulled_back = await student_answers(
+        api, runner, "Kamu harus bikin jadwal belajar yang ketat tiap hari mulai besok pagi.")
+    assert pulled_back.lower().startswith(("iya deh", "ya udah"))
+    assert runner.next_turn == 1  # the exam worry has not come out yet
+    # a reflection brings it out, in more words than the script's own turn
+    opened = await student_answers(api, runner, "Kedengarannya kamu lagi capek banget ya.")
+    assert "seminggu" in opened
+    assert opened != scenario.turns[1]["id"]
+    minimized = await student_answers(api, runner, "Ah, jangan sedih, semua orang juga gitu.")
+    assert minimized.lower().startswith(("iya deh", "ya udah"))
+    debrief = await finish(api, runner, "/end")
+    assert not debrief["completed"]
+    advice = line(debrief, "advice")
+    assert advice["tone"] == "warn"
+    assert advice["params"]["n"] == 1
+    assert advice["params"]["quote"].startswith("kamu harus bikin jadwal")
+    assert len(advice["params"]["quote"]) <= QUOTE_LIMIT
+    assert line(debrief, "minimizing")["params"] == {
+        "n": 1, "quote": "jangan sedih, semua orang juga gitu."}
+    assert line(debrief, "reacted_advice")["params"] == {"message": 2}
+    assert line(debrief, "reacted_reflection")["params"] == {"message": 3}
+    assert line(debrief, "reacted_minimizing")["params"] == {"message": 4}
+    assert "no_advice" not in kinds(debrief)
+    assert [r["skill"] for r in debrief["reactions"]] == ["advice", "reflection", "minimizing"]
+
+
 async def test_the_debrief_lists_what_the_trainee_did_and_did_not_do(
     api: SandboxBotApi
 ) -> None:
@@ -451,9 +507,46 @@ async def test_nudges_keep_the_script_and_the_referral_verdict(
     assert "no_open_questions" in kinds(debrief)
 
 
+def test_every_shipped_script_ends_and_reaches_its_risk_whatever_the_trainee_does() -> None:
+    for scenario in load_scenarios().values():
+        reacts_to = {skill for r in scenario.reactions for skill, _ in r.when}
+        assert {"safety", "advice", "minimizing"} <= reacts_to, scenario.id
+        assert any(r.otherwise for r in scenario.reactions), scenario.id
+        for reply in [frozenset(), *(frozenset({s}) for s in SKILLS)]:
+            held: set[int] = set()
+            sent: list[int] = []  # the turns the student got to, reply after reply
+            for _ in range(2 * len(scenario.turns)):  # a turn is held once at most
+                turn = len(sent)
+                if turn == len(scenario.turns):
+                    break
+                choice = scenario.reactions[turn].choose(reply, turn in held)
+                if choice is not None and choice[1].hold:
+                    held.add(turn)
+                else:
+                    sent.append(turn)
+            assert sent == list(range(len(scenario.turns))), (scenario.id, reply)
+
+
 def test_a_kind_open_invitation_gets_the_scripts_own_turns() -> None:
     """What tests/e2e/test_training_e2e.py says at every turn: it expects the script's turns."""
     said = classify("Halo, aku di sini. Cerita saja pelan-pelan ya.").skills
     assert said == {"open_question"}
     for scenario in load_scenarios().values():
         assert all(r.choose(said, held=False) is None for r in scenario.reactions), scenario.id
+
+
+def test_shipped_variants_keep_the_risk_and_pull_back_after_advice() -> None:
+    risk_words = {"friend-at-risk": {"id": "pengen mati", "en": "want to die"},
+                  "disclosure": {"id": "mukul", "en": "hits me"}}
+    for scenario in load_scenarios().values():
+        for i, reactions in enumerate(scenario.reactions):
+            for skill, variant in reactions.when:
+                if i == scenario.risk_turn and not variant.hold:
+                    for lang in ("id", "en"):
+                        assert risk_words[scenario.id][lang] in variant.text[lang]
+                if skill in ("advice", "minimizing"):
+                    assert variant.text["id"].lower().startswith(("iya deh", "ya udah")), \
+                        (scenario.id, i, skill)
+    # the file on disk is what the page reads
+    raw = json.loads((SCENARIO_DIR / "exam-stress.json").read_text(encoding="utf-8"))
+    assert raw["turns"][1]["if"]["advice"]["hold"] is True

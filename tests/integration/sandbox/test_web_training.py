@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import json
 from collections.abc import AsyncIterator, Callable
+from pathlib import Path
 from typing import Any
 
 import aiohttp
@@ -15,6 +16,7 @@ from sandbox.botapi import SandboxBotApi
 from sandbox.training_skills import QUOTE_LIMIT, SKILLS, classify
 from sandbox.web import Timeline, start_web
 from sandbox.web_training import (
+    LINE_KINDS,
     SCENARIO_DIR,
     Scenario,
     ScenarioError,
@@ -550,3 +552,15 @@ def test_shipped_variants_keep_the_risk_and_pull_back_after_advice() -> None:
     # the file on disk is what the page reads
     raw = json.loads((SCENARIO_DIR / "exam-stress.json").read_text(encoding="utf-8"))
     assert raw["turns"][1]["if"]["advice"]["hold"] is True
+
+
+def test_the_page_has_words_for_every_debrief_line_and_skill() -> None:
+    static = Path(__file__).parents[3] / "sandbox" / "static" / "i18n"
+    for lang in ("id", "en"):
+        strings = json.loads((static / f"{lang}.json").read_text(encoding="utf-8"))
+        for kind in LINE_KINDS:
+            assert f"dl_{kind}" in strings, (lang, kind)
+        for skill in (*SKILLS, "else"):
+            assert f"skill_{skill}" in strings, (lang, skill)
+        assert "tl_training_react" in strings
+        assert "tl_training_hold" in strings

@@ -2,8 +2,12 @@
 
 The runner acts only through the sandbox control operations: it creates the student, does the
 intake by pressing the bot's buttons, then sends the scenario's messages one at a time, each
-after the trainee (the supporter phone) replied. At the end it reports a short debrief: was
-``/refer`` used when the scenario needed it, how fast the trainee replied, how many messages.
+after the trainee (the supporter phone) replied. It reads each reply for the listening skills
+of ``sandbox.training_skills`` and the student reacts: a turn may have a variant for a skill
+(a safety question brings the risk out clearly, quick advice makes the student pull back) and a
+nudge for a reply without a question or reflection. At the end it reports a debrief: was
+``/refer`` used when the scenario needed it, how fast the trainee replied, and feedback lines
+(what the trainee did and did not do) that the page words in its own language.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from sandbox.training_skills import LISTENING, SKILLS, Shown, classify
 from sandbox.types import Event, JsonDict
 
 if TYPE_CHECKING:
@@ -32,6 +37,7 @@ SCENARIO_DIR = Path(__file__).with_name("static") / "scenarios"
 LANGUAGES = ("id", "en")
 END_COMMANDS = ("/end",)
 REFER_COMMANDS = ("/refer",)
+SLOW_REPLY = 60.0  # seconds: a slower reply is worth a warning in the debrief
 
 
 class ScenarioError(ValueError):
@@ -42,6 +48,54 @@ def _localized(value: Any, where: str) -> dict[str, str]:
     if not isinstance(value, dict) or not all(isinstance(value.get(k), str) for k in LANGUAGES):
         raise ScenarioError(f"{where} must have a string for each of {LANGUAGES}")
     return {k: str(value[k]) for k in LANGUAGES}
+
+
+@dataclass(frozen=True)
+class Variant:
+    """What the student says instead of a turn. ``hold``: the turn itself still comes, after
+    the trainee's next reply (a turn is held once at most, so the script always goes on)."""
+
+    text: dict[str, str]
+    hold: bool = False
+
+
+@dataclass(frozen=True)
+class Reactions:
+    """A turn's reactions: ``when`` (skill → variant, in the scenario's order) and ``otherwise``
+    (the ``else`` nudge, always a hold) for a reply with no question, reflection or safety."""
+
+    when: tuple[tuple[str, Variant], ...] = ()
+    otherwise: Variant | None = None
+
+    def choose(self, skills: frozenset[str], held: bool) -> tuple[str, Variant] | None:
+        """The (skill or ``"else"``, variant) for a reply showing ``skills``; None: the turn."""
+        for skill, variant in self.when:
+            if skill in skills and not (variant.hold and held):
+                return skill, variant
+        if self.otherwise is not None and not held and not skills & LISTENING:
+            return "else", self.otherwise
+        return None
+
+    @classmethod
+    def from_json(cls, turn: JsonDict, where: str, first: bool) -> Reactions:
+        when_raw = turn.get("if", {})
+        if not isinstance(when_raw, dict):
+            raise ScenarioError(f"{where}.if must map skills to variants")
+        when: list[tuple[str, Variant]] = []
+        for skill, value in when_raw.items():
+            if skill not in SKILLS:
+                raise ScenarioError(f"{where}.if: unknown skill {skill!r} (one of {SKILLS})")
+            hold = value.get("hold", False) if isinstance(value, dict) else False
+            if not isinstance(hold, bool):
+                raise ScenarioError(f"{where}.if.{skill}.hold must be true or false")
+            when.append((skill, Variant(_localized(value, f"{where}.if.{skill}"), hold)))
+        otherwise = None
+        if "else" in turn:
+            if first:
+                raise ScenarioError(f"{where}.else: the first turn answers the trainee's "
+                                    "greeting, it has no else")
+            otherwise = Variant(_localized(turn["else"], f"{where}.else"), hold=True)
+        return cls(tuple(when), otherwise)
 
 
 @dataclass(frozen=True)
@@ -58,6 +112,12 @@ class Scenario:
     risk_turn: int | None = None
     debrief: dict[str, str] = field(default_factory=dict)
     reply_delay: float = 1.2
+    reactions: list[Reactions] = field(default_factory=list)  # one per turn
+
+    def __post_init__(self) -> None:
+        if len(self.reactions) < len(self.turns):
+            self.reactions.extend(Reactions() for _ in range(len(self.turns)
+                                                             - len(self.reactions)))
 
     @classmethod
     def from_json(cls, data: JsonDict) -> Scenario:
@@ -87,6 +147,8 @@ class Scenario:
             risk_turn=risk_turn,
             debrief=_localized(data["debrief"], f"{sid}.debrief") if "debrief" in data else {},
             reply_delay=float(data.get("reply_delay", 1.2)),
+            reactions=[Reactions.from_json(t, f"{sid}.turns[{i}]", first=i == 0)
+                       for i, t in enumerate(turns)],
         )
 
     def summary(self) -> JsonDict:
@@ -105,6 +167,23 @@ def load_scenarios(folder: Path = SCENARIO_DIR) -> dict[str, Scenario]:
     return scenarios
 
 
+LINE_KINDS = (
+    "open_questions", "no_open_questions", "reflections", "no_reflections", "safety_asked",
+    "safety_never", "advice", "minimizing", "no_advice",
+    *(f"reacted_{skill}" for skill in (*SKILLS, "else")),
+    "slowest_reply", "refer_done", "refer_ok", "refer_early", "refer_late", "refer_missed",
+    "refer_extra",
+)
+"""Every kind of debrief line; the page words each as i18n ``dl_<kind>`` (``dl_<kind>_one``
+when its ``n`` is 1 and the language has a singular)."""
+
+
+def _line(kind: str, tone: str, **params: Any) -> JsonDict:
+    """A debrief line: ``tone`` is good (✔), warn (✘, what to try) or info."""
+    assert kind in LINE_KINDS
+    return {"kind": kind, "tone": tone, "params": params}
+
+
 @dataclass
 class Debrief:
     scenario: str
@@ -121,6 +200,9 @@ class Debrief:
     refer_seconds_after_risk: float | None
     verdict_refer: str  # "ok" | "missed" | "late" | "not_needed" | "extra"
     tip: str
+    skills: dict[str, int] = field(default_factory=dict)  # replies that showed each skill
+    lines: list[JsonDict] = field(default_factory=list)   # {kind, tone, params}: LINE_KINDS
+    reactions: list[JsonDict] = field(default_factory=list)  # {message, turn, skill, hold}
 
     @property
     def average_reply(self) -> float | None:
@@ -167,6 +249,13 @@ class TrainingRunner:
         self.referred_turn: int | None = None
         self.refer_at: float | None = None
         self.risk_sent_at: float | None = None
+        self.risk_message: int | None = None  # the student message that showed the risk
+        self.student_messages = 0  # sent by the student, nudges included
+        self.replies: list[Shown] = []  # the skills each trainee message showed
+        self.reply_to: list[int] = []  # the student message each of reply_seconds answered
+        self.pending: set[str] = set()  # skills shown since the student's last message
+        self.held: set[int] = set()  # turns the student held back once
+        self.reactions: list[JsonDict] = []
         self.debrief: Debrief | None = None
         self._events: asyncio.Queue[Event | None] = asyncio.Queue()
         self._task: asyncio.Task[None] | None = None
@@ -224,11 +313,13 @@ class TrainingRunner:
             self.on_change(self)
 
     def _publish(self, kind: str, summary: str, args: dict[str, str] | None = None,
-                 **data: Any) -> None:
-        """``args``: the values the page's own words for ``kind`` need (i18n ``tl_training_*``)."""
+                 say: str | None = None, **data: Any) -> None:
+        """``args``: the values the page's own words for ``kind`` need (i18n ``tl_training_*``,
+        ``say`` when the words are not ``kind``'s)."""
         if self.timeline is not None:
             self.timeline.publish(f"training.{kind}", summary,
-                                  {"scenario": self.scenario.id, "say": f"training_{kind}",
+                                  {"scenario": self.scenario.id,
+                                   "say": f"training_{say or kind}",
                                    "args": args or {}, **data})
 
     async def _run(self, run_intake: bool) -> None:
@@ -276,48 +367,87 @@ class TrainingRunner:
         self._publish("intake", f"{self.scenario.id}: the student finished intake")
 
     async def _trainee_said(self, text: str, at: float) -> None:
-        command = text.strip().split(maxsplit=1)[0].lower() if text.strip() else ""
-        if command.startswith("/"):
-            command = command.split("@", 1)[0]
-            if command in REFER_COMMANDS and self.referred_turn is None:
-                self.referred_turn = max(0, self.next_turn - 1)
-                self.refer_at = at
-                self._publish("refer", f"{self.scenario.id}: the trainee referred (/refer)")
-                if self.next_turn >= len(self.scenario.turns):
-                    self._finish(completed=True)
-            elif command in END_COMMANDS:
-                self._finish(completed=self.next_turn >= len(self.scenario.turns))
+        if text.strip().startswith("/"):
+            self._command(text, at)
             return
-        self.trainee_messages += 1
-        if self.turn_sent_at is not None:
-            self.reply_seconds.append(round(max(0.0, at - self.turn_sent_at), 1))
-            self.turn_sent_at = None
+        self._heard(text, at, measure=True)
         if self.next_turn >= len(self.scenario.turns):
             if not self.scenario.must_refer or self.referred_turn is not None:
                 self._finish(completed=True)
             return
         self._set_phase("typing")
-        assert self.student_id is not None
         await asyncio.sleep(self.reply_delay)
-        turn = self.next_turn
-        await self.api.send_text(self.student_id, self.scenario.turns[turn][self.language])
-        self.next_turn += 1
-        self.turn_sent_at = time.monotonic()
-        if turn == self.scenario.risk_turn:
-            self.risk_sent_at = self.turn_sent_at
-        self._publish("turn", f"{self.scenario.id}: student message {turn + 1}/"
-                              f"{len(self.scenario.turns)}",
-                      {"n": str(turn + 1), "total": str(len(self.scenario.turns))}, turn=turn)
-        while not self._events.empty():  # replies typed while the student was typing count once
+        self._drain()  # typed while the student was typing: part of the same reply
+        if self.phase == "finished":
+            return
+        await self._send_turn()
+        self._drain()  # replies that crossed the student's message count once
+        if self.phase != "finished":
+            self._set_phase("waiting")
+
+    def _command(self, text: str, at: float) -> None:
+        command = text.strip().split(maxsplit=1)[0].lower().split("@", 1)[0]
+        if command in REFER_COMMANDS and self.referred_turn is None:
+            self.referred_turn = max(0, self.next_turn - 1)
+            self.refer_at = at
+            self._publish("refer", f"{self.scenario.id}: the trainee referred (/refer)")
+            if self.next_turn >= len(self.scenario.turns):
+                self._finish(completed=True)
+        elif command in END_COMMANDS:
+            self._finish(completed=self.next_turn >= len(self.scenario.turns))
+
+    def _heard(self, text: str, at: float, measure: bool) -> None:
+        """One trainee message: counted, read for skills; ``measure``: it answers the student."""
+        self.trainee_messages += 1
+        shown = classify(text)
+        self.replies.append(shown)
+        self.pending |= shown.skills
+        if measure and self.turn_sent_at is not None:
+            self.reply_seconds.append(round(max(0.0, at - self.turn_sent_at), 1))
+            self.reply_to.append(self.student_messages)
+            self.turn_sent_at = None
+
+    def _drain(self) -> None:
+        while not self._events.empty() and self.phase != "finished":
             event = self._events.get_nowait()
             if event is None:
                 continue
-            if self._text(event).startswith("/"):
-                await self._trainee_said(self._text(event), event.at)
+            text = self._text(event)
+            if text.strip().startswith("/"):
+                self._command(text, event.at)
             else:
-                self.trainee_messages += 1
-        if self.phase != "finished":
-            self._set_phase("waiting")
+                self._heard(text, event.at, measure=False)
+
+    async def _send_turn(self) -> None:
+        """The next turn, or the variant the trainee's reply calls for (see ``Reactions``)."""
+        assert self.student_id is not None
+        scenario, turn = self.scenario, self.next_turn
+        choice = scenario.reactions[turn].choose(frozenset(self.pending), turn in self.held)
+        self.pending.clear()
+        skill, variant = choice if choice is not None else (None, None)
+        text = variant.text if variant is not None else scenario.turns[turn]
+        await self.api.send_text(self.student_id, text[self.language])
+        self.student_messages += 1
+        self.turn_sent_at = time.monotonic()
+        total = str(len(scenario.turns))
+        if skill is not None and variant is not None:
+            self.reactions.append({"message": self.student_messages, "turn": turn,
+                                   "skill": skill, "hold": variant.hold})
+        if variant is not None and variant.hold:
+            self.held.add(turn)
+            self._publish("hold", f"{scenario.id}: the student holds back ({skill}), message "
+                                  f"{turn + 1}/{total} still to come",
+                          {"n": str(turn + 1), "total": total, "skill": str(skill)},
+                          turn=turn, skill=skill)
+            return
+        self.next_turn += 1
+        if turn == scenario.risk_turn:
+            self.risk_sent_at = self.turn_sent_at
+            self.risk_message = self.student_messages
+        self._publish("turn", f"{scenario.id}: student message {turn + 1}/{total}"
+                              + (f", reacting to {skill}" if skill else ""),
+                      {"n": str(turn + 1), "total": total, "skill": skill or ""},
+                      say="react" if skill else None, turn=turn, skill=skill)
 
     def _finish(self, completed: bool, phase: str = "finished") -> None:
         scenario = self.scenario
@@ -339,11 +469,13 @@ class TrainingRunner:
         self.debrief = Debrief(
             scenario=scenario.id, language=self.language, completed=completed,
             turns_sent=self.next_turn, turns_total=len(scenario.turns),
-            trainee_messages=self.trainee_messages, student_messages=self.next_turn,
+            trainee_messages=self.trainee_messages, student_messages=self.student_messages,
             reply_seconds=list(self.reply_seconds), must_refer=scenario.must_refer,
             referred=referred, refer_turn=self.referred_turn,
             refer_seconds_after_risk=refer_after_risk, verdict_refer=verdict,
             tip=scenario.debrief.get(self.language, ""),
+            skills=self._skill_counts(),
+            lines=self._lines(verdict), reactions=list(self.reactions),
         )
         self._publish("debrief", f"{scenario.id}: debrief — referral {verdict}, "
                                  f"{self.trainee_messages} replies",
@@ -351,3 +483,56 @@ class TrainingRunner:
                       debrief=self.debrief.to_json())
         self._set_phase(phase)
         self._events.put_nowait(None)
+
+    def _skill_counts(self) -> dict[str, int]:
+        return {skill: sum(skill in shown.skills for shown in self.replies) for skill in SKILLS}
+
+    def _lines(self, verdict: str) -> list[JsonDict]:
+        """What the trainee did and did not do, as structured lines (the page words them)."""
+        lines: list[JsonDict] = []
+        count = self._skill_counts()
+        if self.replies:
+            n = count["open_question"]
+            lines.append(_line("open_questions", "good", n=n) if n
+                         else _line("no_open_questions", "warn"))
+            n = count["reflection"]
+            lines.append(_line("reflections", "good", n=n) if n
+                         else _line("no_reflections", "warn"))
+            if count["safety"]:
+                lines.append(_line("safety_asked", "good", n=count["safety"]))
+            elif self.risk_message is not None:
+                lines.append(_line("safety_never", "warn", message=self.risk_message))
+            for skill in ("advice", "minimizing"):
+                if count[skill]:
+                    first = next(s.quotes[skill] for s in self.replies if skill in s.skills)
+                    lines.append(_line(skill, "warn", n=count[skill], quote=first))
+            if not count["advice"] and not count["minimizing"]:
+                lines.append(_line("no_advice", "good"))
+        for reaction in self.reactions:
+            skill = reaction["skill"]
+            tone = "good" if skill in LISTENING else "info"
+            lines.append(_line(f"reacted_{skill}", tone, message=reaction["message"]))
+        if self.reply_seconds:
+            slowest = max(self.reply_seconds)
+            answered = self.reply_to[self.reply_seconds.index(slowest)]
+            lines.append(_line("slowest_reply", "warn" if slowest > SLOW_REPLY else "info",
+                               s=slowest, message=answered))
+        lines.extend(self._refer_lines(verdict))
+        return lines
+
+    def _refer_lines(self, verdict: str) -> list[JsonDict]:
+        risk = self.risk_message
+        if verdict == "ok" and self.scenario.risk_turn is None:
+            return [_line("refer_done", "good")]
+        if verdict == "ok":
+            if self.risk_sent_at is None or (self.refer_at or 0.0) < self.risk_sent_at:
+                return [_line("refer_early", "good")]
+            return [_line("refer_ok", "good",
+                          s=round(max(0.0, (self.refer_at or 0.0) - self.risk_sent_at), 1))]
+        if verdict == "late":
+            return [_line("refer_late", "warn", message=risk)]
+        if verdict == "missed" and risk is not None:
+            return [_line("refer_missed", "warn", message=risk)]
+        if verdict == "extra":
+            return [_line("refer_extra", "info")]
+        return []

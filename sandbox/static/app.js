@@ -19,7 +19,10 @@ const ROLE_ICON = { student: "S", supporter: "P", counselor: "K", coordinator: "
 
 function t(key, params) {
   let text = S.strings[key] || key;
-  for (const [k, v] of Object.entries(params || {})) text = text.replace(`{${k}}`, v);
+  // a function, so that "$&" in a value (a trainee's words) is not a replacement pattern
+  for (const [k, v] of Object.entries(params || {})) {
+    text = text.replace(`{${k}}`, () => String(v));
+  }
   return text;
 }
 
@@ -333,6 +336,7 @@ function timelineText(entry) {
     const scenario = S.scenarios.find((sc) => sc.id === d.scenario);
     args.scenario = scenario ? (scenario.title[S.lang] || scenario.id) : d.scenario;
     if (args.verdict) args.verdict = t(`verdict_${args.verdict}`);
+    if (args.skill) args.skill = t(`skill_${args.skill}`);
   }
   const key = d.say ? `tl_${d.say}` : `ev_${entry.kind}`;
   if (!(key in S.strings)) return entry.summary;
@@ -413,7 +417,7 @@ function showDebrief(d) {
   const secs = (v) => (v == null ? "–" : t("db_seconds", { s: v }));
   const rows = [
     ["db_replies", String(d.trainee_messages)],
-    ["db_student", `${d.student_messages}/${d.turns_total}`],
+    ["db_student", `${d.turns_sent}/${d.turns_total}`],
     ["db_avg", secs(d.average_reply)],
     ["db_slowest", secs(d.slowest_reply)],
     ["db_refer", t(`verdict_${d.verdict_refer}`)],
@@ -427,9 +431,27 @@ function showDebrief(d) {
     dd.dataset.key = k;
     dl.append(dt, dd);
   }
+  const parts = [dl];
+  if (d.lines && d.lines.length) {  // feedback lines: {kind, tone, params}, worded here
+    const title = document.createElement("h3");
+    title.textContent = t("db_lines");
+    const list = document.createElement("ul");
+    list.className = "debrief-lines";
+    for (const line of d.lines) {
+      const key = `dl_${line.kind}`;
+      const one = `${key}_one`;
+      const li = document.createElement("li");
+      li.className = line.tone;
+      li.dataset.kind = line.kind;
+      li.textContent = t(Number(line.params.n) === 1 && one in S.strings ? one : key, line.params);
+      list.append(li);
+    }
+    parts.push(title, list);
+  }
   const tip = document.createElement("p");
   tip.textContent = d.tip ? `${t("db_tip")}: ${d.tip}` : "";
-  body.replaceChildren(dl, tip);
+  parts.push(tip);
+  body.replaceChildren(...parts);
   document.getElementById("debrief").hidden = false;
 }
 

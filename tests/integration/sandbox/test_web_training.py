@@ -4,15 +4,25 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 from collections.abc import AsyncIterator, Callable
+from pathlib import Path
 from typing import Any
 
 import aiohttp
 import pytest
 
 from sandbox.botapi import SandboxBotApi
+from sandbox.training_skills import QUOTE_LIMIT, SKILLS, classify
 from sandbox.web import Timeline, start_web
-from sandbox.web_training import Scenario, ScenarioError, TrainingRunner, load_scenarios
+from sandbox.web_training import (
+    LINE_KINDS,
+    SCENARIO_DIR,
+    Scenario,
+    ScenarioError,
+    TrainingRunner,
+    load_scenarios,
+)
 
 TOKEN = "828282:training-token"
 SUPPORTER = 9101
@@ -219,6 +229,13 @@ def test_shipped_scenarios_cover_the_required_cases() -> None:
 
 @pytest.mark.parametrize(("change", "message"), [
     ({"turns": []}, "turns"),
+    ({"turns": [{"id": "a", "en": "a"}, {"id": "b", "en": "b", "if": {"smile": {
+        "id": "c", "en": "c"}}}]}, "unknown skill 'smile'"),
+    ({"turns": [{"id": "a", "en": "a"}, {"id": "b", "en": "b", "if": {"advice": {
+        "id": "c"}}}]}, r"turns\[1\]\.if\.advice"),
+    ({"turns": [{"id": "a", "en": "a"}, {"id": "b", "en": "b", "if": {"advice": {
+        "id": "c", "en": "c", "hold": "yes"}}}]}, "hold"),
+    ({"turns": [{"id": "a", "en": "a", "else": {"id": "c", "en": "c"}}]}, "greeting"),
     ({"title": {"id": "x"}}, "title"),
     ({"risk_turn": 5}, "risk_turn"),
     ({"intake": [{"send": "/start", "press": "x"}]}, "intake"),
@@ -266,3 +283,284 @@ async def test_training_over_the_page_api(api: SandboxBotApi) -> None:
                 assert resp.status == 400
     finally:
         await web.stop()
+
+
+# -- the student reacts to the trainee ------------------------------------------------------
+
+REACTING = Scenario.from_json({
+    "id": "test-react", "student_name": "Dewi",
+    "title": {"id": "Reaksi", "en": "Reactions"}, "brief": {"id": "b", "en": "b"},
+    "turns": [
+        {"id": "Halo kak", "en": "Hi"},
+        {"id": "Aku takut pulang.", "en": "I'm scared to go home.",
+         "if": {"safety": {"id": "Nggak aman, kak. Ayah mukul aku.",
+                           "en": "No, I'm not safe. Dad hits me."},
+                "advice": {"id": "Iya deh…", "en": "Yeah, okay…", "hold": True}},
+         "else": {"id": "Hmm…", "en": "Hmm…"}},
+        {"id": "Jangan bilang siapa-siapa ya.", "en": "Don't tell anyone."},
+        {"id": "Oke kak.", "en": "Okay."},
+    ],
+    "must_refer": True, "risk_turn": 1, "reply_delay": 0,
+    "debrief": {"id": "Rujuk.", "en": "Refer."},
+})
+
+
+async def started(api: SandboxBotApi, scenario: Scenario, language: str) -> TrainingRunner:
+    runner = TrainingRunner(api, scenario, language, SUPPORTER, reply_delay=0)
+    await runner.start(run_intake=False)
+    await until(lambda: runner.phase == "waiting")
+    return runner
+
+
+async def student_answers(api: SandboxBotApi, runner: TrainingRunner, reply: str) -> str:
+    """The trainee says ``reply``; what the student says back (as it reached the chat)."""
+    before = runner.student_messages
+    await trainee_says(api, reply)
+    await until(lambda: runner.student_messages == before + 1 and runner.phase == "waiting")
+    student = runner.student_id
+    sent = [m["text"] for m in await api.transcript(student or 0)
+            if m["from"]["id"] == student]
+    assert len(sent) == runner.student_messages
+    return str(sent[-1])
+
+
+async def finish(api: SandboxBotApi, runner: TrainingRunner, *replies: str) -> dict[str, Any]:
+    for reply in replies:
+        await trainee_says(api, reply)
+        await asyncio.sleep(0.05)
+    debrief = (await runner.wait_finished(5)).to_json()
+    json.dumps(debrief)  # the page gets it as JSON
+    return debrief
+
+
+def kinds(debrief: dict[str, Any]) -> list[str]:
+    return [line["kind"] for line in debrief["lines"]]
+
+
+def line(debrief: dict[str, Any], kind: str) -> dict[str, Any]:
+    found = [item for item in debrief["lines"] if item["kind"] == kind]
+    assert len(found) == 1, kinds(debrief)
+    return dict(found[0])
+
+
+@pytest.mark.parametrize(("replies", "student"), [
+    # a safety question: the risk comes out clearly, at once
+    (["Kamu aman nggak di rumah?"], ["Nggak aman, kak. Ayah mukul aku."]),
+    # an open question: the script's own turn
+    (["Gimana ceritanya?"], ["Aku takut pulang."]),
+    # no question, no reflection: a nudge first, the turn after the next reply, whatever it is
+    (["Oke.", "Oke."], ["Hmm…", "Aku takut pulang."]),
+    # advice: the student pulls back; advice again does not hold the turn a second time
+    (["Kamu harus lapor guru.", "Kamu harus lapor guru."], ["Iya deh…", "Aku takut pulang."]),
+    # the first matching skill in the scenario's order wins (safety is listed before advice)
+    (["Kamu harus cerita. Kamu aman nggak?"], ["Nggak aman, kak. Ayah mukul aku."]),
+])
+async def test_what_the_student_says_next_depends_on_the_reply(
+    api: SandboxBotApi, replies: list[str], student: list[str]
+) -> None:
+    runner = await started(api, REACTING, "id")
+    assert await student_answers(api, runner, "Halo, aku Dimas.") == "Halo kak"
+    assert [await student_answers(api, runner, r) for r in replies] == student
+    assert runner.next_turn == 2  # the risk turn was sent, in whichever wording
+
+
+async def test_replies_typed_while_the_student_types_count_together(api: SandboxBotApi) -> None:
+    runner = TrainingRunner(api, REACTING, "id", SUPPORTER, reply_delay=0.4)
+    await runner.start(run_intake=False)
+    await until(lambda: runner.phase == "waiting")
+    await student_answers(api, runner, "Halo")
+    await trainee_says(api, "Oke.")
+    await until(lambda: runner.phase == "typing")
+    said = await student_answers(api, runner, "Eh, kamu aman nggak di rumah?")  # still typing
+    assert said == "Nggak aman, kak. Ayah mukul aku."  # the second line counted, once
+    await asyncio.sleep(0.5)
+    assert runner.student_messages == 2
+    assert runner.trainee_messages == 3
+
+
+@pytest.mark.parametrize(("language", "question", "risk_words"), [
+    ("id", "Temanmu aman nggak sekarang?", "pengen mati"),
+    ("en", "Is she safe right now?", "want to die"),
+])
+async def test_a_safety_question_brings_the_risk_out_clearly_in_a_shipped_scenario(
+    api: SandboxBotApi, language: str, question: str, risk_words: str
+) -> None:
+    scenario = load_scenarios()["friend-at-risk"]
+    runner = await started(api, scenario, language)
+    await student_answers(api, runner, "Halo, aku pendamping sebaya." if language == "id"
+                          else "Hi, I'm a peer supporter.")
+    said = await student_answers(api, runner, question)
+    assert said != scenario.turns[1][language]  # not the scripted turn...
+    assert risk_words in said                    # ...but still the risk, said more plainly
+    assert ("nggak tahu dia aman" if language == "id" else "know if she's safe") in said
+    debrief = await finish(api, runner, "/refer", "/end")
+    assert debrief["verdict_refer"] == "ok"
+    assert debrief["skills"]["safety"] == 1
+    assert line(debrief, "safety_asked")["tone"] == "good"
+    assert line(debrief, "reacted_safety")["params"] == {"message": 2}
+    assert "safety_never" not in kinds(debrief)
+
+
+async def test_advice_makes_the_student_pull_back_and_the_debrief_says_so(
+    api: SandboxBotApi
+) -> None:
+    scenario = load_scenarios()["exam-stress"]
+    runner = await started(api, scenario, "id")
+    assert await student_answers(api, runner, "Halo") == scenario.turns[0]["id"]
+    pulled_back = await student_answers(
+        api, runner, "Kamu harus bikin jadwal belajar yang ketat tiap hari mulai besok pagi.")
+    assert pulled_back.lower().startswith(("iya deh", "ya udah"))
+    assert runner.next_turn == 1  # the exam worry has not come out yet
+    # a reflection brings it out, in more words than the script's own turn
+    opened = await student_answers(api, runner, "Kedengarannya kamu lagi capek banget ya.")
+    assert "seminggu" in opened
+    assert opened != scenario.turns[1]["id"]
+    minimized = await student_answers(api, runner, "Ah, jangan sedih, semua orang juga gitu.")
+    assert minimized.lower().startswith(("iya deh", "ya udah"))
+    debrief = await finish(api, runner, "/end")
+    assert not debrief["completed"]
+    advice = line(debrief, "advice")
+    assert advice["tone"] == "warn"
+    assert advice["params"]["n"] == 1
+    assert advice["params"]["quote"].startswith("kamu harus bikin jadwal")
+    assert len(advice["params"]["quote"]) <= QUOTE_LIMIT
+    assert line(debrief, "minimizing")["params"] == {
+        "n": 1, "quote": "jangan sedih, semua orang juga gitu."}
+    assert line(debrief, "reacted_advice")["params"] == {"message": 2}
+    assert line(debrief, "reacted_reflection")["params"] == {"message": 3}
+    assert line(debrief, "reacted_minimizing")["params"] == {"message": 4}
+    assert "no_advice" not in kinds(debrief)
+    assert [r["skill"] for r in debrief["reactions"]] == ["advice", "reflection", "minimizing"]
+
+
+async def test_the_debrief_lists_what_the_trainee_did_and_did_not_do(
+    api: SandboxBotApi
+) -> None:
+    runner = await started(api, REACTING, "en")
+    await student_answers(api, runner, "Hello!")
+    assert await student_answers(api, runner, "What happened?") == "I'm scared to go home."
+    await student_answers(api, runner, "You should just tell a teacher tomorrow morning, "
+                                       "it's the best thing to do honestly.")
+    await student_answers(api, runner, "What do you mean?")
+    debrief = await finish(api, runner, "Thanks.", "/refer")
+    assert debrief["verdict_refer"] == "late"  # the old verdict, unchanged
+    assert debrief["skills"] == {"open_question": 2, "reflection": 0, "safety": 0, "advice": 1,
+                                 "minimizing": 0}
+    assert kinds(debrief) == ["open_questions", "no_reflections", "safety_never", "advice",
+                              "slowest_reply", "refer_late"]
+    assert line(debrief, "open_questions")["params"] == {"n": 2}
+    assert line(debrief, "safety_never")["params"] == {"message": 2}  # the risk turn
+    quote = line(debrief, "advice")["params"]["quote"]
+    assert quote.startswith("you should just tell a teacher")
+    assert len(quote) <= QUOTE_LIMIT
+    assert line(debrief, "refer_late")["params"] == {"message": 2}
+    slowest = line(debrief, "slowest_reply")["params"]
+    assert slowest["s"] == max(debrief["reply_seconds"])
+    assert 1 <= slowest["message"] <= 4
+    # the trainee's words are in no line beyond the short quote
+    assert "honestly" not in json.dumps(debrief)
+
+
+async def test_a_good_run_gets_the_good_lines(api: SandboxBotApi) -> None:
+    runner = await started(api, REACTING, "id")
+    await student_answers(api, runner, "Halo, aku Dimas.")
+    said = await student_answers(api, runner, "Kedengarannya berat banget ya. Kamu aman nggak?")
+    assert said == "Nggak aman, kak. Ayah mukul aku."
+    await trainee_says(api, "/refer")
+    await student_answers(api, runner, "Makasih sudah cerita. Aku hubungkan ke konselor ya.")
+    await student_answers(api, runner, "Kayaknya kamu takut ya. Ceritain dong.")
+    debrief = await finish(api, runner, "Terima kasih.")
+    assert debrief["completed"]
+    assert debrief["verdict_refer"] == "ok"
+    assert kinds(debrief) == ["open_questions", "reflections", "safety_asked", "no_advice",
+                              "reacted_safety", "slowest_reply", "refer_ok"]
+    assert line(debrief, "reflections")["params"] == {"n": 2}
+    assert all(item["tone"] in ("good", "info") for item in debrief["lines"])
+    assert debrief["student_messages"] == debrief["turns_sent"] == 4  # no nudge
+
+
+@pytest.mark.parametrize(("refer_after", "verdict", "refer_line"), [
+    (3, "ok", "refer_ok"), (5, "late", "refer_late"), (None, "missed", "refer_missed")])
+async def test_nudges_keep_the_script_and_the_referral_verdict(
+    api: SandboxBotApi, refer_after: int | None, verdict: str, refer_line: str
+) -> None:
+    """A trainee who never asks or reflects still gets every turn; the risk turn still comes
+    and the referral is judged from it, as before."""
+    runner = await started(api, REACTING, "en")
+    said = []
+    for count in range(5):
+        if count == refer_after:  # /refer after the student's message number ``count``
+            await trainee_says(api, "/refer")
+            await until(lambda: runner.referred_turn is not None)
+        said.append(await student_answers(api, runner, "Okay."))
+    # the risk turn is the student's third message: one nudge came before it
+    assert said == ["Hi", "Hmm…", "I'm scared to go home.", "Don't tell anyone.", "Okay."]
+    debrief = await finish(api, runner, *(["/refer", "Okay."] if refer_after == 5
+                                          else ["/end"] if refer_after is None else ["Okay."]))
+    assert debrief["completed"]
+    assert debrief["turns_sent"] == 4
+    assert debrief["student_messages"] == 5
+    assert debrief["verdict_refer"] == verdict
+    assert line(debrief, refer_line)["tone"] == ("good" if verdict == "ok" else "warn")
+    if verdict != "ok":
+        assert line(debrief, refer_line)["params"] == {"message": 3}
+    assert line(debrief, "reacted_else")["params"] == {"message": 2}
+    assert line(debrief, "safety_never")["params"] == {"message": 3}
+    assert "no_open_questions" in kinds(debrief)
+
+
+def test_every_shipped_script_ends_and_reaches_its_risk_whatever_the_trainee_does() -> None:
+    for scenario in load_scenarios().values():
+        reacts_to = {skill for r in scenario.reactions for skill, _ in r.when}
+        assert {"safety", "advice", "minimizing"} <= reacts_to, scenario.id
+        assert any(r.otherwise for r in scenario.reactions), scenario.id
+        for reply in [frozenset(), *(frozenset({s}) for s in SKILLS)]:
+            held: set[int] = set()
+            sent: list[int] = []  # the turns the student got to, reply after reply
+            for _ in range(2 * len(scenario.turns)):  # a turn is held once at most
+                turn = len(sent)
+                if turn == len(scenario.turns):
+                    break
+                choice = scenario.reactions[turn].choose(reply, turn in held)
+                if choice is not None and choice[1].hold:
+                    held.add(turn)
+                else:
+                    sent.append(turn)
+            assert sent == list(range(len(scenario.turns))), (scenario.id, reply)
+
+
+def test_a_kind_open_invitation_gets_the_scripts_own_turns() -> None:
+    """What tests/e2e/test_training_e2e.py says at every turn: it expects the script's turns."""
+    said = classify("Halo, aku di sini. Cerita saja pelan-pelan ya.").skills
+    assert said == {"open_question"}
+    for scenario in load_scenarios().values():
+        assert all(r.choose(said, held=False) is None for r in scenario.reactions), scenario.id
+
+
+def test_shipped_variants_keep_the_risk_and_pull_back_after_advice() -> None:
+    risk_words = {"friend-at-risk": {"id": "pengen mati", "en": "want to die"},
+                  "disclosure": {"id": "mukul", "en": "hits me"}}
+    for scenario in load_scenarios().values():
+        for i, reactions in enumerate(scenario.reactions):
+            for skill, variant in reactions.when:
+                if i == scenario.risk_turn and not variant.hold:
+                    for lang in ("id", "en"):
+                        assert risk_words[scenario.id][lang] in variant.text[lang]
+                if skill in ("advice", "minimizing"):
+                    assert variant.text["id"].lower().startswith(("iya deh", "ya udah")), \
+                        (scenario.id, i, skill)
+    # the file on disk is what the page reads
+    raw = json.loads((SCENARIO_DIR / "exam-stress.json").read_text(encoding="utf-8"))
+    assert raw["turns"][1]["if"]["advice"]["hold"] is True
+
+
+def test_the_page_has_words_for_every_debrief_line_and_skill() -> None:
+    static = Path(__file__).parents[3] / "sandbox" / "static" / "i18n"
+    for lang in ("id", "en"):
+        strings = json.loads((static / f"{lang}.json").read_text(encoding="utf-8"))
+        for kind in LINE_KINDS:
+            assert f"dl_{kind}" in strings, (lang, kind)
+        for skill in (*SKILLS, "else"):
+            assert f"skill_{skill}" in strings, (lang, skill)
+        assert "tl_training_react" in strings
+        assert "tl_training_hold" in strings

@@ -278,6 +278,8 @@ class TrainingRunner:
                 await self._task
         self._detach()
         if self.debrief is None:
+            self._drain()  # what the trainee wrote just before Finish counts in the debrief
+        if self.debrief is None:
             self._finish(completed=False)
 
     async def wait_finished(self, timeout: float = 30.0) -> Debrief:

@@ -148,3 +148,15 @@ async def test_training_goes_to_the_trainee_on_the_supporter_phone_labelled_as_p
     await expect(student.locator(".bubble.bot", has_text="aku Ayu")).to_be_visible(
         timeout=10_000)
     await shot(page, "07-training-practice")
+    student_words = student.locator(".bubble.user")
+    await expect(student_words.first).to_be_visible(timeout=15_000)  # the student answers
+    await say(page, "supporter", "Kamu harus tenang aja, jangan sedih.")
+    await expect(student.locator(".bubble.bot", has_text="tenang aja")).to_be_visible(
+        timeout=10_000)  # relayed: the scripted student has it
+    await page.click("#training-stop")  # at once: what was just written still counts
+    lines = page.locator("#debrief .debrief-lines li")
+    await expect(lines.first).to_be_visible(timeout=10_000)
+    text = " ".join(await lines.all_inner_texts())
+    assert "Nasihat cepat" in text, text  # the page's own words for the advice it saw
+    assert "kamu harus tenang aja" in text.lower(), text
+    await shot(page, "08-training-debrief")

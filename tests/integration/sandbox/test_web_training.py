@@ -564,3 +564,20 @@ def test_the_page_has_words_for_every_debrief_line_and_skill() -> None:
             assert f"skill_{skill}" in strings, (lang, skill)
         assert "tl_training_react" in strings
         assert "tl_training_hold" in strings
+
+
+async def test_what_the_trainee_wrote_just_before_finish_counts_in_the_debrief(
+    api: SandboxBotApi,
+) -> None:
+    """The page's Finish right after a reply: the reply is in the debrief, not lost."""
+    plain = Scenario.from_json({**_raw(), "must_refer": False, "risk_turn": None})
+    runner = TrainingRunner(api, plain, "id", SUPPORTER, reply_delay=30)  # "typing" a while
+    await runner.start(run_intake=False)
+    await until(lambda: runner.phase == "waiting")
+    await trainee_says(api, "Halo")
+    await until(lambda: runner.phase == "typing")
+    await trainee_says(api, "Kamu harus tenang aja")  # while the student types
+    await runner.stop()
+    assert runner.debrief is not None
+    assert runner.debrief.trainee_messages == 2
+    assert any(line["kind"].startswith("advice") for line in runner.debrief.to_json()["lines"])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import secrets
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from flows import buttons
 from flows.buttons import ButtonData
@@ -12,7 +12,7 @@ from handlers import menus
 from handlers.context import Services
 from handlers.shifts import plan_shift
 from routing.schedule import Weekly, overlap, time_of_day, unknown_days
-from storage.program_models import Member
+from storage.program_models import Member, Shift
 from storage.uow import UnitOfWork
 
 ROSTER, SHIFTS = "ro", "sh"
@@ -88,23 +88,58 @@ async def shifts(uow: UnitOfWork, services: Services, inbound: Inbound,
         shift = await uow.shifts.get(int(words[1]))
         if shift is None:
             return [Reply("shifts-unknown")]
-        await uow.shifts.delete(shift)
-        await uow.timers.cancel("shift_start", str(shift.id))
-        await uow.timers.cancel("shift_end", str(shift.id))
-        await uow.timers.cancel("shift_reminder", str(shift.id))
-        return [Reply("shifts-removed", {"id": shift.id})]
+        return await _remove_shift(uow, member, shift, services.clock())
     if words:
         return [Reply("shifts-usage")]
     effects: list[Effect] = [Reply("shifts-title")]
     language = await _language(uow, services, member)
-    for shift in await uow.shifts.all():
-        who = await uow.members.get(shift.member_id)
-        effects.append(Reply("shifts-line", {
-            "id": shift.id, "name": who.name if who else "?",
-            "days": _days(services, language, shift.days), "start": shift.start,
-            "end": shift.end}))
+    for shift in await uow.shifts.all():  # a card each, with *Remove* (asked first)
+        effects.append(Reply("shifts-line", await _shift_params(uow, services, language, shift),
+                             ((buttons.button(SHIFTS, "btn-shift-remove", "remove",
+                                              str(shift.id)),),)))
     effects.append(Reply("shifts-usage"))
     return effects
+
+
+async def _shift_params(uow: UnitOfWork, services: Services, language: str,
+                        shift: Shift) -> dict[str, str | int]:
+    who = await uow.members.get(shift.member_id)
+    return {"id": shift.id, "name": who.name if who else "?",
+            "days": _days(services, language, shift.days), "start": shift.start,
+            "end": shift.end}
+
+
+async def _remove_shift(uow: UnitOfWork, member: Member, shift: Shift,
+                        now: datetime, edit: int | None = None) -> list[Effect]:
+    shift_id = shift.id
+    await uow.shifts.delete(shift)
+    for kind in ("shift_start", "shift_end", "shift_reminder"):
+        await uow.timers.cancel(kind, str(shift_id))
+    await uow.audit.add(f"member:{member.id}", "shift.removed", f"shift:{shift_id}", {}, now)
+    return [Reply("shifts-removed", {"id": shift_id}, edit=edit)]
+
+
+async def shift_button(uow: UnitOfWork, services: Services, inbound: Inbound, member: Member,
+                       data: ButtonData) -> list[Effect]:
+    """``sh:<remove|yes|keep>:<shift>`` on a /shifts card, which changes in place: *Remove*
+    asks first (the card shows what goes, with *Yes, remove* and *No, keep it*); pressing
+    *Yes* twice, or on a shift already gone, says so and removes nothing else."""
+    shift_id = data.id(1) if len(data.parts) == 2 else None
+    if data.event not in ("remove", "yes", "keep") or shift_id is None:
+        return [Reply("error-stale-button")]
+    here = inbound.message_id or None
+    shift = await uow.shifts.get(shift_id)
+    if shift is None:
+        return [Reply("shifts-already-removed", {"id": shift_id}, edit=here)]
+    params = await _shift_params(uow, services, await _language(uow, services, member), shift)
+    if data.event == "yes":
+        return await _remove_shift(uow, member, shift, services.clock(), edit=here)
+    if data.event == "remove":
+        return [Reply("shifts-confirm-remove", params, (
+            (buttons.button(SHIFTS, "btn-shift-remove-yes", "yes", str(shift.id)),
+             buttons.button(SHIFTS, "btn-shift-keep", "keep", str(shift.id))),), edit=here)]
+    return [Reply("shifts-line", params, ((buttons.button(SHIFTS, "btn-shift-remove", "remove",
+                                                          str(shift.id)),),), edit=here)]
 
 
 async def _language(uow: UnitOfWork, services: Services, member: Member) -> str:

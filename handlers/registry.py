@@ -120,7 +120,7 @@ BUTTONS: tuple[Button[Any], ...] = (
     Button("es", "out", roles=CASE_STAFF, handler=cases.outcome_button, refused=NOT_ALLOWED),
     # the roster; ``sh:`` has always been read like ``ro:`` (no message carries it)
     Button("ro", roles=COORDINATOR, handler=coordinator.roster_button, refused=NOT_ALLOWED),
-    Button("sh", roles=COORDINATOR, handler=coordinator.roster_button, refused=NOT_ALLOWED),
+    Button("sh", roles=COORDINATOR, handler=coordinator.shift_button, refused=NOT_ALLOWED),
     # students
     Button("sc", roles=ANYONE, handler=escalations.screening_answer),
     Button("aq", roles=STUDENT, handler=screen.answer),  # /screen's questions

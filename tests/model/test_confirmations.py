@@ -184,3 +184,37 @@ async def test_a_choice_ticked_while_telegram_is_busy_is_answered_when_it_lets_u
     shown = world.telegram.to(invitee)[before:]
     assert shown[-1].text == render(world, "id", "onboarding-languages", count=1)
     assert await check(world) == []
+
+
+async def test_a_shift_card_asks_before_removing_and_changes_in_place(world: World) -> None:
+    """Each /shifts line is a card with *Remove*: asked first on the same card, then the card
+    says it is gone; *Yes* pressed again removes nothing else; *No, keep it* puts it back."""
+    await world.command(SARI, "/shifts add 9102 sen 08:00-12:00")
+    await world.command(SARI, "/shifts add 9101 sel 13:00-15:00")
+    await world.command(SARI, "/shifts")
+    cards = [m for m in world.telegram.to(SARI) if any(b.startswith("sh:remove:")
+                                                       for b in m.buttons)]
+    assert len(cards) == 2
+    first = cards[0]
+    await world.press(SARI, first.message_id, first.buttons[0])
+    [asked] = [m for m in world.telegram.to(SARI) if m.message_id == first.message_id
+               and not m.cleared]
+    assert set(asked.buttons) == {"sh:yes:1", "sh:keep:1"}
+    assert "Ayu" in asked.text
+    async with world.running.store() as uow:
+        assert len(await uow.shifts.all()) == 2, "asking removes nothing"
+    await world.press(SARI, first.message_id, "sh:yes:1")
+    await world.press(SARI, first.message_id, "sh:yes:1")  # twice is once
+    shown = [m for m in world.telegram.to(SARI) if m.message_id == first.message_id]
+    assert shown[-1].text in (render(world, "id", "shifts-already-removed", id=1),
+                              render(world, "en", "shifts-already-removed", id=1))
+    async with world.running.store() as uow:
+        assert [s.id for s in await uow.shifts.all()] == [2]
+    second = cards[1]
+    await world.press(SARI, second.message_id, "sh:remove:2")
+    await world.press(SARI, second.message_id, "sh:keep:2")
+    back = [m for m in world.telegram.to(SARI) if m.message_id == second.message_id][-1]
+    assert back.buttons == ["sh:remove:2"]
+    async with world.running.store() as uow:
+        assert [s.id for s in await uow.shifts.all()] == [2]
+    assert await check(world) == []

@@ -68,11 +68,12 @@ TEXTS = st.one_of(
 STUDENT_COMMANDS = ("/start", "/cancel", "/help", "/end", "/forgetme", "/back", "/xyz",
                     "/start poster-kantin-fakultas-teknik", "/start aku pengen mati aja")
 STAFF_COMMANDS = ("/duty", "/chats", "/cases", "/end", "/handoff", "/help", "/roster",
-                  "/stats", "/start", "/skip", "/casenote 1 sudah aman", "/casenote x",
+                  "/shifts", "/stats", "/start", "/skip", "/casenote 1 sudah aman", "/casenote x",
                   "/screen", "/missed", "/falsealarm", "/shifts add 9102 sen,sel 08:00-12:00")
 FORGED = ("es:ack:999", "es:take:1", "es:out:1:safe", "of:accept:1", "ro:active:1",
           "dt:on:", "in:confirm:", "ss:counselor:", "sc:now:", "fu:again:", "zz", "",
-          "es:ack:-1", "of:accept:99999999999999999999", "fx:focus:1", "es:out:1:safe")
+          "es:ack:-1", "of:accept:99999999999999999999", "fx:focus:1", "es:out:1:safe",
+          "sh:remove:1", "sh:yes:1", "sh:keep:1", "sh:yes:x")
 
 STUDENT_IDS = tuple(STUDENTS)
 SERVING = tuple(s.telegram_id for s in (*SUPPORTERS, *COUNSELORS))

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy.exc import DataError, DBAPIError, DisconnectionError
+from sqlalchemy.orm.exc import StaleDataError
 
 from bot.outbox import queue_effects
 from escalation.detector import RiskLevel
@@ -36,6 +37,10 @@ log = logging.getLogger("sejawat.inbox")
 CRISIS = Priority.CRISIS
 
 MAX_ATTEMPTS = 8  # with the backoff below: about a minute and a half of retries
+# A defect in the application layer (anything that is not the database failing or a write
+# conflict) fails the same way every time: retried once, not for a minute and a half while
+# that student's later updates wait. S4 (tests/model) holds that there are none.
+DEFECT_ATTEMPTS = 2
 
 
 def retry_delay(attempts: int) -> float:
@@ -65,6 +70,11 @@ def is_outage(exc: BaseException) -> bool:
     if isinstance(exc, DataError):
         return False
     return isinstance(exc, DBAPIError | DisconnectionError | OSError | TimeoutError)
+
+
+def worth_retrying(exc: BaseException) -> bool:
+    """The database failing or a write conflict with another worker: may work next time."""
+    return is_outage(exc) or isinstance(exc, StaleDataError)
 
 
 def _safe_json(raw: Any) -> str:
@@ -275,13 +285,14 @@ class Dispatcher:
             attempts = await uow.inbox.count_attempt(update_id, type(exc).__name__)
             row = await uow.inbox.get(update_id)
             inbound, screened = Inbound(**uow.inbox.payload(row)), row.screened
-            if attempts >= MAX_ATTEMPTS:
+            limit = MAX_ATTEMPTS if worth_retrying(exc) else DEFECT_ATTEMPTS
+            if attempts >= limit:
                 now = self._services.clock()
                 await uow.inbox.finish(update_id, now, "failed", type(exc).__name__)
                 await queue_effects(uow, self._services.catalog, [Reply("error-generic")],
                                     chat_id, now)
             await uow.commit()
-        if attempts >= MAX_ATTEMPTS and not screened:
+        if attempts >= limit and not screened:
             await self._last_resort(inbound)
         else:
             await asyncio.sleep(self.retry_delay(attempts))

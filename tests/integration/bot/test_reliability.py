@@ -220,3 +220,38 @@ async def test_a_failing_update_never_delays_the_crisis_answer_to_a_later_one(
             select(OutboxMessage).where(OutboxMessage.chat_id == 9201))).all()
     assert len(cases) == 1
     assert len(pings) == 1, "screened once: the ordinary path did not page again"
+
+
+async def test_a_defect_is_retried_once_not_for_a_minute_and_a_half(
+    app: App, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """S4: an exception in the application layer fails the same way every time; the inbox's
+    patience is for the database failing. The student hears at once that something went
+    wrong, and their next message is handled."""
+    calls: list[int] = []
+    real_handle = bot.inbox.handle
+
+    async def broken_once(uow: object, services: object, inbound: Inbound,
+                          **kwargs: object) -> list[object]:
+        if inbound.update_id == 1:
+            calls.append(1)
+            raise KeyError("a defect")
+        return await real_handle(uow, services, inbound, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(bot.inbox, "handle", broken_once)
+    delays: list[int] = []
+    app.dispatcher.retry_delay = lambda attempts: delays.append(attempts) or 0.0
+    for update_id, text in ((1, "halo"), (2, "/help")):
+        await app.dispatcher.submit(Inbound(
+            update_id=update_id, chat_id=5001, chat_type="private", sender_id=5001,
+            language_code="id", kind="command" if text.startswith("/") else "text",
+            text=text, command="help" if text.startswith("/") else ""))
+    assert await app.dispatcher.idle(10)
+    assert len(calls) == bot.inbox.DEFECT_ATTEMPTS == 2
+    async with app.store() as uow:
+        statuses = [(await uow.session.get(InboxUpdate, n)) for n in (1, 2)]
+        assert [row.status if row else None for row in statuses] == ["failed", "done"]
+        outgoing = (await uow.session.scalars(select(OutboxMessage))).all()
+        to_student = [uow.cipher.decrypt_json(o.payload_enc)["text"] for o in outgoing]
+    sorry = app.services.catalog.render("id", "error-generic").split(":")[0]
+    assert any(t.startswith(sorry) for t in to_student)

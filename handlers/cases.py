@@ -24,6 +24,7 @@ from handlers.escalations import (
     open_manual,
     outcome_rows,
     ping_params,
+    screen_note,
 )
 from handlers.sessions import arm_idle, chat_history, focused
 from routing.lifecycles import RequestStatus, SessionStatus
@@ -222,7 +223,9 @@ async def casenote(uow: UnitOfWork, services: Services, inbound: Inbound,
             and member.role != "coordinator"):
         return [Reply("casenote-usage")]
     uow.escalations.set_note(case, note.strip())
-    return [Reply("escalation-note-saved", {"id": case.id})]
+    # a note that records new risk (as /note in a chat) pages as a referral would
+    return [Reply("escalation-note-saved", {"id": case.id}),
+            *await screen_note(uow, services, case.student_chat_id, note)]
 
 
 # ---- buttons on a case card (who may press which: handlers.registry) ---------------------------

@@ -1056,3 +1056,18 @@ async def test_a_relay_telegram_refuses_is_told_to_its_sender_and_a_silent_one_i
     await world.advance(60)
     world.telegram.refused.append((DIMAS, world.clock(), "relay"))  # one nobody was told of
     assert any(v.startswith("S11") for v in await check(world))
+
+
+async def test_a_case_note_that_records_new_risk_pages_a_counselor(world: World) -> None:
+    """Every text anyone writes is screened, the note on a closed case too: a counselor who
+    records that the student now plans to hurt themselves starts a new case."""
+    await world.say(STUDENT, "aku mau bunuh diri malam ini")
+    await press(world, BUDI, "es:take:")
+    await press(world, BUDI, "es:out:1:safe")
+    before = len(world.telegram.messages)
+    await world.command(BUDI, "/casenote 1 dia bilang udah nyiapin tali buat malam ini")
+    assert len(await cases(world)) == 2, "a new case for new risk"
+    held = [m for m in world.telegram.to(BUDI, before) if any(
+        b.startswith("es:out:2:") for b in m.buttons)]
+    assert held, "still in the chat with the student, the counselor holds the new case"
+    assert await check(world) == []

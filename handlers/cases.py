@@ -204,7 +204,8 @@ async def case_note(uow: UnitOfWork, services: Services, inbound: Inbound,
     await uow.conversations.delete(inbound.chat_id)
     if escalation is not None and inbound.kind == "text" and inbound.text.strip():
         uow.escalations.set_note(escalation, inbound.text.strip())
-        return [Reply("escalation-resolved")]
+        return [Reply("escalation-resolved"),  # screened as every note is
+                *await screen_note(uow, services, escalation.student_chat_id, inbound.text)]
     return [Reply("escalation-resolved-no-note")]
 
 

@@ -1071,3 +1071,15 @@ async def test_a_case_note_that_records_new_risk_pages_a_counselor(world: World)
         b.startswith("es:out:2:") for b in m.buttons)]
     assert held, "still in the chat with the student, the counselor holds the new case"
     assert await check(world) == []
+
+
+async def test_the_note_written_after_resolving_is_screened_too(world: World) -> None:
+    await world.say(STUDENT, "aku mau bunuh diri malam ini")
+    await press(world, BUDI, "es:ack:")
+    await press(world, BUDI, "es:out:")
+    assert world.texts(BUDI)[-1], "asked for the note"
+    before = len(world.telegram.messages)
+    await world.say(BUDI, "dia bilang besok mau loncat dari atap sekolah")
+    assert len(await cases(world)) == 2, "the note's new risk opens a new case"
+    assert pings(world, BUDI, before) or pings(world, RINA, before)
+    assert await check(world) == []

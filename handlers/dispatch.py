@@ -140,14 +140,16 @@ async def dispatch(uow: UnitOfWork, services: Services) -> list[Effect]:
     for member_id, pending in (await uow.offers.pending_counts()).items():
         loads[member_id] = loads.get(member_id, 0) + pending
     practising = await uow.people.practising()
-    queued = [r for r in await uow.requests.queued() if r.person_id not in practising]
+    all_queued = list(await uow.requests.queued())
+    queued = [r for r in all_queued if r.person_id not in practising]
     by_id = {r.id: r for r in queued}
     offered = await uow.offers.pending_request_ids()
     since = now - RETRY_DECLINED_AFTER
     declined = await uow.offers.recently(OfferStatus.DECLINED, since)
     expired = await uow.offers.recently(OfferStatus.EXPIRED, since)
-    effects, unoffered = await _offer_practice(uow, services, practising, offered, declined,
-                                               now)
+    effects, unoffered = await _offer_practice(
+        uow, services, [r for r in all_queued if r.person_id in practising], practising, offered,
+        declined, now)
     for waiting in ordered(await waiting_list(uow, queued)):
         request = by_id[waiting.request_id]
         if request.id in offered:
@@ -174,19 +176,18 @@ async def dispatch(uow: UnitOfWork, services: Services) -> list[Effect]:
     return effects + told
 
 
-async def _offer_practice(uow: UnitOfWork, services: Services, practising: dict[int, int],
-                          offered: set[int], declined: dict[int, set[int]],
+async def _offer_practice(uow: UnitOfWork, services: Services, requests: list[HelpRequest],
+                          practising: dict[int, int], offered: set[int],
+                          declined: dict[int, set[int]],
                           now: datetime) -> tuple[list[Effect], list[int]]:
     """A practice request goes to its trainee only (handlers.practice), outside the queue;
     one they declined is offered again when the decline ages out, as any other. Returns the
     offers and the practice requests left unoffered."""
     effects: list[Effect] = []
     unoffered: list[int] = []
-    if not practising:
-        return effects, unoffered
-    for request in await uow.requests.queued():
-        trainee_id = practising.get(request.person_id)
-        if trainee_id is None or request.id in offered:
+    for request in requests:
+        trainee_id = practising[request.person_id]
+        if request.id in offered:
             continue
         trainee = await uow.members.get(trainee_id)
         if trainee_id in declined.get(request.id, set()) or trainee is None or \

@@ -112,15 +112,21 @@ async def test_a_message_telegram_will_not_edit_is_sent_anew(world: World) -> No
     assert anew.message_id != 999_999
 
 
-async def test_onboarding_choices_are_ticked_on_the_same_message(world: World) -> None:
-    """Seen (newcomer hour): every tap on a language or topic posted a new copy of the
-    question. Now the question is edited: the choice is ticked where it was tapped."""
+async def joining_as_rina(world: World) -> int:
+    """An invitee who has accepted the invite and given their name: at the languages step."""
     invitee = 700200001
     await world.command(SARI, "/invite supporter")
     code = next(t for t in reversed(world.texts(SARI)) if "?start=" in t).split("?start=")[1]
     await world.command(invitee, f"/start {code.split()[0]}")
     await press(world, invitee, "ob:join:yes")
     await world.say(invitee, "Rina")
+    return invitee
+
+
+async def test_onboarding_choices_are_ticked_on_the_same_message(world: World) -> None:
+    """Seen (newcomer hour): every tap on a language or topic posted a new copy of the
+    question. Now the question is edited: the choice is ticked where it was tapped."""
+    invitee = await joining_as_rina(world)
     before = len(world.telegram.to(invitee))
     for choice in ("ob:lang:id", "ob:lang:en", "ob:lang:en"):  # en on, then off again
         await press(world, invitee, choice)
@@ -170,12 +176,7 @@ async def test_a_choice_ticked_while_telegram_is_busy_is_answered_when_it_lets_u
     The tick is the answer: it waits in the outbox, and arrives once Telegram takes it."""
     from tests.model.world import FAULTS
 
-    invitee = 700200001
-    await world.command(SARI, "/invite supporter")
-    code = next(t for t in reversed(world.texts(SARI)) if "?start=" in t).split("?start=")[1]
-    await world.command(invitee, f"/start {code.split()[0]}")
-    await press(world, invitee, "ob:join:yes")
-    await world.say(invitee, "Rina")
+    invitee = await joining_as_rina(world)
     world.telegram.faults.append(FAULTS["429"])
     before = len(world.telegram.to(invitee))
     await press(world, invitee, "ob:lang:id")

@@ -28,11 +28,13 @@ import pathlib
 import statistics
 import sys
 import time
+import warnings
 from collections.abc import Sequence
 from typing import Any, Protocol
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
+from sklearn.feature_selection import SelectKBest
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import RepeatedStratifiedKFold
 from sklearn.pipeline import Pipeline
@@ -60,21 +62,32 @@ MIN_THRESHOLD = 0.5
 SPLITS, REPEATS, SEED = 5, 4, 13
 
 
+def document_frequency(x: Any, y: Any = None) -> np.ndarray[Any, Any]:
+    """How many messages each n-gram occurs in: whole numbers, the same on every machine."""
+    return np.asarray((x > 0).sum(axis=0)).ravel().astype(np.float64)
+
+
 def make_pipeline(c: float) -> Pipeline:
+    """Character n-gram counts; the MAX_FEATURES n-grams in the most messages (ties in
+    alphabetical order); tf-idf over those; logistic regression. Not TfidfVectorizer's own
+    ``max_features``: it breaks ties with an unstable argsort whose order depends on the CPU's
+    vector instructions, so the same data gave a different model on another machine.
+    SelectKBest sorts stably; TfidfTransformer then weighs and normalizes the kept n-grams
+    exactly as TfidfVectorizer would (so the pure-Python scorer stays equal)."""
     return Pipeline(
         [
             (
-                "tfidf",
-                TfidfVectorizer(
+                "count",
+                CountVectorizer(
                     analyzer="char_wb",
                     ngram_range=NGRAM_RANGE,
                     lowercase=True,
-                    sublinear_tf=True,
                     min_df=MIN_DF,
-                    max_features=MAX_FEATURES,
                     dtype=np.float64,
                 ),
             ),
+            ("top", SelectKBest(document_frequency, k=MAX_FEATURES)),
+            ("tfidf", TfidfTransformer(sublinear_tf=True)),
             ("model", LogisticRegression(C=c, max_iter=5000, class_weight="balanced")),
         ]
     )
@@ -89,7 +102,10 @@ def out_of_fold(texts: list[str], y: np.ndarray[Any, Any], c: float) -> list[np.
     folds = RepeatedStratifiedKFold(n_splits=SPLITS, n_repeats=REPEATS, random_state=SEED)
     runs = [np.zeros(len(texts)) for _ in range(REPEATS)]
     for i, (train, test) in enumerate(folds.split(texts, y)):
-        pipe = make_pipeline(c).fit([texts[j] for j in train], y[train])
+        with warnings.catch_warnings():  # a fold with fewer n-grams than MAX_FEATURES keeps
+            warnings.filterwarnings(  # them all, as max_features would (said once, here)
+                "ignore", message=r"k=\d+ is greater than n_features", category=UserWarning)
+            pipe = make_pipeline(c).fit([texts[j] for j in train], y[train])
         runs[i // SPLITS][test] = pipe.predict_proba([texts[j] for j in test])[:, 1]
     return runs
 
@@ -115,12 +131,16 @@ def rates(runs: list[np.ndarray[Any, Any]], y: np.ndarray[Any, Any], t: float) -
 
 
 def export(pipe: Pipeline, threshold: float) -> dict[str, Any]:
-    tfidf: TfidfVectorizer = pipe.named_steps["tfidf"]
+    count: CountVectorizer = pipe.named_steps["count"]
+    top: SelectKBest = pipe.named_steps["top"]
+    tfidf: TfidfTransformer = pipe.named_steps["tfidf"]
     model: LogisticRegression = pipe.named_steps["model"]
     weights = model.coef_[0]
+    kept = {int(j): k for k, j in enumerate(top.get_support(indices=True))}
     features = {
-        gram: [float(tfidf.idf_[j]), float(weights[j])]
-        for gram, j in sorted(tfidf.vocabulary_.items())
+        gram: [float(tfidf.idf_[kept[j]]), float(weights[kept[j]])]
+        for gram, j in sorted(count.vocabulary_.items())
+        if j in kept
     }
     return {
         "about": "escalation/second_opinion.py; trained by escalation/train_second_opinion.py "

@@ -49,6 +49,9 @@ JOURNEY: Lifecycle[Place] = Lifecycle(
         # everyone from the team left the chat: back to the front of the queue (also when the
         # student's saved steps are gone, e.g. restored from a backup: the chat decides)
         T("hand_back", (_S, _N), _Q),
+        # after a chat only a counselor had, the student still wants a peer supporter: the
+        # same request goes back in the queue (handlers.student, ``fu:peer:``)
+        T("ask_again", (_N,), _Q),
         # the chat ended (either side, or idle): how was it?
         T("end", (_S, _N), _F),
         # a chat with a crisis in it ended: no rating survey, a caring goodbye instead

@@ -52,10 +52,13 @@ def decode(text: str | None) -> dict[str, str]:
     return answers
 
 
-def params(answers: Mapping[str, str]) -> dict[str, str | int]:
+def params(answers: Mapping[str, str], asking: bool = False) -> dict[str, str | int]:
     """Message parameters ``asq_<n>`` (1-4, and 5 for the acuity question): the answer, or
-    "-" when it was not asked; the catalogs word them once, in ``ANSWERS_KEY``."""
-    return {f"asq_{i}": answers.get(q, "-") for i, q in enumerate(ALL, start=1)}
+    "-" when it was not asked, or "wait" when the student is still being asked (``asking``:
+    the ping went out at the first yes, the rest follow); the catalogs word them once, in
+    ``ANSWERS_KEY``."""
+    unanswered = "wait" if asking else "-"
+    return {f"asq_{i}": answers.get(q, unanswered) for i, q in enumerate(ALL, start=1)}
 
 
 # A typed answer to a screening question (people type "iya" instead of tapping Yes): the first

@@ -48,8 +48,11 @@ async def cases(uow: UnitOfWork, services: Services, inbound: Inbound,
     for escalation in rows:
         params = await ping_params(uow, escalation, now)
         params["age"] = max(0, int((now - escalation.created_at).total_seconds() // 60))
-        params["state_key"] = f"case-{escalation.status}"
-        shown = case_buttons(escalation, member.role)
+        ended = CASE.state_of(escalation) == Case.TAKEN_OVER and \
+            not await held(uow, escalation)  # the counselor has it; the chat has ended
+        params["state_key"] = "case-chat-ended" if ended else f"case-{escalation.status}"
+        mine = escalation.taken_over_by == member.id
+        shown = case_buttons(escalation, member.role, held=not (ended and mine))
         effects.append(Reply("cases-line", params, shown, meta=case_meta(escalation, shown)))
     return effects
 
@@ -147,6 +150,13 @@ async def _session_for(uow: UnitOfWork, services: Services, escalation: Escalati
     person = await uow.people.by_telegram_id(escalation.student_chat_id)
     assert person is not None
     request = await uow.requests.open_for(person.id)
+    earlier = await uow.requests.get(escalation.request_id) if escalation.request_id else None
+    if request is None and earlier is not None:  # the counselor opens the ended chat again
+        request = await uow.requests.create(
+            person.id, topic=earlier.topic, language=person.language, feeling=earlier.feeling,
+            pseudonym=earlier.pseudonym, description=uow.requests.description(earlier),
+            now=now)
+        escalation.request_id = request.id
     if request is None:
         conversation = await uow.conversations.get(escalation.student_chat_id)
         data = conversation.data if conversation is not None else {}

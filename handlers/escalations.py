@@ -177,18 +177,31 @@ async def screened(uow: UnitOfWork, services: Services, person: Person,
     detail = ASQ_DETAIL + screening.encode(answers)
     case = await live_for_chat(uow, chat_id)
     if effect.answer != "yes":
+        told: list[Effect] = []
         if case is not None and screening.any_yes(answers):
             uow.escalations.set_detail(case, detail)  # the counselor sees every answer
+            if effect.done:  # the ping went out at the first yes: here are the rest
+                told = await _screening_complete(uow, chat_id, answers)
         if effect.done and level == RiskLevel.CONCERN:
             await _raise_sticky(uow, services, chat_id, person, level)
-        return [Reply("screening-thanks")] if effect.done and level < RiskLevel.HIGH else []
+        thanks = effect.done and level < RiskLevel.HIGH
+        return [*told, Reply("screening-thanks")] if thanks else told
     if case is not None and effect.question != screening.ACUITY and case.level >= level:
         uow.escalations.set_detail(case, detail)  # a second yes: in hand already
-        return []
+        return await _screening_complete(uow, chat_id, answers) if effect.done else []
     source = "asq-now" if level == RiskLevel.IMMINENT else "asq"
     situation = await _situation(uow, chat_id, person, level)
     return await act(uow, services, decide(situation), chat_id, person, level, ("suicide",),
                      source, await recent_words(uow, chat_id, person), detail)
+
+
+async def _screening_complete(uow: UnitOfWork, chat_id: int,
+                              answers: dict[str, str]) -> list[Effect]:
+    """Whoever was paged at the first yes (or holds the case) gets every answer once the
+    student has answered them all."""
+    return await tell_case_staff(uow, chat_id, "escalation-asq-complete",
+                                 {**screening.params(answers),
+                                  "answers_key": screening.ANSWERS_KEY})
 
 
 async def _raise_sticky(uow: UnitOfWork, services: Services, chat_id: int, person: Person,
@@ -260,9 +273,10 @@ async def _staff(uow: UnitOfWork, first: int | None = None
     return staff, {m.id: m for m in members}
 
 
-async def tell_case_staff(uow: UnitOfWork, chat_id: int, key: str) -> list[Effect]:
+async def tell_case_staff(uow: UnitOfWork, chat_id: int, key: str,
+                          extra: dict[str, str | int] | None = None) -> list[Effect]:
     """Everyone paged about (or holding) the student's open case hears ``key`` (the case
-    itself goes on: only a counselor closes it)."""
+    itself goes on: only a counselor closes it); ``extra``: more of the message's parameters."""
     case = await uow.escalations.unresolved_for_chat(chat_id)
     if case is None:
         return []
@@ -276,7 +290,7 @@ async def tell_case_staff(uow: UnitOfWork, chat_id: int, key: str) -> list[Effec
     for member_id in sorted(ids):
         member = await uow.members.get(member_id)
         if member is not None and member.active:
-            effects.append(Reply(key, {"id": case.id, "pseudonym": name or "?"},
+            effects.append(Reply(key, {"id": case.id, "pseudonym": name or "?", **(extra or {})},
                                  to=member.telegram_id, priority=Priority.HIGH))
     return effects
 
@@ -367,9 +381,11 @@ async def recent_words(uow: UnitOfWork, chat_id: int, person: Person) -> str:
     return ""
 
 
-def case_buttons(case: Escalation, role: str = "counselor") -> tuple[tuple[Button, ...], ...]:
+def case_buttons(case: Escalation, role: str = "counselor",
+                 held: bool = True) -> tuple[tuple[Button, ...], ...]:
     """What this member can do with the case now: only a counselor takes a student over (a
-    coordinator sees it, acknowledges and can record the outcome)."""
+    coordinator sees it, acknowledges and can record the outcome). ``held=False``: the case
+    was taken over and its chat has ended; the counselor who has it can open the chat again."""
     ident = str(case.id)
     state = CASE.state_of(case)
     take = (buttons.button(ESC, "btn-take-over", "take", ident),) if role == "counselor" else ()
@@ -378,6 +394,8 @@ def case_buttons(case: Escalation, role: str = "counselor") -> tuple[tuple[Butto
     rows: tuple[tuple[Button, ...], ...] = ()
     if state == Case.ACKNOWLEDGED and take:
         rows = (take,)
+    if state == Case.TAKEN_OVER and not held and take:
+        rows = ((buttons.button(ESC, "btn-rejoin", "take", ident),),)
     if state in (Case.ACKNOWLEDGED, Case.TAKEN_OVER):
         rows += outcome_rows(case)
     return rows
@@ -468,9 +486,13 @@ async def ping_params(uow: UnitOfWork, case: Escalation, now: datetime) -> dict[
         "more": "no",
         "waited": max(0, int((now - case.created_at).total_seconds() // 60)),  # for help
     }
+    # the student pressed 🆘 on a case their words (a screening answer, a referral) opened
+    params["sos"] = "yes" if case.asked_at is not None and case.source != "student" else "no"
     detail = uow.escalations.detail(case)
     if detail.startswith(ASQ_DETAIL):  # the screening's answers, worded in the catalogs
-        params |= screening.params(screening.decode(detail.removeprefix(ASQ_DETAIL)))
+        asking = conversation is not None and conversation.flow == "intake" and \
+            conversation.state.startswith("asq-")  # the rest are still being asked
+        params |= screening.params(screening.decode(detail.removeprefix(ASQ_DETAIL)), asking)
         params["more"], params["also_key"] = "yes", screening.ANSWERS_KEY
     elif detail:  # the referral's reason, in the supporter's words
         params["more"], params["also"] = "yes", detail
@@ -640,6 +662,8 @@ async def ask_for_counselor(uow: UnitOfWork, services: Services,
     if person is None:
         return []
     case = await live_for_chat(uow, chat_id)
+    if case is not None and case.asked_at is None:  # every ping from now on says so
+        case.asked_at = services.clock()
     if case is not None and CASE.state_of(case) == Case.OPEN:
         return [Reply("counselor-already-coming", to=chat_id, priority=CRISIS)]
     if case is not None and CASE.state_of(case) == Case.TAKEN_OVER:

@@ -9,7 +9,7 @@ from escalation.detector import RiskLevel
 from flows import screening
 from flows.buttons import button
 from flows.session import FEEDBACK_MACHINE
-from flows.types import NO_SOS, Copy, Effect, Reply
+from flows.types import NO_SOS, Button, Copy, Effect, Priority, Reply
 from handlers import escalations, journey, practice
 from handlers.context import Services, machine_context
 from handlers.dispatch import (
@@ -26,6 +26,7 @@ from storage.program_models import ChatSession, Escalation, Member
 from storage.uow import UnitOfWork
 
 FOCUS = "fx"
+FOLLOWUP = "fu"  # the student's buttons after a chat (handlers.student.followup_answer)
 HANDBACK = "handback"  # timer kind: a chat held by someone who went off duty goes back
 
 
@@ -393,27 +394,48 @@ async def end_session(uow: UnitOfWork, services: Services, chat: ChatSession,
     await uow.audit.add(ended_by, "session.ended", f"request:{request.id}",
                         {"session": chat.id}, now)
     student_key = "session-ended-idle-student" if ended_by == "idle" else "session-ended-student"
-    effects: list[Effect] = [Reply(student_key, to=chat.student_chat_id, keyboard=NO_SOS)]
+    effects: list[Effect] = []
     if practising:  # a scripted student: no survey (its ratings are not the program's)
         await journey.move(uow, chat.student_chat_id, "end_after_crisis", now)
+        effects.append(Reply(student_key, to=chat.student_chat_id, keyboard=NO_SOS))
     elif chat.counselor_id is not None or await uow.escalations.highest_since(
             chat.student_chat_id, chat.started_at) >= RiskLevel.HIGH:
-        # "how helpful was this chat, 1 to 5?" is not what to ask after a crisis
+        # "how helpful was this chat, 1 to 5?" is not what to ask after a crisis: one caring
+        # goodbye with the numbers (once), and the peer supporter they asked for, if they
+        # only ever talked with a counselor
         await journey.move(uow, chat.student_chat_id, "end_after_crisis", now)
-        effects.append(Reply("session-ended-after-crisis", to=chat.student_chat_id))
+        peer = ended_by.startswith("member:") and chat.supporter_id is None and \
+            bool(uow.requests.description(request).strip())
+        rows: tuple[tuple[Button, ...], ...] = (
+            (button(FOLLOWUP, "btn-peer-yes", "peer", str(request.id)),),
+            (button(FOLLOWUP, "btn-peer-no", "nopeer"),)) if peer else ()
+        effects.append(Reply("session-ended-after-crisis", {
+            "by": "idle" if ended_by == "idle" else "ended", "peer": "yes" if peer else "no"},
+            rows, to=chat.student_chat_id, keyboard=NO_SOS))
     else:
+        effects.append(Reply(student_key, to=chat.student_chat_id, keyboard=NO_SOS))
         feedback = FEEDBACK_MACHINE.enter(machine_context(services, services.catalog.default),
                                           {})
         await journey.move(uow, chat.student_chat_id, "end", now, feedback.data,
                            feedback.state)
         effects += [_to(e, chat.student_chat_id) for e in feedback.effects]
+    case = await uow.escalations.unresolved_for_chat(chat.student_chat_id)
     for member in await uow.sessions.staff(chat):
         if member.focus_session_id == chat.id:
             member.focus_session_id = None
+        by = ended_by if ended_by in ("student", "idle") else "member"
+        if case is not None and CASE.state_of(case) == Case.TAKEN_OVER and \
+                case.taken_over_by == member.id and by != "member":
+            # the case is still theirs and the student is gone from the chat: say so, with
+            # the way back in (the student is told the counselor is back) and its outcome
+            rows = escalations.case_buttons(case, member.role, held=False)
+            effects.append(Reply("session-ended-case-open", {
+                "pseudonym": request.pseudonym, "id": case.id, "by": by}, rows,
+                to=member.telegram_id, priority=Priority.HIGH,
+                meta=escalations.case_meta(case, rows)))
+            continue
         effects.append(Reply("session-ended-staff", {  # who ended it: the student, or idle
-            "pseudonym": request.pseudonym,
-            "by": ended_by if ended_by in ("student", "idle") else "member"},
-            to=member.telegram_id))
+            "pseudonym": request.pseudonym, "by": by}, to=member.telegram_id))
     return effects + await dispatch(uow, services)
 
 

@@ -10,6 +10,7 @@ from flows.journey import RISK
 from flows.machine import Event, Machine, Step
 from flows.session import FEEDBACK, FEEDBACK_MACHINE, SESSION, SESSION_MACHINE
 from flows.types import (
+    SOS,
     AskCounselor,
     CancelRequest,
     ClearButtons,
@@ -39,7 +40,7 @@ from handlers.dispatch import (
 from handlers.events import to_event
 from handlers.sessions import end_session, relay_media, relay_to_supporters
 from routing.lifecycles import RequestStatus
-from storage.models import Person
+from storage.models import HelpRequest, Person
 from storage.uow import UnitOfWork
 
 MACHINES: dict[str, tuple[Machine, str]] = {
@@ -89,8 +90,10 @@ async def converse(
     if step.changed and inbound.kind == "button":
         effects.insert(0, ClearButtons(inbound.message_id))
     current = await uow.conversations.get(inbound.chat_id)
-    if current is not None and current.flow != flow:
-        return effects  # an effect moved the chat to another flow (e.g. the session ended)
+    ongoing = saved is not None and saved.flow in MACHINES
+    if (current is not None and current.flow != flow) or (ongoing and current is None):
+        return effects  # an effect moved the student on (the session ended, to feedback or
+        # to nothing after a crisis): their old flow's step is not saved back
     if machine.states[step.state].final and step.state == "closed":
         await uow.conversations.delete(inbound.chat_id)
     elif saved is None or saved.flow not in MACHINES:  # a new intake
@@ -124,7 +127,8 @@ async def counselor_now(uow: UnitOfWork, services: Services, inbound: Inbound,
 
 async def followup_answer(uow: UnitOfWork, services: Services, inbound: Inbound,
                           person: Person, data: ButtonData) -> list[Effect]:
-    """``fu:<again|ok>:`` under the check-in a day after a chat."""
+    """``fu:<again|ok>:`` under the check-in a day after a chat; ``fu:peer:<request>`` and
+    ``fu:nopeer:`` under the goodbye of a chat only a counselor had."""
     event = data.flow_event(FOLLOWUP)
     cleared: list[Effect] = [ClearButtons(inbound.message_id)]
     if event.name == "again":
@@ -138,7 +142,37 @@ async def followup_answer(uow: UnitOfWork, services: Services, inbound: Inbound,
         return cleared + [Reply("intake-restart-offer-simple")]
     if event.name == "ok":
         return cleared + [Reply("followup-glad")]
+    if data.event == "peer":
+        return await _peer_again(uow, services, inbound, person, data.id(1))
+    if data.event == "nopeer":
+        return cleared + [Reply("peer-not-wanted")]
     return [Reply("error-stale-button")]
+
+
+async def _peer_again(uow: UnitOfWork, services: Services, inbound: Inbound, person: Person,
+                      request_id: int | None) -> list[Effect]:
+    """``fu:peer:<request>`` under the goodbye of a chat that only a counselor had: the
+    student still wants the peer supporter they asked for. The same request words go back in
+    the queue (nobody makes them tell it all again); twice is the same as once."""
+    earlier = await uow.requests.get(request_id or 0)
+    if earlier is None or earlier.person_id != person.id or \
+            earlier.status != RequestStatus.CLOSED:
+        return [Reply("error-stale-button")]
+    if await uow.requests.open_for(person.id) is not None:
+        return [ClearButtons(inbound.message_id), Reply("intake-already-queued")]
+    if not await journey.may(uow, inbound.chat_id, "ask_again"):  # telling a new request
+        return [ClearButtons(inbound.message_id), Reply("peer-not-now")]
+    now = services.clock()
+    request = await uow.requests.create(
+        person.id, topic=earlier.topic, language=person.language, feeling=earlier.feeling,
+        pseudonym=earlier.pseudonym, description=uow.requests.description(earlier), now=now)
+    request.screening = earlier.screening
+    recent = await uow.escalations.highest_since(person.telegram_id, now - RISK_MEMORY)
+    request.risk_level = max(earlier.risk_level, recent)
+    await journey.move(uow, inbound.chat_id, "ask_again", now,
+                       {"lang": person.language, "pseudonym": earlier.pseudonym})
+    return [ClearButtons(inbound.message_id), Reply("intake-queued", keyboard=SOS),
+            *await _queue(uow, services, person, request)]
 
 
 async def _apply(uow: UnitOfWork, services: Services, inbound: Inbound, person: Person,
@@ -195,6 +229,13 @@ async def _submit(uow: UnitOfWork, services: Services, person: Person,
                              unresolved.level if unresolved is not None else 0)
     if unresolved is not None and unresolved.request_id is None:
         unresolved.request_id = request.id  # the counselor's ping and the request meet
+    return await _queue(uow, services, person, request)
+
+
+async def _queue(uow: UnitOfWork, services: Services, person: Person,
+                 request: HelpRequest) -> list[Effect]:
+    """The request joins the queue: told honestly when nobody could take it now."""
+    now = services.clock()
     await uow.audit.add(f"person:{person.id}", "request.queued", f"request:{request.id}",
                         {"topic": request.topic, "risk": request.risk_level}, now)
     await arm_unattended(uow, services, request, now)

@@ -197,6 +197,9 @@ class Escalation(Base):
     ladder: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # escalation.ladder state
     acknowledged_by: Mapped[int | None] = mapped_column(Integer)
     acknowledged_at: Mapped[datetime | None]
+    # the student pressed 🆘 on this case (opened by their words, a screening answer or a
+    # referral): every later ping says so
+    asked_at: Mapped[datetime | None]
     taken_over_by: Mapped[int | None] = mapped_column(Integer)
     outcome: Mapped[str | None] = mapped_column(String(24))
     note_enc: Mapped[bytes | None] = mapped_column(LargeBinary)

@@ -22,26 +22,31 @@ asq-answers = wished dead: { $asq_1 ->
         [yes] YES
         [no] no
         [skip] rather not say
+        [wait] not answered yet
        *[other] not asked
     } · better off dead: { $asq_2 ->
         [yes] YES
         [no] no
         [skip] rather not say
+        [wait] not answered yet
        *[other] not asked
     } · thoughts of suicide this week: { $asq_3 ->
         [yes] YES
         [no] no
         [skip] rather not say
+        [wait] not answered yet
        *[other] not asked
     } · ever tried: { $asq_4 ->
         [yes] YES
         [no] no
         [skip] rather not say
+        [wait] not answered yet
        *[other] not asked
     } · right now: { $asq_5 ->
         [yes] YES
         [no] no
         [skip] rather not say
+        [wait] not answered yet
        *[other] not asked
     }
 reason-screening-now = answered yes: thinking of suicide right now
@@ -53,12 +58,18 @@ history-empty = (the student has not written anything yet)
 
 ## Team: reminders, and news for whoever is in the chat
 escalation-reminder =
-    ⏰ Escalation #{ $id } — { $level } is still open: it was acknowledged, but nobody has taken over or resolved it.
+    ⏰ Escalation #{ $id } — { $level } is still open: it was acknowledged, but nobody has taken over or resolved it.{ $sos ->
+        [yes] {" "}🆘 The student has pressed "I need a counselor now".
+       *[no] {""}
+    }
     Student: { $pseudonym } · Topic: { $topic }
     Their words: { $excerpt }
     Please take over or resolve it; the team is being paged again.
 escalation-outcome-reminder = Escalation #{ $id } ({ $pseudonym }) still has no outcome. When you are sure the student is safe or referred, resolve it:
 escalation-already-yours = You are already in the chat for escalation #{ $id }.
+escalation-asq-complete =
+    Escalation #{ $id }: { $pseudonym } has answered all the screening questions.
+    { $answers }
 sos-pressed-counselor = 🆘 { $pseudonym } just pressed "I need a counselor now". You are in their chat; they were told you are here.
 crisis-tell-supporter-asked =
     ⚠️ { $pseudonym } asked for a counselor. A counselor is being contacted and the student has the emergency numbers.

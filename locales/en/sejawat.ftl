@@ -163,9 +163,21 @@ session-ended-student =
     If you ever need help right away:
     { $resources }
 session-ended-after-crisis =
-    Please take good care of yourself today. 💛 If things get heavy again, send /start any time.
+    { $by ->
+        [idle] The chat was closed because it was quiet for a while.
+       *[ended] The chat has ended.
+    } Please take good care of yourself today. 💛 If things get heavy again, send /start any time.
     If you're in danger right now, contact:
-    { $resources }
+    { $resources }{ $peer ->
+        [yes] {""}
+
+        You also asked to talk with a peer supporter. Do you still want to?
+       *[no] {""}
+    }
+btn-peer-yes = Yes, connect me with a peer supporter
+btn-peer-no = No, I'm OK for now
+peer-not-wanted = OK. 💛 If you want to talk later, send /start any time.
+peer-not-now = You're already telling us what you need in a new request, so this button isn't needed anymore. Just carry on there.
 session-ended-idle-student =
     The chat was closed because it was quiet for a while. You can start again any time with /start.
     If you ever need help right away:
@@ -383,6 +395,12 @@ session-ended-staff = { $by ->
         [idle] The chat with { $pseudonym } was closed after a long silence.
        *[member] The chat with { $pseudonym } has ended.
     }
+session-ended-case-open = { $by ->
+        [idle] The chat with { $pseudonym } closed after a long silence
+       *[student] { $pseudonym } ended the chat
+    }, but escalation #{ $id } is still yours. If you are worried about them, open the chat again (they will see that you are back). Otherwise, record how it ended:
+btn-rejoin = ↩️ Open the chat again
+case-chat-ended = taken over, chat ended
 btn-end-chat = End this chat
 btn-end-yes = Yes, end the chat
 btn-end-keep = No, keep chatting
@@ -460,6 +478,9 @@ escalation-ping =
     Why: { $reason }{ $more ->
         [yes] {", "}{ $also }
        *[no] {""}
+    }{ $sos ->
+        [yes] {" · "}🆘 and they pressed "I need a counselor now"
+       *[no] {""}
     }
     Their words: { $excerpt }
     Waiting: { $waited } min
@@ -474,6 +495,9 @@ escalation-broadcast =
     Why: { $reason }{ $more ->
         [yes] {", "}{ $also }
        *[no] {""}
+    }{ $sos ->
+        [yes] {" · "}🆘 and they pressed "I need a counselor now"
+       *[no] {""}
     }
     Their words: { $excerpt }
     Waiting: { $waited } min
@@ -482,6 +506,9 @@ escalation-update =
     Update on escalation #{ $id } — { $level }
     Why: { $reason }{ $more ->
         [yes] {", "}{ $also }
+       *[no] {""}
+    }{ $sos ->
+        [yes] {" · "}🆘 and they pressed "I need a counselor now"
        *[no] {""}
     }
     Their words: { $excerpt }
@@ -514,7 +541,10 @@ cases-none = There are no open escalations right now.
 cases-title = Open escalations: { $count }
 cases-line =
     #{ $id } · { $state } · { $level } · { $age } min
-    { $pseudonym } · { $topic } · { $reason }
+    { $pseudonym } · { $topic } · { $reason }{ $sos ->
+        [yes] {" · "}🆘 and they pressed "I need a counselor now"
+       *[no] {""}
+    }
     { $excerpt }
 case-open = waiting for acknowledgement
 case-acknowledged = acknowledged

@@ -22,26 +22,31 @@ asq-answers = berharap mati: { $asq_1 ->
         [yes] YA
         [no] tidak
         [skip] tidak mau menjawab
+        [wait] belum dijawab
        *[other] tidak ditanyakan
     } · merasa lebih baik kalau mati: { $asq_2 ->
         [yes] YA
         [no] tidak
         [skip] tidak mau menjawab
+        [wait] belum dijawab
        *[other] tidak ditanyakan
     } · pikiran bunuh diri minggu ini: { $asq_3 ->
         [yes] YA
         [no] tidak
         [skip] tidak mau menjawab
+        [wait] belum dijawab
        *[other] tidak ditanyakan
     } · pernah mencoba: { $asq_4 ->
         [yes] YA
         [no] tidak
         [skip] tidak mau menjawab
+        [wait] belum dijawab
        *[other] tidak ditanyakan
     } · sekarang: { $asq_5 ->
         [yes] YA
         [no] tidak
         [skip] tidak mau menjawab
+        [wait] belum dijawab
        *[other] tidak ditanyakan
     }
 reason-screening-now = menjawab ya: sedang berpikir untuk bunuh diri sekarang
@@ -53,12 +58,18 @@ history-empty = (siswa belum menulis apa-apa)
 
 ## Tim: pengingat, dan kabar ke yang ada di obrolan
 escalation-reminder =
-    ⏰ Eskalasi #{ $id } — { $level } masih terbuka: sudah dikonfirmasi, tapi belum ada yang ambil alih atau menutupnya.
+    ⏰ Eskalasi #{ $id } — { $level } masih terbuka: sudah dikonfirmasi, tapi belum ada yang ambil alih atau menutupnya.{ $sos ->
+        [yes] {" "}🆘 Siswa sudah menekan "Aku butuh konselor sekarang".
+       *[no] {""}
+    }
     Siswa: { $pseudonym } · Topik: { $topic }
     Kata-katanya: { $excerpt }
     Tolong ambil alih atau tutup kasusnya; tim sedang dihubungi lagi.
 escalation-outcome-reminder = Eskalasi #{ $id } ({ $pseudonym }) belum punya hasil akhir. Kalau kamu sudah yakin siswa aman atau sudah dirujuk, tutup kasusnya:
 escalation-already-yours = Kamu sudah ada di obrolan untuk eskalasi #{ $id }.
+escalation-asq-complete =
+    Eskalasi #{ $id }: { $pseudonym } sudah menjawab semua pertanyaan skrining.
+    { $answers }
 sos-pressed-counselor = 🆘 { $pseudonym } barusan menekan "Aku butuh konselor sekarang". Kamu ada di obrolannya; dia sudah diberi tahu kamu ada di sini.
 crisis-tell-supporter-asked =
     ⚠️ { $pseudonym } minta dihubungkan ke konselor. Konselor sedang dihubungi dan siswa sudah dapat nomor darurat.

@@ -163,9 +163,21 @@ session-ended-student =
     Kalau suatu saat butuh bantuan segera:
     { $resources }
 session-ended-after-crisis =
-    Jaga dirimu baik-baik hari ini ya. 💛 Kalau rasanya berat lagi, kirim /start kapan aja.
+    { $by ->
+        [idle] Obrolannya ditutup karena udah lama sepi.
+       *[ended] Obrolannya udah selesai.
+    } Jaga dirimu baik-baik hari ini ya. 💛 Kalau rasanya berat lagi, kirim /start kapan aja.
     Kalau sekarang kamu dalam bahaya, hubungi:
-    { $resources }
+    { $resources }{ $peer ->
+        [yes] {""}
+
+        Tadi kamu juga minta ngobrol sama pendamping sebaya. Masih mau?
+       *[no] {""}
+    }
+btn-peer-yes = Iya, sambungin ke pendamping sebaya
+btn-peer-no = Nggak, udah cukup dulu
+peer-not-wanted = Oke. 💛 Kalau nanti mau ngobrol, kirim /start kapan aja ya.
+peer-not-now = Kamu lagi ngisi permintaan baru, jadi tombol ini udah nggak perlu. Lanjutin aja di situ ya.
 session-ended-idle-student =
     Obrolannya ditutup karena udah lama sepi. Kamu bisa mulai lagi kapan aja dengan /start.
     Kalau suatu saat butuh bantuan segera:
@@ -380,6 +392,12 @@ session-ended-staff = { $by ->
         [idle] Obrolan dengan { $pseudonym } ditutup karena lama tidak ada pesan.
        *[member] Obrolan dengan { $pseudonym } sudah berakhir.
     }
+session-ended-case-open = { $by ->
+        [idle] Obrolan dengan { $pseudonym } ditutup karena lama tidak ada pesan
+       *[student] { $pseudonym } mengakhiri obrolan
+    }, tapi eskalasi #{ $id } masih kamu pegang. Kalau kamu khawatir, buka lagi obrolannya (dia akan tahu kamu kembali). Kalau tidak, catat hasil akhirnya:
+btn-rejoin = ↩️ Buka lagi obrolannya
+case-chat-ended = diambil alih, obrolan sudah selesai
 btn-end-chat = Akhiri obrolan ini
 btn-end-yes = Ya, akhiri obrolan
 btn-end-keep = Tidak, lanjutkan obrolan
@@ -457,6 +475,9 @@ escalation-ping =
     Alasan: { $reason }{ $more ->
         [yes] {", "}{ $also }
        *[no] {""}
+    }{ $sos ->
+        [yes] {" · "}🆘 dan dia menekan "Aku butuh konselor sekarang"
+       *[no] {""}
     }
     Kata-katanya: { $excerpt }
     Menunggu: { $waited } menit
@@ -471,6 +492,9 @@ escalation-broadcast =
     Alasan: { $reason }{ $more ->
         [yes] {", "}{ $also }
        *[no] {""}
+    }{ $sos ->
+        [yes] {" · "}🆘 dan dia menekan "Aku butuh konselor sekarang"
+       *[no] {""}
     }
     Kata-katanya: { $excerpt }
     Menunggu: { $waited } menit
@@ -479,6 +503,9 @@ escalation-update =
     Kabar terbaru eskalasi #{ $id } — { $level }
     Alasan: { $reason }{ $more ->
         [yes] {", "}{ $also }
+       *[no] {""}
+    }{ $sos ->
+        [yes] {" · "}🆘 dan dia menekan "Aku butuh konselor sekarang"
        *[no] {""}
     }
     Kata-katanya: { $excerpt }
@@ -511,7 +538,10 @@ cases-none = Saat ini tidak ada eskalasi yang terbuka.
 cases-title = Eskalasi terbuka: { $count }
 cases-line =
     #{ $id } · { $state } · { $level } · { $age } menit
-    { $pseudonym } · { $topic } · { $reason }
+    { $pseudonym } · { $topic } · { $reason }{ $sos ->
+        [yes] {" · "}🆘 dan dia menekan "Aku butuh konselor sekarang"
+       *[no] {""}
+    }
     { $excerpt }
 case-open = menunggu konfirmasi
 case-acknowledged = sedang ditangani

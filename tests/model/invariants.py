@@ -372,6 +372,32 @@ def s11_a_refused_relay_is_never_silent(world: World, db: Snapshot) -> Violation
     return wrong
 
 
+def s12_a_counselor_is_never_shut_out_of_their_case(world: World,
+                                                    db: Snapshot) -> Violations:
+    """A case a counselor took over whose chat has ended (the student ended it, or it went
+    quiet) is still theirs, and they can act on it: they have, live in their chat, the way
+    back in (*Open the chat again*) and its outcome buttons, until it is resolved."""
+    wrong: Violations = []
+    for case in db.cases:
+        if case.status != "taken_over" or any(
+                c.student_chat_id == case.student_chat_id and c.counselor_id == case.taken_over_by
+                for c in db.chats):
+            continue
+        holder = db.members.get(case.taken_over_by or 0)
+        if holder is None or not holder.active or holder.telegram_id in world.telegram.blocked:
+            continue  # S3's side: the case is released and pages again
+        back, outcome = f"es:take:{case.id}", f"es:out:{case.id}:"
+        live = [b for m in world.telegram.messages
+                if m.chat_id == holder.telegram_id and not m.cleared for b in m.buttons]
+        live += [str(b.get("data")) for chat, _, payload in db.outbox
+                 if chat == holder.telegram_id for row in payload.get("buttons") or []
+                 for b in row]
+        if back not in live or not any(b.startswith(outcome) for b in live):
+            wrong.append(f"S12: case {case.id}'s chat ended; its counselor "
+                         f"{holder.telegram_id} has no way back in or no outcome buttons")
+    return wrong
+
+
 INVARIANTS: dict[str, Callable[[World, Snapshot], Violations]] = {
     "S1": s1_every_signal_is_held,
     "S2": s2_no_student_waits_unseen,
@@ -384,6 +410,7 @@ INVARIANTS: dict[str, Callable[[World, Snapshot], Violations]] = {
     "S9": s9_each_member_has_their_roles_menu,
     "S10": s10_practice_stays_with_its_trainee,
     "S11": s11_a_refused_relay_is_never_silent,
+    "S12": s12_a_counselor_is_never_shut_out_of_their_case,
 }
 
 

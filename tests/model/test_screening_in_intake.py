@@ -72,3 +72,23 @@ async def test_a_concern_in_the_description_asks_the_screening_after_the_feeling
     await press(world, STUDENT, "in:feeling:4")
     assert any(d.startswith("in:asq-wish-dead:") for _, d in world.latest_buttons(STUDENT))
     assert await check(world) == []
+
+
+async def test_the_first_yes_pings_with_the_rest_still_to_come_and_the_rest_follow(
+    world: World,
+) -> None:
+    await to_feeling(world)
+    await press(world, STUDENT, "in:feeling:1")
+    await answer(world, "yes")
+    [ping] = pings(world, BUDI)
+    assert "wished dead: YES" in ping
+    assert "not asked" not in ping, "the rest are being asked, not skipped"
+    assert "better off dead: not answered yet" in ping
+    before = len(world.telegram.messages)
+    await answer(world, "no", "skip", "no", "no")  # 2-4, then "right now?"
+    [complete] = [t for t in world.texts(BUDI, before) if "all the screening questions" in t]
+    assert "better off dead: no" in complete
+    assert "thoughts of suicide this week: rather not say" in complete
+    assert "right now: no" in complete
+    assert "not answered yet" not in complete
+    assert await check(world) == []

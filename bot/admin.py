@@ -32,6 +32,8 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     sub.add_parser("list", help="list members")
     remove = sub.add_parser("remove", help="remove a member")
     remove.add_argument("--telegram-id", type=int, required=True)
+    activate = sub.add_parser("activate", help="let a deactivated member back in")
+    activate.add_argument("--telegram-id", type=int, required=True)
     quarantine = commands.add_parser(
         "quarantine", help="updates set aside because they could not be parsed or stored")
     quarantine.add_subparsers(dest="quarantine_command", required=True).add_parser(
@@ -83,6 +85,19 @@ async def members(config: Config, args: argparse.Namespace) -> int:
                     print(f"{m.telegram_id:>12}  {m.role:<11} {_yes(m.trained):<7} "
                           f"{_yes(m.active):<6} {_yes(m.on_duty):<5} {m.capacity:>3}  "
                           f"{','.join(m.languages):<9}  {m.name}")
+            elif args.members_command == "activate":
+                found = await uow.members.by_telegram_id(args.telegram_id)
+                if found is None:
+                    print(f"sejawat: telegram id {args.telegram_id} is not a member")
+                    return 1
+                if found.active:
+                    print(f"{found.name} is already active")
+                    return 0
+                found.active = True
+                await uow.audit.add("cli", "member.activated", f"member:{found.id}", {},
+                                    datetime.now(UTC))
+                await uow.commit()
+                print(f"activated {found.role} {found.name} (telegram id {found.telegram_id})")
             else:
                 found = await uow.members.by_telegram_id(args.telegram_id)
                 if found is None:

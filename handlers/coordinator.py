@@ -232,6 +232,11 @@ async def roster_button(uow: UnitOfWork, services: Services, inbound: Inbound,
             action == "confirm" and not other.active:
         # pressed twice (or on an older card): done once; the card shows how things are
         return [card, Reply("roster-unchanged", {"name": other.name})]
+    if action in ("confirm", "active") and other.active and other.role == "coordinator" and \
+            not [m for m in await uow.members.all("coordinator")
+                 if m.active and m.id != other.id]:
+        # the last coordinator: nobody could run the program or let anyone back in
+        return [card, Reply("roster-last-coordinator", {"name": other.name})]
     if action == "confirm":
         return [Reply("roster-confirm-deactivate", {"name": other.name,
                                                     "load": loads.get(other.id, 0)},

@@ -629,7 +629,7 @@ async def on_followup(uow: UnitOfWork, services: Services, escalation_id: int) -
     if await held(uow, case):
         return []
     params = await ping_params(uow, case, services.clock())
-    rows = outcome_rows(case)
+    rows = case_buttons(case, counselor.role, held=False)  # the way back in, and the outcome
     return [Reply("escalation-outcome-reminder", params, rows, to=counselor.telegram_id,
                   priority=Priority.HIGH, meta=case_meta(case, rows))]
 

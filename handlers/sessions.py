@@ -306,7 +306,14 @@ async def relay_media(uow: UnitOfWork, services: Services, chat: ChatSession, se
     """A photo/voice/file in a session: forwarded without its sender only if
     ``routing.allow_media`` is on (it can reveal who someone is); else both sides know why."""
     if not services.config.routing.allow_media:
-        return [Reply("relay-media-unsupported")]
+        told: list[Effect] = [Reply("relay-media-unsupported")]
+        if sender == "student":  # the team knows something came that they cannot see
+            request = await uow.requests.get(chat.request_id)
+            for member in await uow.sessions.staff(chat):
+                told.append(Reply("relay-media-withheld", {
+                    "pseudonym": request.pseudonym if request else "?", "kind": kind},
+                    to=member.telegram_id))
+        return told
     now = services.clock()
     await uow.sessions.record(chat, sender, f"[{kind}]", now)
     await arm_idle(uow, services, chat)

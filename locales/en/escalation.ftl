@@ -65,7 +65,7 @@ escalation-reminder =
     Student: { $pseudonym } · Topic: { $topic }
     Their words: { $excerpt }
     Please take over or resolve it; the team is being paged again.
-escalation-outcome-reminder = Escalation #{ $id } ({ $pseudonym }) still has no outcome. When you are sure the student is safe or referred, resolve it:
+escalation-outcome-reminder = Escalation #{ $id } ({ $pseudonym }) still has no outcome. If you are worried about them, open the chat again; when you are sure they are safe or referred, resolve it:
 escalation-already-yours = You are already in the chat for escalation #{ $id }.
 escalation-asq-complete =
     Escalation #{ $id }: { $pseudonym } has answered all the screening questions.

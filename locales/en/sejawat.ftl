@@ -28,7 +28,7 @@ role-coordinator = coordinator
 intake-use-buttons = Please choose one of the buttons below.
 error-media = Sorry, I can only read text messages here. Please write what you want to say.
 error-unknown-command = I don't know that command yet. Send /help to see the ones you can use.
-error-stale-button = That button belongs to an earlier step, so I've ignored it. Nothing has changed.
+error-stale-button = That button isn't active anymore, so nothing has changed. Just carry on from the latest message.
 error-does-not-fit = That doesn't fit this step. Let's pick up where we left off:
 error-generic = Sorry, something went wrong on our side with your last message. Please wait a moment, then send it again. If you need help right now: { $resources }
 error-too-long = That message is too long (more than { $max } characters). Could you split it into shorter messages?
@@ -100,7 +100,7 @@ intake-edit = What would you like to change?
 intake-queued =
     Your request has been sent. 💛
 
-    As soon as a supporter is free, they'll say hi to you in this chat. You'll get a message when they join. Changed your mind? Send /cancel.
+    As soon as a supporter is free, they'll say hi to you in this chat. Changed your mind? Send /cancel.
 
     If things get harder while you wait, press “🆘 I need a counselor now” below. The emergency numbers are always in /help.
 intake-already-queued = Your request has been sent and is waiting for a supporter. You'll get a message here when someone joins. Changed your mind? Send /cancel.
@@ -385,6 +385,15 @@ relay-from-student = 💬 { $pseudonym }: { $text }
 relay-from-student-other =
     💬 { $pseudonym }: { $text }
     (Your messages go to another student right now: tap below to answer { $pseudonym }.)
+relay-media-withheld = { $pseudonym } sent { $kind ->
+        [photo] a photo
+        [voice] a voice message
+        [video] a video
+        [video_note] a video message
+        [sticker] a sticker
+        [document] a file
+       *[other] something that isn't text
+    }. It was not forwarded: only text is, to protect everyone's privacy. They were asked to write it as text; you could ask them what it was.
 relay-media-from-student = { $pseudonym } sent this:
 relay-colleague = ({ $role }) { $text }
 btn-focus = Chat with { $pseudonym }
@@ -555,6 +564,7 @@ invite-usage = Use /invite supporter or /invite counselor.
 invite-link = One-time invite link for a { $role } (valid { $hours } hours, works once):
     { $link }
 member-joined = { $name } joined as { $role }. Mark their training complete in /roster when they are ready.
+roster-last-coordinator = { $name } is the only active coordinator, so they stay active: without a coordinator nobody can run the program or let anyone back in. Add another coordinator first (sejawat members add --role coordinator), then deactivate.
 roster-title = Members: { $count }
 roster-line =
     { $name } — { $role } (id { $telegram_id })

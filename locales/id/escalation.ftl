@@ -58,14 +58,14 @@ history-empty = (siswa belum menulis apa-apa)
 
 ## Tim: pengingat, dan kabar ke yang ada di obrolan
 escalation-reminder =
-    ⏰ Eskalasi #{ $id } — { $level } masih terbuka: sudah dikonfirmasi, tapi belum ada yang ambil alih atau menutupnya.{ $sos ->
+    ⏰ Eskalasi #{ $id } — { $level } masih terbuka: sudah ada yang menangani, tapi belum ada yang ambil alih atau menutupnya.{ $sos ->
         [yes] {" "}🆘 Siswa sudah menekan "Aku butuh konselor sekarang".
        *[no] {""}
     }
     Siswa: { $pseudonym } · Topik: { $topic }
     Kata-katanya: { $excerpt }
     Tolong ambil alih atau tutup kasusnya; tim sedang dihubungi lagi.
-escalation-outcome-reminder = Eskalasi #{ $id } ({ $pseudonym }) belum punya hasil akhir. Kalau kamu sudah yakin siswa aman atau sudah dirujuk, tutup kasusnya:
+escalation-outcome-reminder = Eskalasi #{ $id } ({ $pseudonym }) belum punya hasil akhir. Kalau kamu khawatir, buka lagi obrolannya; kalau sudah yakin siswa aman atau sudah dirujuk, tutup kasusnya:
 escalation-already-yours = Kamu sudah ada di obrolan untuk eskalasi #{ $id }.
 escalation-asq-complete =
     Eskalasi #{ $id }: { $pseudonym } sudah menjawab semua pertanyaan skrining.

@@ -28,7 +28,7 @@ role-coordinator = koordinator
 intake-use-buttons = Pilih salah satu tombol di bawah ya.
 error-media = Maaf, aku cuma bisa baca pesan teks. Coba tulis pesanmu ya.
 error-unknown-command = Aku belum kenal perintah itu. Kirim /help buat lihat perintah yang bisa dipakai.
-error-stale-button = Tombol itu dari langkah sebelumnya, jadi aku abaikan. Semuanya masih seperti tadi.
+error-stale-button = Tombol itu udah nggak berlaku, jadi nggak ada yang berubah. Lanjut dari pesan terakhir aja ya.
 error-does-not-fit = Itu belum pas buat langkah ini. Kita lanjut dari sini ya:
 error-generic = Maaf, ada masalah di sistem kami waktu memproses pesan terakhirmu. Tunggu sebentar, lalu coba kirim lagi ya. Kalau kamu butuh bantuan sekarang: { $resources }
 error-too-long = Pesannya kepanjangan (lebih dari { $max } karakter). Coba pecah jadi beberapa pesan yang lebih pendek ya.
@@ -78,7 +78,7 @@ intake-declined =
 intake-language = Kamu mau pakai bahasa apa?
 intake-topic = Kamu mau cerita soal apa?
 intake-description =
-    Apa yang lagi terjadi? Ceritain dalam beberapa kalimat aja. Yang baca pendampingmu. Kalau obrolanmu dioper ke pendamping lain, atau ada konselor yang ikut bantu, mereka juga baca. Selain itu nggak ada.
+    Apa yang lagi terjadi? Ceritain dalam beberapa kalimat aja. Yang baca pendampingmu. Kalau obrolanmu dioper ke pendamping lain, atau ada konselor yang ikut bantu, mereka juga baca. Orang lain nggak bisa lihat.
     (Minimal { $min }, maksimal { $max } karakter.)
 intake-description-too-short = Kependekan nih. Tambahin dikit ya, minimal { $min } karakter, biar pendampingmu lebih ngerti.
 intake-description-too-long = Kepanjangan nih, lebih dari { $max } karakter. Coba dipersingkat dikit ya. Sisanya bisa kamu ceritain nanti waktu ngobrol sama pendampingmu.
@@ -100,7 +100,7 @@ intake-edit = Mau ubah yang mana?
 intake-queued =
     Permintaanmu udah terkirim. 💛
 
-    Begitu ada pendamping yang kosong, dia bakal nyapa kamu di obrolan ini. Kamu bakal dapat pesan waktu dia gabung. Mau batalin? Kirim /cancel.
+    Begitu ada pendamping yang kosong, dia bakal nyapa kamu di obrolan ini. Mau batalin? Kirim /cancel.
 
     Kalau rasanya makin berat selagi nunggu, tekan “🆘 Aku butuh konselor sekarang” di bawah. Nomor darurat selalu ada di /help.
 intake-already-queued = Permintaanmu udah terkirim dan lagi nunggu pendamping. Nanti ada pesan di sini waktu ada yang gabung. Mau batalin? Kirim /cancel.
@@ -293,7 +293,7 @@ help-supporter =
 help-counselor =
     Perintah konselor:
     • /duty — mulai atau selesai tugas eskalasi
-    • /cases — eskalasi terbuka (konfirmasi, ambil alih, selesaikan)
+    • /cases — eskalasi terbuka (tangani, ambil alih, selesaikan)
     • /casenote NOMOR catatan — catatan untuk kasus yang kamu tutup saat masih mengobrol
     • /chats, /end — obrolan yang kamu ambil alih
     • /missed, /falsealarm — sebagai balasan (reply) ke pesan siswa: bot melewatkan tanda risiko di situ, atau salah menandainya (untuk peninjauan detektor)
@@ -301,7 +301,7 @@ help-coordinator =
     Perintah koordinator:
     • /invite supporter atau /invite counselor — tautan undangan sekali pakai
     • /roster — anggota: tandai terlatih, kapasitas, nonaktifkan
-    • /shifts — daftar jadwal; /shifts add TELEGRAM_ID mon,tue 08:00-12:00; /shifts remove ID
+    • /shifts — daftar jadwal; /shifts tambah TELEGRAM_ID sen,sel 08:00-12:00; /shifts hapus NOMOR
     • /stats — perkembangan program
     • /cases — eskalasi terbuka
     • /casenote NOMOR catatan — catatan untuk kasus yang sudah ditutup
@@ -323,7 +323,7 @@ duty-required = Kamu harus sedang bertugas (dan sudah terlatih) untuk menerima p
 duty-on-supporter =
     Kamu sekarang bertugas. Terima kasih! 💛
     Pengingat peranmu: dengarkan, jangan menghakimi, jangan mendiagnosis, jangan menjanjikan rahasia tentang bahaya. Kamu teman sebaya, bukan terapis. Kalau ada siswa yang mungkin berisiko, pakai /refer — konselor akan turun tangan. Jaga dirimu juga.
-duty-on-counselor = Kamu sekarang bertugas untuk eskalasi. Panggilan krisis akan masuk ke sini dengan tombol Konfirmasi dan Ambil alih. /cases menampilkan eskalasi terbuka.
+duty-on-counselor = Kamu sekarang bertugas untuk eskalasi. Panggilan krisis akan masuk ke sini dengan tombol “Saya tangani” dan “Ambil alih”. /cases menampilkan eskalasi terbuka.
 duty-off = { $chats ->
         [0] Kamu sudah selesai bertugas. Terima kasih untuk hari ini. 💛
        *[other] Kamu sudah selesai bertugas. Masih ada { $chats } obrolan terbuka: serahkan atau akhiri dulu.
@@ -382,6 +382,15 @@ relay-from-student = 💬 { $pseudonym }: { $text }
 relay-from-student-other =
     💬 { $pseudonym }: { $text }
     (Pesanmu sekarang masuk ke siswa lain: ketuk tombol di bawah untuk membalas { $pseudonym }.)
+relay-media-withheld = { $pseudonym } mengirim { $kind ->
+        [photo] foto
+        [voice] pesan suara
+        [video] video
+        [video_note] video singkat
+        [sticker] stiker
+        [document] file
+       *[other] sesuatu yang bukan teks
+    }. Itu tidak diteruskan: hanya teks yang diteruskan, demi privasi semua orang. Dia sudah diminta menulisnya sebagai teks; kamu bisa tanyakan apa isinya.
 relay-media-from-student = { $pseudonym } mengirim ini:
 relay-colleague = ({ $role }) { $text }
 btn-focus = Ngobrol dengan { $pseudonym }
@@ -442,7 +451,7 @@ risk-1 = ada kekhawatiran
 risk-2 = risiko TINGGI
 risk-3 = risiko SEGERA
 btn-refer = 🆘 Rujuk ke konselor
-btn-ack = ✋ Konfirmasi
+btn-ack = ✋ Saya tangani
 btn-take-over = 💬 Ambil alih
 btn-outcome-case = #{ $id }: { $outcome }
 btn-outcome-safe = Siswa aman
@@ -481,7 +490,7 @@ escalation-ping =
     }
     Kata-katanya: { $excerpt }
     Menunggu: { $waited } menit
-    Tolong konfirmasi atau ambil alih.
+    Tekan “Saya tangani” atau “Ambil alih”.
 escalation-broadcast =
     🆘🆘 Eskalasi #{ $id } BELUM ada yang pegang — { $level }
     { $who ->
@@ -498,7 +507,7 @@ escalation-broadcast =
     }
     Kata-katanya: { $excerpt }
     Menunggu: { $waited } menit
-    Siapa pun yang bisa: konfirmasi atau ambil alih sekarang.
+    Siapa pun yang bisa: tekan “Saya tangani” atau “Ambil alih” sekarang.
 escalation-update =
     Kabar terbaru eskalasi #{ $id } — { $level }
     Alasan: { $reason }{ $more ->
@@ -509,10 +518,10 @@ escalation-update =
        *[no] {""}
     }
     Kata-katanya: { $excerpt }
-escalation-acked = Kamu sudah konfirmasi eskalasi #{ $id }. Ambil alih untuk mengobrol dengan siswa, atau tutup dengan hasil akhir. Kalau dalam { $minutes } menit belum ada yang ambil alih atau menutupnya, tim akan dihubungi lagi.
-escalation-acked-others = { $name } sudah mengonfirmasi eskalasi #{ $id }.
-escalation-acked-coordinator = Kamu sudah konfirmasi eskalasi #{ $id }. Yang ambil alih obrolan nanti konselor; kamu bisa mencatat hasil akhirnya di bawah. Kalau dalam { $minutes } menit belum ada yang ambil alih atau menutupnya, tim akan dihubungi lagi.
-escalation-you-acked = Kamu sudah konfirmasi eskalasi #{ $id } sebelumnya: ambil alih atau catat hasil akhirnya di bawah.
+escalation-acked = Eskalasi #{ $id } sekarang kamu tangani. Ambil alih untuk mengobrol dengan siswa, atau tutup dengan hasil akhir. Kalau dalam { $minutes } menit belum ada yang ambil alih atau menutupnya, tim akan dihubungi lagi.
+escalation-acked-others = Eskalasi #{ $id } sudah ditangani { $name }.
+escalation-acked-coordinator = Eskalasi #{ $id } sekarang kamu tangani. Yang ambil alih obrolan nanti konselor; kamu bisa mencatat hasil akhirnya di bawah. Kalau dalam { $minutes } menit belum ada yang ambil alih atau menutupnya, tim akan dihubungi lagi.
+escalation-you-acked = Eskalasi #{ $id } sudah kamu tangani sebelumnya: ambil alih atau catat hasil akhirnya di bawah.
 escalation-already-acked = { $name } sudah menangani eskalasi ini.
 escalation-closed = Eskalasi ini sudah selesai.
 escalation-taken =
@@ -529,7 +538,7 @@ casenote-no-case = Tidak ada kasus #{ $id }. Lihat yang masih terbuka dengan /ca
 casenote-still-open = Kasus #{ $id } masih terbuka: catat dulu hasilnya lewat tombolnya (/cases), nanti catatannya ikut tersimpan.
 escalation-student-withdrew = Eskalasi #{ $id }: { $pseudonym } membatalkan permintaannya ke pendamping sebaya. Kasusnya masih terbuka: tolong tindak lanjuti.
 escalation-resolved = Terima kasih. Kasus ditutup dan catatan tersimpan (terenkripsi).
-escalation-resolve-not-yours = Hanya konselor yang mengonfirmasi atau mengambil alih eskalasi ini (atau koordinator, setelah dikonfirmasi) yang bisa menutupnya.
+escalation-resolve-not-yours = Hanya konselor yang menangani atau mengambil alih eskalasi ini (atau koordinator, setelah ada yang menangani) yang bisa menutupnya.
 counselor-joined-supporter = Konselor { $name } sudah bergabung di obrolanmu. Tetap bersama siswa; ikuti arahan konselor.
 refer-usage = Tulis alasannya setelah perintah, misalnya /refer bicara soal tidak ingin hidup
 refer-already = Konselor sudah dipanggil untuk siswa ini (kasus #{ $id }): tidak perlu apa-apa lagi. Temani dia ya.
@@ -543,7 +552,7 @@ cases-line =
        *[no] {""}
     }
     { $excerpt }
-case-open = menunggu konfirmasi
+case-open = menunggu ada yang menangani
 case-acknowledged = sedang ditangani
 case-taken_over = sudah diambil alih
 
@@ -552,6 +561,7 @@ invite-usage = Pakai /invite pendamping atau /invite konselor (supporter / couns
 invite-link = Tautan undangan sekali pakai untuk { $role } (berlaku { $hours } jam, hanya sekali):
     { $link }
 member-joined = { $name } bergabung sebagai { $role }. Tandai pelatihannya selesai di /roster kalau sudah siap.
+roster-last-coordinator = { $name } satu-satunya koordinator yang aktif, jadi tetap aktif: tanpa koordinator tidak ada yang bisa menjalankan program atau mengaktifkan anggota lagi. Tambahkan koordinator lain dulu (sejawat members add --role coordinator), baru nonaktifkan.
 roster-title = Anggota: { $count }
 roster-line =
     { $name } — { $role } (id { $telegram_id })
@@ -587,7 +597,7 @@ day-fri = Jum
 day-sat = Sab
 day-sun = Min
 shifts-added = Jadwal #{ $id } ditambahkan untuk { $name }.
-shifts-added-overnight = Jadwal #{ $id } ditambahkan untuk { $name }: jadwal ini lewat tengah malam, dari { $start } sampai { $end } keesokan harinya. Kalau bukan itu maksudmu: /shifts remove { $id }
+shifts-added-overnight = Jadwal #{ $id } ditambahkan untuk { $name }: jadwal ini lewat tengah malam, dari { $start } sampai { $end } keesokan harinya. Kalau bukan itu maksudmu: /shifts hapus { $id }
 shifts-removed = Jadwal #{ $id } dihapus.
 shifts-confirm-remove = Hapus jadwal #{ $id }: { $name }, { $days } { $start }–{ $end }? Pengingatnya juga berhenti.
 shifts-already-removed = Jadwal #{ $id } sudah dihapus sebelumnya. Tidak ada yang berubah.
@@ -597,7 +607,7 @@ btn-shift-keep = Tidak, simpan
 shifts-unknown = Tidak ada jadwal dengan nomor itu.
 shifts-unknown-member = Telegram id itu bukan pendamping atau konselor. Undang dia dulu dengan /invite.
 shifts-not-an-id = "{ $who }" bukan Telegram id: pakai angka yang tertulis setelah "id" di /roster.
-shifts-overlap = { $name } sudah punya jadwal #{ $id } ({ $days } { $start }–{ $end }), dan jadwal ini bertabrakan dengannya. Pilih jam lain, atau hapus dulu jadwal itu: /shifts remove { $id }
+shifts-overlap = { $name } sudah punya jadwal #{ $id } ({ $days } { $start }–{ $end }), dan jadwal ini bertabrakan dengannya. Pilih jam lain, atau hapus dulu jadwal itu: /shifts hapus { $id }
 stats =
     Ringkasan program
     Permintaan: { $requests } (menunggu: { $queued })

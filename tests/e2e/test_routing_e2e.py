@@ -358,6 +358,8 @@ async def test_photos_in_a_chat_are_explained_or_forwarded_without_their_sender(
     await sandbox.send_media(student.id, "photo")
     if not allow_media:
         await student.expect(shown(app, "en", "relay-media-unsupported"))
+        # the supporter knows something came that they cannot see (in their language)
+        await dimas.expect("sent a photo. It was not forwarded")
         await app.sender.drain(5)
         assert not [m for m in await sandbox.messages(9101) if m.kind == "copy"]
         return

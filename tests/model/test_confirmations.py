@@ -219,3 +219,21 @@ async def test_a_shift_card_asks_before_removing_and_changes_in_place(world: Wor
     async with world.running.store() as uow:
         assert [s.id for s in await uow.shifts.all()] == [2]
     assert await check(world) == []
+
+
+async def test_the_last_coordinator_cannot_deactivate_herself(world: World) -> None:
+    """Seen in a newcomer hour: the only coordinator deactivated herself and nobody could run
+    the program or let anyone back in. The card stays as it is and says why."""
+    async with world.running.store() as uow:
+        sari = await uow.members.by_telegram_id(SARI)
+        assert sari is not None
+        sari_id = sari.id
+    await world.command(SARI, "/roster")
+    for data in (f"ro:confirm:{sari_id}", f"ro:active:{sari_id}:0", f"ro:active:{sari_id}"):
+        before = len(world.telegram.messages)
+        await world.press(SARI, world.telegram.to(SARI)[-1].message_id, data)
+        said = world.texts(SARI, before)
+        assert any("only active coordinator" in t for t in said), said
+        async with world.running.store() as uow:
+            assert (await uow.members.get(sari_id)).active  # type: ignore[union-attr]
+    assert await check(world) == []

@@ -913,7 +913,8 @@ async def test_roster_buttons_pressed_twice_act_once(world: World) -> None:
     """Seen (newcomer hour): 'mark trained' pressed twice told the member twice; 'deactivate'
     pressed twice would deactivate and then activate them again."""
     await world.command(SARI, "/roster")
-    [(message, data)] = [(m, d) for m, d in world.buttons(SARI) if d.startswith("ro:confirm:")][:1]
+    [(message, data)] = [(m, d) for m, d in world.buttons(SARI) if d.startswith("ro:confirm:")
+                         and world.telegram.by_id[m].text.startswith("Dimas")]
     await world.press(SARI, message, data)  # Deactivate asks first, on the same card
     [(asked, yes)] = [(m, d) for m, d in world.buttons(SARI)
                       if d.startswith("ro:active:") and d.endswith(":0")]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import pytest
@@ -81,3 +82,38 @@ def test_keygen_prints_a_usable_key(capsys: pytest.CaptureFixture[str]) -> None:
 
     assert main(["keygen"]) == 0
     Cipher(capsys.readouterr().out.strip()).encrypt("ok")
+
+
+def test_members_activate_lets_a_deactivated_member_back_in(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+        tmp_path: Path) -> None:
+    """The way back for a team locked out of /roster: the command line."""
+    from storage.crypto import generate_key
+
+    monkeypatch.setenv("SEJAWAT_DATABASE__URL", f"sqlite+aiosqlite:///{tmp_path / 'db.sqlite'}")
+    monkeypatch.setenv("SEJAWAT_PRIVACY__DATA_KEY", generate_key())
+    config = ["--config", str(EXAMPLE)]
+    assert main([*config, "members", "activate", "--telegram-id", "77"]) == 1
+    assert "not a member" in capsys.readouterr().out
+    assert main([*config, "members", "add", "--role", "coordinator",
+                 "--telegram-id", "77", "--name", "Sari"]) == 0
+    assert main([*config, "members", "activate", "--telegram-id", "77"]) == 0
+    assert "already active" in capsys.readouterr().out
+
+    async def deactivate() -> None:
+        from bot.admin import _store
+
+        store, engine = await _store(load_config(EXAMPLE))
+        async with store() as uow:
+            member = await uow.members.by_telegram_id(77)
+            assert member is not None
+            member.active = False
+            await uow.commit()
+        await engine.dispose()
+
+    asyncio.run(deactivate())
+    assert main([*config, "members", "activate", "--telegram-id", "77"]) == 0
+    assert "activated coordinator Sari" in capsys.readouterr().out
+    assert main([*config, "members", "list"]) == 0
+    [row] = [line for line in capsys.readouterr().out.splitlines() if "Sari" in line]
+    assert " yes " in row.split("coordinator")[1][:12]

@@ -180,3 +180,12 @@ def test_the_checks_see_what_they_are_meant_to_see(tmp_path: Path) -> None:
     assert reader_mismatches(tmp_path) == ["casual: team in id, None in en",
                                            "internal: student in id, None in en",
                                            "mixed: student in id, team in en"]
+
+
+def test_indonesian_messages_suggest_the_indonesian_subcommands() -> None:
+    """A coordinator reading Indonesian is told ``/shifts tambah`` and ``/shifts hapus`` (both
+    work, as do add/remove), never an English word in the middle of their sentence."""
+    english = [f"{e.where()}: {m.group(0)!r}" for e in entries("id")
+               for m in re.finditer(r"/shifts (add|remove)\b", e.text)
+               if "juga bisa" not in e.text[m.end():m.end() + 40]]
+    assert english == []

@@ -270,7 +270,9 @@ async def test_a_case_left_unresolved_does_not_swallow_a_new_crisis(
     await budi.expect(shown(app, "en", "end-case-first", id=1))
     await student.say("/end")  # the student leaves, no outcome chosen: the case stays open
     await student.press("ss:end:")  # "Yes, end it" (/end asks first)
-    await student.expect(shown(app, "id", "session-ended-student"))
+    await student.expect(shown(app, "id", "session-ended-after-crisis"))
+    # the counselor is told, with the way back in and the outcome (S12)
+    await budi.expect(shown(app, "en", "session-ended-case-open", by="student", id=1))
     await budi.say("/duty")
     await budi.press("dt:off:")
     await student.say("/start")

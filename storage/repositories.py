@@ -194,6 +194,11 @@ class Inbox:
         await self._s.flush()
         return True
 
+    async def highest_update_id(self) -> int | None:
+        """The highest update id stored (None: none is)."""
+        value = await self._s.scalar(select(func.max(InboxUpdate.update_id)))
+        return None if value is None else int(value)
+
     async def quarantined(self, limit: int = 1000) -> Sequence[InboxUpdate]:
         return (await self._s.scalars(
             select(InboxUpdate).where(InboxUpdate.status == QUARANTINED)

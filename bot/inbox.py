@@ -1,9 +1,12 @@
 """Durable inbox and per-chat dispatcher.
 
 A transport calls ``submit``: the update is stored (idempotent by update_id) and only then may
-the transport acknowledge it to Telegram. Each chat's updates are processed one at a time in
-update order; processing an update, storing its replies in the outbox and marking it done is a
-single transaction, so a crash at any point either redoes the update or has fully done it.
+the transport acknowledge it to Telegram. An id is one update only within
+``storage.repositories.REDELIVERY_WINDOW`` (two days): Telegram repeats an update within a day,
+and after a week with no updates its ids may start again anywhere. Each chat's updates are
+processed one at a time in update order; processing an update, storing its replies in the outbox
+and marking it done is a single transaction, so a crash at any point either redoes the update or
+has fully done it.
 
 A poisoned update never holds anyone up: lone UTF-16 surrogates (which no database stores) are
 replaced with U+FFFD, so the message is still processed and screened; an update that still

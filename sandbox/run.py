@@ -10,6 +10,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import signal
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import SecretStr
@@ -18,7 +20,7 @@ from bot.app import App
 from bot.config import Config, DatabaseConfig
 from sandbox.botapi import SandboxBotApi
 from sandbox.demo import DEMO_SHIFT, DEMO_STAFF
-from sandbox.web import PracticeHook, Timeline, start_web
+from sandbox.web import PracticeHook, Timeline, WebServer, start_web
 from storage.crypto import generate_key
 
 SANDBOX_TOKEN = "1000000001:SANDBOX-sejawat-local-token-000000000"
@@ -70,6 +72,16 @@ async def seed_demo(app: App, api: SandboxBotApi, language: str = "id") -> None:
         await uow.commit()
 
 
+async def continue_update_ids(app: App, api: SandboxBotApi) -> None:
+    """The sandbox server starts afresh on every run, but the bot's database persists: its
+    update ids continue above the highest the bot stored, as Telegram's would (the bot takes
+    an id it already stored for a repeated delivery of that update, and ignores it)."""
+    async with app.store() as uow:
+        seen = await uow.inbox.highest_update_id()
+    if seen is not None:
+        api.state.continue_update_ids(seen)
+
+
 def practice_hook(app: App) -> PracticeHook:
     """The training's scripted student is a practice student of the trainee (the bot offers
     its request to them only, pages nobody for it, and keeps it out of /stats)."""
@@ -107,7 +119,18 @@ async def feed_timeline(app: App, timeline: Timeline, stop: asyncio.Event) -> No
             await asyncio.wait_for(stop.wait(), 0.5)
 
 
-async def run_sandbox(config: Config, port: int | None, api_port: int | None) -> None:
+@dataclass(frozen=True)
+class RunningSandbox:
+    api: SandboxBotApi
+    app: App
+    web: WebServer
+
+
+@contextlib.asynccontextmanager
+async def sandbox_running(config: Config, port: int | None,
+                          api_port: int | None) -> AsyncIterator[RunningSandbox]:
+    """The sandbox Bot API server, the bot against it (its own database, which persists
+    between runs), the demo staff and the simulator page, all stopped on leaving."""
     from bot.app import bootstrap
 
     api = SandboxBotApi(token=SANDBOX_TOKEN, per_chat_limit=None, global_limit=30)
@@ -116,14 +139,11 @@ async def run_sandbox(config: Config, port: int | None, api_port: int | None) ->
     app = bootstrap(sandbox_config(config, api.base_url))
     timeline = Timeline()
     stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        with contextlib.suppress(NotImplementedError):
-            loop.add_signal_handler(sig, stop.set)
     web = None
     feeder: asyncio.Task[None] | None = None
     try:
         await app.prepare()
+        await continue_update_ids(app, api)
         await seed_demo(app, api)
         web = await start_web(api, config.sandbox.host,
                               port if port is not None else config.sandbox.port,
@@ -131,8 +151,7 @@ async def run_sandbox(config: Config, port: int | None, api_port: int | None) ->
                               practice=practice_hook(app))
         await app.start()
         feeder = asyncio.create_task(feed_timeline(app, timeline, stop))
-        print(_banner(web.url, api.base_url), flush=True)
-        await stop.wait()
+        yield RunningSandbox(api, app, web)
     finally:
         stop.set()
         if feeder is not None:
@@ -141,6 +160,17 @@ async def run_sandbox(config: Config, port: int | None, api_port: int | None) ->
         if web is not None:
             await web.stop()
         await api.stop()
+
+
+async def run_sandbox(config: Config, port: int | None, api_port: int | None) -> None:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError):
+            loop.add_signal_handler(sig, stop.set)
+    async with sandbox_running(config, port, api_port) as running:
+        print(_banner(running.web.url, running.api.base_url), flush=True)
+        await stop.wait()
 
 
 def _banner(page: str, base: str) -> str:

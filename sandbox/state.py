@@ -92,9 +92,15 @@ class SandboxState:
         self.closing = False
         self.version = 0
         self._changed: asyncio.Event | None = None
+        # Update ids only ever go up, as Telegram's do, even across a reset: a bot that
+        # stored (or confirmed) an id would take a later update with the same id for a
+        # repeated delivery, or skip it.
+        self.next_update_id = FIRST_UPDATE_ID
         self.reset()
 
     def reset(self) -> None:
+        """Forget users, chats, messages, queued updates, events and faults (update ids
+        continue where they were)."""
         self.users: dict[int, UserInfo] = {}
         self.groups: dict[int, GroupInfo] = {}
         self.next_message_ids: dict[int, int] = {}
@@ -103,7 +109,6 @@ class SandboxState:
         self.bot_message_index: dict[tuple[int, int], BotMessage] = {}
         self.pending: list[PendingUpdate] = []
         self.history: list[JsonDict] = []
-        self.next_update_id = FIRST_UPDATE_ID
         self.next_user_id = FIRST_USER_ID
         self.next_group_id = FIRST_GROUP_ID
         self.allowed_updates: list[str] | None = None
@@ -197,6 +202,11 @@ class SandboxState:
         if allowed is None:
             return kind not in DEFAULT_EXCLUDED_UPDATES
         return kind in allowed
+
+    def continue_update_ids(self, seen: int) -> None:
+        """Hand out only ids above ``seen``: e.g. the highest a bot stored before this server
+        started (a Telegram server that restarted would not send a bot ids it already saw)."""
+        self.next_update_id = max(self.next_update_id, seen + 1)
 
     def enqueue(self, payload: JsonDict) -> JsonDict:
         """Give ``payload`` a fresh update_id, record it and queue it for the bot."""

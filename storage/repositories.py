@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Select, and_, bindparam, delete, func, select, update
@@ -158,6 +158,11 @@ class Requests:
 
 
 QUARANTINED = "quarantined"
+# How long an update id identifies one update. Telegram keeps an update for at most 24 hours
+# until the bot takes it, so a repeated delivery comes within a day of the first; and after a
+# week with no updates, the next update's id is chosen at random (the ids may go back). An id
+# stored longer ago than this belongs to an update long done: a new update may bring it again.
+REDELIVERY_WINDOW = timedelta(days=2)
 
 
 class Inbox:
@@ -165,34 +170,54 @@ class Inbox:
         self._s = session
         self._c = cipher
 
-    async def store(self, update_id: int, chat_id: int, payload: Any, now: datetime) -> bool:
-        """Store an update once. False if it was already stored (a duplicate delivery)."""
-        if await self._s.get(InboxUpdate, update_id) is not None:
-            return False
-        self._s.add(
-            InboxUpdate(
-                update_id=update_id, chat_id=chat_id, payload_enc=self._c.encrypt_json(payload),
-                status="pending", attempts=0, received_at=now,
-            )
-        )
+    async def _free(self, update_id: int, now: datetime) -> tuple[bool, InboxUpdate | None]:
+        """Whether ``update_id`` may be stored now, and the row to reuse for it if any: an id
+        not stored, or stored more than REDELIVERY_WINDOW ago by an update that is no longer
+        pending (a repeated delivery of that one cannot come any more)."""
+        row = await self._s.get(InboxUpdate, update_id)
+        if row is None:
+            return True, None
+        reused = row.status != "pending" and row.received_at < now - REDELIVERY_WINDOW
+        return reused, row
+
+    async def _put(self, row: InboxUpdate | None, **values: Any) -> None:
+        """Store an update, in the row an old one with the same id had (see ``_free``)."""
+        fresh: dict[str, Any] = {"attempts": 0, "error": None, "processed_at": None,
+                                 "screened": False}
+        if row is None:
+            self._s.add(InboxUpdate(**{**fresh, **values}))
+        else:
+            for name, value in {**fresh, **values}.items():
+                setattr(row, name, value)
         await self._s.flush()
+
+    async def store(self, update_id: int, chat_id: int, payload: Any, now: datetime) -> bool:
+        """Store an update once. False if it was already stored (a duplicate delivery); an
+        id stored long ago (REDELIVERY_WINDOW) by an update that is done is a new update's."""
+        free, row = await self._free(update_id, now)
+        if not free:
+            return False
+        await self._put(row, update_id=update_id, chat_id=chat_id,
+                        payload_enc=self._c.encrypt_json(payload), status="pending",
+                        received_at=now)
         return True
 
     async def quarantine(self, update_id: int, chat_id: int, raw: str, reason: str,
                          now: datetime) -> bool:
         """Keep an update that cannot be processed (encrypted, with the reason); it is never
-        picked up. False if the update id is already stored."""
-        if await self._s.get(InboxUpdate, update_id) is not None:
+        picked up. False if the update id is already stored (as ``store`` tells)."""
+        free, row = await self._free(update_id, now)
+        if not free:
             return False
-        self._s.add(
-            InboxUpdate(
-                update_id=update_id, chat_id=chat_id, payload_enc=self._c.encrypt(raw),
-                status=QUARANTINED, attempts=0, error=reason[:200], received_at=now,
-                processed_at=now,
-            )
-        )
-        await self._s.flush()
+        await self._put(row, update_id=update_id, chat_id=chat_id,
+                        payload_enc=self._c.encrypt(raw), status=QUARANTINED,
+                        error=reason[:200], received_at=now, processed_at=now)
         return True
+
+    async def highest_update_id(self) -> int | None:
+        """The highest update id stored (None: none is)."""
+        value = await self._s.scalar(select(func.max(InboxUpdate.update_id)))
+        return None if value is None else int(value)
 
     async def quarantined(self, limit: int = 1000) -> Sequence[InboxUpdate]:
         return (await self._s.scalars(

@@ -7,7 +7,7 @@ import asyncio
 import contextlib
 import dataclasses
 from collections.abc import AsyncIterator, Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -256,3 +256,34 @@ async def test_a_defect_is_retried_once_not_for_a_minute_and_a_half(
         to_student = [uow.cipher.decrypt_json(o.payload_enc)["text"] for o in outgoing]
     sorry = app.services.catalog.render("id", "error-generic").split(":")[0]
     assert any(t.startswith(sorry) for t in to_student)
+
+
+async def test_an_update_id_telegram_gives_again_after_a_quiet_week_is_a_new_update(
+    make_config: Callable[..., Config],
+) -> None:
+    """After a week with no updates, Telegram chooses the next update id at random: one the
+    bot stored long ago is then a new student's message, and it is answered; a repeated
+    delivery (within a day) is still ignored."""
+    now = [datetime(2026, 11, 2, 9, 0, tzinfo=UTC)]
+    application = bootstrap(make_config(telegram={"token": "1:fake"}), transport=FakeTransport,
+                            clock=lambda: now[0])
+    await application.prepare()
+    try:
+        dispatcher = application.dispatcher
+        first = Inbound(update_id=500, chat_id=5001, chat_type="private", sender_id=5001,
+                        language_code="id", kind="command", text="", command="start")
+        assert await dispatcher.submit(first)
+        assert await dispatcher.idle(10)
+        now[0] += timedelta(hours=20)
+        assert not await dispatcher.submit(first)  # a repeated delivery
+        now[0] += timedelta(days=8)
+        assert await dispatcher.submit(dataclasses.replace(first, chat_id=5002, sender_id=5002))
+        assert await dispatcher.idle(10)
+        async with application.store() as uow:
+            outgoing = (await uow.session.scalars(select(OutboxMessage))).all()
+            row = await uow.inbox.get(500)
+        assert row.chat_id == 5002
+        assert row.status == "done"
+        assert {o.chat_id for o in outgoing} >= {5001, 5002}, "both students were answered"
+    finally:
+        await application.stop()

@@ -17,6 +17,7 @@ from storage.crypto import Cipher, generate_key
 from storage.db import check_data_key, create_engine, current_revision, migrate, sessionmaker
 from storage.models import HelpRequest, InboxUpdate
 from storage.program_models import RelayMessage
+from storage.repositories import REDELIVERY_WINDOW
 from storage.uow import Store
 
 NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
@@ -66,6 +67,42 @@ async def test_inbox_stores_each_update_once_and_hands_them_out_in_order(store: 
         assert nxt is not None
         assert nxt.update_id == 12
         assert sorted(await uow.inbox.pending_chats()) == [700, 800]
+
+
+async def test_an_update_id_is_one_update_only_within_the_redelivery_window(
+    store: Store,
+) -> None:
+    """Telegram redelivers an update within a day; after a week with no updates its ids may
+    start again anywhere. A done update's id, stored longer ago, is a new update's; a pending
+    one is never replaced."""
+    later = NOW + REDELIVERY_WINDOW + timedelta(minutes=1)
+    async with store() as uow:
+        assert await uow.inbox.store(11, 700, {"text": "lama"}, NOW)
+        assert await uow.inbox.store(12, 700, {"text": "menunggu"}, NOW)
+        assert await uow.inbox.store(13, 700, {"text": "rusak"}, NOW)
+        await uow.inbox.finish(11, NOW)
+        await uow.inbox.count_attempt(13, "KeyError")
+        await uow.inbox.finish(13, NOW, "failed", "KeyError")
+        await uow.inbox.mark_screened(13)
+        await uow.commit()
+    async with store() as uow:
+        assert not await uow.inbox.store(11, 701, {"text": "lagi"}, later - timedelta(hours=1))
+        assert not await uow.inbox.store(12, 701, {"text": "baru"}, later)  # still pending
+        assert await uow.inbox.store(11, 702, {"text": "baru"}, later)
+        assert await uow.inbox.quarantine(13, 703, "{}", "unparseable", later)
+        await uow.commit()
+    async with store() as uow:
+        reused = await uow.inbox.next_pending(702)
+        assert reused is not None
+        assert (reused.update_id, reused.status, reused.received_at) == (11, "pending", later)
+        assert uow.inbox.payload(reused) == {"text": "baru"}
+        assert (reused.attempts, reused.error, reused.processed_at) == (0, None, None)
+        assert not (await uow.inbox.get(13)).screened
+        assert [r.update_id for r in await uow.inbox.quarantined()] == [13]
+        assert uow.inbox.payload(await uow.inbox.get(12)) == {"text": "menunggu"}
+        # the new update's own repeated delivery is a duplicate again
+        assert not await uow.inbox.store(11, 702, {"text": "baru"}, later + timedelta(hours=1))
+        assert await uow.inbox.highest_update_id() == 13
 
 
 async def test_outbox_keeps_chat_order_and_sends_crisis_first(store: Store) -> None:

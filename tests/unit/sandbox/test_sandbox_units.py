@@ -102,6 +102,21 @@ async def test_update_queue_offsets_and_allowed_updates() -> None:
         press_button(state, user.id, 999, "a")
 
 
+def test_update_ids_never_go_back() -> None:
+    """As Telegram's: not after a reset, and not below what a bot stored before this server
+    started (``sejawat run`` continues above the highest id in the bot's inbox)."""
+    state = SandboxState("1:t")
+    user = ensure_user(state, first_name="A")
+    first = send_text(state, user.id, "a").update_id
+    state.reset()
+    user = ensure_user(state, first_name="A")
+    assert send_text(state, user.id, "b").update_id == first + 1
+    state.continue_update_ids(first + 100)
+    assert send_text(state, user.id, "c").update_id == first + 101
+    state.continue_update_ids(5)  # never back
+    assert send_text(state, user.id, "d").update_id == first + 102
+
+
 async def test_wait_until_times_out_and_wakes() -> None:
     state = SandboxState("1:t")
     started = time.monotonic()

@@ -285,6 +285,64 @@ async def test_training_over_the_page_api(api: SandboxBotApi) -> None:
         await web.stop()
 
 
+class RecordingPractice:
+    """A practice hook (sandbox.web.PracticeHook) that records what the page told the bot."""
+
+    def __init__(self) -> None:
+        self.begun: list[int] = []
+        self.finished: list[int] = []
+
+    async def begin(self, student_id: int, trainee_id: int, language: str) -> None:
+        self.begun.append(student_id)
+
+    async def finish(self, student_id: int) -> None:
+        await asyncio.sleep(0.05)  # the bot takes a moment: Finish waits for it
+        self.finished.append(student_id)
+
+
+async def test_finish_ends_the_practice_chat_in_the_bot_too(api: SandboxBotApi) -> None:
+    """*Finish* (and a new training in place of a running one, and a scenario that reached its
+    end) tells the bot the practice is over, once, before the page hears back."""
+    practice = RecordingPractice()
+    web = await start_web(api, "127.0.0.1", 0, practice=practice)
+    body = {"scenario": "exam-stress", "language": "id", "supporter_id": SUPPORTER,
+            "intake": False}
+    try:
+        async with aiohttp.ClientSession() as http:
+            async def post(path: str, data: dict[str, Any]) -> dict[str, Any]:
+                async with http.post(web.url + path, json=data) as resp:
+                    return dict((await resp.json())["result"])
+
+            first = (await post("/api/training/start", body))["student_id"]
+            assert practice.begun == [first]
+            stopped = await post("/api/training/stop", {})
+            assert stopped["phase"] == "finished"
+            assert practice.finished == [first]  # done when Finish answers
+            await post("/api/training/stop", {})  # pressed twice: told once
+            assert practice.finished == [first]
+
+            second = (await post("/api/training/start", body))["student_id"]
+            third = (await post("/api/training/start", body))["student_id"]  # replaces it
+            assert practice.finished == [first, second]
+
+            assert web.training is not None
+            web.training.reply_delay = 0
+            await until(lambda: web.training is not None and web.training.phase == "waiting")
+            for _ in range(2 * len(web.scenarios["exam-stress"].turns) + 1):
+                if web.training.phase == "finished":
+                    break
+                before = web.training.trainee_messages
+                await trainee_says(api, "Halo. Cerita aja pelan-pelan ya.")
+                await until(lambda n=before: web.training is not None  # type: ignore[misc]
+                            and web.training.trainee_messages > n
+                            and web.training.phase in ("waiting", "finished"))
+            assert web.training.phase == "finished"  # the scenario reached its end
+            await until(lambda: third in practice.finished)
+            assert practice.finished == [first, second, third]
+    finally:
+        await web.stop()
+
+
 # -- the student reacts to the trainee ------------------------------------------------------
 
 REACTING = Scenario.from_json({

@@ -60,6 +60,9 @@ JOURNEY: Lifecycle[Place] = Lifecycle(
         T("skip_feedback", (_F,), _N),
         # the chat the student's steps point to is no longer active
         T("lost", (_S,), _N),
+        # the sandbox's training is over before its scripted student got a chat
+        # (handlers.sessions.end_practice): its steps are cleared
+        T("practice_over", (_I, _Q), _N),
         # a risk signal while telling the bot what they need: remembered for the request
         T("raise_risk", (_I,), _I),
         T("raise_risk", (_Q,), _Q),

@@ -66,7 +66,15 @@ async def refer(uow: UnitOfWork, services: Services, inbound: Inbound,
     if not reason:
         return [Reply("refer-usage")]
     effects = await open_manual(uow, services, chat.student_chat_id, "refer", reason)
-    return [Reply("refer-done"), *effects]
+    return [*await _referred(uow, chat), *effects]
+
+
+async def _referred(uow: UnitOfWork, chat: ChatSession) -> list[Effect]:
+    """"A counselor is being contacted", unless the student is a practice student: then no
+    counselor is (the trainee hears what would happen from handlers.practice.would_page)."""
+    person = await uow.people.by_telegram_id(chat.student_chat_id)
+    return [] if person is not None and person.practice_with is not None else \
+        [Reply("refer-done")]
 
 
 async def _acknowledge(uow: UnitOfWork, services: Services, escalation: Escalation,
@@ -252,7 +260,7 @@ async def refer_button(uow: UnitOfWork, services: Services, inbound: Inbound, me
     case = await live_for_chat(uow, chat.student_chat_id)
     if case is not None:  # pressed twice, or a counselor is already being paged: once is enough
         return [ClearButtons(inbound.message_id), Reply("refer-already", {"id": case.id})]
-    return [ClearButtons(inbound.message_id), Reply("refer-done"),
+    return [ClearButtons(inbound.message_id), *await _referred(uow, chat),
             *await open_manual(uow, services, chat.student_chat_id, "refer", "")]
 
 

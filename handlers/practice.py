@@ -4,9 +4,11 @@ Practice should feel like the real thing to the trainee and take nobody else's a
 numbers. So a practice student's request is offered to its trainee only (on duty or not,
 trained or not: practice is how they get trained), and to nobody else; its risky words, a
 screening yes, 🆘 or the trainee's /refer page no counselor: the trainee is told, labelled as
-practice, what would happen in a real chat; it is never in a real student's queue position
-or a coordinator's "nobody has taken this" alert; it gets no feedback survey or next-day
-check-in; /stats does not count it.
+practice, what would happen in a real chat (and never that a counselor is being contacted);
+the briefing and the student's messages are labelled 🎓 too; it is never in a real student's
+queue position or a coordinator's "nobody has taken this" alert; it gets no feedback survey or
+next-day check-in; /stats does not count it. When the training is over the practice chat (or
+its offer) ends at once (handlers.sessions.end_practice), freeing the trainee's place.
 """
 
 from __future__ import annotations
@@ -19,7 +21,10 @@ from storage.models import HelpRequest, Person
 from storage.program_models import Member
 from storage.uow import UnitOfWork
 
-ASKED = ("refer", "student")  # a supporter's /refer, the student's 🆘
+# what the trainee is told instead of a page, by who asked for a counselor: the trainee's own
+# /refer (their only answer to it: no "a counselor is being contacted"), the student's 🆘;
+# anything else is risk the program saw
+WOULD_PAGE = {"refer": "practice-would-page-refer", "student": "practice-would-page-asked"}
 
 
 class NoPractice(ValueError):
@@ -64,6 +69,6 @@ async def would_page(uow: UnitOfWork, person: Person, level: RiskLevel, source: 
                         {"level": level.name.lower(), "source": source}, now)
     if trainee is None:
         return []
-    key = "practice-would-page-asked" if source in ASKED else "practice-would-page"
+    key = WOULD_PAGE.get(source, "practice-would-page")
     return [Reply(key, {"pseudonym": person.pseudonym or "-",
                         "level_key": f"risk-{int(level)}"}, to=trainee.telegram_id)]

@@ -27,6 +27,7 @@ from storage.uow import UnitOfWork
 
 FOCUS = "fx"
 FOLLOWUP = "fu"  # the student's buttons after a chat (handlers.student.followup_answer)
+PRACTICE_OVER = "practice"  # who ended a practice chat: the sandbox's training (end_practice)
 HANDBACK = "handback"  # timer kind: a chat held by someone who went off duty goes back
 
 
@@ -89,6 +90,7 @@ async def briefing(uow: UnitOfWork, member: Member, request: HelpRequest) -> lis
     """What a supporter needs to start: the request, notes so far, their boundaries."""
     notes = await uow.notes.for_request(request.id)
     params: dict[str, str | int] = {
+        "practice": await _practice(uow, request),  # 🎓: a scripted student, not a real one
         "pseudonym": request.pseudonym, "topic_key": f"topic-{request.topic}",
         "feeling": request.feeling, "description": uow.requests.description(request),
         "notes": "\n".join(f"• {n}" for n in notes) or "-",
@@ -106,6 +108,11 @@ async def briefing(uow: UnitOfWork, member: Member, request: HelpRequest) -> lis
         if screening.level(answers) == RiskLevel.CONCERN:
             effects.append(Reply("briefing-asq-gently", to=member.telegram_id))
     return effects
+
+
+async def _practice(uow: UnitOfWork, request: HelpRequest) -> str:
+    """"yes" for a practice request (its messages to the trainee are marked 🎓), else "no"."""
+    return "yes" if await practice.for_request(uow, request) is not None else "no"
 
 
 async def chat_history(uow: UnitOfWork, services: Services, chat: ChatSession,
@@ -279,7 +286,8 @@ async def relay_to_supporters(uow: UnitOfWork, services: Services, chat: ChatSes
     await arm_idle(uow, services, chat)
     request = await uow.requests.get(chat.request_id)
     assert request is not None
-    params: dict[str, str | int] = {"pseudonym": request.pseudonym, "text": text}
+    params: dict[str, str | int] = {"pseudonym": request.pseudonym, "text": text,
+                                    "practice": await _practice(uow, request)}
     # told if Telegram refuses it; where it lands is kept, so a reply to it finds this chat
     refused = {"relay_from": chat.student_chat_id, "said": said}
     effects: list[Effect] = []
@@ -380,6 +388,38 @@ async def end_by_member(uow: UnitOfWork, services: Services, chat: ChatSession,
             *await dispatch(uow, services)]
 
 
+async def end_practice(uow: UnitOfWork, services: Services,
+                       student_chat_id: int) -> list[Effect]:
+    """The sandbox's training is over (its *Finish*, or the scenario's end): the practice
+    chat, or the practice request still offered to its trainee, ends at once and the trainee
+    is told so in words (🎓); as after every practice, no survey, no check-in, nothing
+    counted. Their place for a chat is free again. Nobody but a practice student is ever
+    touched; a second call finds nothing open and says nothing."""
+    person = await uow.people.by_telegram_id(student_chat_id)
+    if person is None or person.practice_with is None:
+        return []
+    chat = await uow.sessions.active_for_student(student_chat_id)
+    if chat is not None:
+        return await end_session(uow, services, chat, PRACTICE_OVER)
+    now = services.clock()
+    effects: list[Effect] = []
+    request = await uow.requests.open_for(person.id)
+    if request is not None and request.status == RequestStatus.QUEUED:
+        await leave_queue(uow, request, "withdraw", now)
+        await uow.audit.add(PRACTICE_OVER, "request.withdrawn", f"request:{request.id}", {},
+                            now)
+        offer = await uow.offers.pending_for_request(request.id)
+        trainee = await uow.members.get(offer.member_id) if offer is not None else None
+        if offer is not None:
+            effects += await settle_offer(uow, offer, "withdraw", now)
+        if trainee is not None and trainee.active:
+            effects.append(Reply("practice-finished", {
+                "pseudonym": request.pseudonym, "state": "offer"}, to=trainee.telegram_id))
+    if await journey.may(uow, student_chat_id, "practice_over"):
+        await journey.move(uow, student_chat_id, "practice_over", now)
+    return effects
+
+
 async def end_session(uow: UnitOfWork, services: Services, chat: ChatSession,
                       ended_by: str) -> list[Effect]:
     """Close a session with a clear message to everyone in it; the student gets feedback."""
@@ -430,6 +470,10 @@ async def end_session(uow: UnitOfWork, services: Services, chat: ChatSession,
     for member in await uow.sessions.staff(chat):
         if member.focus_session_id == chat.id:
             member.focus_session_id = None
+        if ended_by == PRACTICE_OVER:  # the training is over: said as such, once
+            effects.append(Reply("practice-finished", {
+                "pseudonym": request.pseudonym, "state": "chat"}, to=member.telegram_id))
+            continue
         by = ended_by if ended_by in ("student", "idle") else "member"
         if case is not None and CASE.state_of(case) == Case.TAKEN_OVER and \
                 case.taken_over_by == member.id and by != "member":

@@ -18,6 +18,7 @@ from pydantic import SecretStr
 
 from bot.app import App
 from bot.config import Config, DatabaseConfig
+from bot.outbox import queue_effects
 from sandbox.botapi import SandboxBotApi
 from sandbox.demo import DEMO_SHIFT, DEMO_STAFF
 from sandbox.web import PracticeHook, Timeline, WebServer, start_web
@@ -82,17 +83,34 @@ async def continue_update_ids(app: App, api: SandboxBotApi) -> None:
         api.state.continue_update_ids(seen)
 
 
-def practice_hook(app: App) -> PracticeHook:
-    """The training's scripted student is a practice student of the trainee (the bot offers
-    its request to them only, pages nobody for it, and keeps it out of /stats)."""
-    async def begin(student_id: int, trainee_id: int, language: str) -> None:
+class _Practice:
+    def __init__(self, app: App) -> None:
+        self.app = app
+
+    async def begin(self, student_id: int, trainee_id: int, language: str) -> None:
         from handlers import practice
 
+        app = self.app
         async with app.store() as uow:
             await practice.begin(uow, student_id, trainee_id, language, app.services.clock())
             await uow.commit()
 
-    return begin
+    async def finish(self, student_id: int) -> None:
+        from handlers import sessions
+
+        app = self.app
+        async with app.store() as uow:
+            effects = await sessions.end_practice(uow, app.services, student_id)
+            await queue_effects(uow, app.catalog, effects, 0, app.services.clock())
+            await uow.commit()
+        app.sender.wake()
+
+
+def practice_hook(app: App) -> PracticeHook:
+    """The training's scripted student is a practice student of the trainee (the bot offers
+    its request to them only, pages nobody for it, and keeps it out of /stats); when the
+    training is over (*Finish*, or the scenario's end) its chat ends on the bot's side too."""
+    return _Practice(app)
 
 
 async def feed_timeline(app: App, timeline: Timeline, stop: asyncio.Event) -> None:
@@ -156,9 +174,9 @@ async def sandbox_running(config: Config, port: int | None,
         stop.set()
         if feeder is not None:
             await feeder
-        await app.stop()
-        if web is not None:
+        if web is not None:  # first: a training still running ends its chat in the bot
             await web.stop()
+        await app.stop()
         await api.stop()
 
 

@@ -71,12 +71,15 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
     ("safety", "en", r"\b(?:suicid\w*|(?:kill|hurt|harm)(?:ing)? " + _SELF + r"|self[- ]?harm\w*"
                      r"|end(?:ing)? (?:your|her|his|their) life|wanna die"
                      r"|(?:want|wants|wanting|wanted) to die)\b"),
+    ("safety", "en", r"\b(?:think|thinks|thinking|thought) (?:about|of) (?:dying|ending it all"
+                     r"|not being (?:here|alive))\b"),
     ("safety", "id", r"\baman(?:kah)?(?: " + _NO + r"| ya| kan)?\s*\?|\baman " + _NO + r"\b"
                      r"|\b(?:merasa|ngerasa) aman\b|\b(?:apa|apakah) " + _WHO_ID
                      + r"(?: \w+)? aman\b"),
     ("safety", "id", r"\bbunuh diri\b|\b(?:nyakitin|nyakiti|menyakiti|ngelukain|ngelukai"
                      r"|melukai) diri\w*|\b(?:mengakhiri|ngakhirin|ngakhiri|akhiri) hidup\w*"
                      r"|\b(?:pengen|pingin|pengin|ingin|mau|kepengen) mati\b|\bself[- ]?harm\b"),
+    ("safety", "id", r"\bkepikiran (?:buat |untuk |mau )?mati\b"),
     # quick advice
     ("advice", "en", r"\byou (?:should|shouldn'?t|need to|have to|gotta|ought to)\b"
                      r"|\byou must (?!feel\b|be\b)"),
@@ -84,14 +87,16 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
                      r"|move on)\b|\bwhy (?:don'?t you|not just)\b|\btry to\b"),
     ("advice", "en", r"\bmy advice\b|\bif i were you\b|\bhave you tried\b"
                      r"|\byou (?:could|can) (?:just|try)\b"),
+    ("advice", "en", _START + r"(?:maybe |just )?try (?!to\b)\w+ing\b"),
     ("advice", "id", r"\b(?:kamu|kau|lo|lu) (?:cuma |tinggal |cukup |juga )?"
                      r"(?:harus|mesti|musti|wajib|perlu|tinggal)\b"
                      r"|\b(?:harusnya|seharusnya|sebaiknya|mendingan)\b"
                      r"|(?<!masih )\bmending (?:kamu|lo|lu|langsung|coba)\b"),
     ("advice", "id", r"\bcoba (?:aja|deh|dulu)\b|\bcobain\b|\bsaran(?:ku| aku| saya)\b"
                      r"|\bkal(?:au|o) aku jadi kamu\b"),
+    ("advice", "id", r"\bcoba (?!cerit|jelas)\w+ (?:aja|deh|dulu)\b"),  # "coba olahraga deh"
     ("advice", "id", r"\b(?:cuekin|abaikan|lupain|lupakan|jauhin|tinggalin|tidur|belajar"
-                     r"|istirahat|fokus|berdoa) aja\b"),
+                     r"|istirahat|fokus|berdoa|olahraga) aja\b"),
     # minimizing
     ("minimizing", "en", r"\bdon'?t (?:be sad|worry|cry|stress|overthink|think about it)\b"
                          r"|\bcheer up\b|\bcalm down\b|\bget over it\b|\bbright side\b"),

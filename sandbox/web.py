@@ -10,12 +10,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import logging
 import time
 from collections import deque
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from aiohttp import WSMsgType, web
 
@@ -35,9 +36,19 @@ DEFAULT_LAYOUT: dict[str, int | None] = {
 DEMO_STAFF_IDS = frozenset(i for i, _, _ in DEMO_STAFF)  # never offered as "the student"
 QUIET_EVENTS = frozenset({"api_call", "webhook_delivered"})
 SUMMARY_LIMIT = 80
-# (student id, trainee id, language): tells the bot this student is a practice student of that
-# trainee (handlers.practice), before it writes; sandbox.run.practice_hook(app) is one
-PracticeHook = Callable[[int, int, str], Awaitable[None]]
+log = logging.getLogger("sejawat.sandbox")
+
+
+class PracticeHook(Protocol):
+    """What the page tells the bot about a training's scripted student (handlers.practice);
+    ``sandbox.run.practice_hook(app)`` is one."""
+
+    async def begin(self, student_id: int, trainee_id: int, language: str) -> None:
+        """Before it writes: the student is a practice student of that trainee."""
+
+    async def finish(self, student_id: int) -> None:
+        """The training is over: its practice chat (or the offer of it) ends on the bot's
+        side too, so the trainee's place for a chat is free again."""
 
 
 # -- timeline --------------------------------------------------------------------------------
@@ -305,6 +316,7 @@ class WebServer:
         self.scenarios = load_scenarios()
         self.training: TrainingRunner | None = None
         self._runner_factory = TrainingRunner
+        self._practice_over: dict[int, asyncio.Task[None]] = {}  # by scripted student id
         self.sockets: dict[web.WebSocketResponse, asyncio.Queue[JsonDict | None]] = {}
         self._narrator = Narrator(api, timeline)
         self._runner: web.AppRunner | None = None
@@ -348,6 +360,9 @@ class WebServer:
             self.api.state.listeners.remove(self._narrator)
         if self.training is not None:
             await self.training.stop()
+        ending = [t for t in self._practice_over.values() if not t.done()]
+        if ending:  # a training that just ended: its practice chat is being closed
+            await asyncio.wait(ending, timeout=5)
         for ws in list(self.sockets):
             await ws.close()
         if self._runner is not None:
@@ -451,14 +466,14 @@ class WebServer:
         language = str(body.get("language") or self.languages[0])
         supporter = _int(body.get("supporter_id", DEFAULT_LAYOUT["supporter"]), "supporter_id")
         if self.training is not None:
-            await self.training.stop()
+            await self._stop_training(self.training)
         student = await self.api.create_user(None, first_name=scenario.student_name,
                                              language_code=language)
         if self.practice is not None:  # its request goes to the trainee, its risk pages nobody
-            await self.practice(student.id, supporter, language)
+            await self.practice.begin(student.id, supporter, language)
         self.training = self._runner_factory(
             self.api, scenario, language, supporter, student_id=student.id,
-            timeline=self.timeline, on_change=self._broadcast_training,
+            timeline=self.timeline, on_change=self._training_changed,
         )
         await self.training.start(run_intake=bool(body.get("intake", True)))
         return _ok(self.training.status())
@@ -466,16 +481,43 @@ class WebServer:
     async def training_stop(self, request: web.Request) -> web.Response:
         if self.training is None:
             raise SimulationError("no training is running")
-        await self.training.stop()
+        await self._stop_training(self.training)
         return _ok(self.training.status())
 
     async def training_status(self, request: web.Request) -> web.Response:
         return _ok(self.training.status() if self.training else None)
 
-    def _broadcast_training(self, runner: TrainingRunner) -> None:
+    async def _stop_training(self, runner: TrainingRunner) -> None:
+        """*Finish* (or a new training): the runner stops with its debrief, and the practice
+        chat ends on the bot's side before this returns."""
+        await runner.stop()
+        ending = self._end_practice(runner)
+        if ending is not None:
+            await asyncio.shield(ending)
+
+    def _training_changed(self, runner: TrainingRunner) -> None:
         message = {"type": "training", "status": runner.status()}
         for queue in list(self.sockets.values()):
             queue.put_nowait(message)
+        if runner.phase in ("finished", "failed"):  # however it ended: nothing left open
+            self._end_practice(runner)
+
+    def _end_practice(self, runner: TrainingRunner) -> asyncio.Task[None] | None:
+        """Tell the bot this training is over (once per scripted student)."""
+        student = runner.student_id
+        if self.practice is None or student is None:
+            return None
+        if student not in self._practice_over:
+            self._practice_over[student] = asyncio.get_running_loop().create_task(
+                self._finish_practice(self.practice, student), name=f"practice-over-{student}")
+        return self._practice_over[student]
+
+    @staticmethod
+    async def _finish_practice(practice: PracticeHook, student: int) -> None:
+        try:
+            await practice.finish(student)
+        except Exception:  # the page goes on; the bot's idle timeout still ends the chat
+            log.exception("ending the practice chat of scripted student %s failed", student)
 
     # live stream
 

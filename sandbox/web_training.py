@@ -5,7 +5,10 @@ intake by pressing the bot's buttons, then sends the scenario's messages one at 
 after the trainee (the supporter phone) replied. It reads each reply for the listening skills
 of ``sandbox.training_skills`` and the student reacts: a turn may have a variant for a skill
 (a safety question brings the risk out clearly, quick advice makes the student pull back) and a
-nudge for a reply without a question or reflection. At the end it reports a debrief: was
+nudge for a reply without a question or reflection; the scenario says how its student answers
+a direct safety question and pulls back from advice or minimizing on a turn without a variant
+of its own for it. Each message is counted once, even if Telegram delivers it twice. At the end
+it reports a debrief: was
 ``/refer`` used when the scenario needed it, how fast the trainee replied, and feedback lines
 (what the trainee did and did not do) that the page words in its own language.
 """
@@ -59,6 +62,25 @@ class Variant:
     hold: bool = False
 
 
+REACT_SKILLS = ("safety", "advice", "minimizing")
+"""The skills a scenario's ``react`` answers on a turn without a variant of its own for them."""
+
+
+def _then(first: dict[str, str], then: dict[str, str]) -> dict[str, str]:
+    """``first`` said, then ``then``, in one message."""
+    return {lang: f"{first[lang]} {then[lang]}" for lang in LANGUAGES}
+
+
+@dataclass(frozen=True)
+class Said:
+    """What the student says for a turn: ``skill`` is what it reacts to (None: the script's own
+    turn, as written); ``hold``: the turn itself still comes after the trainee's next reply."""
+
+    text: dict[str, str]
+    skill: str | None = None
+    hold: bool = False
+
+
 @dataclass(frozen=True)
 class Reactions:
     """A turn's reactions: ``when`` (skill → variant, in the scenario's order) and ``otherwise``
@@ -67,10 +89,15 @@ class Reactions:
     when: tuple[tuple[str, Variant], ...] = ()
     otherwise: Variant | None = None
 
+    def has(self, skill: str) -> bool:
+        return any(s == skill for s, _ in self.when)
+
     def choose(self, skills: frozenset[str], held: bool) -> tuple[str, Variant] | None:
-        """The (skill or ``"else"``, variant) for a reply showing ``skills``; None: the turn."""
+        """The (skill or ``"else"``, variant) for a reply showing ``skills``; None: the turn.
+        The first listed skill the reply shows wins, a hold too on a turn already held once
+        (``Scenario.say`` then says it before the turn instead of holding it again)."""
         for skill, variant in self.when:
-            if skill in skills and not (variant.hold and held):
+            if skill in skills:
                 return skill, variant
         if self.otherwise is not None and not held and not skills & LISTENING:
             return "else", self.otherwise
@@ -113,6 +140,9 @@ class Scenario:
     debrief: dict[str, str] = field(default_factory=dict)
     reply_delay: float = 1.2
     reactions: list[Reactions] = field(default_factory=list)  # one per turn
+    # how the student answers a direct safety question, and pulls back from advice or
+    # minimizing, on a turn without a variant of its own for it (said before the turn)
+    react: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if len(self.reactions) < len(self.turns):
@@ -136,6 +166,10 @@ class Scenario:
         if risk_turn is not None and not (isinstance(risk_turn, int)
                                           and 0 <= risk_turn < len(turns)):
             raise ScenarioError(f"{sid}: risk_turn must index turns")
+        react = data.get("react", {})
+        if not isinstance(react, dict) or not set(react) <= set(REACT_SKILLS):
+            raise ScenarioError(f"{sid}.react maps some of {REACT_SKILLS} to what the student "
+                                "says")
         return cls(
             id=sid,
             title=_localized(data.get("title"), f"{sid}.title"),
@@ -149,7 +183,37 @@ class Scenario:
             reply_delay=float(data.get("reply_delay", 1.2)),
             reactions=[Reactions.from_json(t, f"{sid}.turns[{i}]", first=i == 0)
                        for i, t in enumerate(turns)],
+            react={skill: _localized(value, f"{sid}.react.{skill}")
+                   for skill, value in react.items()},
         )
+
+    def say(self, turn: int, skills: frozenset[str], held: bool) -> Said:
+        """What the student says for ``turn`` after a reply showing ``skills`` (``held``: the
+        turn was held back once already, so it is not held again).
+
+        The turn's own variant for the first listed skill the reply shows; a hold on a held
+        turn is said before the turn instead. Without one, advice or minimizing gets the
+        scenario's ``react`` pull-back, before the turn. A direct safety question on a turn
+        without its own ``safety`` variant is answered first with the scenario's
+        ``react.safety``, whatever follows: a real student answers it."""
+        own, reactions = self.turns[turn], self.reactions[turn]
+        said = Said(own)
+        choice = reactions.choose(skills, held)
+        if choice is not None:
+            skill, variant = choice
+            if variant.hold and held:
+                said = Said(_then(variant.text, own), skill)
+            else:
+                said = Said(variant.text, skill, variant.hold)
+        else:
+            for skill in ("advice", "minimizing"):
+                if skill in skills and skill in self.react:
+                    said = Said(_then(self.react[skill], own), skill)
+                    break
+        if "safety" in skills and "safety" in self.react and not reactions.has("safety"):
+            said = Said(_then(self.react["safety"], said.text), said.skill or "safety",
+                        said.hold)
+        return said
 
     def summary(self) -> JsonDict:
         return {"id": self.id, "title": self.title, "brief": self.brief,
@@ -255,6 +319,7 @@ class TrainingRunner:
         self.reply_to: list[int] = []  # the student message each of reply_seconds answered
         self.pending: set[str] = set()  # skills shown since the student's last message
         self.held: set[int] = set()  # turns the student held back once
+        self.seen: set[int] = set()  # update ids heard: a redelivered one is the same message
         self.reactions: list[JsonDict] = []
         self.debrief: Debrief | None = None
         self._events: asyncio.Queue[Event | None] = asyncio.Queue()
@@ -301,8 +366,12 @@ class TrainingRunner:
 
     def _on_event(self, event: Event) -> None:
         if event.type == "update":
-            message = (event.data.get("update") or {}).get("message") or {}
-            if message.get("from", {}).get("id") == self.supporter_id and "text" in message:
+            update = event.data.get("update") or {}
+            message = update.get("message") or {}
+            update_id = int(update.get("update_id", 0))
+            if message.get("from", {}).get("id") == self.supporter_id and "text" in message \
+                    and update_id not in self.seen:
+                self.seen.add(update_id)
                 self._events.put_nowait(event)
 
     def _detach(self) -> None:
@@ -424,18 +493,17 @@ class TrainingRunner:
         """The next turn, or the variant the trainee's reply calls for (see ``Reactions``)."""
         assert self.student_id is not None
         scenario, turn = self.scenario, self.next_turn
-        choice = scenario.reactions[turn].choose(frozenset(self.pending), turn in self.held)
+        said = scenario.say(turn, frozenset(self.pending), turn in self.held)
         self.pending.clear()
-        skill, variant = choice if choice is not None else (None, None)
-        text = variant.text if variant is not None else scenario.turns[turn]
-        await self.api.send_text(self.student_id, text[self.language])
+        skill = said.skill
+        await self.api.send_text(self.student_id, said.text[self.language])
         self.student_messages += 1
         self.turn_sent_at = time.monotonic()
         total = str(len(scenario.turns))
-        if skill is not None and variant is not None:
+        if skill is not None:
             self.reactions.append({"message": self.student_messages, "turn": turn,
-                                   "skill": skill, "hold": variant.hold})
-        if variant is not None and variant.hold:
+                                   "skill": skill, "hold": said.hold})
+        if said.hold:
             self.held.add(turn)
             self._publish("hold", f"{scenario.id}: the student holds back ({skill}), message "
                                   f"{turn + 1}/{total} still to come",

@@ -363,7 +363,10 @@ offer-gone = This request is no longer available (someone else took it, or the o
 offer-not-yours = This offer was not made to you.
 offer-withdrawn = { $pseudonym }'s request is no longer waiting (it was cancelled, or a counselor has it), so the offer is closed. Nothing for you to do.
 session-started-supporter =
-    You are now chatting with { $pseudonym }.
+    { $practice ->
+        [yes] 🎓 Practice: you are now chatting with { $pseudonym }, a scripted student from training (not a real student).
+       *[no] You are now chatting with { $pseudonym }.
+    }
     Topic: { $topic } · Feeling now: { $feeling } of 5
     What is going on:
     { $description }
@@ -381,9 +384,15 @@ handback-history =
     This student was in a chat with another supporter, who had to leave. The student was told and is waiting for you.
     The chat so far:
     { $recent }
-relay-from-student = 💬 { $pseudonym }: { $text }
+relay-from-student = { $practice ->
+        [yes] 🎓 { $pseudonym } (practice)
+       *[no] 💬 { $pseudonym }
+    }: { $text }
 relay-from-student-other =
-    💬 { $pseudonym }: { $text }
+    { $practice ->
+        [yes] 🎓 { $pseudonym } (practice)
+       *[no] 💬 { $pseudonym }
+    }: { $text }
     (Your messages go to another student right now: tap below to answer { $pseudonym }.)
 relay-media-withheld = { $pseudonym } sent { $kind ->
         [photo] a photo
@@ -658,3 +667,8 @@ practice-would-page =
     🎓 Practice: { $pseudonym } wrote something that shows { $level }. In a real chat a counselor would be paged now and the student would get the emergency numbers. In practice nobody is paged.
     What to do now: stay with them, ask directly whether they are safe, and use /refer.
 practice-would-page-asked = 🎓 Practice: in a real chat a counselor would be paged now to join { $pseudonym }. In practice nobody is paged. Stay with them as you would until the counselor arrives.
+practice-would-page-refer = 🎓 Practice: in a real chat, your referral would page a counselor now to join { $pseudonym }, and you would be told when they join. In practice nobody is paged and no counselor will come. Carry on with the chat as you would.
+practice-finished = 🎓 Practice finished: { $state ->
+        [offer] the practice request from { $pseudonym } is closed, so its offer is gone.
+       *[chat] the practice chat with { $pseudonym } is closed.
+    } Practice doesn't count as a real chat. Your feedback is on the training page; nothing to do here.

@@ -360,7 +360,10 @@ offer-gone = Permintaan ini sudah tidak tersedia (sudah diambil orang lain, atau
 offer-not-yours = Tawaran ini bukan untukmu.
 offer-withdrawn = Permintaan { $pseudonym } sudah tidak menunggu lagi (dibatalkan, atau sudah ditangani konselor), jadi tawarannya ditutup. Kamu tidak perlu melakukan apa-apa.
 session-started-supporter =
-    Kamu sekarang mengobrol dengan { $pseudonym }.
+    { $practice ->
+        [yes] 🎓 Latihan: kamu sekarang mengobrol dengan { $pseudonym }, siswa skenario dari pelatihan (bukan siswa sungguhan).
+       *[no] Kamu sekarang mengobrol dengan { $pseudonym }.
+    }
     Topik: { $topic } · Perasaan saat ini: { $feeling } dari 5
     Yang sedang terjadi:
     { $description }
@@ -378,9 +381,15 @@ handback-history =
     Siswa ini tadinya mengobrol dengan pendamping lain yang harus pergi. Dia sudah diberi tahu dan sedang menunggumu.
     Obrolan sejauh ini:
     { $recent }
-relay-from-student = 💬 { $pseudonym }: { $text }
+relay-from-student = { $practice ->
+        [yes] 🎓 { $pseudonym } (latihan)
+       *[no] 💬 { $pseudonym }
+    }: { $text }
 relay-from-student-other =
-    💬 { $pseudonym }: { $text }
+    { $practice ->
+        [yes] 🎓 { $pseudonym } (latihan)
+       *[no] 💬 { $pseudonym }
+    }: { $text }
     (Pesanmu sekarang masuk ke siswa lain: ketuk tombol di bawah untuk membalas { $pseudonym }.)
 relay-media-withheld = { $pseudonym } mengirim { $kind ->
         [photo] foto
@@ -655,3 +664,8 @@ practice-would-page =
     🎓 Latihan: { $pseudonym } menulis sesuatu yang menunjukkan { $level }. Di obrolan sungguhan, konselor akan dipanggil sekarang dan siswa mendapat nomor darurat. Dalam latihan tidak ada yang dipanggil.
     Yang perlu kamu lakukan: tetap temani dia, tanyakan langsung apakah dia aman, lalu pakai /refer.
 practice-would-page-asked = 🎓 Latihan: di obrolan sungguhan, konselor akan dipanggil sekarang untuk menemani { $pseudonym }. Dalam latihan tidak ada yang dipanggil. Tetap temani dia seperti biasa sampai konselor datang.
+practice-would-page-refer = 🎓 Latihan: di obrolan sungguhan, rujukanmu memanggil konselor sekarang untuk menemani { $pseudonym }, dan kamu diberi tahu saat konselor bergabung. Dalam latihan tidak ada yang dipanggil dan tidak ada konselor yang datang. Lanjutkan obrolan seperti biasa.
+practice-finished = 🎓 Latihan selesai: { $state ->
+        [offer] permintaan latihan dari { $pseudonym } ditutup, tawarannya tidak berlaku lagi.
+       *[chat] obrolan latihan dengan { $pseudonym } sudah ditutup.
+    } Latihan tidak dihitung sebagai obrolan sungguhan. Umpan balikmu ada di halaman pelatihan; di sini tidak ada yang perlu kamu lakukan.

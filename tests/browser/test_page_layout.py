@@ -143,6 +143,8 @@ async def test_training_goes_to_the_trainee_on_the_supporter_phone_labelled_as_p
     assert not [m for m in await sandbox.messages(9101) if "🎓" in (m.text or "")], \
         "Dimas, on duty and free, is not offered the practice"
     await offer.locator(".ikb").first.click()
+    briefing = supporter.locator(".bubble.bot", has_text="kamu sekarang mengobrol dengan")
+    await expect(briefing).to_contain_text("🎓 Latihan", timeout=10_000)  # not a real student
     await say(page, "supporter", "Halo, aku Ayu. Gimana kabarmu hari ini?")
     student = phone(page, "student")
     await expect(student.locator(".bubble.bot", has_text="aku Ayu")).to_be_visible(
@@ -150,6 +152,8 @@ async def test_training_goes_to_the_trainee_on_the_supporter_phone_labelled_as_p
     await shot(page, "07-training-practice")
     student_words = student.locator(".bubble.user")
     await expect(student_words.first).to_be_visible(timeout=15_000)  # the student answers
+    await expect(supporter.locator(".bubble.bot", has_text="(latihan):").first).to_contain_text(
+        "🎓", timeout=10_000)  # and Ayu reads it marked as practice
     await say(page, "supporter", "Kamu harus tenang aja, jangan sedih.")
     await expect(student.locator(".bubble.bot", has_text="tenang aja")).to_be_visible(
         timeout=10_000)  # relayed: the scripted student has it
@@ -160,3 +164,10 @@ async def test_training_goes_to_the_trainee_on_the_supporter_phone_labelled_as_p
     assert "Nasihat cepat" in text, text  # the page's own words for the advice it saw
     assert "kamu harus tenang aja" in text.lower(), text
     await shot(page, "08-training-debrief")
+    # Finish ended the practice chat in the bot too: Ayu is told, and her place is free
+    await expect(supporter.locator(".bubble.bot", has_text="Latihan selesai")).to_be_visible(
+        timeout=10_000)
+    async with bot.store() as uow:
+        ayu = await uow.members.by_telegram_id(9102)
+        assert ayu is not None
+        assert list(await uow.sessions.active_for_member(ayu.id)) == []

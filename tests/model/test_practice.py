@@ -58,7 +58,8 @@ async def test_practice_risk_and_refer_page_nobody_and_tell_the_trainee(world: W
     assert not any("konselor sedang dihubungi" in t.lower() for t in told), \
         "the trainee is not told a counselor is coming when none is"
     await world.command(AYU, "/refer dia bilang pengen mati")
-    assert sum("🎓" in t for t in world.texts(AYU, before)) == 2
+    told = [t for t in world.texts(AYU, before) if "pengen mati" not in t]  # (not the relay)
+    assert sum("🎓" in t for t in told) == 2
     await world.advance(3600)  # an hour: no ladder climbs
     for staff in (BUDI, RINA, SARI):
         assert pings(world, staff, before) == [], staff
@@ -110,4 +111,137 @@ async def test_a_student_who_has_written_can_never_become_a_practice_student(
     assert not await world.practise(DIMAS, AYU), "nor a member's"
     assert await world.practise(PRACTICE, AYU)
     assert pings(world, BUDI), "the real student's case pages as ever"
+    assert await check(world) == []
+
+
+async def accepted_practice(world: World) -> int:
+    """Ayu (trained, on duty, room for one chat) has accepted her practice request, and
+    nobody else is on duty. Returns the message count right after she accepted."""
+    async with world.running.store() as uow:
+        for telegram_id in (DIMAS, AYU):
+            member = await uow.members.by_telegram_id(telegram_id)
+            assert member is not None
+            member.on_duty, member.trained = telegram_id == AYU, True
+            member.capacity = 1
+        await practice.begin(uow, PRACTICE, AYU, "id", world.clock())
+        await uow.commit()
+    await intake(world, PRACTICE)
+    before = len(world.telegram.messages)
+    await press(world, AYU, "of:accept:")
+    return before
+
+
+async def finish_training(world: World) -> None:
+    """The sandbox page's *Finish* (sandbox.web -> sandbox.run.practice_hook)."""
+    await world.finish_practice(PRACTICE)
+
+
+async def active_chats(world: World, telegram_id: int) -> int:
+    async with world.running.store() as uow:
+        member = await uow.members.by_telegram_id(telegram_id)
+        assert member is not None
+        return len(list(await uow.sessions.active_for_member(member.id)))
+
+
+async def test_finish_ends_the_practice_chat_and_frees_the_trainee(world: World) -> None:
+    await accepted_practice(world)
+    await world.say(PRACTICE, "makasih kak udah dengerin")
+    await intake(world, REAL)  # a real student: Ayu's one place is taken by the practice
+    assert not [d for _, d in world.buttons(AYU) if d.startswith("of:")]
+    ending = len(world.telegram.messages)
+    await finish_training(world)
+    assert await active_chats(world, AYU) == 0, "the practice chat is closed"
+    told = world.texts(AYU, ending)
+    finished = [t for t in told if "🎓" in t]
+    assert len(finished) == 1, told  # told in words, once, labelled as practice
+    assert any(d.startswith("of:") for m in world.telegram.to(AYU, ending)
+               for d in m.buttons), "her place is free again: the real student is offered"
+    assert not any(d.startswith("fb:") for m in world.telegram.to(PRACTICE, ending)
+                   for d in m.buttons), "no survey for a scripted student"
+    async with world.running.store() as uow:
+        person = await uow.people.by_telegram_id(PRACTICE)
+        assert person is not None
+        request = await uow.requests.latest_for(person.id)
+        assert request is not None
+        assert request.status == "closed"
+        assert await uow.timers.armed("followup", str(request.id)) is None, \
+            "no next-day check-in"
+        counted = await uow.privacy.counts()
+    assert counted["closed"] == 0, "the practice is not counted as a chat"
+    await finish_training(world)  # pressed again (or the scenario ended too): nothing more
+    assert len([t for t in world.texts(AYU, ending) if "🎓" in t]) == 1
+    assert await check(world) == []
+
+
+async def test_finish_before_the_trainee_accepted_withdraws_the_practice_offer(
+    world: World,
+) -> None:
+    await practise_with_ayu(world)
+    await intake(world, PRACTICE)
+    assert any(d.startswith("of:accept:") for _, d in world.buttons(AYU))
+    ending = len(world.telegram.messages)
+    await finish_training(world)
+    assert not any(d.startswith("of:") for _, d in world.buttons(AYU)), \
+        "the practice offer's buttons are gone"
+    assert len([t for t in world.texts(AYU, ending) if "🎓" in t]) == 1
+    await world.advance(3600)  # nothing offers it again
+    assert not any(d.startswith("of:") for _, d in world.buttons(AYU))
+    assert await check(world) == []
+
+
+async def test_finish_never_touches_a_real_students_chat(world: World) -> None:
+    await intake(world, REAL)
+    await press(world, DIMAS, "of:accept:")
+    await world.finish_practice(REAL)  # a wrong id: it is no practice
+    assert await active_chats(world, DIMAS) == 1
+    assert await check(world) == []
+
+
+async def test_a_trainees_refer_in_practice_gets_one_truthful_reply(world: World) -> None:
+    await accepted_practice(world)
+    before = len(world.telegram.messages)
+    await world.command(AYU, "/refer dia bilang pengen mati")
+    told = world.texts(AYU, before)
+    assert len(told) == 1, told
+    assert "🎓" in told[0]
+    catalog = world.running.services.catalog
+    for lang in ("id", "en"):
+        said = catalog.render(lang, "refer-done")
+        assert all(said not in t for t in told), "no counselor is being contacted"
+    assert pings(world, BUDI, before) == []
+    assert await check(world) == []
+
+
+async def test_the_one_tap_refer_in_practice_gets_one_truthful_reply(world: World) -> None:
+    await accepted_practice(world)
+    await world.say(PRACTICE, "aku nggak kuat lagi")  # a concern: the nudge, with Refer
+    before = len(world.telegram.messages)
+    await press(world, AYU, "es:refer:")
+    told = world.texts(AYU, before)
+    assert len(told) == 1, told
+    assert "🎓" in told[0]
+    assert pings(world, BUDI, before) == []
+    assert await check(world) == []
+
+
+async def test_the_practice_briefing_and_the_scripted_students_words_are_marked(
+    world: World,
+) -> None:
+    before = await accepted_practice(world)
+    briefing = world.texts(AYU, before)
+    assert briefing, "the briefing"
+    assert briefing[0].startswith("🎓"), briefing
+    said = len(world.telegram.messages)
+    await world.say(PRACTICE, "aku bingung mulai dari mana")
+    relayed = [t for t in world.texts(AYU, said) if "bingung mulai" in t]
+    assert len(relayed) == 1
+    assert relayed[0].startswith("🎓"), relayed
+    # a real student's chat is not marked
+    await finish_training(world)
+    await intake(world, REAL)
+    real = len(world.telegram.messages)
+    await press(world, AYU, "of:accept:")
+    assert not any("🎓" in t for t in world.texts(AYU, real))
+    await world.say(REAL, "aku bingung mulai dari mana")
+    assert not any("🎓" in t for t in world.texts(AYU, real))
     assert await check(world) == []

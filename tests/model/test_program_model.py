@@ -226,6 +226,13 @@ class ProgramModel(RuleBasedStateMachine):
         trainee's practice student (handlers.practice); one who has written never can."""
         self._do(self.world.practise(student, trainee))
 
+    @rule(student=st.sampled_from(STUDENT_IDS))
+    def a_training_is_over(self, student: int) -> None:
+        """The sandbox's training ends (*Finish*, the scenario's end): a practice student's
+        chat or offer ends at once (handlers.sessions.end_practice); anyone else's is never
+        touched."""
+        self._do(self.world.finish_practice(student))
+
     # ---- staff -------------------------------------------------------------------------
 
     @rule(member=st.sampled_from(STAFF_IDS), line=st.sampled_from(STAFF_COMMANDS))

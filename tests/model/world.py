@@ -430,6 +430,14 @@ class World:
             await uow.commit()
         return True
 
+    async def finish_practice(self, student: int) -> None:
+        """The sandbox's training is over (its *Finish*, or the scenario's end): the page
+        tells the bot through the same hook as ``sejawat sandbox`` (sandbox.run)."""
+        from sandbox.run import practice_hook
+
+        await practice_hook(self.running).finish(student)
+        await self.settle()
+
     async def block(self, who: int, blocked: bool) -> None:
         """Someone blocks (or unblocks) the bot: Telegram refuses messages to them and tells
         the bot (my_chat_member)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import itertools
 import json
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
@@ -17,7 +18,9 @@ from sandbox.training_skills import QUOTE_LIMIT, SKILLS, classify
 from sandbox.web import Timeline, start_web
 from sandbox.web_training import (
     LINE_KINDS,
+    REACT_SKILLS,
     SCENARIO_DIR,
+    Said,
     Scenario,
     ScenarioError,
     TrainingRunner,
@@ -238,6 +241,8 @@ def test_shipped_scenarios_cover_the_required_cases() -> None:
     ({"turns": [{"id": "a", "en": "a", "else": {"id": "c", "en": "c"}}]}, "greeting"),
     ({"title": {"id": "x"}}, "title"),
     ({"risk_turn": 5}, "risk_turn"),
+    ({"react": {"reflection": {"id": "x", "en": "x"}}}, r"react maps"),
+    ({"react": {"advice": {"id": "x"}}}, r"react\.advice"),
     ({"intake": [{"send": "/start", "press": "x"}]}, "intake"),
     ({"id": ""}, "id"),
 ])
@@ -281,6 +286,64 @@ async def test_training_over_the_page_api(api: SandboxBotApi) -> None:
             async with http.post(web.url + "/api/training/start",
                                  json={"scenario": "nope"}) as resp:
                 assert resp.status == 400
+    finally:
+        await web.stop()
+
+
+class RecordingPractice:
+    """A practice hook (sandbox.web.PracticeHook) that records what the page told the bot."""
+
+    def __init__(self) -> None:
+        self.begun: list[int] = []
+        self.finished: list[int] = []
+
+    async def begin(self, student_id: int, trainee_id: int, language: str) -> None:
+        self.begun.append(student_id)
+
+    async def finish(self, student_id: int) -> None:
+        await asyncio.sleep(0.05)  # the bot takes a moment: Finish waits for it
+        self.finished.append(student_id)
+
+
+async def test_finish_ends_the_practice_chat_in_the_bot_too(api: SandboxBotApi) -> None:
+    """*Finish* (and a new training in place of a running one, and a scenario that reached its
+    end) tells the bot the practice is over, once, before the page hears back."""
+    practice = RecordingPractice()
+    web = await start_web(api, "127.0.0.1", 0, practice=practice)
+    body = {"scenario": "exam-stress", "language": "id", "supporter_id": SUPPORTER,
+            "intake": False}
+    try:
+        async with aiohttp.ClientSession() as http:
+            async def post(path: str, data: dict[str, Any]) -> dict[str, Any]:
+                async with http.post(web.url + path, json=data) as resp:
+                    return dict((await resp.json())["result"])
+
+            first = (await post("/api/training/start", body))["student_id"]
+            assert practice.begun == [first]
+            stopped = await post("/api/training/stop", {})
+            assert stopped["phase"] == "finished"
+            assert practice.finished == [first]  # done when Finish answers
+            await post("/api/training/stop", {})  # pressed twice: told once
+            assert practice.finished == [first]
+
+            second = (await post("/api/training/start", body))["student_id"]
+            third = (await post("/api/training/start", body))["student_id"]  # replaces it
+            assert practice.finished == [first, second]
+
+            assert web.training is not None
+            web.training.reply_delay = 0
+            await until(lambda: web.training is not None and web.training.phase == "waiting")
+            for _ in range(2 * len(web.scenarios["exam-stress"].turns) + 1):
+                if web.training.phase == "finished":
+                    break
+                before = web.training.trainee_messages
+                await trainee_says(api, "Halo. Cerita aja pelan-pelan ya.")
+                await until(lambda n=before: web.training is not None  # type: ignore[misc]
+                            and web.training.trainee_messages > n
+                            and web.training.phase in ("waiting", "finished"))
+            assert web.training.phase == "finished"  # the scenario reached its end
+            await until(lambda: third in practice.finished)
+            assert practice.finished == [first, second, third]
     finally:
         await web.stop()
 
@@ -350,8 +413,10 @@ def line(debrief: dict[str, Any], kind: str) -> dict[str, Any]:
     (["Gimana ceritanya?"], ["Aku takut pulang."]),
     # no question, no reflection: a nudge first, the turn after the next reply, whatever it is
     (["Oke.", "Oke."], ["Hmm…", "Aku takut pulang."]),
-    # advice: the student pulls back; advice again does not hold the turn a second time
-    (["Kamu harus lapor guru.", "Kamu harus lapor guru."], ["Iya deh…", "Aku takut pulang."]),
+    # advice: the student pulls back; advice again: it pulls back again, then says the turn
+    # (a turn is not held a second time)
+    (["Kamu harus lapor guru.", "Kamu harus lapor guru."],
+     ["Iya deh…", "Iya deh… Aku takut pulang."]),
     # the first matching skill in the scenario's order wins (safety is listed before advice)
     (["Kamu harus cerita. Kamu aman nggak?"], ["Nggak aman, kak. Ayah mukul aku."]),
 ])
@@ -509,23 +574,33 @@ async def test_nudges_keep_the_script_and_the_referral_verdict(
     assert "no_open_questions" in kinds(debrief)
 
 
+RISK_WORDS = {"friend-at-risk": {"id": "pengen mati", "en": "want to die"},
+              "disclosure": {"id": "mukul", "en": "hits me"}}
+EVERY_REPLY = [frozenset(c) for n in range(len(SKILLS) + 1)
+               for c in itertools.combinations(SKILLS, n)]  # every mix of skills
+
+
 def test_every_shipped_script_ends_and_reaches_its_risk_whatever_the_trainee_does() -> None:
     for scenario in load_scenarios().values():
         reacts_to = {skill for r in scenario.reactions for skill, _ in r.when}
         assert {"safety", "advice", "minimizing"} <= reacts_to, scenario.id
         assert any(r.otherwise for r in scenario.reactions), scenario.id
-        for reply in [frozenset(), *(frozenset({s}) for s in SKILLS)]:
+        for reply in EVERY_REPLY:
             held: set[int] = set()
             sent: list[int] = []  # the turns the student got to, reply after reply
             for _ in range(2 * len(scenario.turns)):  # a turn is held once at most
                 turn = len(sent)
                 if turn == len(scenario.turns):
                     break
-                choice = scenario.reactions[turn].choose(reply, turn in held)
-                if choice is not None and choice[1].hold:
+                said = scenario.say(turn, reply, turn in held)
+                if said.hold:
                     held.add(turn)
-                else:
-                    sent.append(turn)
+                    continue
+                sent.append(turn)
+                if turn == scenario.risk_turn:  # the risk is said, in whichever wording
+                    for lang in ("id", "en"):
+                        assert RISK_WORDS[scenario.id][lang] in said.text[lang], \
+                            (scenario.id, reply)
             assert sent == list(range(len(scenario.turns))), (scenario.id, reply)
 
 
@@ -534,20 +609,25 @@ def test_a_kind_open_invitation_gets_the_scripts_own_turns() -> None:
     said = classify("Halo, aku di sini. Cerita saja pelan-pelan ya.").skills
     assert said == {"open_question"}
     for scenario in load_scenarios().values():
-        assert all(r.choose(said, held=False) is None for r in scenario.reactions), scenario.id
+        for turn, own in enumerate(scenario.turns):
+            assert scenario.say(turn, said, held=False) == Said(own), (scenario.id, turn)
+
+
+PULL_BACK = ("iya deh", "iya sih", "ya udah")
 
 
 def test_shipped_variants_keep_the_risk_and_pull_back_after_advice() -> None:
-    risk_words = {"friend-at-risk": {"id": "pengen mati", "en": "want to die"},
-                  "disclosure": {"id": "mukul", "en": "hits me"}}
     for scenario in load_scenarios().values():
+        assert set(scenario.react) == set(REACT_SKILLS), scenario.id  # every turn reacts
+        for skill in ("advice", "minimizing"):
+            assert scenario.react[skill]["id"].lower().startswith(PULL_BACK), scenario.id
         for i, reactions in enumerate(scenario.reactions):
             for skill, variant in reactions.when:
                 if i == scenario.risk_turn and not variant.hold:
                     for lang in ("id", "en"):
-                        assert risk_words[scenario.id][lang] in variant.text[lang]
+                        assert RISK_WORDS[scenario.id][lang] in variant.text[lang]
                 if skill in ("advice", "minimizing"):
-                    assert variant.text["id"].lower().startswith(("iya deh", "ya udah")), \
+                    assert variant.text["id"].lower().startswith(PULL_BACK), \
                         (scenario.id, i, skill)
     # the file on disk is what the page reads
     raw = json.loads((SCENARIO_DIR / "exam-stress.json").read_text(encoding="utf-8"))
@@ -581,3 +661,57 @@ async def test_what_the_trainee_wrote_just_before_finish_counts_in_the_debrief(
     assert runner.debrief is not None
     assert runner.debrief.trainee_messages == 2
     assert any(line["kind"].startswith("advice") for line in runner.debrief.to_json()["lines"])
+
+
+@pytest.mark.parametrize(("language", "question", "answer"), [
+    ("id", "Kamu kepikiran bunuh diri?", "Nggak kok"),
+    ("en", "Are you thinking about suicide?", "No, "),
+])
+async def test_a_direct_safety_question_is_answered_on_a_turn_without_its_own_answer(
+    api: SandboxBotApi, language: str, question: str, answer: str
+) -> None:
+    """exam-stress's second turn has no safety variant of its own: the student still answers
+    honestly (low risk: "nggak kok, cuma capek"), then says the turn."""
+    scenario = load_scenarios()["exam-stress"]
+    runner = await started(api, scenario, language)
+    await student_answers(api, runner, "Halo")
+    said = await student_answers(api, runner, question)
+    assert said.startswith(answer), said
+    assert said.endswith(scenario.turns[1][language]), said  # the story goes on
+    debrief = await finish(api, runner, "/end")
+    assert line(debrief, "reacted_safety")["params"] == {"message": 2}
+
+
+@pytest.mark.parametrize("held_first", [False, True])
+async def test_unsolicited_advice_makes_the_student_pull_back_on_any_turn(
+    api: SandboxBotApi, held_first: bool
+) -> None:
+    """On the greeting's turn (no advice variant of its own), and on a turn already held back
+    once by a nudge, advice still gets "iya sih… tapi bukan itu masalahnya"."""
+    scenario = load_scenarios()["exam-stress"]
+    runner = await started(api, scenario, "id")
+    if held_first:
+        assert await student_answers(api, runner, "Halo") == scenario.turns[0]["id"]
+        assert await student_answers(api, runner, "Oke.") == "Hmm… iya."  # held once
+    said = await student_answers(api, runner, "Kamu coba aja olahraga.")
+    assert said.lower().startswith(("iya sih", "iya deh")), said
+    assert said.endswith(scenario.turns[1 if held_first else 0]["id"]), said  # then the turn
+    debrief = await finish(api, runner, "/end")
+    assert line(debrief, "reacted_advice")["tone"] == "info"
+
+
+async def test_a_message_telegram_delivers_twice_counts_once(api: SandboxBotApi) -> None:
+    """A redelivered update (Telegram sends one again when unsure it arrived) is the same
+    message: one reflection, one reply, no extra student turn."""
+    plain = Scenario.from_json({**_raw(), "must_refer": False, "risk_turn": None})
+    runner = await started(api, plain, "id")
+    await student_answers(api, runner, "Halo")
+    ref = await api.send_text(SUPPORTER, "Kedengarannya berat banget ya.")
+    await until(lambda: runner.student_messages == 2 and runner.phase == "waiting")
+    await api.redeliver(ref.update_id)
+    await asyncio.sleep(0.2)
+    assert runner.trainee_messages == 2
+    assert runner.student_messages == 2
+    debrief = await finish(api, runner, "/end")
+    assert debrief["skills"]["reflection"] == 1
+    assert line(debrief, "reflections")["params"] == {"n": 1}

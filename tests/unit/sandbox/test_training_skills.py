@@ -33,6 +33,8 @@ EXAMPLES: dict[str, list[str]] = {
         "Are you safe right now?", "Is she safe?", "Do you feel safe at home?",
         "Are you thinking of hurting yourself?", "Have you thought about suicide?",
         "Is she thinking of ending her life?",
+        "kamu kepikiran mati nggak?", "Pernah kepikiran buat mati?",
+        "Have you thought about dying?", "Are you thinking about ending it all?",
     ],
     "advice": [
         "kamu harus bikin jadwal belajar", "Kamu cuma perlu tidur lebih awal",
@@ -40,6 +42,8 @@ EXAMPLES: dict[str, list[str]] = {
         "coba aja bikin jadwal", "cuekin aja mereka", "saranku, tidur aja dulu",
         "You should just study more.", "Why don't you talk to your parents?",
         "Just ignore them.", "Have you tried making a schedule?", "If I were you I'd tell her",
+        "kamu coba aja olahraga", "coba olahraga deh", "olahraga aja biar seger",
+        "Try exercising more.", "Hmm, maybe try going for a run.",
     ],
     "minimizing": [
         "jangan sedih", "Jangan terlalu dipikirin ya", "semua orang juga gitu kok",
@@ -80,6 +84,10 @@ def test_greetings_closed_questions_and_reassurance_show_no_skill(text: str) -> 
     ("You must feel so tired.", "advice"),                # reflection, not advice
     ("Why do you think that?", "advice"),
     ("Why don't you tell them?", "open_question"),        # advice dressed as a question
+    ("Coba ceritain deh, pelan-pelan.", "advice"),         # an invitation, not advice
+    ("Let me try asking another way: what happened?", "advice"),
+    ("I'm trying to understand.", "advice"),
+    ("Kamu kepikiran apa semalam?", "safety"),             # an open question, not safety
 ])
 def test_near_misses(text: str, not_this: str) -> None:
     assert not_this not in classify(text).skills

@@ -6,7 +6,7 @@ from escalation import ladder
 from escalation.case import CASE, Case
 from flows import buttons
 from flows.buttons import ButtonData
-from flows.types import ClearButtons, Effect, Inbound, Priority, Reply
+from flows.types import SOS, ClearButtons, Effect, Inbound, Priority, Reply
 from handlers import journey
 from handlers.context import Services
 from handlers.dispatch import leave_queue, withdraw_pending_offer
@@ -100,8 +100,10 @@ async def _acknowledge(uow: UnitOfWork, services: Services, escalation: Escalati
     for other_id in state.paged:
         other = await uow.members.get(other_id)
         if other is not None and other.id != member.id:
-            effects.append(Reply("escalation-acked-others", {"name": member.name,
-                                                             "id": escalation.id},
+            # a coordinator's acknowledgement is not a counselor with the student: say so
+            key = "escalation-acked-others" if member.role == "counselor" else \
+                "escalation-acked-others-coordinator"
+            effects.append(Reply(key, {"name": member.name, "id": escalation.id},
                                  to=other.telegram_id, priority=CRISIS))
     return effects
 
@@ -137,7 +139,8 @@ async def _take_over(uow: UnitOfWork, services: Services, escalation: Escalation
     rows = outcome_rows(escalation)
     effects += [
         *await clear_stale(uow, escalation),  # nobody else's Acknowledge / Take over stays
-        Reply("counselor-joined-student", to=escalation.student_chat_id, priority=CRISIS),
+        Reply("counselor-joined-student", to=escalation.student_chat_id, priority=CRISIS,
+              keyboard=SOS),
         Reply("escalation-taken", {"pseudonym": request.pseudonym if request else "?",
                                    "recent": await chat_history(uow, services, chat, member,
                                                             escalation)},
@@ -192,14 +195,25 @@ async def _outcome(uow: UnitOfWork, services: Services, escalation: Escalation,
     if not CASE.can(escalation, "resolve") or (member.id not in handlers
                                                and member.role != "coordinator"):
         return [Reply("escalation-resolve-not-yours")]
+    holder = await uow.members.get(escalation.taken_over_by or 0)
+    if holder is not None and holder.id != member.id and await held(uow, escalation):
+        # a counselor is with the student: how it ended is theirs to say
+        return [Reply("escalation-resolve-held", {"id": escalation.id, "name": holder.name})]
     now = services.clock()
     CASE.fire(escalation, "resolve")
     escalation.outcome, escalation.resolved_at = outcome, now
+    told: list[Effect] = []
+    for other_id in {i for i in handlers if i is not None and i != member.id}:
+        other = await uow.members.get(other_id)
+        if other is not None and other.active:  # nobody's case closes behind their back
+            told.append(Reply("escalation-resolved-by", {
+                "id": escalation.id, "name": member.name,
+                "outcome_key": f"btn-outcome-{outcome}"}, to=other.telegram_id))
     for kind in (ACK_TIMER, FOLLOWUP_TIMER):
         await uow.timers.cancel(kind, str(escalation.id))
     await uow.audit.add(f"member:{member.id}", "escalation.resolved",
                         f"escalation:{escalation.id}", {"outcome": outcome}, now)
-    cleared = await clear_stale(uow, escalation)  # every button of the case, everywhere
+    cleared = [*await clear_stale(uow, escalation), *told]  # every button of the case
     if await uow.sessions.active_for_member(member.id):  # what they write next is for a
         return [*cleared, Reply("escalation-note-ask-command", {  # student: the note comes
             "id": escalation.id, "outcome_key": f"btn-outcome-{outcome}"})]  # by command

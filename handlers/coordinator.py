@@ -160,16 +160,22 @@ DAY_NAMES = {"sen": "mon", "senin": "mon", "sel": "tue", "selasa": "tue", "rab":
              "saturday": "sat", "sunday": "sun"}
 
 
+def _typed_time(text: str) -> str:
+    """A time as people type it: "20.00" (as Indonesians write it), "8:00", " 08:00 "."""
+    hours, sep, minutes = text.strip().replace(".", ":").partition(":")
+    return f"{hours.zfill(2)}{sep}{minutes}" if sep and hours.isdigit() else text.strip()
+
+
 async def _add_shift(uow: UnitOfWork, services: Services, member: Member, who: str,
                      days_text: str, hours: str) -> list[Effect]:
     telegram_id = buttons.ident(who)
     if telegram_id is None:  # a name ("dimas"): the id is the number /roster shows
         return [Reply("shifts-not-an-id", {"who": who[:32]})]
     target = await uow.members.by_telegram_id(telegram_id)
-    start, _, end = hours.partition("-")
+    start, _, end = hours.replace("–", "-").replace("—", "-").partition("-")
     days = [DAY_NAMES.get(d.strip().lower(), d.strip().lower()) for d in days_text.split(",")]
     try:
-        start, end = time_of_day(start), time_of_day(end)
+        start, end = time_of_day(_typed_time(start)), time_of_day(_typed_time(end))
     except ValueError:
         return [Reply("shifts-bad-hours", {"hours": hours}), Reply("shifts-usage")]
     if unknown_days(days):

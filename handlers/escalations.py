@@ -14,7 +14,7 @@ traffic is sent first.
 from __future__ import annotations
 
 import logging
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import datetime, timedelta
 
 from escalation import ladder
@@ -32,7 +32,7 @@ from escalation.policy import (
 from flows import buttons, screening
 from flows.buttons import ButtonData
 from flows.intake import ASQ_DONE
-from flows.types import Button, ClearButtons, Effect, Inbound, Priority, Reply, Screened
+from flows.types import SOS, Button, ClearButtons, Effect, Inbound, Priority, Reply, Screened
 from handlers import journey, practice
 from handlers.context import Services
 from storage.models import Person
@@ -57,6 +57,7 @@ RESOURCES = {"student": "crisis-resources-asked", "refer": "crisis-resources-ref
 ASQ_DETAIL = "asq:"  # a case's detail that holds the screening's answers (flows.screening)
 BEFORE_SCREENING = ("consent", "language", "topic", "description", "feeling")
 TELL = {"detector": "crisis-tell-supporter", "screening": "crisis-tell-supporter",
+        "screening-unsure": "crisis-tell-supporter",
         "screening-now": "crisis-tell-supporter", "student": "crisis-tell-supporter-asked",
         "asq": "crisis-tell-supporter", "asq-now": "crisis-tell-supporter"}
 
@@ -439,7 +440,8 @@ async def _carry_out(uow: UnitOfWork, services: Services, case: Escalation,
             if not page.broadcast:
                 member.last_assigned_at = now  # rotate who is paged first next time
             rows = case_buttons(case, member.role)
-            effects.append(Reply(key, params, rows, to=member.telegram_id, priority=CRISIS,
+            effects.append(Reply(key, {**params, "reader": member.role}, rows,
+                                 to=member.telegram_id, priority=CRISIS,
                                  meta={"escalation": case.id, "member": member.id,
                                        **case_meta(case, rows)}))
     if page.member_ids:
@@ -490,8 +492,9 @@ async def ping_params(uow: UnitOfWork, case: Escalation, now: datetime) -> dict[
     params["sos"] = "yes" if case.asked_at is not None and case.source != "student" else "no"
     detail = uow.escalations.detail(case)
     if detail.startswith(ASQ_DETAIL):  # the screening's answers, worded in the catalogs
-        asking = conversation is not None and conversation.flow == "intake" and \
-            conversation.state.startswith("asq-")  # the rest are still being asked
+        asking = conversation is not None and (  # the rest are still being asked: in the
+            conversation.flow == "intake" and conversation.state.startswith("asq-")  # intake,
+            or conversation.flow == "session" and bool(conversation.data.get("asq_at")))  # /screen
         params |= screening.params(screening.decode(detail.removeprefix(ASQ_DETAIL)), asking)
         params["more"], params["also_key"] = "yes", screening.ANSWERS_KEY
     elif detail:  # the referral's reason, in the supporter's words
@@ -747,8 +750,16 @@ async def _screening_answer(uow: UnitOfWork, services: Services, inbound: Inboun
                         {"answer": answer}, services.clock())
     source = "screening-now" if answer == "now" else "screening"
     effects: list[Effect] = list(clear)
+    alone = await uow.sessions.active_for_student(inbound.chat_id) is None and \
+        await uow.requests.open_for(person.id) is None
+    if answer == "unsure" and alone and case is None and person.practice_with is None:
+        # not a no (ASQ: a positive screen), and no supporter is with them or coming to ask
+        # gently: a counselor follows up, as for a yes
+        decision = decide(replace(situation, level=RiskLevel.HIGH))
+        source = "screening-unsure"
     effects += await act(uow, services, decision, inbound.chat_id, person, level,
                          ("suicide",), source, await recent_words(uow, inbound.chat_id, person))
-    if not decision.actions:
-        effects.append(Reply("screening-thanks"))
+    if not decision.actions:  # never "your supporter will keep this in mind" to nobody's
+        effects.append(Reply("screening-thanks-alone", keyboard=SOS) if alone else
+                       Reply("screening-thanks"))
     return effects

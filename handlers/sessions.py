@@ -9,7 +9,7 @@ from escalation.detector import RiskLevel
 from flows import screening
 from flows.buttons import button
 from flows.session import FEEDBACK_MACHINE
-from flows.types import NO_SOS, Button, Copy, Effect, Priority, Reply
+from flows.types import NO_SOS, SOS, Button, Copy, Effect, Priority, Reply
 from handlers import escalations, journey, practice
 from handlers.context import Services, machine_context
 from handlers.dispatch import (
@@ -43,6 +43,12 @@ async def accept(uow: UnitOfWork, services: Services, member: Member,
     offer = await uow.offers.get(offer_id)
     if offer is None or offer.member_id != member.id:
         return [Reply("offer-not-yours")]
+    if offer.status == OfferStatus.ACCEPTED and any(  # pressed twice: the chat is theirs
+            c.request_id == offer.request_id for c in await uow.sessions.active_for_member(
+                member.id)):
+        taken = await uow.requests.get(offer.request_id)
+        return [Reply("offer-already-yours",
+                      {"pseudonym": taken.pseudonym if taken is not None else "?"})]
     if offer.status != OfferStatus.PENDING:
         again = await uow.offers.pending_for_request(offer.request_id)
         if again is not None and again.member_id == member.id:  # the old message's button
@@ -442,11 +448,13 @@ async def end_session(uow: UnitOfWork, services: Services, chat: ChatSession,
                         {"session": chat.id}, now)
     student_key = "session-ended-idle-student" if ended_by == "idle" else "session-ended-student"
     effects: list[Effect] = []
+    case = await uow.escalations.unresolved_for_chat(chat.student_chat_id)
     if practising:  # a scripted student: no survey (its ratings are not the program's)
         await journey.move(uow, chat.student_chat_id, "end_after_crisis", now)
         effects.append(Reply(student_key, to=chat.student_chat_id, keyboard=NO_SOS))
-    elif chat.counselor_id is not None or await uow.escalations.highest_since(
-            chat.student_chat_id, chat.started_at) >= RiskLevel.HIGH:
+    elif case is not None or chat.counselor_id is not None or \
+            await uow.escalations.highest_since(chat.student_chat_id,
+                                                chat.started_at) >= RiskLevel.HIGH:
         # "how helpful was this chat, 1 to 5?" is not what to ask after a crisis: one caring
         # goodbye with the numbers (once), and the peer supporter they asked for, if they
         # only ever talked with a counselor
@@ -456,9 +464,15 @@ async def end_session(uow: UnitOfWork, services: Services, chat: ChatSession,
         rows: tuple[tuple[Button, ...], ...] = (
             (button(FOLLOWUP, "btn-peer-yes", "peer", str(request.id)),),
             (button(FOLLOWUP, "btn-peer-no", "nopeer"),)) if peer else ()
+        # a case still open: a counselor may write to them here, and 🆘 stays at hand
         effects.append(Reply("session-ended-after-crisis", {
-            "by": "idle" if ended_by == "idle" else "ended", "peer": "yes" if peer else "no"},
-            rows, to=chat.student_chat_id, keyboard=NO_SOS))
+            "by": "idle" if ended_by == "idle" else "ended", "peer": "yes" if peer else "no",
+            "open": "yes" if case is not None else "no"},
+            rows, to=chat.student_chat_id, keyboard=SOS if case is not None else NO_SOS))
+        if case is not None and CASE.state_of(case) != Case.TAKEN_OVER and \
+                ended_by in ("student", "idle"):  # whoever was paged knows they left
+            effects += await escalations.tell_case_staff(
+                uow, chat.student_chat_id, "escalation-student-left")
     else:
         effects.append(Reply(student_key, to=chat.student_chat_id, keyboard=NO_SOS))
         feedback = FEEDBACK_MACHINE.enter(machine_context(services, services.catalog.default),
@@ -466,7 +480,6 @@ async def end_session(uow: UnitOfWork, services: Services, chat: ChatSession,
         await journey.move(uow, chat.student_chat_id, "end", now, feedback.data,
                            feedback.state)
         effects += [_to(e, chat.student_chat_id) for e in feedback.effects]
-    case = await uow.escalations.unresolved_for_chat(chat.student_chat_id)
     for member in await uow.sessions.staff(chat):
         if member.focus_session_id == chat.id:
             member.focus_session_id = None

@@ -15,6 +15,7 @@ reason-hopeless = words of hopelessness
 reason-words = risky words
 reason-student = the student pressed "I need a counselor now"
 reason-refer = their peer supporter referred them
+reason-screening-unsure = answered "not sure" when asked directly about thoughts of suicide, with nobody from the team with them
 reason-screening = answered yes: thoughts of suicide in the past weeks
 reason-asq = answered yes to the screening questions (ASQ)
 reason-asq-now = answered yes: thinking of killing themselves right now (ASQ)

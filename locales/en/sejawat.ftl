@@ -67,7 +67,7 @@ intake-welcome =
 
     Before you start, here's what to know:
     • This is peer support, not therapy or counseling.
-    • This is not an emergency service. If you're in danger or afraid you might hurt yourself, contact now:
+    • This is not an emergency service. If you're in danger, someone is hurting you, or you're afraid you might hurt yourself, contact now:
     { $resources }
 intake-consent = Do you understand and want to continue?
 intake-declined =
@@ -168,7 +168,12 @@ session-ended-after-crisis =
        *[ended] The chat has ended.
     } Please take good care of yourself today. 💛 If things get heavy again, send /start any time.
     If you're in danger right now, contact:
-    { $resources }{ $peer ->
+    { $resources }{ $open ->
+        [yes] {""}
+
+        A counselor may still write to you here. If you need one right now, press 🆘 below.
+       *[no] {""}
+    }{ $peer ->
         [yes] {""}
 
         You also asked to talk with a peer supporter. Do you still want to?
@@ -210,12 +215,12 @@ crisis-resources =
     Thank you for telling us. What you're feeling matters, and you don't have to face it alone. 💛
     We're contacting a counselor for you right now.
 
-    If you're in danger or afraid you might hurt yourself, contact now:
+    If you're in danger, someone is hurting you, or you're afraid you might hurt yourself, contact now:
     { $resources }
 case-open-waiting =
     We have your message, and we're calling a counselor. They'll write to you here, in this chat. You don't need to do anything else. 💛
 
-    If you're in danger or afraid you might hurt yourself, contact now:
+    If you're in danger, someone is hurting you, or you're afraid you might hurt yourself, contact now:
     { $resources }
 
     (Send /start if you'd also like to talk with a peer supporter while you wait.)
@@ -223,17 +228,17 @@ crisis-resources-counselor-here =
     Thank you for telling us. What you're feeling matters, and you don't have to face it alone. 💛
     The counselor in this chat is with you, so keep writing here.
 
-    If you're in danger or afraid you might hurt yourself, contact now:
+    If you're in danger, someone is hurting you, or you're afraid you might hurt yourself, contact now:
     { $resources }
 crisis-resources-asked =
     A counselor will be with you as soon as possible. You're not alone. 💛
 
-    If you're in danger or afraid you might hurt yourself, contact now:
+    If you're in danger, someone is hurting you, or you're afraid you might hurt yourself, contact now:
     { $resources }
 crisis-resources-referred =
     Your supporter has asked a counselor to join and help you. 💛
 
-    If you're in danger or afraid you might hurt yourself, contact now:
+    If you're in danger, someone is hurting you, or you're afraid you might hurt yourself, contact now:
     { $resources }
 crisis-still-here =
     We're still here with you, and we're making sure a counselor reaches you soon.
@@ -247,6 +252,7 @@ btn-screen-yes = Yes
 btn-screen-now = Yes, right now
 btn-screen-no = No
 btn-screen-unsure = I'm not sure
+screening-thanks-alone = Thank you for answering. 💛 If things get heavy, send /start to talk with a peer supporter, or press 🆘 for a counselor, any time.
 screening-thanks = Thank you for answering. Your supporter will keep this in mind.
 asq-intro =
     Thank you for being honest about how you feel. We'd like to ask a few short questions, one at a time. We ask everyone who's going through a hard time, so we can help in the right way.
@@ -348,7 +354,7 @@ offer =
     Topic: { $topic }
     Feeling now: { $feeling } of 5
     Language: { $language }
-    Risk: { $risk }{ $why ->
+    Level: { $risk }{ $why ->
         [case] {" "}(case #{ $case } in the last 7 days)
         [screening] {" "}(from their screening answers)
         [words] {" "}(from what they wrote)
@@ -359,6 +365,7 @@ offer =
 offer-declined = Okay. { $pseudonym } has been offered to another supporter.
 offer-expired = ⏰ You didn't answer the offer for { $pseudonym } in time, so it went to another supporter.
 offer-offered-again = That offer timed out, but the same request was offered to you again: please use the newest message.
+offer-already-yours = You already accepted this one: your chat with { $pseudonym } is open. Just write here.
 offer-gone = This request is no longer available (someone else took it, or the offer expired).
 offer-not-yours = This offer was not made to you.
 offer-withdrawn = { $pseudonym }'s request is no longer waiting (it was cancelled, or a counselor has it), so the offer is closed. Nothing for you to do.
@@ -497,12 +504,15 @@ escalation-ping =
         [yes] {", "}{ $also }
        *[no] {""}
     }{ $sos ->
-        [yes] {" · "}🆘 and they pressed "I need a counselor now"
+        [yes] {" · "}🆘 the student also pressed "I need a counselor now"
        *[no] {""}
     }
     Their words: { $excerpt }
     Waiting: { $waited } min
-    Please acknowledge or take over.
+    { $reader ->
+        [coordinator] Please acknowledge; a counselor takes the student over.
+       *[counselor] Please acknowledge or take over.
+    }
 escalation-broadcast =
     🆘🆘 Escalation #{ $id } is NOT yet taken care of — { $level }
     { $who ->
@@ -514,23 +524,27 @@ escalation-broadcast =
         [yes] {", "}{ $also }
        *[no] {""}
     }{ $sos ->
-        [yes] {" · "}🆘 and they pressed "I need a counselor now"
+        [yes] {" · "}🆘 the student also pressed "I need a counselor now"
        *[no] {""}
     }
     Their words: { $excerpt }
     Waiting: { $waited } min
-    Anyone who can: acknowledge or take over now.
+    { $reader ->
+        [coordinator] Anyone who can: acknowledge now; a counselor takes the student over.
+       *[counselor] Anyone who can: acknowledge or take over now.
+    }
 escalation-update =
     Update on escalation #{ $id } — { $level }
     Why: { $reason }{ $more ->
         [yes] {", "}{ $also }
        *[no] {""}
     }{ $sos ->
-        [yes] {" · "}🆘 and they pressed "I need a counselor now"
+        [yes] {" · "}🆘 the student also pressed "I need a counselor now"
        *[no] {""}
     }
     Their words: { $excerpt }
 escalation-acked = You acknowledged escalation #{ $id }. Take over to chat with the student, or resolve it with an outcome. If neither happens within { $minutes } min, the team is paged again.
+escalation-acked-others-coordinator = { $name } (coordinator) has seen escalation #{ $id }. It still needs a counselor to take the student over.
 escalation-acked-others = { $name } acknowledged escalation #{ $id }.
 escalation-acked-coordinator = You acknowledged escalation #{ $id }. A counselor takes the student over; you can record the outcome below. If nobody takes over or resolves it within { $minutes } min, the team is paged again.
 escalation-you-acked = You have already acknowledged escalation #{ $id }: take it over or record its outcome below.
@@ -548,8 +562,11 @@ escalation-note-saved = The note for escalation #{ $id } is saved (encrypted).
 casenote-usage = To add a note to a resolved case: /casenote CASE-NUMBER your note (for example: /casenote 12 called the parents). Only someone who handled the case, or a coordinator, can add it.
 casenote-no-case = There is no case #{ $id }. /cases lists the open ones.
 casenote-still-open = Case #{ $id } is still open: record how it ended with its buttons (/cases), then the note goes with it.
+escalation-student-left = Escalation #{ $id }: { $pseudonym } has left the chat (the case is still open). You can still take over: they will see a counselor has joined.
 escalation-student-withdrew = Escalation #{ $id }: { $pseudonym } withdrew their request for a peer supporter. The case is still open: please follow up.
 escalation-resolved = Thank you. The case is closed and the note is saved (encrypted).
+escalation-resolve-held = { $name } (counselor) is with the student in escalation #{ $id } now: they record how it ended.
+escalation-resolved-by = { $name } closed escalation #{ $id } as "{ $outcome }".
 escalation-resolve-not-yours = Only the counselor who acknowledged or took over this escalation (or a coordinator, once it is acknowledged) can resolve it.
 counselor-joined-supporter = Counselor { $name } has joined your chat. Stay with the student; follow the counselor's lead.
 refer-usage = Write the reason after the command, e.g. /refer talks about not wanting to live
@@ -560,7 +577,7 @@ cases-title = Open escalations: { $count }
 cases-line =
     #{ $id } · { $state } · { $level } · { $age } min
     { $pseudonym } · { $topic } · { $reason }{ $sos ->
-        [yes] {" · "}🆘 and they pressed "I need a counselor now"
+        [yes] {" · "}🆘 the student also pressed "I need a counselor now"
        *[no] {""}
     }
     { $excerpt }

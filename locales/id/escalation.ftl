@@ -15,6 +15,7 @@ reason-hopeless = kata-kata putus asa
 reason-words = kata-kata berisiko
 reason-student = siswa menekan "Aku butuh konselor sekarang"
 reason-refer = dirujuk oleh pendamping sebayanya
+reason-screening-unsure = menjawab tidak yakin saat ditanya langsung soal pikiran bunuh diri, dan tidak ada pendamping yang sedang bersamanya
 reason-screening = menjawab ya: ada pikiran bunuh diri beberapa minggu terakhir
 reason-asq = menjawab ya pada pertanyaan skrining (ASQ)
 reason-asq-now = menjawab ya: sedang kepikiran bunuh diri sekarang (ASQ)
@@ -24,7 +25,7 @@ asq-answers = berharap mati: { $asq_1 ->
         [skip] tidak mau menjawab
         [wait] belum dijawab
        *[other] tidak ditanyakan
-    } · merasa lebih baik kalau mati: { $asq_2 ->
+    } · merasa dia/keluarganya lebih baik kalau dia mati: { $asq_2 ->
         [yes] YA
         [no] tidak
         [skip] tidak mau menjawab

@@ -67,7 +67,7 @@ intake-welcome =
 
     Sebelum lanjut, ini yang perlu kamu tahu:
     • Ini dukungan dari teman sebaya, bukan terapi atau konseling.
-    • Ini bukan layanan darurat. Kalau kamu dalam bahaya atau takut nyakitin diri sendiri, langsung hubungi:
+    • Ini bukan layanan darurat. Kalau kamu dalam bahaya, ada yang nyakitin kamu, atau kamu takut nyakitin diri sendiri, langsung hubungi:
     { $resources }
 intake-consent = Kamu paham dan mau lanjut?
 intake-declined =
@@ -168,7 +168,12 @@ session-ended-after-crisis =
        *[ended] Obrolannya udah selesai.
     } Jaga dirimu baik-baik hari ini ya. 💛 Kalau rasanya berat lagi, kirim /start kapan aja.
     Kalau sekarang kamu dalam bahaya, hubungi:
-    { $resources }{ $peer ->
+    { $resources }{ $open ->
+        [yes] {""}
+
+        Konselor mungkin masih bakal nulis ke kamu di sini. Kalau kamu butuh konselor sekarang, tekan 🆘 di bawah.
+       *[no] {""}
+    }{ $peer ->
         [yes] {""}
 
         Tadi kamu juga minta ngobrol sama pendamping sebaya. Masih mau?
@@ -210,12 +215,12 @@ crisis-resources =
     Makasih udah mau cerita. Yang kamu rasain itu penting, dan kamu nggak harus ngadepin ini sendirian. 💛
     Sekarang kami lagi ngehubungin konselor buat kamu.
 
-    Kalau kamu dalam bahaya atau takut nyakitin diri sendiri, langsung hubungi:
+    Kalau kamu dalam bahaya, ada yang nyakitin kamu, atau kamu takut nyakitin diri sendiri, langsung hubungi:
     { $resources }
 case-open-waiting =
     Pesanmu udah kami terima, dan kami lagi manggil konselor. Nanti dia nyapa kamu di obrolan ini. Kamu nggak perlu ngapa-ngapain lagi. 💛
 
-    Kalau kamu dalam bahaya atau takut nyakitin diri sendiri, langsung hubungi:
+    Kalau kamu dalam bahaya, ada yang nyakitin kamu, atau kamu takut nyakitin diri sendiri, langsung hubungi:
     { $resources }
 
     (Kirim /start kalau kamu juga mau ngobrol sama pendamping sebaya sambil nunggu.)
@@ -223,17 +228,17 @@ crisis-resources-counselor-here =
     Makasih udah mau cerita. Yang kamu rasain itu penting, dan kamu nggak harus ngadepin ini sendirian. 💛
     Konselor ada di obrolan ini bareng kamu, jadi tulis aja terus di sini.
 
-    Kalau kamu dalam bahaya atau takut nyakitin diri sendiri, langsung hubungi:
+    Kalau kamu dalam bahaya, ada yang nyakitin kamu, atau kamu takut nyakitin diri sendiri, langsung hubungi:
     { $resources }
 crisis-resources-asked =
     Konselor bakal nyapa kamu secepatnya. Kamu nggak sendirian. 💛
 
-    Kalau kamu dalam bahaya atau takut nyakitin diri sendiri, langsung hubungi:
+    Kalau kamu dalam bahaya, ada yang nyakitin kamu, atau kamu takut nyakitin diri sendiri, langsung hubungi:
     { $resources }
 crisis-resources-referred =
     Pendampingmu minta konselor ikut gabung buat bantu kamu. 💛
 
-    Kalau kamu dalam bahaya atau takut nyakitin diri sendiri, langsung hubungi:
+    Kalau kamu dalam bahaya, ada yang nyakitin kamu, atau kamu takut nyakitin diri sendiri, langsung hubungi:
     { $resources }
 crisis-still-here =
     Kami masih di sini sama kamu, dan kami lagi pastiin konselor cepat nyapa kamu.
@@ -247,6 +252,7 @@ btn-screen-yes = Iya
 btn-screen-now = Iya, sekarang juga
 btn-screen-no = Nggak
 btn-screen-unsure = Aku nggak yakin
+screening-thanks-alone = Makasih udah jawab. 💛 Kalau rasanya berat, kirim /start buat ngobrol sama pendamping sebaya, atau tekan 🆘 buat konselor, kapan aja.
 screening-thanks = Makasih udah jawab. Pendampingmu bakal ingat ini.
 asq-intro =
     Makasih udah jujur soal perasaanmu. Kami mau nanya beberapa pertanyaan singkat, satu-satu. Ini kami tanyain ke semua yang lagi ngerasa berat, biar kami bisa bantu dengan tepat.
@@ -345,7 +351,7 @@ offer =
     Topik: { $topic }
     Perasaan saat ini: { $feeling } dari 5
     Bahasa: { $language }
-    Risiko: { $risk }{ $why ->
+    Tingkat: { $risk }{ $why ->
         [case] {" "}(ada kasus #{ $case } dalam 7 hari terakhir)
         [screening] {" "}(dari jawaban skriningnya)
         [words] {" "}(dari yang dia tulis)
@@ -356,6 +362,7 @@ offer =
 offer-declined = Oke. { $pseudonym } sudah ditawarkan ke pendamping lain.
 offer-expired = ⏰ Kamu belum menjawab tawaran untuk { $pseudonym } tepat waktu, jadi tawarannya diteruskan ke pendamping lain.
 offer-offered-again = Tawaran itu sudah lewat waktunya, tapi permintaan yang sama ditawarkan lagi ke kamu: pakai pesan yang paling baru ya.
+offer-already-yours = Permintaan ini sudah kamu terima: obrolanmu dengan { $pseudonym } sudah terbuka. Tulis saja di sini.
 offer-gone = Permintaan ini sudah tidak tersedia (sudah diambil orang lain, atau tawarannya kedaluwarsa).
 offer-not-yours = Tawaran ini bukan untukmu.
 offer-withdrawn = Permintaan { $pseudonym } sudah tidak menunggu lagi (dibatalkan, atau sudah ditangani konselor), jadi tawarannya ditutup. Kamu tidak perlu melakukan apa-apa.
@@ -494,12 +501,15 @@ escalation-ping =
         [yes] {", "}{ $also }
        *[no] {""}
     }{ $sos ->
-        [yes] {" · "}🆘 dan dia menekan "Aku butuh konselor sekarang"
+        [yes] {" · "}🆘 siswa juga menekan "Aku butuh konselor sekarang"
        *[no] {""}
     }
     Kata-katanya: { $excerpt }
     Menunggu: { $waited } menit
-    Tekan “Saya tangani” atau “Ambil alih”.
+    { $reader ->
+        [coordinator] Tekan “Saya tangani”; yang mengambil alih siswa nanti konselor.
+       *[counselor] Tekan “Saya tangani” atau “Ambil alih”.
+    }
 escalation-broadcast =
     🆘🆘 Eskalasi #{ $id } BELUM ada yang pegang — { $level }
     { $who ->
@@ -511,23 +521,27 @@ escalation-broadcast =
         [yes] {", "}{ $also }
        *[no] {""}
     }{ $sos ->
-        [yes] {" · "}🆘 dan dia menekan "Aku butuh konselor sekarang"
+        [yes] {" · "}🆘 siswa juga menekan "Aku butuh konselor sekarang"
        *[no] {""}
     }
     Kata-katanya: { $excerpt }
     Menunggu: { $waited } menit
-    Siapa pun yang bisa: tekan “Saya tangani” atau “Ambil alih” sekarang.
+    { $reader ->
+        [coordinator] Siapa pun yang bisa: tekan “Saya tangani” sekarang; yang mengambil alih siswa nanti konselor.
+       *[counselor] Siapa pun yang bisa: tekan “Saya tangani” atau “Ambil alih” sekarang.
+    }
 escalation-update =
     Kabar terbaru eskalasi #{ $id } — { $level }
     Alasan: { $reason }{ $more ->
         [yes] {", "}{ $also }
        *[no] {""}
     }{ $sos ->
-        [yes] {" · "}🆘 dan dia menekan "Aku butuh konselor sekarang"
+        [yes] {" · "}🆘 siswa juga menekan "Aku butuh konselor sekarang"
        *[no] {""}
     }
     Kata-katanya: { $excerpt }
 escalation-acked = Eskalasi #{ $id } sekarang kamu tangani. Ambil alih untuk mengobrol dengan siswa, atau tutup dengan hasil akhir. Kalau dalam { $minutes } menit belum ada yang ambil alih atau menutupnya, tim akan dihubungi lagi.
+escalation-acked-others-coordinator = { $name } (koordinator) sudah melihat eskalasi #{ $id }. Masih perlu konselor yang mengambil alih siswa.
 escalation-acked-others = Eskalasi #{ $id } sudah ditangani { $name }.
 escalation-acked-coordinator = Eskalasi #{ $id } sekarang kamu tangani. Yang ambil alih obrolan nanti konselor; kamu bisa mencatat hasil akhirnya di bawah. Kalau dalam { $minutes } menit belum ada yang ambil alih atau menutupnya, tim akan dihubungi lagi.
 escalation-you-acked = Eskalasi #{ $id } sudah kamu tangani sebelumnya: ambil alih atau catat hasil akhirnya di bawah.
@@ -545,8 +559,11 @@ escalation-note-saved = Catatan untuk eskalasi #{ $id } tersimpan (terenkripsi).
 casenote-usage = Untuk menambah catatan ke kasus yang sudah ditutup: /casenote NOMOR-KASUS catatanmu (contoh: /casenote 12 sudah telepon orang tua). Hanya yang menangani kasusnya, atau koordinator, yang bisa menambah.
 casenote-no-case = Tidak ada kasus #{ $id }. Lihat yang masih terbuka dengan /cases.
 casenote-still-open = Kasus #{ $id } masih terbuka: catat dulu hasilnya lewat tombolnya (/cases), nanti catatannya ikut tersimpan.
+escalation-student-left = Eskalasi #{ $id }: { $pseudonym } sudah keluar dari obrolan (kasusnya masih terbuka). Kamu tetap bisa ambil alih: dia akan melihat konselor bergabung.
 escalation-student-withdrew = Eskalasi #{ $id }: { $pseudonym } membatalkan permintaannya ke pendamping sebaya. Kasusnya masih terbuka: tolong tindak lanjuti.
 escalation-resolved = Terima kasih. Kasus ditutup dan catatan tersimpan (terenkripsi).
+escalation-resolve-held = { $name } (konselor) sedang bersama siswa di eskalasi #{ $id }: hasil akhirnya dia yang mencatat.
+escalation-resolved-by = { $name } menutup eskalasi #{ $id } dengan hasil "{ $outcome }".
 escalation-resolve-not-yours = Hanya konselor yang menangani atau mengambil alih eskalasi ini (atau koordinator, setelah ada yang menangani) yang bisa menutupnya.
 counselor-joined-supporter = Konselor { $name } sudah bergabung di obrolanmu. Tetap bersama siswa; ikuti arahan konselor.
 refer-usage = Tulis alasannya setelah perintah, misalnya /refer bicara soal tidak ingin hidup
@@ -557,7 +574,7 @@ cases-title = Eskalasi terbuka: { $count }
 cases-line =
     #{ $id } · { $state } · { $level } · { $age } menit
     { $pseudonym } · { $topic } · { $reason }{ $sos ->
-        [yes] {" · "}🆘 dan dia menekan "Aku butuh konselor sekarang"
+        [yes] {" · "}🆘 siswa juga menekan "Aku butuh konselor sekarang"
        *[no] {""}
     }
     { $excerpt }

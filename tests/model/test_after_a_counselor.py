@@ -6,7 +6,7 @@ asked for a peer supporter and got a counselor lost that request when the counse
 from __future__ import annotations
 
 from tests.model.invariants import check
-from tests.model.test_regressions import BUDI, DIMAS, STUDENT, cases, intake, press
+from tests.model.test_regressions import BUDI, DIMAS, STUDENT, cases, intake, pings, press
 from tests.model.world import World
 
 SOS_ID = "🆘 Aku butuh konselor sekarang"
@@ -160,4 +160,106 @@ async def test_sos_after_an_acknowledgement_says_so_in_the_new_ping(world: World
     [case] = await cases(world)
     assert case.asked_at is not None
     assert case.status == "open", "paged again from the top"
+    assert await check(world) == []
+
+
+async def _asked_after_the_chat(world: World) -> None:
+    """A chat ends; the student's feedback comment shows a concern: the bot asks the direct
+    question, and nobody from the team is with the student any more."""
+    await intake(world, STUDENT)
+    await press(world, DIMAS, "of:accept:")
+    await world.end(STUDENT)
+    await press(world, STUDENT, "fb:rate:")
+    await world.say(STUDENT, "gak ngebantu, rasanya udah gak ada gunanya hidup")
+    assert any(d.startswith("sc:") for _, d in world.latest_buttons(STUDENT)), \
+        world.texts(STUDENT)[-2:]
+
+
+async def test_not_sure_with_nobody_beside_them_pages_a_counselor(world: World) -> None:
+    """Seen in a newcomer hour: "not sure" to "are you thinking of killing yourself?" after
+    the chat had ended was answered "your supporter will keep this in mind", and nobody was
+    told. Not a no (ASQ: a positive screen), and nobody is there to ask gently: a counselor
+    follows up."""
+    await _asked_after_the_chat(world)
+    before = len(world.telegram.messages)
+    await press(world, STUDENT, "sc:unsure:")
+    [ping] = pings(world, BUDI, before)
+    assert '"not sure" when asked directly' in ping
+    said = world.texts(STUDENT, before)
+    assert not any("Pendampingmu bakal ingat" in t for t in said), said
+    assert any("112" in t for t in said), "the numbers, and a counselor is on the way"
+    assert await check(world) == []
+
+
+async def test_no_with_nobody_beside_them_claims_no_supporter(world: World) -> None:
+    await _asked_after_the_chat(world)
+    before = len(world.telegram.messages)
+    await press(world, STUDENT, "sc:no:")
+    assert pings(world, BUDI, before) == []
+    said = world.texts(STUDENT, before)
+    assert not any("Pendampingmu" in t for t in said), said
+    assert any("/start" in t and "🆘" in t for t in said), said
+    assert world.telegram.keyboards[STUDENT] == [SOS_ID], "🆘 is at hand"
+    assert await check(world) == []
+
+
+async def test_a_coordinator_cannot_close_a_case_a_counselor_is_handling_in_the_chat(
+    world: World,
+) -> None:
+    """Seen in a newcomer hour: a coordinator closed, with one tap, a case the counselor was
+    still chatting about; the counselor was told nothing, their buttons just went."""
+    await _taken_over_in_a_chat(world)
+    sari = 9001
+    await world.command(sari, "/cases")
+    before = len(world.telegram.messages)
+    await press(world, sari, "es:out:1:false_alarm")
+    assert any("is with the student" in t for t in world.texts(sari, before))
+    [case] = await cases(world)
+    assert case.status == "taken_over"
+    await world.end(STUDENT)  # the chat ends: now the coordinator may close it
+    closing = len(world.telegram.messages)
+    await world.command(sari, "/cases")
+    await press(world, sari, "es:out:1:safe")
+    assert (await cases(world))[0].status == "resolved"
+    assert any("closed escalation #1" in t for t in world.texts(BUDI, closing)), \
+        "the counselor hears it from the system, not from their buttons vanishing"
+    assert await check(world) == []
+
+
+async def test_a_student_who_leaves_before_a_counselor_comes_is_not_lost(world: World) -> None:
+    """Seen in a newcomer hour: a student told her supporter her father hits her, then ended
+    the chat before a counselor took over. The paged counselor was not told she had left, her
+    goodbye did not say a counselor might still write, and 🆘 was gone from her keyboard."""
+    await intake(world, STUDENT)
+    await press(world, DIMAS, "of:accept:")
+    await world.say(STUDENT, "aku pengen mati aja")
+    before = len(world.telegram.messages)
+    await world.end(STUDENT)
+    assert any("has left the chat" in t for t in world.texts(BUDI, before))
+    goodbye = world.texts(STUDENT, before)
+    assert any("Konselor mungkin masih bakal nulis" in t for t in goodbye), goodbye
+    assert world.telegram.keyboards[STUDENT] == [SOS_ID]
+    assert not any(d.startswith("fb:") for _, d in world.latest_buttons(STUDENT)), \
+        "no rating survey while a case is open"
+    await press(world, BUDI, "es:take:")
+    assert world.telegram.keyboards[STUDENT] == [SOS_ID]
+    assert await check(world) == []
+
+
+async def test_a_coordinators_acknowledgement_does_not_tell_counselors_it_is_handled(
+    world: World,
+) -> None:
+    """Seen in a newcomer hour: only the coordinator acknowledged; the counselor read "already
+    handled by Bu Sari" while nobody could take the student over. And the coordinator's ping
+    asked her to take over, which only a counselor can."""
+    await world.say(STUDENT, "aku pengen mati aja")
+    await world.advance(world.config.escalation.ack_timeout_high + 60)  # the ladder climbs
+    sari = 9001
+    [ping] = pings(world, sari)
+    assert "a counselor takes the student over" in ping
+    before = len(world.telegram.messages)
+    await press(world, sari, "es:ack:")
+    told = world.texts(BUDI, before)
+    assert any("still needs a counselor" in t for t in told), told
+    assert not any("acknowledged escalation" in t for t in told), told
     assert await check(world) == []

@@ -237,3 +237,18 @@ async def test_the_last_coordinator_cannot_deactivate_herself(world: World) -> N
         async with world.running.store() as uow:
             assert (await uow.members.get(sari_id)).active  # type: ignore[union-attr]
     assert await check(world) == []
+
+
+async def test_accept_pressed_twice_says_the_chat_is_already_theirs(world: World) -> None:
+    """Seen in a newcomer hour: the second tap on Accept said the request was "no longer
+    available (someone else took it…)", just after the chat had opened for them."""
+    await intake(world, STUDENT)
+    data = await press(world, DIMAS, "of:accept:")
+    before = len(world.telegram.messages)
+    offer = next(m for m in world.telegram.to(DIMAS) if data in m.buttons)
+    await world.press(DIMAS, offer.message_id, data)  # a quick second tap
+    said = world.texts(DIMAS, before)
+    assert any("already accepted" in t for t in said), said
+    assert not any("no longer available" in t for t in said), said
+    assert await chat_status(world) == "active"
+    assert await check(world) == []

@@ -402,7 +402,7 @@ async def test_a_student_back_soon_after_a_crisis_is_not_offered_as_no_risk(
         assert request is not None
         assert request.risk_level >= 2, "the crisis is remembered for a week"
     offer = [t for t in world.texts(DIMAS) if "Awan-" in t][-1]
-    assert "Risiko: tidak ada tanda" not in offer
+    assert "risk (case #1 in the last 7 days)" in offer, "a level, and why"
     assert "(case #1 in the last 7 days)" in offer, "and why: the case it remembers"
     assert "no sign of risk" not in offer.lower()
     assert await check(world) == []

@@ -30,6 +30,8 @@ async def _shifts(world: World, words: str) -> tuple[list[str], list[tuple[list[
     (f"add {AYU} sun 22:00-24:00", ["sun"], "22:00", "24:00"),
     (f"add {AYU} sen,Sel,rabu 08:00-12:00", ["mon", "tue", "wed"], "08:00", "12:00"),  # as
     (f"add {AYU} Mon,saturday 08:00-12:00", ["mon", "sat"], "08:00", "12:00"),  # written
+    (f"tambah {AYU} sen 20.00-23.00", ["mon"], "20:00", "23:00"),  # as Indonesians write
+    (f"add {AYU} jum 8.00–12.30", ["fri"], "08:00", "12:30"),  # times, with a typed dash
 ])
 async def test_a_shift_is_added_with_hours_as_the_config_stores_them(
     world: World, words: str, days: list[str], start: str, end: str,

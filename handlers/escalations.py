@@ -470,6 +470,8 @@ async def ping_params(uow: UnitOfWork, case: Escalation, now: datetime) -> dict[
         person.pseudonym if person and person.pseudonym else "") or str(
         draft.get("pseudonym") or "")
     topic = (request.topic if request else None) or str(draft.get("topic") or "")
+    language = (request.language if request else None) or str(draft.get("lang") or "") or (
+        person.language if person is not None else "")
     words = uow.escalations.words(case)
     categories = [c for c in case.categories if c]
     member = await uow.members.by_telegram_id(case.student_chat_id)
@@ -483,6 +485,8 @@ async def ping_params(uow: UnitOfWork, case: Escalation, now: datetime) -> dict[
         "role_key": f"role-{role}",
         "pseudonym": pseudonym or "?",
         "topic_key": f"topic-{topic}" if topic else "topic-unknown",
+        # a counselor may need to answer in the student's language
+        "language_key": f"btn-lang-{language}" if language in ("id", "en") else "btn-lang-id",
         "level_key": _level_key(RiskLevel(case.level)),
         "reason_key": _reason_key(case.source, categories),
         "more": "no",

@@ -66,6 +66,11 @@ async def answer(uow: UnitOfWork, services: Services, inbound: Inbound, person: 
                                  {**saved.data, AT: following or None, ANSWERS: answers},
                                  services.clock())
     done = following == ""
+    if done:  # kept with the request: whoever takes the chat over is briefed with them
+        request = await uow.requests.get(chat.request_id)
+        if request is not None:
+            request.screening = screening.encode(
+                {**screening.decode(request.screening), **answers})
     effects: list[Effect] = [ClearButtons(inbound.message_id)]
     effects += await escalations.screened(
         uow, services, person, Screened(name, value, screening.encode(answers), done))

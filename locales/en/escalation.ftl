@@ -63,7 +63,7 @@ escalation-reminder =
         [yes] {" "}🆘 The student has pressed "I need a counselor now".
        *[no] {""}
     }
-    Student: { $pseudonym } · Topic: { $topic }
+    Student: { $pseudonym } · Topic: { $topic } · { $language }
     Their words: { $excerpt }
     Please take over or resolve it; the team is being paged again.
 escalation-outcome-reminder = Escalation #{ $id } ({ $pseudonym }) still has no outcome. If you are worried about them, open the chat again; when you are sure they are safe or referred, resolve it:

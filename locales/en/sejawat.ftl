@@ -153,9 +153,9 @@ session-started-student =
     A peer supporter has joined. 💛 From now on, everything you write here goes to them. They only see the name you picked.
 
     Remember: your supporter is a fellow student who has been trained, not a therapist. If you need a counselor, press 🆘 below. The emergency numbers are in /help.
-session-already-active = You are already chatting with a peer supporter. Just write here; send /end to finish the chat.
-session-use-end = To finish the chat with your supporter, send /end.
-session-end-confirm = End this chat? Your supporter will be told, and you can start again any time with /start.
+session-already-active = You are already in a chat. Just write here; send /end to finish the chat.
+session-use-end = To finish this chat, send /end.
+session-end-confirm = End this chat? Whoever is with you here will be told, and you can start again any time with /start.
 session-end-kept = OK, the chat goes on. Just write here.
 session-not-active = That chat has already ended. Send /start if you want to talk again.
 session-ended-student =
@@ -191,7 +191,7 @@ session-handed-over-student = Your peer supporter has handed this chat to anothe
 session-supporter-unavailable = Your supporter can't continue. You keep your place at the front of the line, and another supporter will join you here as soon as possible. If you need help now: { $resources }
 session-idle-check = Are you still there? 🙂 If we don't hear from you in { $minutes } minutes, this chat will close. You can always come back with /start.
 help-session =
-    You are chatting with a peer supporter. Just write here.
+    You are in a chat. Just write here.
     • /end — finish the chat
     If you need a counselor right now, press 🆘 below. In an emergency:
     { $resources }
@@ -489,7 +489,7 @@ crisis-tell-supporter-counselor-here =
     { $name }, the counselor in this chat, has the case and the student has the emergency numbers. Stay with them alongside the counselor.
 escalation-in-your-chat =
     🆘 Escalation #{ $id } — { $level }, in your chat
-    Student: { $pseudonym } · Topic: { $topic }
+    Student: { $pseudonym } · Topic: { $topic } · { $language }
     Why: { $reason }
     Their words: { $excerpt }
     The case is yours, since you are with them. Stay with them; when you are sure they are safe or referred, record how it ended:
@@ -498,7 +498,7 @@ escalation-ping =
     { $who ->
         [invitee] Someone joining the team (invited as { $role })
         [member] Someone on the team ({ $role })
-       *[student] Student: { $pseudonym } · Topic: { $topic }
+       *[student] Student: { $pseudonym } · Topic: { $topic } · { $language }
     }
     Why: { $reason }{ $more ->
         [yes] {", "}{ $also }
@@ -518,7 +518,7 @@ escalation-broadcast =
     { $who ->
         [invitee] Someone joining the team (invited as { $role })
         [member] Someone on the team ({ $role })
-       *[student] Student: { $pseudonym } · Topic: { $topic }
+       *[student] Student: { $pseudonym } · Topic: { $topic } · { $language }
     }
     Why: { $reason }{ $more ->
         [yes] {", "}{ $also }

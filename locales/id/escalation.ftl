@@ -63,7 +63,7 @@ escalation-reminder =
         [yes] {" "}🆘 Siswa sudah menekan "Aku butuh konselor sekarang".
        *[no] {""}
     }
-    Siswa: { $pseudonym } · Topik: { $topic }
+    Siswa: { $pseudonym } · Topik: { $topic } · { $language }
     Kata-katanya: { $excerpt }
     Tolong ambil alih atau tutup kasusnya; tim sedang dihubungi lagi.
 escalation-outcome-reminder = Eskalasi #{ $id } ({ $pseudonym }) belum punya hasil akhir. Kalau kamu khawatir, buka lagi obrolannya; kalau sudah yakin siswa aman atau sudah dirujuk, tutup kasusnya:

@@ -153,9 +153,9 @@ session-started-student =
     Pendamping sebaya udah gabung. 💛 Mulai sekarang, semua yang kamu tulis di sini sampai ke dia. Dia cuma lihat nama yang kamu pilih tadi.
 
     Ingat ya: pendampingmu itu sesama pelajar yang udah dilatih, bukan terapis. Kalau kamu butuh konselor, tekan 🆘 di bawah. Nomor darurat ada di /help.
-session-already-active = Kamu lagi ngobrol sama pendamping sebaya. Tulis aja di sini; kirim /end kalau mau udahan.
-session-use-end = Buat ngakhirin obrolan sama pendampingmu, kirim /end.
-session-end-confirm = Mau udahan ngobrolnya? Pendampingmu bakal dikasih tahu, dan kamu bisa mulai lagi kapan aja dengan /start.
+session-already-active = Kamu lagi ada di obrolan. Tulis aja di sini; kirim /end kalau mau udahan.
+session-use-end = Buat ngakhirin obrolan ini, kirim /end.
+session-end-confirm = Mau udahan ngobrolnya? Yang nemenin kamu di sini bakal dikasih tahu, dan kamu bisa mulai lagi kapan aja dengan /start.
 session-end-kept = Oke, obrolannya lanjut. Tulis aja di sini.
 session-not-active = Obrolan itu udah selesai. Kirim /start kalau kamu mau cerita lagi.
 session-ended-student =
@@ -191,7 +191,7 @@ session-handed-over-student = Pendampingmu nyerahin obrolan ini ke pendamping la
 session-supporter-unavailable = Pendampingmu udah nggak bisa lanjut. Kamu tetap di urutan paling depan, dan pendamping lain bakal gabung di sini secepatnya. Kalau kamu butuh bantuan sekarang: { $resources }
 session-idle-check = Kamu masih di situ? 🙂 Kalau nggak ada kabar dalam { $minutes } menit, obrolan ini bakal ditutup. Kamu selalu bisa balik lagi dengan /start.
 help-session =
-    Kamu lagi ngobrol sama pendamping sebaya. Tulis aja di sini.
+    Kamu lagi ada di obrolan. Tulis aja di sini.
     • /end — udahan ngobrol
     Kalau kamu butuh konselor sekarang, tekan 🆘 di bawah. Kalau darurat:
     { $resources }
@@ -486,7 +486,7 @@ crisis-tell-supporter-counselor-here =
     { $name }, konselor di obrolan ini, memegang kasusnya, dan siswa sudah menerima nomor darurat. Tetap temani dia bersama konselor.
 escalation-in-your-chat =
     🆘 Eskalasi #{ $id } — { $level }, di obrolanmu
-    Siswa: { $pseudonym } · Topik: { $topic }
+    Siswa: { $pseudonym } · Topik: { $topic } · { $language }
     Alasan: { $reason }
     Kata-katanya: { $excerpt }
     Kasus ini kamu yang pegang, karena kamu sedang bersamanya. Tetap temani dia; kalau sudah yakin dia aman atau sudah dirujuk, catat hasilnya:
@@ -495,7 +495,7 @@ escalation-ping =
     { $who ->
         [invitee] Calon anggota tim (diundang sebagai { $role })
         [member] Anggota tim ({ $role })
-       *[student] Siswa: { $pseudonym } · Topik: { $topic }
+       *[student] Siswa: { $pseudonym } · Topik: { $topic } · { $language }
     }
     Alasan: { $reason }{ $more ->
         [yes] {", "}{ $also }
@@ -515,7 +515,7 @@ escalation-broadcast =
     { $who ->
         [invitee] Calon anggota tim (diundang sebagai { $role })
         [member] Anggota tim ({ $role })
-       *[student] Siswa: { $pseudonym } · Topik: { $topic }
+       *[student] Siswa: { $pseudonym } · Topik: { $topic } · { $language }
     }
     Alasan: { $reason }{ $more ->
         [yes] {", "}{ $also }

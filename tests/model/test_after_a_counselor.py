@@ -263,3 +263,14 @@ async def test_a_coordinators_acknowledgement_does_not_tell_counselors_it_is_han
     assert any("still needs a counselor" in t for t in told), told
     assert not any("acknowledged escalation" in t for t in told), told
     assert await check(world) == []
+
+
+async def test_a_ping_says_which_language_to_answer_in(world: World) -> None:
+    """Seen in a newcomer hour: an English-speaking student was paged to an Indonesian
+    counselor with nothing saying she writes in English."""
+    en_student = 700100002
+    await intake(world, en_student, "en")
+    await world.say(en_student, "i want to kill myself tonight")
+    [ping] = pings(world, BUDI)
+    assert "· English" in ping.splitlines()[1], ping
+    assert await check(world) == []

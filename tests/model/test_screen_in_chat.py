@@ -57,3 +57,24 @@ async def test_rather_not_say_in_the_chat_tells_the_supporter_to_ask_gently(
         assert request is not None
         assert request.risk_level == 1
     assert await check(world) == []
+
+
+async def test_a_supporter_taking_the_chat_over_is_briefed_with_the_answers(
+    world: World,
+) -> None:
+    """Seen in a newcomer hour: after a hand-over the new supporter read "Student: nah /
+    Student: yeah kinda" with no questions beside them and no screening summary."""
+    ayu = 9102
+    await world.command(ayu, "/duty")
+    await press(world, ayu, "dt:on")
+    await in_chat(world)
+    await world.command(DIMAS, "/screen")
+    await answer(world, "no", "skip", "no", "no")
+    await world.command(DIMAS, "/handoff")
+    await press(world, DIMAS, "ho:")
+    before = len(world.telegram.messages)
+    await press(world, ayu, "of:accept:")
+    said = "\n".join(world.texts(ayu, before))
+    assert "better off dead: rather not say" in said, said
+    assert "Ask gently" in said, said
+    assert await check(world) == []

@@ -200,7 +200,8 @@ async def _add_shift(uow: UnitOfWork, services: Services, member: Member, who: s
     if end <= start:  # past midnight (or 24 hours): said, in case it
         return [Reply("shifts-added-overnight", {  # was not meant
             "id": shift.id, "name": target.name, "start": start, "end": end})]
-    return [Reply("shifts-added", {"id": shift.id, "name": target.name})]
+    language = await _language(uow, services, member)  # what was added, read back
+    return [Reply("shifts-added", await _shift_params(uow, services, language, shift))]
 
 
 async def stats(uow: UnitOfWork, services: Services, inbound: Inbound,

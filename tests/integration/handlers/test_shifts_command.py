@@ -142,3 +142,15 @@ async def test_invite_takes_the_role_in_either_language(
     else:
         assert reply.key == "invite-link"
         assert reply.params["role_key"] == f"role-{invited}"
+
+
+async def test_an_added_shift_is_read_back_in_the_coordinators_words(world: World) -> None:
+    """Seen in a newcomer hour: "Shift #1 added for Ayu." said nothing of what was added."""
+    async with world.running.store() as uow:
+        inbound = Inbound(1, SARI, "private", SARI, "en", "command",
+                          text=f"tambah {AYU} sen,rab 20.00-23.00", command="shifts")
+        effects = await router.handle(uow, world.running.services, inbound)
+        await uow.commit()
+    [added] = [e for e in effects if isinstance(e, Reply)]
+    text = world.running.services.catalog.render("en", added.key, added.params)
+    assert text == "Shift #1 added for Ayu: Mon, Wed 20:00–23:00.", text

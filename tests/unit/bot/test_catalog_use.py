@@ -191,4 +191,4 @@ def test_the_static_pass_would_see_a_missing_placeable(tmp_path: Path) -> None:
     assert isinstance(call.value, ast.Call)
     names, _, complete = _given(_params_arg(call.value, 1))
     assert complete
-    assert VARIABLES["en"]["shifts-added"] - names == {"name"}
+    assert VARIABLES["en"]["shifts-added"] - names == {"name", "days", "start", "end"}

@@ -163,10 +163,7 @@ async def _session_for(uow: UnitOfWork, services: Services, escalation: Escalati
     request = await uow.requests.open_for(person.id)
     earlier = await uow.requests.get(escalation.request_id) if escalation.request_id else None
     if request is None and earlier is not None:  # the counselor opens the ended chat again
-        request = await uow.requests.create(
-            person.id, topic=earlier.topic, language=person.language, feeling=earlier.feeling,
-            pseudonym=earlier.pseudonym, description=uow.requests.description(earlier),
-            now=now)
+        request = await uow.requests.again(earlier, person.language, now)
         escalation.request_id = request.id
     if request is None:
         conversation = await uow.conversations.get(escalation.student_chat_id)

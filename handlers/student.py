@@ -38,6 +38,7 @@ from handlers.dispatch import (
     withdraw_pending_offer,
 )
 from handlers.events import to_event
+from handlers.sessions import FOLLOWUP as FOLLOWUP  # fu: one prefix, built in both modules
 from handlers.sessions import end_session, relay_media, relay_to_supporters
 from routing.lifecycles import RequestStatus
 from storage.models import HelpRequest, Person
@@ -48,7 +49,6 @@ MACHINES: dict[str, tuple[Machine, str]] = {
     "session": (SESSION_MACHINE, SESSION),
     "feedback": (FEEDBACK_MACHINE, FEEDBACK),
 }
-FOLLOWUP = "fu"
 
 
 async def converse(
@@ -163,9 +163,7 @@ async def _peer_again(uow: UnitOfWork, services: Services, inbound: Inbound, per
     if not await journey.may(uow, inbound.chat_id, "ask_again"):  # telling a new request
         return [ClearButtons(inbound.message_id), Reply("peer-not-now")]
     now = services.clock()
-    request = await uow.requests.create(
-        person.id, topic=earlier.topic, language=person.language, feeling=earlier.feeling,
-        pseudonym=earlier.pseudonym, description=uow.requests.description(earlier), now=now)
+    request = await uow.requests.again(earlier, person.language, now)
     request.screening = earlier.screening
     recent = await uow.escalations.highest_since(person.telegram_id, now - RISK_MEMORY)
     request.risk_level = max(earlier.risk_level, recent)

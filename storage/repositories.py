@@ -130,6 +130,13 @@ class Requests:
     def description(self, request: HelpRequest) -> str:
         return self._c.decrypt(request.description_enc)
 
+    async def again(self, earlier: HelpRequest, language: str, now: datetime) -> HelpRequest:
+        """A new request in an earlier one's words (topic, feeling, name, what they wrote):
+        the student is never asked to tell it all again."""
+        return await self.create(
+            earlier.person_id, topic=earlier.topic, language=language, feeling=earlier.feeling,
+            pseudonym=earlier.pseudonym, description=self.description(earlier), now=now)
+
     async def open_for(self, person_id: int) -> HelpRequest | None:
         return await self._s.scalar(
             select(HelpRequest)

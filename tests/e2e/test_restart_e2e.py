@@ -24,6 +24,11 @@ from tests.e2e.tests_support_paths import ROOT
 
 pytestmark = pytest.mark.e2e
 
+# A restart is a new Python process: imports, migrations, a first poll or webhook. On an idle
+# machine the first reply after it comes in 3-7 s; on a loaded 2-core machine it has taken
+# longer than 30 s. These waits say "eventually", not how fast (bench/ measures speed).
+AFTER_RESTART = 60.0
+
 
 class BotProcess:
     """`python -m bot.cli run` in a child process, configured only by environment variables."""
@@ -83,6 +88,9 @@ async def bot_process(
     process = BotProcess(bot_config(), tmp_path / "bot.log")
     yield process
     await process.stop()
+    if process.log.exists():  # pytest shows this only when the test failed
+        print("--- the bot's log ---")
+        print("\n".join(process.log.read_text(errors="replace").splitlines()[-80:]))
 
 
 async def outbox_settled(config: Config, timeout: float = 10) -> None:
@@ -116,7 +124,7 @@ async def test_killed_mid_intake_resumes_at_the_same_step(
 
     await bot_process.start()
     await student.say("/start")
-    await student.expect(first_line(catalog, "id", "intake-consent"), timeout=30)
+    await student.expect(first_line(catalog, "id", "intake-consent"), timeout=AFTER_RESTART)
     await student.press("in:consent:yes")
     await student.press("in:lang:en")
     await student.press("in:topic:loneliness")
@@ -127,7 +135,7 @@ async def test_killed_mid_intake_resumes_at_the_same_step(
     await bot_process.kill()  # maybe before, during or after handling that message
 
     await bot_process.start()
-    await student.expect(line("intake-feeling"), timeout=30)
+    await student.expect(line("intake-feeling"), timeout=AFTER_RESTART)
     await student.press("in:feeling:3")
     await student.press("in:name:keep")
     await student.press("in:confirm:")
@@ -162,7 +170,7 @@ async def test_killed_right_after_a_risky_message_escalates_once_after_restart(
 
     await bot_process.start()
     await student.say("/start")
-    await student.expect(first_line(catalog, "id", "intake-consent"), timeout=30)
+    await student.expect(first_line(catalog, "id", "intake-consent"), timeout=AFTER_RESTART)
     await student.say("aku udah gak kuat lagi, malam ini aku mau gantung diri")
     await bot_process.kill()  # right after the risky message arrived
 
@@ -172,9 +180,9 @@ async def test_killed_right_after_a_risky_message_escalates_once_after_restart(
                            more="no", sos="no", reader="counselor", language_key="btn-lang-id",
                            reason_key="reason-suicide", excerpt="",
                            waited=0)
-    await User(sandbox, 9201).expect(ping_head, timeout=30)
+    await User(sandbox, 9201).expect(ping_head, timeout=AFTER_RESTART)
     resources = first_line(catalog, "id", "crisis-resources")
-    await student.expect(resources, timeout=30)
+    await student.expect(resources, timeout=AFTER_RESTART)
     await asyncio.sleep(2)  # anything sent twice would have arrived by now
     pings = [m for m in await sandbox.messages(9201) if ping_head in (m.text or "")]
     told = [m for m in await sandbox.messages(student.id) if resources in (m.text or "")]

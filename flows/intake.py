@@ -44,6 +44,11 @@ def button(label: str, event: str, value: str = "") -> Button:
 BACK = button("btn-back", "back")
 
 
+def _queued_help(ctx: Context, data: Data, event: Event) -> tuple[Data, Sequence[Effect]]:
+    """/help while waiting: how to withdraw, the 🆘 key (shown again), the numbers."""
+    return data, (Reply("help-queued", keyboard=SOS),)
+
+
 def parse_button(data: str) -> Event:
     """``in:topic:academic`` -> Event("topic", "academic"); anything else is a stale button."""
     return buttons.parse(PREFIX, data)
@@ -353,7 +358,7 @@ INTAKE = Machine(
         "queued": State("queued", silent, final=True, on=(
             On("/start", reply="intake-already-queued"),
             On("/cancel", to="closed", do=_withdraw),
-            On("/help", reply="help-intake", reprompt=True),  # and where they are
+            On("/help", do=_queued_help),
             On("text", reply="intake-queued-waiting"),
         )),
         "closed": State("closed", silent, final=True),

@@ -123,6 +123,12 @@ help-intake =
     • /cancel — stop and send nothing
     This is not an emergency service. If you are in danger:
     { $resources }
+help-queued =
+    Your request is waiting for a supporter. When someone is free, they'll say hi to you here.
+    • /cancel — withdraw your request
+    • “🆘 I need a counselor now” — the button below, any time
+    If you are in danger:
+    { $resources }
 help-general =
     { $program } connects you with a trained peer supporter, anonymously. Send /start to begin.
     • /end — finish a chat with a supporter

@@ -123,6 +123,12 @@ help-intake =
     • /cancel — berhenti tanpa ngirim apa pun
     Ini bukan layanan darurat. Kalau kamu dalam bahaya:
     { $resources }
+help-queued =
+    Permintaanmu lagi nunggu pendamping. Begitu ada yang bisa, dia bakal nyapa kamu di sini.
+    • /cancel — batalin permintaanmu
+    • “🆘 Aku butuh konselor sekarang” — tombol di bawah, kapan aja
+    Kalau kamu dalam bahaya:
+    { $resources }
 help-general =
     { $program } nyambungin kamu sama pendamping sebaya yang terlatih, tanpa nama asli. Kirim /start buat mulai.
     • /end — udahan ngobrol sama pendamping

@@ -10,7 +10,7 @@ from bot.config import Resource
 from bot.i18n import Catalog
 from flows.intake import INTAKE, TOPICS, parse_button
 from flows.machine import Context, Data, Event, Step
-from flows.types import CancelRequest, Reply, SetLanguage, SubmitRequest
+from flows.types import SOS, CancelRequest, Reply, SetLanguage, SubmitRequest
 
 LANGS = ["id", "en"]
 
@@ -163,6 +163,15 @@ def test_cancel_and_help_work_everywhere(state: str) -> None:
     assert keys(helped)[1] == ("intake-consent" if state == "consent" else
                                "intake-summary" if state == "summary" else f"intake-{state}")
     assert "intake-welcome" not in keys(helped)
+
+
+def test_help_while_waiting_says_how_to_withdraw_and_shows_the_counselor_key() -> None:
+    # seen in a newcomer hour: /help in the queue listed /start and /back, not 🆘
+    helped = INTAKE.step("queued", FULL, Event("/help", source="command"), ctx())
+    assert helped.state == "queued"
+    [reply] = helped.effects
+    assert isinstance(reply, Reply)
+    assert (reply.key, reply.keyboard) == ("help-queued", SOS)
 
 
 def test_second_start_offers_to_continue_or_start_over() -> None:

@@ -51,6 +51,9 @@ async def cases(uow: UnitOfWork, services: Services, inbound: Inbound,
         ended = CASE.state_of(escalation) == Case.TAKEN_OVER and \
             not await held(uow, escalation)  # the counselor has it; the chat has ended
         params["state_key"] = "case-chat-ended" if ended else f"case-{escalation.status}"
+        holder_id = escalation.taken_over_by or escalation.acknowledged_by
+        holder = await uow.members.get(holder_id) if holder_id is not None else None
+        params["holder"] = holder.name if holder is not None else "-"  # who to ask about it
         mine = escalation.taken_over_by == member.id
         shown = case_buttons(escalation, member.role, held=not (ended and mine))
         effects.append(Reply("cases-line", params, shown, meta=case_meta(escalation, shown)))

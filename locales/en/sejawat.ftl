@@ -431,7 +431,7 @@ session-ended-case-open = { $by ->
        *[student] { $pseudonym } ended the chat
     }, but escalation #{ $id } is still yours. If you are worried about them, open the chat again (they will see that you are back). Otherwise, record how it ended:
 btn-rejoin = ↩️ Open the chat again
-case-chat-ended = taken over, chat ended
+case-chat-ended = taken over by { $holder }, chat ended
 btn-end-chat = End this chat
 btn-end-yes = Yes, end the chat
 btn-end-keep = No, keep chatting
@@ -588,8 +588,8 @@ cases-line =
     }
     { $excerpt }
 case-open = waiting for acknowledgement
-case-acknowledged = acknowledged
-case-taken_over = taken over
+case-acknowledged = acknowledged by { $holder }, not taken over yet
+case-taken_over = taken over by { $holder }
 
 ## Team: coordinator
 invite-usage = Use /invite supporter or /invite counselor.

@@ -428,7 +428,7 @@ session-ended-case-open = { $by ->
        *[student] { $pseudonym } mengakhiri obrolan
     }, tapi eskalasi #{ $id } masih kamu pegang. Kalau kamu khawatir, buka lagi obrolannya (dia akan tahu kamu kembali). Kalau tidak, catat hasil akhirnya:
 btn-rejoin = ↩️ Buka lagi obrolannya
-case-chat-ended = diambil alih, obrolan sudah selesai
+case-chat-ended = diambil alih { $holder }, obrolan sudah selesai
 btn-end-chat = Akhiri obrolan ini
 btn-end-yes = Ya, akhiri obrolan
 btn-end-keep = Tidak, lanjutkan obrolan
@@ -585,8 +585,8 @@ cases-line =
     }
     { $excerpt }
 case-open = menunggu ada yang menangani
-case-acknowledged = sedang ditangani
-case-taken_over = sudah diambil alih
+case-acknowledged = ditangani { $holder }, belum diambil alih
+case-taken_over = diambil alih { $holder }
 
 ## Tim: koordinator
 invite-usage = Pakai /invite pendamping atau /invite konselor (supporter / counselor juga bisa).

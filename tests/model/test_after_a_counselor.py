@@ -57,6 +57,7 @@ async def test_another_counselor_sees_the_ended_chat_but_cannot_reopen_it(world:
     await world.command(rina, "/cases")
     [line] = [m for m in world.telegram.to(rina, listed) if "#" in m.text and "·" in m.text]
     assert not any(d.startswith("es:take:") for d in line.buttons)
+    assert "taken over by Pak Budi, chat ended" in line.text, "who to ask about it"
     assert await check(world) == []
 
 

@@ -4,10 +4,10 @@ and lets it switch between the members of that role (two supporters share one ph
 from __future__ import annotations
 
 DEMO_STAFF = (
-    (9001, "coordinator", "Bu Sari (koordinator)"),
-    (9101, "supporter", "Dimas (pendamping)"),
-    (9102, "supporter", "Ayu (pendamping)"),
-    (9201, "counselor", "Pak Budi (konselor)"),
+    (9001, "coordinator", "Bu Sari"),
+    (9101, "supporter", "Dimas"),
+    (9102, "supporter", "Ayu"),
+    (9201, "counselor", "Pak Budi"),
 )
 DEMO_SHIFT = (["mon", "tue", "wed", "thu", "fri"], "07:00", "21:00")
 

@@ -34,8 +34,8 @@ def skip_without_chromium() -> None:
         pytest.skip(f"browser tests need Chromium at {CHROMIUM} (apt-get install -y chromium)",
                     allow_module_level=True)
 STAFF = (
-    (9001, "Bu Sari (koordinator)"), (9101, "Dimas (pendamping)"),
-    (9102, "Ayu (pendamping)"), (9201, "Pak Budi (konselor)"),
+    (9001, "Bu Sari"), (9101, "Dimas"),
+    (9102, "Ayu"), (9201, "Pak Budi"),
 )
 
 

@@ -86,13 +86,13 @@ async def test_a_staff_phone_switches_between_the_members_of_its_role(
     await expect(pick.locator("option")).to_have_count(2)  # Dimas and Ayu
     await expect(phone(page, "counselor").locator(".student-pick")).to_be_hidden()  # only Budi
     await pick.select_option("9102")
-    await expect(supporter.locator(".name")).to_have_text("Ayu (pendamping)")
+    await expect(supporter.locator(".name")).to_have_text("Ayu")
     await say(page, "supporter", "/duty")
     await expect(supporter.locator(".bubble.user", has_text="/duty")).to_be_visible()
     await expect(supporter.locator(".bubble.bot").last).to_be_visible(timeout=10_000)
     assert [m.text for m in await sandbox.messages(9102) if m.text], "Ayu's phone is Ayu's chat"
     await pick.select_option("9101")
-    await expect(supporter.locator(".name")).to_have_text("Dimas (pendamping)")
+    await expect(supporter.locator(".name")).to_have_text("Dimas")
     await expect(supporter.locator(".bubble.user", has_text="/duty")).to_have_count(0)
 
 
@@ -134,7 +134,7 @@ async def test_training_goes_to_the_trainee_on_the_supporter_phone_labelled_as_p
 ) -> None:
     supporter = phone(page, "supporter")
     await supporter.locator(".student-pick").select_option("9102")  # Ayu trains today
-    await expect(supporter.locator(".name")).to_have_text("Ayu (pendamping)")
+    await expect(supporter.locator(".name")).to_have_text("Ayu")
     await page.select_option("#scenario", "exam-stress")
     await page.click("#training-start")
     offer = supporter.locator(".bubble.bot", has_text="🎓")

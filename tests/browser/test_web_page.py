@@ -72,7 +72,7 @@ async def intake(page: Any, app: App, lang: str, description: str = DESCRIPTION)
 async def test_student_completes_intake_by_clicking(
     page: Any, bot: App, sandbox: SandboxBotApi, web: WebServer
 ) -> None:
-    await expect(phone(page, "supporter").locator(".name")).to_have_text("Dimas (pendamping)")
+    await expect(phone(page, "supporter").locator(".name")).to_have_text("Dimas")
     await expect(page.locator(".phone")).to_have_count(4)
     await add_student(page, "Rara", "en")
     await intake(page, bot, "en")
@@ -104,7 +104,7 @@ async def test_layout_from_query_and_commands_menu(
     await page.goto(web.url + "/?supporter=9102&coordinator=none")
     await page.wait_for_selector("body[data-ready='1'][data-live='1']")
     await expect(page.locator(".phone")).to_have_count(3)
-    await expect(phone(page, "supporter").locator(".name")).to_have_text("Ayu (pendamping)")
+    await expect(phone(page, "supporter").locator(".name")).to_have_text("Ayu")
     await expect(phone(page, "student").locator(".placeholder")).to_be_visible()
     await add_student(page, "Bima", "id")
     await phone(page, "student").locator(".menu-btn").click()

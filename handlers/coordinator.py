@@ -45,6 +45,8 @@ def _member_line(member: Member, load: int) -> tuple[str, dict[str, str | int]]:
         "active_key": "yes" if member.active else "no",
         "languages": ", ".join(member.languages) or "-", "capacity": member.capacity,
         "load": load, "telegram_id": str(member.telegram_id),  # an id, not a number: no 9.101
+        # a supporter's chats out of their capacity; a counselor's chats (no capacity); none
+        "seat": member.role,
     }
 
 

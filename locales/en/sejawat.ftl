@@ -601,7 +601,11 @@ roster-title = Members: { $count }
 roster-line =
     { $name } — { $role } (id { $telegram_id })
     trained: { $trained } · on duty: { $duty } · active: { $active }
-    languages: { $languages } · chats: { $load }/{ $capacity }
+    languages: { $languages }{ $seat ->
+        [supporter] {" · "}chats: { $load }/{ $capacity }
+        [counselor] {" · "}chats: { $load }
+       *[other] {""}
+    }
 yes = yes
 no = no
 btn-mark-trained = ✔ Mark training complete

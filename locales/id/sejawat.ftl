@@ -598,7 +598,11 @@ roster-title = Anggota: { $count }
 roster-line =
     { $name } — { $role } (id { $telegram_id })
     terlatih: { $trained } · bertugas: { $duty } · aktif: { $active }
-    bahasa: { $languages } · obrolan: { $load }/{ $capacity }
+    bahasa: { $languages }{ $seat ->
+        [supporter] {" · "}obrolan: { $load }/{ $capacity }
+        [counselor] {" · "}obrolan: { $load }
+       *[other] {""}
+    }
 yes = ya
 no = tidak
 btn-mark-trained = ✔ Tandai pelatihan selesai

@@ -75,6 +75,19 @@ async def test_the_list_names_days_in_the_readers_language_and_ids_stay_ids(
     assert f"id {AYU}" in roster, roster
 
 
+async def test_the_roster_counts_chats_against_capacity_only_for_supporters(
+    world: World,
+) -> None:
+    """Seen (newcomer hour): '/roster' showed 'chats: 0/2' for the coordinator and the
+    counselors, who take no requests from the queue."""
+    before = len(world.telegram.messages)
+    await world.command(SARI, "/roster")
+    lines = {t.split(" — ")[0]: t for t in world.texts(SARI, before) if " — " in t}
+    assert "chats: 0/" in lines["Ayu"], lines["Ayu"]
+    assert "chats: 0" in lines["Pak Budi"] and "chats: 0/" not in lines["Pak Budi"]
+    assert "chats" not in lines["Bu Sari"], lines["Bu Sari"]
+
+
 @pytest.mark.parametrize(("first", "second", "refused"), [
     ("mon,tue 08:00-12:00", "tue 11:00-14:00", True),  # Tuesday 11-12 twice
     ("mon 08:00-12:00", "mon 12:00-14:00", False),  # one ends as the other starts

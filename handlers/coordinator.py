@@ -247,9 +247,12 @@ async def roster_button(uow: UnitOfWork, services: Services, inbound: Inbound,
         # the last coordinator: nobody could run the program or let anyone back in
         return [card, Reply("roster-last-coordinator", {"name": other.name})]
     if action == "confirm":
-        return [Reply("roster-confirm-deactivate", {"name": other.name,
-                                                    "load": loads.get(other.id, 0)},
-                      _confirm_buttons(other), edit=inbound.message_id or None)]
+        alone = other.role == "counselor" and not [
+            m for m in await uow.members.all("counselor") if m.active and m.id != other.id]
+        return [Reply("roster-confirm-deactivate", {
+            "name": other.name, "load": loads.get(other.id, 0),
+            "last": "counselor" if alone else "no",  # crisis alerts would reach coordinators only
+        }, _confirm_buttons(other), edit=inbound.message_id or None)]
     if action == "keep":
         return [card]
     if action == "trained":

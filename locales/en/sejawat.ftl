@@ -622,6 +622,10 @@ roster-confirm-deactivate =
         [0] .
        *[other] , and their { $load } open chats go back to the queue (or stay with the counselor in them); each student is told.
     }
+    { $last ->
+        [counselor] ⚠️ { $name } is the only active counselor. Without one, crisis alerts go to coordinators only until you add or activate a counselor.
+       *[no] {""}
+    }
     You can activate them again at any time.
 shifts-title = Weekly shifts:
 shifts-line = #{ $id } { $name }: { $days } { $start }–{ $end }

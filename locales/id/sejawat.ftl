@@ -619,6 +619,10 @@ roster-confirm-deactivate =
         [0] .
        *[other] , dan { $load } obrolannya yang masih terbuka kembali ke antrean (atau tetap bersama konselor di dalamnya); setiap siswa diberi tahu.
     }
+    { $last ->
+        [counselor] ⚠️ { $name } satu-satunya konselor yang aktif. Tanpa konselor, peringatan krisis hanya sampai ke koordinator sampai kamu menambah atau mengaktifkan konselor lagi.
+       *[no] {""}
+    }
     Kamu bisa mengaktifkannya lagi kapan saja.
 shifts-title = Jadwal jaga mingguan:
 shifts-line = #{ $id } { $name }: { $days } { $start }–{ $end }

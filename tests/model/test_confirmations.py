@@ -73,7 +73,8 @@ async def test_deactivating_asks_on_the_card_and_keep_changes_nothing(world: Wor
         dimas_id = dimas.id
     await press(world, SARI, f"ro:confirm:{dimas_id}")
     card = world.telegram.to(SARI)[-1]
-    assert card.text == render(world, "en", "roster-confirm-deactivate", name="Dimas", load=1)
+    assert card.text == render(world, "en", "roster-confirm-deactivate", name="Dimas", load=1,
+                                    last="no")
     assert "1 open chats go back to the queue" in card.text
     assert card.buttons == [f"ro:active:{dimas_id}:0", f"ro:keep:{dimas_id}"]
     await press(world, SARI, f"ro:keep:{dimas_id}")
@@ -91,6 +92,26 @@ async def test_deactivating_asks_on_the_card_and_keep_changes_nothing(world: Wor
     assert world.telegram.by_id[card.message_id].buttons[-1] == f"ro:active:{dimas_id}:1"
     assert render(world, "id", "session-supporter-unavailable",
                   resources="x").split("x")[0].strip() in "\n".join(world.texts(STUDENT))
+    assert await check(world) == []
+
+
+async def test_deactivating_the_last_counselor_warns_where_crisis_alerts_will_go(
+    world: World,
+) -> None:
+    """Seen (newcomer hour): the only counselor could be deactivated without a word that
+    crisis alerts would then reach coordinators only."""
+    async with world.running.store() as uow:
+        ids = {m.name: m.id for m in await uow.members.all("counselor")}
+    await world.command(SARI, "/roster")
+    await press(world, SARI, f"ro:confirm:{ids['Pak Budi']}")
+    assert "only active counselor" not in world.telegram.to(SARI)[-1].text  # Bu Rina is there
+    await press(world, SARI, f"ro:keep:{ids['Pak Budi']}")
+    await press(world, SARI, f"ro:confirm:{ids['Bu Rina']}")
+    await press(world, SARI, f"ro:active:{ids['Bu Rina']}:0")
+    await press(world, SARI, f"ro:confirm:{ids['Pak Budi']}")
+    card = world.telegram.to(SARI)[-1]
+    assert "Pak Budi is the only active counselor" in card.text, card.text
+    assert card.buttons == [f"ro:active:{ids['Pak Budi']}:0", f"ro:keep:{ids['Pak Budi']}"]
     assert await check(world) == []
 
 

@@ -281,7 +281,7 @@ GUARDS: dict[str, Guard] = {
     "length-ok": lambda ctx, data, event: not _too_short(ctx, data, event)
     and not _too_long(ctx, data, event),
     "screen": _screen,
-    "known-answer": _is(screening.ANSWERS),
+    "known-answer": _is(screening.KEPT),
     "yes-so-far": _yes_so_far,
 }
 for _g in ("known-topic", "length-ok", "known-feeling", "keep", "known-answer"):

@@ -16,7 +16,10 @@ from escalation.detector import RiskLevel
 
 QUESTIONS = ("wish-dead", "better-off-dead", "thoughts", "tried")  # ASQ 1-4
 ACUITY = "now"  # "are you having thoughts of killing yourself right now?"
-ANSWERS = ("yes", "no", "skip")  # skip: "I'd rather not say"
+ANSWERS = ("yes", "no", "skip")  # the buttons; skip: "I'd rather not say"
+# what is kept: the buttons' answers, and "unsure" for a typed "not sure" / "idk" / "ga tau"
+# (like skip, not a no: a concern), shown to the team as "not sure", not "rather not say"
+KEPT = (*ANSWERS, "unsure")
 ALL = (*QUESTIONS, ACUITY)
 ANSWERS_KEY = "asq-answers"  # the catalog message that words every answer (from ``params``)
 
@@ -32,14 +35,14 @@ def level(answers: Mapping[str, str]) -> RiskLevel:
         return RiskLevel.IMMINENT
     if any_yes(answers):
         return RiskLevel.HIGH
-    if "skip" in answers.values():
+    if {"skip", "unsure"} & set(answers.values()):
         return RiskLevel.CONCERN
     return RiskLevel.NONE
 
 
 def encode(answers: Mapping[str, str]) -> str:
     """``wish-dead=yes,better-off-dead=no,...`` in question order (unknown names dropped)."""
-    return ",".join(f"{q}={answers[q]}" for q in ALL if answers.get(q) in ANSWERS)
+    return ",".join(f"{q}={answers[q]}" for q in ALL if answers.get(q) in KEPT)
 
 
 def decode(text: str | None) -> dict[str, str]:
@@ -47,7 +50,7 @@ def decode(text: str | None) -> dict[str, str]:
     answers: dict[str, str] = {}
     for part in (text or "").split(","):
         question, _, answer = part.partition("=")
-        if question in ALL and answer in ANSWERS:
+        if question in ALL and answer in KEPT:
             answers[question] = answer
     return answers
 
@@ -70,10 +73,11 @@ _YES = frozenset({"ya", "iya", "iyaa", "iyaaa", "iyah", "iye", "iy", "yes", "y",
                   "often"})
 _NOT_YES = frozenset({"ampun", "allah", "tuhan", "udah", "sudah", "gitu", "deh", "kan", "elah",
                       "ampun.", "god"})  # "ya ampun", "ya udah": exclamations, not answers
-_NOW = frozenset({"sekarang", "skrg", "skrng", "now", "tonight"})
+_NOW = frozenset({"sekarang", "skrg", "skrng", "now", "rn", "tonight"})
 _NOW_PHRASES = ("malam ini", "hari ini", "right now")
 _NO = frozenset({"tidak", "nggak", "ngga", "enggak", "engga", "gak", "ga", "gk", "ngak", "no",
-                 "nope", "nah", "tdk", "belum", "blm", "ndak", "kagak", "tak", "never"})
+                 "nope", "nah", "tdk", "belum", "blm", "ndak", "kagak", "tak", "never", "not",
+                 "nggk"})  # "not rn", "not really" ("not sure" is unsure, read first)
 _UNSURE = ("nggak tahu", "nggak tau", "ngga tau", "gak tau", "ga tau", "gatau", "gak tahu",
            "ga tahu", "tidak tahu", "nggak yakin", "ga yakin", "gak yakin", "tidak yakin",
            "kurang tahu", "entah", "not sure", "idk", "dunno", "don't know", "dont know",
@@ -96,6 +100,6 @@ def typed_answer(text: str) -> str | None:
     if words[0] in _YES and not (len(words) > 1 and words[1] in _NOT_YES):
         urgent = _NOW & set(words[1:]) or any(p in said for p in _NOW_PHRASES)
         return "now" if urgent else "yes"
-    if words[0] in ("sekarang", "now", "skrg") and len(words) <= 3:
+    if words[0] in ("sekarang", "now", "skrg", "rn") and len(words) <= 3:
         return "now"
     return None

@@ -96,7 +96,7 @@ async def handle(uow: UnitOfWork, services: Services, inbound: Inbound, *,
 
 
 # a typed answer as the intake's screening buttons name it
-_ASQ_ANSWER = {"yes": "yes", "now": "yes", "no": "no", "unsure": "skip"}
+_ASQ_ANSWER = {"yes": "yes", "now": "yes", "no": "no", "unsure": "unsure"}
 
 
 async def _typed_answer(uow: UnitOfWork, services: Services, inbound: Inbound, person: Person,

@@ -58,7 +58,7 @@ async def answer(uow: UnitOfWork, services: Services, inbound: Inbound, person: 
     saved = await uow.conversations.get(inbound.chat_id)
     chat = await uow.sessions.active_for_student(inbound.chat_id)
     if saved is None or chat is None or saved.data.get(AT) != name or \
-            value not in screening.ANSWERS:
+            value not in screening.KEPT:
         return [Reply("error-stale-button")]
     answers = {**saved.data.get(ANSWERS, {}), name: value}
     following = _next(name, answers)

@@ -23,30 +23,35 @@ asq-answers = wished dead: { $asq_1 ->
         [yes] YES
         [no] no
         [skip] rather not say
+        [unsure] not sure
         [wait] not answered yet
        *[other] not asked
     } · better off dead: { $asq_2 ->
         [yes] YES
         [no] no
         [skip] rather not say
+        [unsure] not sure
         [wait] not answered yet
        *[other] not asked
     } · thoughts of suicide this week: { $asq_3 ->
         [yes] YES
         [no] no
         [skip] rather not say
+        [unsure] not sure
         [wait] not answered yet
        *[other] not asked
     } · ever tried: { $asq_4 ->
         [yes] YES
         [no] no
         [skip] rather not say
+        [unsure] not sure
         [wait] not answered yet
        *[other] not asked
     } · right now: { $asq_5 ->
         [yes] YES
         [no] no
         [skip] rather not say
+        [unsure] not sure
         [wait] not answered yet
        *[other] not asked
     }

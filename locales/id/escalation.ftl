@@ -23,30 +23,35 @@ asq-answers = berharap mati: { $asq_1 ->
         [yes] YA
         [no] tidak
         [skip] tidak mau menjawab
+        [unsure] tidak yakin
         [wait] belum dijawab
        *[other] tidak ditanyakan
     } · merasa dia/keluarganya lebih baik kalau dia mati: { $asq_2 ->
         [yes] YA
         [no] tidak
         [skip] tidak mau menjawab
+        [unsure] tidak yakin
         [wait] belum dijawab
        *[other] tidak ditanyakan
     } · pikiran bunuh diri minggu ini: { $asq_3 ->
         [yes] YA
         [no] tidak
         [skip] tidak mau menjawab
+        [unsure] tidak yakin
         [wait] belum dijawab
        *[other] tidak ditanyakan
     } · pernah mencoba: { $asq_4 ->
         [yes] YA
         [no] tidak
         [skip] tidak mau menjawab
+        [unsure] tidak yakin
         [wait] belum dijawab
        *[other] tidak ditanyakan
     } · sekarang: { $asq_5 ->
         [yes] YA
         [no] tidak
         [skip] tidak mau menjawab
+        [unsure] tidak yakin
         [wait] belum dijawab
        *[other] tidak ditanyakan
     }

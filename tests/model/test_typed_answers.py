@@ -27,6 +27,7 @@ def render(world: World, key: str, lang: str = "id", **params: str | int) -> str
     ("pernah, tahun lalu", "yes"), ("iya sekarang", "now"), ("iya malam ini", "now"),
     ("yes right now", "now"), ("sekarang", "now"), ("nggak", "no"), ("belum pernah", "no"),
     ("no", "no"), ("ga tau", "unsure"), ("Nggak tahu juga", "unsure"), ("not sure", "unsure"),
+    ("not rn", "no"), ("not really", "no"), ("yes rn", "now"), ("idk", "unsure"),
     ("ya ampun", None), ("ya udah lah", None), ("aku capek", None), ("halo", None), ("", None),
 ])
 def test_what_reads_as_a_typed_answer(text: str, meant: str | None) -> None:
@@ -99,6 +100,21 @@ async def test_the_intakes_screening_takes_a_typed_yes(world: World) -> None:
     [ping] = pings(world, BUDI, before)
     assert "better off dead: YES" in ping
     assert any(d.startswith("in:asq-thoughts:") for _, d in world.latest_buttons(STUDENT))
+    assert await check(world) == []
+
+
+async def test_a_typed_idk_reaches_the_counselor_as_not_sure_not_as_rather_not_say(
+    world: World,
+) -> None:
+    """Seen (newcomer hour): a student typed "idk" to the first question and the counselor's
+    ping said she would "rather not say"."""
+    await to_feeling(world)
+    await press(world, STUDENT, "in:feeling:1")
+    await world.say(STUDENT, "idk")
+    await answer(world, "yes")
+    [ping] = pings(world, BUDI)
+    assert "wished dead: not sure" in ping, ping
+    assert "better off dead: YES" in ping
     assert await check(world) == []
 
 

@@ -194,6 +194,19 @@ def _length_hint(key: str) -> Action:
     return action
 
 
+def _keep_first_part(ctx: Context, data: Data, event: Event) -> tuple[Data, Sequence[Effect]]:
+    """Longer than the limit: seen (newcomer hour), a student's long message was refused and
+    they had to write it again, shorter. The request keeps the first part (cut between words)
+    and they are told the rest can go to their supporter in the chat; nothing is asked again."""
+    most = ctx.settings["description_max"]
+    text = event.value.strip()
+    cut = text[:most]
+    if len(text) > most and not text[most].isspace() and " " in cut[most // 2:]:
+        cut = cut[:cut.rindex(" ")]  # between words, unless that loses more than half
+    return {**data, "description": cut.rstrip()}, (
+        Reply("intake-description-kept-part", {"max": most}),)
+
+
 def _withdraw(ctx: Context, data: Data, event: Event) -> tuple[Data, Sequence[Effect]]:
     return data, (Reply("intake-request-withdrawn", keyboard=NO_SOS), CancelRequest())
 
@@ -284,7 +297,7 @@ GUARDS: dict[str, Guard] = {
     "known-answer": _is(screening.KEPT),
     "yes-so-far": _yes_so_far,
 }
-for _g in ("known-topic", "length-ok", "known-feeling", "keep", "known-answer"):
+for _g in ("known-topic", "length-ok", "too-long", "known-feeling", "keep", "known-answer"):
     GUARDS[f"{_g}&editing"] = _and(_g, "editing")
 GUARDS["known-feeling&screen"] = _and("known-feeling", "screen")
 GUARDS["known-answer&yes-so-far"] = _and("known-answer", "yes-so-far")
@@ -331,8 +344,7 @@ INTAKE = Machine(
         "description": State("description", _description, back="topic", expects_text=True, on=(
             On("text", guard="too-short", do=_length_hint("intake-description-too-short"),
                reprompt=True),
-            On("text", guard="too-long", do=_length_hint("intake-description-too-long"),
-               reprompt=True),
+            *_field("text", "feeling", _keep_first_part, "too-long"),
             *_field("text", "feeling", _set("description"), "length-ok"),
         )),
         "feeling": State("feeling", _feeling, back="description", on=(

@@ -81,7 +81,7 @@ intake-description =
     What's going on? Tell us in a few sentences. Your supporter reads it. If your chat is handed to another supporter, or a counselor steps in, they read it too. Nobody else does.
     (At least { $min }, at most { $max } characters.)
 intake-description-too-short = That's a bit short. Could you add a little more, at least { $min } characters? It helps your supporter understand.
-intake-description-too-long = That's longer than { $max } characters. Could you shorten it a little? You can tell your supporter the rest once you're chatting.
+intake-description-kept-part = Thank you for telling us all this. 💛 Your request keeps the first { $max } characters; tell your supporter the rest once you're chatting, they'll have time to read it.
 intake-feeling = How are you feeling right now, from 1 (very bad) to 5 (good)?
 intake-anonymity =
     In the chat, your name is “{ $pseudonym }”. Your supporter won't see your real name, username or Telegram account.

@@ -81,7 +81,7 @@ intake-description =
     Apa yang lagi terjadi? Ceritain dalam beberapa kalimat aja. Yang baca pendampingmu. Kalau obrolanmu dioper ke pendamping lain, atau ada konselor yang ikut bantu, mereka juga baca. Orang lain nggak bisa lihat.
     (Minimal { $min }, maksimal { $max } karakter.)
 intake-description-too-short = Kependekan nih. Tambahin dikit ya, minimal { $min } karakter, biar pendampingmu lebih ngerti.
-intake-description-too-long = Kepanjangan nih, lebih dari { $max } karakter. Coba dipersingkat dikit ya. Sisanya bisa kamu ceritain nanti waktu ngobrol sama pendampingmu.
+intake-description-kept-part = Makasih udah cerita sebanyak ini. 💛 Yang masuk ke permintaanmu { $max } karakter pertama. Sisanya ceritain aja ke pendampingmu nanti pas ngobrol, dia punya waktu buat baca kok.
 intake-feeling = Gimana perasaanmu sekarang? 1 = berat banget, 5 = baik.
 intake-anonymity =
     Di obrolan, namamu “{ $pseudonym }”. Pendampingmu nggak bakal lihat nama asli, username, atau akun Telegram-mu.

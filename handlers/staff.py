@@ -6,6 +6,8 @@ chat is theirs, the offer still pending)."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from flows import buttons
 from flows.buttons import ButtonData
 from flows.types import ClearButtons, Effect, Inbound, Reply
@@ -28,6 +30,7 @@ from storage.program_models import ChatSession, Member
 from storage.uow import UnitOfWork
 
 OFFER = "of"
+NOTE_AFTER_CHAT = timedelta(hours=24)  # /note with no chat open: on the last one, this recent
 
 
 async def write(uow: UnitOfWork, services: Services, inbound: Inbound,
@@ -105,13 +108,20 @@ async def end(uow: UnitOfWork, services: Services, inbound: Inbound,
 async def note(uow: UnitOfWork, services: Services, inbound: Inbound,
                member: Member) -> list[Effect]:
     chat = await focused(uow, member)
+    saved = "note-saved"
+    if chat is None:  # seen (newcomer hour): a supporter had more to write once the chat ended
+        chat = await uow.sessions.last_ended_for_member(
+            member.id, services.clock() - NOTE_AFTER_CHAT)
+        saved = "note-saved-ended"
     if chat is None:
         return [Reply("staff-no-chat")]
     if not inbound.text.strip():
         return [Reply("note-usage")]
     await uow.notes.add(chat.request_id, member.id, inbound.text.strip(), services.clock())
+    request = await uow.requests.get(chat.request_id)
+    about = {"pseudonym": request.pseudonym if request else "?"} if chat.ended_at else {}
     # a note that records risk is a signal too (S7): a counselor is paged about the student
-    return [Reply("note-saved"),
+    return [Reply(saved, about),
             *await escalations.screen_note(uow, services, chat.student_chat_id, inbound.text)]
 
 

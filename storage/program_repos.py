@@ -246,6 +246,16 @@ class Sessions:
             ).order_by(ChatSession.id)
         )).all()
 
+    async def last_ended_for_member(self, member_id: int, since: datetime
+                                    ) -> ChatSession | None:
+        """The chat this member was in that ended last, if it ended at ``since`` or later."""
+        return await self._s.scalar(
+            select(ChatSession).where(
+                ChatSession.status == "closed", ChatSession.ended_at >= since,
+                (ChatSession.supporter_id == member_id) | (ChatSession.counselor_id == member_id),
+            ).order_by(ChatSession.ended_at.desc(), ChatSession.id.desc()).limit(1)
+        )
+
     async def staff(self, chat: ChatSession) -> list[Member]:
         """The supporter and the counselor in a chat (whoever of them there is), in that order."""
         ids = [i for i in (chat.supporter_id, chat.counselor_id) if i]

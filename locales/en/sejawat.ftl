@@ -442,6 +442,7 @@ end-left-counselor-stays = You left the chat with { $pseudonym }. { $name } (cou
 end-case-open-left = Case #{ $id } is still open, so the chat was not ended: you have left it, and { $pseudonym } stays with the team (the counselors are being paged). Thank you. 💛
 session-idle-check-staff = The chat with { $pseudonym } has been quiet; it closes in { $minutes } minutes without a message.
 note-saved = Note saved. Only staff can see it.
+note-saved-ended = Note saved with your chat with { $pseudonym }, which has ended. Only staff can see it. A note that names a risk (thoughts of suicide, someone hurting them) also reaches a counselor.
 note-usage = Write the note after the command, e.g. /note student is worried about exams
 btn-handoff-any = Hand over to anyone available
 btn-handoff-to = Hand over to { $name }

@@ -439,6 +439,7 @@ end-left-counselor-stays = Kamu keluar dari obrolan dengan { $pseudonym }. { $na
 end-case-open-left = Kasus #{ $id } masih terbuka, jadi obrolannya tidak diakhiri: kamu keluar dari obrolan, dan { $pseudonym } tetap ditangani tim (konselor sedang dihubungi). Terima kasih. 💛
 session-idle-check-staff = Obrolan dengan { $pseudonym } sedang sepi; akan ditutup dalam { $minutes } menit kalau tidak ada pesan.
 note-saved = Catatan tersimpan. Hanya staf yang bisa melihatnya.
+note-saved-ended = Catatan disimpan di obrolanmu dengan { $pseudonym } yang sudah selesai. Hanya tim yang bisa melihatnya. Catatan yang menyebut risiko (pikiran bunuh diri, ada yang menyakitinya) juga sampai ke konselor.
 note-usage = Tulis catatan setelah perintah, misalnya /note siswa cemas soal ujian
 btn-handoff-any = Serahkan ke siapa saja yang tersedia
 btn-handoff-to = Serahkan ke { $name }

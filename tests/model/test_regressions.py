@@ -200,6 +200,28 @@ async def test_a_note_that_records_risk_pages_a_counselor(world: World) -> None:
     assert await check(world) == []
 
 
+async def test_a_note_after_the_chat_ended_is_kept_with_that_chat_and_screened(
+    world: World,
+) -> None:
+    """Seen (newcomer hour): once the chat had ended, /note said 'You have no open chat', so a
+    supporter's worry after the goodbye went nowhere."""
+    await intake(world, STUDENT)
+    await press(world, DIMAS, "of:accept:")
+    await world.end(DIMAS)
+    before = len(world.telegram.messages)
+    await world.command(DIMAS, "/note dia bilang udah nyiapin tali buat malam ini")
+    [said] = world.texts(DIMAS, before)
+    assert "which has ended" in said or "sudah selesai" in said, said
+    async with world.running.store() as uow:
+        assert await uow.notes.for_request(1) == ["dia bilang udah nyiapin tali buat malam ini"]
+    assert "wrote a note about risk" in pings(world, BUDI, before)[-1]
+    await world.advance(25 * 3600)  # a day later it is no longer "the chat that just ended"
+    before = len(world.telegram.messages)
+    await world.command(DIMAS, "/note satu lagi")
+    assert world.texts(DIMAS, before) == ["You have no open chat right now."]
+    assert await check(world) == []
+
+
 async def test_a_forged_button_with_a_huge_or_odd_id_is_answered_and_crashes_nothing(
     world: World,
 ) -> None:

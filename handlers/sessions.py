@@ -129,6 +129,13 @@ async def chat_history(uow: UnitOfWork, services: Services, chat: ChatSession,
     person = await uow.people.by_telegram_id(reader.telegram_id)
     language = person.language if person is not None else services.catalog.default
     history = (await uow.sessions.messages(chat.id))[-10:]
+    if not history and case is not None:  # seen (newcomer hour): the student left the chat
+        # with their supporter before a counselor came; the counselor reopening it read only
+        # the words that opened the case, not what the student and the supporter said
+        ended = await uow.sessions.ended_for_student_since(chat.student_chat_id,
+                                                           case.created_at)
+        if ended is not None and ended.id != chat.id:
+            history = (await uow.sessions.messages(ended.id))[-10:]
     opened_with = "" if history or case is None else uow.escalations.words(case)
     if opened_with:
         history = [("student", opened_with)]

@@ -233,6 +233,7 @@ async def test_a_student_who_leaves_before_a_counselor_comes_is_not_lost(world: 
     goodbye did not say a counselor might still write, and 🆘 was gone from her keyboard."""
     await intake(world, STUDENT)
     await press(world, DIMAS, "of:accept:")
+    await world.say(DIMAS, "aku di sini, ceritain aja pelan-pelan")
     await world.say(STUDENT, "aku pengen mati aja")
     before = len(world.telegram.messages)
     await world.end(STUDENT)
@@ -242,8 +243,13 @@ async def test_a_student_who_leaves_before_a_counselor_comes_is_not_lost(world: 
     assert world.telegram.keyboards[STUDENT] == [SOS_ID]
     assert not any(d.startswith("fb:") for _, d in world.latest_buttons(STUDENT)), \
         "no rating survey while a case is open"
+    taking = len(world.telegram.messages)
     await press(world, BUDI, "es:take:")
     assert world.telegram.keyboards[STUDENT] == [SOS_ID]
+    taken = "\n".join(world.texts(BUDI, taking))
+    # what the student and the supporter said before she left, not only the case's words
+    assert "aku di sini, ceritain aja pelan-pelan" in taken, taken
+    assert "aku pengen mati aja" in taken
     assert await check(world) == []
 
 

@@ -121,6 +121,15 @@ async def _practice(uow: UnitOfWork, request: HelpRequest) -> str:
     return "yes" if await practice.for_request(uow, request) is not None else "no"
 
 
+async def _had_a_supporter_before(uow: UnitOfWork, chat: ChatSession) -> bool:
+    """Seen (newcomer hour): a student who left her supporter's chat, and whom a counselor then
+    wrote to in a chat of their own, was offered "the peer supporter you asked for" at its end,
+    as if she had only ever talked with a counselor."""
+    earlier = await uow.sessions.ended_for_student_since(
+        chat.student_chat_id, chat.started_at - timedelta(days=1), before=chat.id)
+    return earlier is not None and earlier.supporter_id is not None
+
+
 async def chat_history(uow: UnitOfWork, services: Services, chat: ChatSession,
                        reader: Member, case: Escalation | None = None) -> str:
     """The chat so far, one line per message, labelled by who wrote it in the reader's
@@ -467,7 +476,8 @@ async def end_session(uow: UnitOfWork, services: Services, chat: ChatSession,
         # only ever talked with a counselor
         await journey.move(uow, chat.student_chat_id, "end_after_crisis", now)
         peer = ended_by.startswith("member:") and chat.supporter_id is None and \
-            bool(uow.requests.description(request).strip())
+            bool(uow.requests.description(request).strip()) and \
+            not await _had_a_supporter_before(uow, chat)
         rows: tuple[tuple[Button, ...], ...] = (
             (button(FOLLOWUP, "btn-peer-yes", "peer", str(request.id)),),
             (button(FOLLOWUP, "btn-peer-no", "nopeer"),)) if peer else ()

@@ -246,15 +246,17 @@ class Sessions:
             ).order_by(ChatSession.id)
         )).all()
 
-    async def ended_for_student_since(self, chat_id: int, since: datetime
-                                      ) -> ChatSession | None:
-        """The student's chat that ended last, if it ended at ``since`` or later."""
+    async def ended_for_student_since(self, chat_id: int, since: datetime,
+                                      before: int | None = None) -> ChatSession | None:
+        """The student's chat that ended last, if it ended at ``since`` or later (and, with
+        ``before``, started before the chat with that id)."""
+        query = select(ChatSession).where(
+            ChatSession.student_chat_id == chat_id, ChatSession.status == "closed",
+            ChatSession.ended_at >= since)
+        if before is not None:
+            query = query.where(ChatSession.id < before)
         return await self._s.scalar(
-            select(ChatSession).where(
-                ChatSession.student_chat_id == chat_id, ChatSession.status == "closed",
-                ChatSession.ended_at >= since,
-            ).order_by(ChatSession.ended_at.desc(), ChatSession.id.desc()).limit(1)
-        )
+            query.order_by(ChatSession.ended_at.desc(), ChatSession.id.desc()).limit(1))
 
     async def last_ended_for_member(self, member_id: int, since: datetime
                                     ) -> ChatSession | None:

@@ -150,6 +150,26 @@ async def test_a_chat_that_had_a_supporter_offers_no_second_request(world: World
     assert await check(world) == []
 
 
+async def test_a_student_who_left_her_supporter_is_not_offered_one_as_if_she_never_had(
+    world: World,
+) -> None:
+    """Seen (newcomer hour): she left the chat with her supporter before the counselor came;
+    the counselor's own chat with her ended with "want the peer supporter you asked for?"."""
+    await intake(world, STUDENT)
+    await press(world, DIMAS, "of:accept:")
+    await world.say(STUDENT, "aku pengen mati aja")
+    await world.end(STUDENT)
+    await press(world, BUDI, "es:take:")  # a chat of the counselor's own, with no supporter
+    await press(world, BUDI, "es:out:")
+    await world.command(BUDI, "/skip")
+    before = len(world.telegram.messages)
+    await world.end(BUDI)
+    assert [m for m in world.telegram.to(STUDENT, before) if "112" in m.text], "the goodbye"
+    assert not any(d.startswith("fu:peer:") for m in world.telegram.to(STUDENT, before)
+                   for d in m.buttons)
+    assert await check(world) == []
+
+
 async def test_sos_after_an_acknowledgement_says_so_in_the_new_ping(world: World) -> None:
     await world.say(STUDENT, "aku pengen mati aja")
     await press(world, BUDI, "es:ack:")

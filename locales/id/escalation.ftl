@@ -16,7 +16,7 @@ reason-words = kata-kata berisiko
 reason-student = siswa menekan "Aku butuh konselor sekarang"
 reason-refer = dirujuk oleh pendamping sebayanya
 reason-screening-unsure = menjawab tidak yakin saat ditanya langsung soal pikiran bunuh diri, dan tidak ada pendamping yang sedang bersamanya
-reason-screening = menjawab ya: ada pikiran bunuh diri beberapa minggu terakhir
+reason-screening = menjawab ya: ada pikiran bunuh diri dalam beberapa minggu terakhir
 reason-asq = menjawab ya pada pertanyaan skrining (ASQ)
 reason-asq-now = menjawab ya: sedang kepikiran bunuh diri sekarang (ASQ)
 asq-answers = berharap mati: { $asq_1 ->
@@ -31,7 +31,7 @@ asq-answers = berharap mati: { $asq_1 ->
         [skip] tidak mau menjawab
         [wait] belum dijawab
        *[other] tidak ditanyakan
-    } · pikiran bunuh diri minggu ini: { $asq_3 ->
+    } · pikiran bunuh diri seminggu terakhir: { $asq_3 ->
         [yes] YA
         [no] tidak
         [skip] tidak mau menjawab

@@ -247,7 +247,7 @@ crisis-still-here =
 crisis-counselor-aware = Konselor udah baca pesanmu dan bakal segera nyapa kamu. 💛
 crisis-team-aware = Ada orang dari tim sekolah yang udah baca pesanmu, dan dia lagi nyariin konselor buat kamu. 💛
 counselor-joined-student = Konselor udah gabung di obrolan. 💛 Kamu bisa langsung nulis ke dia di sini.
-screening-question = Makasih udah cerita. Boleh aku tanya langsung: beberapa minggu terakhir ini, kamu pernah kepikiran buat bunuh diri?
+screening-question = Makasih udah cerita. Boleh kami tanya langsung? Beberapa minggu terakhir ini, kamu pernah nggak kepikiran buat bunuh diri?
 btn-screen-yes = Iya
 btn-screen-now = Iya, sekarang juga
 btn-screen-no = Nggak
@@ -258,11 +258,11 @@ asq-intro =
     Makasih udah jujur soal perasaanmu. Kami mau nanya beberapa pertanyaan singkat, satu-satu. Ini kami tanyain ke semua yang lagi ngerasa berat, biar kami bisa bantu dengan tepat.
     Kalau ada yang nggak mau kamu jawab, pilih "Aku nggak mau jawab". Nggak apa-apa kok.
 asq-intro-chat = Pendampingmu mau nanya beberapa pertanyaan singkat, satu-satu. Ini kami tanyain ke semua yang lagi ngerasa berat, biar kami bisa bantu dengan tepat. Kalau ada yang nggak mau kamu jawab, pilih "Aku nggak mau jawab". Nggak apa-apa kok.
-asq-wish-dead = Beberapa minggu terakhir ini, apa kamu pernah berharap kamu mati aja?
-asq-better-off-dead = Beberapa minggu terakhir ini, apa kamu pernah ngerasa kamu atau keluargamu bakal lebih baik kalau kamu mati?
-asq-thoughts = Seminggu terakhir ini, apa kamu kepikiran untuk bunuh diri?
-asq-tried = Apa kamu pernah mencoba bunuh diri?
-asq-now = Satu lagi, dan ini penting: apa sekarang ini kamu lagi kepikiran untuk bunuh diri?
+asq-wish-dead = Beberapa minggu terakhir ini, kamu pernah nggak berharap kamu mati aja?
+asq-better-off-dead = Beberapa minggu terakhir ini, kamu pernah nggak ngerasa kamu atau keluargamu bakal lebih baik kalau kamu mati?
+asq-thoughts = Seminggu terakhir ini, kamu ada kepikiran buat bunuh diri nggak?
+asq-tried = Kamu pernah nggak nyoba bunuh diri?
+asq-now = Satu lagi, dan ini penting: sekarang ini, kamu lagi kepikiran buat bunuh diri nggak?
 btn-asq-yes = Iya
 btn-asq-no = Nggak
 btn-asq-skip = Aku nggak mau jawab

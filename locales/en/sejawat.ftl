@@ -26,13 +26,13 @@ role-coordinator = coordinator
 
 ## Everyone: errors and input that does not fit (students and the team both read these)
 intake-use-buttons = Please choose one of the buttons below.
-error-media = Sorry, I can only read text messages here. Please write what you want to say.
-error-unknown-command = I don't know that command yet. Send /help to see the ones you can use.
+error-media = Sorry, we can only read text messages here. Please write what you want to say.
+error-unknown-command = That command doesn't work here. Send /help to see the ones you can use.
 error-stale-button = That button isn't active anymore, so nothing has changed. Just carry on from the latest message.
 error-does-not-fit = That doesn't fit this step. Let's pick up where we left off:
 error-generic = Sorry, something went wrong on our side with your last message. Please wait a moment, then send it again. If you need help right now: { $resources }
 error-too-long = That message is too long (more than { $max } characters). Could you split it into shorter messages?
-private-only = I only work in private chats. Please message me directly to ask for support.
+private-only = This bot only works in private chats. Message it directly to ask for support.
 relay-media-unsupported = Only text is passed on here, not photos, voice messages, stickers or files, to protect everyone's privacy. Please write your message as text.
 
 ## Everyone: the emergency numbers, one line each

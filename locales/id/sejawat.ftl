@@ -26,13 +26,13 @@ role-coordinator = koordinator
 
 ## Semua: kesalahan dan masukan yang tidak sesuai (siswa dan tim sama-sama membacanya)
 intake-use-buttons = Pilih salah satu tombol di bawah ya.
-error-media = Maaf, aku cuma bisa baca pesan teks. Coba tulis pesanmu ya.
-error-unknown-command = Aku belum kenal perintah itu. Kirim /help buat lihat perintah yang bisa dipakai.
+error-media = Maaf, kami cuma bisa baca pesan teks. Coba tulis pesanmu ya.
+error-unknown-command = Perintah itu nggak bisa dipakai di sini. Kirim /help buat lihat daftar perintahnya.
 error-stale-button = Tombol itu udah nggak berlaku, jadi nggak ada yang berubah. Lanjut dari pesan terakhir aja ya.
 error-does-not-fit = Itu belum pas buat langkah ini. Kita lanjut dari sini ya:
 error-generic = Maaf, ada masalah di sistem kami waktu memproses pesan terakhirmu. Tunggu sebentar, lalu coba kirim lagi ya. Kalau kamu butuh bantuan sekarang: { $resources }
 error-too-long = Pesannya kepanjangan (lebih dari { $max } karakter). Coba pecah jadi beberapa pesan yang lebih pendek ya.
-private-only = Aku cuma bisa dipakai di obrolan pribadi. Kirim pesan langsung ke aku ya buat minta dukungan.
+private-only = Bot ini cuma bisa dipakai di obrolan pribadi. Kirim pesan langsung ke bot ini ya buat minta dukungan.
 relay-media-unsupported = Di sini cuma teks yang diteruskan, bukan foto, pesan suara, stiker, atau file, biar privasi semua orang tetap aman. Tulis pesanmu sebagai teks ya.
 
 ## Semua: baris nomor darurat

@@ -643,7 +643,11 @@ stats =
     Chats: { $active } open, { $closed } finished
     Escalations: { $escalations } (open: { $open_escalations })
     Supporters on duty: { $on_duty }
-    Average feedback: { $rating } ({ $ratings } ratings)
+    Average feedback: { $ratings ->
+        [0] no ratings yet
+        [one] { $rating } of 5 (1 rating)
+       *[other] { $rating } of 5 ({ $ratings } ratings)
+    }
 
 ## Team: joining (someone who opens an invite link)
 invite-invalid = This invite link is not valid: it may have been used already or expired. Please ask your coordinator for a new one.

@@ -640,7 +640,10 @@ stats =
     Obrolan: { $active } terbuka, { $closed } selesai
     Eskalasi: { $escalations } (terbuka: { $open_escalations })
     Pendamping bertugas: { $on_duty }
-    Rata-rata umpan balik: { $rating } ({ $ratings } penilaian)
+    Rata-rata umpan balik: { $ratings ->
+        [0] belum ada penilaian
+       *[other] { $rating } dari 5 ({ $ratings } penilaian)
+    }
 
 ## Tim: bergabung (orang yang membuka tautan undangan)
 invite-invalid = Tautan undangan ini tidak berlaku: mungkin sudah dipakai atau kedaluwarsa. Minta yang baru ke koordinatormu.

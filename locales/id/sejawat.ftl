@@ -298,8 +298,8 @@ help-supporter =
     Hal lain yang kamu tulis dikirim ke siswa yang sedang kamu dampingi; balasan (reply) ke pesan seorang siswa dikirim ke siswa itu.
 help-counselor =
     Perintah konselor:
-    • /duty — mulai atau selesai tugas eskalasi
-    • /cases — eskalasi terbuka (tangani, ambil alih, selesaikan)
+    • /duty — mulai atau selesai bertugas (menerima panggilan kasus krisis)
+    • /cases — kasus yang masih terbuka (tangani, ambil alih, tutup)
     • /casenote NOMOR catatan — catatan untuk kasus yang kamu tutup saat masih mengobrol
     • /chats, /end — obrolan yang kamu ambil alih
     • /missed, /falsealarm — sebagai balasan (reply) ke pesan siswa: bot melewatkan tanda risiko di situ, atau salah menandainya (untuk peninjauan detektor)
@@ -309,7 +309,7 @@ help-coordinator =
     • /roster — anggota: tandai terlatih, kapasitas, nonaktifkan
     • /shifts — daftar jadwal; /shifts tambah TELEGRAM_ID sen,sel 08:00-12:00; /shifts hapus NOMOR
     • /stats — perkembangan program
-    • /cases — eskalasi terbuka
+    • /cases — kasus yang masih terbuka
     • /casenote NOMOR catatan — catatan untuk kasus yang sudah ditutup
 
 ## Tim: bertugas
@@ -329,7 +329,7 @@ duty-required = Kamu harus sedang bertugas (dan sudah terlatih) untuk menerima p
 duty-on-supporter =
     Kamu sekarang bertugas. Terima kasih! 💛
     Pengingat peranmu: dengarkan, jangan menghakimi, jangan mendiagnosis, jangan menjanjikan rahasia tentang bahaya. Kamu teman sebaya, bukan terapis. Kalau ada siswa yang mungkin berisiko, pakai /refer — konselor akan turun tangan. Jaga dirimu juga.
-duty-on-counselor = Kamu sekarang bertugas untuk eskalasi. Panggilan krisis akan masuk ke sini dengan tombol “Saya tangani” dan “Ambil alih”. /cases menampilkan eskalasi terbuka.
+duty-on-counselor = Kamu sekarang bertugas untuk kasus krisis. Panggilannya masuk ke sini dengan tombol “Saya tangani” dan “Ambil alih”. /cases menampilkan kasus yang masih terbuka.
 duty-off = { $chats ->
         [0] Kamu sudah selesai bertugas. Terima kasih untuk hari ini. 💛
        *[other] Kamu sudah selesai bertugas. Masih ada { $chats } obrolan terbuka: serahkan atau akhiri dulu.
@@ -420,7 +420,7 @@ session-ended-staff = { $by ->
 session-ended-case-open = { $by ->
         [idle] Obrolan dengan { $pseudonym } ditutup karena lama tidak ada pesan
        *[student] { $pseudonym } mengakhiri obrolan
-    }, tapi eskalasi #{ $id } masih kamu pegang. Kalau kamu khawatir, buka lagi obrolannya (dia akan tahu kamu kembali). Kalau tidak, catat hasil akhirnya:
+    }, tapi kasus #{ $id } masih kamu pegang. Kalau kamu khawatir, buka lagi obrolannya (dia akan tahu kamu kembali). Kalau tidak, catat hasil akhirnya:
 btn-rejoin = ↩️ Buka lagi obrolannya
 case-chat-ended = diambil alih, obrolan sudah selesai
 btn-end-chat = Akhiri obrolan ini
@@ -461,7 +461,7 @@ risk-report-already = Pesan itu sudah ditandai sebelumnya. Terima kasih!
 risk-report-missed = Terima kasih, sudah dicatat untuk peninjauan detektor (bot membacanya sebagai: { $level }). Ini tidak memanggil siapa pun; kalau kamu khawatir tentang siswa itu sekarang, pakai /refer.
 risk-report-wrong = Terima kasih, sudah dicatat sebagai alarm palsu untuk peninjauan detektor (bot membacanya sebagai: { $level }).
 
-## Tim: eskalasi
+## Tim: kasus krisis
 risk-0 = tidak ada tanda risiko
 risk-1 = ada kekhawatiran
 risk-2 = risiko TINGGI
@@ -485,13 +485,13 @@ crisis-tell-supporter-counselor-here =
     ⚠️ { $pseudonym } menulis sesuatu yang menunjukkan { $level }: “{ $words }”
     { $name }, konselor di obrolan ini, memegang kasusnya, dan siswa sudah menerima nomor darurat. Tetap temani dia bersama konselor.
 escalation-in-your-chat =
-    🆘 Eskalasi #{ $id } — { $level }, di obrolanmu
+    🆘 Kasus #{ $id } — { $level }, di obrolanmu
     Siswa: { $pseudonym } · Topik: { $topic } · { $language }
     Alasan: { $reason }
     Kata-katanya: { $excerpt }
     Kasus ini kamu yang pegang, karena kamu sedang bersamanya. Tetap temani dia; kalau sudah yakin dia aman atau sudah dirujuk, catat hasilnya:
 escalation-ping =
-    🆘 Eskalasi #{ $id } — { $level }
+    🆘 Kasus #{ $id } — { $level }
     { $who ->
         [invitee] Calon anggota tim (diundang sebagai { $role })
         [member] Anggota tim ({ $role })
@@ -507,11 +507,11 @@ escalation-ping =
     Kata-katanya: { $excerpt }
     Menunggu: { $waited } menit
     { $reader ->
-        [coordinator] Tekan “Saya tangani”; yang mengambil alih siswa nanti konselor.
+        [coordinator] Tekan “Saya tangani”; yang nanti mengambil alih obrolan dengan siswa adalah konselor.
        *[counselor] Tekan “Saya tangani” atau “Ambil alih”.
     }
 escalation-broadcast =
-    🆘🆘 Eskalasi #{ $id } BELUM ada yang pegang — { $level }
+    🆘🆘 Kasus #{ $id } BELUM ada yang pegang — { $level }
     { $who ->
         [invitee] Calon anggota tim (diundang sebagai { $role })
         [member] Anggota tim ({ $role })
@@ -527,11 +527,11 @@ escalation-broadcast =
     Kata-katanya: { $excerpt }
     Menunggu: { $waited } menit
     { $reader ->
-        [coordinator] Siapa pun yang bisa: tekan “Saya tangani” sekarang; yang mengambil alih siswa nanti konselor.
+        [coordinator] Siapa pun yang bisa: tekan “Saya tangani” sekarang; yang nanti mengambil alih obrolan dengan siswa adalah konselor.
        *[counselor] Siapa pun yang bisa: tekan “Saya tangani” atau “Ambil alih” sekarang.
     }
 escalation-update =
-    Kabar terbaru eskalasi #{ $id } — { $level }
+    Kabar terbaru kasus #{ $id } — { $level }
     Alasan: { $reason }{ $more ->
         [yes] {", "}{ $also }
        *[no] {""}
@@ -540,37 +540,37 @@ escalation-update =
        *[no] {""}
     }
     Kata-katanya: { $excerpt }
-escalation-acked = Eskalasi #{ $id } sekarang kamu tangani. Ambil alih untuk mengobrol dengan siswa, atau tutup dengan hasil akhir. Kalau dalam { $minutes } menit belum ada yang ambil alih atau menutupnya, tim akan dihubungi lagi.
-escalation-acked-others-coordinator = { $name } (koordinator) sudah melihat eskalasi #{ $id }. Masih perlu konselor yang mengambil alih siswa.
-escalation-acked-others = Eskalasi #{ $id } sudah ditangani { $name }.
-escalation-acked-coordinator = Eskalasi #{ $id } sekarang kamu tangani. Yang ambil alih obrolan nanti konselor; kamu bisa mencatat hasil akhirnya di bawah. Kalau dalam { $minutes } menit belum ada yang ambil alih atau menutupnya, tim akan dihubungi lagi.
-escalation-you-acked = Eskalasi #{ $id } sudah kamu tangani sebelumnya: ambil alih atau catat hasil akhirnya di bawah.
-escalation-already-acked = { $name } sudah menangani eskalasi ini.
-escalation-closed = Eskalasi ini sudah selesai.
+escalation-acked = Kasus #{ $id } sekarang kamu tangani. Ambil alih untuk mengobrol dengan siswa, atau tutup dengan hasil akhir. Kalau dalam { $minutes } menit belum ada yang ambil alih atau menutupnya, tim akan dihubungi lagi.
+escalation-acked-others-coordinator = { $name } (koordinator) sudah melihat kasus #{ $id }. Masih perlu konselor yang mengambil alih obrolan dengan siswa.
+escalation-acked-others = Kasus #{ $id } sudah ditangani { $name }.
+escalation-acked-coordinator = Kasus #{ $id } sekarang kamu tangani. Yang ambil alih obrolan nanti konselor; kamu bisa mencatat hasil akhirnya di bawah. Kalau dalam { $minutes } menit belum ada yang ambil alih atau menutupnya, tim akan dihubungi lagi.
+escalation-you-acked = Kasus #{ $id } sudah kamu tangani sebelumnya: ambil alih atau catat hasil akhirnya di bawah.
+escalation-already-acked = { $name } sudah menangani kasus ini.
+escalation-closed = Kasus ini sudah selesai.
 escalation-taken =
     Kamu sekarang ada di obrolan dengan { $pseudonym }. Semua yang kamu tulis sampai ke siswa.
     Obrolan sejauh ini:
     { $recent }
     Setelah selesai, tutup dengan hasil akhir:
-escalation-note-ask = Eskalasi #{ $id } ditutup sebagai "{ $outcome }". Kirim catatan kasus singkat sekarang, atau /skip.
-escalation-note-ask-command = Eskalasi #{ $id } ditutup sebagai "{ $outcome }". Kamu masih dalam obrolan, jadi pesanmu berikutnya tetap terkirim ke siswa. Untuk menambah catatan kasus: /casenote { $id } catatanmu
+escalation-note-ask = Kasus #{ $id } ditutup dengan hasil "{ $outcome }". Kirim catatan kasus singkat sekarang, atau /skip.
+escalation-note-ask-command = Kasus #{ $id } ditutup dengan hasil "{ $outcome }". Kamu masih dalam obrolan, jadi pesanmu berikutnya tetap terkirim ke siswa. Untuk menambah catatan kasus: /casenote { $id } catatanmu
 escalation-resolved-no-note = Terima kasih. Kasusnya sudah ditutup (tanpa catatan).
-escalation-note-saved = Catatan untuk eskalasi #{ $id } tersimpan (terenkripsi).
+escalation-note-saved = Catatan untuk kasus #{ $id } tersimpan (terenkripsi).
 casenote-usage = Untuk menambah catatan ke kasus yang sudah ditutup: /casenote NOMOR-KASUS catatanmu (contoh: /casenote 12 sudah telepon orang tua). Hanya yang menangani kasusnya, atau koordinator, yang bisa menambah.
 casenote-no-case = Tidak ada kasus #{ $id }. Lihat yang masih terbuka dengan /cases.
 casenote-still-open = Kasus #{ $id } masih terbuka: catat dulu hasilnya lewat tombolnya (/cases), nanti catatannya ikut tersimpan.
-escalation-student-left = Eskalasi #{ $id }: { $pseudonym } sudah keluar dari obrolan (kasusnya masih terbuka). Kamu tetap bisa ambil alih: dia akan melihat konselor bergabung.
-escalation-student-withdrew = Eskalasi #{ $id }: { $pseudonym } membatalkan permintaannya ke pendamping sebaya. Kasusnya masih terbuka: tolong tindak lanjuti.
+escalation-student-left = Kasus #{ $id } masih terbuka, tapi { $pseudonym } sudah keluar dari obrolan. Kamu tetap bisa ambil alih: dia akan melihat konselor bergabung.
+escalation-student-withdrew = Kasus #{ $id }: { $pseudonym } membatalkan permintaannya ke pendamping sebaya. Kasusnya masih terbuka: tolong tindak lanjuti.
 escalation-resolved = Terima kasih. Kasus ditutup dan catatan tersimpan (terenkripsi).
-escalation-resolve-held = { $name } (konselor) sedang bersama siswa di eskalasi #{ $id }: hasil akhirnya dia yang mencatat.
-escalation-resolved-by = { $name } menutup eskalasi #{ $id } dengan hasil "{ $outcome }".
-escalation-resolve-not-yours = Hanya konselor yang menangani atau mengambil alih eskalasi ini (atau koordinator, setelah ada yang menangani) yang bisa menutupnya.
+escalation-resolve-held = { $name } (konselor) sedang bersama siswa di kasus #{ $id }: hasil akhirnya dia yang mencatat.
+escalation-resolved-by = { $name } menutup kasus #{ $id } dengan hasil "{ $outcome }".
+escalation-resolve-not-yours = Hanya konselor yang menangani atau mengambil alih kasus ini (atau koordinator, setelah ada yang menangani) yang bisa menutupnya.
 counselor-joined-supporter = Konselor { $name } sudah bergabung di obrolanmu. Tetap bersama siswa; ikuti arahan konselor.
 refer-usage = Tulis alasannya setelah perintah, misalnya /refer bicara soal tidak ingin hidup
 refer-already = Konselor sudah dipanggil untuk siswa ini (kasus #{ $id }): tidak perlu apa-apa lagi. Temani dia ya.
 refer-done = Terima kasih. Konselor sedang dihubungi.
-cases-none = Saat ini tidak ada eskalasi yang terbuka.
-cases-title = Eskalasi terbuka: { $count }
+cases-none = Saat ini tidak ada kasus yang terbuka.
+cases-title = Kasus terbuka: { $count }
 cases-line =
     #{ $id } · { $state } · { $level } · { $age } menit
     { $pseudonym } · { $topic } · { $reason }{ $sos ->
@@ -638,7 +638,7 @@ stats =
     Ringkasan program
     Permintaan: { $requests } (menunggu: { $queued })
     Obrolan: { $active } terbuka, { $closed } selesai
-    Eskalasi: { $escalations } (terbuka: { $open_escalations })
+    Kasus krisis: { $escalations } (terbuka: { $open_escalations })
     Pendamping bertugas: { $on_duty }
     Rata-rata umpan balik: { $ratings ->
         [0] belum ada penilaian
@@ -660,7 +660,7 @@ onboarding-pick-language = Pilih setidaknya satu bahasa.
 onboarding-topics = Topik apa saja yang nyaman kamu bahas? Ketuk untuk memilih (✓), lalu Selesai. Terpilih: { $count }
 btn-done = Selesai ✔
 onboarding-done-supporter = Selamat bergabung! 💛 Koordinatormu akan menandai pelatihanmu selesai; setelah itu kamu bisa bertugas dengan /duty. Kirim /help untuk daftar perintahmu.
-onboarding-done-counselor = Selamat bergabung! 💛 Koordinatormu akan mengonfirmasi; setelah itu mulai tugas eskalasi dengan /duty. Kirim /help untuk daftar perintahmu.
+onboarding-done-counselor = Selamat bergabung! 💛 Koordinatormu akan mengonfirmasi; setelah itu kamu bisa mulai bertugas dengan /duty untuk menerima panggilan kasus krisis. Kirim /help untuk daftar perintahmu.
 help-onboarding = Kamu sedang bergabung dengan program. Jawab pertanyaan di atas, atau /cancel untuk berhenti.
 
 ## Tim: menu perintah (daftar "/" di Telegram; singkat, satu baris)

@@ -110,8 +110,8 @@ intake-queued-waiting =
 
     If you need help right now:
     { $resources }
-intake-cancelled = Okay, stopped. Nothing was sent to anyone. Send /start whenever you want to begin again.
-intake-cancelled-case-open = Okay, stopped. Your request won't go to a peer supporter. But because of what you answered, a counselor was already asked to check on you, so they may still write to you here. 💛
+intake-cancelled = Okay, cancelled. Nothing was sent to anyone. Send /start whenever you want to begin again.
+intake-cancelled-case-open = Okay, cancelled. Your request won't go to a peer supporter. But because of what you answered, a counselor was already asked to check on you, so they may still write to you here. 💛
 intake-restart-offer = You already started a request. Continue where you were, or start over?
 intake-restart-offer-simple = Your request or chat from before is still going. Send /start to continue it.
 
@@ -587,7 +587,7 @@ case-taken_over = taken over
 
 ## Team: coordinator
 invite-usage = Use /invite supporter or /invite counselor.
-invite-link = One-time invite link for a { $role } (valid { $hours } hours, works once):
+invite-link = Invite link for a { $role } (valid for { $hours } hours, works only once):
     { $link }
 member-joined = { $name } joined as { $role }. Mark their training complete in /roster when they are ready.
 roster-last-coordinator = { $name } is the only active coordinator, so they stay active: without a coordinator nobody can run the program or let anyone back in. Add another coordinator first (sejawat members add --role coordinator), then deactivate.
@@ -605,7 +605,7 @@ btn-deactivate = Deactivate
 btn-activate = Activate
 btn-confirm-deactivate = Yes, deactivate
 btn-keep-active = No, keep active
-roster-unchanged = Nothing to change: { $name } is already like that.
+roster-unchanged = Nothing changed: { $name } is already set that way.
 roster-updated = { $name } is deactivated. Their open chats went back to the queue (or stay with the counselor in them) and each student was told.
 roster-confirm-deactivate =
     Deactivate { $name }? They will get no new requests{ $load ->
@@ -657,7 +657,7 @@ onboarding-confirm = You have been invited to join { $program } as a { $role }. 
 btn-join-yes = Yes, join
 btn-join-no = No, thanks
 onboarding-declined = Okay, nothing was saved. You can use the invite link again while it is valid.
-onboarding-name = What name should coordinators and counselors see for you? (Students never see it.)
+onboarding-name = What name should coordinators and counselors see for you? Just your name, for example Sari or Dimas: your role is already recorded. (Students never see it.)
 onboarding-name-invalid = Please send a name of 2 to 64 characters.
 onboarding-languages = Which languages can you support students in? Tap to select (✓), then Done. Selected: { $count }
 onboarding-pick-language = Please select at least one language.

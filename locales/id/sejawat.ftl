@@ -30,10 +30,10 @@ error-media = Maaf, kami cuma bisa baca pesan teks. Coba tulis pesanmu ya.
 error-unknown-command = Perintah itu nggak bisa dipakai di sini. Kirim /help buat lihat daftar perintahnya.
 error-stale-button = Tombol itu udah nggak berlaku, jadi nggak ada yang berubah. Lanjut dari pesan terakhir aja ya.
 error-does-not-fit = Itu belum pas buat langkah ini. Kita lanjut dari sini ya:
-error-generic = Maaf, ada masalah di sistem kami waktu memproses pesan terakhirmu. Tunggu sebentar, lalu coba kirim lagi ya. Kalau kamu butuh bantuan sekarang: { $resources }
+error-generic = Maaf, sistem kami lagi bermasalah waktu baca pesan terakhirmu. Tunggu bentar, terus coba kirim lagi ya. Kalau kamu butuh bantuan sekarang: { $resources }
 error-too-long = Pesannya kepanjangan (lebih dari { $max } karakter). Coba pecah jadi beberapa pesan yang lebih pendek ya.
 private-only = Bot ini cuma bisa dipakai di obrolan pribadi. Kirim pesan langsung ke bot ini ya buat minta dukungan.
-relay-media-unsupported = Di sini cuma teks yang diteruskan, bukan foto, pesan suara, stiker, atau file, biar privasi semua orang tetap aman. Tulis pesanmu sebagai teks ya.
+relay-media-unsupported = Di sini cuma teks yang diteruskan, bukan foto, pesan suara, stiker, atau file, biar privasi semua orang tetap aman. Tulis aja pesanmu dalam bentuk teks ya.
 
 ## Semua: baris nomor darurat
 resources-line = • { $name }: { $contact }
@@ -110,8 +110,8 @@ intake-queued-waiting =
 
     Kalau kamu butuh bantuan sekarang:
     { $resources }
-intake-cancelled = Oke, udah berhenti. Nggak ada yang dikirim ke siapa pun. Kirim /start kapan aja kalau mau mulai lagi.
-intake-cancelled-case-open = Oke, udah berhenti. Permintaanmu nggak dikirim ke pendamping sebaya. Tapi dari jawabanmu tadi, konselor udah diminta ngecek kabarmu, jadi mungkin dia tetap nyapa kamu di sini. 💛
+intake-cancelled = Oke, nggak jadi. Nggak ada yang dikirim ke siapa pun. Kirim /start kapan aja kalau mau mulai lagi.
+intake-cancelled-case-open = Oke, nggak jadi. Permintaanmu nggak dikirim ke pendamping sebaya. Tapi dari jawabanmu tadi, konselor udah diminta ngecek kabarmu, jadi mungkin dia tetap nyapa kamu di sini. 💛
 intake-restart-offer = Kamu udah mulai bikin permintaan. Mau lanjutin yang tadi, atau mulai dari awal?
 intake-restart-offer-simple = Permintaan atau obrolanmu yang tadi masih jalan. Kirim /start buat lanjutin.
 
@@ -204,11 +204,11 @@ relay-media-from-counselor = Konselor ngirim ini:
 btn-skip = Lewati
 feedback-rating = Obrolan tadi ngebantu nggak? 1 = nggak sama sekali, 5 = ngebantu banget.
 feedback-comment = Ada yang mau kamu sampaikan ke kami? Tulis aja singkat, atau tekan Lewati.
-feedback-thanks = Makasih! Masukanmu bantu kami nemenin pelajar lain dengan lebih baik.
+feedback-thanks = Makasih! Masukanmu bikin kami bisa nemenin pelajar lain lebih baik lagi.
 btn-followup-ok = Aku baik-baik aja, makasih
 btn-followup-again = Aku mau ngobrol lagi
 followup-check = Hai, ini { $program }. 💛 Gimana kabarmu sejak ngobrol waktu itu?
-followup-glad = Syukurlah, senang dengarnya. Kalau mau ngobrol lagi, kirim /start kapan aja.
+followup-glad = Syukurlah, seneng dengernya. Kalau mau ngobrol lagi, kirim /start kapan aja.
 
 ## Siswa: krisis
 crisis-resources =
@@ -255,9 +255,9 @@ btn-screen-unsure = Aku nggak yakin
 screening-thanks-alone = Makasih udah jawab. 💛 Kalau rasanya berat, kirim /start buat ngobrol sama pendamping sebaya, atau tekan 🆘 buat konselor, kapan aja.
 screening-thanks = Makasih udah jawab. Pendampingmu bakal ingat ini.
 asq-intro =
-    Makasih udah jujur soal perasaanmu. Kami mau nanya beberapa pertanyaan singkat, satu-satu. Ini kami tanyain ke semua yang lagi ngerasa berat, biar kami bisa bantu dengan tepat.
+    Makasih udah jujur soal perasaanmu. Kami mau nanya beberapa pertanyaan singkat, satu-satu. Ini kami tanyain ke semua yang lagi ngerasa berat, biar kami tahu bantuan apa yang paling pas buat kamu.
     Kalau ada yang nggak mau kamu jawab, pilih "Aku nggak mau jawab". Nggak apa-apa kok.
-asq-intro-chat = Pendampingmu mau nanya beberapa pertanyaan singkat, satu-satu. Ini kami tanyain ke semua yang lagi ngerasa berat, biar kami bisa bantu dengan tepat. Kalau ada yang nggak mau kamu jawab, pilih "Aku nggak mau jawab". Nggak apa-apa kok.
+asq-intro-chat = Pendampingmu mau nanya beberapa pertanyaan singkat, satu-satu. Ini kami tanyain ke semua yang lagi ngerasa berat, biar kami tahu bantuan apa yang paling pas buat kamu. Kalau ada yang nggak mau kamu jawab, pilih "Aku nggak mau jawab". Nggak apa-apa kok.
 asq-wish-dead = Beberapa minggu terakhir ini, kamu pernah nggak berharap kamu mati aja?
 asq-better-off-dead = Beberapa minggu terakhir ini, kamu pernah nggak ngerasa kamu atau keluargamu bakal lebih baik kalau kamu mati?
 asq-thoughts = Seminggu terakhir ini, kamu ada kepikiran buat bunuh diri nggak?
@@ -282,7 +282,7 @@ member-inactive = Keanggotaanmu sedang nonaktif. Hubungi koordinatormu.
 member-trained = Koordinatormu sudah menandai pelatihanmu selesai. Sekarang kamu bisa mulai bertugas dengan /duty.
 staff-no-chat = Saat ini kamu tidak punya obrolan terbuka.
 staff-choose-chat = Kamu punya beberapa obrolan terbuka. Kirim /chats, lalu pilih ke siapa pesanmu dikirim.
-staff-chats = Obrolan terbukamu ({ $count }). Pilih ke mana pesanmu dikirim:
+staff-chats = Obrolan terbukamu ({ $count }). Pilih ke siapa pesanmu dikirim:
 staff-focused = Oke, pesanmu sekarang masuk ke { $pseudonym }.
 staff-reply-chat-ended = Obrolanmu dengan { $pseudonym } sudah selesai, jadi pesanmu tidak dikirim.
 help-supporter =
@@ -584,7 +584,7 @@ case-taken_over = sudah diambil alih
 
 ## Tim: koordinator
 invite-usage = Pakai /invite pendamping atau /invite konselor (supporter / counselor juga bisa).
-invite-link = Tautan undangan sekali pakai untuk { $role } (berlaku { $hours } jam, hanya sekali):
+invite-link = Tautan undangan untuk { $role } (berlaku { $hours } jam, hanya bisa dipakai sekali):
     { $link }
 member-joined = { $name } bergabung sebagai { $role }. Tandai pelatihannya selesai di /roster kalau sudah siap.
 roster-last-coordinator = { $name } satu-satunya koordinator yang aktif, jadi tetap aktif: tanpa koordinator tidak ada yang bisa menjalankan program atau mengaktifkan anggota lagi. Tambahkan koordinator lain dulu (sejawat members add --role coordinator), baru nonaktifkan.
@@ -602,7 +602,7 @@ btn-deactivate = Nonaktifkan
 btn-activate = Aktifkan
 btn-confirm-deactivate = Ya, nonaktifkan
 btn-keep-active = Tidak, tetap aktif
-roster-unchanged = Tidak ada yang diubah: { $name } sudah begitu.
+roster-unchanged = Tidak ada yang berubah: status { $name } memang sudah seperti itu.
 roster-updated = { $name } dinonaktifkan. Obrolan terbukanya kembali ke antrean (atau tetap bersama konselor di dalamnya) dan setiap siswa sudah diberi tahu.
 roster-confirm-deactivate =
     Nonaktifkan { $name }? Dia tidak akan dapat permintaan baru lagi{ $load ->
@@ -653,7 +653,7 @@ onboarding-confirm = Kamu diundang bergabung dengan { $program } sebagai { $role
 btn-join-yes = Ya, bergabung
 btn-join-no = Tidak, terima kasih
 onboarding-declined = Oke, tidak ada yang disimpan. Kamu bisa memakai tautan undangan lagi selama masih berlaku.
-onboarding-name = Nama apa yang akan dilihat koordinator dan konselor? (Siswa tidak pernah melihatnya.)
+onboarding-name = Nama apa yang akan dilihat koordinator dan konselor? Cukup namamu saja, misalnya Bu Sari atau Dimas: peranmu sudah tercatat. (Siswa tidak pernah melihatnya.)
 onboarding-name-invalid = Tolong kirim nama sepanjang 2 sampai 64 karakter.
 onboarding-languages = Kamu bisa mendampingi siswa pakai bahasa apa? Ketuk untuk memilih (✓), lalu Selesai. Terpilih: { $count }
 onboarding-pick-language = Pilih setidaknya satu bahasa.

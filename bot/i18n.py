@@ -2,6 +2,12 @@
 
 Parameters whose name ends in ``_key`` are themselves catalog keys, rendered first and passed
 under the name without the suffix (``topic_key="topic-academic"`` -> ``$topic``).
+
+Numbers are written the reader's way (Fluent formats them for the bundle's locale: ``1.234``
+and ``4,5`` in Indonesian, ``1,234`` and ``4.5`` in English), with two exceptions made here: an
+identifier (``$id``, ``$case``, ``$telegram_id``) is its digits, never grouped, because people
+type it back (``/casenote 1234``, ``/shifts hapus 1234``); and a fraction (a float, such as an
+average) shows at most one decimal, none when it is whole (``4``, not ``4,0``).
 """
 
 from __future__ import annotations
@@ -12,11 +18,26 @@ from pathlib import Path
 from typing import Any
 
 from fluent.runtime import FluentBundle, FluentResource
+from fluent.runtime.types import FluentType, fluent_number
 
 from bot.config import Resource
 from bot.errors import SejawatError
 
 LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
+IDENTIFIERS = frozenset({"id", "case", "telegram_id"})  # typed back: digits, no 1.234
+
+Value = str | int | float
+
+
+def _number(name: str, value: Value) -> str | int | FluentType:
+    """A parameter as Fluent should see it: identifiers ungrouped, fractions to one decimal."""
+    if isinstance(value, str | bool):
+        return value
+    if isinstance(value, float):
+        return fluent_number(value, maximumFractionDigits=1)
+    if name in IDENTIFIERS:
+        return fluent_number(value, useGrouping=False)
+    return value
 
 
 def _files(root: Path, language: str) -> list[Path]:
@@ -84,22 +105,23 @@ class Catalog:
         key = "resources-line-note" if item.note else "resources-line"
         return self._format(lang, key, params)
 
-    def _format(self, lang: str, key: str, params: Mapping[str, str | int]) -> str:
+    def _format(self, lang: str, key: str, params: Mapping[str, Value]) -> str:
         if key not in self._keys[lang]:
             raise MissingMessage(key, lang)
         bundle = self._bundles[lang]
         pattern = bundle.get_message(key).value
         if pattern is None:
             raise MissingMessage(key, lang)
-        text, errors = bundle.format_pattern(pattern, dict(params))
+        text, errors = bundle.format_pattern(
+            pattern, {name: _number(name, value) for name, value in params.items()})
         if errors:
             raise MissingMessage(f"{key} ({errors[0]})", lang)
         return str(text)
 
-    def render(self, lang: str, key: str, params: Mapping[str, str | int] | None = None) -> str:
+    def render(self, lang: str, key: str, params: Mapping[str, Value] | None = None) -> str:
         lang = lang if lang in self._bundles else self.default
         resources = self._resources.get(lang) or self._resources.get(self.default, "")
-        values: dict[str, str | int] = {"program": self._program, "resources": resources}
+        values: dict[str, Value] = {"program": self._program, "resources": resources}
         plain = {n: v for n, v in (params or {}).items() if not n.endswith("_key")}
         values |= plain
         for name, value in (params or {}).items():

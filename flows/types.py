@@ -68,7 +68,7 @@ class Reply:
     """
 
     key: str
-    params: Mapping[str, str | int] = field(default_factory=dict)
+    params: Mapping[str, str | int | float] = field(default_factory=dict)  # float: 1 decimal
     buttons: Keyboard = ()
     to: int | None = None
     priority: Priority = Priority.NORMAL

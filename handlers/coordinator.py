@@ -210,10 +210,10 @@ async def stats(uow: UnitOfWork, services: Services, inbound: Inbound,
                 member: Member) -> list[Effect]:
     ratings = await uow.feedback.ratings()
     on_duty = len([m for m in await uow.members.all("supporter") if m.on_duty])
-    params: dict[str, str | int] = {
+    params: dict[str, str | int | float] = {
         **await uow.privacy.counts(),
-        "on_duty": on_duty,
-        "rating": f"{sum(ratings) / len(ratings):.1f}" if ratings else "-",
+        "on_duty": on_duty,  # the average as a number: the catalog writes it the reader's way
+        "rating": sum(ratings) / len(ratings) if ratings else 0.0,
         "ratings": len(ratings),
     }
     return [Reply("stats", params)]

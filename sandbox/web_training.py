@@ -242,6 +242,12 @@ LINE_KINDS = (
 when its ``n`` is 1 and the language has a singular)."""
 
 
+def _whole(seconds: float) -> int:
+    """Seconds as a trainee reads them: whole (a tenth adds nothing to "9 s", and the page
+    writes a number as it comes, so 9.2 would show as "9.2 dtk" in Indonesian)."""
+    return round(seconds)
+
+
 def _line(kind: str, tone: str, **params: Any) -> JsonDict:
     """A debrief line: ``tone`` is good (✔), warn (✘, what to try) or info."""
     assert kind in LINE_KINDS
@@ -269,15 +275,15 @@ class Debrief:
     reactions: list[JsonDict] = field(default_factory=list)  # {message, turn, skill, hold}
 
     @property
-    def average_reply(self) -> float | None:
+    def average_reply(self) -> int | None:
         if not self.reply_seconds:
             return None
-        return round(sum(self.reply_seconds) / len(self.reply_seconds), 1)
+        return _whole(sum(self.reply_seconds) / len(self.reply_seconds))
 
     def to_json(self) -> JsonDict:
         data = dict(self.__dict__)
         data["average_reply"] = self.average_reply
-        data["slowest_reply"] = max(self.reply_seconds) if self.reply_seconds else None
+        data["slowest_reply"] = _whole(max(self.reply_seconds)) if self.reply_seconds else None
         return data
 
 
@@ -586,7 +592,7 @@ class TrainingRunner:
             slowest = max(self.reply_seconds)
             answered = self.reply_to[self.reply_seconds.index(slowest)]
             lines.append(_line("slowest_reply", "warn" if slowest > SLOW_REPLY else "info",
-                               s=slowest, message=answered))
+                               s=_whole(slowest), message=answered))
         lines.extend(self._refer_lines(verdict))
         return lines
 
@@ -598,7 +604,7 @@ class TrainingRunner:
             if self.risk_sent_at is None or (self.refer_at or 0.0) < self.risk_sent_at:
                 return [_line("refer_early", "good")]
             return [_line("refer_ok", "good",
-                          s=round(max(0.0, (self.refer_at or 0.0) - self.risk_sent_at), 1))]
+                          s=_whole(max(0.0, (self.refer_at or 0.0) - self.risk_sent_at)))]
         if verdict == "late":
             return [_line("refer_late", "warn", message=risk)]
         if verdict == "missed" and risk is not None:

@@ -33,7 +33,7 @@ asq-answers = wished dead: { $asq_1 ->
         [unsure] not sure
         [wait] not answered yet
        *[other] not asked
-    } · thoughts of suicide this week: { $asq_3 ->
+    } · thoughts of suicide in the past week: { $asq_3 ->
         [yes] YES
         [no] no
         [skip] rather not say

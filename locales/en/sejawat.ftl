@@ -26,13 +26,13 @@ role-coordinator = coordinator
 
 ## Everyone: errors and input that does not fit (students and the team both read these)
 intake-use-buttons = Please choose one of the buttons below.
-error-media = Sorry, I can only read text messages here. Please write what you want to say.
-error-unknown-command = I don't know that command yet. Send /help to see the ones you can use.
+error-media = Sorry, we can only read text messages here. Please write what you want to say.
+error-unknown-command = That command doesn't work here. Send /help to see the ones you can use.
 error-stale-button = That button isn't active anymore, so nothing has changed. Just carry on from the latest message.
 error-does-not-fit = That doesn't fit this step. Let's pick up where we left off:
 error-generic = Sorry, something went wrong on our side with your last message. Please wait a moment, then send it again. If you need help right now: { $resources }
 error-too-long = That message is too long (more than { $max } characters). Could you split it into shorter messages?
-private-only = I only work in private chats. Please message me directly to ask for support.
+private-only = This bot only works in private chats. Message it directly to ask for support.
 relay-media-unsupported = Only text is passed on here, not photos, voice messages, stickers or files, to protect everyone's privacy. Please write your message as text.
 
 ## Everyone: the emergency numbers, one line each
@@ -110,8 +110,8 @@ intake-queued-waiting =
 
     If you need help right now:
     { $resources }
-intake-cancelled = Okay, stopped. Nothing was sent to anyone. Send /start whenever you want to begin again.
-intake-cancelled-case-open = Okay, stopped. Your request won't go to a peer supporter. But because of what you answered, a counselor was already asked to check on you, so they may still write to you here. 💛
+intake-cancelled = Okay, cancelled. Nothing was sent to anyone. Send /start whenever you want to begin again.
+intake-cancelled-case-open = Okay, cancelled. Your request won't go to a peer supporter. But because of what you answered, a counselor was already asked to check on you, so they may still write to you here. 💛
 intake-restart-offer = You already started a request. Continue where you were, or start over?
 intake-restart-offer-simple = Your request or chat from before is still going. Send /start to continue it.
 
@@ -253,7 +253,7 @@ crisis-still-here =
 crisis-counselor-aware = A counselor has seen your message and will be with you soon. 💛
 crisis-team-aware = Someone from the school's support team has seen your message and is finding a counselor for you. 💛
 counselor-joined-student = A counselor has joined the chat. 💛 You can write to them here.
-screening-question = Thank you for sharing. May I ask you directly: in the past few weeks, have you had thoughts of killing yourself?
+screening-question = Thank you for sharing. May we ask you directly: in the past few weeks, have you had thoughts of killing yourself?
 btn-screen-yes = Yes
 btn-screen-now = Yes, right now
 btn-screen-no = No
@@ -594,7 +594,7 @@ case-taken_over = taken over by { $holder }
 
 ## Team: coordinator
 invite-usage = Use /invite supporter or /invite counselor.
-invite-link = One-time invite link for a { $role } (valid { $hours } hours, works once):
+invite-link = Invite link for a { $role } (valid for { $hours } hours, works only once):
     { $link }
 member-joined = { $name } joined as { $role }. Mark their training complete in /roster when they are ready.
 roster-last-coordinator = { $name } is the only active coordinator, so they stay active: without a coordinator nobody can run the program or let anyone back in. Add another coordinator first (sejawat members add --role coordinator), then deactivate.
@@ -616,7 +616,7 @@ btn-deactivate = Deactivate
 btn-activate = Activate
 btn-confirm-deactivate = Yes, deactivate
 btn-keep-active = No, keep active
-roster-unchanged = Nothing to change: { $name } is already like that.
+roster-unchanged = Nothing changed: { $name } is already set that way.
 roster-updated = { $name } is deactivated. Their open chats went back to the queue (or stay with the counselor in them) and each student was told.
 roster-confirm-deactivate =
     Deactivate { $name }? They will get no new requests{ $load ->
@@ -658,7 +658,11 @@ stats =
     Chats: { $active } open, { $closed } finished
     Escalations: { $escalations } (open: { $open_escalations })
     Supporters on duty: { $on_duty }
-    Average feedback: { $rating } ({ $ratings } ratings)
+    Average feedback: { $ratings ->
+        [0] no ratings yet
+        [one] { $rating } of 5 (1 rating)
+       *[other] { $rating } of 5 ({ $ratings } ratings)
+    }
 
 ## Team: joining (someone who opens an invite link)
 invite-invalid = This invite link is not valid: it may have been used already or expired. Please ask your coordinator for a new one.
@@ -668,7 +672,7 @@ onboarding-confirm = You have been invited to join { $program } as a { $role }. 
 btn-join-yes = Yes, join
 btn-join-no = No, thanks
 onboarding-declined = Okay, nothing was saved. You can use the invite link again while it is valid.
-onboarding-name = What name should coordinators and counselors see for you? (Students never see it.)
+onboarding-name = What name should coordinators and counselors see for you? Just your name, for example Sari or Dimas: your role is already recorded. (Students never see it.)
 onboarding-name-invalid = Please send a name of 2 to 64 characters.
 onboarding-languages = Which languages can you support students in? Tap to select (✓), then Done. Selected: { $count }
 onboarding-pick-language = Please select at least one language.

@@ -1,10 +1,10 @@
-# Kasus eskalasi: siapa, kenapa, dan kata-katanya sendiri, dalam bahasa konselor
+# Kasus krisis: siapa, kenapa, dan kata-katanya sendiri, dalam bahasa konselor
 
 ## Siswa: konselor sedang dipanggil, atau sudah di sini
 counselor-already-coming = Kami lagi ngehubungin konselor buat kamu. Tetap di sini ya, konselor bakal nyapa kamu secepatnya. 💛
 counselor-already-here = Konselor udah ada di obrolan ini bareng kamu. Tulis aja di sini ya. 💛
 
-## Tim: kartu eskalasi (siapa, kenapa, dan kata-katanya sendiri)
+## Tim: kartu kasus (siapa, kenapa, dan kata-katanya sendiri)
 topic-unknown = belum dipilih
 ping-no-words = (belum menulis apa-apa)
 reason-suicide = kata-kata soal bunuh diri
@@ -16,7 +16,7 @@ reason-words = kata-kata berisiko
 reason-student = siswa menekan "Aku butuh konselor sekarang"
 reason-refer = dirujuk oleh pendamping sebayanya
 reason-screening-unsure = menjawab tidak yakin saat ditanya langsung soal pikiran bunuh diri, dan tidak ada pendamping yang sedang bersamanya
-reason-screening = menjawab ya: ada pikiran bunuh diri beberapa minggu terakhir
+reason-screening = menjawab ya: ada pikiran bunuh diri dalam beberapa minggu terakhir
 reason-asq = menjawab ya pada pertanyaan skrining (ASQ)
 reason-asq-now = menjawab ya: sedang kepikiran bunuh diri sekarang (ASQ)
 asq-answers = berharap mati: { $asq_1 ->
@@ -33,7 +33,7 @@ asq-answers = berharap mati: { $asq_1 ->
         [unsure] tidak yakin
         [wait] belum dijawab
        *[other] tidak ditanyakan
-    } · pikiran bunuh diri minggu ini: { $asq_3 ->
+    } · pikiran bunuh diri seminggu terakhir: { $asq_3 ->
         [yes] YA
         [no] tidak
         [skip] tidak mau menjawab
@@ -64,17 +64,17 @@ history-empty = (siswa belum menulis apa-apa)
 
 ## Tim: pengingat, dan kabar ke yang ada di obrolan
 escalation-reminder =
-    ⏰ Eskalasi #{ $id } — { $level } masih terbuka: sudah ada yang menangani, tapi belum ada yang ambil alih atau menutupnya.{ $sos ->
+    ⏰ Kasus #{ $id } — { $level } masih terbuka: sudah ada yang menangani, tapi belum ada yang ambil alih atau menutupnya.{ $sos ->
         [yes] {" "}🆘 Siswa sudah menekan "Aku butuh konselor sekarang".
        *[no] {""}
     }
     Siswa: { $pseudonym } · Topik: { $topic } · { $language }
     Kata-katanya: { $excerpt }
     Tolong ambil alih atau tutup kasusnya; tim sedang dihubungi lagi.
-escalation-outcome-reminder = Eskalasi #{ $id } ({ $pseudonym }) belum punya hasil akhir. Kalau kamu khawatir, buka lagi obrolannya; kalau sudah yakin siswa aman atau sudah dirujuk, tutup kasusnya:
-escalation-already-yours = Kamu sudah ada di obrolan untuk eskalasi #{ $id }.
+escalation-outcome-reminder = Kasus #{ $id } ({ $pseudonym }) belum punya hasil akhir. Kalau kamu khawatir, buka lagi obrolannya; kalau sudah yakin siswa aman atau sudah dirujuk, tutup kasusnya:
+escalation-already-yours = Kamu sudah ada di obrolan untuk kasus #{ $id }.
 escalation-asq-complete =
-    Eskalasi #{ $id }: { $pseudonym } sudah menjawab semua pertanyaan skrining.
+    Kasus #{ $id }: { $pseudonym } sudah menjawab semua pertanyaan skrining.
     { $answers }
 sos-pressed-counselor = 🆘 { $pseudonym } barusan menekan "Aku butuh konselor sekarang". Kamu ada di obrolannya; dia sudah diberi tahu kamu ada di sini.
 crisis-tell-supporter-asked =

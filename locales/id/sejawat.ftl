@@ -26,14 +26,14 @@ role-coordinator = koordinator
 
 ## Semua: kesalahan dan masukan yang tidak sesuai (siswa dan tim sama-sama membacanya)
 intake-use-buttons = Pilih salah satu tombol di bawah ya.
-error-media = Maaf, aku cuma bisa baca pesan teks. Coba tulis pesanmu ya.
-error-unknown-command = Aku belum kenal perintah itu. Kirim /help buat lihat perintah yang bisa dipakai.
+error-media = Maaf, kami cuma bisa baca pesan teks. Coba tulis pesanmu ya.
+error-unknown-command = Perintah itu nggak bisa dipakai di sini. Kirim /help buat lihat daftar perintahnya.
 error-stale-button = Tombol itu udah nggak berlaku, jadi nggak ada yang berubah. Lanjut dari pesan terakhir aja ya.
 error-does-not-fit = Itu belum pas buat langkah ini. Kita lanjut dari sini ya:
-error-generic = Maaf, ada masalah di sistem kami waktu memproses pesan terakhirmu. Tunggu sebentar, lalu coba kirim lagi ya. Kalau kamu butuh bantuan sekarang: { $resources }
+error-generic = Maaf, sistem kami lagi bermasalah waktu baca pesan terakhirmu. Tunggu bentar, terus coba kirim lagi ya. Kalau kamu butuh bantuan sekarang: { $resources }
 error-too-long = Pesannya kepanjangan (lebih dari { $max } karakter). Coba pecah jadi beberapa pesan yang lebih pendek ya.
-private-only = Aku cuma bisa dipakai di obrolan pribadi. Kirim pesan langsung ke aku ya buat minta dukungan.
-relay-media-unsupported = Di sini cuma teks yang diteruskan, bukan foto, pesan suara, stiker, atau file, biar privasi semua orang tetap aman. Tulis pesanmu sebagai teks ya.
+private-only = Bot ini cuma bisa dipakai di obrolan pribadi. Kirim pesan langsung ke bot ini ya buat minta dukungan.
+relay-media-unsupported = Di sini cuma teks yang diteruskan, bukan foto, pesan suara, stiker, atau file, biar privasi semua orang tetap aman. Tulis aja pesanmu dalam bentuk teks ya.
 
 ## Semua: baris nomor darurat
 resources-line = • { $name }: { $contact }
@@ -110,8 +110,8 @@ intake-queued-waiting =
 
     Kalau kamu butuh bantuan sekarang:
     { $resources }
-intake-cancelled = Oke, udah berhenti. Nggak ada yang dikirim ke siapa pun. Kirim /start kapan aja kalau mau mulai lagi.
-intake-cancelled-case-open = Oke, udah berhenti. Permintaanmu nggak dikirim ke pendamping sebaya. Tapi dari jawabanmu tadi, konselor udah diminta ngecek kabarmu, jadi mungkin dia tetap nyapa kamu di sini. 💛
+intake-cancelled = Oke, nggak jadi. Nggak ada yang dikirim ke siapa pun. Kirim /start kapan aja kalau mau mulai lagi.
+intake-cancelled-case-open = Oke, nggak jadi. Permintaanmu nggak dikirim ke pendamping sebaya. Tapi dari jawabanmu tadi, konselor udah diminta ngecek kabarmu, jadi mungkin dia tetap nyapa kamu di sini. 💛
 intake-restart-offer = Kamu udah mulai bikin permintaan. Mau lanjutin yang tadi, atau mulai dari awal?
 intake-restart-offer-simple = Permintaan atau obrolanmu yang tadi masih jalan. Kirim /start buat lanjutin.
 
@@ -210,11 +210,11 @@ relay-media-from-counselor = Konselor ngirim ini:
 btn-skip = Lewati
 feedback-rating = Obrolan tadi ngebantu nggak? 1 = nggak sama sekali, 5 = ngebantu banget.
 feedback-comment = Ada yang mau kamu sampaikan ke kami? Tulis aja singkat, atau tekan Lewati.
-feedback-thanks = Makasih! Masukanmu bantu kami nemenin pelajar lain dengan lebih baik.
+feedback-thanks = Makasih! Masukanmu bikin kami bisa nemenin pelajar lain lebih baik lagi.
 btn-followup-ok = Aku baik-baik aja, makasih
 btn-followup-again = Aku mau ngobrol lagi
 followup-check = Hai, ini { $program }. 💛 Gimana kabarmu sejak ngobrol waktu itu?
-followup-glad = Syukurlah, senang dengarnya. Kalau mau ngobrol lagi, kirim /start kapan aja.
+followup-glad = Syukurlah, seneng dengernya. Kalau mau ngobrol lagi, kirim /start kapan aja.
 
 ## Siswa: krisis
 crisis-resources =
@@ -253,7 +253,7 @@ crisis-still-here =
 crisis-counselor-aware = Konselor udah baca pesanmu dan bakal segera nyapa kamu. 💛
 crisis-team-aware = Ada orang dari tim sekolah yang udah baca pesanmu, dan dia lagi nyariin konselor buat kamu. 💛
 counselor-joined-student = Konselor udah gabung di obrolan. 💛 Kamu bisa langsung nulis ke dia di sini.
-screening-question = Makasih udah cerita. Boleh aku tanya langsung: beberapa minggu terakhir ini, kamu pernah kepikiran buat bunuh diri?
+screening-question = Makasih udah cerita. Boleh kami tanya langsung? Beberapa minggu terakhir ini, kamu pernah nggak kepikiran buat bunuh diri?
 btn-screen-yes = Iya
 btn-screen-now = Iya, sekarang juga
 btn-screen-no = Nggak
@@ -261,14 +261,14 @@ btn-screen-unsure = Aku nggak yakin
 screening-thanks-alone = Makasih udah jawab. 💛 Kalau rasanya berat, kirim /start buat ngobrol sama pendamping sebaya, atau tekan 🆘 buat konselor, kapan aja.
 screening-thanks = Makasih udah jawab. Pendampingmu bakal ingat ini.
 asq-intro =
-    Makasih udah jujur soal perasaanmu. Kami mau nanya beberapa pertanyaan singkat, satu-satu. Ini kami tanyain ke semua yang lagi ngerasa berat, biar kami bisa bantu dengan tepat.
+    Makasih udah jujur soal perasaanmu. Kami mau nanya beberapa pertanyaan singkat, satu-satu. Ini kami tanyain ke semua yang lagi ngerasa berat, biar kami tahu bantuan apa yang paling pas buat kamu.
     Kalau ada yang nggak mau kamu jawab, pilih "Aku nggak mau jawab". Nggak apa-apa kok.
-asq-intro-chat = Pendampingmu mau nanya beberapa pertanyaan singkat, satu-satu. Ini kami tanyain ke semua yang lagi ngerasa berat, biar kami bisa bantu dengan tepat. Kalau ada yang nggak mau kamu jawab, pilih "Aku nggak mau jawab". Nggak apa-apa kok.
-asq-wish-dead = Beberapa minggu terakhir ini, apa kamu pernah berharap kamu mati aja?
-asq-better-off-dead = Beberapa minggu terakhir ini, apa kamu pernah ngerasa kamu atau keluargamu bakal lebih baik kalau kamu mati?
-asq-thoughts = Seminggu terakhir ini, apa kamu kepikiran untuk bunuh diri?
-asq-tried = Apa kamu pernah mencoba bunuh diri?
-asq-now = Satu lagi, dan ini penting: apa sekarang ini kamu lagi kepikiran untuk bunuh diri?
+asq-intro-chat = Pendampingmu mau nanya beberapa pertanyaan singkat, satu-satu. Ini kami tanyain ke semua yang lagi ngerasa berat, biar kami tahu bantuan apa yang paling pas buat kamu. Kalau ada yang nggak mau kamu jawab, pilih "Aku nggak mau jawab". Nggak apa-apa kok.
+asq-wish-dead = Beberapa minggu terakhir ini, kamu pernah nggak berharap kamu mati aja?
+asq-better-off-dead = Beberapa minggu terakhir ini, kamu pernah nggak ngerasa kamu atau keluargamu bakal lebih baik kalau kamu mati?
+asq-thoughts = Seminggu terakhir ini, kamu ada kepikiran buat bunuh diri nggak?
+asq-tried = Kamu pernah nggak nyoba bunuh diri?
+asq-now = Satu lagi, dan ini penting: sekarang ini, kamu lagi kepikiran buat bunuh diri nggak?
 btn-asq-yes = Iya
 btn-asq-no = Nggak
 btn-asq-skip = Aku nggak mau jawab
@@ -288,7 +288,7 @@ member-inactive = Keanggotaanmu sedang nonaktif. Hubungi koordinatormu.
 member-trained = Koordinatormu sudah menandai pelatihanmu selesai. Sekarang kamu bisa mulai bertugas dengan /duty.
 staff-no-chat = Saat ini kamu tidak punya obrolan terbuka.
 staff-choose-chat = Kamu punya beberapa obrolan terbuka. Kirim /chats, lalu pilih ke siapa pesanmu dikirim.
-staff-chats = Obrolan terbukamu ({ $count }). Pilih ke mana pesanmu dikirim:
+staff-chats = Obrolan terbukamu ({ $count }). Pilih ke siapa pesanmu dikirim:
 staff-focused = Oke, pesanmu sekarang masuk ke { $pseudonym }.
 staff-reply-chat-ended = Obrolanmu dengan { $pseudonym } sudah selesai, jadi pesanmu tidak dikirim.
 help-supporter =
@@ -304,8 +304,8 @@ help-supporter =
     Hal lain yang kamu tulis dikirim ke siswa yang sedang kamu dampingi; balasan (reply) ke pesan seorang siswa dikirim ke siswa itu.
 help-counselor =
     Perintah konselor:
-    • /duty — mulai atau selesai tugas eskalasi
-    • /cases — eskalasi terbuka (tangani, ambil alih, selesaikan)
+    • /duty — mulai atau selesai bertugas (menerima panggilan kasus krisis)
+    • /cases — kasus yang masih terbuka (tangani, ambil alih, tutup)
     • /casenote NOMOR catatan — catatan untuk kasus yang kamu tutup saat masih mengobrol
     • /chats, /end — obrolan yang kamu ambil alih
     • /missed, /falsealarm — sebagai balasan (reply) ke pesan siswa: bot melewatkan tanda risiko di situ, atau salah menandainya (untuk peninjauan detektor)
@@ -315,7 +315,7 @@ help-coordinator =
     • /roster — anggota: tandai terlatih, kapasitas, nonaktifkan
     • /shifts — daftar jadwal; /shifts tambah TELEGRAM_ID sen,sel 08:00-12:00; /shifts hapus NOMOR
     • /stats — perkembangan program
-    • /cases — eskalasi terbuka
+    • /cases — kasus yang masih terbuka
     • /casenote NOMOR catatan — catatan untuk kasus yang sudah ditutup
 
 ## Tim: bertugas
@@ -335,7 +335,7 @@ duty-required = Kamu harus sedang bertugas (dan sudah terlatih) untuk menerima p
 duty-on-supporter =
     Kamu sekarang bertugas. Terima kasih! 💛
     Pengingat peranmu: dengarkan, jangan menghakimi, jangan mendiagnosis, jangan menjanjikan rahasia tentang bahaya. Kamu teman sebaya, bukan terapis. Kalau ada siswa yang mungkin berisiko, pakai /refer — konselor akan turun tangan. Jaga dirimu juga.
-duty-on-counselor = Kamu sekarang bertugas untuk eskalasi. Panggilan krisis akan masuk ke sini dengan tombol “Saya tangani” dan “Ambil alih”. /cases menampilkan eskalasi terbuka.
+duty-on-counselor = Kamu sekarang bertugas untuk kasus krisis. Panggilannya masuk ke sini dengan tombol “Saya tangani” dan “Ambil alih”. /cases menampilkan kasus yang masih terbuka.
 duty-off = { $chats ->
         [0] Kamu sudah selesai bertugas. Terima kasih untuk hari ini. 💛
        *[other] Kamu sudah selesai bertugas. Masih ada { $chats } obrolan terbuka: serahkan atau akhiri dulu.
@@ -426,7 +426,7 @@ session-ended-staff = { $by ->
 session-ended-case-open = { $by ->
         [idle] Obrolan dengan { $pseudonym } ditutup karena lama tidak ada pesan
        *[student] { $pseudonym } mengakhiri obrolan
-    }, tapi eskalasi #{ $id } masih kamu pegang. Kalau kamu khawatir, buka lagi obrolannya (dia akan tahu kamu kembali). Kalau tidak, catat hasil akhirnya:
+    }, tapi kasus #{ $id } masih kamu pegang. Kalau kamu khawatir, buka lagi obrolannya (dia akan tahu kamu kembali). Kalau tidak, catat hasil akhirnya:
 btn-rejoin = ↩️ Buka lagi obrolannya
 case-chat-ended = diambil alih { $holder }, obrolan sudah selesai
 btn-end-chat = Akhiri obrolan ini
@@ -468,7 +468,7 @@ risk-report-already = Pesan itu sudah ditandai sebelumnya. Terima kasih!
 risk-report-missed = Terima kasih, sudah dicatat untuk peninjauan detektor (bot membacanya sebagai: { $level }). Ini tidak memanggil siapa pun; kalau kamu khawatir tentang siswa itu sekarang, pakai /refer.
 risk-report-wrong = Terima kasih, sudah dicatat sebagai alarm palsu untuk peninjauan detektor (bot membacanya sebagai: { $level }).
 
-## Tim: eskalasi
+## Tim: kasus krisis
 risk-0 = tidak ada tanda risiko
 risk-1 = ada kekhawatiran
 risk-2 = risiko TINGGI
@@ -492,13 +492,13 @@ crisis-tell-supporter-counselor-here =
     ⚠️ { $pseudonym } menulis sesuatu yang menunjukkan { $level }: “{ $words }”
     { $name }, konselor di obrolan ini, memegang kasusnya, dan siswa sudah menerima nomor darurat. Tetap temani dia bersama konselor.
 escalation-in-your-chat =
-    🆘 Eskalasi #{ $id } — { $level }, di obrolanmu
+    🆘 Kasus #{ $id } — { $level }, di obrolanmu
     Siswa: { $pseudonym } · Topik: { $topic } · { $language }
     Alasan: { $reason }
     Kata-katanya: { $excerpt }
     Kasus ini kamu yang pegang, karena kamu sedang bersamanya. Tetap temani dia; kalau sudah yakin dia aman atau sudah dirujuk, catat hasilnya:
 escalation-ping =
-    🆘 Eskalasi #{ $id } — { $level }
+    🆘 Kasus #{ $id } — { $level }
     { $who ->
         [invitee] Calon anggota tim (diundang sebagai { $role })
         [member] Anggota tim ({ $role })
@@ -514,11 +514,11 @@ escalation-ping =
     Kata-katanya: { $excerpt }
     Menunggu: { $waited } menit
     { $reader ->
-        [coordinator] Tekan “Saya tangani”; yang mengambil alih siswa nanti konselor.
+        [coordinator] Tekan “Saya tangani”; yang nanti mengambil alih obrolan dengan siswa adalah konselor.
        *[counselor] Tekan “Saya tangani” atau “Ambil alih”.
     }
 escalation-broadcast =
-    🆘🆘 Eskalasi #{ $id } BELUM ada yang pegang — { $level }
+    🆘🆘 Kasus #{ $id } BELUM ada yang pegang — { $level }
     { $who ->
         [invitee] Calon anggota tim (diundang sebagai { $role })
         [member] Anggota tim ({ $role })
@@ -534,11 +534,11 @@ escalation-broadcast =
     Kata-katanya: { $excerpt }
     Menunggu: { $waited } menit
     { $reader ->
-        [coordinator] Siapa pun yang bisa: tekan “Saya tangani” sekarang; yang mengambil alih siswa nanti konselor.
+        [coordinator] Siapa pun yang bisa: tekan “Saya tangani” sekarang; yang nanti mengambil alih obrolan dengan siswa adalah konselor.
        *[counselor] Siapa pun yang bisa: tekan “Saya tangani” atau “Ambil alih” sekarang.
     }
 escalation-update =
-    Kabar terbaru eskalasi #{ $id } — { $level }
+    Kabar terbaru kasus #{ $id } — { $level }
     Alasan: { $reason }{ $more ->
         [yes] {", "}{ $also }
        *[no] {""}
@@ -547,37 +547,37 @@ escalation-update =
        *[no] {""}
     }
     Kata-katanya: { $excerpt }
-escalation-acked = Eskalasi #{ $id } sekarang kamu tangani. Ambil alih untuk mengobrol dengan siswa, atau tutup dengan hasil akhir. Kalau dalam { $minutes } menit belum ada yang ambil alih atau menutupnya, tim akan dihubungi lagi.
-escalation-acked-others-coordinator = { $name } (koordinator) sudah melihat eskalasi #{ $id }. Masih perlu konselor yang mengambil alih siswa.
-escalation-acked-others = Eskalasi #{ $id } sudah ditangani { $name }.
-escalation-acked-coordinator = Eskalasi #{ $id } sekarang kamu tangani. Yang ambil alih obrolan nanti konselor; kamu bisa mencatat hasil akhirnya di bawah. Kalau dalam { $minutes } menit belum ada yang ambil alih atau menutupnya, tim akan dihubungi lagi.
-escalation-you-acked = Eskalasi #{ $id } sudah kamu tangani sebelumnya: ambil alih atau catat hasil akhirnya di bawah.
-escalation-already-acked = { $name } sudah menangani eskalasi ini.
-escalation-closed = Eskalasi ini sudah selesai.
+escalation-acked = Kasus #{ $id } sekarang kamu tangani. Ambil alih untuk mengobrol dengan siswa, atau tutup dengan hasil akhir. Kalau dalam { $minutes } menit belum ada yang ambil alih atau menutupnya, tim akan dihubungi lagi.
+escalation-acked-others-coordinator = { $name } (koordinator) sudah melihat kasus #{ $id }. Masih perlu konselor yang mengambil alih obrolan dengan siswa.
+escalation-acked-others = Kasus #{ $id } sudah ditangani { $name }.
+escalation-acked-coordinator = Kasus #{ $id } sekarang kamu tangani. Yang ambil alih obrolan nanti konselor; kamu bisa mencatat hasil akhirnya di bawah. Kalau dalam { $minutes } menit belum ada yang ambil alih atau menutupnya, tim akan dihubungi lagi.
+escalation-you-acked = Kasus #{ $id } sudah kamu tangani sebelumnya: ambil alih atau catat hasil akhirnya di bawah.
+escalation-already-acked = { $name } sudah menangani kasus ini.
+escalation-closed = Kasus ini sudah selesai.
 escalation-taken =
     Kamu sekarang ada di obrolan dengan { $pseudonym }. Semua yang kamu tulis sampai ke siswa.
     Obrolan sejauh ini:
     { $recent }
     Setelah selesai, tutup dengan hasil akhir:
-escalation-note-ask = Eskalasi #{ $id } ditutup sebagai "{ $outcome }". Kirim catatan kasus singkat sekarang, atau /skip.
-escalation-note-ask-command = Eskalasi #{ $id } ditutup sebagai "{ $outcome }". Kamu masih dalam obrolan, jadi pesanmu berikutnya tetap terkirim ke siswa. Untuk menambah catatan kasus: /casenote { $id } catatanmu
+escalation-note-ask = Kasus #{ $id } ditutup dengan hasil "{ $outcome }". Kirim catatan kasus singkat sekarang, atau /skip.
+escalation-note-ask-command = Kasus #{ $id } ditutup dengan hasil "{ $outcome }". Kamu masih dalam obrolan, jadi pesanmu berikutnya tetap terkirim ke siswa. Untuk menambah catatan kasus: /casenote { $id } catatanmu
 escalation-resolved-no-note = Terima kasih. Kasusnya sudah ditutup (tanpa catatan).
-escalation-note-saved = Catatan untuk eskalasi #{ $id } tersimpan (terenkripsi).
+escalation-note-saved = Catatan untuk kasus #{ $id } tersimpan (terenkripsi).
 casenote-usage = Untuk menambah catatan ke kasus yang sudah ditutup: /casenote NOMOR-KASUS catatanmu (contoh: /casenote 12 sudah telepon orang tua). Hanya yang menangani kasusnya, atau koordinator, yang bisa menambah.
 casenote-no-case = Tidak ada kasus #{ $id }. Lihat yang masih terbuka dengan /cases.
 casenote-still-open = Kasus #{ $id } masih terbuka: catat dulu hasilnya lewat tombolnya (/cases), nanti catatannya ikut tersimpan.
-escalation-student-left = Eskalasi #{ $id }: { $pseudonym } sudah keluar dari obrolan (kasusnya masih terbuka). Kamu tetap bisa ambil alih: dia akan melihat konselor bergabung.
-escalation-student-withdrew = Eskalasi #{ $id }: { $pseudonym } membatalkan permintaannya ke pendamping sebaya. Kasusnya masih terbuka: tolong tindak lanjuti.
+escalation-student-left = Kasus #{ $id } masih terbuka, tapi { $pseudonym } sudah keluar dari obrolan. Kamu tetap bisa ambil alih: dia akan melihat konselor bergabung.
+escalation-student-withdrew = Kasus #{ $id }: { $pseudonym } membatalkan permintaannya ke pendamping sebaya. Kasusnya masih terbuka: tolong tindak lanjuti.
 escalation-resolved = Terima kasih. Kasus ditutup dan catatan tersimpan (terenkripsi).
-escalation-resolve-held = { $name } (konselor) sedang bersama siswa di eskalasi #{ $id }: hasil akhirnya dia yang mencatat.
-escalation-resolved-by = { $name } menutup eskalasi #{ $id } dengan hasil "{ $outcome }".
-escalation-resolve-not-yours = Hanya konselor yang menangani atau mengambil alih eskalasi ini (atau koordinator, setelah ada yang menangani) yang bisa menutupnya.
+escalation-resolve-held = { $name } (konselor) sedang bersama siswa di kasus #{ $id }: hasil akhirnya dia yang mencatat.
+escalation-resolved-by = { $name } menutup kasus #{ $id } dengan hasil "{ $outcome }".
+escalation-resolve-not-yours = Hanya konselor yang menangani atau mengambil alih kasus ini (atau koordinator, setelah ada yang menangani) yang bisa menutupnya.
 counselor-joined-supporter = Konselor { $name } sudah bergabung di obrolanmu. Tetap bersama siswa; ikuti arahan konselor.
 refer-usage = Tulis alasannya setelah perintah, misalnya /refer bicara soal tidak ingin hidup
 refer-already = Konselor sudah dipanggil untuk siswa ini (kasus #{ $id }): tidak perlu apa-apa lagi. Temani dia ya.
 refer-done = Terima kasih. Konselor sedang dihubungi.
-cases-none = Saat ini tidak ada eskalasi yang terbuka.
-cases-title = Eskalasi terbuka: { $count }
+cases-none = Saat ini tidak ada kasus yang terbuka.
+cases-title = Kasus terbuka: { $count }
 cases-line =
     #{ $id } · { $state } · { $level } · { $age } menit
     { $pseudonym } · { $topic } · { $reason }{ $sos ->
@@ -591,7 +591,7 @@ case-taken_over = diambil alih { $holder }
 
 ## Tim: koordinator
 invite-usage = Pakai /invite pendamping atau /invite konselor (supporter / counselor juga bisa).
-invite-link = Tautan undangan sekali pakai untuk { $role } (berlaku { $hours } jam, hanya sekali):
+invite-link = Tautan undangan untuk { $role } (berlaku { $hours } jam, hanya bisa dipakai sekali):
     { $link }
 member-joined = { $name } bergabung sebagai { $role }. Tandai pelatihannya selesai di /roster kalau sudah siap.
 roster-last-coordinator = { $name } satu-satunya koordinator yang aktif, jadi tetap aktif: tanpa koordinator tidak ada yang bisa menjalankan program atau mengaktifkan anggota lagi. Tambahkan koordinator lain dulu (sejawat members add --role coordinator), baru nonaktifkan.
@@ -613,7 +613,7 @@ btn-deactivate = Nonaktifkan
 btn-activate = Aktifkan
 btn-confirm-deactivate = Ya, nonaktifkan
 btn-keep-active = Tidak, tetap aktif
-roster-unchanged = Tidak ada yang diubah: { $name } sudah begitu.
+roster-unchanged = Tidak ada yang berubah: status { $name } memang sudah seperti itu.
 roster-updated = { $name } dinonaktifkan. Obrolan terbukanya kembali ke antrean (atau tetap bersama konselor di dalamnya) dan setiap siswa sudah diberi tahu.
 roster-confirm-deactivate =
     Nonaktifkan { $name }? Dia tidak akan dapat permintaan baru lagi{ $load ->
@@ -653,9 +653,12 @@ stats =
     Ringkasan program
     Permintaan: { $requests } (menunggu: { $queued })
     Obrolan: { $active } terbuka, { $closed } selesai
-    Eskalasi: { $escalations } (terbuka: { $open_escalations })
+    Kasus krisis: { $escalations } (terbuka: { $open_escalations })
     Pendamping bertugas: { $on_duty }
-    Rata-rata umpan balik: { $rating } ({ $ratings } penilaian)
+    Rata-rata umpan balik: { $ratings ->
+        [0] belum ada penilaian
+       *[other] { $rating } dari 5 ({ $ratings } penilaian)
+    }
 
 ## Tim: bergabung (orang yang membuka tautan undangan)
 invite-invalid = Tautan undangan ini tidak berlaku: mungkin sudah dipakai atau kedaluwarsa. Minta yang baru ke koordinatormu.
@@ -665,14 +668,14 @@ onboarding-confirm = Kamu diundang bergabung dengan { $program } sebagai { $role
 btn-join-yes = Ya, bergabung
 btn-join-no = Tidak, terima kasih
 onboarding-declined = Oke, tidak ada yang disimpan. Kamu bisa memakai tautan undangan lagi selama masih berlaku.
-onboarding-name = Nama apa yang akan dilihat koordinator dan konselor? (Siswa tidak pernah melihatnya.)
+onboarding-name = Nama apa yang akan dilihat koordinator dan konselor? Cukup namamu saja, misalnya Bu Sari atau Dimas: peranmu sudah tercatat. (Siswa tidak pernah melihatnya.)
 onboarding-name-invalid = Tolong kirim nama sepanjang 2 sampai 64 karakter.
 onboarding-languages = Kamu bisa mendampingi siswa pakai bahasa apa? Ketuk untuk memilih (✓), lalu Selesai. Terpilih: { $count }
 onboarding-pick-language = Pilih setidaknya satu bahasa.
 onboarding-topics = Topik apa saja yang nyaman kamu bahas? Ketuk untuk memilih (✓), lalu Selesai. Terpilih: { $count }
 btn-done = Selesai ✔
 onboarding-done-supporter = Selamat bergabung! 💛 Koordinatormu akan menandai pelatihanmu selesai; setelah itu kamu bisa bertugas dengan /duty. Kirim /help untuk daftar perintahmu.
-onboarding-done-counselor = Selamat bergabung! 💛 Koordinatormu akan mengonfirmasi; setelah itu mulai tugas eskalasi dengan /duty. Kirim /help untuk daftar perintahmu.
+onboarding-done-counselor = Selamat bergabung! 💛 Koordinatormu akan mengonfirmasi; setelah itu kamu bisa mulai bertugas dengan /duty untuk menerima panggilan kasus krisis. Kirim /help untuk daftar perintahmu.
 help-onboarding = Kamu sedang bergabung dengan program. Jawab pertanyaan di atas, atau /cancel untuk berhenti.
 
 ## Tim: menu perintah (daftar "/" di Telegram; singkat, satu baris)

@@ -275,7 +275,7 @@ def s6_every_press_is_answered(world: World, db: Snapshot) -> Violations:
     return wrong
 
 
-_PING = re.compile(r"^🆘+ (Escalation|Eskalasi) #(?P<id>\d+)")
+_PING = re.compile(r"^🆘+ (Escalation|Kasus) #(?P<id>\d+)")
 _PING_PARTS = {
     "level": re.compile(r"#\d+ (is NOT yet taken care of |BELUM ada yang pegang )?— \S"),
     "who": re.compile(r"^((Student|Siswa): (?P<pseudonym>Awan-\d+) · (Topic|Topik): \S"

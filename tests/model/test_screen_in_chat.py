@@ -30,7 +30,7 @@ async def test_a_supporter_screens_in_the_chat_and_a_yes_pages_a_counselor(world
     await answer(world, "no", "yes")
     [ping] = pings(world, BUDI)
     assert "better off dead: YES" in ping
-    assert "thoughts of suicide this week: not answered yet" in ping, "still being asked"
+    assert "thoughts of suicide in the past week: not answered yet" in ping, "still being asked"
     await answer(world, "no", "no", "no")
     told = " ".join(world.texts(DIMAS))
     assert "answered the screening questions" in told

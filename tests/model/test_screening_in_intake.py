@@ -88,7 +88,7 @@ async def test_the_first_yes_pings_with_the_rest_still_to_come_and_the_rest_foll
     await answer(world, "no", "skip", "no", "no")  # 2-4, then "right now?"
     [complete] = [t for t in world.texts(BUDI, before) if "all the screening questions" in t]
     assert "better off dead: no" in complete
-    assert "thoughts of suicide this week: rather not say" in complete
+    assert "thoughts of suicide in the past week: rather not say" in complete
     assert "right now: no" in complete
     assert "not answered yet" not in complete
     assert await check(world) == []

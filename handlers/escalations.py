@@ -133,6 +133,9 @@ async def act(uow: UnitOfWork, services: Services, decision: Decision, chat_id: 
                                    source, words, detail, here)
         elif action == Action.UPDATE_ESCALATION:
             effects += await _update(uow, services, chat_id, level, words, detail)
+        elif action == Action.SEND_RESOURCES and person.practice_with is not None:
+            continue  # a scripted student: no counselor is coming (the trainee hears, from
+            # _open, what a real student would have been told)
         elif action == Action.SEND_RESOURCES:  # "thank you for telling us" only if they did
             key = RESOURCES.get(source, "crisis-resources")
             if here is not None and key == "crisis-resources":  # not "we are contacting"

@@ -5,10 +5,12 @@ numbers. So a practice student's request is offered to its trainee only (on duty
 trained or not: practice is how they get trained), and to nobody else; its risky words, a
 screening yes, 🆘 or the trainee's /refer page no counselor: the trainee is told, labelled as
 practice, what would happen in a real chat (and never that a counselor is being contacted);
-the briefing and the student's messages are labelled 🎓 too; it is never in a real student's
-queue position or a coordinator's "nobody has taken this" alert; it gets no feedback survey or
-next-day check-in; /stats does not count it. When the training is over the practice chat (or
-its offer) ends at once (handlers.sessions.end_practice), freeing the trainee's place.
+the scripted student is told nothing of a counselor either (none of a real student's "a
+counselor is coming" messages); the briefing and the student's messages are labelled 🎓 too;
+it is never in a real student's queue position or a coordinator's "nobody has taken this"
+alert; it gets no feedback survey or next-day check-in; /stats does not count it. When the
+training is over the practice chat (or its offer) ends at once
+(handlers.sessions.end_practice), freeing the trainee's place.
 """
 
 from __future__ import annotations

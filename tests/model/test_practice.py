@@ -6,6 +6,7 @@ counselor (the trainee is told, labelled, what would happen); no survey or check
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import func, select
 
 from handlers import practice
@@ -245,3 +246,38 @@ async def test_the_practice_briefing_and_the_scripted_students_words_are_marked(
     await world.say(REAL, "aku bingung mulai dari mana")
     assert not any("🎓" in t for t in world.texts(AYU, real))
     assert await check(world) == []
+
+
+# Seen (newcomer): after the trainee's /refer the scripted student was told "Pendampingmu minta
+# konselor ikut gabung" (and, after its own risky words, "kami lagi ngehubungin konselor"):
+# the real student's side of a page that never happens. Every way a practice chat would page
+# a counselor tells the trainee, once and labelled, and the scripted student nothing.
+SOS_ID = "🆘 Aku butuh konselor sekarang"
+WOULD_PAGE = (("the trainee's /refer", AYU, "/refer dia bilang pengen mati"),
+              ("the trainee's note of risk", AYU, "/note dia bilang mau bunuh diri malam ini"),
+              ("the scripted student's words", PRACTICE, "aku pengen mati aja"),
+              ("the scripted student's 🆘", PRACTICE, SOS_ID))
+
+
+@pytest.mark.parametrize(("way", "who", "line"), WOULD_PAGE, ids=[w for w, _, _ in WOULD_PAGE])
+async def test_what_would_page_in_practice_reaches_the_trainee_only(
+    world: World, way: str, who: int, line: str,
+) -> None:
+    await accepted_practice(world)
+    before = len(world.telegram.messages)
+    if line.startswith("/"):
+        await world.command(who, line)
+    else:
+        await world.say(who, line)
+    relayed = [t for t in world.texts(PRACTICE, before) if t.startswith("💬")]
+    assert world.texts(PRACTICE, before) == relayed, \
+        f"{way}: the scripted student is told nothing of a counselor"
+    practice_told = [t for t in world.texts(AYU, before) if t.startswith("🎓 Practice:")]
+    assert len(practice_told) == 1, (way, world.texts(AYU, before))
+    assert "nobody is paged" in practice_told[0]
+    await world.advance(3600)
+    for staff in (BUDI, RINA, SARI):
+        assert pings(world, staff, before) == [], (way, staff)
+    assert await cases(world) == 0
+    assert await check(world) == []
+

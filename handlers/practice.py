@@ -27,6 +27,10 @@ from storage.uow import UnitOfWork
 # /refer (their only answer to it: no "a counselor is being contacted"), the student's 🆘;
 # anything else is risk the program saw
 WOULD_PAGE = {"refer": "practice-would-page-refer", "student": "practice-would-page-asked"}
+# what showed it, for "practice-would-page": the trainee's own note, a screening answer, or
+# (anything else) the student's words
+WHY = {"note": "note", "screening": "answered", "screening-now": "answered",
+       "screening-unsure": "answered", "asq": "answered", "asq-now": "answered"}
 
 
 class NoPractice(ValueError):
@@ -72,5 +76,24 @@ async def would_page(uow: UnitOfWork, person: Person, level: RiskLevel, source: 
     if trainee is None:
         return []
     key = WOULD_PAGE.get(source, "practice-would-page")
-    return [Reply(key, {"pseudonym": person.pseudonym or "-",
-                        "level_key": f"risk-{int(level)}"}, to=trainee.telegram_id)]
+    chat = await uow.sessions.active_for_student(person.telegram_id)
+    params: dict[str, str | int] = {"level_key": f"risk-{int(level)}",
+                                    "why": WHY.get(source, "wrote"),
+                                    "chat": "yes" if chat is not None else "no"}
+    name = await _name(uow, person)
+    if name:
+        params["pseudonym"] = name
+    else:  # before the intake gave it a name (a training started without the intake)
+        params["pseudonym_key"] = "practice-student-unnamed"
+    return [Reply(key, params, to=trainee.telegram_id)]
+
+
+async def _name(uow: UnitOfWork, person: Person) -> str:
+    """The practice student's name as the trainee knows it: its request's, else the one
+    drafted in the intake; '' before it has one."""
+    request = await uow.requests.latest_for(person.id)
+    if request is not None and request.pseudonym:
+        return request.pseudonym
+    conversation = await uow.conversations.get(person.telegram_id)
+    drafted = conversation.data.get("pseudonym") if conversation is not None else None
+    return person.pseudonym or str(drafted or "")

@@ -678,8 +678,16 @@ cmd-team-stats = Perkembangan program
 
 ## Tim: latihan (siswa skenario dari pelatihan di sandbox; tidak memanggil siapa pun)
 practice-would-page =
-    🎓 Latihan: { $pseudonym } menulis sesuatu yang menunjukkan { $level }. Di obrolan sungguhan, konselor akan dipanggil sekarang dan siswa mendapat nomor darurat. Dalam latihan tidak ada yang dipanggil.
-    Yang perlu kamu lakukan: tetap temani dia, tanyakan langsung apakah dia aman, lalu pakai /refer.
+    🎓 Latihan: { $why ->
+        [answered] jawaban { $pseudonym } atas pertanyaan skrining menunjukkan { $level }.
+        [note] catatanmu tentang { $pseudonym } mencatat { $level }.
+       *[wrote] { $pseudonym } menulis sesuatu yang menunjukkan { $level }.
+    } Di obrolan sungguhan, konselor akan dipanggil sekarang dan siswa mendapat nomor darurat. Dalam latihan tidak ada yang dipanggil.
+    { $chat ->
+        [no] Dia belum ada di obrolan denganmu. Kalau sudah: tetap temani dia, tanyakan langsung apakah dia aman, lalu pakai /refer.
+       *[yes] Yang perlu kamu lakukan: tetap temani dia, tanyakan langsung apakah dia aman, lalu pakai /refer.
+    }
+practice-student-unnamed = siswa latihanmu
 practice-would-page-asked = 🎓 Latihan: di obrolan sungguhan, konselor akan dipanggil sekarang untuk menemani { $pseudonym }. Dalam latihan tidak ada yang dipanggil. Tetap temani dia seperti biasa sampai konselor datang.
 practice-would-page-refer = 🎓 Latihan: di obrolan sungguhan, rujukanmu memanggil konselor sekarang untuk menemani { $pseudonym }, dan kamu diberi tahu saat konselor bergabung. Dalam latihan tidak ada yang dipanggil dan tidak ada konselor yang datang. Lanjutkan obrolan seperti biasa.
 practice-finished = 🎓 Latihan selesai: { $state ->

@@ -275,9 +275,36 @@ async def test_what_would_page_in_practice_reaches_the_trainee_only(
     practice_told = [t for t in world.texts(AYU, before) if t.startswith("🎓 Practice:")]
     assert len(practice_told) == 1, (way, world.texts(AYU, before))
     assert "nobody is paged" in practice_told[0]
+    if "note" in way:
+        assert "your note" in practice_told[0], "the note is the trainee's, not the student's"
     await world.advance(3600)
     for staff in (BUDI, RINA, SARI):
         assert pings(world, staff, before) == [], (way, staff)
     assert await cases(world) == 0
     assert await check(world) == []
 
+
+async def test_a_practice_student_at_risk_before_any_chat_is_explained_to_the_trainee(
+    world: World,
+) -> None:
+    """A training started without the intake: the scripted student writes its risky turn to
+    the bot before any chat with the trainee (and before it has a name)."""
+    await world.command(SARI, "/stats")
+    stats_before = world.texts(SARI)[-1]
+    await practise_with_ayu(world)
+    before = len(world.telegram.messages)
+    await world.say(PRACTICE, "aku pengen mati aja")
+    told = [t for t in world.texts(AYU, before) if "🎓" in t]
+    assert len(told) == 1, world.texts(AYU, before)
+    assert "your practice student" in told[0], told  # not "-" for a name it has not got
+    assert " - " not in told[0], told
+    assert "not in a chat with you yet" in told[0], told
+    assert not any("konselor" in t for t in world.texts(PRACTICE, before)), \
+        "the scripted student is not told a counselor is coming"
+    await world.advance(3600)
+    for staff in (BUDI, RINA, SARI):
+        assert pings(world, staff, before) == [], staff
+    assert await cases(world) == 0
+    await world.command(SARI, "/stats")
+    assert world.texts(SARI)[-1] == stats_before
+    assert await check(world) == []

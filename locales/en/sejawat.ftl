@@ -697,3 +697,10 @@ practice-finished = 🎓 Practice finished: { $state ->
         [offer] the practice request from { $pseudonym } is closed, so its offer is gone.
        *[chat] the practice chat with { $pseudonym } is closed.
     } Practice doesn't count as a real chat. Your feedback is on the training page; nothing to do here.
+
+## Team: your own words (a member's words that read as being about themselves)
+member-own-risk = { $practice ->
+        [yes] 🎓 This one isn't practice: what you just wrote reads as being about you, not about the practice student.
+       *[no] What you just wrote reads as being about you.
+    } You matter more than any chat, so a counselor is being contacted for you now, and the emergency numbers are in the message before this one. If it wasn't about you, that's okay: just tell the counselor when they write to you.
+

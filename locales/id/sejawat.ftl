@@ -694,3 +694,10 @@ practice-finished = 🎓 Latihan selesai: { $state ->
         [offer] permintaan latihan dari { $pseudonym } ditutup, tawarannya tidak berlaku lagi.
        *[chat] obrolan latihan dengan { $pseudonym } sudah ditutup.
     } Latihan tidak dihitung sebagai obrolan sungguhan. Umpan balikmu ada di halaman pelatihan; di sini tidak ada yang perlu kamu lakukan.
+
+## Tim: kata-katamu sendiri (tulisan anggota tim yang terbaca tentang dirinya sendiri)
+member-own-risk = { $practice ->
+        [yes] 🎓 Yang ini bukan latihan: yang barusan kamu tulis terbaca tentang dirimu sendiri, bukan tentang siswa latihan.
+       *[no] Yang barusan kamu tulis terbaca tentang dirimu sendiri.
+    } Kamu lebih penting dari obrolan mana pun, jadi konselor sedang dihubungi untukmu sekarang, dan nomor darurat ada di pesan sebelum ini. Kalau ternyata bukan tentang dirimu, tidak apa-apa: sampaikan saja ke konselor saat dia menghubungimu.
+

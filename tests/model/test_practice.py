@@ -308,3 +308,68 @@ async def test_a_practice_student_at_risk_before_any_chat_is_explained_to_the_tr
     await world.command(SARI, "/stats")
     assert world.texts(SARI)[-1] == stats_before
     assert await check(world) == []
+
+
+# A trainee is a person too: words in practice that read as their own risk are theirs, not the
+# scripted student's, and take the real path; what they say to or of the student does not.
+async def test_a_trainees_own_risk_in_practice_pages_a_counselor_for_them(world: World) -> None:
+    await accepted_practice(world)
+    before = len(world.telegram.messages)
+    await world.say(AYU, "jujur aku sendiri pengen mati")
+    ping = pings(world, BUDI, before)
+    assert ping, "a counselor is paged about the trainee"
+    assert "Someone on the team (peer supporter)" in ping[-1]
+    told = world.texts(AYU, before)
+    assert any("112" in t for t in told), "the trainee gets the emergency numbers"
+    assert any(t.startswith("🎓 This one isn't practice") for t in told), told
+    assert not any("nobody is paged" in t for t in told), "not 'in practice nobody is paged'"
+    async with world.running.store() as uow:
+        opened = list((await uow.session.scalars(select(Escalation))).all())
+    assert [c.student_chat_id for c in opened] == [AYU]
+    assert await check(world) == []
+
+
+TRAINEE_ASKS = ("apa kamu kepikiran pengen mati?", "kamu bilang pengen mati ya",
+                "kalau kamu pengen mati, aku di sini", "aku ngerti kamu pengen mati aja",
+                "kedengarannya kamu ngerasa pengen mati")
+
+
+@pytest.mark.parametrize("line", TRAINEE_ASKS)
+async def test_a_trainees_safety_question_or_reflection_pages_nobody(
+    world: World, line: str,
+) -> None:
+    await accepted_practice(world)
+    before = len(world.telegram.messages)
+    await world.say(AYU, line)
+    assert any(line in t for t in world.texts(PRACTICE, before)), "it reaches the student"
+    assert world.texts(AYU, before) == []
+    for staff in (BUDI, RINA, SARI):
+        assert pings(world, staff, before) == [], staff
+    assert await cases(world) == 0
+    assert await check(world) == []
+
+
+async def test_a_trainees_own_risk_with_no_chat_open_pages_a_counselor_for_them(
+    world: World,
+) -> None:
+    """A training without the intake: the trainee writes to the bot with no chat open."""
+    await practise_with_ayu(world)
+    before = len(world.telegram.messages)
+    await world.say(AYU, "aku sendiri pengen mati")
+    assert pings(world, BUDI, before)
+    told = world.texts(AYU, before)
+    assert any("112" in t for t in told)
+    assert any(t.startswith("What you just wrote reads as being about you") for t in told)
+    assert not any("no open chat" in t.lower() for t in told), told
+    assert await check(world) == []
+
+
+async def test_a_counselors_own_risk_never_pages_that_counselor(world: World) -> None:
+    """Budi is the counselor on duty, and the one it is about: someone else is paged."""
+    before = len(world.telegram.messages)
+    await world.say(BUDI, "aku sendiri pengen mati")
+    assert pings(world, BUDI, before) == []
+    assert pings(world, SARI, before), "with no other counselor on duty, the coordinator"
+    await world.advance(3600)
+    assert pings(world, BUDI, before) == []
+    assert await check(world) == []

@@ -373,3 +373,28 @@ async def test_a_counselors_own_risk_never_pages_that_counselor(world: World) ->
     await world.advance(3600)
     assert pings(world, BUDI, before) == []
     assert await check(world) == []
+
+
+async def test_a_counselor_who_takes_over_a_trainees_own_case_hears_back_from_them(
+    world: World,
+) -> None:
+    """Seen: the counselor's words reached the trainee, and the trainee's answer went to the
+    scripted student (the chat their words go to as a supporter)."""
+    await accepted_practice(world)
+    await world.say(AYU, "jujur aku sendiri pengen mati")
+    await press(world, BUDI, "es:take:")
+    await world.say(BUDI, "halo, ini Pak Budi. kamu aman sekarang?")
+    assert any("Pak Budi" in t for t in world.texts(AYU))
+    before = len(world.telegram.messages)
+    await world.say(AYU, "iya pak, makasih udah nanya")
+    assert any("makasih udah nanya" in t for t in world.texts(BUDI, before)), \
+        "the trainee's answer reaches the counselor"
+    assert not any("makasih udah nanya" in t for t in world.texts(PRACTICE, before))
+    said = len(world.telegram.messages)  # a reply to the practice student still reaches it
+    await world.say(PRACTICE, "kak, masih di situ?")
+    student = [m for m in world.telegram.to(AYU, said) if "masih di situ" in m.text]
+    assert student
+    await world.say(AYU, "masih kok", reply_to=student[-1].message_id)
+    assert any("masih kok" in t for t in world.texts(PRACTICE, said))
+    assert not any("masih kok" in t for t in world.texts(BUDI, said))
+    assert await check(world) == []

@@ -10,7 +10,9 @@ counselor is coming" messages); the briefing and the student's messages are labe
 it is never in a real student's queue position or a coordinator's "nobody has taken this"
 alert; it gets no feedback survey or next-day check-in; /stats does not count it. When the
 training is over the practice chat (or its offer) ends at once
-(handlers.sessions.end_practice), freeing the trainee's place.
+(handlers.sessions.end_practice), freeing the trainee's place. The trainee's own words that
+read as risk to themselves are theirs, not practice: the real path (handlers.staff.write,
+handlers.escalations.own_words).
 """
 
 from __future__ import annotations

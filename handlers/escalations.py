@@ -14,12 +14,13 @@ traffic is sent first.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import asdict, replace
 from datetime import datetime, timedelta
 
 from escalation import ladder
 from escalation.case import CASE, Case
-from escalation.detector import RiskLevel
+from escalation.detector import RiskAssessment, RiskLevel
 from escalation.policy import (
     SCREENING_CHOICES,
     Action,
@@ -83,6 +84,53 @@ async def screen(uow: UnitOfWork, services: Services, inbound: Inbound, person: 
                      assessment.excerpt(WORDS))
 
 
+# the nearest person before words of risk says whose they are: the writer's ("aku sendiri
+# pengen mati"), or someone they speak to or of ("apa kamu kepikiran pengen mati?")
+_SELF = frozenset({"aku", "saya", "gue", "gua", "gw", "i", "me", "my", "myself", "mine", "i'm",
+                   "im", "i've", "ive"})
+_OTHERS = frozenset({"kamu", "kau", "engkau", "lo", "lu", "elo", "elu", "anda", "kalian", "km",
+                     "kmu", "dirimu", "you", "your", "yours", "yourself", "you're", "youre",
+                     "u", "dia", "ia", "mereka", "he", "she", "they", "him", "her", "them",
+                     "someone", "seseorang"})
+_CLAUSE_END = re.compile(r"[.,;:!?\n]")
+_WORD = re.compile(r"[\w']+")
+
+
+def about_oneself(text: str, assessment: RiskAssessment) -> bool:
+    """Words of high or imminent risk the writer says of themselves, in the first person:
+    "aku sendiri pengen mati", "I want to die too"; not a safety question or a reflection
+    ("kamu kepikiran pengen mati?", "kalau kamu pengen mati, aku di sini"), nor about someone
+    else. Where no person is named before the words, they are not read as the writer's."""
+    if assessment.level < RiskLevel.HIGH or assessment.third_party:
+        return False
+    for match in assessment.matches:
+        clause = _CLAUSE_END.split(text[:match.end].lower().replace("\u2019", "'"))[-1]
+        for word in reversed(_WORD.findall(clause)):
+            if word in _SELF:
+                return True
+            if word in _OTHERS:
+                break
+    return False
+
+
+async def own_words(uow: UnitOfWork, services: Services, inbound: Inbound,
+                    in_practice: bool) -> list[Effect]:
+    """A team member's text that no real student reads as theirs (in a practice chat, whose
+    student is scripted, or with no chat open) is screened for risk to the member themselves:
+    they are a person too. Words that read as their own high or imminent risk take the real
+    path (the emergency numbers, a counselor paged about "someone on the team"), and they are
+    told why, in the team's words; anything else (a safety question, a reflection) nothing."""
+    if inbound.kind != "text" or not about_oneself(
+            inbound.text, services.detector.assess(inbound.text)):
+        return []
+    person = await uow.people.get_or_create(
+        inbound.sender_id, services.catalog.language_for(inbound.language_code),
+        services.clock())
+    effects = await screen(uow, services, inbound, person)
+    return [*effects, Reply("member-own-risk", {"practice": "yes" if in_practice else "no"},
+                            to=inbound.chat_id, priority=CRISIS)] if effects else []
+
+
 async def _situation(uow: UnitOfWork, chat_id: int, person: Person,
                      level: RiskLevel) -> Situation:
     request = await uow.requests.open_for(person.id)
@@ -133,6 +181,9 @@ async def act(uow: UnitOfWork, services: Services, decision: Decision, chat_id: 
                                    source, words, detail, here)
         elif action == Action.UPDATE_ESCALATION:
             effects += await _update(uow, services, chat_id, level, words, detail)
+        elif action == Action.SEND_RESOURCES and person.practice_with is not None:
+            continue  # a scripted student: no counselor is coming (the trainee hears, from
+            # _open, what a real student would have been told)
         elif action == Action.SEND_RESOURCES:  # "thank you for telling us" only if they did
             key = RESOURCES.get(source, "crisis-resources")
             if here is not None and key == "crisis-resources":  # not "we are contacting"
@@ -264,10 +315,12 @@ def _timeouts(services: Services) -> ladder.Timeouts:
                            high=timedelta(seconds=config.ack_timeout_high))
 
 
-async def _staff(uow: UnitOfWork, first: int | None = None
+async def _staff(uow: UnitOfWork, case: Escalation, first: int | None = None
                  ) -> tuple[list[ladder.Staff], dict[int, Member]]:
-    """Who can be paged, least recently paged first (``first`` before everyone)."""
-    members = [m for m in await uow.members.all() if m.role in STAFF_ROLES]
+    """Who can be paged about the case, least recently paged first (``first`` before
+    everyone); never the one it is about (a counselor's own words, or a screening answer)."""
+    members = [m for m in await uow.members.all()
+               if m.role in STAFF_ROLES and m.telegram_id != case.student_chat_id]
     members.sort(key=lambda m: (m.id != first, m.last_assigned_at is not None,
                                 m.last_assigned_at, m.id))
     staff = [ladder.Staff(m.id, m.role, m.on_duty, m.active) for m in members]
@@ -345,7 +398,7 @@ async def _open(uow: UnitOfWork, services: Services, chat_id: int, person: Perso
         rows = outcome_rows(case)
         return [Reply("escalation-in-your-chat", await ping_params(uow, case, now), rows,
                       to=here.telegram_id, priority=CRISIS, meta=case_meta(case, rows))]
-    staff, members = await _staff(uow)
+    staff, members = await _staff(uow, case)
     state, page = ladder.start(level, staff, _timeouts(services))
     return await _carry_out(uow, services, case, state, page, members)
 
@@ -574,7 +627,7 @@ async def _reopen(uow: UnitOfWork, services: Services, case: Escalation,
     await uow.timers.cancel(FOLLOWUP_TIMER, str(case.id))
     await uow.audit.add("system", f"escalation.{event}", f"escalation:{case.id}", {},
                         services.clock())
-    staff, members = await _staff(uow, first=previous)
+    staff, members = await _staff(uow, case, first=previous)
     if event == "release":  # who just left the case (off duty, handed back) is not paged
         staff = [s for s in staff if s.member_id != previous]
     state, page = ladder.start(RiskLevel(case.level), staff, _timeouts(services))
@@ -609,7 +662,7 @@ async def on_timeout(uow: UnitOfWork, services: Services, escalation_id: int) ->
     case = await uow.escalations.get(escalation_id)
     if case is None or CASE.state_of(case) != Case.OPEN:
         return []
-    staff, members = await _staff(uow)
+    staff, members = await _staff(uow, case)
     state, page = ladder.on_timeout(ladder_state(case), RiskLevel(case.level), staff,
                                     _timeouts(services))
     await uow.audit.add("system", "escalation.unacknowledged", f"escalation:{case.id}",
@@ -648,7 +701,7 @@ async def on_delivery_failed(uow: UnitOfWork, services: Services, escalation_id:
     case = await uow.escalations.get(escalation_id)
     if case is None or CASE.state_of(case) != Case.OPEN:
         return []
-    staff, members = await _staff(uow)
+    staff, members = await _staff(uow, case)
     await uow.audit.add("system", "escalation.ping_failed", f"escalation:{case.id}",
                         {"member": member_id}, services.clock())
     state, page = ladder.on_delivery_failed(ladder_state(case), member_id,

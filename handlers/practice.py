@@ -5,10 +5,14 @@ numbers. So a practice student's request is offered to its trainee only (on duty
 trained or not: practice is how they get trained), and to nobody else; its risky words, a
 screening yes, 🆘 or the trainee's /refer page no counselor: the trainee is told, labelled as
 practice, what would happen in a real chat (and never that a counselor is being contacted);
-the briefing and the student's messages are labelled 🎓 too; it is never in a real student's
-queue position or a coordinator's "nobody has taken this" alert; it gets no feedback survey or
-next-day check-in; /stats does not count it. When the training is over the practice chat (or
-its offer) ends at once (handlers.sessions.end_practice), freeing the trainee's place.
+the scripted student is told nothing of a counselor either (none of a real student's "a
+counselor is coming" messages); the briefing and the student's messages are labelled 🎓 too;
+it is never in a real student's queue position or a coordinator's "nobody has taken this"
+alert; it gets no feedback survey or next-day check-in; /stats does not count it. When the
+training is over the practice chat (or its offer) ends at once
+(handlers.sessions.end_practice), freeing the trainee's place. The trainee's own words that
+read as risk to themselves are theirs, not practice: the real path (handlers.staff.write,
+handlers.escalations.own_words).
 """
 
 from __future__ import annotations
@@ -25,6 +29,10 @@ from storage.uow import UnitOfWork
 # /refer (their only answer to it: no "a counselor is being contacted"), the student's 🆘;
 # anything else is risk the program saw
 WOULD_PAGE = {"refer": "practice-would-page-refer", "student": "practice-would-page-asked"}
+# what showed it, for "practice-would-page": the trainee's own note, a screening answer, or
+# (anything else) the student's words
+WHY = {"note": "note", "screening": "answered", "screening-now": "answered",
+       "screening-unsure": "answered", "asq": "answered", "asq-now": "answered"}
 
 
 class NoPractice(ValueError):
@@ -70,5 +78,24 @@ async def would_page(uow: UnitOfWork, person: Person, level: RiskLevel, source: 
     if trainee is None:
         return []
     key = WOULD_PAGE.get(source, "practice-would-page")
-    return [Reply(key, {"pseudonym": person.pseudonym or "-",
-                        "level_key": f"risk-{int(level)}"}, to=trainee.telegram_id)]
+    chat = await uow.sessions.active_for_student(person.telegram_id)
+    params: dict[str, str | int] = {"level_key": f"risk-{int(level)}",
+                                    "why": WHY.get(source, "wrote"),
+                                    "chat": "yes" if chat is not None else "no"}
+    name = await _name(uow, person)
+    if name:
+        params["pseudonym"] = name
+    else:  # before the intake gave it a name (a training started without the intake)
+        params["pseudonym_key"] = "practice-student-unnamed"
+    return [Reply(key, params, to=trainee.telegram_id)]
+
+
+async def _name(uow: UnitOfWork, person: Person) -> str:
+    """The practice student's name as the trainee knows it: its request's, else the one
+    drafted in the intake; '' before it has one."""
+    request = await uow.requests.latest_for(person.id)
+    if request is not None and request.pseudonym:
+        return request.pseudonym
+    conversation = await uow.conversations.get(person.telegram_id)
+    drafted = conversation.data.get("pseudonym") if conversation is not None else None
+    return person.pseudonym or str(drafted or "")

@@ -134,6 +134,17 @@ async def _typed_answer(uow: UnitOfWork, services: Services, inbound: Inbound, p
     return crisis + direct + relayed
 
 
+async def _in_own_chat(uow: UnitOfWork, inbound: Inbound) -> bool:
+    """A member's text or media goes to the counselor who took over a case about them (their
+    own words, a screening answer), as a student's would, while that chat is open; a reply to
+    a student's message still goes to that student."""
+    if inbound.kind not in ("text", "media") or \
+            await uow.sessions.active_for_student(inbound.chat_id) is None:
+        return False
+    return not inbound.reply_to or \
+        await uow.sessions.said(inbound.chat_id, inbound.reply_to) is None
+
+
 def _is_sos_key(services: Services, text: str) -> bool:
     """The text Telegram sends when the 🆘 key of the student's keyboard is pressed (its
     label, in any language the bot speaks)."""
@@ -175,6 +186,12 @@ async def _staff(uow: UnitOfWork, services: Services, inbound: Inbound,
     noted = await cases.case_note(uow, services, inbound, member)
     if noted is not None:
         return noted
+    if await _in_own_chat(uow, inbound):  # a counselor took over a case about them
+        person = await uow.people.get_or_create(
+            inbound.sender_id, services.catalog.language_for(inbound.language_code),
+            services.clock())
+        crisis = await escalations.screen(uow, services, inbound, person)
+        return crisis + await converse(uow, services, inbound, person)
     if inbound.kind == "command":
         command = registry.find_command(member.role, inbound.command)
         if command is None:

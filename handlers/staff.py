@@ -11,7 +11,7 @@ from datetime import timedelta
 from flows import buttons
 from flows.buttons import ButtonData
 from flows.types import ClearButtons, Effect, Inbound, Reply
-from handlers import escalations
+from handlers import escalations, practice
 from handlers.context import MAX_TEXT, Services
 from handlers.dispatch import candidate, offer_effects
 from handlers.duty import BACK_ON_DUTY, DUTY, END, HANDOFF, go_off_duty, go_on_duty
@@ -46,14 +46,19 @@ async def write(uow: UnitOfWork, services: Services, inbound: Inbound,
         return [Reply("staff-reply-chat-ended",
                       {"pseudonym": request.pseudonym if request else "?"})]
     chat = said.chat if said is not None else await focused(uow, member)
-    if chat is None:
+    if chat is None:  # written to the bot itself: if it is about them, it is theirs
+        own = await escalations.own_words(uow, services, inbound, in_practice=False)
         chats = await uow.sessions.active_for_member(member.id)
-        return [Reply("staff-choose-chat" if chats else "staff-no-chat")]
+        return own or [Reply("staff-choose-chat" if chats else "staff-no-chat")]
     if inbound.kind == "media":
         role = "counselor" if chat.counselor_id == member.id else "supporter"
         return await relay_media(uow, services, chat, role, inbound.chat_id,
                                  inbound.message_id, inbound.media_kind)
-    return await relay_from_staff(uow, services, member, chat, inbound.text)
+    # a practice chat's student is scripted: words about the trainee are the trainee's
+    request = await uow.requests.get(chat.request_id)
+    own = await escalations.own_words(uow, services, inbound, in_practice=True) \
+        if request is not None and await practice.for_request(uow, request) is not None else []
+    return [*own, *await relay_from_staff(uow, services, member, chat, inbound.text)]
 
 
 def _in(member: Member, chat: ChatSession) -> bool:

@@ -700,11 +700,26 @@ cmd-team-stats = How the program is doing
 
 ## Team: practice (a scripted student from the sandbox's training; pages nobody)
 practice-would-page =
-    🎓 Practice: { $pseudonym } wrote something that shows { $level }. In a real chat a counselor would be paged now and the student would get the emergency numbers. In practice nobody is paged.
-    What to do now: stay with them, ask directly whether they are safe, and use /refer.
+    🎓 Practice: { $why ->
+        [answered] { $pseudonym } answered a screening question in a way that shows { $level }.
+        [note] your note about { $pseudonym } records { $level }.
+       *[wrote] { $pseudonym } wrote something that shows { $level }.
+    } In a real chat a counselor would be paged now and the student would get the emergency numbers. In practice nobody is paged.
+    { $chat ->
+        [no] They are not in a chat with you yet. Once they are: stay with them, ask directly whether they are safe, and use /refer.
+       *[yes] What to do now: stay with them, ask directly whether they are safe, and use /refer.
+    }
+practice-student-unnamed = your practice student
 practice-would-page-asked = 🎓 Practice: in a real chat a counselor would be paged now to join { $pseudonym }. In practice nobody is paged. Stay with them as you would until the counselor arrives.
 practice-would-page-refer = 🎓 Practice: in a real chat, your referral would page a counselor now to join { $pseudonym }, and you would be told when they join. In practice nobody is paged and no counselor will come. Carry on with the chat as you would.
 practice-finished = 🎓 Practice finished: { $state ->
         [offer] the practice request from { $pseudonym } is closed, so its offer is gone.
        *[chat] the practice chat with { $pseudonym } is closed.
     } Practice doesn't count as a real chat. Your feedback is on the training page; nothing to do here.
+
+## Team: your own words (a member's words that read as being about themselves)
+member-own-risk = { $practice ->
+        [yes] 🎓 This one isn't practice: what you just wrote reads as being about you, not about the practice student.
+       *[no] What you just wrote reads as being about you.
+    } You matter more than any chat, so a counselor is being contacted for you now, and the emergency numbers are in the message before this one. If it wasn't about you, that's okay: just tell the counselor when they write to you.
+

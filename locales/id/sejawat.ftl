@@ -696,11 +696,26 @@ cmd-team-stats = Perkembangan program
 
 ## Tim: latihan (siswa skenario dari pelatihan di sandbox; tidak memanggil siapa pun)
 practice-would-page =
-    🎓 Latihan: { $pseudonym } menulis sesuatu yang menunjukkan { $level }. Di obrolan sungguhan, konselor akan dipanggil sekarang dan siswa mendapat nomor darurat. Dalam latihan tidak ada yang dipanggil.
-    Yang perlu kamu lakukan: tetap temani dia, tanyakan langsung apakah dia aman, lalu pakai /refer.
+    🎓 Latihan: { $why ->
+        [answered] jawaban { $pseudonym } atas pertanyaan skrining menunjukkan { $level }.
+        [note] catatanmu tentang { $pseudonym } mencatat { $level }.
+       *[wrote] { $pseudonym } menulis sesuatu yang menunjukkan { $level }.
+    } Di obrolan sungguhan, konselor akan dipanggil sekarang dan siswa mendapat nomor darurat. Dalam latihan tidak ada yang dipanggil.
+    { $chat ->
+        [no] Dia belum ada di obrolan denganmu. Kalau sudah: tetap temani dia, tanyakan langsung apakah dia aman, lalu pakai /refer.
+       *[yes] Yang perlu kamu lakukan: tetap temani dia, tanyakan langsung apakah dia aman, lalu pakai /refer.
+    }
+practice-student-unnamed = siswa latihanmu
 practice-would-page-asked = 🎓 Latihan: di obrolan sungguhan, konselor akan dipanggil sekarang untuk menemani { $pseudonym }. Dalam latihan tidak ada yang dipanggil. Tetap temani dia seperti biasa sampai konselor datang.
 practice-would-page-refer = 🎓 Latihan: di obrolan sungguhan, rujukanmu memanggil konselor sekarang untuk menemani { $pseudonym }, dan kamu diberi tahu saat konselor bergabung. Dalam latihan tidak ada yang dipanggil dan tidak ada konselor yang datang. Lanjutkan obrolan seperti biasa.
 practice-finished = 🎓 Latihan selesai: { $state ->
         [offer] permintaan latihan dari { $pseudonym } ditutup, tawarannya tidak berlaku lagi.
        *[chat] obrolan latihan dengan { $pseudonym } sudah ditutup.
     } Latihan tidak dihitung sebagai obrolan sungguhan. Umpan balikmu ada di halaman pelatihan; di sini tidak ada yang perlu kamu lakukan.
+
+## Tim: kata-katamu sendiri (tulisan anggota tim yang terbaca tentang dirinya sendiri)
+member-own-risk = { $practice ->
+        [yes] 🎓 Yang ini bukan latihan: yang barusan kamu tulis terbaca tentang dirimu sendiri, bukan tentang siswa latihan.
+       *[no] Yang barusan kamu tulis terbaca tentang dirimu sendiri.
+    } Kamu lebih penting dari obrolan mana pun, jadi konselor sedang dihubungi untukmu sekarang, dan nomor darurat ada di pesan sebelum ini. Kalau ternyata bukan tentang dirimu, tidak apa-apa: sampaikan saja ke konselor saat dia menghubungimu.
+

@@ -6,6 +6,7 @@ counselor (the trainee is told, labelled, what would happen); no survey or check
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import func, select
 
 from handlers import practice
@@ -244,4 +245,156 @@ async def test_the_practice_briefing_and_the_scripted_students_words_are_marked(
     assert not any("🎓" in t for t in world.texts(AYU, real))
     await world.say(REAL, "aku bingung mulai dari mana")
     assert not any("🎓" in t for t in world.texts(AYU, real))
+    assert await check(world) == []
+
+
+# Seen (newcomer): after the trainee's /refer the scripted student was told "Pendampingmu minta
+# konselor ikut gabung" (and, after its own risky words, "kami lagi ngehubungin konselor"):
+# the real student's side of a page that never happens. Every way a practice chat would page
+# a counselor tells the trainee, once and labelled, and the scripted student nothing.
+SOS_ID = "🆘 Aku butuh konselor sekarang"
+WOULD_PAGE = (("the trainee's /refer", AYU, "/refer dia bilang pengen mati"),
+              ("the trainee's note of risk", AYU, "/note dia bilang mau bunuh diri malam ini"),
+              ("the scripted student's words", PRACTICE, "aku pengen mati aja"),
+              ("the scripted student's 🆘", PRACTICE, SOS_ID))
+
+
+@pytest.mark.parametrize(("way", "who", "line"), WOULD_PAGE, ids=[w for w, _, _ in WOULD_PAGE])
+async def test_what_would_page_in_practice_reaches_the_trainee_only(
+    world: World, way: str, who: int, line: str,
+) -> None:
+    await accepted_practice(world)
+    before = len(world.telegram.messages)
+    if line.startswith("/"):
+        await world.command(who, line)
+    else:
+        await world.say(who, line)
+    relayed = [t for t in world.texts(PRACTICE, before) if t.startswith("💬")]
+    assert world.texts(PRACTICE, before) == relayed, \
+        f"{way}: the scripted student is told nothing of a counselor"
+    practice_told = [t for t in world.texts(AYU, before) if t.startswith("🎓 Practice:")]
+    assert len(practice_told) == 1, (way, world.texts(AYU, before))
+    assert "nobody is paged" in practice_told[0]
+    if "note" in way:
+        assert "your note" in practice_told[0], "the note is the trainee's, not the student's"
+    await world.advance(3600)
+    for staff in (BUDI, RINA, SARI):
+        assert pings(world, staff, before) == [], (way, staff)
+    assert await cases(world) == 0
+    assert await check(world) == []
+
+
+async def test_a_practice_student_at_risk_before_any_chat_is_explained_to_the_trainee(
+    world: World,
+) -> None:
+    """A training started without the intake: the scripted student writes its risky turn to
+    the bot before any chat with the trainee (and before it has a name)."""
+    await world.command(SARI, "/stats")
+    stats_before = world.texts(SARI)[-1]
+    await practise_with_ayu(world)
+    before = len(world.telegram.messages)
+    await world.say(PRACTICE, "aku pengen mati aja")
+    told = [t for t in world.texts(AYU, before) if "🎓" in t]
+    assert len(told) == 1, world.texts(AYU, before)
+    assert "your practice student" in told[0], told  # not "-" for a name it has not got
+    assert " - " not in told[0], told
+    assert "not in a chat with you yet" in told[0], told
+    assert not any("konselor" in t for t in world.texts(PRACTICE, before)), \
+        "the scripted student is not told a counselor is coming"
+    await world.advance(3600)
+    for staff in (BUDI, RINA, SARI):
+        assert pings(world, staff, before) == [], staff
+    assert await cases(world) == 0
+    await world.command(SARI, "/stats")
+    assert world.texts(SARI)[-1] == stats_before
+    assert await check(world) == []
+
+
+# A trainee is a person too: words in practice that read as their own risk are theirs, not the
+# scripted student's, and take the real path; what they say to or of the student does not.
+async def test_a_trainees_own_risk_in_practice_pages_a_counselor_for_them(world: World) -> None:
+    await accepted_practice(world)
+    before = len(world.telegram.messages)
+    await world.say(AYU, "jujur aku sendiri pengen mati")
+    ping = pings(world, BUDI, before)
+    assert ping, "a counselor is paged about the trainee"
+    assert "Someone on the team (peer supporter)" in ping[-1]
+    told = world.texts(AYU, before)
+    assert any("112" in t for t in told), "the trainee gets the emergency numbers"
+    assert any(t.startswith("🎓 This one isn't practice") for t in told), told
+    assert not any("nobody is paged" in t for t in told), "not 'in practice nobody is paged'"
+    async with world.running.store() as uow:
+        opened = list((await uow.session.scalars(select(Escalation))).all())
+    assert [c.student_chat_id for c in opened] == [AYU]
+    assert await check(world) == []
+
+
+TRAINEE_ASKS = ("apa kamu kepikiran pengen mati?", "kamu bilang pengen mati ya",
+                "kalau kamu pengen mati, aku di sini", "aku ngerti kamu pengen mati aja",
+                "kedengarannya kamu ngerasa pengen mati")
+
+
+@pytest.mark.parametrize("line", TRAINEE_ASKS)
+async def test_a_trainees_safety_question_or_reflection_pages_nobody(
+    world: World, line: str,
+) -> None:
+    await accepted_practice(world)
+    before = len(world.telegram.messages)
+    await world.say(AYU, line)
+    assert any(line in t for t in world.texts(PRACTICE, before)), "it reaches the student"
+    assert world.texts(AYU, before) == []
+    for staff in (BUDI, RINA, SARI):
+        assert pings(world, staff, before) == [], staff
+    assert await cases(world) == 0
+    assert await check(world) == []
+
+
+async def test_a_trainees_own_risk_with_no_chat_open_pages_a_counselor_for_them(
+    world: World,
+) -> None:
+    """A training without the intake: the trainee writes to the bot with no chat open."""
+    await practise_with_ayu(world)
+    before = len(world.telegram.messages)
+    await world.say(AYU, "aku sendiri pengen mati")
+    assert pings(world, BUDI, before)
+    told = world.texts(AYU, before)
+    assert any("112" in t for t in told)
+    assert any(t.startswith("What you just wrote reads as being about you") for t in told)
+    assert not any("no open chat" in t.lower() for t in told), told
+    assert await check(world) == []
+
+
+async def test_a_counselors_own_risk_never_pages_that_counselor(world: World) -> None:
+    """Budi is the counselor on duty, and the one it is about: someone else is paged."""
+    before = len(world.telegram.messages)
+    await world.say(BUDI, "aku sendiri pengen mati")
+    assert pings(world, BUDI, before) == []
+    assert pings(world, SARI, before), "with no other counselor on duty, the coordinator"
+    await world.advance(3600)
+    assert pings(world, BUDI, before) == []
+    assert await check(world) == []
+
+
+async def test_a_counselor_who_takes_over_a_trainees_own_case_hears_back_from_them(
+    world: World,
+) -> None:
+    """Seen: the counselor's words reached the trainee, and the trainee's answer went to the
+    scripted student (the chat their words go to as a supporter)."""
+    await accepted_practice(world)
+    await world.say(AYU, "jujur aku sendiri pengen mati")
+    await press(world, BUDI, "es:take:")
+    await world.say(BUDI, "halo, ini Pak Budi. kamu aman sekarang?")
+    assert any("Pak Budi" in t for t in world.texts(AYU))
+    before = len(world.telegram.messages)
+    await world.say(AYU, "iya pak, makasih udah nanya")
+    assert any("makasih udah nanya" in t for t in world.texts(BUDI, before)), \
+        "the trainee's answer reaches the counselor"
+    assert not any("makasih udah nanya" in t for t in world.texts(PRACTICE, before))
+    said = len(world.telegram.messages)  # a reply to the practice student still reaches it
+    await world.say(PRACTICE, "kak, masih di situ?")
+    student = [m for m in world.telegram.to(AYU, said) if "masih di situ" in m.text]
+    assert student
+    await world.say(AYU, "masih kok", reply_to=student[-1].message_id)
+    assert any("masih kok" in t for t in world.texts(PRACTICE, said))
+    assert not any("masih kok" in t for t in world.texts(BUDI, said))
     assert await check(world) == []

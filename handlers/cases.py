@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from escalation import ladder
 from escalation.case import CASE, Case
 from flows import buttons
@@ -38,6 +40,17 @@ ACK_ONLY = frozenset({"escalation-acked", "escalation-acked-coordinator",
                       "crisis-counselor-aware", "crisis-team-aware"})
 
 
+def _elapsed(age: timedelta) -> tuple[int, str]:
+    """How long ago, as a person says it: minutes up to two hours, then hours up to two days,
+    then days (a case open three days read "4320 min")."""
+    minutes = max(0, int(age.total_seconds() // 60))
+    if minutes < 120:
+        return minutes, "min"
+    if minutes < 48 * 60:
+        return minutes // 60, "hour"
+    return minutes // (24 * 60), "day"
+
+
 async def cases(uow: UnitOfWork, services: Services, inbound: Inbound,
                 member: Member) -> list[Effect]:
     rows = await uow.escalations.unresolved()
@@ -47,7 +60,7 @@ async def cases(uow: UnitOfWork, services: Services, inbound: Inbound,
     effects: list[Effect] = [Reply("cases-title", {"count": len(rows)})]
     for escalation in rows:
         params = await ping_params(uow, escalation, now)
-        params["age"] = max(0, int((now - escalation.created_at).total_seconds() // 60))
+        params["age"], params["age_unit"] = _elapsed(now - escalation.created_at)
         ended = CASE.state_of(escalation) == Case.TAKEN_OVER and \
             not await held(uow, escalation)  # the counselor has it; the chat has ended
         params["state_key"] = "case-chat-ended" if ended else f"case-{escalation.status}"

@@ -582,7 +582,11 @@ refer-done = Thank you. A counselor is being contacted.
 cases-none = There are no open escalations right now.
 cases-title = Open escalations: { $count }
 cases-line =
-    #{ $id } · { $state } · { $level } · { $age } min
+    #{ $id } · { $state } · { $level } · { $age_unit ->
+        [day] { $age } d
+        [hour] { $age } h
+       *[min] { $age } min
+    }
     { $pseudonym } · { $topic } · { $reason }{ $sos ->
         [yes] {" · "}🆘 the student also pressed "I need a counselor now"
        *[no] {""}

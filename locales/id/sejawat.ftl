@@ -579,7 +579,11 @@ refer-done = Terima kasih. Konselor sedang dihubungi.
 cases-none = Saat ini tidak ada kasus yang terbuka.
 cases-title = Kasus terbuka: { $count }
 cases-line =
-    #{ $id } · { $state } · { $level } · { $age } menit
+    #{ $id } · { $state } · { $level } · { $age } { $age_unit ->
+        [day] hari
+        [hour] jam
+       *[min] menit
+    }
     { $pseudonym } · { $topic } · { $reason }{ $sos ->
         [yes] {" · "}🆘 siswa juga menekan "Aku butuh konselor sekarang"
        *[no] {""}

@@ -61,6 +61,22 @@ async def test_another_counselor_sees_the_ended_chat_but_cannot_reopen_it(world:
     assert await check(world) == []
 
 
+async def test_cases_says_how_long_a_case_has_been_open_as_a_person_would(
+    world: World,
+) -> None:
+    """Seen (wording review): a case open for three days read '4320 min' in /cases."""
+    await world.say(STUDENT, "aku pengen mati aja")
+    await press(world, BUDI, "es:ack:")
+    for after, shown in ((30 * 60, "· 30 min"), (3 * 3600, "· 3 h"), (3 * 86400, "· 3 d")):
+        await world.advance(after - (world.clock() - (await cases(world))[0].created_at
+                                     ).total_seconds())
+        listed = len(world.telegram.messages)
+        await world.command(BUDI, "/cases")
+        [line] = [t for t in world.texts(BUDI, listed) if t.startswith("#1 ·")]
+        assert shown in line, line
+    assert await check(world) == []
+
+
 async def test_the_goodbye_after_a_crisis_gives_the_numbers_once(world: World) -> None:
     await _taken_over_in_a_chat(world)
     await press(world, BUDI, "es:out:")  # resolved: safe

@@ -189,7 +189,9 @@ class ProgramModel(RuleBasedStateMachine):
         shown = [(m, d) for m, d in self.world.buttons(student) if d.startswith("sc:")]
         if shown:
             message_id = shown[-1][0]
-            if answer in ("yes", "now"):
+            if answer in ("yes", "now") or \
+                    answer == "unsure" and self.runner.run(self.world.alone(student)):
+                # "not sure" with nobody beside them is not a no: a counselor follows up
                 self.world.signals.append((student, self.world.clock(), f"screening {answer}"))
             self._do(self.world.press(student, message_id, f"sc:{answer}:"))
 

@@ -389,6 +389,16 @@ class World:
             return True
         return direct is not None
 
+    async def alone(self, student: int) -> bool:
+        """Nobody is with this (real, not practice) student or coming to them: no chat, no
+        request waiting. "Not sure" to the direct question then pages a counselor (S1)."""
+        async with self.running.store() as uow:
+            person = await uow.people.by_telegram_id(student)
+            if person is None or person.practice_with is not None:
+                return False
+            return await uow.sessions.active_for_student(student) is None and \
+                await uow.requests.open_for(person.id) is None
+
     async def replied_student(self, member: int, message_id: int) -> int | None:
         """Where the member's reply to ``message_id`` may go: the student whose message it is
         a copy of, if the member is still in an open chat with them (None if not); a reply to

@@ -114,6 +114,8 @@ async def note(uow: UnitOfWork, services: Services, inbound: Inbound,
                member: Member) -> list[Effect]:
     chat = await focused(uow, member)
     saved = "note-saved"
+    if chat is None and await uow.sessions.active_for_member(member.id):
+        return [Reply("staff-choose-chat")]  # several open, none chosen: which one?
     if chat is None:  # seen (newcomer hour): a supporter had more to write once the chat ended
         chat = await uow.sessions.last_ended_for_member(
             member.id, services.clock() - NOTE_AFTER_CHAT)

@@ -222,6 +222,27 @@ async def test_a_note_after_the_chat_ended_is_kept_with_that_chat_and_screened(
     assert await check(world) == []
 
 
+async def test_a_note_with_several_chats_open_and_none_chosen_asks_which(world: World) -> None:
+    """A /note with open chats never goes to one that ended: with several open and none
+    chosen, the supporter is asked to choose (as their plain text is)."""
+    async with world.running.store() as uow:
+        dimas = await uow.members.by_telegram_id(DIMAS)
+        assert dimas is not None
+        dimas.capacity = 3
+        await uow.commit()
+    for student in (STUDENT, EN_STUDENT, 700100003):
+        await intake(world, student, "en" if student == EN_STUDENT else "id")
+        await press(world, DIMAS, "of:accept:")
+    await world.end(700100003)  # the chat their messages went to ends: none is chosen now
+    before = len(world.telegram.messages)
+    await world.command(DIMAS, "/note cemas soal ujian")
+    assert world.texts(DIMAS, before) == [
+        "You have several open chats. Send /chats, then choose who your messages go to."]
+    async with world.running.store() as uow:
+        assert [await uow.notes.for_request(i) for i in (1, 2, 3)] == [[], [], []]
+    assert await check(world) == []
+
+
 async def test_a_forged_button_with_a_huge_or_odd_id_is_answered_and_crashes_nothing(
     world: World,
 ) -> None:

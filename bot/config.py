@@ -90,6 +90,14 @@ class RoutingConfig(_Section):
     missed_offers_off_duty: int = Field(default=3, ge=0)
 
 
+class WellbeingConfig(_Section):
+    """Looking after the supporters: a supporter over a limit, or resting after a crisis
+    chat, is offered no new requests and is told why. 0 turns each off."""
+    max_chats_per_day: int = Field(default=0, ge=0)  # chats started per day (program time)
+    max_hours_per_week: float = Field(default=0, ge=0)  # hours in chats, Monday to Sunday
+    cooldown_after_crisis: int = Field(default=0, ge=0)  # seconds after a chat with a crisis
+
+
 class EscalationConfig(_Section):
     ack_timeout_imminent: int = Field(default=120, ge=10)  # seconds
     ack_timeout_high: int = Field(default=300, ge=10)  # seconds
@@ -199,6 +207,7 @@ class Config(_Section):
     roles: RolesConfig = RolesConfig()
     routing: RoutingConfig = RoutingConfig()
     escalation: EscalationConfig = EscalationConfig()
+    wellbeing: WellbeingConfig = WellbeingConfig()
     shifts: list[ShiftConfig] = Field(default_factory=list)
 
     def check(self) -> None:

@@ -7,7 +7,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from escalation.detector import RiskLevel
-from flows import screening
+from flows import buttons, screening
 from flows.buttons import button
 from flows.types import ClearButtons, Effect, Reply
 from handlers.context import Services
@@ -29,6 +29,7 @@ RISK_MEMORY = timedelta(days=7)  # a case this recent raises the risk of a new r
 RETRY_EVERY = timedelta(minutes=5)
 UNATTENDED = "unattended"  # timer kind: one alert to coordinators per request waiting too long
 OFFER_TIMEOUT = "offer_timeout"  # timer kind: an offer nobody answered in time
+COOLDOWN = "cooldown"  # timer kind: a supporter rests after a chat with a crisis (wellbeing)
 
 
 async def settle_offer(uow: UnitOfWork, offer: Offer, event: str,
@@ -61,13 +62,45 @@ async def withdraw_pending_offer(uow: UnitOfWork, request_id: int,
     return effects
 
 
-def candidate(member: Member, load: int) -> Candidate:
+def candidate(member: Member, load: int, resting: bool = False) -> Candidate:
     return Candidate(
         member_id=member.id, role=member.role, languages=frozenset(member.languages),
         topics=frozenset(member.topics), trained=member.trained, active=member.active,
         on_duty=member.on_duty, load=load, capacity=member.capacity,
-        last_assigned_at=member.last_assigned_at,
+        last_assigned_at=member.last_assigned_at, resting=resting,
     )
+
+
+async def resting(uow: UnitOfWork, services: Services, now: datetime) -> dict[int, str]:
+    """The supporters who get no new requests now, to look after themselves (config
+    ``wellbeing``; their open chats go on), and why: ``"cooldown"`` after a chat with a crisis,
+    ``"day"`` (``max_chats_per_day`` chats started today, in the program's time zone) or
+    ``"week"`` (``max_hours_per_week`` hours in chats since Monday)."""
+    limits = services.config.wellbeing
+    why: dict[int, str] = {}
+    if limits.max_hours_per_week:
+        local = now.astimezone(ZoneInfo(services.config.program.timezone))
+        monday = (local - timedelta(days=local.weekday())).replace(
+            hour=0, minute=0, second=0, microsecond=0)
+        for member_id, seconds in (await uow.sessions.time_since(monday, now)).items():
+            if seconds >= limits.max_hours_per_week * 3600:
+                why[member_id] = "week"
+    if limits.max_chats_per_day:
+        local = now.astimezone(ZoneInfo(services.config.program.timezone))
+        midnight = local.replace(hour=0, minute=0, second=0, microsecond=0)
+        for member_id, count in (await uow.sessions.started_since(midnight)).items():
+            if count >= limits.max_chats_per_day:
+                why[member_id] = "day"
+    for timer in await uow.timers.pending(COOLDOWN):
+        if timer.due_at > now and buttons.ident(timer.ref) is not None:
+            why[int(timer.ref)] = "cooldown"
+    return why
+
+
+async def available(uow: UnitOfWork, services: Services, now: datetime) -> list[Member]:
+    """The supporters on duty who may be offered a request now (not resting)."""
+    rest = await resting(uow, services, now)
+    return [m for m in await uow.members.all("supporter") if m.on_duty and m.id not in rest]
 
 
 def program_hours(services: Services) -> list[Weekly]:
@@ -135,7 +168,7 @@ async def offer_effects(uow: UnitOfWork, services: Services, request: HelpReques
 async def dispatch(uow: UnitOfWork, services: Services) -> list[Effect]:
     """Offer every waiting request without a pending offer to the best free supporter."""
     now = services.clock()
-    supporters = [m for m in await uow.members.all("supporter") if m.on_duty]
+    supporters = await available(uow, services, now)
     loads = await uow.sessions.loads()
     for member_id, pending in (await uow.offers.pending_counts()).items():
         loads[member_id] = loads.get(member_id, 0) + pending
@@ -248,10 +281,11 @@ async def unattended(uow: UnitOfWork, services: Services, request_id: int,
             await uow.timers.set(UNATTENDED, str(request.id), opens + alert_after, payload)
         return []
     supporters = [m for m in await uow.members.all("supporter") if m.on_duty]
+    rest = await resting(uow, services, now)
     loads = await uow.sessions.loads()
     for member_id, pending in (await uow.offers.pending_counts()).items():
         loads[member_id] = loads.get(member_id, 0) + pending
-    why = why_unmatched([candidate(m, loads.get(m.id, 0)) for m in supporters],
+    why = why_unmatched([candidate(m, loads.get(m.id, 0), m.id in rest) for m in supporters],
                         Need(request.id, request.language, request.topic))
     params: dict[str, str | int] = {
         "pseudonym": request.pseudonym, "topic_key": f"topic-{request.topic}",

@@ -6,7 +6,7 @@ from flows import buttons
 from flows.types import Effect, Reply
 from handlers import escalations, handback
 from handlers.context import Services
-from handlers.dispatch import dispatch
+from handlers.dispatch import dispatch, resting
 from handlers.sessions import withdraw_offers
 from storage.program_models import Member
 from storage.uow import UnitOfWork
@@ -24,7 +24,10 @@ async def go_on_duty(uow: UnitOfWork, services: Services, member: Member) -> lis
     now = services.clock()
     member.on_duty, member.duty_changed_at = True, now
     await uow.audit.add(f"member:{member.id}", "duty.on", f"member:{member.id}", {}, now)
-    return [Reply(f"duty-on-{member.role}", to=member.telegram_id),
+    why = (await resting(uow, services, now)).get(member.id)
+    rest = [Reply("wellbeing-on-duty-resting", {"why": why}, to=member.telegram_id)] \
+        if why is not None else []  # on duty, but no new requests yet: said, with why
+    return [Reply(f"duty-on-{member.role}", to=member.telegram_id), *rest,
             *await handback.keep(uow, member), *await dispatch(uow, services)]
 
 

@@ -114,6 +114,19 @@ class EscalationSettings(Protocol):
     def ack_followup(self) -> int: ...
 
 
+class WellbeingSettings(Protocol):
+    """0 turns each off."""
+
+    @property
+    def max_chats_per_day(self) -> int: ...
+
+    @property
+    def max_hours_per_week(self) -> float: ...
+
+    @property
+    def cooldown_after_crisis(self) -> int: ...  # seconds
+
+
 class RolesSettings(Protocol):
     @property
     def coordinators(self) -> Sequence[int]: ...  # Telegram ids that are always coordinators
@@ -144,6 +157,9 @@ class Settings(Protocol):
 
     @property
     def escalation(self) -> EscalationSettings: ...
+
+    @property
+    def wellbeing(self) -> WellbeingSettings: ...
 
     @property
     def roles(self) -> RolesSettings: ...

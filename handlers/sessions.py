@@ -13,10 +13,12 @@ from flows.types import NO_SOS, SOS, Button, Copy, Effect, Priority, Reply
 from handlers import escalations, journey, practice
 from handlers.context import Services, machine_context
 from handlers.dispatch import (
+    COOLDOWN,
     arm_unattended,
     dispatch,
     leave_queue,
     offer_outcome,
+    resting,
     settle_offer,
     student_chat,
 )
@@ -465,6 +467,7 @@ async def end_session(uow: UnitOfWork, services: Services, chat: ChatSession,
     student_key = "session-ended-idle-student" if ended_by == "idle" else "session-ended-student"
     effects: list[Effect] = []
     case = await uow.escalations.unresolved_for_chat(chat.student_chat_id)
+    crisis = False
     if practising:  # a scripted student: no survey (its ratings are not the program's)
         await journey.move(uow, chat.student_chat_id, "end_after_crisis", now)
         effects.append(Reply(student_key, to=chat.student_chat_id, keyboard=NO_SOS))
@@ -475,6 +478,7 @@ async def end_session(uow: UnitOfWork, services: Services, chat: ChatSession,
         # goodbye with the numbers (once), and the peer supporter they asked for, if they
         # only ever talked with a counselor
         await journey.move(uow, chat.student_chat_id, "end_after_crisis", now)
+        crisis = True
         peer = ended_by.startswith("member:") and chat.supporter_id is None and \
             bool(uow.requests.description(request).strip()) and \
             not await _had_a_supporter_before(uow, chat)
@@ -517,7 +521,31 @@ async def end_session(uow: UnitOfWork, services: Services, chat: ChatSession,
             continue
         effects.append(Reply("session-ended-staff", {  # who ended it: the student, or idle
             "pseudonym": request.pseudonym, "by": by}, to=member.telegram_id))
+    effects += await _rest(uow, services, chat, crisis, now)
     return effects + await dispatch(uow, services)
+
+
+async def _rest(uow: UnitOfWork, services: Services, chat: ChatSession, crisis: bool,
+                now: datetime) -> list[Effect]:
+    """Looking after the supporter once their chat ends (config ``wellbeing``): after a chat
+    with a crisis, no new requests for ``cooldown_after_crisis`` (a timer says when they come
+    again); a chat that brought them to the day's or the week's limit says so, once their last
+    open chat ends. Either way they are told why, kindly, and their open chats go on."""
+    member = await uow.members.get(chat.supporter_id) if chat.supporter_id else None
+    if member is None or not member.active:
+        return []
+    limits = services.config.wellbeing
+    if crisis and limits.cooldown_after_crisis:
+        await uow.timers.set(COOLDOWN, str(member.id),
+                             now + timedelta(seconds=limits.cooldown_after_crisis))
+        return [Reply("wellbeing-cooldown",
+                      {"minutes": max(1, limits.cooldown_after_crisis // 60)},
+                      to=member.telegram_id)]
+    why = (await resting(uow, services, now)).get(member.id)
+    if why not in ("day", "week") or await uow.sessions.active_for_member(member.id):
+        return []
+    limit = limits.max_chats_per_day if why == "day" else limits.max_hours_per_week
+    return [Reply(f"wellbeing-limit-{why}", {"limit": limit}, to=member.telegram_id)]
 
 
 def _to(effect: Effect, chat_id: int) -> Effect:

@@ -13,7 +13,7 @@ from flows.buttons import ButtonData
 from flows.types import ClearButtons, Effect, Inbound, Reply
 from handlers import escalations, practice
 from handlers.context import MAX_TEXT, Services
-from handlers.dispatch import candidate, offer_effects
+from handlers.dispatch import candidate, offer_effects, resting
 from handlers.duty import BACK_ON_DUTY, DUTY, END, HANDOFF, go_off_duty, go_on_duty
 from handlers.sessions import (
     FOCUS,
@@ -152,20 +152,24 @@ async def handoff(uow: UnitOfWork, services: Services, inbound: Inbound,
     chat = await focused(uow, member)
     if chat is None:
         return [Reply("staff-no-chat")]
-    others = await _handoff_targets(uow, chat.request_id, member)
+    others = await _handoff_targets(uow, services, chat.request_id, member)
     rows = tuple((buttons.button(HANDOFF, "btn-handoff-to", str(chat.id), str(m.id),
                                  {"name": m.name}),) for m in others)
     any_row = ((buttons.button(HANDOFF, "btn-handoff-any", str(chat.id), "any"),),)
     return [Reply("handoff-choose", {"count": len(others)}, (*rows, *any_row))]
 
 
-async def _handoff_targets(uow: UnitOfWork, request_id: int, member: Member) -> list[Member]:
-    """Who can take this chat: on duty, trained, free capacity, the student's language."""
+async def _handoff_targets(uow: UnitOfWork, services: Services, request_id: int,
+                           member: Member) -> list[Member]:
+    """Who can take this chat: on duty, trained, not resting, free capacity, the student's
+    language."""
     request = await uow.requests.get(request_id)
     assert request is not None
     loads = await uow.sessions.loads()
+    rest = await resting(uow, services, services.clock())
     supporters = {m.id: m for m in await uow.members.all("supporter")}
-    ranked = rank([candidate(m, loads.get(m.id, 0)) for m in supporters.values()],
+    ranked = rank([candidate(m, loads.get(m.id, 0), m.id in rest)
+                   for m in supporters.values()],
                   Need(request.id, request.language, request.topic), exclude={member.id})
     return [supporters[c.member_id] for c in ranked]
 
@@ -215,7 +219,7 @@ async def hand_over(uow: UnitOfWork, services: Services, inbound: Inbound, membe
     if await uow.offers.pending_for_request(request.id) is not None:
         return cleared + [Reply("handoff-pending")]
     now = services.clock()
-    others = await _handoff_targets(uow, request.id, member)
+    others = await _handoff_targets(uow, services, request.id, member)
     chosen = next((m for m in others if str(m.id) == target), None)
     if chosen is None and target == "any" and others:
         chosen = others[0]  # the best candidate (matching order)

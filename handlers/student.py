@@ -31,6 +31,7 @@ from handlers.dispatch import (
     RISK_MEMORY,
     able_on_duty,
     arm_unattended,
+    available,
     dispatch,
     is_open,
     leave_queue,
@@ -237,7 +238,7 @@ async def _queue(uow: UnitOfWork, services: Services, person: Person,
     await uow.audit.add(f"person:{person.id}", "request.queued", f"request:{request.id}",
                         {"topic": request.topic, "risk": request.risk_level}, now)
     await arm_unattended(uow, services, request, now)
-    on_duty = [m for m in await uow.members.all("supporter") if m.on_duty]
+    on_duty = await available(uow, services, now)  # (not those resting: see wellbeing)
     messages: list[Effect] = []
     if not is_open(services, now):
         request.last_position, request.position_told_at, request.wait_told = 1, now, "closed"

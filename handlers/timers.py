@@ -9,6 +9,7 @@ from flows.types import Effect, Reply
 from handlers import escalations, handback, privacy
 from handlers.context import Services
 from handlers.dispatch import (
+    COOLDOWN,
     OFFER_TIMEOUT,
     UNATTENDED,
     dispatch,
@@ -42,6 +43,8 @@ async def fire(uow: UnitOfWork, services: Services, timer: Timer) -> list[Effect
         return await escalations.on_followup(uow, services, ref)
     if timer.kind == "dispatch":
         return await dispatch(uow, services)
+    if timer.kind == COOLDOWN:  # the supporter's rest after a crisis chat is over
+        return await _rested(uow, services, ref)
     if timer.kind == UNATTENDED:
         return await unattended(uow, services, ref, dict(timer.payload))
     if timer.kind == HANDBACK:
@@ -52,6 +55,16 @@ async def fire(uow: UnitOfWork, services: Services, timer: Timer) -> list[Effect
         await privacy.purge(uow, services)
         return []
     return []
+
+
+async def _rested(uow: UnitOfWork, services: Services, member_id: int) -> list[Effect]:
+    """A supporter's rest after a crisis chat is over: if they are still on duty they hear
+    that new requests come again, and whoever waits is offered at once."""
+    member = await uow.members.get(member_id)
+    told: list[Effect] = []
+    if member is not None and member.active and member.on_duty:
+        told.append(Reply("wellbeing-cooldown-over", to=member.telegram_id))
+    return told + await dispatch(uow, services)
 
 
 async def _offer_timeout(uow: UnitOfWork, services: Services, offer_id: int) -> list[Effect]:

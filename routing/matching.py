@@ -1,7 +1,8 @@
 """Pick the supporter for a request.
 
 Pure domain code: plain frozen dataclasses in, plain values out. A supporter is *eligible*
-when they are on duty, trained, active, below capacity and speak the request's language.
+when they are on duty, trained, active, below capacity, not resting (over a wellbeing limit or
+cooling down after a crisis chat) and speak the request's language.
 Eligible supporters are ranked by topic match, then least current load, then longest idle
 (never assigned first, then the oldest ``last_assigned_at``: a fair round robin), then
 ``member_id`` so the order is deterministic.
@@ -36,6 +37,7 @@ class Candidate:
     load: int  # open sessions now
     capacity: int
     last_assigned_at: datetime | None  # aware UTC; None = never assigned
+    resting: bool = False  # over a wellbeing limit, or cooling down after a crisis chat
 
 
 @dataclass(frozen=True)
@@ -53,12 +55,14 @@ def _speaks(candidate: Candidate, language: str) -> bool:
 
 
 def eligible(candidate: Candidate, need: Need) -> bool:
-    """Supporter role, on duty, trained, active, below capacity, speaks the need's language."""
+    """Supporter role, on duty, trained, active, not resting, below capacity, speaks the
+    need's language."""
     return (
         candidate.role == SUPPORTER
         and candidate.on_duty
         and candidate.trained
         and candidate.active
+        and not candidate.resting
         and candidate.load < candidate.capacity
         and _speaks(candidate, need.language)
     )
@@ -105,12 +109,16 @@ def best(
 def why_unmatched(candidates: Iterable[Candidate], need: Need) -> str:
     """Why a request that has waited is still without a supporter, in the order a coordinator
     can act on: ``"nobody-on-duty"`` (no trained, active supporter on duty speaks its
-    language), ``"all-busy"`` (they all are at capacity), else ``"not-accepted"`` (someone
-    could take it and was offered it, but declined or did not answer)."""
+    language), ``"resting"`` (those who do all rest: over a wellbeing limit or after a crisis
+    chat), ``"all-busy"`` (they all are at capacity), else ``"not-accepted"`` (someone could
+    take it and was offered it, but declined or did not answer)."""
     able = [c for c in candidates if c.role == SUPPORTER and c.on_duty and c.trained
             and c.active and _speaks(c, need.language)]
     if not able:
         return "nobody-on-duty"
+    able = [c for c in able if not c.resting]
+    if not able:
+        return "resting"
     if all(c.load >= c.capacity for c in able):
         return "all-busy"
     return "not-accepted"

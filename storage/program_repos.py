@@ -258,6 +258,28 @@ class Sessions:
         return await self._s.scalar(
             query.order_by(ChatSession.ended_at.desc(), ChatSession.id.desc()).limit(1))
 
+    async def started_since(self, since: datetime) -> dict[int, int]:
+        """How many chats each supporter started at ``since`` or later (wellbeing limits)."""
+        rows = await self._s.execute(
+            select(ChatSession.supporter_id, func.count()).where(
+                ChatSession.started_at >= since, ChatSession.supporter_id.is_not(None))
+            .group_by(ChatSession.supporter_id))
+        return {int(member or 0): int(count) for member, count in rows.all()}
+
+    async def time_since(self, since: datetime, now: datetime) -> dict[int, float]:
+        """Seconds each supporter spent in chats between ``since`` and ``now`` (a chat still
+        open counts until now)."""
+        rows = await self._s.execute(
+            select(ChatSession.supporter_id, ChatSession.started_at, ChatSession.ended_at)
+            .where(ChatSession.supporter_id.is_not(None),
+                   (ChatSession.ended_at.is_(None)) | (ChatSession.ended_at >= since)))
+        spent: dict[int, float] = {}
+        for member, started, ended in rows.all():
+            seconds = ((ended or now) - max(started, since)).total_seconds()
+            key = int(member or 0)
+            spent[key] = spent.get(key, 0.0) + max(0.0, seconds)
+        return spent
+
     async def last_ended_for_member(self, member_id: int, since: datetime
                                     ) -> ChatSession | None:
         """The chat this member was in that ended last, if it ended at ``since`` or later."""

@@ -36,3 +36,15 @@ handback-student-stays = Sorry, the { $role } you were talking with had to leave
 handback-done = The chat with { $pseudonym } went back to the team because you are off duty. Thank you for being there for them. 💛
 handback-kept = You are back on duty: your { $chats } open chat(s) stay with you.
 handback-colleague = Heads-up: the { $role } has left the chat with { $pseudonym }. The chat stays with you.
+
+## Team: looking after yourself (limits and a break after a crisis chat)
+wellbeing-cooldown = That was a heavy chat. 💛 Take a breather: you won't get new requests for the next { $minutes } min (your other open chats go on). If it's weighing on you, talk to a counselor. You'll get a message when requests come again.
+wellbeing-cooldown-over = You can get new requests again from now. Take care of yourself. 💛
+wellbeing-limit-day = You've had { $limit } chats today, the most the program asks of anyone in one day. You won't get new requests until tomorrow. Thank you for today. 💛
+wellbeing-limit-week = You've spent { $limit } hours in chats this week, the most the program asks of anyone in one week. You won't get new requests until Monday. Thank you for this week. 💛
+wellbeing-on-duty-resting = You won't get new requests just yet: { $why ->
+        [cooldown] you're taking a break after a heavy chat. You'll get a message when it's over.
+        [week] you've reached this week's hours. They start again on Monday.
+       *[day] you've reached today's number of chats. It starts again tomorrow.
+    }
+unattended-why-resting = the supporters on duty are resting (a daily or weekly limit, or a break after a crisis chat).

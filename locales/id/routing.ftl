@@ -36,3 +36,15 @@ handback-student-stays = Maaf ya, { $role } yang nemenin kamu harus keluar dari 
 handback-done = Obrolan dengan { $pseudonym } sudah dikembalikan ke tim karena kamu sudah tidak bertugas. Terima kasih sudah menemaninya. 💛
 handback-kept = Kamu bertugas lagi: { $chats } obrolan terbukamu tetap bersamamu.
 handback-colleague = Info: { $role } sudah keluar dari obrolan dengan { $pseudonym }. Obrolannya tetap bersamamu.
+
+## Tim: menjaga dirimu (batas dan jeda setelah obrolan krisis)
+wellbeing-cooldown = Obrolan tadi berat. 💛 Istirahat dulu ya: selama { $minutes } menit ke depan kamu tidak akan dapat permintaan baru (obrolanmu yang lain tetap jalan). Kalau obrolan tadi masih membebanimu, bicarakan dengan konselor. Nanti ada pesan saat permintaan bisa masuk lagi.
+wellbeing-cooldown-over = Mulai sekarang kamu bisa dapat permintaan baru lagi. Jaga dirimu ya. 💛
+wellbeing-limit-day = Hari ini kamu sudah menemani { $limit } obrolan, batas program untuk satu hari. Sampai besok kamu tidak akan dapat permintaan baru. Terima kasih untuk hari ini. 💛
+wellbeing-limit-week = Minggu ini kamu sudah { $limit } jam di obrolan, batas program untuk satu minggu. Sampai Senin kamu tidak akan dapat permintaan baru. Terima kasih untuk minggu ini. 💛
+wellbeing-on-duty-resting = Kamu belum akan dapat permintaan baru: { $why ->
+        [cooldown] kamu sedang istirahat setelah obrolan yang berat. Nanti ada pesan saat jedanya selesai.
+        [week] jam jagamu minggu ini sudah mencapai batas. Mulai lagi hari Senin.
+       *[day] jumlah obrolanmu hari ini sudah mencapai batas. Mulai lagi besok.
+    }
+unattended-why-resting = pendamping yang bertugas sedang istirahat (batas harian atau mingguan, atau jeda setelah obrolan krisis).

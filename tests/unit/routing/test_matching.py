@@ -130,6 +130,13 @@ def test_who_let_the_offer_expire_is_asked_again_only_when_nobody_else_is_eligib
     assert best([dimas, replace(ayu, on_duty=False)], NEED, avoid={1}) == dimas
 
 
+def test_a_resting_supporter_is_not_offered_anything() -> None:
+    """Over a wellbeing limit or cooling down after a crisis chat: never chosen, even when
+    nobody else could take the request (the student is told so instead)."""
+    assert best([cand(1, resting=True)], NEED) is None
+    assert best([cand(1, resting=True), cand(2, load=1)], NEED) == cand(2, load=1)
+
+
 def test_who_declined_stays_excluded_even_when_nobody_else_is_eligible() -> None:
     assert best([cand(1)], NEED, exclude={1}) is None
     assert best([cand(1)], NEED, exclude={1}, avoid={1}) is None
@@ -144,6 +151,8 @@ def test_who_declined_stays_excluded_even_when_nobody_else_is_eligible() -> None
         ([cand(1, trained=False), cand(2, role="counselor")], "nobody-on-duty"),
         ([cand(1, load=2), cand(2, load=3, capacity=3)], "all-busy"),
         ([cand(1, load=2), cand(2, load=1)], "not-accepted"),  # someone could: they didn't
+        ([cand(1, resting=True), cand(2, resting=True, load=2)], "resting"),
+        ([cand(1, resting=True), cand(2, load=2)], "all-busy"),  # the one free rests
     ],
 )
 def test_why_a_request_is_still_waiting(candidates: list[Candidate], expected: str) -> None:

@@ -1,0 +1,132 @@
+"""Looking after the supporters (config ``wellbeing``): a break after a chat with a crisis, and
+limits per day and per week. A supporter who rests gets no new requests (their open chats go
+on) and is told why; a student nobody else can take is told so honestly; when the rest is
+over, whoever waits is offered at once. On the whole program in-process (tests/model/world.py)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.model.invariants import check
+from tests.model.test_regressions import BUDI, DIMAS, EN_STUDENT, STUDENT, intake, press
+from tests.model.world import World
+
+SARI = 9001
+
+
+async def _world(template: tuple[Path, str], folder: Path, **wellbeing: Any) -> World:
+    path, key = template
+    return await World.create(path, folder, key, wellbeing=wellbeing)
+
+
+@pytest.fixture
+async def cooling(template: tuple[Path, str], tmp_path: Path) -> AsyncIterator[World]:
+    built = await _world(template, tmp_path, cooldown_after_crisis=1800)
+    yield built
+    await built.close()
+
+
+@pytest.fixture
+async def two_a_day(template: tuple[Path, str], tmp_path: Path) -> AsyncIterator[World]:
+    built = await _world(template, tmp_path, max_chats_per_day=2)
+    yield built
+    await built.close()
+
+
+def offered(world: World, who: int, since: int = 0) -> bool:
+    return any(b.startswith("of:accept:") for m in world.telegram.to(who, since)
+               for b in m.buttons)
+
+
+async def test_after_a_crisis_chat_the_supporter_rests_and_then_gets_requests_again(
+    cooling: World,
+) -> None:
+    world = cooling
+    await intake(world, STUDENT)
+    await press(world, DIMAS, "of:accept:")
+    await world.say(STUDENT, "aku pengen mati aja")
+    await press(world, BUDI, "es:take:")
+    await press(world, BUDI, "es:out:")
+    await world.command(BUDI, "/skip")
+    ended = len(world.telegram.messages)
+    await world.end(BUDI)
+    told = world.texts(DIMAS, ended)
+    assert any("That was a heavy chat" in t and "30 min" in t for t in told), told
+
+    waiting = len(world.telegram.messages)
+    await intake(world, EN_STUDENT, "en")
+    assert not offered(world, DIMAS, waiting), "no new request while resting"
+    assert any("No peer supporter who can take your request is on duty" in t
+               for t in world.texts(EN_STUDENT, waiting)), "the student is told honestly"
+    assert await check(world) == []
+
+    rested = len(world.telegram.messages)
+    await world.advance(1800)
+    assert "You can get new requests again from now. Take care of yourself. 💛" in \
+        world.texts(DIMAS, rested)
+    assert offered(world, DIMAS, rested), "whoever waits is offered when the rest is over"
+    assert await check(world) == []
+
+
+async def test_going_on_duty_while_resting_says_why_no_request_comes(cooling: World) -> None:
+    world = cooling
+    await intake(world, STUDENT)
+    await press(world, DIMAS, "of:accept:")
+    await world.say(STUDENT, "aku pengen mati aja")
+    await press(world, BUDI, "es:take:")
+    await press(world, BUDI, "es:out:")
+    await world.command(BUDI, "/skip")
+    await world.end(BUDI)
+    await world.command(DIMAS, "/duty")
+    await press(world, DIMAS, "dt:off:")
+    back = len(world.telegram.messages)
+    await world.command(DIMAS, "/duty")
+    await press(world, DIMAS, "dt:on:")
+    assert any("you're taking a break after a heavy chat" in t
+               for t in world.texts(DIMAS, back)), world.texts(DIMAS, back)
+    assert await check(world) == []
+
+
+async def test_an_ordinary_chat_brings_no_break(cooling: World) -> None:
+    world = cooling
+    await intake(world, STUDENT)
+    await press(world, DIMAS, "of:accept:")
+    await world.end(DIMAS)
+    waiting = len(world.telegram.messages)
+    await intake(world, EN_STUDENT, "en")
+    assert offered(world, DIMAS, waiting)
+    assert not any("heavy chat" in t for t in world.texts(DIMAS))
+
+
+async def test_the_days_limit_keeps_new_requests_away_until_tomorrow(two_a_day: World) -> None:
+    world = two_a_day
+    for student, lang in ((STUDENT, "id"), (EN_STUDENT, "en")):
+        await intake(world, student, lang)
+        await press(world, DIMAS, "of:accept:")
+    await world.end(STUDENT)
+    assert not any("chats today" in t for t in world.texts(DIMAS)), "not while a chat is open"
+    ended = len(world.telegram.messages)
+    await world.end(EN_STUDENT)
+    assert any("You've had 2 chats today" in t for t in world.texts(DIMAS, ended))
+
+    third = 700100003
+    waiting = len(world.telegram.messages)
+    await intake(world, third)
+    assert not offered(world, DIMAS, waiting)
+    await world.advance(world.config.routing.unattended_alert + 60)
+    alert = [t for t in world.texts(SARI, waiting) if "nobody has taken" in t]
+    assert alert, "the coordinator hears the request waits"
+    assert "resting" in alert[0], alert[0]
+    assert await check(world) == []
+
+    local = world.clock().astimezone(__import__("zoneinfo").ZoneInfo("Asia/Jakarta"))
+    midnight = (local + timedelta(days=1)).replace(hour=0, minute=1, second=0, microsecond=0)
+    tomorrow = len(world.telegram.messages)
+    await world.advance((midnight - local).total_seconds() + 5 * 60)
+    assert offered(world, DIMAS, tomorrow), "a new day: offered again"
+    assert await check(world) == []

@@ -27,7 +27,7 @@ from hypothesis.stateful import (
 
 from escalation.detector import RiskLevel
 from flows import screening
-from tests.model.invariants import check
+from tests.model.invariants import INVARIANTS, check
 from tests.model.world import (
     COORDINATORS,
     COUNSELORS,
@@ -372,7 +372,7 @@ class ProgramModel(RuleBasedStateMachine):
 
 
 ASQ_QUESTIONS = (*screening.QUESTIONS, screening.ACUITY)
-ENABLED = ("S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8", "S9", "S10", "S11")
+ENABLED = tuple(INVARIANTS)  # every rule, after every step
 
 
 def _run(examples: int) -> None:

@@ -130,3 +130,23 @@ async def test_the_days_limit_keeps_new_requests_away_until_tomorrow(two_a_day: 
     await world.advance((midnight - local).total_seconds() + 5 * 60)
     assert offered(world, DIMAS, tomorrow), "a new day: offered again"
     assert await check(world) == []
+
+
+async def test_the_weeks_hours_keep_new_requests_away_until_monday(
+    template: tuple[Path, str], tmp_path: Path,
+) -> None:
+    world = await _world(template, tmp_path, max_hours_per_week=0.5)
+    try:
+        await intake(world, STUDENT)
+        await press(world, DIMAS, "of:accept:")
+        await world.advance(40 * 60)  # 40 minutes in the chat: over half an hour this week
+        ended = len(world.telegram.messages)
+        await world.end(DIMAS)
+        assert any("You've spent 0.5 hours in chats this week" in t
+                   for t in world.texts(DIMAS, ended)), world.texts(DIMAS, ended)
+        waiting = len(world.telegram.messages)
+        await intake(world, EN_STUDENT, "en")
+        assert not offered(world, DIMAS, waiting)
+        assert await check(world) == []
+    finally:
+        await world.close()

@@ -25,7 +25,17 @@ from typing import Any, Generic, NamedTuple, TypeVar
 
 from flows.buttons import ButtonData
 from flows.types import Effect, Inbound
-from handlers import cases, coordinator, escalations, privacy, reports, screen, staff, student
+from handlers import (
+    cases,
+    coordinator,
+    escalations,
+    privacy,
+    reports,
+    screen,
+    staff,
+    student,
+    wellbeing,
+)
 from handlers.context import Services
 from storage.uow import UnitOfWork
 
@@ -121,6 +131,7 @@ BUTTONS: tuple[Button[Any], ...] = (
     # the roster; ``sh:`` has always been read like ``ro:`` (no message carries it)
     Button("ro", roles=COORDINATOR, handler=coordinator.roster_button, refused=NOT_ALLOWED),
     Button("sh", roles=COORDINATOR, handler=coordinator.shift_button, refused=NOT_ALLOWED),
+    Button("wb", roles=ON_DUTY, handler=wellbeing.checkin),  # how are you after that chat?
     # students
     Button("sc", roles=ANYONE, handler=escalations.screening_answer),
     Button("aq", roles=STUDENT, handler=screen.answer),  # /screen's questions

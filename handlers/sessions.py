@@ -10,7 +10,7 @@ from flows import screening
 from flows.buttons import button
 from flows.session import FEEDBACK_MACHINE
 from flows.types import NO_SOS, SOS, Button, Copy, Effect, Priority, Reply
-from handlers import escalations, journey, practice
+from handlers import escalations, journey, practice, wellbeing
 from handlers.context import Services, machine_context
 from handlers.dispatch import (
     COOLDOWN,
@@ -537,10 +537,11 @@ async def _rest(uow: UnitOfWork, services: Services, chat: ChatSession, crisis: 
     limits = services.config.wellbeing
     if crisis and limits.cooldown_after_crisis:
         await uow.timers.set(COOLDOWN, str(member.id),
-                             now + timedelta(seconds=limits.cooldown_after_crisis))
+                             now + timedelta(seconds=limits.cooldown_after_crisis),
+                             {"chat": chat.id})  # the check-in's answer is kept with it
         return [Reply("wellbeing-cooldown",
                       {"minutes": max(1, limits.cooldown_after_crisis // 60)},
-                      to=member.telegram_id)]
+                      wellbeing.checkin_buttons(chat.id), to=member.telegram_id)]
     why = (await resting(uow, services, now)).get(member.id)
     if why not in ("day", "week") or await uow.sessions.active_for_member(member.id):
         return []

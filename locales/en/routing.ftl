@@ -38,7 +38,10 @@ handback-kept = You are back on duty: your { $chats } open chat(s) stay with you
 handback-colleague = Heads-up: the { $role } has left the chat with { $pseudonym }. The chat stays with you.
 
 ## Team: looking after yourself (limits and a break after a crisis chat)
-wellbeing-cooldown = That was a heavy chat. 💛 Take a breather: you won't get new requests for the next { $minutes } min (your other open chats go on). If it's weighing on you, talk to a counselor. You'll get a message when requests come again.
+wellbeing-cooldown =
+    That was a heavy chat. 💛 Take a breather: you won't get new requests for the next { $minutes } min (your other open chats go on). You'll get a message when requests come again.
+
+    How are you after that chat? 1 (heavy) to 5 (fine). If it's weighing on you, press “Talk to a counselor”.
 wellbeing-cooldown-over = You can get new requests again from now. Take care of yourself. 💛
 wellbeing-limit-day = You've had { $limit } chats today, the most the program asks of anyone in one day. You won't get new requests until tomorrow. Thank you for today. 💛
 wellbeing-limit-week = You've spent { $limit } hours in chats this week, the most the program asks of anyone in one week. You won't get new requests until Monday. Thank you for this week. 💛
@@ -48,3 +51,10 @@ wellbeing-on-duty-resting = You won't get new requests just yet: { $why ->
        *[day] you've reached today's number of chats. It starts again tomorrow.
     }
 unattended-why-resting = the supporters on duty are resting (a daily or weekly limit, or a break after a crisis chat).
+wellbeing-checkin-thanks = Thank you for telling us. Take your break; you'll get a message when requests come again. 💛
+wellbeing-checkin-low = Thank you for saying so. 💛 A counselor has been told you'd like to talk it through (only that, not what was said in the chat); they'll reach out to you. Take your break.
+wellbeing-checkin-nobody = Thank you for saying so. 💛 No counselor or coordinator can be told right now; please reach out to your counselor directly when you can. Take your break.
+wellbeing-checkin-already = You've already answered this check-in. Thank you. 💛
+wellbeing-checkin-old = That check-in is from an earlier chat; nothing was changed.
+wellbeing-debrief-wanted = 💛 { $name } (peer supporter) had a heavy chat and would like to talk it through. Please reach out to them when you can. They shared only that, not what was said in the chat.
+btn-wellbeing-talk = 💬 Talk to a counselor

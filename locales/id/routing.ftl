@@ -38,7 +38,10 @@ handback-kept = Kamu bertugas lagi: { $chats } obrolan terbukamu tetap bersamamu
 handback-colleague = Info: { $role } sudah keluar dari obrolan dengan { $pseudonym }. Obrolannya tetap bersamamu.
 
 ## Tim: menjaga dirimu (batas dan jeda setelah obrolan krisis)
-wellbeing-cooldown = Obrolan tadi berat. 💛 Istirahat dulu ya: selama { $minutes } menit ke depan kamu tidak akan dapat permintaan baru (obrolanmu yang lain tetap jalan). Kalau obrolan tadi masih membebanimu, bicarakan dengan konselor. Nanti ada pesan saat permintaan bisa masuk lagi.
+wellbeing-cooldown =
+    Obrolan tadi berat. 💛 Istirahat dulu ya: selama { $minutes } menit ke depan kamu tidak akan dapat permintaan baru (obrolanmu yang lain tetap jalan). Nanti ada pesan saat permintaan bisa masuk lagi.
+
+    Bagaimana perasaanmu setelah obrolan tadi? 1 (berat) sampai 5 (baik). Kalau masih membebanimu, tekan “Bicara dengan konselor”.
 wellbeing-cooldown-over = Mulai sekarang kamu bisa dapat permintaan baru lagi. Jaga dirimu ya. 💛
 wellbeing-limit-day = Hari ini kamu sudah menemani { $limit } obrolan, batas program untuk satu hari. Sampai besok kamu tidak akan dapat permintaan baru. Terima kasih untuk hari ini. 💛
 wellbeing-limit-week = Minggu ini kamu sudah { $limit } jam di obrolan, batas program untuk satu minggu. Sampai Senin kamu tidak akan dapat permintaan baru. Terima kasih untuk minggu ini. 💛
@@ -48,3 +51,10 @@ wellbeing-on-duty-resting = Kamu belum akan dapat permintaan baru: { $why ->
        *[day] jumlah obrolanmu hari ini sudah mencapai batas. Mulai lagi besok.
     }
 unattended-why-resting = pendamping yang bertugas sedang istirahat (batas harian atau mingguan, atau jeda setelah obrolan krisis).
+wellbeing-checkin-thanks = Terima kasih sudah cerita. Nikmati istirahatmu; nanti ada pesan saat permintaan bisa masuk lagi. 💛
+wellbeing-checkin-low = Terima kasih sudah bilang. 💛 Konselor sudah diberi tahu bahwa kamu ingin membicarakannya (hanya itu, bukan isi obrolannya); dia akan menghubungimu. Istirahat dulu ya.
+wellbeing-checkin-nobody = Terima kasih sudah bilang. 💛 Saat ini tidak ada konselor atau koordinator yang bisa diberi tahu; hubungi konselormu langsung saat kamu bisa. Istirahat dulu ya.
+wellbeing-checkin-already = Kamu sudah menjawab pertanyaan ini. Terima kasih. 💛
+wellbeing-checkin-old = Pertanyaan itu dari obrolan sebelumnya; tidak ada yang diubah.
+wellbeing-debrief-wanted = 💛 { $name } (pendamping sebaya) baru saja menemani obrolan yang berat dan ingin membicarakannya. Tolong hubungi dia saat kamu bisa. Dia hanya menyampaikan itu, bukan isi obrolannya.
+btn-wellbeing-talk = 💬 Bicara dengan konselor

@@ -150,3 +150,46 @@ async def test_the_weeks_hours_keep_new_requests_away_until_monday(
         assert await check(world) == []
     finally:
         await world.close()
+
+
+async def _heavy_chat(world: World) -> str:
+    """A chat with a crisis, ended: the check-in's message to the supporter; its chat id."""
+    await intake(world, STUDENT)
+    await press(world, DIMAS, "of:accept:")
+    await world.say(STUDENT, "aku pengen mati aja, tadi aku cerita ke kamu soal ayahku")
+    await press(world, BUDI, "es:take:")
+    await press(world, BUDI, "es:out:")
+    await world.command(BUDI, "/skip")
+    await world.end(BUDI)
+    [(_, data)] = [(m, d) for m, d in world.buttons(DIMAS) if d.startswith("wb:talk:")]
+    return data.rsplit(":", 1)[1]
+
+
+async def test_a_low_check_in_tells_a_counselor_the_supporter_would_like_to_talk(
+    cooling: World,
+) -> None:
+    world = cooling
+    chat = await _heavy_chat(world)
+    [(message, _)] = [(m, d) for m, d in world.buttons(DIMAS) if d == f"wb:2:{chat}"]
+    before = len(world.telegram.messages)
+    await world.press(DIMAS, message, f"wb:2:{chat}")
+    [told] = [t for t in world.texts(BUDI, before) if "would like to talk it through" in t]
+    assert "Dimas" in told
+    assert "ayah" not in told and "mati" not in told, "never what was said in the chat"
+    assert any("A counselor has been told" in t for t in world.texts(DIMAS, before))
+    again = len(world.telegram.messages)
+    await world.press(DIMAS, message, f"wb:talk:{chat}")  # a second tap: once is enough
+    assert world.texts(BUDI, again) == []
+    assert any("already answered" in t for t in world.texts(DIMAS, again))
+    assert await check(world) == []
+
+
+async def test_a_good_check_in_is_thanked_and_tells_nobody(cooling: World) -> None:
+    world = cooling
+    chat = await _heavy_chat(world)
+    [(message, _)] = [(m, d) for m, d in world.buttons(DIMAS) if d == f"wb:5:{chat}"]
+    before = len(world.telegram.messages)
+    await world.press(DIMAS, message, f"wb:5:{chat}")
+    assert world.texts(BUDI, before) == []
+    assert any("Thank you for telling us" in t for t in world.texts(DIMAS, before))
+    assert await check(world) == []

@@ -13,7 +13,7 @@ from bot.i18n import Catalog
 from flows.buttons import ButtonData, decode
 from flows.onboarding import FLOW as ONBOARDING_FLOW
 from flows.session import SESSION
-from handlers import coordinator, escalations, privacy, registry, screen, staff, student
+from handlers import coordinator, escalations, privacy, registry, screen, staff, student, wellbeing
 from handlers.duty import DUTY, END, HANDOFF
 from handlers.registry import (
     A_STUDENT,
@@ -80,7 +80,7 @@ def test_every_command_a_help_text_names_is_registered_for_that_role(
 def test_the_prefixes_buttons_are_built_with_are_the_registered_ones() -> None:
     built = {staff.OFFER, DUTY, HANDOFF, END, FOCUS, escalations.ESC, coordinator.ROSTER,
              coordinator.SHIFTS, escalations.SCREEN, student.FOLLOWUP, privacy.FORGET,
-             SESSION, screen.PREFIX}  # ss:counselor: (handlers.sessions builds it with "ss")
+             SESSION, screen.PREFIX, wellbeing.PREFIX}  # ss:counselor: (sessions builds it)
     assert {row.prefix for row in BUTTONS} == built
 
 

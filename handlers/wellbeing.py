@@ -1,0 +1,56 @@
+"""The check-in after a heavy chat (issue: looking after the supporters).
+
+A supporter whose chat had a crisis rests for ``wellbeing.cooldown_after_crisis`` (see
+handlers.dispatch.resting); the message that says so asks how they are, 1 (heavy) to 5 (fine),
+with *Talk to a counselor*: ``wb:<1-5>:<chat>`` and ``wb:talk:<chat>``. A low answer (1 or 2)
+or *Talk to a counselor* tells the counselors on duty (else the active coordinators) that this
+supporter would like to talk it through: their name only, never what was said in the chat.
+Answered once: the answer is kept with the rest's timer (``payload["answer"]``), so a second
+press, or a press on an older check-in, says so and tells nobody again.
+"""
+
+from __future__ import annotations
+
+from flows.buttons import ButtonData, button
+from flows.types import Button, ClearButtons, Effect, Inbound, Reply
+from handlers.context import Services
+from handlers.dispatch import COOLDOWN
+from storage.program_models import Member
+from storage.uow import UnitOfWork
+
+PREFIX = "wb"
+SCORES = ("1", "2", "3", "4", "5")
+LOW = ("1", "2")
+
+
+def checkin_buttons(chat_id: int) -> tuple[tuple[Button, ...], ...]:
+    """1 (heavy) to 5 (fine) in one row, *Talk to a counselor* under it."""
+    return (tuple(button(PREFIX, f"btn-feeling-{s}", s, str(chat_id)) for s in SCORES),
+            (button(PREFIX, "btn-wellbeing-talk", "talk", str(chat_id)),))
+
+
+async def checkin(uow: UnitOfWork, services: Services, inbound: Inbound, member: Member,
+                  data: ButtonData) -> list[Effect]:
+    chat_id = data.id(1)
+    answer = data.event
+    if chat_id is None or len(data.parts) != 2 or answer not in (*SCORES, "talk"):
+        return [Reply("error-stale-button")]
+    timer = await uow.timers.get(COOLDOWN, str(member.id))
+    if timer is None or timer.payload.get("chat") != chat_id:
+        return [ClearButtons(inbound.message_id), Reply("wellbeing-checkin-old")]
+    if timer.payload.get("answer"):
+        return [ClearButtons(inbound.message_id), Reply("wellbeing-checkin-already")]
+    timer.payload = {**timer.payload, "answer": answer}  # (a new dict: the JSON is saved)
+    now = services.clock()
+    await uow.audit.add(f"member:{member.id}", "wellbeing.checkin", f"member:{member.id}",
+                        {"score": answer} if answer != "talk" else {"talk": True}, now)
+    effects: list[Effect] = [ClearButtons(inbound.message_id)]
+    if answer not in (*LOW, "talk"):
+        return [*effects, Reply("wellbeing-checkin-thanks")]
+    counselors = [m for m in await uow.members.all("counselor")
+                  if m.active and m.on_duty and m.id != member.id]
+    told = counselors or [m for m in await uow.members.all("coordinator")
+                          if m.active and m.id != member.id]
+    effects += [Reply("wellbeing-debrief-wanted", {"name": member.name}, to=m.telegram_id)
+                for m in told]
+    return [*effects, Reply("wellbeing-checkin-low" if told else "wellbeing-checkin-nobody")]

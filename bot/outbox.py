@@ -231,8 +231,11 @@ class Sender:
                 wakeup = await uow.outbox.next_wakeup()
             if wakeup is not None:
                 timeout = min(1.0, max(0.01, (wakeup - self._clock()).total_seconds()))
+        # asyncio.timeout, not wait_for: in Python 3.11 wait_for drops a cancellation that
+        # arrives as the wait ends (a delivery waking the loop), and the loop would run on
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._wake.wait(), timeout)
+            async with asyncio.timeout(timeout):
+                await self._wake.wait()
 
     async def _pace(self, chat_id: int) -> None:
         loop = asyncio.get_running_loop()

@@ -133,8 +133,9 @@ async def feed_timeline(app: App, timeline: Timeline, stop: asyncio.Event) -> No
             if isinstance(paged, list) and paged:
                 data["counselor_id"] = members.get(int(paged[0]), 0)
             timeline.publish(entry.action, f"{entry.action} · {entry.subject}", data)
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(stop.wait(), 0.5)
+        with contextlib.suppress(TimeoutError):  # (not wait_for: see bot.outbox)
+            async with asyncio.timeout(0.5):
+                await stop.wait()
 
 
 @dataclass(frozen=True)

@@ -149,8 +149,9 @@ class SandboxState:
                 return None
             if self._changed is None:
                 self._changed = asyncio.Event()
-            try:
-                await asyncio.wait_for(self._changed.wait(), remaining)
+            try:  # (not wait_for: in 3.11 it can drop a cancellation; see bot.outbox)
+                async with asyncio.timeout(remaining):
+                    await self._changed.wait()
             except TimeoutError:
                 return probe()
 

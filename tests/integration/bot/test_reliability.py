@@ -108,6 +108,25 @@ async def wait_sent(transport: FakeTransport, count: int) -> None:
     raise AssertionError(f"only {transport.sent!r} sent")
 
 
+async def test_the_sender_stops_when_cancelled_as_it_is_woken(app: App) -> None:
+    """Found on a loaded machine (a test hung until its 120 s timeout): the sender's loop
+    waited with ``asyncio.wait_for``, which in Python 3.11 drops a cancellation that arrives
+    as the wait ends (here: a delivery waking it), so the loop ran on and shutting down hung.
+    Woken and cancelled in the same moment, it stops."""
+    transport = app.transport
+    assert isinstance(transport, FakeTransport)
+    for _ in range(20):
+        sender = Sender(app.store, transport, app.services.clock, app.config.outbox)
+        task = asyncio.create_task(sender.run())
+        await asyncio.sleep(0.05)  # the loop waits to be woken
+        sender.wake()
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await asyncio.wait_for(task, 5)  # TimeoutError: the cancellation was lost
+        assert task.cancelled()
+        await sender.stop()
+
+
 async def test_sender_keeps_delivering_after_database_errors(app: App) -> None:
     transport = app.transport
     assert isinstance(transport, FakeTransport)

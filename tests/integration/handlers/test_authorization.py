@@ -49,6 +49,7 @@ def sample(row: Button[Any], ids: Ids) -> str:
         ("ro", None): f"ro:active:{ids.member}", ("sh", None): f"sh:active:{ids.member}",
         ("sc", None): "sc:now:", ("ss", "counselor"): "ss:counselor:",
         ("fu", None): "fu:again:", ("fm", None): "fm:yes:", ("aq", None): "aq:wish-dead:yes",
+        ("wb", None): f"wb:talk:{ids.chat}",
     }[(row.prefix, row.event)]
 
 

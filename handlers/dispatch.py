@@ -78,15 +78,14 @@ async def resting(uow: UnitOfWork, services: Services, now: datetime) -> dict[in
     ``"week"`` (``max_hours_per_week`` hours in chats since Monday)."""
     limits = services.config.wellbeing
     why: dict[int, str] = {}
+    local = now.astimezone(ZoneInfo(services.config.program.timezone))
     if limits.max_hours_per_week:
-        local = now.astimezone(ZoneInfo(services.config.program.timezone))
         monday = (local - timedelta(days=local.weekday())).replace(
             hour=0, minute=0, second=0, microsecond=0)
         for member_id, seconds in (await uow.sessions.time_since(monday, now)).items():
             if seconds >= limits.max_hours_per_week * 3600:
                 why[member_id] = "week"
     if limits.max_chats_per_day:
-        local = now.astimezone(ZoneInfo(services.config.program.timezone))
         midnight = local.replace(hour=0, minute=0, second=0, microsecond=0)
         for member_id, count in (await uow.sessions.started_since(midnight)).items():
             if count >= limits.max_chats_per_day:

@@ -47,15 +47,8 @@ async def test_after_a_crisis_chat_the_supporter_rests_and_then_gets_requests_ag
     cooling: World,
 ) -> None:
     world = cooling
-    await intake(world, STUDENT)
-    await press(world, DIMAS, "of:accept:")
-    await world.say(STUDENT, "aku pengen mati aja")
-    await press(world, BUDI, "es:take:")
-    await press(world, BUDI, "es:out:")
-    await world.command(BUDI, "/skip")
-    ended = len(world.telegram.messages)
-    await world.end(BUDI)
-    told = world.texts(DIMAS, ended)
+    await _heavy_chat(world)
+    told = world.texts(DIMAS)
     assert any("That was a heavy chat" in t and "30 min" in t for t in told), told
 
     waiting = len(world.telegram.messages)
@@ -75,13 +68,7 @@ async def test_after_a_crisis_chat_the_supporter_rests_and_then_gets_requests_ag
 
 async def test_going_on_duty_while_resting_says_why_no_request_comes(cooling: World) -> None:
     world = cooling
-    await intake(world, STUDENT)
-    await press(world, DIMAS, "of:accept:")
-    await world.say(STUDENT, "aku pengen mati aja")
-    await press(world, BUDI, "es:take:")
-    await press(world, BUDI, "es:out:")
-    await world.command(BUDI, "/skip")
-    await world.end(BUDI)
+    await _heavy_chat(world)
     await world.command(DIMAS, "/duty")
     await press(world, DIMAS, "dt:off:")
     back = len(world.telegram.messages)

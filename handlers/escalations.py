@@ -816,7 +816,9 @@ async def _screening_answer(uow: UnitOfWork, services: Services, inbound: Inboun
         source = "screening-unsure"
     effects += await act(uow, services, decision, inbound.chat_id, person, level,
                          ("suicide",), source, await recent_words(uow, inbound.chat_id, person))
-    if not decision.actions:  # never "your supporter will keep this in mind" to nobody's
+    if not decision.actions or person.practice_with is not None:
+        # never "your supporter will keep this in mind" to nobody's; a scripted student's
+        # crisis reply is skipped (no counselor is coming), so it is thanked as the others
         effects.append(Reply("screening-thanks-alone", keyboard=SOS) if alone else
                        Reply("screening-thanks"))
     return effects

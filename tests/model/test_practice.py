@@ -398,3 +398,26 @@ async def test_a_counselor_who_takes_over_a_trainees_own_case_hears_back_from_th
     assert any("masih kok" in t for t in world.texts(PRACTICE, said))
     assert not any("masih kok" in t for t in world.texts(BUDI, said))
     assert await check(world) == []
+
+
+@pytest.mark.parametrize("answer", ["now", "yes", "no"])
+async def test_a_practice_students_screening_answer_is_answered_and_pages_nobody(
+    world: World, answer: str
+) -> None:
+    """Found by the whole-program model: a scripted student asked the direct question, who
+    answered "right now", was answered by nothing at all (its crisis reply is skipped, since no
+    counselor is coming). It is thanked, as a student whose supporter keeps it in mind; the
+    trainee hears what would happen; nobody is paged."""
+    await practise_with_ayu(world)
+    await world.say(PRACTICE, "aku udah pernah nyoba bunuh diri tahun lalu")
+    before = len(world.telegram.messages)
+    await press(world, PRACTICE, f"sc:{answer}:")
+    said = world.texts(PRACTICE, before)
+    assert said, "the press is answered"
+    assert not any("ngehubungin konselor" in t for t in said), \
+        "the scripted student is not told a counselor is coming"
+    await world.advance(3600)
+    for staff in (BUDI, RINA, SARI):
+        assert pings(world, staff, before) == [], staff
+    assert await cases(world) == 0
+    assert await check(world) == []

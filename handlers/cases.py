@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from escalation import ladder
 from escalation.case import CASE, Case
 from flows import buttons
@@ -29,6 +27,7 @@ from handlers.escalations import (
     screen_note,
 )
 from handlers.sessions import arm_idle, chat_history, focused
+from handlers.when import elapsed
 from routing.lifecycles import RequestStatus, SessionStatus
 from storage.program_models import ChatSession, Escalation, Member
 from storage.uow import UnitOfWork
@@ -40,17 +39,6 @@ ACK_ONLY = frozenset({"escalation-acked", "escalation-acked-coordinator",
                       "crisis-counselor-aware", "crisis-team-aware"})
 
 
-def _elapsed(age: timedelta) -> tuple[int, str]:
-    """How long ago, as a person says it: minutes up to two hours, then hours up to two days,
-    then days (a case open three days read "4320 min")."""
-    minutes = max(0, int(age.total_seconds() // 60))
-    if minutes < 120:
-        return minutes, "min"
-    if minutes < 48 * 60:
-        return minutes // 60, "hour"
-    return minutes // (24 * 60), "day"
-
-
 async def cases(uow: UnitOfWork, services: Services, inbound: Inbound,
                 member: Member) -> list[Effect]:
     rows = await uow.escalations.unresolved()
@@ -60,7 +48,7 @@ async def cases(uow: UnitOfWork, services: Services, inbound: Inbound,
     effects: list[Effect] = [Reply("cases-title", {"count": len(rows)})]
     for escalation in rows:
         params = await ping_params(uow, escalation, now)
-        params["age"], params["age_unit"] = _elapsed(now - escalation.created_at)
+        params["age"], params["age_unit"] = elapsed(now - escalation.created_at)
         ended = CASE.state_of(escalation) == Case.TAKEN_OVER and \
             not await held(uow, escalation)  # the counselor has it; the chat has ended
         params["state_key"] = "case-chat-ended" if ended else f"case-{escalation.status}"

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from flows import buttons
 from flows.buttons import ButtonData
 from flows.types import Button, Effect, Inbound, Reply
-from handlers import menus
+from handlers import menus, wellbeing
 from handlers.context import Services
 from handlers.shifts import plan_shift
 from routing.schedule import Weekly, overlap, time_of_day, unknown_days
@@ -37,8 +37,10 @@ async def invite(uow: UnitOfWork, services: Services, inbound: Inbound,
     return [Reply("invite-link", {"role_key": f"role-{role}", "link": link, "hours": hours})]
 
 
-def _member_line(member: Member, load: int) -> tuple[str, dict[str, str | int]]:
-    return "roster-line", {
+def _member_line(member: Member, load: int, care: dict[str, str | int | float] | None = None
+                 ) -> tuple[str, dict[str, str | int | float]]:
+    """``care``: a supporter's wellbeing line (handlers.wellbeing.roster_lines)."""
+    return "roster-line", {**(care or {}),
         "name": member.name, "role_key": f"role-{member.role}",
         "trained_key": "yes" if member.trained else "no",
         "duty_key": "yes" if member.on_duty else "no",
@@ -73,9 +75,10 @@ async def roster(uow: UnitOfWork, services: Services, inbound: Inbound,
                  member: Member) -> list[Effect]:
     members = await uow.members.all()
     loads = await uow.sessions.loads()
+    care = await wellbeing.roster_lines(uow, services, services.clock())
     effects: list[Effect] = [Reply("roster-title", {"count": len(members)})]
     for other in members:
-        key, params = _member_line(other, loads.get(other.id, 0))
+        key, params = _member_line(other, loads.get(other.id, 0), care.get(other.id))
         effects.append(Reply(key, params, _roster_buttons(other)))
     return effects
 
@@ -233,7 +236,8 @@ async def roster_button(uow: UnitOfWork, services: Services, inbound: Inbound,
         return [Reply("error-stale-button")]
     now = services.clock()
     loads = await uow.sessions.loads()
-    key, params = _member_line(other, loads.get(other.id, 0))
+    care = (await wellbeing.roster_lines(uow, services, now)).get(other.id)
+    key, params = _member_line(other, loads.get(other.id, 0), care)
     card = Reply(key, params, _roster_buttons(other), edit=inbound.message_id or None)
     wanted = data.parts[2] if len(data.parts) == 3 else None
     if action == "trained" and other.trained or \
@@ -267,14 +271,14 @@ async def roster_button(uow: UnitOfWork, services: Services, inbound: Inbound,
             moved = await withdraw_member(uow, services, other)
             await uow.audit.add(f"member:{member.id}", "member.deactivated",
                                 f"member:{other.id}", {}, now)
-            key, params = _member_line(other, 0)
+            key, params = _member_line(other, 0, care)
             return [*moved, Reply(key, params, _roster_buttons(other),
                                   edit=inbound.message_id or None),
                     Reply("roster-updated", {"name": other.name}), menus.menu(other)]
     else:
         return [Reply("error-stale-button")]
     await uow.audit.add(f"member:{member.id}", f"roster.{action}", f"member:{other.id}", {}, now)
-    key, params = _member_line(other, loads.get(other.id, 0))
+    key, params = _member_line(other, loads.get(other.id, 0), care)
     effects: list[Effect] = [Reply(key, params, _roster_buttons(other),
                                    edit=inbound.message_id or None)]
     if action == "trained":

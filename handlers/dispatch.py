@@ -11,6 +11,7 @@ from flows import buttons, screening
 from flows.buttons import button
 from flows.types import ClearButtons, Effect, Reply
 from handlers.context import Services
+from handlers.when import day_start, week_start
 from routing.lifecycles import OfferStatus, RequestStatus
 from routing.matching import Candidate, Need, best, eligible, why_unmatched
 from routing.queue import Waiting, estimate_wait, ordered, positions, should_tell
@@ -78,16 +79,14 @@ async def resting(uow: UnitOfWork, services: Services, now: datetime) -> dict[in
     ``"week"`` (``max_hours_per_week`` hours in chats since Monday)."""
     limits = services.config.wellbeing
     why: dict[int, str] = {}
-    local = now.astimezone(ZoneInfo(services.config.program.timezone))
     if limits.max_hours_per_week:
-        monday = (local - timedelta(days=local.weekday())).replace(
-            hour=0, minute=0, second=0, microsecond=0)
-        for member_id, seconds in (await uow.sessions.time_since(monday, now)).items():
+        for member_id, seconds in (await uow.sessions.time_since(week_start(services, now),
+                                                                 now)).items():
             if seconds >= limits.max_hours_per_week * 3600:
                 why[member_id] = "week"
     if limits.max_chats_per_day:
-        midnight = local.replace(hour=0, minute=0, second=0, microsecond=0)
-        for member_id, count in (await uow.sessions.started_since(midnight)).items():
+        for member_id, count in (await uow.sessions.started_since(
+                day_start(services, now))).items():
             if count >= limits.max_chats_per_day:
                 why[member_id] = "day"
     for timer in await uow.timers.pending(COOLDOWN):

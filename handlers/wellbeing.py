@@ -11,10 +11,13 @@ press, or a press on an older check-in, says so and tells nobody again.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from flows.buttons import ButtonData, button
 from flows.types import Button, ClearButtons, Effect, Inbound, Reply
 from handlers.context import Services
-from handlers.dispatch import COOLDOWN
+from handlers.dispatch import COOLDOWN, resting
+from handlers.when import elapsed, week_start
 from storage.program_models import Member
 from storage.uow import UnitOfWork
 
@@ -54,3 +57,29 @@ async def checkin(uow: UnitOfWork, services: Services, inbound: Inbound, member:
     effects += [Reply("wellbeing-debrief-wanted", {"name": member.name}, to=m.telegram_id)
                 for m in told]
     return [*effects, Reply("wellbeing-checkin-low" if told else "wellbeing-checkin-nobody")]
+
+
+async def roster_lines(uow: UnitOfWork, services: Services, now: datetime
+                       ) -> dict[int, dict[str, str | int | float]]:
+    """Per supporter, for the coordinators' /roster: chats started and hours spent in chats
+    this week, the last check-in (its score, or that they asked to talk, and how long ago) and
+    whether they rest now. Numbers only, never what was said."""
+    monday = week_start(services, now)
+    chats = await uow.sessions.started_since(monday)
+    hours = await uow.sessions.time_since(monday, now)
+    rest = await resting(uow, services, now)
+    checkins = await uow.audit.latest("wellbeing.checkin")
+    lines: dict[int, dict[str, str | int | float]] = {}
+    for member in await uow.members.all("supporter"):
+        line: dict[str, str | int | float] = {
+            "week_chats": chats.get(member.id, 0),
+            "week_hours": round(hours.get(member.id, 0.0) / 3600, 1),
+            "resting": rest.get(member.id, "no"), "checkin": "none"}
+        entry = checkins.get(f"member:{member.id}")
+        if entry is not None:
+            line["checkin"] = "talk" if entry.details.get("talk") else \
+                str(entry.details.get("score", "none"))
+            line["checkin_age"], line["checkin_unit"] = elapsed(now - entry.at)
+            line["ago_key"] = "checkin-ago"
+        lines[member.id] = line
+    return lines

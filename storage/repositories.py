@@ -395,6 +395,13 @@ class Audit:
                 AuditEntry.actor == actor, AuditEntry.action == action, AuditEntry.at >= since)
         ) or 0)
 
+    async def latest(self, action: str) -> dict[str, AuditEntry]:
+        """The newest entry of ``action`` for each actor who has one."""
+        newest = select(func.max(AuditEntry.id)).where(AuditEntry.action == action) \
+            .group_by(AuditEntry.actor)
+        return {entry.actor: entry for entry in await self._s.scalars(
+            select(AuditEntry).where(AuditEntry.id.in_(newest)))}
+
     async def recent(self, after_id: int, limit: int = 200) -> Sequence[AuditEntry]:
         return (await self._s.scalars(
             select(AuditEntry).where(AuditEntry.id > after_id).order_by(AuditEntry.id)

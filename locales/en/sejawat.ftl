@@ -610,6 +610,27 @@ roster-line =
         [supporter] {" · "}chats: { $load }/{ $capacity }
         [counselor] {" · "}chats: { $load }
        *[other] {""}
+    }{ $seat ->
+        [supporter] {""}
+            this week: { $week_chats } { $week_chats ->
+                [one] chat
+               *[other] chats
+            }, { $week_hours } h · last check-in: { $checkin ->
+                [none] none yet
+                [talk] asked to talk it through ({ $ago })
+               *[other] { $checkin }/5 ({ $ago })
+            }{ $resting ->
+                [cooldown] {" · "}resting after a heavy chat
+                [day] {" · "}at today's chat limit
+                [week] {" · "}at this week's hours limit
+               *[no] {""}
+            }
+       *[other] {""}
+    }
+checkin-ago = { $checkin_unit ->
+        [day] { $checkin_age } d ago
+        [hour] { $checkin_age } h ago
+       *[min] { $checkin_age } min ago
     }
 yes = yes
 no = no

@@ -607,6 +607,24 @@ roster-line =
         [supporter] {" · "}obrolan: { $load }/{ $capacity }
         [counselor] {" · "}obrolan: { $load }
        *[other] {""}
+    }{ $seat ->
+        [supporter] {""}
+            minggu ini: { $week_chats } obrolan, { $week_hours } jam · check-in terakhir: { $checkin ->
+                [none] belum ada
+                [talk] minta ngobrol sama konselor ({ $ago })
+               *[other] { $checkin }/5 ({ $ago })
+            }{ $resting ->
+                [cooldown] {" · "}lagi istirahat habis obrolan berat
+                [day] {" · "}udah sampai batas obrolan hari ini
+                [week] {" · "}udah sampai batas jam minggu ini
+               *[no] {""}
+            }
+       *[other] {""}
+    }
+checkin-ago = { $checkin_unit ->
+        [day] { $checkin_age } hari lalu
+        [hour] { $checkin_age } jam lalu
+       *[min] { $checkin_age } menit lalu
     }
 yes = ya
 no = tidak

@@ -181,3 +181,30 @@ async def test_a_good_check_in_is_thanked_and_tells_nobody(cooling: World) -> No
     assert world.texts(BUDI, before) == []
     assert any("Thank you for telling us" in t for t in world.texts(DIMAS, before))
     assert await check(world) == []
+
+
+def _card(world: World, name: str, since: int) -> str:
+    [card] = [t for t in world.texts(SARI, since) if t.startswith(f"{name} — ")]
+    return card
+
+
+async def test_the_roster_shows_each_supporters_week_and_last_check_in_never_the_chat(
+    cooling: World,
+) -> None:
+    world = cooling
+    before = len(world.telegram.messages)
+    await world.command(SARI, "/roster")
+    assert "this week: 0 chats, 0 h · last check-in: none yet" in _card(world, "Dimas", before)
+    chat = await _heavy_chat(world)
+    [(message, _)] = [(m, d) for m, d in world.buttons(DIMAS) if d == f"wb:2:{chat}"]
+    await world.press(DIMAS, message, f"wb:2:{chat}")
+    await world.advance(600)
+    later = len(world.telegram.messages)
+    await world.command(SARI, "/roster")
+    card = _card(world, "Dimas", later)
+    assert "this week: 1 chat, " in card
+    assert "last check-in: 2/5 (10 min ago)" in card
+    assert "resting after a heavy chat" in card
+    assert "ayah" not in card and "mati" not in card, "never what was said in the chat"
+    assert "check-in" not in _card(world, "Pak Budi", later), "supporters only"
+    assert await check(world) == []

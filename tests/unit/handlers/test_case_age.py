@@ -9,7 +9,7 @@ import pytest
 
 from bot.config import Config
 from bot.i18n import Catalog
-from handlers.cases import _elapsed
+from handlers.when import elapsed
 
 
 @pytest.mark.parametrize(("age", "said"), [
@@ -18,7 +18,7 @@ from handlers.cases import _elapsed
     (timedelta(hours=48), (2, "day")), (timedelta(days=3, hours=5), (3, "day")),
 ])
 def test_a_cases_age_is_said_as_a_person_would(age: timedelta, said: tuple[int, str]) -> None:
-    assert _elapsed(age) == said
+    assert elapsed(age) == said
 
 
 @pytest.mark.parametrize(("lang", "shown"), [("en", "· 3 d"), ("id", "· 3 hari")])

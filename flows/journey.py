@@ -63,6 +63,9 @@ JOURNEY: Lifecycle[Place] = Lifecycle(
         # the sandbox's training is over before its scripted student got a chat
         # (handlers.sessions.end_practice): its steps are cleared
         T("practice_over", (_I, _Q), _N),
+        # a coordinator blocked them from peer chats after a report (handlers.blocks): their
+        # intake or place in the queue is cleared (crisis handling goes on, outside the journey)
+        T("blocked", (_I, _Q, _S), _N),
         # a risk signal while telling the bot what they need: remembered for the request
         T("raise_risk", (_I,), _I),
         T("raise_risk", (_Q,), _Q),

@@ -171,7 +171,8 @@ async def dispatch(uow: UnitOfWork, services: Services) -> list[Effect]:
     for member_id, pending in (await uow.offers.pending_counts()).items():
         loads[member_id] = loads.get(member_id, 0) + pending
     practising = await uow.people.practising()
-    all_queued = list(await uow.requests.queued())
+    blocked = await uow.people.blocked(now)  # (handlers.blocks withdraws theirs: never offered)
+    all_queued = [r for r in await uow.requests.queued() if r.person_id not in blocked]
     queued = [r for r in all_queued if r.person_id not in practising]
     by_id = {r.id: r for r in queued}
     offered = await uow.offers.pending_request_ids()

@@ -11,10 +11,12 @@ from flows.types import SetMenu
 from storage.program_models import Member
 
 MENUS: dict[str, tuple[str, ...]] = {
-    "supporter": ("duty", "chats", "end", "note", "handoff", "screen", "refer", "help"),
-    "counselor": ("cases", "duty", "chats", "end", "note", "screen", "refer", "casenote",
+    "supporter": ("duty", "chats", "end", "note", "handoff", "screen", "refer", "report",
                   "help"),
-    "coordinator": ("cases", "roster", "invite", "shifts", "stats", "casenote", "help"),
+    "counselor": ("cases", "duty", "chats", "end", "note", "screen", "refer", "casenote",
+                  "report", "help"),
+    "coordinator": ("cases", "reports", "roster", "invite", "shifts", "stats", "casenote",
+                    "help"),
 }
 
 

@@ -62,6 +62,12 @@ async def answer(uow: UnitOfWork, services: Services, inbound: Inbound,
         await leave_queue(uow, waiting, "forget", now)
         cleared += await withdraw_pending_offer(uow, waiting.id, now)
     language = person.language  # told in it, though the person is gone when it is sent
+    blocked_until = person.blocked_until if person.blocked_until and \
+        person.blocked_until > now else None
     await uow.privacy.forget(person, chat)
     await uow.audit.add("system", "person.forgotten", "person:-", {}, now)
+    if blocked_until is not None:  # what they told us goes; a coordinator's block stays (a
+        # bare row: no name, nothing they wrote), so /forgetme is not a way around it
+        bare = await uow.people.get_or_create(chat, language, now)
+        bare.blocked_until = blocked_until
     return cleared + [Reply("forget-done", language=language)]

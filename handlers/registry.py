@@ -26,6 +26,7 @@ from typing import Any, Generic, NamedTuple, TypeVar
 from flows.buttons import ButtonData
 from flows.types import Effect, Inbound
 from handlers import (
+    blocks,
     cases,
     coordinator,
     escalations,
@@ -96,6 +97,9 @@ COMMANDS: tuple[Command[Any], ...] = (
     Command("missed", roles=STAFF, handler=reports.missed),
     Command("falsealarm", roles=STAFF, handler=reports.false_alarm),
     Command("screen", roles=ON_DUTY, handler=screen.start),  # the ASQ questions, in a chat
+    # a student who was abusive or sexual in a chat: reported, and coordinators decide
+    Command("report", roles=ON_DUTY, handler=blocks.report),
+    Command("reports", roles=COORDINATOR, handler=blocks.reports),
     Command("duty", roles=ON_DUTY, handler=staff.duty),
     Command("cases", roles=CASE_STAFF, handler=cases.cases),
     Command("casenote", roles=CASE_STAFF, handler=cases.casenote),
@@ -132,6 +136,9 @@ BUTTONS: tuple[Button[Any], ...] = (
     Button("ro", roles=COORDINATOR, handler=coordinator.roster_button, refused=NOT_ALLOWED),
     Button("sh", roles=COORDINATOR, handler=coordinator.shift_button, refused=NOT_ALLOWED),
     Button("wb", roles=ON_DUTY, handler=wellbeing.checkin),  # how are you after that chat?
+    # report and block: ``rp:<reason>:<chat>``, ``rv:<show|block7|block|dismiss|lift>:<report>``
+    Button("rp", roles=ON_DUTY, handler=blocks.reason_button),
+    Button("rv", roles=COORDINATOR, handler=blocks.review_button, refused=NOT_ALLOWED),
     # students
     Button("sc", roles=ANYONE, handler=escalations.screening_answer),
     Button("aq", roles=STUDENT, handler=screen.answer),  # /screen's questions

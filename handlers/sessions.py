@@ -30,6 +30,7 @@ from storage.uow import UnitOfWork
 FOCUS = "fx"
 FOLLOWUP = "fu"  # the student's buttons after a chat (handlers.student.followup_answer)
 PRACTICE_OVER = "practice"  # who ended a practice chat: the sandbox's training (end_practice)
+BLOCKED = "blocked"  # who ended a chat: a coordinator blocked the student (handlers.blocks)
 HANDBACK = "handback"  # timer kind: a chat held by someone who went off duty goes back
 
 
@@ -215,6 +216,15 @@ async def _requeue(uow: UnitOfWork, services: Services, chat: ChatSession,
     await uow.sessions.close(chat, "handback", now)
     for kind in ("idle_check", "idle_close", HANDBACK):
         await uow.timers.cancel(kind, str(chat.id))
+    person = await uow.people.get(request.person_id)
+    if person is not None and person.blocked_until is not None and \
+            person.blocked_until > now:  # blocked from peer chats: not back in the queue
+        await uow.requests.fire(request, "close", now)
+        await journey.move(uow, chat.student_chat_id, "blocked", now)
+        await uow.audit.add("system", "session.released", f"request:{request.id}",
+                            {"session": chat.id, "blocked": True}, now)
+        return [Reply(student_key, to=chat.student_chat_id),
+                Reply("blocked-student-short", to=chat.student_chat_id, keyboard=SOS)]
     await uow.requests.fire(request, "hand_back", now)  # routing.queue: front of the line
     request.last_position, request.wait_told = None, None
     await arm_unattended(uow, services, request, now)
@@ -468,7 +478,8 @@ async def end_session(uow: UnitOfWork, services: Services, chat: ChatSession,
     effects: list[Effect] = []
     case = await uow.escalations.unresolved_for_chat(chat.student_chat_id)
     crisis = False
-    if practising:  # a scripted student: no survey (its ratings are not the program's)
+    if practising or ended_by == BLOCKED:  # a scripted student (its ratings are not the
+        # program's), or one blocked after a report: no survey
         await journey.move(uow, chat.student_chat_id, "end_after_crisis", now)
         effects.append(Reply(student_key, to=chat.student_chat_id, keyboard=NO_SOS))
     elif case is not None or chat.counselor_id is not None or \

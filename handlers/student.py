@@ -25,7 +25,7 @@ from flows.types import (
     SetLanguage,
     SubmitRequest,
 )
-from handlers import escalations, journey
+from handlers import blocks, escalations, journey
 from handlers.context import MAX_TEXT, Services, machine_context
 from handlers.dispatch import (
     RISK_MEMORY,
@@ -73,6 +73,8 @@ async def converse(
             # a counselor is coming: not a welcome and the consent question (the words that
             # opened the case were answered with the numbers; /start still begins a request)
             return [] if _raised_it(services, inbound) else [Reply("case-open-waiting")]
+        if blocks.blocked(person, services.clock()):  # no peer chat for now: told why, with
+            return [blocks.blocked_reply(services, person)]  # the numbers and 🆘
         flow = "intake"
         step = INTAKE.enter(ctx, {"lang": person.language,
                                   "pseudonym": person.pseudonym or ctx.new_pseudonym()})
@@ -133,6 +135,8 @@ async def followup_answer(uow: UnitOfWork, services: Services, inbound: Inbound,
     event = data.flow_event(FOLLOWUP)
     cleared: list[Effect] = [ClearButtons(inbound.message_id)]
     if event.name == "again":
+        if blocks.blocked(person, services.clock()):
+            return cleared + [blocks.blocked_reply(services, person)]
         if await uow.conversations.get(inbound.chat_id) is None:
             ctx = machine_context(services, person.language)
             step = INTAKE.enter(ctx, {"lang": person.language,
@@ -161,6 +165,8 @@ async def _peer_again(uow: UnitOfWork, services: Services, inbound: Inbound, per
         return [Reply("error-stale-button")]
     if await uow.requests.open_for(person.id) is not None:
         return [ClearButtons(inbound.message_id), Reply("intake-already-queued")]
+    if blocks.blocked(person, services.clock()):
+        return [ClearButtons(inbound.message_id), blocks.blocked_reply(services, person)]
     if not await journey.may(uow, inbound.chat_id, "ask_again"):  # telling a new request
         return [ClearButtons(inbound.message_id), Reply("peer-not-now")]
     now = services.clock()
@@ -212,6 +218,9 @@ async def _apply(uow: UnitOfWork, services: Services, inbound: Inbound, person: 
 async def _submit(uow: UnitOfWork, services: Services, person: Person,
                   step: Step) -> list[Effect]:
     now = services.clock()
+    if blocks.blocked(person, now):  # blocked while telling the bot: nothing is queued
+        await journey.move(uow, person.telegram_id, "blocked", now)
+        return [blocks.blocked_reply(services, person)]
     data = step.data
     unresolved = await escalations.unresolved_for_chat(uow, person.telegram_id)
     if unresolved is None or not person.pseudonym:  # while a case is open, counselors know

@@ -1,4 +1,5 @@
-"""The lifecycles of a help request, an offer and a chat session, declared as tables.
+"""The lifecycles of a help request, an offer, a chat session and a report about a student,
+declared as tables.
 
 These tables are the only place the status of a request, an offer or a chat session changes:
 the application layer calls ``REQUEST.fire(request, "assign")`` (or the repository methods
@@ -15,7 +16,8 @@ import enum
 
 from flows.lifecycle import Lifecycle, T
 
-__all__ = ["OFFER", "REQUEST", "SESSION", "OfferStatus", "RequestStatus", "SessionStatus"]
+__all__ = ["OFFER", "REPORT", "REQUEST", "SESSION", "OfferStatus", "ReportStatus",
+           "RequestStatus", "SessionStatus"]
 
 
 # ---- a student's help request ----------------------------------------------------------------
@@ -93,4 +95,27 @@ SESSION: Lifecycle[SessionStatus] = Lifecycle(
         T("close", (SessionStatus.ACTIVE,), SessionStatus.CLOSED),
     ),
     final=frozenset({SessionStatus.CLOSED}),
+)
+
+
+# ---- a supporter's report about a student (abusive or sexual in a chat) ----------------------
+
+
+class ReportStatus(enum.StrEnum):
+    OPEN = "open"  # waiting for a coordinator's review
+    BLOCKED = "blocked"  # the student may not be offered to supporters until people.blocked_until
+    DISMISSED = "dismissed"  # reviewed: no block
+    LIFTED = "lifted"  # the block was lifted by a coordinator (one that runs out is not)
+
+
+REPORT: Lifecycle[ReportStatus] = Lifecycle(
+    name="report",
+    states=ReportStatus,
+    initial=ReportStatus.OPEN,
+    transitions=(
+        T("block", (ReportStatus.OPEN,), ReportStatus.BLOCKED),
+        T("dismiss", (ReportStatus.OPEN,), ReportStatus.DISMISSED),
+        T("lift", (ReportStatus.BLOCKED,), ReportStatus.LIFTED),
+    ),
+    final=frozenset({ReportStatus.DISMISSED, ReportStatus.LIFTED}),
 )

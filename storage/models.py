@@ -49,6 +49,10 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
+# a block "for good" (people.blocked_until): a date no school year reaches
+FOREVER = datetime(9999, 1, 1, tzinfo=UTC)
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
     type_annotation_map = {datetime: UTCDateTime, dict[str, Any]: JSON}
@@ -75,6 +79,9 @@ class Person(Base):
     # practises with. Its requests go to that trainee only, its risk pages nobody (the trainee
     # is told what would happen), and it is kept out of the program's numbers.
     practice_with: Mapped[int | None] = mapped_column(Integer)
+    # a coordinator blocked them from peer chats after a supporter's report, until then
+    # (handlers.blocks; storage.models.FOREVER for good). Crisis handling never stops.
+    blocked_until: Mapped[datetime | None]
     created_at: Mapped[datetime]
 
 

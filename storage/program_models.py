@@ -220,3 +220,26 @@ class CaseMessage(Base):
     message_id: Mapped[int] = mapped_column(BigInteger)
     until: Mapped[str] = mapped_column(String(8))
     __table_args__ = (Index("ix_case_messages_escalation", "escalation_id"),)
+
+
+class StudentReport(Base):
+    """A supporter's (or counselor's) report that a student was abusive or sexual in a chat
+    (``/report``). Coordinators review it (the student's pseudonym, the reason, the student's
+    messages in that chat, read from the chat itself) and block the student from peer chats
+    for a time or for good, or dismiss it. Status changes only through
+    ``routing.lifecycles.REPORT``; goes with the student on /forgetme."""
+
+    __tablename__ = "student_reports"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    session_id: Mapped[int | None] = mapped_column(ForeignKey("sessions.id",
+                                                              ondelete="SET NULL"))
+    reporter_id: Mapped[int | None] = mapped_column(ForeignKey("members.id",
+                                                               ondelete="SET NULL"))
+    reason: Mapped[str] = mapped_column(String(12))  # abusive, sexual, other
+    note_enc: Mapped[bytes | None] = mapped_column(LargeBinary)  # the reporter's own words
+    status: Mapped[str] = mapped_column(String(12))  # routing.lifecycles.ReportStatus
+    decided_by: Mapped[int | None] = mapped_column(Integer)
+    decided_at: Mapped[datetime | None]
+    created_at: Mapped[datetime]
+    __table_args__ = (Index("ix_student_reports_status", "status", "created_at"),)

@@ -13,7 +13,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from routing.lifecycles import OFFER, SESSION, OfferStatus
+from routing.lifecycles import OFFER, REPORT, SESSION, OfferStatus, ReportStatus
 from storage.crypto import Cipher
 from storage.models import HelpRequest
 from storage.program_models import (
@@ -27,6 +27,7 @@ from storage.program_models import (
     RelayMessage,
     RiskReport,
     Shift,
+    StudentReport,
     Timer,
 )
 
@@ -524,3 +525,53 @@ class Timers:
         if kind is not None:
             query = query.where(Timer.kind == kind)
         return (await self._s.scalars(query)).all()
+
+
+class StudentReports:
+    """Supporters' reports about a student (``/report``) and the coordinators' decisions."""
+
+    def __init__(self, session: AsyncSession, cipher: Cipher) -> None:
+        self._s = session
+        self._c = cipher
+
+    async def add(self, person_id: int, session_id: int | None, reporter_id: int, reason: str,
+                  note: str, now: datetime) -> StudentReport:
+        report = StudentReport(person_id=person_id, session_id=session_id,
+                               reporter_id=reporter_id, reason=reason,
+                               note_enc=self._c.encrypt(note) if note else None,
+                               status=REPORT.initial.value, created_at=now)
+        self._s.add(report)
+        await self._s.flush()
+        return report
+
+    async def get(self, report_id: int) -> StudentReport | None:
+        return await self._s.get(StudentReport, report_id)
+
+    async def open(self) -> Sequence[StudentReport]:
+        """Reports waiting for a review, oldest first."""
+        return (await self._s.scalars(
+            select(StudentReport).where(StudentReport.status == ReportStatus.OPEN.value)
+            .order_by(StudentReport.id))).all()
+
+    async def open_about(self, person_id: int, session_id: int | None) -> StudentReport | None:
+        """A report about this student in this chat still waiting for a review."""
+        return await self._s.scalar(
+            select(StudentReport).where(StudentReport.person_id == person_id,
+                                        StudentReport.session_id == session_id,
+                                        StudentReport.status == ReportStatus.OPEN.value))
+
+    async def blocking(self, person_id: int) -> Sequence[StudentReport]:
+        """The reports whose block stands for this student."""
+        return (await self._s.scalars(
+            select(StudentReport).where(StudentReport.person_id == person_id,
+                                        StudentReport.status == ReportStatus.BLOCKED.value)
+        )).all()
+
+    async def fire(self, report: StudentReport, event: str, member_id: int,
+                   now: datetime) -> None:
+        REPORT.fire(report, event)
+        report.decided_by, report.decided_at = member_id, now
+        await self._s.flush()
+
+    def note(self, report: StudentReport) -> str:
+        return self._c.decrypt(report.note_enc) if report.note_enc else ""

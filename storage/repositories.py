@@ -51,6 +51,10 @@ class People:
                                      .where(Person.practice_with.is_not(None)))
         return {int(pid): int(mid) for pid, mid in rows.all() if mid is not None}
 
+    async def blocked(self, now: datetime) -> set[int]:
+        """The ids of people a coordinator blocked from peer chats, as of ``now``."""
+        return set(await self._s.scalars(select(Person.id).where(Person.blocked_until > now)))
+
     async def mark_blocked(self, telegram_id: int, blocked: bool = True) -> None:
         await self._s.execute(
             update(Person).where(Person.telegram_id == telegram_id).values(blocked_bot=blocked)

@@ -19,6 +19,7 @@ from storage.program_repos import (
     RiskReports,
     Sessions,
     Shifts,
+    StudentReports,
     Timers,
 )
 from storage.repositories import Audit, Conversations, Inbox, Outbox, People, Requests
@@ -42,6 +43,7 @@ class UnitOfWork:
     escalations: Escalations
     privacy: Privacy
     risk_reports: RiskReports
+    student_reports: StudentReports
 
     def __init__(self, sessions: async_sessionmaker[Any], cipher: Cipher) -> None:
         self._sessions = sessions
@@ -77,6 +79,7 @@ class UnitOfWork:
         self.escalations = Escalations(session, self._cipher)
         self.privacy = Privacy(session, self._cipher)
         self.risk_reports = RiskReports(session, self._cipher)
+        self.student_reports = StudentReports(session, self._cipher)
         await session.begin()
         return self
 

@@ -300,6 +300,7 @@ help-supporter =
     • /refer reason — ask a counselor to step in
     • /screen — ask the student the screening questions (one at a time; a yes calls a counselor at once)
     • /end — end the current chat
+    • /report — the student was abusive or sexual: a coordinator reviews it (and may block them from peer chats)
     • /missed, /falsealarm — as a reply to a student's message: the bot missed risk there, or flagged it wrongly (for the detector review)
     Anything else you write goes to the student you are chatting with; a reply to a student's message goes to that student.
 help-counselor =
@@ -308,6 +309,7 @@ help-counselor =
     • /cases — open escalations (acknowledge, take over, resolve)
     • /casenote CASE note — a note on a case you resolved during a chat
     • /chats, /end — chats you have taken over
+    • /report — the student was abusive or sexual: a coordinator reviews it
     • /missed, /falsealarm — as a reply to a student's message: the bot missed risk there, or flagged it wrongly (for the detector review)
 help-coordinator =
     Coordinator commands:
@@ -315,6 +317,7 @@ help-coordinator =
     • /roster — members: mark trained, capacity, deactivate
     • /shifts — list shifts; /shifts add TELEGRAM_ID mon,tue 08:00-12:00; /shifts remove ID
     • /stats — how the program is doing
+    • /reports — reports about students waiting for a review (block, dismiss, lift a block)
     • /cases — open escalations
     • /casenote CASE note — a note on a resolved case
 
@@ -748,3 +751,61 @@ member-own-risk = { $practice ->
        *[no] What you just wrote reads as being about you.
     } You matter more than any chat, so a counselor is being contacted for you now, and the emergency numbers are in the message before this one. If it wasn't about you, that's okay: just tell the counselor when they write to you.
 
+
+## Team: report and block (a student who was abusive or sexual in a chat)
+cmd-team-report = Report a student who was abusive or sexual in this chat
+cmd-team-reports = Reports about students, waiting for a review
+report-why = Why are you reporting { $pseudonym }? A coordinator will read their messages in this chat. (You can also write /report followed by what happened.)
+btn-report-abusive = Abusive or threatening
+btn-report-sexual = Sexual messages
+btn-report-other = Something else
+report-reason-abusive = abusive or threatening
+report-reason-sexual = sexual messages
+report-reason-other = something else
+report-filed = Thank you. Your report about { $pseudonym } went to the coordinators; they will read the student's messages in this chat and decide. You don't have to stay in a chat that hurts you: /end ends it. If it shook you, tell a counselor.
+report-already = You already reported { $pseudonym } for this chat. A coordinator will look at it.
+report-no-chat = There is no chat to report: send /report in the chat (or within a day after it ended).
+report-for-review = 🚩 Report #{ $id }: { $name } reported { $pseudonym } ({ $reason }). Please review it.
+btn-report-review = Review
+reports-none = No reports are waiting for a review.
+reports-title = Reports waiting for a review: { $count }
+report-card =
+    🚩 Report #{ $id } · { $pseudonym } · { $reason } · from { $name } · { $age_unit ->
+        [day] { $age } d ago
+        [hour] { $age } h ago
+       *[min] { $age } min ago
+    }
+    Their words: { $note }
+    The student's messages in that chat:
+    { $said }
+    { $status ->
+        [blocked] { $for_good ->
+            [yes] ⛔ Blocked from peer chats for good.
+           *[no] ⛔ Blocked from peer chats until { $until }.
+        }
+        [dismissed] Dismissed: no block.
+        [lifted] The block was lifted.
+       *[open] Blocking stops new chats with supporters only: their messages are still screened and a counselor is still paged if they are at risk.
+    }
+btn-block-week = ⛔ Block 7 days
+btn-block-forever = ⛔ Block for good
+btn-report-dismiss = Dismiss
+btn-block-lift = Lift the block
+report-unchanged = Report #{ $id } was already decided; the card shows how it stands.
+report-decided = { $decision ->
+        [block] Your report #{ $id } was reviewed: the student is blocked from peer chats { $for_good ->
+            [yes] for good.
+           *[no] until { $until }.
+        } Thank you for telling us.
+       *[dismiss] Your report #{ $id } was reviewed: no block this time. Thank you for telling us; if it happens again, report it again.
+    }
+## Students: no peer chat for now (a coordinator blocked them after a report)
+blocked-student =
+    For now you can't be connected with a peer supporter { $for_good ->
+        [yes] any more
+       *[no] (until { $until })
+    }, because of how an earlier chat went.
+    If you are in danger or thinking about hurting yourself, you can still reach a counselor here any time: press 🆘. Or call:
+    { $resources }
+blocked-student-short = For now you can't be connected with another peer supporter. If you need a counselor, press 🆘 any time.
+unblocked-student = You can ask for a peer supporter again: send /start whenever you want to talk.

@@ -300,6 +300,7 @@ help-supporter =
     • /refer alasan — minta konselor turun tangan
     • /screen — ajukan pertanyaan skrining ke siswa (satu per satu; jawaban "ya" langsung memanggil konselor)
     • /end — akhiri obrolan saat ini
+    • /report — siswa kasar atau mengirim pesan seksual: koordinator meninjaunya (dan bisa memblokirnya dari obrolan dengan pendamping)
     • /missed, /falsealarm — sebagai balasan (reply) ke pesan siswa: bot melewatkan tanda risiko di situ, atau salah menandainya (untuk peninjauan detektor)
     Hal lain yang kamu tulis dikirim ke siswa yang sedang kamu dampingi; balasan (reply) ke pesan seorang siswa dikirim ke siswa itu.
 help-counselor =
@@ -308,6 +309,7 @@ help-counselor =
     • /cases — kasus yang masih terbuka (tangani, ambil alih, tutup)
     • /casenote NOMOR catatan — catatan untuk kasus yang kamu tutup saat masih mengobrol
     • /chats, /end — obrolan yang kamu ambil alih
+    • /report — siswa kasar atau mengirim pesan seksual: koordinator meninjaunya
     • /missed, /falsealarm — sebagai balasan (reply) ke pesan siswa: bot melewatkan tanda risiko di situ, atau salah menandainya (untuk peninjauan detektor)
 help-coordinator =
     Perintah koordinator:
@@ -315,6 +317,7 @@ help-coordinator =
     • /roster — anggota: tandai terlatih, kapasitas, nonaktifkan
     • /shifts — daftar jadwal; /shifts tambah TELEGRAM_ID sen,sel 08:00-12:00; /shifts hapus NOMOR
     • /stats — perkembangan program
+    • /reports — laporan soal siswa yang menunggu ditinjau (blokir, tutup, cabut blokir)
     • /cases — kasus yang masih terbuka
     • /casenote NOMOR catatan — catatan untuk kasus yang sudah ditutup
 
@@ -741,3 +744,62 @@ member-own-risk = { $practice ->
        *[no] Yang barusan kamu tulis terbaca tentang dirimu sendiri.
     } Kamu lebih penting dari obrolan mana pun, jadi konselor sedang dihubungi untukmu sekarang, dan nomor darurat ada di pesan sebelum ini. Kalau ternyata bukan tentang dirimu, tidak apa-apa: sampaikan saja ke konselor saat dia menghubungimu.
 
+
+## Tim: lapor dan blokir (siswa yang kasar atau mengirim pesan seksual di obrolan)
+cmd-team-report = Laporkan siswa yang kasar atau mengirim pesan seksual di obrolan ini
+cmd-team-reports = Laporan soal siswa yang menunggu ditinjau
+report-why = Kenapa kamu melaporkan { $pseudonym }? Koordinator akan membaca pesan-pesannya di obrolan ini. (Bisa juga tulis /report lalu ceritakan apa yang terjadi.)
+btn-report-abusive = Kasar atau mengancam
+btn-report-sexual = Pesan seksual
+btn-report-other = Hal lain
+report-reason-abusive = kasar atau mengancam
+report-reason-sexual = pesan seksual
+report-reason-other = hal lain
+report-filed = Terima kasih. Laporanmu soal { $pseudonym } sudah dikirim ke koordinator; mereka akan membaca pesan siswa di obrolan ini lalu memutuskan. Kamu tidak harus bertahan di obrolan yang menyakitimu: /end untuk mengakhirinya. Kalau kejadian ini masih terasa berat, cerita ke konselor ya.
+report-already = Kamu sudah melaporkan { $pseudonym } untuk obrolan ini. Koordinator akan meninjaunya.
+report-no-chat = Tidak ada obrolan yang bisa dilaporkan: kirim /report di obrolannya (atau paling lambat sehari setelah obrolan selesai).
+report-for-review = 🚩 Laporan #{ $id }: { $name } melaporkan { $pseudonym } ({ $reason }). Tolong ditinjau.
+btn-report-review = Tinjau
+reports-none = Tidak ada laporan yang menunggu ditinjau.
+reports-title = Laporan yang menunggu ditinjau: { $count }
+report-card =
+    🚩 Laporan #{ $id } · { $pseudonym } · { $reason } · dari { $name } · { $age_unit ->
+        [day] { $age } hari lalu
+        [hour] { $age } jam lalu
+       *[min] { $age } menit lalu
+    }
+    Kata pelapor: { $note }
+    Pesan siswa di obrolan itu:
+    { $said }
+    { $status ->
+        [blocked] { $for_good ->
+            [yes] ⛔ Diblokir dari obrolan dengan pendamping untuk seterusnya.
+           *[no] ⛔ Diblokir dari obrolan dengan pendamping sampai { $until }.
+        }
+        [dismissed] Ditutup: tidak diblokir.
+        [lifted] Blokirnya sudah dicabut.
+       *[open] Blokir hanya menghentikan obrolan baru dengan pendamping: pesannya tetap dicek, dan konselor tetap dipanggil kalau dia dalam bahaya.
+    }
+btn-block-week = ⛔ Blokir 7 hari
+btn-block-forever = ⛔ Blokir seterusnya
+btn-report-dismiss = Tutup tanpa blokir
+btn-block-lift = Cabut blokir
+report-unchanged = Laporan #{ $id } sudah diputuskan; kartunya menunjukkan keadaannya sekarang.
+report-decided = { $decision ->
+        [block] Laporanmu #{ $id } sudah ditinjau: siswanya diblokir dari obrolan dengan pendamping { $for_good ->
+            [yes] untuk seterusnya.
+           *[no] sampai { $until }.
+        } Terima kasih sudah memberi tahu.
+       *[dismiss] Laporanmu #{ $id } sudah ditinjau: kali ini tidak diblokir. Terima kasih sudah memberi tahu; kalau terjadi lagi, laporkan lagi ya.
+    }
+
+## Siswa: belum bisa ngobrol dengan pendamping (koordinator memblokir setelah laporan)
+blocked-student =
+    Untuk sekarang kamu belum bisa dihubungkan dengan pendamping sebaya { $for_good ->
+        [yes] lagi
+       *[no] (sampai { $until })
+    }, karena obrolan sebelumnya.
+    Kalau kamu dalam bahaya atau kepikiran nyakitin diri sendiri, kamu tetap bisa ngobrol sama konselor di sini kapan aja: tekan 🆘. Atau hubungi:
+    { $resources }
+blocked-student-short = Untuk sekarang kamu belum bisa dihubungkan dengan pendamping sebaya lain. Kalau butuh konselor, tekan 🆘 kapan aja.
+unblocked-student = Kamu udah bisa minta pendamping sebaya lagi: kirim /start kapan aja kamu mau ngobrol.

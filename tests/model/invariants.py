@@ -50,6 +50,8 @@ class Snapshot:
     practice_requests: dict[int, int]  # a practice request's id -> its trainee's member id
     pending_offers: list[tuple[int, int]]  # (request id, member id)
     edits: list[tuple[int, datetime]]  # pending edits in place: chat, queued at
+    barred: set[int]  # telegram ids a coordinator blocked from peer chats (handlers.blocks)
+    barred_requests: set[int]  # the ids of their requests
 
 
 async def snapshot(world: World) -> Snapshot:
@@ -94,6 +96,11 @@ async def snapshot(world: World) -> Snapshot:
                 select(Offer.request_id, Offer.member_id).where(
                     Offer.status == "pending"))).all()],
             edits=[(int(chat), at) for chat, at in edits],
+            barred=set((await s.scalars(select(Person.telegram_id).where(
+                Person.blocked_until > world.clock()))).all()),
+            barred_requests=set((await s.scalars(select(HelpRequest.id).join(
+                Person, Person.id == HelpRequest.person_id).where(
+                Person.blocked_until > world.clock()))).all()),
         )
 
 
@@ -398,6 +405,19 @@ def s12_a_counselor_is_never_shut_out_of_their_case(world: World,
     return wrong
 
 
+def s13_a_blocked_student_is_offered_to_no_supporter(world: World,
+                                                    db: Snapshot) -> Violations:
+    """A student a coordinator blocked after a report is offered to no supporter and is in no
+    chat with one (a counselor may stay with them); their crisis handling is S1's, unchanged."""
+    wrong: Violations = [f"S13: blocked student's request {request} is offered to member {member}"
+                         for request, member in db.pending_offers
+                         if request in db.barred_requests]
+    wrong += [f"S13: blocked student {c.student_chat_id} is in a chat with supporter "
+              f"{c.supporter_id}" for c in db.chats
+              if c.student_chat_id in db.barred and c.supporter_id is not None]
+    return wrong
+
+
 INVARIANTS: dict[str, Callable[[World, Snapshot], Violations]] = {
     "S1": s1_every_signal_is_held,
     "S2": s2_no_student_waits_unseen,
@@ -411,6 +431,7 @@ INVARIANTS: dict[str, Callable[[World, Snapshot], Violations]] = {
     "S10": s10_practice_stays_with_its_trainee,
     "S11": s11_a_refused_relay_is_never_silent,
     "S12": s12_a_counselor_is_never_shut_out_of_their_case,
+    "S13": s13_a_blocked_student_is_offered_to_no_supporter,
 }
 
 

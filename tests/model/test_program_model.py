@@ -67,13 +67,14 @@ TEXTS = st.one_of(
 )
 STUDENT_COMMANDS = ("/start", "/cancel", "/help", "/end", "/forgetme", "/back", "/xyz",
                     "/start poster-kantin-fakultas-teknik", "/start aku pengen mati aja")
-STAFF_COMMANDS = ("/duty", "/chats", "/cases", "/end", "/handoff", "/help", "/roster",
+STAFF_COMMANDS = ("/duty", "/chats", "/cases", "/end", "/handoff", "/help", "/roster", "/reports",
                   "/shifts", "/stats", "/start", "/skip", "/casenote 1 sudah aman", "/casenote x",
                   "/screen", "/missed", "/falsealarm", "/shifts add 9102 sen,sel 08:00-12:00")
 FORGED = ("es:ack:999", "es:take:1", "es:out:1:safe", "of:accept:1", "ro:active:1",
           "dt:on:", "in:confirm:", "ss:counselor:", "sc:now:", "fu:again:", "zz", "",
           "es:ack:-1", "of:accept:99999999999999999999", "fx:focus:1", "es:out:1:safe",
-          "sh:remove:1", "sh:yes:1", "sh:keep:1", "sh:yes:x")
+          "sh:remove:1", "sh:yes:1", "sh:keep:1", "sh:yes:x", "rv:block:1", "rv:lift:1",
+          "rp:abusive:1", "rv:show:x")
 
 STUDENT_IDS = tuple(STUDENTS)
 SERVING = tuple(s.telegram_id for s in (*SUPPORTERS, *COUNSELORS))
@@ -263,6 +264,29 @@ class ProgramModel(RuleBasedStateMachine):
         shown = [(m, d) for m, d in self.world.buttons(member) if d.startswith(action)]
         if shown:
             self._do(self.world.press(member, *shown[-1]))
+
+    @rule(member=st.sampled_from(SERVING),
+          how=st.sampled_from(("rp:abusive:", "rp:sexual:", "rp:other:",
+                               "/report kasar dia ngatain aku terus", "/report sexual",
+                               "/report aku pengen mati aja")))
+    def a_supporter_reports_the_student(self, member: int, how: str) -> None:
+        """``/report`` in their chat (or within a day after it): the reason as a button, or as
+        the first word with what happened after it (screened as the member's own words)."""
+        if how.startswith("/"):
+            self._do(self.world.command(member, how))
+        else:
+            self._do(self.world.command(member, "/report"))
+            self._press_if_shown(member, how)
+
+    @rule(action=st.sampled_from(("rv:show:", "rv:block7:", "rv:block:", "rv:dismiss:",
+                                  "rv:lift:")), newest=st.booleans())
+    def a_coordinator_decides_a_report(self, action: str, newest: bool) -> None:
+        """A report's card: *Review*, block for 7 days or for good, dismiss, lift the block
+        (S13: a blocked student is offered to no supporter; S1 still holds for them)."""
+        coordinator = COORDINATORS[0].telegram_id
+        shown = [(m, d) for m, d in self.world.buttons(coordinator) if d.startswith(action)]
+        if shown:
+            self._do(self.world.press(coordinator, *(shown[-1] if newest else shown[0])))
 
     @rule(member=st.sampled_from(SERVING), text=TEXTS,
           how=st.sampled_from(("", "/note ", "/refer ")))

@@ -35,6 +35,7 @@ class Ids:
     chat: int  # Dimas with STUDENT
     case: int  # STUDENT's, being paged
     member: int  # Dimas on the roster
+    report: int  # Dimas's report about STUDENT, waiting for a review
 
 
 def sample(row: Button[Any], ids: Ids) -> str:
@@ -50,6 +51,7 @@ def sample(row: Button[Any], ids: Ids) -> str:
         ("sc", None): "sc:now:", ("ss", "counselor"): "ss:counselor:",
         ("fu", None): "fu:again:", ("fm", None): "fm:yes:", ("aq", None): "aq:wish-dead:yes",
         ("wb", None): f"wb:talk:{ids.chat}",
+        ("rp", None): f"rp:abusive:{ids.chat}", ("rv", None): f"rv:block:{ids.report}",
     }[(row.prefix, row.event)]
 
 
@@ -79,7 +81,12 @@ async def _things_going_on(world: World) -> Ids:
         dimas = await uow.members.by_telegram_id(DIMAS)
         assert dimas is not None
         assert chat.supporter_id == dimas.id == offer.member_id
-        return Ids(offer.id, chat.id, case.id, dimas.id)
+        student = await uow.people.by_telegram_id(STUDENT)
+        assert student is not None
+        report = await uow.student_reports.add(student.id, chat.id, dimas.id, "abusive", "",
+                                               world.clock())
+        await uow.commit()
+        return Ids(offer.id, chat.id, case.id, dimas.id, report.id)
 
 
 async def _attempt(world: World, inbound: Inbound) -> tuple[list[Effect], bool]:

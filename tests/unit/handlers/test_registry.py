@@ -13,7 +13,17 @@ from bot.i18n import Catalog
 from flows.buttons import ButtonData, decode
 from flows.onboarding import FLOW as ONBOARDING_FLOW
 from flows.session import SESSION
-from handlers import coordinator, escalations, privacy, registry, screen, staff, student, wellbeing
+from handlers import (
+    blocks,
+    coordinator,
+    escalations,
+    privacy,
+    registry,
+    screen,
+    staff,
+    student,
+    wellbeing,
+)
 from handlers.duty import DUTY, END, HANDOFF
 from handlers.registry import (
     A_STUDENT,
@@ -33,7 +43,7 @@ ROLES = (*sorted(STAFF), A_STUDENT)
 # every command the bot answers today; operators and help texts rely on the names
 TEAM_COMMANDS = {"start", "help", "duty", "end", "note", "chats", "handoff", "cases",
                  "casenote", "refer", "invite", "roster", "shifts", "stats", "missed",
-                 "falsealarm", "screen"}
+                 "falsealarm", "screen", "report", "reports"}
 STUDENT_COMMANDS = {"start", "help", "cancel", "back", "end", "forgetme"}
 HELP = {"supporter": "help-supporter", "counselor": "help-counselor",
         "coordinator": "help-coordinator", A_STUDENT: "help-intake help-general help-session"}
@@ -80,7 +90,8 @@ def test_every_command_a_help_text_names_is_registered_for_that_role(
 def test_the_prefixes_buttons_are_built_with_are_the_registered_ones() -> None:
     built = {staff.OFFER, DUTY, HANDOFF, END, FOCUS, escalations.ESC, coordinator.ROSTER,
              coordinator.SHIFTS, escalations.SCREEN, student.FOLLOWUP, privacy.FORGET,
-             SESSION, screen.PREFIX, wellbeing.PREFIX}  # ss:counselor: (sessions builds it)
+             SESSION, screen.PREFIX, wellbeing.PREFIX,
+             blocks.REPORT_PREFIX, blocks.REVIEW}  # ss:counselor: (sessions builds it)
     assert {row.prefix for row in BUTTONS} == built
 
 

@@ -95,7 +95,7 @@ class WellbeingConfig(_Section):
     chat, is offered no new requests and is told why. 0 turns each off."""
     max_chats_per_day: int = Field(default=0, ge=0)  # chats started per day (program time)
     max_hours_per_week: float = Field(default=0, ge=0)  # hours in chats, Monday to Sunday
-    cooldown_after_crisis: int = Field(default=0, ge=0)  # seconds after a chat with a crisis
+    cooldown_after_crisis: int = Field(default=1800, ge=0)  # seconds after a chat with a crisis
 
 
 class EscalationConfig(_Section):

@@ -203,7 +203,8 @@ def _keep_first_part(ctx: Context, data: Data, event: Event) -> tuple[Data, Sequ
     cut = text[:most]
     if len(text) > most and not text[most].isspace() and " " in cut[most // 2:]:
         cut = cut[:cut.rindex(" ")]  # between words, unless that loses more than half
-    return {**data, "description": cut.rstrip()}, (
+    # "…": the supporter sees it was cut (seen: it ended mid-phrase with no sign of it)
+    return {**data, "description": cut.rstrip() + ("…" if len(text) > most else "")}, (
         Reply("intake-description-kept-part", {"max": most}),)
 
 

@@ -191,7 +191,8 @@ async def act(uow: UnitOfWork, services: Services, decision: Decision, chat_id: 
             effects.append(Reply(key, to=chat_id, priority=CRISIS))
         elif action == Action.TELL_SUPPORTER and chat is not None and source in TELL and \
                 person.practice_with is None:  # (practice: the trainee hears it from _open)
-            effects += await _tell_staff(uow, chat, TELL[source], level, words, here)
+            effects += await _tell_staff(uow, chat, TELL[source], level, words, here,
+                                         source=source)
         elif action == Action.NUDGE_SUPPORTER and chat is not None:
             effects += await _nudge(uow, chat, words)
         elif action == Action.ASK_SCREENING and not await _intake_will_screen(uow, chat_id):
@@ -267,14 +268,19 @@ async def _raise_sticky(uow: UnitOfWork, services: Services, chat_id: int, perso
 
 
 async def _tell_staff(uow: UnitOfWork, chat: ChatSession, key: str, level: RiskLevel,
-                      words: str, here: Member | None = None) -> list[Effect]:
+                      words: str, here: Member | None = None, *, source: str = ""
+                      ) -> list[Effect]:
     """The staff in the chat hear of the risk, with the words that showed it (the notice may
     reach them before the message itself: crisis traffic goes first); with a counselor in it
     (``here``), who holds the case, the supporter is told the counselor has it."""
     request = await uow.requests.get(chat.request_id)
     name = request.pseudonym if request else "?"
     params: dict[str, str | int] = {"pseudonym": name, "level_key": _level_key(level),
-                                    "words": words or "-"}
+                                    "words": words or "-",
+                                    # a screening yes is not something they wrote (seen)
+                                    "how": "unsure" if source == "screening-unsure" else
+                                    "answer" if source.startswith(("screening", "asq")) else
+                                    "words"}
     if here is not None:
         key, params["name"] = "crisis-tell-supporter-counselor-here", here.name
     return [Reply(key, params, to=member.telegram_id, priority=CRISIS)

@@ -102,13 +102,16 @@ async def briefing(uow: UnitOfWork, member: Member, request: HelpRequest) -> lis
         "practice": await _practice(uow, request),  # 🎓: a scripted student, not a real one
         "pseudonym": request.pseudonym, "topic_key": f"topic-{request.topic}",
         "feeling": request.feeling, "description": uow.requests.description(request),
-        "notes": "\n".join(f"• {n}" for n in notes) or "-",
+        "notes": "\n".join(f"• {n}" for n in notes), "noted": "yes" if notes else "no",
     }
     effects: list[Effect] = [Reply("session-started-supporter", params, to=member.telegram_id)]
     case = await uow.escalations.unresolved_for_chat(await student_chat(uow, request))
     if case is not None and CASE.state_of(case) != Case.TAKEN_OVER:  # why this student matters
         about = await escalations.ping_params(uow, case, case.created_at)  # now: the counselors
-        effects.append(Reply("briefing-case-open", about, to=member.telegram_id))  # are paged
+        acked = await uow.members.get(case.acknowledged_by or 0)  # are paged, or one has it
+        about = {**about, "acked": acked.name if acked is not None else "-",
+                 "state": "acked" if acked is not None else "paging"}
+        effects.append(Reply("briefing-case-open", about, to=member.telegram_id))
     answers = screening.decode(request.screening)
     if answers:  # the intake's screening: what they answered ("rather not say": ask gently)
         effects.append(Reply("briefing-asq", {**screening.params(answers),

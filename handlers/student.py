@@ -223,8 +223,11 @@ async def _submit(uow: UnitOfWork, services: Services, person: Person,
         return [blocks.blocked_reply(services, person)]
     data = step.data
     unresolved = await escalations.unresolved_for_chat(uow, person.telegram_id)
+    told: list[Effect] = []
     if unresolved is None or not person.pseudonym:  # while a case is open, counselors know
         person.pseudonym = str(data["pseudonym"])  # the student by one name: it stays
+    elif person.pseudonym != data["pseudonym"]:  # (seen) they chose another: say so, truly
+        told.append(Reply("intake-name-kept-case", {"pseudonym": person.pseudonym}))
     request = await uow.requests.create(
         person.id, topic=str(data["topic"]), language=person.language,
         feeling=int(data["feeling"]), pseudonym=person.pseudonym,
@@ -237,7 +240,7 @@ async def _submit(uow: UnitOfWork, services: Services, person: Person,
                              unresolved.level if unresolved is not None else 0)
     if unresolved is not None and unresolved.request_id is None:
         unresolved.request_id = request.id  # the counselor's ping and the request meet
-    return await _queue(uow, services, person, request)
+    return told + await _queue(uow, services, person, request)
 
 
 async def _queue(uow: UnitOfWork, services: Services, person: Person,

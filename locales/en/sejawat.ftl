@@ -105,6 +105,7 @@ intake-queued =
     If things get harder while you wait, press “🆘 I need a counselor now” below. The emergency numbers are always in /help.
 intake-already-queued = Your request has been sent and is waiting for a supporter. You'll get a message here when someone joins. Changed your mind? Send /cancel.
 intake-request-withdrawn = Your request has been withdrawn. Take care, and send /start whenever you want to talk.
+intake-name-kept-case = One thing: a counselor already knows you as { $pseudonym } from what you told us earlier, so that stays your name in this chat too (one name, so nobody mixes you up).
 intake-queued-waiting =
     Your request is still waiting for a supporter, so nobody is reading messages here yet. You'll get a message when someone joins.
 
@@ -386,8 +387,11 @@ session-started-supporter =
     Topic: { $topic } · Feeling now: { $feeling } of 5
     What is going on:
     { $description }
-    Notes so far:
-    { $notes }
+    { $noted ->
+        [yes] Notes so far:
+            { $notes }
+       *[no] No notes yet.
+    }
     Everything you write here goes to the student. /note for private notes, /refer if you are worried, /end to finish.
 handoff-history =
     The chat so far:
@@ -458,7 +462,10 @@ handoff-failed = { $name } could not take over the chat with { $pseudonym }; it 
 
 ## Team: screening and risk signs
 briefing-case-open =
-    ⚠️ { $pseudonym } has an open crisis case #{ $id } ({ $level }): the counselors are being paged and one will join this chat.
+    ⚠️ { $pseudonym } has an open crisis case #{ $id } ({ $level }): { $state ->
+        [acked] { $acked } has it in hand and may join this chat.
+       *[paging] the counselors are being paged and one will join this chat.
+    }
     Why: { $reason }
     Their words: { $excerpt }
     Stay with them warmly, don't end the chat, and use /note for anything the counselor should know.
@@ -491,11 +498,19 @@ concern-nudge =
     { $pseudonym } wrote something that may be a sign of risk: “{ $words }”
     Gently ask how they are doing, in your own words, or send /screen: they get the screening questions in their language, one at a time. If the answer worries you, refer them to a counselor.
 crisis-tell-supporter =
-    ⚠️ { $pseudonym } wrote something that shows { $level }: “{ $words }”
+    ⚠️ { $how ->
+        [unsure] { $pseudonym } answered “not sure” to a screening question, which counts as { $level } (their latest words: “{ $words }”)
+        [answer] { $pseudonym } answered yes to a screening question, which shows { $level } (their latest words: “{ $words }”)
+       *[words] { $pseudonym } wrote something that shows { $level }: “{ $words }”
+    }
     A counselor is being contacted now and the student has the emergency numbers.
     Stay with them: listen, take them seriously, ask whether they are safe right now. Don't promise secrecy, don't leave the chat. A counselor may join.
 crisis-tell-supporter-counselor-here =
-    ⚠️ { $pseudonym } wrote something that shows { $level }: “{ $words }”
+    ⚠️ { $how ->
+        [unsure] { $pseudonym } answered “not sure” to a screening question, which counts as { $level } (their latest words: “{ $words }”)
+        [answer] { $pseudonym } answered yes to a screening question, which shows { $level } (their latest words: “{ $words }”)
+       *[words] { $pseudonym } wrote something that shows { $level }: “{ $words }”
+    }
     { $name }, the counselor in this chat, has the case and the student has the emergency numbers. Stay with them alongside the counselor.
 escalation-in-your-chat =
     🆘 Escalation #{ $id } — { $level }, in your chat

@@ -105,6 +105,7 @@ intake-queued =
     Kalau rasanya makin berat selagi nunggu, tekan “🆘 Aku butuh konselor sekarang” di bawah. Nomor darurat selalu ada di /help.
 intake-already-queued = Permintaanmu udah terkirim dan lagi nunggu pendamping. Nanti ada pesan di sini waktu ada yang gabung. Mau batalin? Kirim /cancel.
 intake-request-withdrawn = Permintaanmu udah dibatalin. Jaga diri ya, dan kirim /start kapan aja kamu mau cerita.
+intake-name-kept-case = Satu hal: konselor udah kenal kamu sebagai { $pseudonym } dari yang kamu ceritain tadi, jadi namamu di obrolan ini tetap itu ya (satu nama aja, biar nggak ketuker).
 intake-queued-waiting =
     Permintaanmu masih nunggu pendamping, jadi pesanmu di sini belum ada yang baca. Nanti ada pesan waktu ada yang gabung.
 
@@ -383,8 +384,11 @@ session-started-supporter =
     Topik: { $topic } · Perasaan saat ini: { $feeling } dari 5
     Yang sedang terjadi:
     { $description }
-    Catatan sejauh ini:
-    { $notes }
+    { $noted ->
+        [yes] Catatan sejauh ini:
+            { $notes }
+       *[no] Belum ada catatan.
+    }
     Semua yang kamu tulis di sini sampai ke siswa. /note untuk catatan pribadi, /refer kalau kamu khawatir, /end untuk mengakhiri.
 handoff-history =
     Obrolan sejauh ini:
@@ -455,7 +459,10 @@ handoff-failed = { $name } tidak bisa mengambil alih obrolan dengan { $pseudonym
 
 ## Tim: skrining dan tanda risiko
 briefing-case-open =
-    ⚠️ { $pseudonym } punya kasus krisis #{ $id } yang masih terbuka ({ $level }): konselor sedang dihubungi dan nanti bergabung di obrolan ini.
+    ⚠️ { $pseudonym } punya kasus krisis #{ $id } yang masih terbuka ({ $level }): { $state ->
+        [acked] { $acked } sudah menanganinya dan mungkin bergabung di obrolan ini.
+       *[paging] konselor sedang dihubungi dan nanti bergabung di obrolan ini.
+    }
     Alasan: { $reason }
     Kata-katanya: { $excerpt }
     Temani dia dengan hangat, jangan akhiri obrolannya, dan pakai /note untuk hal yang perlu diketahui konselor.
@@ -488,11 +495,19 @@ concern-nudge =
     { $pseudonym } menulis sesuatu yang mungkin tanda risiko: “{ $words }”
     Tanyakan dengan lembut bagaimana keadaannya, dengan kata-katamu sendiri, atau kirim /screen: siswa akan menerima pertanyaan skrining dalam bahasanya, satu per satu. Kalau jawabannya membuatmu khawatir, rujuk ke konselor.
 crisis-tell-supporter =
-    ⚠️ { $pseudonym } menulis sesuatu yang menunjukkan { $level }: “{ $words }”
+    ⚠️ { $how ->
+        [unsure] { $pseudonym } menjawab “tidak yakin” pada pertanyaan skrining, yang dihitung sebagai { $level } (kata-kata terakhirnya: “{ $words }”)
+        [answer] { $pseudonym } menjawab ya pada pertanyaan skrining, yang menunjukkan { $level } (kata-kata terakhirnya: “{ $words }”)
+       *[words] { $pseudonym } menulis sesuatu yang menunjukkan { $level }: “{ $words }”
+    }
     Konselor sedang dihubungi dan siswa sudah menerima nomor darurat.
     Tetap temani dia: dengarkan, tanggapi dengan serius, tanyakan apakah dia aman sekarang. Jangan menjanjikan rahasia, jangan tinggalkan obrolan. Konselor mungkin akan bergabung.
 crisis-tell-supporter-counselor-here =
-    ⚠️ { $pseudonym } menulis sesuatu yang menunjukkan { $level }: “{ $words }”
+    ⚠️ { $how ->
+        [unsure] { $pseudonym } menjawab “tidak yakin” pada pertanyaan skrining, yang dihitung sebagai { $level } (kata-kata terakhirnya: “{ $words }”)
+        [answer] { $pseudonym } menjawab ya pada pertanyaan skrining, yang menunjukkan { $level } (kata-kata terakhirnya: “{ $words }”)
+       *[words] { $pseudonym } menulis sesuatu yang menunjukkan { $level }: “{ $words }”
+    }
     { $name }, konselor di obrolan ini, memegang kasusnya, dan siswa sudah menerima nomor darurat. Tetap temani dia bersama konselor.
 escalation-in-your-chat =
     🆘 Kasus #{ $id } — { $level }, di obrolanmu

@@ -1127,3 +1127,26 @@ async def test_the_note_written_after_resolving_is_screened_too(world: World) ->
     assert len(await cases(world)) == 2, "the note's new risk opens a new case"
     assert pings(world, BUDI, before) or pings(world, RINA, before)
     assert await check(world) == []
+
+
+async def test_a_supporter_is_briefed_that_a_counselor_has_the_case_once_acknowledged(
+    world: World,
+) -> None:
+    """Seen (newcomer hour): a counselor had acknowledged the student's case, yet the
+    supporter who accepted the request read that the counselors were still being paged; and
+    every briefing read 'Notes so far: -'."""
+    await world.command(DIMAS, "/duty")
+    await press(world, DIMAS, "dt:off")
+    await intake(world, EN_STUDENT, "en")
+    await world.say(EN_STUDENT, "i want to kill myself")
+    await press(world, BUDI, "es:ack:")
+    await world.command(DIMAS, "/duty")
+    before = len(world.telegram.messages)
+    await press(world, DIMAS, "dt:on")
+    await press(world, DIMAS, "of:accept:")
+    said = "\n".join(world.texts(DIMAS, before))
+    assert "Pak Budi has it in hand" in said, said
+    assert "are being paged" not in said, said
+    assert "No notes yet." in said, said
+    assert "Notes so far" not in said, said
+    assert await check(world) == []

@@ -30,6 +30,9 @@ async def test_a_supporter_screens_in_the_chat_and_a_yes_pages_a_counselor(world
     await answer(world, "no", "yes")
     [ping] = pings(world, BUDI)
     assert "better off dead: YES" in ping
+    warned = [t for t in world.texts(DIMAS) if t.startswith("⚠️")]
+    assert any("answered yes to a screening question" in t for t in warned), warned
+    assert not any("wrote something" in t for t in warned), "(seen) a yes is not their words"
     assert "thoughts of suicide in the past week: not answered yet" in ping, "still being asked"
     await answer(world, "no", "no", "no")
     told = " ".join(world.texts(DIMAS))

@@ -92,3 +92,28 @@ async def test_the_first_yes_pings_with_the_rest_still_to_come_and_the_rest_foll
     assert "right now: no" in complete
     assert "not answered yet" not in complete
     assert await check(world) == []
+
+
+async def test_a_student_who_picks_another_name_while_a_case_is_open_is_told_the_name_stays(
+    world: World,
+) -> None:
+    """Seen (newcomer hour): a screening yes opened a case under the first name; the student
+    then pressed *Another name* and kept it, was told the supporter sees only the name they
+    picked, and every offer, ping and relayed message used the first one."""
+    await to_feeling(world)
+    await press(world, STUDENT, "in:feeling:2")
+    await answer(world, "yes", "no", "no", "no", "no")
+    [ping] = pings(world, BUDI)
+    await press(world, STUDENT, "in:name:another")
+    await press(world, STUDENT, "in:name:keep")
+    before = len(world.telegram.messages)
+    await press(world, STUDENT, "in:confirm:")
+    async with world.running.store() as uow:
+        person = await uow.people.by_telegram_id(STUDENT)
+        assert person is not None
+        assert person.pseudonym is not None
+    assert person.pseudonym in ping, "the name the counselor knows stays"
+    told = [t for t in world.texts(STUDENT, before) if "konselor udah kenal kamu" in t]
+    assert len(told) == 1, world.texts(STUDENT, before)
+    assert person.pseudonym in told[0]
+    assert await check(world) == []

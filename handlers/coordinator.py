@@ -89,6 +89,8 @@ async def shifts(uow: UnitOfWork, services: Services, inbound: Inbound,
     verb = words[0].lower() if words else ""
     if verb in ADD and len(words) == 4:
         return await _add_shift(uow, services, member, words[1], words[2], words[3])
+    if verb in ADD:  # seen: "/shifts tambah 9101 sab" got only the usage line: what is missing
+        return [Reply("shifts-add-parts", {"count": len(words) - 1}), Reply("shifts-usage")]
     if verb in REMOVE and len(words) == 2 and buttons.ident(words[1]) is not None:
         shift = await uow.shifts.get(int(words[1]))
         if shift is None:
@@ -166,8 +168,11 @@ DAY_NAMES = {"sen": "mon", "senin": "mon", "sel": "tue", "selasa": "tue", "rab":
 
 
 def _typed_time(text: str) -> str:
-    """A time as people type it: "20.00" (as Indonesians write it), "8:00", " 08:00 "."""
+    """A time as people type it: "20.00" (as Indonesians write it), "8:00", " 08:00 ", or a
+    bare hour, "8" (seen: "senin 8-12")."""
     hours, sep, minutes = text.strip().replace(".", ":").partition(":")
+    if not sep and hours.isdigit() and len(hours) <= 2:
+        return f"{hours.zfill(2)}:00"
     return f"{hours.zfill(2)}{sep}{minutes}" if sep and hours.isdigit() else text.strip()
 
 
@@ -254,7 +259,7 @@ async def roster_button(uow: UnitOfWork, services: Services, inbound: Inbound,
         alone = other.role == "counselor" and not [
             m for m in await uow.members.all("counselor") if m.active and m.id != other.id]
         return [Reply("roster-confirm-deactivate", {
-            "name": other.name, "load": loads.get(other.id, 0),
+            "name": other.name, "load": loads.get(other.id, 0), "seat": other.role,
             "last": "counselor" if alone else "no",  # crisis alerts would reach coordinators only
         }, _confirm_buttons(other), edit=inbound.message_id or None)]
     if action == "keep":
@@ -268,13 +273,17 @@ async def roster_button(uow: UnitOfWork, services: Services, inbound: Inbound,
         if not other.active:
             from handlers.sessions import withdraw_member
 
+            had = loads.get(other.id, 0)
             moved = await withdraw_member(uow, services, other)
             await uow.audit.add(f"member:{member.id}", "member.deactivated",
                                 f"member:{other.id}", {}, now)
             key, params = _member_line(other, 0, care)
             return [*moved, Reply(key, params, _roster_buttons(other),
                                   edit=inbound.message_id or None),
-                    Reply("roster-updated", {"name": other.name}), menus.menu(other)]
+                    Reply("roster-updated", {"name": other.name, "load": had}),
+                    # (seen) they learned it only from /duty: told, kindly
+                    Reply("member-deactivated", {"load": had}, to=other.telegram_id),
+                    menus.menu(other)]
     else:
         return [Reply("error-stale-button")]
     await uow.audit.add(f"member:{member.id}", f"roster.{action}", f"member:{other.id}", {}, now)
@@ -283,6 +292,6 @@ async def roster_button(uow: UnitOfWork, services: Services, inbound: Inbound,
                                    edit=inbound.message_id or None)]
     if action == "trained":
         effects.append(Reply("member-trained", to=other.telegram_id))
-    if action == "active":  # back: their menu again
-        effects.append(menus.menu(other))
+    if action == "active":  # back: told, and their menu again
+        effects += [Reply("member-reactivated", to=other.telegram_id), menus.menu(other)]
     return effects

@@ -660,10 +660,23 @@ btn-activate = Activate
 btn-confirm-deactivate = Yes, deactivate
 btn-keep-active = No, keep active
 roster-unchanged = Nothing changed: { $name } is already set that way.
-roster-updated = { $name } is deactivated. Their open chats went back to the queue (or stay with the counselor in them) and each student was told.
-roster-confirm-deactivate =
-    Deactivate { $name }? They will get no new requests{ $load ->
+roster-updated = { $name } is deactivated and has been told. { $load ->
+        [0] They had no open chats.
+        [one] Their open chat went back to the queue (or stays with the counselor in it) and the student was told.
+       *[other] Their { $load } open chats went back to the queue (or stay with the counselor in them) and each student was told.
+    }
+member-deactivated = A coordinator has paused your membership: you won't get requests or crisis alerts for now{ $load ->
         [0] .
+       *[other] , and your open chats went to colleagues (each student was told).
+    } Thank you for what you have done. If you have questions, talk to your coordinator.
+member-reactivated = A coordinator has made your membership active again. Welcome back! Go on duty with /duty when you're ready.
+roster-confirm-deactivate =
+    Deactivate { $name }? { $seat ->
+        [counselor] They will get no crisis alerts or chats any more
+       *[other] They will get no new requests
+    }{ $load ->
+        [0] .
+        [one] , and their open chat goes back to the queue (or stays with the counselor in it); the student is told.
        *[other] , and their { $load } open chats go back to the queue (or stay with the counselor in them); each student is told.
     }
     { $last ->
@@ -675,6 +688,7 @@ shifts-title = Weekly shifts:
 shifts-line = #{ $id } { $name }: { $days } { $start }–{ $end }
 shifts-usage = Add: /shifts add TELEGRAM_ID mon,tue,wed 08:00-12:00 · Remove: /shifts remove ID
 shifts-bad-days = I don't know these days: { $days }. Use mon, tue, wed, thu, fri, sat, sun, separated by commas.
+shifts-add-parts = Adding a shift takes three things after "add": who (their id from /roster), the days, and the hours. You wrote { $count }.
 shifts-bad-hours = "{ $hours }" is not a time range: write it like 08:00-12:00.
 day-mon = Mon
 day-tue = Tue

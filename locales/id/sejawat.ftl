@@ -654,9 +654,20 @@ btn-activate = Aktifkan
 btn-confirm-deactivate = Ya, nonaktifkan
 btn-keep-active = Tidak, tetap aktif
 roster-unchanged = Tidak ada yang berubah: status { $name } memang sudah seperti itu.
-roster-updated = { $name } dinonaktifkan. Obrolan terbukanya kembali ke antrean (atau tetap bersama konselor di dalamnya) dan setiap siswa sudah diberi tahu.
+roster-updated = { $name } dinonaktifkan dan sudah diberi tahu. { $load ->
+        [0] Dia tidak punya obrolan terbuka.
+       *[other] { $load } obrolannya yang masih terbuka kembali ke antrean (atau tetap bersama konselor di dalamnya) dan setiap siswa sudah diberi tahu.
+    }
+member-deactivated = Koordinator menonaktifkan keanggotaanmu untuk sementara: kamu tidak akan menerima permintaan atau peringatan krisis dulu{ $load ->
+        [0] .
+       *[other] , dan obrolan terbukamu sudah diteruskan ke rekanmu (setiap siswa sudah diberi tahu).
+    } Terima kasih untuk semua yang sudah kamu lakukan. Kalau ada pertanyaan, hubungi koordinatormu.
+member-reactivated = Koordinator mengaktifkan lagi keanggotaanmu. Selamat datang kembali! Kirim /duty kalau kamu sudah siap bertugas.
 roster-confirm-deactivate =
-    Nonaktifkan { $name }? Dia tidak akan dapat permintaan baru lagi{ $load ->
+    Nonaktifkan { $name }? { $seat ->
+        [counselor] Dia tidak akan menerima peringatan krisis atau obrolan lagi
+       *[other] Dia tidak akan dapat permintaan baru lagi
+    }{ $load ->
         [0] .
        *[other] , dan { $load } obrolannya yang masih terbuka kembali ke antrean (atau tetap bersama konselor di dalamnya); setiap siswa diberi tahu.
     }
@@ -669,6 +680,7 @@ shifts-title = Jadwal jaga mingguan:
 shifts-line = #{ $id } { $name }: { $days } { $start }–{ $end }
 shifts-usage = Tambah: /shifts tambah TELEGRAM_ID sen,sel,rab 08:00-12:00 · Hapus: /shifts hapus NOMOR (add / remove juga bisa)
 shifts-bad-days = Nama hari tidak dikenal: { $days }. Pakai sen, sel, rab, kam, jum, sab, min (atau mon..sun), dipisah koma.
+shifts-add-parts = Menambah jadwal butuh tiga hal setelah "tambah": siapa (id dari /roster), harinya, dan jamnya. Kamu menulis { $count }.
 shifts-bad-hours = "{ $hours }" bukan rentang jam: tulis seperti 08:00-12:00.
 day-mon = Sen
 day-tue = Sel

@@ -74,8 +74,8 @@ async def test_deactivating_asks_on_the_card_and_keep_changes_nothing(world: Wor
     await press(world, SARI, f"ro:confirm:{dimas_id}")
     card = world.telegram.to(SARI)[-1]
     assert card.text == render(world, "en", "roster-confirm-deactivate", name="Dimas", load=1,
-                                    last="no")
-    assert "1 open chats go back to the queue" in card.text
+                                    last="no", seat="supporter")
+    assert "their open chat goes back to the queue" in card.text
     assert card.buttons == [f"ro:active:{dimas_id}:0", f"ro:keep:{dimas_id}"]
     await press(world, SARI, f"ro:keep:{dimas_id}")
     assert world.telegram.to(SARI)[-1].text.startswith("Dimas — peer supporter")
@@ -86,9 +86,13 @@ async def test_deactivating_asks_on_the_card_and_keep_changes_nothing(world: Wor
     assert {m.message_id for m in world.telegram.to(SARI)[cards:]} == {card.message_id}
 
     await press(world, SARI, f"ro:confirm:{dimas_id}")
+    told = len(world.telegram.messages)
     await press(world, SARI, f"ro:active:{dimas_id}:0")
     async with world.running.store() as uow:
         assert not (await uow.members.get(dimas_id)).active  # type: ignore[union-attr]
+    assert any("paused your membership" in t for t in world.texts(DIMAS, told)), \
+        "(seen) the member is told, not left to find out from /duty"
+    assert any("Their open chat went back" in t for t in world.texts(SARI, told))
     assert world.telegram.by_id[card.message_id].buttons[-1] == f"ro:active:{dimas_id}:1"
     assert render(world, "id", "session-supporter-unavailable",
                   resources="x").split("x")[0].strip() in "\n".join(world.texts(STUDENT))

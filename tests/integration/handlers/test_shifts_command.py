@@ -32,6 +32,7 @@ async def _shifts(world: World, words: str) -> tuple[list[str], list[tuple[list[
     (f"add {AYU} Mon,saturday 08:00-12:00", ["mon", "sat"], "08:00", "12:00"),  # written
     (f"tambah {AYU} sen 20.00-23.00", ["mon"], "20:00", "23:00"),  # as Indonesians write
     (f"add {AYU} jum 8.00–12.30", ["fri"], "08:00", "12:30"),  # times, with a typed dash
+    (f"tambah {AYU} senin 8-12", ["mon"], "08:00", "12:00"),  # bare hours (newcomer hour)
 ])
 async def test_a_shift_is_added_with_hours_as_the_config_stores_them(
     world: World, words: str, days: list[str], start: str, end: str,
@@ -46,7 +47,8 @@ async def test_a_shift_is_added_with_hours_as_the_config_stores_them(
                                                          "shifts-bad-days"),
     (f"add {AYU} mon 08:00-25:00", "shifts-bad-hours"), (f"add {AYU} mon 08:00",
                                                          "shifts-bad-hours"),
-    (f"add {AYU} mon 8-12", "shifts-bad-hours"),
+    (f"add {AYU} mon 8-", "shifts-bad-hours"), (f"add {AYU} mon 123-12", "shifts-bad-hours"),
+    (f"tambah {AYU} sab", "shifts-add-parts"), (f"add {AYU}", "shifts-add-parts"),
 ])
 async def test_days_or_hours_the_config_would_refuse_say_which_and_the_usage(
     world: World, words: str, why: str,

@@ -55,6 +55,7 @@ WORDS = 300  # characters of the student's own words in a ping
 # what the student is told with the numbers: thanked for telling only when they told
 RESOURCES = {"student": "crisis-resources-asked", "refer": "crisis-resources-referred",
              "note": "crisis-resources-referred"}
+RESOURCES_AGAIN_AFTER = timedelta(minutes=30)  # the numbers again in full after this long
 ASQ_DETAIL = "asq:"  # a case's detail that holds the screening's answers (flows.screening)
 BEFORE_SCREENING = ("consent", "language", "topic", "description", "feeling")
 TELL = {"detector": "crisis-tell-supporter", "screening": "crisis-tell-supporter",
@@ -188,6 +189,10 @@ async def act(uow: UnitOfWork, services: Services, decision: Decision, chat_id: 
             key = RESOURCES.get(source, "crisis-resources")
             if here is not None and key == "crisis-resources":  # not "we are contacting"
                 key = "crisis-resources-counselor-here"
+            elif key == "crisis-resources" and Action.UPDATE_ESCALATION in decision.actions \
+                    and await _told_lately(uow, services, chat_id):
+                # (seen) the same block with every number, twice in a minute: once is read
+                key = "crisis-resources-again"
             effects.append(Reply(key, to=chat_id, priority=CRISIS))
         elif action == Action.TELL_SUPPORTER and chat is not None and source in TELL and \
                 person.practice_with is None:  # (practice: the trainee hears it from _open)
@@ -204,6 +209,13 @@ async def act(uow: UnitOfWork, services: Services, decision: Decision, chat_id: 
             await uow.timers.set(SCREENING_OPEN, str(chat_id),
                                  services.clock() + SCREENING_WINDOW, {})
     return effects
+
+
+async def _told_lately(uow: UnitOfWork, services: Services, chat_id: int) -> bool:
+    """The student's open case began within ``RESOURCES_AGAIN_AFTER``: they were given the
+    numbers then, so a new signal gets a short word that points to them."""
+    case = await live_for_chat(uow, chat_id)
+    return case is not None and services.clock() - case.created_at < RESOURCES_AGAIN_AFTER
 
 
 async def _intake_will_screen(uow: UnitOfWork, chat_id: int) -> bool:

@@ -231,6 +231,7 @@ case-open-waiting =
     { $resources }
 
     (Send /start if you'd also like to talk with a peer supporter while you wait.)
+crisis-resources-again = Thank you for telling us. 💛 A counselor is already being contacted for you and will write to you here. If you are in danger right now, the emergency numbers above are the fastest way: call them.
 crisis-resources-counselor-here =
     Thank you for telling us. What you're feeling matters, and you don't have to face it alone. 💛
     The counselor in this chat is with you, so keep writing here.

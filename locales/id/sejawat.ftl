@@ -231,6 +231,7 @@ case-open-waiting =
     { $resources }
 
     (Kirim /start kalau kamu juga mau ngobrol sama pendamping sebaya sambil nunggu.)
+crisis-resources-again = Makasih udah cerita. 💛 Konselor udah kami hubungi buat kamu dan nanti nyapa kamu di sini. Kalau kamu dalam bahaya sekarang, nomor darurat di atas itu jalan paling cepat: langsung telepon ya.
 crisis-resources-counselor-here =
     Makasih udah mau cerita. Yang kamu rasain itu penting, dan kamu nggak harus ngadepin ini sendirian. 💛
     Konselor ada di obrolan ini bareng kamu, jadi tulis aja terus di sini.

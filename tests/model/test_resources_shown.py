@@ -55,3 +55,25 @@ async def test_an_english_request_follows_the_same_rule(world: World) -> None:
     await press(world, DIMAS, "of:accept:")
     assert shown(world, queued) == 0
     assert any("/help" in t for t in world.texts(STUDENT, queued))
+
+
+async def test_a_second_signal_on_a_case_just_opened_points_to_the_numbers_not_repeats_them(
+    world: World,
+) -> None:
+    """Seen (newcomer hour): the same block with every number came twice within a minute (a
+    screening yes, then a second one), then a third time. Once a case is open the student is
+    answered each time, briefly, and the numbers come in full again after half an hour."""
+    await intake(world, STUDENT)
+    before = len(world.telegram.messages)
+    await world.say(STUDENT, "aku pengen mati aja")
+    assert shown(world, before) == 1
+    again = len(world.telegram.messages)
+    await world.say(STUDENT, "beneran, aku udah nggak mau hidup lagi")
+    said = world.texts(STUDENT, again)
+    assert shown(world, again) == 0, said
+    assert any("nomor darurat di atas" in t for t in said), "answered, pointing to them"
+    later = len(world.telegram.messages)
+    await world.advance(31 * 60)
+    await world.say(STUDENT, "aku pengen mati aja")
+    assert shown(world, later) >= 1, "half an hour on, in full again"
+    assert await check(world) == []

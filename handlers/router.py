@@ -171,6 +171,17 @@ def _after_risk(services: Services, inbound: Inbound, effects: list[Effect]) -> 
     return [e for e in effects if not (isinstance(e, Reply) and e.key in NAGS)]
 
 
+STALE_TEAM = "error-stale-button-team"
+
+
+def _in_team_voice(effects: list[Effect]) -> list[Effect]:
+    """(seen) A member got the students' "that button isn't active anymore ... aja ya": the
+    same answer, in the team's register."""
+    return [dataclasses.replace(e, key=STALE_TEAM)
+            if isinstance(e, Reply) and e.key == registry.STALE and e.to is None else e
+            for e in effects]
+
+
 async def _staff(uow: UnitOfWork, services: Services, inbound: Inbound,
                  member: Member) -> list[Effect]:
     """An active member: buttons, then the note that closes a case, then commands; what they
@@ -179,10 +190,10 @@ async def _staff(uow: UnitOfWork, services: Services, inbound: Inbound,
         data = buttons.decode(inbound.button)
         press = registry.find_button(member.role, data)
         if press is None:
-            return [Reply(registry.STALE)]
+            return [Reply(STALE_TEAM)]
         if isinstance(press, registry.Refused):
-            return [Reply(press.reply)]
-        return await press.handler(uow, services, inbound, member, data)
+            return [Reply(STALE_TEAM if press.reply == registry.STALE else press.reply)]
+        return _in_team_voice(await press.handler(uow, services, inbound, member, data))
     noted = await cases.case_note(uow, services, inbound, member)
     if noted is not None:
         return noted

@@ -197,6 +197,10 @@ async def _apply(uow: UnitOfWork, services: Services, inbound: Inbound, person: 
                 messages += await withdraw_pending_offer(uow, withdrawn.id, now)
                 await uow.audit.add(f"person:{person.id}", "request.withdrawn",
                                     f"request:{withdrawn.id}", {}, now)
+                if withdrawn.risk_level >= RiskLevel.CONCERN or withdrawn.feeling <= 2:
+                    # (seen) a student who felt 1/5 and wrote of being a burden withdrew and
+                    # got "take care": the numbers and 🆘, once more, on the way out
+                    messages.append(Reply("withdrawn-at-risk", keyboard=SOS))
                 messages += await escalations.tell_case_staff(
                     uow, person.telegram_id, "escalation-student-withdrew")
                 messages += await dispatch(uow, services)

@@ -105,6 +105,9 @@ intake-queued =
     If things get harder while you wait, press “🆘 I need a counselor now” below. The emergency numbers are always in /help.
 intake-already-queued = Your request has been sent and is waiting for a supporter. You'll get a message here when someone joins. Changed your mind? Send /cancel.
 intake-request-withdrawn = Your request has been withdrawn. Take care, and send /start whenever you want to talk.
+withdrawn-at-risk =
+    One more thing: if things get heavy, you don't have to wait. Press 🆘 any time for a counselor, or call:
+    { $resources }
 intake-name-kept-case = One thing: a counselor already knows you as { $pseudonym } from what you told us earlier, so that stays your name in this chat too (one name, so nobody mixes you up).
 intake-queued-waiting =
     Your request is still waiting for a supporter, so nobody is reading messages here yet. You'll get a message when someone joins.
@@ -284,6 +287,7 @@ forget-not-now = We can't delete your data while someone is with you in a chat, 
 forget-done = Done: what you told us has been deleted. You can always start again with /start. 💛
 
 ## Team: general
+error-stale-button-team = That button is no longer active, so nothing has changed. The latest message shows where things stand.
 staff-welcome = Welcome, { $name }. You are registered as { $role }.
 not-allowed = Sorry, that is not available for your role.
 member-inactive = Your membership is paused. Please contact your coordinator.

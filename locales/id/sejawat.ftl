@@ -105,6 +105,9 @@ intake-queued =
     Kalau rasanya makin berat selagi nunggu, tekan “🆘 Aku butuh konselor sekarang” di bawah. Nomor darurat selalu ada di /help.
 intake-already-queued = Permintaanmu udah terkirim dan lagi nunggu pendamping. Nanti ada pesan di sini waktu ada yang gabung. Mau batalin? Kirim /cancel.
 intake-request-withdrawn = Permintaanmu udah dibatalin. Jaga diri ya, dan kirim /start kapan aja kamu mau cerita.
+withdrawn-at-risk =
+    Satu lagi: kalau rasanya berat, kamu nggak harus nunggu. Tekan 🆘 kapan aja buat ngobrol sama konselor, atau hubungi:
+    { $resources }
 intake-name-kept-case = Satu hal: konselor udah kenal kamu sebagai { $pseudonym } dari yang kamu ceritain tadi, jadi namamu di obrolan ini tetap itu ya (satu nama aja, biar nggak ketuker).
 intake-queued-waiting =
     Permintaanmu masih nunggu pendamping, jadi pesanmu di sini belum ada yang baca. Nanti ada pesan waktu ada yang gabung.
@@ -284,6 +287,7 @@ forget-not-now = Datamu belum bisa kami hapus selama masih ada yang nemenin kamu
 forget-done = Beres, semua yang pernah kamu ceritain udah dihapus. Kamu selalu bisa mulai lagi dengan /start. 💛
 
 ## Tim: umum
+error-stale-button-team = Tombol itu sudah tidak berlaku; tidak ada yang berubah. Pesan terbaru menunjukkan keadaannya sekarang.
 staff-welcome = Selamat datang, { $name }. Kamu terdaftar sebagai { $role }.
 not-allowed = Maaf, itu tidak tersedia untuk peranmu.
 member-inactive = Keanggotaanmu sedang nonaktif. Hubungi koordinatormu.

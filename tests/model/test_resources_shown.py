@@ -77,3 +77,38 @@ async def test_a_second_signal_on_a_case_just_opened_points_to_the_numbers_not_r
     await world.say(STUDENT, "aku pengen mati aja")
     assert shown(world, later) >= 1, "half an hour on, in full again"
     assert await check(world) == []
+
+
+async def test_a_student_who_felt_low_and_withdraws_is_shown_where_help_is(
+    world: World,
+) -> None:
+    """Seen (newcomer hour): a student who rated 1 of 5 withdrew and got only "take care";
+    a student who felt fine withdraws with no numbers."""
+    await world.command(DIMAS, "/duty")
+    await press(world, DIMAS, "dt:off")  # nobody takes it: it waits
+    await intake(world, STUDENT, until="in:feeling:3")
+    await press(world, STUDENT, "in:feeling:1")
+    while any(d.startswith("in:asq-") for _, d in world.latest_buttons(STUDENT)):
+        [data] = [d for _, d in world.latest_buttons(STUDENT) if d.startswith("in:asq-")][:1]
+        await press(world, STUDENT, data.rpartition(":")[0] + ":no")
+    await press(world, STUDENT, "in:name:keep")
+    await press(world, STUDENT, "in:confirm:")
+    before = len(world.telegram.messages)
+    await world.command(STUDENT, "/cancel")
+    said = world.texts(STUDENT, before)
+    assert shown(world, before) == 1, said
+    assert any("🆘" in t for t in said), said
+    assert world.telegram.keyboards.get(STUDENT), "the 🆘 key stays at hand"
+    assert await check(world) == []
+
+
+async def test_a_student_who_felt_fine_withdraws_without_the_numbers_again(
+    world: World,
+) -> None:
+    await world.command(DIMAS, "/duty")
+    await press(world, DIMAS, "dt:off")
+    await intake(world, STUDENT)
+    before = len(world.telegram.messages)
+    await world.command(STUDENT, "/cancel")
+    assert shown(world, before) == 0, world.texts(STUDENT, before)
+    assert await check(world) == []

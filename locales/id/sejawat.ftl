@@ -27,7 +27,7 @@ role-coordinator = koordinator
 ## Semua: kesalahan dan masukan yang tidak sesuai (siswa dan tim sama-sama membacanya)
 intake-use-buttons = Pilih salah satu tombol di bawah ya.
 error-media = Maaf, kami cuma bisa baca pesan teks. Coba tulis pesanmu ya.
-error-unknown-command = Perintah itu nggak bisa dipakai di sini. Kirim /help buat lihat daftar perintahnya.
+error-unknown-command = Hmm, perintah itu nggak ada. Kirim /help buat lihat daftar perintahnya.
 error-stale-button = Tombol itu udah nggak berlaku, jadi nggak ada yang berubah. Lanjut dari pesan terakhir aja ya.
 error-does-not-fit = Itu belum pas buat langkah ini. Kita lanjut dari sini ya:
 error-generic = Maaf, sistem kami lagi bermasalah waktu baca pesan terakhirmu. Tunggu bentar, terus coba kirim lagi ya. Kalau kamu butuh bantuan sekarang: { $resources }
@@ -78,10 +78,10 @@ intake-declined =
 intake-language = Kamu mau pakai bahasa apa?
 intake-topic = Kamu mau cerita soal apa?
 intake-description =
-    Apa yang lagi terjadi? Ceritain dalam beberapa kalimat aja. Yang baca pendampingmu. Kalau obrolanmu dioper ke pendamping lain, atau ada konselor yang ikut bantu, mereka juga baca. Orang lain nggak bisa lihat.
+    Apa yang lagi terjadi? Ceritain dalam beberapa kalimat aja. Ceritamu cuma dibaca sama pendampingmu. Kalau obrolanmu dioper ke pendamping lain, atau ada konselor yang ikut bantu, mereka juga baca. Orang lain nggak bisa lihat.
     (Minimal { $min }, maksimal { $max } karakter.)
 intake-description-too-short = Kependekan nih. Tambahin dikit ya, minimal { $min } karakter, biar pendampingmu lebih ngerti.
-intake-description-kept-part = Makasih udah cerita sebanyak ini. 💛 Yang masuk ke permintaanmu { $max } karakter pertama. Sisanya ceritain aja ke pendampingmu nanti pas ngobrol, dia punya waktu buat baca kok.
+intake-description-kept-part = Makasih udah cerita sebanyak ini. 💛 Ceritamu panjang, jadi yang kekirim { $max } karakter pertama dulu. Sisanya ceritain aja ke pendampingmu nanti pas ngobrol, dia punya waktu buat baca kok.
 intake-feeling = Gimana perasaanmu sekarang? 1 = berat banget, 5 = baik.
 intake-anonymity =
     Di obrolan, namamu “{ $pseudonym }”. Pendampingmu nggak bakal lihat nama asli, username, atau akun Telegram-mu.
@@ -143,10 +143,10 @@ nothing-to-cancel = Lagi nggak ada yang perlu dibatalin. Kirim /start kapan aja 
 
 ## Siswa: antrean dan menunggu
 queue-position = { $asked ->
-        [yes] Kamu di urutan ke-{ $position }, dan permintaanmu lagi kami tawarin ke pendamping. Tunggu bentar ya, nanti ada pesan di sini begitu dia gabung.
+        [yes] Kamu antrean ke-{ $position }. Permintaanmu lagi kami kasih ke pendamping, tunggu bentar ya. Nanti ada pesan di sini begitu dia gabung.
        *[no] { $minutes ->
-            [0] Kamu di urutan ke-{ $position }. Begitu ada pendamping yang kosong, permintaanmu langsung kami tawarin ke dia. Nanti ada pesan di sini waktu dia gabung.
-           *[other] Kamu di urutan ke-{ $position }. Kira-kira nunggu { $minutes } menit. Nanti ada pesan di sini begitu pendampingnya gabung.
+            [0] Kamu antrean ke-{ $position }. Begitu ada pendamping yang kosong, permintaanmu langsung kami tawarin ke dia. Nanti ada pesan di sini waktu dia gabung.
+           *[other] Kamu antrean ke-{ $position }. Kira-kira nunggu { $minutes } menit. Nanti ada pesan di sini begitu pendampingnya gabung.
         }
     }
 queue-closed =
@@ -165,7 +165,7 @@ session-started-student =
     Ingat ya: pendampingmu itu sesama pelajar yang udah dilatih, bukan terapis. Kalau kamu butuh konselor, tekan 🆘 di bawah. Nomor darurat ada di /help.
 session-already-active = Kamu lagi ada di obrolan. Tulis aja di sini; kirim /end kalau mau udahan.
 session-use-end = Buat ngakhirin obrolan ini, kirim /end.
-session-end-confirm = Mau udahan ngobrolnya? Yang nemenin kamu di sini bakal dikasih tahu, dan kamu bisa mulai lagi kapan aja dengan /start.
+session-end-confirm = Mau udahan ngobrolnya? Pendampingmu bakal dikabarin, dan kamu bisa mulai lagi kapan aja dengan /start.
 session-end-kept = Oke, obrolannya lanjut. Tulis aja di sini.
 session-not-active = Obrolan itu udah selesai. Kirim /start kalau kamu mau cerita lagi.
 session-ended-student =
@@ -214,7 +214,7 @@ relay-media-from-counselor = Konselor ngirim ini:
 btn-skip = Lewati
 feedback-rating = Obrolan tadi ngebantu nggak? 1 = nggak sama sekali, 5 = ngebantu banget.
 feedback-comment = Ada yang mau kamu sampaikan ke kami? Tulis aja singkat, atau tekan Lewati.
-feedback-thanks = Makasih! Masukanmu bikin kami bisa nemenin pelajar lain lebih baik lagi.
+feedback-thanks = Makasih! Masukanmu bantu kami nemenin temen-temen lain dengan lebih baik.
 btn-followup-ok = Aku baik-baik aja, makasih
 btn-followup-again = Aku mau ngobrol lagi
 followup-check = Hai, ini { $program }. 💛 Gimana kabarmu sejak ngobrol waktu itu?
@@ -252,7 +252,7 @@ crisis-resources-referred =
     Kalau kamu dalam bahaya, ada yang nyakitin kamu, atau kamu takut nyakitin diri sendiri, langsung hubungi:
     { $resources }
 crisis-still-here =
-    Kami masih di sini sama kamu, dan kami lagi pastiin konselor cepat nyapa kamu.
+    Kami masih di sini sama kamu, dan kami lagi ngusahain biar konselor cepet nyapa kamu.
     Kalau kamu dalam bahaya, langsung hubungi:
     { $resources }
 crisis-counselor-aware = Konselor udah baca pesanmu dan bakal segera nyapa kamu. 💛
@@ -424,7 +424,7 @@ relay-media-withheld = { $pseudonym } mengirim { $kind ->
         [sticker] stiker
         [document] file
        *[other] sesuatu yang bukan teks
-    }. Itu tidak diteruskan: hanya teks yang diteruskan, demi privasi semua orang. Dia sudah diminta menulisnya sebagai teks; kamu bisa tanyakan apa isinya.
+    }. Itu tidak diteruskan: hanya teks yang diteruskan, demi privasi semua orang. Dia sudah diminta menulis pesannya dalam bentuk teks; kamu bisa tanyakan apa isinya.
 relay-media-from-student = { $pseudonym } mengirim ini:
 relay-colleague = ({ $role }) { $text }
 btn-focus = Ngobrol dengan { $pseudonym }
@@ -541,7 +541,7 @@ escalation-ping =
        *[counselor] Tekan “Saya tangani” atau “Ambil alih”.
     }
 escalation-broadcast =
-    🆘🆘 Kasus #{ $id } BELUM ada yang pegang — { $level }
+    🆘🆘 Kasus #{ $id } BELUM ada yang menangani — { $level }
     { $who ->
         [invitee] Calon anggota tim (diundang sebagai { $role })
         [member] Anggota tim ({ $role })
@@ -557,8 +557,8 @@ escalation-broadcast =
     Kata-katanya: { $excerpt }
     Menunggu: { $waited } menit
     { $reader ->
-        [coordinator] Siapa pun yang bisa: tekan “Saya tangani” sekarang; yang nanti mengambil alih obrolan dengan siswa adalah konselor.
-       *[counselor] Siapa pun yang bisa: tekan “Saya tangani” atau “Ambil alih” sekarang.
+        [coordinator] Siapa pun yang bisa, tekan “Saya tangani” sekarang. Obrolan dengan siswa nanti tetap diambil alih konselor.
+       *[counselor] Siapa pun yang bisa, tekan “Saya tangani” atau “Ambil alih” sekarang.
     }
 escalation-update =
     Kabar terbaru kasus #{ $id } — { $level }
@@ -570,10 +570,10 @@ escalation-update =
        *[no] {""}
     }
     Kata-katanya: { $excerpt }
-escalation-acked = Kasus #{ $id } sekarang kamu tangani. Ambil alih untuk mengobrol dengan siswa, atau tutup dengan hasil akhir. Kalau dalam { $minutes } menit belum ada yang ambil alih atau menutupnya, tim akan dihubungi lagi.
+escalation-acked = Kamu sekarang menangani kasus #{ $id }. Ambil alih untuk mengobrol dengan siswa, atau tutup dengan hasil akhir. Kalau dalam { $minutes } menit belum ada yang ambil alih atau menutupnya, tim akan dihubungi lagi.
 escalation-acked-others-coordinator = { $name } (koordinator) sudah melihat kasus #{ $id }. Masih perlu konselor yang mengambil alih obrolan dengan siswa.
 escalation-acked-others = Kasus #{ $id } sudah ditangani { $name }.
-escalation-acked-coordinator = Kasus #{ $id } sekarang kamu tangani. Yang ambil alih obrolan nanti konselor; kamu bisa mencatat hasil akhirnya di bawah. Kalau dalam { $minutes } menit belum ada yang ambil alih atau menutupnya, tim akan dihubungi lagi.
+escalation-acked-coordinator = Kamu sekarang menangani kasus #{ $id }. Yang ambil alih obrolan nanti konselor; kamu bisa mencatat hasil akhirnya di bawah. Kalau dalam { $minutes } menit belum ada yang ambil alih atau menutupnya, tim akan dihubungi lagi.
 escalation-you-acked = Kasus #{ $id } sudah kamu tangani sebelumnya: ambil alih atau catat hasil akhirnya di bawah.
 escalation-already-acked = { $name } sudah menangani kasus ini.
 escalation-closed = Kasus ini sudah selesai.
@@ -697,7 +697,7 @@ day-sun = Min
 shifts-added = Jadwal #{ $id } ditambahkan untuk { $name }: { $days } { $start }–{ $end }.
 shifts-added-overnight = Jadwal #{ $id } ditambahkan untuk { $name }: jadwal ini lewat tengah malam, dari { $start } sampai { $end } keesokan harinya. Kalau bukan itu maksudmu: /shifts hapus { $id }
 shifts-removed = Jadwal #{ $id } dihapus.
-shifts-confirm-remove = Hapus jadwal #{ $id }: { $name }, { $days } { $start }–{ $end }? Pengingatnya juga berhenti.
+shifts-confirm-remove = Hapus jadwal #{ $id }: { $name }, { $days } { $start }–{ $end }? Pengingat untuk jadwal ini juga tidak dikirim lagi.
 shifts-already-removed = Jadwal #{ $id } sudah dihapus sebelumnya. Tidak ada yang berubah.
 btn-shift-remove = 🗑 Hapus
 btn-shift-remove-yes = Ya, hapus

@@ -284,7 +284,7 @@ def s6_every_press_is_answered(world: World, db: Snapshot) -> Violations:
 
 _PING = re.compile(r"^🆘+ (Escalation|Kasus) #(?P<id>\d+)")
 _PING_PARTS = {
-    "level": re.compile(r"#\d+ (is NOT yet taken care of |BELUM ada yang pegang )?— \S"),
+    "level": re.compile(r"#\d+ (is NOT yet taken care of |BELUM ada yang menangani )?— \S"),
     "who": re.compile(r"^((Student|Siswa): (?P<pseudonym>Awan-\d+) · (Topic|Topik): \S"
                       r"|Someone (joining|on) the team|(Calon a|A)nggota tim)", re.MULTILINE),
     "reason": re.compile(r"^(Why|Alasan): \S", re.MULTILINE),

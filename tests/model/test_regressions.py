@@ -684,7 +684,7 @@ async def test_a_student_next_in_line_is_not_told_to_wait_zero_minutes(world: Wo
     """Seen: 'Perkiraan waktu tunggu: sekitar 0 menit' while the offer went unanswered."""
     await intake(world, STUDENT)
     said = " ".join(world.texts(STUDENT)[-2:])
-    assert "lagi kami tawarin ke pendamping" in said, said
+    assert "lagi kami kasih ke pendamping" in said, said
     assert "0 menit" not in said
 
 

@@ -76,11 +76,15 @@ async def seed_demo(app: App, api: SandboxBotApi, language: str = "id") -> None:
 async def continue_update_ids(app: App, api: SandboxBotApi) -> None:
     """The sandbox server starts afresh on every run, but the bot's database persists: its
     update ids continue above the highest the bot stored, as Telegram's would (the bot takes
-    an id it already stored for a repeated delivery of that update, and ignores it)."""
+    an id it already stored for a repeated delivery of that update, and ignores it), and a new
+    user is never given the id of someone the bot already knows."""
     async with app.store() as uow:
         seen = await uow.inbox.highest_update_id()
+        known = await uow.people.highest_telegram_id()
     if seen is not None:
         api.state.continue_update_ids(seen)
+    if known is not None:  # (seen) a new student got an earlier run's id, and its name
+        api.state.continue_user_ids(known)
 
 
 class _Practice:

@@ -209,6 +209,10 @@ class SandboxState:
         started (a Telegram server that restarted would not send a bot ids it already saw)."""
         self.next_update_id = max(self.next_update_id, seen + 1)
 
+    def continue_user_ids(self, known: int) -> None:
+        """New users get ids above ``known`` (the highest the bot stored), never one of them."""
+        self.next_user_id = max(self.next_user_id, known + 1)
+
     def enqueue(self, payload: JsonDict) -> JsonDict:
         """Give ``payload`` a fresh update_id, record it and queue it for the bot."""
         update: JsonDict = {"update_id": self.next_update_id, **payload}

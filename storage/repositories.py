@@ -51,6 +51,11 @@ class People:
                                      .where(Person.practice_with.is_not(None)))
         return {int(pid): int(mid) for pid, mid in rows.all() if mid is not None}
 
+    async def highest_telegram_id(self) -> int | None:
+        """The highest Telegram id of anyone who wrote to the bot (None: nobody has)."""
+        value = await self._s.scalar(select(func.max(Person.telegram_id)))
+        return None if value is None else int(value)
+
     async def blocked(self, now: datetime) -> set[int]:
         """The ids of people a coordinator blocked from peer chats, as of ``now``."""
         return set(await self._s.scalars(select(Person.id).where(Person.blocked_until > now)))

@@ -176,6 +176,8 @@ async def act(uow: UnitOfWork, services: Services, decision: Decision, chat_id: 
     effects: list[Effect] = []
     chat = await uow.sessions.active_for_student(chat_id)
     here = await counselor_here(uow, chat)
+    told = Action.UPDATE_ESCALATION in decision.actions and \
+        await _told_lately(uow, services, chat_id, level)  # (before the update raises it)
     for action in decision.actions:
         if action == Action.ESCALATE:
             effects += await _open(uow, services, chat_id, person, level, categories,
@@ -189,8 +191,7 @@ async def act(uow: UnitOfWork, services: Services, decision: Decision, chat_id: 
             key = RESOURCES.get(source, "crisis-resources")
             if here is not None and key == "crisis-resources":  # not "we are contacting"
                 key = "crisis-resources-counselor-here"
-            elif key == "crisis-resources" and Action.UPDATE_ESCALATION in decision.actions \
-                    and await _told_lately(uow, services, chat_id):
+            elif key == "crisis-resources" and told:
                 # (seen) the same block with every number, twice in a minute: once is read
                 key = "crisis-resources-again"
             effects.append(Reply(key, to=chat_id, priority=CRISIS))
@@ -211,11 +212,14 @@ async def act(uow: UnitOfWork, services: Services, decision: Decision, chat_id: 
     return effects
 
 
-async def _told_lately(uow: UnitOfWork, services: Services, chat_id: int) -> bool:
-    """The student's open case began within ``RESOURCES_AGAIN_AFTER``: they were given the
-    numbers then, so a new signal gets a short word that points to them."""
+async def _told_lately(uow: UnitOfWork, services: Services, chat_id: int,
+                       level: RiskLevel) -> bool:
+    """The student's open case began within ``RESOURCES_AGAIN_AFTER`` at this level or
+    higher: they were given the numbers then, so a new signal gets a short word that points
+    to them (a rise, to imminent, shows them again in full)."""
     case = await live_for_chat(uow, chat_id)
-    return case is not None and services.clock() - case.created_at < RESOURCES_AGAIN_AFTER
+    return case is not None and case.level >= level and \
+        services.clock() - case.created_at < RESOURCES_AGAIN_AFTER
 
 
 async def _intake_will_screen(uow: UnitOfWork, chat_id: int) -> bool:

@@ -112,3 +112,12 @@ async def test_a_student_who_felt_fine_withdraws_without_the_numbers_again(
     await world.command(STUDENT, "/cancel")
     assert shown(world, before) == 0, world.texts(STUDENT, before)
     assert await check(world) == []
+
+
+async def test_a_rise_to_imminent_shows_the_numbers_in_full_again(world: World) -> None:
+    await intake(world, STUDENT)
+    await world.say(STUDENT, "aku pengen mati aja")
+    rise = len(world.telegram.messages)
+    await world.say(STUDENT, "malam ini aku mau gantung diri, ini pesan terakhirku")
+    assert shown(world, rise) == 1, world.texts(STUDENT, rise)
+    assert await check(world) == []

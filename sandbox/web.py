@@ -39,6 +39,17 @@ SUMMARY_LIMIT = 80
 log = logging.getLogger("sejawat.sandbox")
 
 
+def _label(query: JsonDict) -> str:
+    """The text of the pressed button, from the message it was on (its data if not found)."""
+    data = str(query.get("data"))
+    markup = (query.get("message") or {}).get("reply_markup") or {}
+    for row in markup.get("inline_keyboard") or []:
+        for key in row:
+            if key.get("callback_data") == data and key.get("text"):
+                return str(key["text"])
+    return data
+
+
 class PracticeHook(Protocol):
     """What the page tells the bot about a training's scripted student (handlers.practice);
     ``sandbox.run.practice_hook(app)`` is one."""
@@ -140,7 +151,8 @@ class Narrator:
             elif "callback_query" in update:
                 query = update["callback_query"]
                 kind = "tg.button"
-                who, button = self.name(query["from"]["id"]), str(query.get("data"))
+                # the label the person read, not the callback data (seen: "[of:accept:1]")
+                who, button = self.name(query["from"]["id"]), _label(query)
                 summary = f"{who} pressed [{button}]"
                 say, args = "tg_press", {"who": who, "button": button}
             else:

@@ -67,7 +67,9 @@ intake-welcome =
 
     Before you start, here's what to know:
     • This is peer support, not therapy or counseling.
-    • This is not an emergency service. If you're in danger, someone is hurting you, or you're afraid you might hurt yourself, contact now:
+    • This is not an emergency service.
+
+    If you're in danger, someone is hurting you, or you're afraid you might hurt yourself, contact now:
     { $resources }
 intake-consent = Do you understand and want to continue?
 intake-declined =

@@ -67,7 +67,9 @@ intake-welcome =
 
     Sebelum lanjut, ini yang perlu kamu tahu:
     • Ini dukungan dari teman sebaya, bukan terapi atau konseling.
-    • Ini bukan layanan darurat. Kalau kamu dalam bahaya, ada yang nyakitin kamu, atau kamu takut nyakitin diri sendiri, langsung hubungi:
+    • Ini bukan layanan darurat.
+
+    Kalau kamu dalam bahaya, ada yang nyakitin kamu, atau kamu takut nyakitin diri sendiri, langsung hubungi:
     { $resources }
 intake-consent = Kamu paham dan mau lanjut?
 intake-declined =

@@ -211,7 +211,7 @@ async def test_timeline_narrates_sandbox_traffic(api: SandboxBotApi, web: WebSer
     summaries = [(e.kind, e.summary) for e in web.timeline.since(0)]
     assert ("tg.user", "user Rara (77) is here") in summaries
     assert ("tg.message", "bot → Rara (77): Hai Rara") in summaries
-    assert ("tg.button", "Rara (77) pressed [in:consent:yes]") in summaries
+    assert ("tg.button", "Rara (77) pressed [Ya]") in summaries, "the label read, not the data"
     [said] = [s for k, s in summaries if k == "tg.update"]
     assert said.startswith("Rara (77) → bot: halo xxx")
     assert len(said) < 120

@@ -29,6 +29,7 @@ class Place(enum.StrEnum):
     SESSION = "session"  # chatting with a supporter and/or a counselor
     FEEDBACK = "feedback"  # asked how the chat was
     ONBOARDING = "onboarding"  # joining the team through an invite: not a student's journey
+    PLAN = "plan"  # building or editing their safety plan (flows.safety_plan)
 
 
 _N, _I, _Q, _S, _F = Place.NONE, Place.INTAKE, Place.QUEUED, Place.SESSION, Place.FEEDBACK
@@ -41,11 +42,11 @@ JOURNEY: Lifecycle[Place] = Lifecycle(
         # a student starts telling the bot what they need (/start, or "ask again")
         T("begin", (_N,), _I),
         # someone opens an invite to join the team (not in the middle of a chat)
-        T("join", (_N, _I, _Q, _F), Place.ONBOARDING),
+        T("join", (_N, _I, _Q, _F, Place.PLAN), Place.ONBOARDING),
         # a supporter accepted the request, or a counselor took the student over (from
         # wherever they were: mid-intake, waiting, even answering feedback on an older chat)
         # (someone joining the team who wrote something alarming: the chat comes first)
-        T("connect", (_N, _I, _Q, _F, Place.ONBOARDING), _S),
+        T("connect", (_N, _I, _Q, _F, Place.ONBOARDING, Place.PLAN), _S),
         # everyone from the team left the chat: back to the front of the queue (also when the
         # student's saved steps are gone, e.g. restored from a backup: the chat decides)
         T("hand_back", (_S, _N), _Q),
@@ -63,6 +64,11 @@ JOURNEY: Lifecycle[Place] = Lifecycle(
         # the sandbox's training is over before its scripted student got a chat
         # (handlers.sessions.end_practice): its steps are cleared
         T("practice_over", (_I, _Q), _N),
+        # the student builds or edits their safety plan (/myplan, or the button a counselor
+        # or supporter offered): not while telling the bot what they need, waiting or in a chat
+        T("plan", (_N, _F), Place.PLAN),
+        # the plan is saved (finished, or stopped for now)
+        T("plan_done", (Place.PLAN,), _N),
         # a coordinator blocked them from peer chats after a report (handlers.blocks): their
         # intake or place in the queue is cleared (crisis handling goes on, outside the journey)
         T("blocked", (_I, _Q, _S), _N),
@@ -79,6 +85,7 @@ SAVED_AS: dict[Place, tuple[str, str | None]] = {
     _Q: ("intake", "queued"),
     _S: ("session", "active"),
     _F: ("feedback", None),
+    Place.PLAN: ("plan", None),
 }
 
 
@@ -94,6 +101,6 @@ def place_of(flow: str | None, state: str | None) -> Place:
         return _N
     if flow == "intake":
         return _Q if state == "queued" else _I
-    if flow in ("session", "feedback", "onboarding"):
+    if flow in ("session", "feedback", "onboarding", "plan"):
         return Place(flow)
     return _N

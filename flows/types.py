@@ -119,6 +119,16 @@ class SetLanguage:
 
 
 @dataclass(frozen=True)
+class SavePlan:
+    """Keep the student's safety plan (flows.safety_plan): its parts in their words, and
+    whether a counselor with them may see it (None: not asked yet). ``done``: the last step."""
+
+    parts: Mapping[str, str]
+    share: bool | None
+    done: bool
+
+
+@dataclass(frozen=True)
 class SubmitRequest:
     """Intake finished: store the help request as queued (data comes from the flow)."""
 
@@ -182,4 +192,5 @@ ProgramEffect = Relay | RelayMedia | EndSession | RecordFeedback | JoinProgram |
 Effect = (
     Reply | ClearButtons | Copy | SetMenu | SetLanguage | SubmitRequest | CancelRequest
     | Screened | Relay | RelayMedia | EndSession | RecordFeedback | JoinProgram | AskCounselor
+    | SavePlan
 )

@@ -11,10 +11,10 @@ from flows.types import SetMenu
 from storage.program_models import Member
 
 MENUS: dict[str, tuple[str, ...]] = {
-    "supporter": ("duty", "chats", "end", "note", "handoff", "screen", "refer", "report",
-                  "help"),
+    "supporter": ("duty", "chats", "end", "note", "handoff", "screen", "refer", "offerplan",
+                  "theirplan", "report", "help"),
     "counselor": ("cases", "duty", "chats", "end", "note", "screen", "refer", "casenote",
-                  "report", "help"),
+                  "offerplan", "theirplan", "report", "help"),
     "coordinator": ("cases", "reports", "roster", "invite", "shifts", "stats", "casenote",
                     "help"),
 }

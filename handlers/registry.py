@@ -30,6 +30,7 @@ from handlers import (
     cases,
     coordinator,
     escalations,
+    plans,
     privacy,
     reports,
     screen,
@@ -100,6 +101,9 @@ COMMANDS: tuple[Command[Any], ...] = (
     # a student who was abusive or sexual in a chat: reported, and coordinators decide
     Command("report", roles=ON_DUTY, handler=blocks.report),
     Command("reports", roles=COORDINATOR, handler=blocks.reports),
+    # the student's safety plan: offer it in the chat; read it if they said yes to that
+    Command("offerplan", roles=ON_DUTY, handler=plans.offer),
+    Command("theirplan", roles=ON_DUTY, handler=plans.theirs),
     Command("duty", roles=ON_DUTY, handler=staff.duty),
     Command("cases", roles=CASE_STAFF, handler=cases.cases),
     Command("casenote", roles=CASE_STAFF, handler=cases.casenote),
@@ -114,6 +118,7 @@ COMMANDS: tuple[Command[Any], ...] = (
     Command("back", roles=STUDENT, handler=student.converse),
     Command("end", roles=STUDENT, handler=student.converse),
     Command("forgetme", roles=STUDENT, handler=privacy.ask),
+    Command("myplan", roles=STUDENT, handler=plans.myplan),  # their safety plan
 )
 
 BUTTONS: tuple[Button[Any], ...] = (
@@ -145,6 +150,8 @@ BUTTONS: tuple[Button[Any], ...] = (
     Button("ss", "counselor", roles=STUDENT, handler=student.counselor_now),
     Button("fu", roles=STUDENT, handler=student.followup_answer),
     Button("fm", roles=STUDENT, handler=privacy.answer),
+    # *Make my safety plan*: the plan's own buttons (``sp:skip|stop|share``) are its flow's
+    Button("sp", "begin", roles=STUDENT, handler=plans.begin_button),
 )
 
 

@@ -8,6 +8,7 @@ from escalation.case import CASE, Case
 from escalation.detector import RiskLevel
 from flows import screening
 from flows.buttons import button
+from flows.safety_plan import PLAN
 from flows.session import FEEDBACK_MACHINE
 from flows.types import NO_SOS, SOS, Button, Copy, Effect, Priority, Reply
 from handlers import escalations, journey, practice, wellbeing
@@ -499,6 +500,7 @@ async def end_session(uow: UnitOfWork, services: Services, chat: ChatSession,
         rows: tuple[tuple[Button, ...], ...] = (
             (button(FOLLOWUP, "btn-peer-yes", "peer", str(request.id)),),
             (button(FOLLOWUP, "btn-peer-no", "nopeer"),)) if peer else ()
+        rows += ((button(PLAN, "btn-plan-make", "begin"),),)  # a safety plan, offered
         # a case still open: a counselor may write to them here, and 🆘 stays at hand
         effects.append(Reply("session-ended-after-crisis", {
             "by": "idle" if ended_by == "idle" else "ended", "peer": "yes" if peer else "no",

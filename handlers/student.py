@@ -8,6 +8,7 @@ from flows.buttons import ButtonData
 from flows.intake import ASQ, INTAKE
 from flows.journey import RISK
 from flows.machine import Event, Machine, Step
+from flows.safety_plan import PLAN, SAFETY_PLAN
 from flows.session import FEEDBACK, FEEDBACK_MACHINE, SESSION, SESSION_MACHINE
 from flows.types import (
     SOS,
@@ -21,11 +22,12 @@ from flows.types import (
     Relay,
     RelayMedia,
     Reply,
+    SavePlan,
     Screened,
     SetLanguage,
     SubmitRequest,
 )
-from handlers import blocks, escalations, journey
+from handlers import blocks, escalations, journey, plans
 from handlers.context import MAX_TEXT, Services, machine_context
 from handlers.dispatch import (
     RISK_MEMORY,
@@ -49,6 +51,7 @@ MACHINES: dict[str, tuple[Machine, str]] = {
     "intake": (INTAKE, "in"),
     "session": (SESSION_MACHINE, SESSION),
     "feedback": (FEEDBACK_MACHINE, FEEDBACK),
+    "plan": (SAFETY_PLAN, PLAN),
 }
 
 
@@ -214,6 +217,8 @@ async def _apply(uow: UnitOfWork, services: Services, inbound: Inbound, person: 
             messages += await escalations.ask_for_counselor(uow, services, inbound.chat_id)
         elif isinstance(effect, Screened):
             messages += await escalations.screened(uow, services, person, effect)
+        elif isinstance(effect, SavePlan):
+            messages += await plans.save(uow, services, person, effect)
         else:
             messages.append(effect)
     return messages

@@ -171,3 +171,16 @@ class AuditEntry(Base):
     action: Mapped[str] = mapped_column(String(64))
     subject: Mapped[str] = mapped_column(String(64))
     details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class SafetyPlan(Base):
+    """A student's safety plan (flows.safety_plan): its parts in their own words, encrypted as
+    one JSON object; whether a counselor with them may see it. Goes with them on /forgetme."""
+
+    __tablename__ = "safety_plans"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"),
+                                           unique=True)
+    parts_enc: Mapped[bytes] = mapped_column(LargeBinary)
+    share: Mapped[bool] = mapped_column(Boolean, default=False)
+    updated_at: Mapped[datetime]

@@ -21,6 +21,7 @@ from storage.models import (
     InboxUpdate,
     OutboxMessage,
     Person,
+    SafetyPlan,
 )
 
 
@@ -421,4 +422,33 @@ class Audit:
                   now: datetime) -> None:
         self._s.add(AuditEntry(at=now, actor=actor, action=action, subject=subject,
                                details=details))
+        await self._s.flush()
+
+
+class Plans:
+    """Students' safety plans (flows.safety_plan), encrypted."""
+
+    def __init__(self, session: AsyncSession, cipher: Cipher) -> None:
+        self._s = session
+        self._c = cipher
+
+    async def get(self, person_id: int) -> tuple[dict[str, str], bool] | None:
+        """The plan's parts and whether a counselor with them may see it; None: no plan."""
+        plan = await self._s.scalar(select(SafetyPlan).where(SafetyPlan.person_id == person_id))
+        if plan is None:
+            return None
+        return {str(k): str(v) for k, v in self._c.decrypt_json(plan.parts_enc).items()}, \
+            plan.share
+
+    async def save(self, person_id: int, parts: dict[str, str], share: bool | None,
+                   now: datetime) -> None:
+        """Store the plan (``share`` None: as it was, else not shared)."""
+        plan = await self._s.scalar(select(SafetyPlan).where(SafetyPlan.person_id == person_id))
+        if plan is None:
+            plan = SafetyPlan(person_id=person_id, parts_enc=b"", share=False, updated_at=now)
+            self._s.add(plan)
+        plan.parts_enc = self._c.encrypt_json(parts)
+        if share is not None:
+            plan.share = share
+        plan.updated_at = now
         await self._s.flush()

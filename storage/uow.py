@@ -22,7 +22,15 @@ from storage.program_repos import (
     StudentReports,
     Timers,
 )
-from storage.repositories import Audit, Conversations, Inbox, Outbox, People, Requests
+from storage.repositories import (
+    Audit,
+    Conversations,
+    Inbox,
+    Outbox,
+    People,
+    Plans,
+    Requests,
+)
 
 
 class UnitOfWork:
@@ -44,6 +52,7 @@ class UnitOfWork:
     privacy: Privacy
     risk_reports: RiskReports
     student_reports: StudentReports
+    plans: Plans
 
     def __init__(self, sessions: async_sessionmaker[Any], cipher: Cipher) -> None:
         self._sessions = sessions
@@ -80,6 +89,7 @@ class UnitOfWork:
         self.privacy = Privacy(session, self._cipher)
         self.risk_reports = RiskReports(session, self._cipher)
         self.student_reports = StudentReports(session, self._cipher)
+        self.plans = Plans(session, self._cipher)
         await session.begin()
         return self
 

@@ -845,3 +845,110 @@ blocked-student =
     { $resources }
 blocked-student-short = For now you can't be connected with another peer supporter. If you need a counselor, press 🆘 any time.
 unblocked-student = You can ask for a peer supporter again: send /start whenever you want to talk.
+
+## Students: the safety plan (flows.safety_plan)
+cmd-myplan = My safety plan: see it or change it
+btn-plan-make = 📝 Make my safety plan
+btn-plan-change = ✏️ Change my plan
+btn-plan-skip = Skip
+btn-plan-keep = Keep it as it is
+btn-plan-stop = Stop for now
+btn-plan-share-yes = Yes, a counselor may see it
+btn-plan-share-no = No, just for me
+plan-intro = A safety plan is a short list, in your own words, of what helps when things get really hard. It has 7 short parts. Write as much or as little as you want; you can skip any part and change it later with /myplan.
+plan-ask-warning = 1/7 · What are your warning signs? Thoughts, feelings or situations that tell you a hard moment may be coming.{ $has ->
+        [yes] {""}
+            Now: { $now }
+       *[no] {""}
+    }
+plan-ask-alone = 2/7 · What can you do on your own to feel a bit calmer? (Music, a walk, a shower, breathing, drawing…){ $has ->
+        [yes] {""}
+            Now: { $now }
+       *[no] {""}
+    }
+plan-ask-distract = 3/7 · Which people or places help take your mind off things?{ $has ->
+        [yes] {""}
+            Now: { $now }
+       *[no] {""}
+    }
+plan-ask-people = 4/7 · Who can you ask for help when it gets heavy? (Names, and how to reach them){ $has ->
+        [yes] {""}
+            Now: { $now }
+       *[no] {""}
+    }
+plan-ask-pros =
+    5/7 · Professionals and services. These are already in your plan:
+    { $resources }
+    Anyone else, like your school counselor or a doctor?{ $has ->
+        [yes] {""}
+            Now: { $now }
+       *[no] {""}
+    }
+plan-ask-safer = 6/7 · How can you make your surroundings safer when things get hard? (For example, asking someone to keep things you could hurt yourself with){ $has ->
+        [yes] {""}
+            Now: { $now }
+       *[no] {""}
+    }
+plan-ask-reasons = 7/7 · What are your reasons for living? The people, hopes or things that matter to you.{ $has ->
+        [yes] {""}
+            Now: { $now }
+       *[no] {""}
+    }
+plan-ask-share = Last question: if a counselor is chatting with you, may they see your plan? It helps them help you. You can change this later.
+plan-saved =
+    📝 Your safety plan is saved. Here it is:
+    1. Warning signs: { $warning }
+    2. On my own: { $alone }
+    3. People and places that help me switch off: { $distract }
+    4. People I can ask for help: { $people }
+    5. Professionals and services: { $pros }
+    { $resources }
+    6. Making my surroundings safer: { $safer }
+    7. My reasons for living: { $reasons }
+    { $share ->
+        [yes] A counselor who is chatting with you may see it.
+       *[no] Only you can see it.
+    } Send /myplan any time to see or change it. 💛
+plan-show =
+    📝 Your safety plan
+    1. Warning signs: { $warning }
+    2. On my own: { $alone }
+    3. People and places that help me switch off: { $distract }
+    4. People I can ask for help: { $people }
+    5. Professionals and services: { $pros }
+    { $resources }
+    6. Making my surroundings safer: { $safer }
+    7. My reasons for living: { $reasons }
+    { $share ->
+        [yes] A counselor who is chatting with you may see it.
+       *[no] Only you can see it.
+    }
+plan-change = Want to change something? You'll go through the parts again; press "Keep it as it is" for the ones that are fine.
+plan-none = You don't have a safety plan yet. It's a short list, in your own words, of what helps when things get really hard. Want to make one now? It takes about five minutes.
+plan-none-not-now = You don't have a safety plan yet. You can make one when you're not in the middle of a request or a chat: send /myplan then.
+plan-not-now = You can make or change your plan when you're not in the middle of a request or a chat. Send /myplan then; the button works then too.
+plan-already = You're already working on your plan: just answer the question above.
+plan-stopped = Okay, stopped for now. What you wrote is saved: send /myplan any time to go on or see it.
+plan-stopped-start = Your plan so far is saved (/myplan shows it). Send /start again to ask for support.
+plan-help = You're making your safety plan: write your answer to the question above, or press Skip or Stop for now. If you need a counselor now, press 🆘.
+plan-text-only = Please write it as text, so it can go in your plan.
+plan-offered = 💛 { $who ->
+        [counselor] Your counselor
+       *[supporter] Your supporter
+    } suggests making a safety plan: a short list, in your own words, of what helps when things get really hard. Press the button when this chat is over (or send /myplan then).
+
+## Team: the student's safety plan
+cmd-team-offerplan = Offer the student a safety plan (a button for them)
+cmd-team-theirplan = The student's safety plan, if they said you may see it
+plan-offer-sent = The student got a button to make a safety plan. It starts once your chat is over; with their yes, you or a counselor can read it with /theirplan.
+plan-staff-none = { $pseudonym } has no safety plan yet. You can offer one with /offerplan.
+plan-staff-not-shared = { $pseudonym } has a safety plan but chose to keep it to themselves. Please respect that; you can ask them about it in the chat.
+plan-staff-show =
+    📝 { $pseudonym }'s safety plan (they said you may see it):
+    1. Warning signs: { $warning }
+    2. On their own: { $alone }
+    3. People and places that help them switch off: { $distract }
+    4. People they can ask for help: { $people }
+    5. Professionals and services: { $pros }
+    6. Making their surroundings safer: { $safer }
+    7. Their reasons for living: { $reasons }

@@ -837,3 +837,110 @@ blocked-student =
     { $resources }
 blocked-student-short = Untuk sekarang kamu belum bisa dihubungkan dengan pendamping sebaya lain. Kalau butuh konselor, tekan 🆘 kapan aja.
 unblocked-student = Kamu udah bisa minta pendamping sebaya lagi: kirim /start kapan aja kamu mau ngobrol.
+
+## Siswa: rencana keselamatan (flows.safety_plan)
+cmd-myplan = Rencana keselamatanku: lihat atau ubah
+btn-plan-make = 📝 Bikin rencana keselamatanku
+btn-plan-change = ✏️ Ubah rencanaku
+btn-plan-skip = Lewati
+btn-plan-keep = Biarin kayak gini
+btn-plan-stop = Udahan dulu
+btn-plan-share-yes = Iya, konselor boleh lihat
+btn-plan-share-no = Nggak, buat aku aja
+plan-intro = Rencana keselamatan itu daftar pendek, pakai kata-katamu sendiri, soal apa yang bantu waktu lagi berat banget. Isinya 7 bagian singkat. Tulis sebanyak atau sesedikit yang kamu mau; bagian mana aja boleh dilewati, dan bisa kamu ubah nanti lewat /myplan.
+plan-ask-warning = 1/7 · Apa tanda-tanda kalau masa berat mulai datang? Pikiran, perasaan, atau situasi yang biasanya jadi tandanya.{ $has ->
+        [yes] {""}
+            Sekarang: { $now }
+       *[no] {""}
+    }
+plan-ask-alone = 2/7 · Apa yang bisa kamu lakuin sendiri biar sedikit lebih tenang? (Dengerin musik, jalan-jalan, mandi, atur napas, gambar…){ $has ->
+        [yes] {""}
+            Sekarang: { $now }
+       *[no] {""}
+    }
+plan-ask-distract = 3/7 · Siapa atau tempat mana yang bisa bikin pikiranmu teralih sebentar?{ $has ->
+        [yes] {""}
+            Sekarang: { $now }
+       *[no] {""}
+    }
+plan-ask-people = 4/7 · Siapa yang bisa kamu mintain tolong waktu rasanya berat? (Nama, dan cara ngehubunginnya){ $has ->
+        [yes] {""}
+            Sekarang: { $now }
+       *[no] {""}
+    }
+plan-ask-pros =
+    5/7 · Tenaga profesional dan layanan. Ini udah masuk ke rencanamu:
+    { $resources }
+    Ada lagi? Misalnya guru BK atau dokter.{ $has ->
+        [yes] {""}
+            Sekarang: { $now }
+       *[no] {""}
+    }
+plan-ask-safer = 6/7 · Gimana caranya bikin sekitarmu lebih aman waktu lagi berat? (Misalnya minta seseorang nyimpenin barang yang bisa kamu pakai buat nyakitin diri){ $has ->
+        [yes] {""}
+            Sekarang: { $now }
+       *[no] {""}
+    }
+plan-ask-reasons = 7/7 · Apa alasan-alasanmu buat tetap hidup? Orang, harapan, atau hal yang berarti buat kamu.{ $has ->
+        [yes] {""}
+            Sekarang: { $now }
+       *[no] {""}
+    }
+plan-ask-share = Pertanyaan terakhir: kalau ada konselor yang lagi ngobrol sama kamu, boleh nggak dia lihat rencanamu? Itu bantu dia buat bantu kamu. Nanti bisa kamu ubah.
+plan-saved =
+    📝 Rencana keselamatanmu udah disimpan. Ini isinya:
+    1. Tanda-tanda: { $warning }
+    2. Yang bisa aku lakuin sendiri: { $alone }
+    3. Orang dan tempat yang bikin pikiranku teralih: { $distract }
+    4. Orang yang bisa aku mintain tolong: { $people }
+    5. Tenaga profesional dan layanan: { $pros }
+    { $resources }
+    6. Bikin sekitarku lebih aman: { $safer }
+    7. Alasanku buat tetap hidup: { $reasons }
+    { $share ->
+        [yes] Konselor yang lagi ngobrol sama kamu boleh lihat.
+       *[no] Cuma kamu yang bisa lihat.
+    } Kirim /myplan kapan aja buat lihat atau ngubahnya. 💛
+plan-show =
+    📝 Rencana keselamatanmu
+    1. Tanda-tanda: { $warning }
+    2. Yang bisa aku lakuin sendiri: { $alone }
+    3. Orang dan tempat yang bikin pikiranku teralih: { $distract }
+    4. Orang yang bisa aku mintain tolong: { $people }
+    5. Tenaga profesional dan layanan: { $pros }
+    { $resources }
+    6. Bikin sekitarku lebih aman: { $safer }
+    7. Alasanku buat tetap hidup: { $reasons }
+    { $share ->
+        [yes] Konselor yang lagi ngobrol sama kamu boleh lihat.
+       *[no] Cuma kamu yang bisa lihat.
+    }
+plan-change = Mau ngubah sesuatu? Kamu bakal lewatin bagian-bagiannya lagi; tekan "Biarin kayak gini" buat bagian yang udah pas.
+plan-none = Kamu belum punya rencana keselamatan. Itu daftar pendek, pakai kata-katamu sendiri, soal apa yang bantu waktu lagi berat banget. Mau bikin sekarang? Kira-kira lima menit aja.
+plan-none-not-now = Kamu belum punya rencana keselamatan. Kamu bisa bikin waktu lagi nggak ngisi permintaan atau ngobrol: kirim /myplan nanti ya.
+plan-not-now = Kamu bisa bikin atau ngubah rencanamu waktu lagi nggak ngisi permintaan atau ngobrol. Kirim /myplan nanti; tombolnya juga bisa dipakai nanti.
+plan-already = Kamu lagi ngisi rencanamu: jawab aja pertanyaan di atas.
+plan-stopped = Oke, udahan dulu. Yang udah kamu tulis tersimpan: kirim /myplan kapan aja buat lanjut atau lihat.
+plan-stopped-start = Rencanamu sejauh ini tersimpan (/myplan buat lihat). Kirim /start lagi buat minta dukungan.
+plan-help = Kamu lagi bikin rencana keselamatan: tulis jawabanmu buat pertanyaan di atas, atau tekan Lewati atau Udahan dulu. Kalau butuh konselor sekarang, tekan 🆘.
+plan-text-only = Tulis pakai teks ya, biar bisa masuk ke rencanamu.
+plan-offered = 💛 { $who ->
+        [counselor] Konselormu
+       *[supporter] Pendampingmu
+    } nyaranin kamu bikin rencana keselamatan: daftar pendek, pakai kata-katamu sendiri, soal apa yang bantu waktu lagi berat banget. Tekan tombolnya setelah obrolan ini selesai (atau kirim /myplan nanti).
+
+## Tim: rencana keselamatan siswa
+cmd-team-offerplan = Tawarkan rencana keselamatan ke siswa (tombol untuknya)
+cmd-team-theirplan = Rencana keselamatan siswa, kalau dia mengizinkan
+plan-offer-sent = Siswa sudah menerima tombol untuk membuat rencana keselamatan. Itu dimulai setelah obrolan kalian selesai; kalau dia mengizinkan, kamu atau konselor bisa membacanya dengan /theirplan.
+plan-staff-none = { $pseudonym } belum punya rencana keselamatan. Kamu bisa menawarkannya dengan /offerplan.
+plan-staff-not-shared = { $pseudonym } punya rencana keselamatan tetapi memilih menyimpannya sendiri. Tolong hargai itu; kamu bisa menanyakannya di obrolan.
+plan-staff-show =
+    📝 Rencana keselamatan { $pseudonym } (dia mengizinkan kamu melihatnya):
+    1. Tanda-tanda: { $warning }
+    2. Yang bisa dia lakukan sendiri: { $alone }
+    3. Orang dan tempat yang membuat pikirannya teralih: { $distract }
+    4. Orang yang bisa dia mintai tolong: { $people }
+    5. Tenaga profesional dan layanan: { $pros }
+    6. Membuat sekitarnya lebih aman: { $safer }
+    7. Alasannya untuk tetap hidup: { $reasons }

@@ -70,3 +70,30 @@ async def test_a_blocked_student_is_offered_to_nobody_and_still_reaches_a_counse
     await student.say(HIGH)
     await student.expect(shown(app, "id", "crisis-resources"))
     await budi.expect(shown(app, "en", "escalation-ping", id=1, level_key="risk-2"))
+
+
+async def test_a_safety_plan_is_built_retrieved_changed_and_forgotten(
+    run_bot: Callable[..., Any], sandbox: SandboxBotApi, student: User
+) -> None:
+    app = await run_bot(staff=[SUPPORTER])
+    await student.say("/myplan")
+    await student.press("sp:begin:")
+    for text in ("kalau aku mulai ngurung diri", "dengerin lagu", "rumah nenek",
+                 "kakakku", "Bu Wati guru BK", "minta kakak nyimpen obat", "adikku"):
+        await student.say(text)
+    await student.press("sp:share:no")
+    await student.expect(shown(app, "id", "plan-saved"))
+    await student.say("/myplan")
+    await student.expect("rumah nenek")
+    await student.press("sp:begin:")
+    await student.press("sp:skip:")
+    await student.say("nonton kartun")
+    await student.press("sp:stop:")
+    await student.expect(shown(app, "id", "plan-stopped"))
+    await student.say("/myplan")
+    await student.expect("nonton kartun")
+    await student.say("/forgetme")
+    await student.press_starting("fm:yes")
+    await student.expect(shown(app, "id", "forget-done"))
+    await student.say("/myplan")
+    await student.expect(shown(app, "id", "plan-none"))

@@ -17,7 +17,7 @@ from sqlalchemy import select
 
 from handlers.dispatch import able_on_duty, is_open
 from handlers.menus import MENUS
-from storage.models import HelpRequest, OutboxMessage, Person
+from storage.models import HelpRequest, OutboxMessage, Person, SafetyPlan
 from storage.program_models import ChatSession, Escalation, Member, Offer, Timer
 from tests.model.world import STAFF, STUDENTS, World
 
@@ -52,6 +52,7 @@ class Snapshot:
     edits: list[tuple[int, datetime]]  # pending edits in place: chat, queued at
     barred: set[int]  # telegram ids a coordinator blocked from peer chats (handlers.blocks)
     barred_requests: set[int]  # the ids of their requests
+    plans: dict[int, bool]  # telegram id -> a counselor with them may see their safety plan
 
 
 async def snapshot(world: World) -> Snapshot:
@@ -98,6 +99,9 @@ async def snapshot(world: World) -> Snapshot:
             edits=[(int(chat), at) for chat, at in edits],
             barred=set((await s.scalars(select(Person.telegram_id).where(
                 Person.blocked_until > world.clock()))).all()),
+            plans={int(t): bool(share) for t, share in (await s.execute(
+                select(Person.telegram_id, SafetyPlan.share).join(
+                    SafetyPlan, SafetyPlan.person_id == Person.id))).all()},
             barred_requests=set((await s.scalars(select(HelpRequest.id).join(
                 Person, Person.id == HelpRequest.person_id).where(
                 Person.blocked_until > world.clock()))).all()),
@@ -418,6 +422,25 @@ def s13_a_blocked_student_is_offered_to_no_supporter(world: World,
     return wrong
 
 
+_PLAN_SHOWN = re.compile(r"^📝 (?:(?P<en>\S+)'s safety plan|Rencana keselamatan (?P<id>\S+) \()")
+
+
+def s14_a_plan_reaches_the_team_only_with_the_students_yes(world: World,
+                                                          db: Snapshot) -> Violations:
+    """A student's safety plan is shown to someone on the team only if the student said a
+    counselor with them may see it (and it is shown to nobody else in the team's chats)."""
+    shared = {db.pseudonyms.get(t): share for t, share in db.plans.items()}
+    wrong: Violations = []
+    for message in world.telegram.messages[world.checked:]:
+        head = _PLAN_SHOWN.match(message.text)
+        if head is None or message.chat_id not in STAFF_IDS:
+            continue
+        pseudonym = head.group("en") or head.group("id")
+        if not shared.get(pseudonym):
+            wrong.append(f"S14: {message.chat_id} was shown {pseudonym}'s plan without their yes")
+    return wrong
+
+
 INVARIANTS: dict[str, Callable[[World, Snapshot], Violations]] = {
     "S1": s1_every_signal_is_held,
     "S2": s2_no_student_waits_unseen,
@@ -432,6 +455,7 @@ INVARIANTS: dict[str, Callable[[World, Snapshot], Violations]] = {
     "S11": s11_a_refused_relay_is_never_silent,
     "S12": s12_a_counselor_is_never_shut_out_of_their_case,
     "S13": s13_a_blocked_student_is_offered_to_no_supporter,
+    "S14": s14_a_plan_reaches_the_team_only_with_the_students_yes,
 }
 
 

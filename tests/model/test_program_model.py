@@ -68,13 +68,14 @@ TEXTS = st.one_of(
 STUDENT_COMMANDS = ("/start", "/cancel", "/help", "/end", "/forgetme", "/back", "/xyz",
                     "/start poster-kantin-fakultas-teknik", "/start aku pengen mati aja")
 STAFF_COMMANDS = ("/duty", "/chats", "/cases", "/end", "/handoff", "/help", "/roster", "/reports",
+                  "/offerplan", "/theirplan",
                   "/shifts", "/stats", "/start", "/skip", "/casenote 1 sudah aman", "/casenote x",
                   "/screen", "/missed", "/falsealarm", "/shifts add 9102 sen,sel 08:00-12:00")
 FORGED = ("es:ack:999", "es:take:1", "es:out:1:safe", "of:accept:1", "ro:active:1",
           "dt:on:", "in:confirm:", "ss:counselor:", "sc:now:", "fu:again:", "zz", "",
           "es:ack:-1", "of:accept:99999999999999999999", "fx:focus:1", "es:out:1:safe",
           "sh:remove:1", "sh:yes:1", "sh:keep:1", "sh:yes:x", "rv:block:1", "rv:lift:1",
-          "rp:abusive:1", "rv:show:x")
+          "rp:abusive:1", "rv:show:x", "sp:begin:", "sp:share:yes", "sp:skip:")
 
 STUDENT_IDS = tuple(STUDENTS)
 SERVING = tuple(s.telegram_id for s in (*SUPPORTERS, *COUNSELORS))
@@ -155,6 +156,18 @@ class ProgramModel(RuleBasedStateMachine):
                  if d.startswith(("in:asq-", "aq:"))]
         if shown:
             self._answer_asq(student, shown[0].rpartition(":")[0] + f":{answer}")
+
+    @rule(student=st.sampled_from(STUDENT_IDS),
+          step=st.sampled_from(("/myplan", "sp:begin:", "sp:skip:", "sp:stop:", "sp:share:yes",
+                                "sp:share:no")))
+    def student_works_on_their_safety_plan(self, student: int, step: str) -> None:
+        """/myplan, *Make my plan* / *Change my plan* (allowed only outside a request or a
+        chat), a part skipped or kept, *Stop for now*, the last question (S14: the team sees
+        a plan only with the student's yes); what they write is ``student_writes``."""
+        if step.startswith("/"):
+            self._do(self.world.command(student, step))
+        else:
+            self._press_if_shown(student, step)
 
     @rule(student=st.sampled_from(STUDENT_IDS))
     def student_asks_for_a_counselor(self, student: int) -> None:

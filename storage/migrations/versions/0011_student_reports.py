@@ -34,10 +34,16 @@ def upgrade() -> None:
         sa.Column('decided_by', sa.Integer(), nullable=True),
         sa.Column('decided_at', storage.models.UTCDateTime(timezone=True), nullable=True),
         sa.Column('created_at', storage.models.UTCDateTime(timezone=True), nullable=False),
-        sa.ForeignKeyConstraint(['person_id'], ['people.id'], ondelete='CASCADE'),
-        sa.ForeignKeyConstraint(['session_id'], ['sessions.id'], ondelete='SET NULL'),
-        sa.ForeignKeyConstraint(['reporter_id'], ['members.id'], ondelete='SET NULL'),
-        sa.PrimaryKeyConstraint('id'),
+        sa.ForeignKeyConstraint(['person_id'], ['people.id'],
+                                name=op.f('fk_student_reports_person_id_people'),
+                                ondelete='CASCADE'),
+        sa.ForeignKeyConstraint(['session_id'], ['sessions.id'],
+                                name=op.f('fk_student_reports_session_id_sessions'),
+                                ondelete='SET NULL'),
+        sa.ForeignKeyConstraint(['reporter_id'], ['members.id'],
+                                name=op.f('fk_student_reports_reporter_id_members'),
+                                ondelete='SET NULL'),
+        sa.PrimaryKeyConstraint('id', name=op.f('pk_student_reports')),
     )
     op.create_index('ix_student_reports_status', 'student_reports', ['status', 'created_at'])
 

@@ -12,6 +12,7 @@ from bot.app import MENU_COMMANDS
 from bot.i18n import Catalog
 from flows.buttons import ButtonData, decode
 from flows.onboarding import FLOW as ONBOARDING_FLOW
+from flows.safety_plan import PLAN
 from flows.session import SESSION
 from handlers import (
     blocks,
@@ -43,8 +44,8 @@ ROLES = (*sorted(STAFF), A_STUDENT)
 # every command the bot answers today; operators and help texts rely on the names
 TEAM_COMMANDS = {"start", "help", "duty", "end", "note", "chats", "handoff", "cases",
                  "casenote", "refer", "invite", "roster", "shifts", "stats", "missed",
-                 "falsealarm", "screen", "report", "reports"}
-STUDENT_COMMANDS = {"start", "help", "cancel", "back", "end", "forgetme"}
+                 "falsealarm", "screen", "report", "reports", "offerplan", "theirplan"}
+STUDENT_COMMANDS = {"start", "help", "cancel", "back", "end", "forgetme", "myplan"}
 HELP = {"supporter": "help-supporter", "counselor": "help-counselor",
         "coordinator": "help-coordinator", A_STUDENT: "help-intake help-general help-session"}
 
@@ -91,7 +92,7 @@ def test_the_prefixes_buttons_are_built_with_are_the_registered_ones() -> None:
     built = {staff.OFFER, DUTY, HANDOFF, END, FOCUS, escalations.ESC, coordinator.ROSTER,
              coordinator.SHIFTS, escalations.SCREEN, student.FOLLOWUP, privacy.FORGET,
              SESSION, screen.PREFIX, wellbeing.PREFIX,
-             blocks.REPORT_PREFIX, blocks.REVIEW}  # ss:counselor: (sessions builds it)
+             blocks.REPORT_PREFIX, blocks.REVIEW, PLAN}  # ss:counselor: (sessions builds it)
     assert {row.prefix for row in BUTTONS} == built
 
 

@@ -105,6 +105,7 @@ COMMANDS: tuple[Command[Any], ...] = (
     Command("offerplan", roles=ON_DUTY, handler=plans.offer),
     Command("theirplan", roles=ON_DUTY, handler=plans.theirs),
     Command("duty", roles=ON_DUTY, handler=staff.duty),
+    Command("checkin", roles=ON_DUTY, handler=wellbeing.note),  # a word with the check-in
     Command("cases", roles=CASE_STAFF, handler=cases.cases),
     Command("casenote", roles=CASE_STAFF, handler=cases.casenote),
     Command("invite", roles=COORDINATOR, handler=coordinator.invite),

@@ -292,6 +292,11 @@ async def hand_back(uow: UnitOfWork, services: Services, chat: ChatSession, memb
         effects.append(Reply("handback-done", params, to=member.telegram_id))
     if role == "counselor":  # their crisis case goes back to paging
         effects += await escalations.counselor_left(uow, services, chat.student_chat_id, member)
+    if role == "supporter" and await practice.for_request(uow, request) is None and (
+            await uow.escalations.unresolved_for_chat(chat.student_chat_id) is not None or
+            await uow.escalations.highest_since(chat.student_chat_id, chat.started_at)
+            >= RiskLevel.HIGH):  # a supporter who leaves a crisis chat rests, as at its end
+        effects += await _rest(uow, services, chat, True, now, leaving=member)
     staying = [m for m in await uow.sessions.staff(chat) if m.active]
     if not staying:
         return effects + await _requeue(uow, services, chat, student_key)
@@ -542,12 +547,12 @@ async def end_session(uow: UnitOfWork, services: Services, chat: ChatSession,
 
 
 async def _rest(uow: UnitOfWork, services: Services, chat: ChatSession, crisis: bool,
-                now: datetime) -> list[Effect]:
+                now: datetime, leaving: Member | None = None) -> list[Effect]:
     """Looking after the supporter once their chat ends (config ``wellbeing``): after a chat
     with a crisis, no new requests for ``cooldown_after_crisis`` (a timer says when they come
     again); a chat that brought them to the day's or the week's limit says so, once their last
     open chat ends. Either way they are told why, kindly, and their open chats go on."""
-    member = await uow.members.get(chat.supporter_id) if chat.supporter_id else None
+    member = leaving or (await uow.members.get(chat.supporter_id) if chat.supporter_id else None)
     if member is None or not member.active:
         return []
     limits = services.config.wellbeing

@@ -50,13 +50,42 @@ async def checkin(uow: UnitOfWork, services: Services, inbound: Inbound, member:
     effects: list[Effect] = [ClearButtons(inbound.message_id)]
     if answer not in (*LOW, "talk"):
         return [*effects, Reply("wellbeing-checkin-thanks")]
-    counselors = [m for m in await uow.members.all("counselor")
-                  if m.active and m.on_duty and m.id != member.id]
-    told = counselors or [m for m in await uow.members.all("coordinator")
-                          if m.active and m.id != member.id]
+    told = await _who_hears(uow, member)
     effects += [Reply("wellbeing-debrief-wanted", {"name": member.name}, to=m.telegram_id)
                 for m in told]
     return [*effects, Reply("wellbeing-checkin-low" if told else "wellbeing-checkin-nobody")]
+
+
+async def _who_hears(uow: UnitOfWork, member: Member) -> list[Member]:
+    """The counselors on duty, else the active coordinators (never the member themselves)."""
+    counselors = [m for m in await uow.members.all("counselor")
+                  if m.active and m.on_duty and m.id != member.id]
+    return counselors or [m for m in await uow.members.all("coordinator")
+                          if m.active and m.id != member.id]
+
+
+async def note(uow: UnitOfWork, services: Services, inbound: Inbound,
+               member: Member) -> list[Effect]:
+    """``/checkin <a few words>``: the optional note with the check-in, while the break lasts.
+    After a low answer (or *Talk to a counselor*) the words go to whoever was told, with the
+    member's name; after a good one they are only thanked. Never stored."""
+    words = inbound.text.strip()
+    timer = await uow.timers.get(COOLDOWN, str(member.id))
+    if timer is None or timer.status != "pending":  # (the break is over)
+        return [Reply("wellbeing-note-none")]
+    answer = str(timer.payload.get("answer") or "")
+    if not answer:
+        return [Reply("wellbeing-note-first")]
+    if not words:
+        return [Reply("wellbeing-note-usage")]
+    await uow.audit.add(f"member:{member.id}", "wellbeing.note", f"member:{member.id}", {},
+                        services.clock())
+    if answer not in (*LOW, "talk"):
+        return [Reply("wellbeing-note-thanks")]
+    told = await _who_hears(uow, member)
+    return [*[Reply("wellbeing-debrief-note", {"name": member.name, "words": words[:500]},
+                    to=m.telegram_id) for m in told],
+            Reply("wellbeing-note-passed" if told else "wellbeing-checkin-nobody")]
 
 
 async def roster_lines(uow: UnitOfWork, services: Services, now: datetime

@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from routing.lifecycles import OFFER, REPORT, SESSION, OfferStatus, ReportStatus
 from storage.crypto import Cipher
-from storage.models import HelpRequest
+from storage.models import HelpRequest, Person
 from storage.program_models import (
     ChatSession,
     Feedback,
@@ -260,10 +260,14 @@ class Sessions:
             query.order_by(ChatSession.ended_at.desc(), ChatSession.id.desc()).limit(1))
 
     async def started_since(self, since: datetime) -> dict[int, int]:
-        """How many chats each supporter started at ``since`` or later (wellbeing limits)."""
+        """How many chats each supporter started at ``since`` or later (wellbeing limits;
+        practice with a scripted student is training, not counted)."""
         rows = await self._s.execute(
-            select(ChatSession.supporter_id, func.count()).where(
-                ChatSession.started_at >= since, ChatSession.supporter_id.is_not(None))
+            select(ChatSession.supporter_id, func.count())
+            .join(HelpRequest, HelpRequest.id == ChatSession.request_id)
+            .join(Person, Person.id == HelpRequest.person_id)
+            .where(ChatSession.started_at >= since, ChatSession.supporter_id.is_not(None),
+                   Person.practice_with.is_(None))
             .group_by(ChatSession.supporter_id))
         return {int(member or 0): int(count) for member, count in rows.all()}
 
@@ -272,7 +276,9 @@ class Sessions:
         open counts until now)."""
         rows = await self._s.execute(
             select(ChatSession.supporter_id, ChatSession.started_at, ChatSession.ended_at)
-            .where(ChatSession.supporter_id.is_not(None),
+            .join(HelpRequest, HelpRequest.id == ChatSession.request_id)
+            .join(Person, Person.id == HelpRequest.person_id)
+            .where(ChatSession.supporter_id.is_not(None), Person.practice_with.is_(None),
                    (ChatSession.ended_at.is_(None)) | (ChatSession.ended_at >= since)))
         spent: dict[int, float] = {}
         for member, started, ended in rows.all():

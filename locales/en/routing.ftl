@@ -41,7 +41,7 @@ handback-colleague = Heads-up: the { $role } has left the chat with { $pseudonym
 wellbeing-cooldown =
     That was a heavy chat. 💛 Take a breather: you won't get new requests for the next { $minutes } min (your other open chats go on). You'll get a message when requests come again.
 
-    How are you after that chat? 1 (heavy) to 5 (fine). If it's weighing on you, press “Talk to a counselor”.
+    How are you after that chat? 1 (heavy) to 5 (fine). If it's weighing on you, press “Talk to a counselor”. After you answer, you can add a few words with /checkin.
 wellbeing-cooldown-over = You can get new requests again from now. Take care of yourself. 💛
 wellbeing-limit-day = You've had { $limit } chats today, the most the program asks of anyone in one day. You won't get new requests until tomorrow. Thank you for today. 💛
 wellbeing-limit-week = You've spent { $limit } hours in chats this week, the most the program asks of anyone in one week. You won't get new requests until Monday. Thank you for this week. 💛
@@ -58,3 +58,9 @@ wellbeing-checkin-already = You've already answered this check-in. Thank you. �
 wellbeing-checkin-old = That check-in is from an earlier chat; nothing was changed.
 wellbeing-debrief-wanted = 💛 { $name } (peer supporter) had a heavy chat and would like to talk it through. Please reach out to them when you can. They shared only that, not what was said in the chat.
 btn-wellbeing-talk = 💬 Talk to a counselor
+wellbeing-note-none = There is no check-in open right now. If you'd like to talk about a chat, tell a counselor. 💛
+wellbeing-note-first = First choose how you are, 1 to 5, on the check-in message; then you can add a word with /checkin.
+wellbeing-note-usage = Write your words after the command, for example: /checkin I keep thinking about that chat
+wellbeing-note-thanks = Thank you for sharing that. 💛 It stays with you; if you'd like to talk after all, press "Talk to a counselor".
+wellbeing-note-passed = Thank you. 💛 Your words went to the counselor who was told you'd like to talk.
+wellbeing-debrief-note = 💛 { $name } (peer supporter) added a word to their check-in: “{ $words }”

@@ -938,6 +938,7 @@ plan-offered = 💛 { $who ->
     } suggests making a safety plan: a short list, in your own words, of what helps when things get really hard. Press the button when this chat is over (or send /myplan then).
 
 ## Team: the student's safety plan
+cmd-team-checkin = A few words with your check-in after a heavy chat
 cmd-team-offerplan = Offer the student a safety plan (a button for them)
 cmd-team-theirplan = The student's safety plan, if they said you may see it
 plan-offer-sent = The student got a button to make a safety plan. It starts once your chat is over; with their yes, you or a counselor can read it with /theirplan.

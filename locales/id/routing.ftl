@@ -41,7 +41,7 @@ handback-colleague = Info: { $role } sudah keluar dari obrolan dengan { $pseudon
 wellbeing-cooldown =
     Obrolan tadi berat. 💛 Istirahat dulu ya: selama { $minutes } menit ke depan kamu tidak akan dapat permintaan baru (obrolanmu yang lain tetap jalan). Nanti ada pesan saat permintaan bisa masuk lagi.
 
-    Bagaimana perasaanmu setelah obrolan tadi? 1 (berat) sampai 5 (baik). Kalau masih membebanimu, tekan “Bicara dengan konselor”.
+    Bagaimana perasaanmu setelah obrolan tadi? 1 (berat) sampai 5 (baik). Kalau masih membebanimu, tekan “Bicara dengan konselor”. Setelah menjawab, kamu bisa menambahkan catatan dengan /checkin.
 wellbeing-cooldown-over = Mulai sekarang kamu bisa dapat permintaan baru lagi. Jaga dirimu ya. 💛
 wellbeing-limit-day = Hari ini kamu sudah menemani { $limit } obrolan, batas program untuk satu hari. Sampai besok kamu tidak akan dapat permintaan baru. Terima kasih untuk hari ini. 💛
 wellbeing-limit-week = Minggu ini kamu sudah { $limit } jam di obrolan, batas program untuk satu minggu. Sampai Senin kamu tidak akan dapat permintaan baru. Terima kasih untuk minggu ini. 💛
@@ -57,4 +57,10 @@ wellbeing-checkin-nobody = Terima kasih sudah bilang. 💛 Saat ini tidak ada ko
 wellbeing-checkin-already = Kamu sudah menjawab pertanyaan ini. Terima kasih. 💛
 wellbeing-checkin-old = Pertanyaan itu dari obrolan sebelumnya; tidak ada yang diubah.
 wellbeing-debrief-wanted = 💛 { $name } (pendamping sebaya) baru saja menemani obrolan yang berat dan ingin membicarakannya. Tolong hubungi dia saat kamu bisa. Dia hanya menyampaikan itu, bukan isi obrolannya.
+wellbeing-note-none = Saat ini tidak ada check-in yang terbuka. Kalau kamu ingin membicarakan sebuah obrolan, hubungi konselor. 💛
+wellbeing-note-first = Pilih dulu keadaanmu, 1 sampai 5, di pesan check-in; setelah itu kamu bisa menambahkan catatan dengan /checkin.
+wellbeing-note-usage = Tulis catatanmu setelah perintahnya, misalnya: /checkin aku masih kepikiran obrolan tadi
+wellbeing-note-thanks = Terima kasih sudah berbagi. 💛 Catatan ini tetap untukmu; kalau ternyata kamu ingin membicarakannya, tekan "Bicara dengan konselor".
+wellbeing-note-passed = Terima kasih. 💛 Catatanmu sudah diteruskan ke konselor yang diberi tahu bahwa kamu ingin bicara.
+wellbeing-debrief-note = 💛 { $name } (pendamping sebaya) menambahkan catatan pada check-in-nya: “{ $words }”
 btn-wellbeing-talk = 💬 Bicara dengan konselor

@@ -930,6 +930,7 @@ plan-offered = 💛 { $who ->
     } nyaranin kamu bikin rencana keselamatan: daftar pendek, pakai kata-katamu sendiri, soal apa yang bantu waktu lagi berat banget. Tekan tombolnya setelah obrolan ini selesai (atau kirim /myplan nanti).
 
 ## Tim: rencana keselamatan siswa
+cmd-team-checkin = Catatan untuk check-in setelah obrolan berat
 cmd-team-offerplan = Tawarkan rencana keselamatan ke siswa (tombol untuknya)
 cmd-team-theirplan = Rencana keselamatan siswa, kalau dia mengizinkan
 plan-offer-sent = Siswa sudah menerima tombol untuk membuat rencana keselamatan. Itu dimulai setelah obrolan kalian selesai; kalau dia mengizinkan, kamu atau konselor bisa membacanya dengan /theirplan.

@@ -68,7 +68,7 @@ TEXTS = st.one_of(
 STUDENT_COMMANDS = ("/start", "/cancel", "/help", "/end", "/forgetme", "/back", "/xyz",
                     "/start poster-kantin-fakultas-teknik", "/start aku pengen mati aja")
 STAFF_COMMANDS = ("/duty", "/chats", "/cases", "/end", "/handoff", "/help", "/roster", "/reports",
-                  "/offerplan", "/theirplan",
+                  "/offerplan", "/theirplan", "/checkin masih kepikiran",
                   "/shifts", "/stats", "/start", "/skip", "/casenote 1 sudah aman", "/casenote x",
                   "/screen", "/missed", "/falsealarm", "/shifts add 9102 sen,sel 08:00-12:00")
 FORGED = ("es:ack:999", "es:take:1", "es:out:1:safe", "of:accept:1", "ro:active:1",

@@ -209,3 +209,78 @@ async def test_the_roster_shows_each_supporters_week_and_last_check_in_never_the
     assert "mati" not in card
     assert "check-in" not in _card(world, "Pak Budi", later), "supporters only"
     assert await check(world) == []
+
+
+async def test_a_word_with_a_low_check_in_reaches_the_counselor_never_the_chat(
+    cooling: World,
+) -> None:
+    world = cooling
+    chat = await _heavy_chat(world)
+    before = len(world.telegram.messages)
+    await world.command(DIMAS, "/checkin aku masih kepikiran")
+    assert any("First choose how you are" in t for t in world.texts(DIMAS, before))
+    [(message, _)] = [(m, d) for m, d in world.buttons(DIMAS) if d == f"wb:1:{chat}"]
+    await world.press(DIMAS, message, f"wb:1:{chat}")
+    noted = len(world.telegram.messages)
+    await world.command(DIMAS, "/checkin aku masih kepikiran")
+    [told] = [t for t in world.texts(BUDI, noted) if "added a word" in t]
+    assert "aku masih kepikiran" in told
+    assert "Dimas" in told
+    assert any("Your words went to the counselor" in t for t in world.texts(DIMAS, noted))
+    await world.advance(1800)
+    late = len(world.telegram.messages)
+    await world.command(DIMAS, "/checkin lagi")
+    assert any("no check-in open" in t for t in world.texts(DIMAS, late))
+    assert world.texts(BUDI, late) == []
+    assert await check(world) == []
+
+
+async def test_a_word_with_a_good_check_in_stays_with_the_supporter(cooling: World) -> None:
+    world = cooling
+    chat = await _heavy_chat(world)
+    [(message, _)] = [(m, d) for m, d in world.buttons(DIMAS) if d == f"wb:4:{chat}"]
+    await world.press(DIMAS, message, f"wb:4:{chat}")
+    before = len(world.telegram.messages)
+    await world.command(DIMAS, "/checkin lumayan capek")
+    assert any("It stays with you" in t for t in world.texts(DIMAS, before))
+    assert world.texts(BUDI, before) == []
+    assert await check(world) == []
+
+
+async def test_a_supporter_who_leaves_a_crisis_chat_to_the_counselor_rests_too(
+    cooling: World,
+) -> None:
+    world = cooling
+    await intake(world, STUDENT)
+    await press(world, DIMAS, "of:accept:")
+    await world.say(STUDENT, "aku pengen mati aja")
+    await press(world, BUDI, "es:take:")
+    before = len(world.telegram.messages)
+    await world.end(DIMAS)  # the counselor stays with the student
+    assert any("That was a heavy chat" in t for t in world.texts(DIMAS, before)), \
+        world.texts(DIMAS, before)
+    waiting = len(world.telegram.messages)
+    await intake(world, EN_STUDENT, "en")
+    assert not offered(world, DIMAS, waiting), "resting: no new request"
+    assert await check(world) == []
+
+
+async def test_practice_chats_do_not_count_towards_the_days_limit(two_a_day: World) -> None:
+    from handlers import practice
+
+    world = two_a_day
+    scripted = 700100003
+    async with world.running.store() as uow:
+        await practice.begin(uow, scripted, DIMAS, "id", world.clock())
+        await uow.commit()
+    await intake(world, scripted)
+    await press(world, DIMAS, "of:accept:")  # the practice chat
+    await world.end(DIMAS)
+    for student, lang in ((STUDENT, "id"), (EN_STUDENT, "en")):
+        waiting = len(world.telegram.messages)
+        await intake(world, student, lang)
+        assert offered(world, DIMAS, waiting), "training is not a chat of the day"
+        await press(world, DIMAS, "of:accept:")
+        await world.end(student)
+    assert any("You've had 2 chats today" in t for t in world.texts(DIMAS))
+    assert await check(world) == []

@@ -44,7 +44,8 @@ ROLES = (*sorted(STAFF), A_STUDENT)
 # every command the bot answers today; operators and help texts rely on the names
 TEAM_COMMANDS = {"start", "help", "duty", "end", "note", "chats", "handoff", "cases",
                  "casenote", "refer", "invite", "roster", "shifts", "stats", "missed",
-                 "falsealarm", "screen", "report", "reports", "offerplan", "theirplan"}
+                 "falsealarm", "screen", "report", "reports", "offerplan", "theirplan",
+                 "checkin"}
 STUDENT_COMMANDS = {"start", "help", "cancel", "back", "end", "forgetme", "myplan"}
 HELP = {"supporter": "help-supporter", "counselor": "help-counselor",
         "coordinator": "help-coordinator", A_STUDENT: "help-intake help-general help-session"}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from tests.model.invariants import check
 from tests.model.test_regressions import intake
 from tests.model.world import Message, World
@@ -49,3 +51,34 @@ async def test_s2_rejects_a_student_left_believing_someone_is_coming(world: Worl
             offer.status = "withdrawn"
         await uow.commit()
     assert [v[:3] for v in await check(world, ("S2",))] == ["S2:", "S2:"]
+
+
+async def test_s13_rejects_a_blocked_student_in_a_chat_with_a_supporter(world: World) -> None:
+    await intake(world, STUDENT)
+    [(message, data)] = [(m, d) for m, d in world.buttons(SUPPORTER)
+                         if d.startswith("of:accept:")]
+    await world.press(SUPPORTER, message, data)
+    assert await check(world, ("S13",)) == []
+    async with world.running.store() as uow:  # blocked behind the program's back: still in
+        person = await uow.people.by_telegram_id(STUDENT)  # the chat
+        assert person is not None
+        person.blocked_until = world.clock() + timedelta(days=1)
+        await uow.commit()
+    assert [v[:4] for v in await check(world, ("S13",))] == ["S13:"]
+
+
+async def test_s14_rejects_a_plan_shown_to_the_team_without_the_students_yes(
+    world: World,
+) -> None:
+    await intake(world, STUDENT)
+    async with world.running.store() as uow:
+        person = await uow.people.by_telegram_id(STUDENT)
+        assert person is not None
+        pseudonym = person.pseudonym
+        await uow.plans.save(person.id, {"reasons": "adikku"}, False, world.clock())
+        await uow.commit()
+    assert await check(world, ("S14",)) == []
+    world.telegram.messages.append(Message(
+        SUPPORTER, 1, f"📝 {pseudonym}'s safety plan (they said you may see it):\n7. adikku", [],
+        world.clock()))
+    assert [v[:4] for v in await check(world, ("S14",))] == ["S14:"]

@@ -542,8 +542,8 @@ escalation-ping =
     Their words: { $excerpt }
     Waiting: { $waited } min
     { $reader ->
-        [coordinator] Please acknowledge; a counselor takes the student over.
-       *[counselor] Please acknowledge or take over.
+        [coordinator] Please acknowledge; a counselor takes the student over. (The buttons go once someone has.)
+       *[counselor] Please acknowledge or take over. (The buttons go once someone has.)
     }
 escalation-broadcast =
     🆘🆘 Escalation #{ $id } is NOT yet taken care of — { $level }

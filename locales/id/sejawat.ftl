@@ -539,8 +539,8 @@ escalation-ping =
     Kata-katanya: { $excerpt }
     Menunggu: { $waited } menit
     { $reader ->
-        [coordinator] Tekan “Saya tangani”; yang nanti mengambil alih obrolan dengan siswa adalah konselor.
-       *[counselor] Tekan “Saya tangani” atau “Ambil alih”.
+        [coordinator] Tekan “Saya tangani”; obrolan dengan siswa nanti diambil alih konselor. (Tombolnya hilang setelah ada yang menangani.)
+       *[counselor] Tekan “Saya tangani” atau “Ambil alih”. (Tombolnya hilang setelah ada yang menangani.)
     }
 escalation-broadcast =
     🆘🆘 Kasus #{ $id } BELUM ada yang menangani — { $level }

@@ -18,6 +18,7 @@ from flows.machine import Action, Context, Data, Event, Guard, Machine, On, Prom
 from flows.types import (
     NO_SOS,
     SOS,
+    AlertFriend,
     Button,
     CancelRequest,
     Effect,
@@ -28,7 +29,9 @@ from flows.types import (
     SubmitRequest,
 )
 
-TOPICS = ("academic", "anxiety", "low_mood", "family", "bullying", "loneliness", "other")
+TOPICS = ("academic", "anxiety", "low_mood", "family", "bullying", "loneliness", "friend",
+          "other")
+URGENCY = ("now", "soon", "unsure")  # how urgent a worry about a friend feels
 FEELINGS = ("1", "2", "3", "4", "5")
 SCREEN_AT = 2  # a feeling this low (or a concern in what they wrote) asks the ASQ questions
 ASQ = "asq"  # the answers so far, {question: answer}; ASQ_DONE once the screening ended
@@ -69,12 +72,33 @@ def _consent_question(ctx: Context, data: Data) -> Sequence[Effect]:
     """The question alone: what a stray message gets (seen in the newcomer hour: the whole
     welcome, emergency numbers and all, again for every word typed)."""
     return _ask("intake-consent", ((button("btn-consent-yes", "consent", "yes"),),
+                                   (button("btn-consent-friend", "consent", "friend"),),
                                    (button("btn-consent-no", "consent", "no"),)))
 
 
 def _language(ctx: Context, data: Data) -> Sequence[Effect]:
     row = tuple(button(f"btn-lang-{code}", "lang", code) for code in LANGUAGES)
     return _ask("intake-language", (row, (BACK,)))
+
+
+def _friend(ctx: Context, data: Data) -> Sequence[Effect]:
+    """Help a friend: what to look for and say (and not promise), then talk to a supporter
+    about them, alert a counselor, or that is all."""
+    rows = tuple((button(f"btn-friend-{c}", "friend", c),) for c in ("talk", "alert", "done"))
+    return (Reply("friend-guidance"), *_ask("friend-choose", (*rows, (BACK,))))
+
+
+def _friend_what(ctx: Context, data: Data) -> Sequence[Effect]:
+    return _ask("friend-what", ((BACK,),))
+
+
+def _friend_class(ctx: Context, data: Data) -> Sequence[Effect]:
+    return _ask("friend-class", ((button("btn-skip", "skip"),), (BACK,)))
+
+
+def _friend_urgency(ctx: Context, data: Data) -> Sequence[Effect]:
+    rows = tuple((button(f"btn-urgency-{u}", "urgency", u),) for u in URGENCY)
+    return _ask("friend-urgency", (*rows, (BACK,)))
 
 
 def _topic(ctx: Context, data: Data) -> Sequence[Effect]:
@@ -164,6 +188,16 @@ def _new_name(ctx: Context, data: Data, event: Event) -> tuple[Data, Sequence[Ef
 
 def _start_editing(ctx: Context, data: Data, event: Event) -> tuple[Data, Sequence[Effect]]:
     return {**data, "editing": True}, ()
+
+
+def _for_friend(ctx: Context, data: Data, event: Event) -> tuple[Data, Sequence[Effect]]:
+    return {**data, "for": "friend", "topic": "friend"}, ()
+
+
+def _alert_friend(ctx: Context, data: Data, event: Event) -> tuple[Data, Sequence[Effect]]:
+    """The worry about a friend goes to a counselor (handlers.escalations.about_a_friend)."""
+    return data, (AlertFriend(str(data.get("friend_what", "")),
+                              str(data.get("friend_class", "")), event.value),)
 
 
 def _submit(ctx: Context, data: Data, event: Event) -> tuple[Data, Sequence[Effect]]:
@@ -297,7 +331,15 @@ GUARDS: dict[str, Guard] = {
     "screen": _screen,
     "known-answer": _is(screening.KEPT),
     "yes-so-far": _yes_so_far,
+    "friend": _value("friend"),
+    "for-friend": lambda ctx, data, event: data.get("for") == "friend",
+    "talk": _value("talk"),
+    "alert": _value("alert"),
+    "done": _value("done"),
+    "known-urgency": _is(URGENCY),
+    "said-something": lambda ctx, data, event: bool(event.value.strip()),
 }
+GUARDS["known-language&for-friend"] = _and("known-language", "for-friend")
 for _g in ("known-topic", "length-ok", "too-long", "known-feeling", "keep", "known-answer"):
     GUARDS[f"{_g}&editing"] = _and(_g, "editing")
 GUARDS["known-feeling&screen"] = _and("known-feeling", "screen")
@@ -334,10 +376,29 @@ INTAKE = Machine(
     states={
         "consent": State("consent", _consent, reminder=_consent_question, on=(
             On("consent", to="language", guard="yes"),
+            On("consent", to="language", guard="friend", do=_for_friend),
             On("consent", to="closed", guard="no", reply="intake-declined"),
         )),
         "language": State("language", _language, back="consent", on=(
+            On("lang", to="friend", guard="known-language&for-friend", do=_set_language),
             On("lang", to="topic", guard="known-language", do=_set_language),
+        )),
+        # help a friend: guidance, then a supporter (a request about them), a counselor, or done
+        "friend": State("friend", _friend, back="language", on=(
+            On("friend", to="description", guard="talk"),
+            On("friend", to="friend_what", guard="alert"),
+            On("friend", to="closed", guard="done", reply="friend-take-care"),
+        )),
+        "friend_what": State("friend_what", _friend_what, back="friend", expects_text=True, on=(
+            On("text", to="friend_class", guard="said-something", do=_set("friend_what")),
+        )),
+        "friend_class": State("friend_class", _friend_class, back="friend_what",
+                              expects_text=True, on=(
+            On("text", to="friend_urgency", do=_set("friend_class")),
+            On("skip", to="friend_urgency"),
+        )),
+        "friend_urgency": State("friend_urgency", _friend_urgency, back="friend_class", on=(
+            On("urgency", to="closed", guard="known-urgency", do=_alert_friend),
         )),
         "topic": State("topic", _topic, back="language", on=(
             *_field("topic", "description", _set("topic"), "known-topic"),

@@ -119,6 +119,16 @@ class SetLanguage:
 
 
 @dataclass(frozen=True)
+class AlertFriend:
+    """A student is worried about a friend: what they know, the friend's class or year (may
+    be empty) and how urgent it feels (``now``, ``soon``, ``unsure``): a counselor is paged."""
+
+    what: str
+    where: str
+    urgency: str
+
+
+@dataclass(frozen=True)
 class SavePlan:
     """Keep the student's safety plan (flows.safety_plan): its parts in their words, and
     whether a counselor with them may see it (None: not asked yet). ``done``: the last step."""
@@ -192,5 +202,5 @@ ProgramEffect = Relay | RelayMedia | EndSession | RecordFeedback | JoinProgram |
 Effect = (
     Reply | ClearButtons | Copy | SetMenu | SetLanguage | SubmitRequest | CancelRequest
     | Screened | Relay | RelayMedia | EndSession | RecordFeedback | JoinProgram | AskCounselor
-    | SavePlan
+    | SavePlan | AlertFriend
 )

@@ -33,7 +33,17 @@ from escalation.policy import (
 from flows import buttons, screening
 from flows.buttons import ButtonData
 from flows.intake import ASQ_DONE
-from flows.types import SOS, Button, ClearButtons, Effect, Inbound, Priority, Reply, Screened
+from flows.types import (
+    SOS,
+    AlertFriend,
+    Button,
+    ClearButtons,
+    Effect,
+    Inbound,
+    Priority,
+    Reply,
+    Screened,
+)
 from handlers import journey, practice
 from handlers.context import Services
 from storage.models import Person
@@ -402,7 +412,7 @@ async def _open(uow: UnitOfWork, services: Services, chat_id: int, person: Perso
     if not person.pseudonym:  # counselors need a name to call them by, from the first ping
         drafted = conversation.data.get("pseudonym") if conversation is not None else None
         person.pseudonym = str(drafted or services.new_pseudonym())
-    if source in ("detector", "onboarding") and words:
+    if source in ("detector", "onboarding", "friend") and words:
         own = words  # the words that showed the risk
     else:
         own = await recent_words(uow, chat_id, person)
@@ -759,6 +769,32 @@ async def ask_for_counselor(uow: UnitOfWork, services: Services,
                 to=counselor.telegram_id, priority=CRISIS))
         return effects
     return await open_manual(uow, services, chat_id, "student", "")
+
+
+async def about_a_friend(uow: UnitOfWork, services: Services, chat_id: int, person: Person,
+                         alert: AlertFriend) -> list[Effect]:
+    """A student alerts a counselor about a friend (the intake's friend route, or /friend in a
+    chat): a case in the reporting student's chat (taking it over is a chat with them), with
+    what they know as its words and the friend's class or year beside the reason. "It is
+    happening now" is imminent, anything else high: a counselor must answer either way, and
+    the ladder goes on until one does. The student is told what happens next, and that it is
+    not on them to fix it."""
+    assessed = services.detector.assess(alert.what)
+    level = max(RiskLevel.IMMINENT if alert.urgency == "now" else RiskLevel.HIGH,
+                assessed.level)
+    await uow.audit.add(f"person:{person.id}", "friend.alert", f"person:{person.id}",
+                        {"urgency": alert.urgency}, services.clock())
+    if await live_for_chat(uow, chat_id) is not None:
+        effects = await _update(uow, services, chat_id, level, alert.what, alert.where)
+    else:
+        effects = await _open(uow, services, chat_id, person, level,
+                              tuple(assessed.categories), "friend", alert.what, alert.where,
+                              await counselor_here(uow, await uow.sessions.active_for_student(
+                                  chat_id)))
+    if person.practice_with is not None:
+        return effects
+    return [*effects, Reply("friend-alert-sent", {"now": "yes" if alert.urgency == "now"
+                                                  else "no"}, to=chat_id, priority=CRISIS)]
 
 
 async def open_manual(uow: UnitOfWork, services: Services, chat_id: int, source: str,

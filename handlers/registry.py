@@ -30,6 +30,7 @@ from handlers import (
     cases,
     coordinator,
     escalations,
+    friend,
     plans,
     privacy,
     reports,
@@ -120,6 +121,7 @@ COMMANDS: tuple[Command[Any], ...] = (
     Command("end", roles=STUDENT, handler=student.converse),
     Command("forgetme", roles=STUDENT, handler=privacy.ask),
     Command("myplan", roles=STUDENT, handler=plans.myplan),  # their safety plan
+    Command("friend", roles=STUDENT, handler=friend.friend),  # worried about a friend
 )
 
 BUTTONS: tuple[Button[Any], ...] = (
@@ -153,6 +155,7 @@ BUTTONS: tuple[Button[Any], ...] = (
     Button("fm", roles=STUDENT, handler=privacy.answer),
     # *Make my safety plan*: the plan's own buttons (``sp:skip|stop|share``) are its flow's
     Button("sp", "begin", roles=STUDENT, handler=plans.begin_button),
+    Button("fr", "alert", roles=STUDENT, handler=friend.alert_button),  # (from /friend)
 )
 
 

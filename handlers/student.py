@@ -12,6 +12,7 @@ from flows.safety_plan import PLAN, SAFETY_PLAN
 from flows.session import FEEDBACK, FEEDBACK_MACHINE, SESSION, SESSION_MACHINE
 from flows.types import (
     SOS,
+    AlertFriend,
     AskCounselor,
     CancelRequest,
     ClearButtons,
@@ -219,6 +220,9 @@ async def _apply(uow: UnitOfWork, services: Services, inbound: Inbound, person: 
             messages += await escalations.screened(uow, services, person, effect)
         elif isinstance(effect, SavePlan):
             messages += await plans.save(uow, services, person, effect)
+        elif isinstance(effect, AlertFriend):
+            messages += await escalations.about_a_friend(uow, services, inbound.chat_id,
+                                                         person, effect)
         else:
             messages.append(effect)
     return messages

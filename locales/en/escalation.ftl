@@ -57,6 +57,7 @@ asq-answers = wished dead: { $asq_1 ->
     }
 reason-screening-now = answered yes: thinking of suicide right now
 reason-note = their peer supporter wrote a note about risk
+reason-friend = a student is worried about a friend (what they know is below; taking over is a chat with the student who told us)
 history-student = Student
 history-supporter = Supporter
 history-counselor = Counselor

@@ -7,6 +7,7 @@ cmd-help = What this bot does and how to use it
 cmd-cancel = Stop what you're doing
 cmd-back = Go back one step
 cmd-forgetme = Delete what you told us
+cmd-friend = Worried about a friend? What to do, and who can help
 
 ## Everyone: languages and topics (the student's buttons, and labels on the team's cards)
 btn-lang-id = Bahasa Indonesia
@@ -17,6 +18,7 @@ topic-low_mood = Low mood
 topic-family = Family or relationships
 topic-bullying = Bullying
 topic-loneliness = Loneliness
+topic-friend = Worried about a friend
 topic-other = Something else
 
 ## Everyone: roles
@@ -44,6 +46,7 @@ btn-back = ◀ Back
 btn-continue = Continue where I was
 btn-start-over = Start over
 btn-consent-yes = I understand, continue
+btn-consent-friend = I'm worried about a friend
 btn-consent-no = Not now, thanks
 btn-feeling-1 = 1 😣
 btn-feeling-2 = 2 🙁
@@ -953,3 +956,33 @@ plan-staff-show =
     5. Professionals and services: { $pros }
     6. Making their surroundings safer: { $safer }
     7. Their reasons for living: { $reasons }
+
+## Students: help a friend (flows.intake's friend route, /friend)
+friend-guidance =
+    💛 It's good that you care. Some things that help:
+    • Signs to notice: they talk about being a burden or wanting to disappear, give things away, pull away from everyone, or suddenly seem calm after a very hard time.
+    • Starting the talk: find a quiet moment, say what you've noticed ("I've seen you've been…, how are you really?"), listen more than you talk, and don't judge.
+    • Don't promise to keep a secret about danger. If they might hurt themselves or someone is hurting them, telling a trusted adult is being a good friend.
+    • Look after yourself too: you don't have to carry this alone, and it's not your job to fix it.
+    If your friend is in danger right now, call:
+    { $resources }
+friend-choose = What would you like to do?
+btn-friend-talk = 💬 Talk to a supporter about my friend
+btn-friend-alert = 🆘 Alert a counselor about my friend
+btn-friend-done = That's all, thanks
+friend-take-care = Thank you for looking out for your friend. 💛 Send /friend or /start any time if you want to talk about it.
+friend-what = What do you know? Tell us in your own words what worries you about your friend (you don't have to give their name).
+friend-class = Their class or year, if you know it and are okay sharing it (or press Skip).
+friend-urgency = How urgent does it feel?
+btn-urgency-now = It's happening now / today
+btn-urgency-soon = It worries me, but not right now
+btn-urgency-unsure = I'm not sure
+friend-alert-sent =
+    Thank you for telling us. 💛 A counselor has been told and will take it from here; they may write to you here to ask what you know. You don't have to do anything else, and it's not on you to fix it.{ $now ->
+        [yes] {" "}If your friend is in danger right now, call the emergency numbers: { $resources }
+       *[no] {""}
+    }
+friend-in-chat = If you'd like, a counselor can check in about your friend: press the button, and tell your supporter here what you know.
+
+## Team: help a friend
+friend-alert-staff = The student asked for a counselor to check on a friend they are worried about (not about themselves). A counselor is being paged; keep listening, and let them tell you what they know.

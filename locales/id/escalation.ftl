@@ -57,6 +57,7 @@ asq-answers = berharap mati: { $asq_1 ->
     }
 reason-screening-now = menjawab ya: sedang berpikir untuk bunuh diri sekarang
 reason-note = pendamping sebayanya menulis catatan soal risiko
+reason-friend = seorang siswa khawatir tentang temannya (yang dia tahu ada di bawah; mengambil alih berarti mengobrol dengan siswa yang melapor)
 history-student = Siswa
 history-supporter = Pendamping
 history-counselor = Konselor

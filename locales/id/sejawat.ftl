@@ -7,6 +7,7 @@ cmd-help = Bot ini buat apa dan cara pakainya
 cmd-cancel = Batalin yang lagi kamu lakuin
 cmd-back = Balik satu langkah
 cmd-forgetme = Hapus yang pernah kamu ceritain
+cmd-friend = Khawatir sama teman? Apa yang bisa kamu lakuin, dan siapa yang bisa bantu
 
 ## Semua: bahasa dan topik (tombol siswa, dan label di kartu tim)
 btn-lang-id = Bahasa Indonesia
@@ -17,6 +18,7 @@ topic-low_mood = Lagi down
 topic-family = Keluarga atau hubungan
 topic-bullying = Di-bully
 topic-loneliness = Kesepian
+topic-friend = Khawatir sama teman
 topic-other = Hal lain
 
 ## Semua: peran
@@ -44,6 +46,7 @@ btn-back = ◀ Balik
 btn-continue = Lanjutin yang tadi
 btn-start-over = Mulai dari awal
 btn-consent-yes = Aku ngerti, lanjut
+btn-consent-friend = Aku khawatir sama temanku
 btn-consent-no = Nggak dulu, makasih
 btn-feeling-1 = 1 😣
 btn-feeling-2 = 2 🙁
@@ -945,3 +948,33 @@ plan-staff-show =
     5. Tenaga profesional dan layanan: { $pros }
     6. Membuat sekitarnya lebih aman: { $safer }
     7. Alasannya untuk tetap hidup: { $reasons }
+
+## Siswa: bantu teman (rute teman di intake, /friend)
+friend-guidance =
+    💛 Keren banget kamu peduli sama temanmu. Beberapa hal yang bisa bantu:
+    • Tanda yang perlu diperhatiin: dia ngomong soal jadi beban atau pengen ngilang, ngasih-ngasihin barangnya, menjauh dari semua orang, atau tiba-tiba kelihatan tenang banget setelah masa yang berat.
+    • Cara mulai ngobrol: cari waktu yang tenang, bilang apa yang kamu perhatiin ("Aku lihat kamu akhir-akhir ini…, kamu sebenernya gimana?"), lebih banyak dengerin, dan jangan nge-judge.
+    • Jangan janji nyimpen rahasia soal bahaya. Kalau dia mungkin nyakitin diri sendiri atau ada yang nyakitin dia, ngasih tahu orang dewasa yang kamu percaya itu justru tanda kamu teman yang baik.
+    • Jaga dirimu juga: kamu nggak harus nanggung ini sendirian, dan bukan tugasmu buat nyelesaiin semuanya.
+    Kalau temanmu dalam bahaya sekarang, hubungi:
+    { $resources }
+friend-choose = Kamu mau ngapain?
+btn-friend-talk = 💬 Ngobrol sama pendamping soal temanku
+btn-friend-alert = 🆘 Kasih tahu konselor soal temanku
+btn-friend-done = Udah, makasih
+friend-take-care = Makasih udah peduli sama temanmu. 💛 Kirim /friend atau /start kapan aja kalau mau ngobrolin ini.
+friend-what = Apa yang kamu tahu? Ceritain pakai kata-katamu sendiri apa yang bikin kamu khawatir soal temanmu (nggak perlu sebut namanya).
+friend-class = Kelas atau angkatannya, kalau kamu tahu dan nggak keberatan (atau tekan Lewati).
+friend-urgency = Seberapa mendesak rasanya?
+btn-urgency-now = Lagi kejadian sekarang / hari ini
+btn-urgency-soon = Bikin khawatir, tapi bukan sekarang
+btn-urgency-unsure = Aku nggak yakin
+friend-alert-sent =
+    Makasih udah ngasih tahu kami. 💛 Konselor udah dikabarin dan bakal nanganin dari sini; mungkin dia nanya ke kamu di sini soal yang kamu tahu. Kamu nggak perlu ngapa-ngapain lagi, dan bukan tugasmu buat nyelesaiin ini.{ $now ->
+        [yes] {" "}Kalau temanmu dalam bahaya sekarang, hubungi nomor darurat: { $resources }
+       *[no] {""}
+    }
+friend-in-chat = Kalau kamu mau, konselor bisa ngecek soal temanmu: tekan tombolnya, terus ceritain ke pendampingmu di sini apa yang kamu tahu.
+
+## Tim: bantu teman
+friend-alert-staff = Siswa meminta konselor mengecek seorang teman yang dia khawatirkan (bukan dirinya sendiri). Konselor sedang dihubungi; tetap dengarkan, dan biarkan dia menceritakan apa yang dia tahu.

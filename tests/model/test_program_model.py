@@ -169,6 +169,27 @@ class ProgramModel(RuleBasedStateMachine):
         else:
             self._press_if_shown(student, step)
 
+    @rule(student=st.sampled_from(STUDENT_IDS), urgency=st.sampled_from(("now", "soon",
+                                                                         "unsure")),
+          what=TEXTS)
+    def a_student_alerts_a_counselor_about_a_friend(self, student: int, urgency: str,
+                                                    what: str) -> None:
+        """/friend: free, the intake's friend route (what they know, class or Skip, how
+        urgent); in a request or a chat, *Alert a counselor about my friend*. Either opens a
+        case a counselor must answer (S1)."""
+        self._do(self.world.command(student, "/friend"))
+        shown = [d for _, d in self.world.latest_buttons(student)]
+        if "fr:alert:" in shown:
+            self.world.signals.append((student, self.world.clock(), "friend alert"))
+            self._press_if_shown(student, "fr:alert:")
+            return
+        self._press_if_shown(student, "in:friend:alert")
+        self._do(self.world.say(student, what))
+        self._press_if_shown(student, "in:skip")
+        if self.runner.run(self.world.asks(student, f"in:urgency:{urgency}")):
+            self.world.signals.append((student, self.world.clock(), f"friend alert {urgency}"))
+            self._press_if_shown(student, f"in:urgency:{urgency}")
+
     @rule(student=st.sampled_from(STUDENT_IDS))
     def student_asks_for_a_counselor(self, student: int) -> None:
         """The 🆘 button, wherever it was shown (pressed twice: S6 says twice = once)."""
@@ -222,6 +243,9 @@ class ProgramModel(RuleBasedStateMachine):
             self.world.signals.append((who, self.world.clock(), "🆘"))
         if data in ("sc:yes:", "sc:now:"):
             self.world.signals.append((who, self.world.clock(), f"screening {data}"))
+        if data == "fr:alert:" or data.startswith("in:urgency:") and \
+                self.runner.run(self.world.asks(who, data)):  # about a friend: a case
+            self.world.signals.append((who, self.world.clock(), f"friend {data}"))
         if data.startswith(("in:asq-", "aq:")) and data.endswith(":yes") and \
                 self.runner.run(self.world.asks(who, data)):
             self.world.signals.append((who, self.world.clock(), f"screening {data}"))

@@ -372,6 +372,8 @@ class World:
             return False
         if data.startswith("aq:"):  # /screen in a chat: the question the chat is at
             return chat is not None and conversation.data.get("asq_at") == data.split(":")[1]
+        if data.startswith("in:urgency:"):  # the friend route's last question
+            return conversation.flow == "intake" and conversation.state == "friend_urgency"
         return conversation.flow == "intake" and conversation.state == data.split(":")[1]
 
     async def awaits_answer(self, student: int) -> bool:

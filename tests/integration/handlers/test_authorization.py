@@ -52,7 +52,7 @@ def sample(row: Button[Any], ids: Ids) -> str:
         ("fu", None): "fu:again:", ("fm", None): "fm:yes:", ("aq", None): "aq:wish-dead:yes",
         ("wb", None): f"wb:talk:{ids.chat}",
         ("rp", None): f"rp:abusive:{ids.chat}", ("rv", None): f"rv:block:{ids.report}",
-        ("sp", "begin"): "sp:begin:",
+        ("sp", "begin"): "sp:begin:", ("fr", "alert"): "fr:alert:",
     }[(row.prefix, row.event)]
 
 

@@ -53,7 +53,7 @@ def test_start_shows_welcome_with_resources_then_consent(catalog: Catalog) -> No
     step = INTAKE.enter(ctx(), {"lang": "id", "pseudonym": "Awan-1"})
     assert step.state == "consent"
     assert keys(step) == ["intake-welcome", "intake-consent"]
-    assert buttons(step) == ["in:consent:yes", "in:consent:no"]
+    assert buttons(step) == ["in:consent:yes", "in:consent:friend", "in:consent:no"]
     for lang in LANGS:
         welcome = catalog.render(lang, "intake-welcome")
         assert "112" in welcome

@@ -18,6 +18,7 @@ from handlers import (
     blocks,
     coordinator,
     escalations,
+    friend,
     privacy,
     registry,
     screen,
@@ -46,7 +47,8 @@ TEAM_COMMANDS = {"start", "help", "duty", "end", "note", "chats", "handoff", "ca
                  "casenote", "refer", "invite", "roster", "shifts", "stats", "missed",
                  "falsealarm", "screen", "report", "reports", "offerplan", "theirplan",
                  "checkin"}
-STUDENT_COMMANDS = {"start", "help", "cancel", "back", "end", "forgetme", "myplan"}
+STUDENT_COMMANDS = {"start", "help", "cancel", "back", "end", "forgetme", "myplan",
+                    "friend"}
 HELP = {"supporter": "help-supporter", "counselor": "help-counselor",
         "coordinator": "help-coordinator", A_STUDENT: "help-intake help-general help-session"}
 
@@ -92,8 +94,8 @@ def test_every_command_a_help_text_names_is_registered_for_that_role(
 def test_the_prefixes_buttons_are_built_with_are_the_registered_ones() -> None:
     built = {staff.OFFER, DUTY, HANDOFF, END, FOCUS, escalations.ESC, coordinator.ROSTER,
              coordinator.SHIFTS, escalations.SCREEN, student.FOLLOWUP, privacy.FORGET,
-             SESSION, screen.PREFIX, wellbeing.PREFIX,
-             blocks.REPORT_PREFIX, blocks.REVIEW, PLAN}  # ss:counselor: (sessions builds it)
+             SESSION, screen.PREFIX, wellbeing.PREFIX,  # ss:counselor: (sessions builds it)
+             blocks.REPORT_PREFIX, blocks.REVIEW, PLAN, friend.FRIEND}
     assert {row.prefix for row in BUTTONS} == built
 
 

@@ -97,3 +97,21 @@ async def test_a_safety_plan_is_built_retrieved_changed_and_forgotten(
     await student.expect(shown(app, "id", "forget-done"))
     await student.say("/myplan")
     await student.expect(shown(app, "id", "plan-none"))
+
+
+async def test_a_student_worried_about_a_friend_gets_guidance_and_a_counselor_is_alerted(
+    run_bot: Callable[..., Any], sandbox: SandboxBotApi, student: User
+) -> None:
+    app = await run_bot(staff=[COUNSELOR])
+    budi = User(sandbox, 9201)
+    await student.say("/start")
+    await student.press("in:consent:friend")
+    await student.press("in:lang:id")
+    await student.expect(shown(app, "id", "friend-guidance"))
+    await student.press("in:friend:alert")
+    await student.say("temenku bilang mau ngilang aja malam ini")
+    await student.press_starting("in:skip")
+    await student.press("in:urgency:now")
+    await student.expect(shown(app, "id", "friend-alert-sent"))
+    ping = await budi.expect(shown(app, "en", "escalation-ping", id=1, level_key="risk-3"))
+    assert "mau ngilang aja malam ini" in (ping.text or "")

@@ -791,8 +791,10 @@ async def about_a_friend(uow: UnitOfWork, services: Services, chat_id: int, pers
                               tuple(assessed.categories), "friend", alert.what, alert.where,
                               await counselor_here(uow, await uow.sessions.active_for_student(
                                   chat_id)))
-    if person.practice_with is not None:
-        return effects
+    if person.practice_with is not None:  # a scripted student: nobody is paged (the trainee
+        # hears what would happen); thanked, never told a counselor is coming (found by the
+        # model: S6, the press got no answer)
+        return [*effects, Reply("friend-take-care", to=chat_id)]
     return [*effects, Reply("friend-alert-sent", {"now": "yes" if alert.urgency == "now"
                                                   else "no"}, to=chat_id, priority=CRISIS)]
 

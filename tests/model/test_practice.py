@@ -421,3 +421,22 @@ async def test_a_practice_students_screening_answer_is_answered_and_pages_nobody
         assert pings(world, staff, before) == [], staff
     assert await cases(world) == 0
     assert await check(world) == []
+
+
+async def test_a_practice_students_alert_about_a_friend_is_answered_and_pages_nobody(
+    world: World,
+) -> None:
+    """Found by the whole-program model (S6): a scripted student's alert about a friend got
+    no answer at all."""
+    await practise_with_ayu(world)
+    await world.command(PRACTICE, "/friend")
+    await press(world, PRACTICE, "in:friend:alert")
+    await world.say(PRACTICE, "pengen ngilang aja dari dunia")
+    await press(world, PRACTICE, "in:skip")
+    before = len(world.telegram.messages)
+    await press(world, PRACTICE, "in:urgency:now")
+    assert world.texts(PRACTICE, before), "the press is answered"
+    for staff in (BUDI, RINA, SARI):
+        assert pings(world, staff, before) == [], staff
+    assert await cases(world) == 0
+    assert await check(world) == []

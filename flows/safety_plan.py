@@ -70,7 +70,7 @@ def _states() -> dict[str, State]:
     states: dict[str, State] = {}
     for here, after in zip(PARTS, (*PARTS[1:], "share"), strict=True):
         states[here] = State(here, _ask(here), expects_text=True, on=(
-            On("text", to=after, do=_keep(here)),
+            On("text", to=after, guard="said-something", do=_keep(here)),
             On("skip", to=after),
         ))
     states["share"] = State("share", _ask_share, on=(
@@ -83,7 +83,8 @@ def _states() -> dict[str, State]:
 SAFETY_PLAN = Machine(
     name="plan",
     initial=PARTS[0],
-    guards={"yes-or-no": lambda ctx, data, event: event.value in ("yes", "no")},
+    guards={"yes-or-no": lambda ctx, data, event: event.value in ("yes", "no"),
+            "said-something": lambda ctx, data, event: bool(event.value.strip())},
     states=_states(),
     everywhere=(
         On("stop", to="closed", do=_save, reply="plan-stopped"),

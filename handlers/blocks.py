@@ -114,7 +114,11 @@ async def _file(uow: UnitOfWork, services: Services, member: Member, chat: ChatS
     if person is None:
         return [Reply("report-no-chat")]
     pseudonym = await _pseudonym(uow, chat)
-    if await uow.student_reports.open_about(person.id, chat.id) is not None:
+    already = await uow.student_reports.open_about(person.id, chat.id)
+    if already is not None and note:  # (seen) words after a reason button were dropped:
+        uow.student_reports.add_words(already, note)  # they join the report under review
+        return [Reply("report-words-added", {"pseudonym": pseudonym})]
+    if already is not None:
         return [Reply("report-already", {"pseudonym": pseudonym})]  # pressed twice
     now = services.clock()
     filed = await uow.student_reports.add(person.id, chat.id, member.id, reason, note, now)

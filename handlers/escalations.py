@@ -837,6 +837,13 @@ async def screening_answer(uow: UnitOfWork, services: Services, inbound: Inbound
     return await _screening_answer(uow, services, inbound, person, answer)
 
 
+async def screening_yes_later(uow: UnitOfWork, services: Services, inbound: Inbound,
+                              person: Person, answer: str) -> list[Effect]:
+    """A *Yes* to an intake screening question pressed after the intake left it: taken as a
+    yes to the direct question (a counselor follows up), as the button would have been."""
+    return await _screening_answer(uow, services, inbound, person, answer)
+
+
 async def typed_screening_answer(uow: UnitOfWork, services: Services, inbound: Inbound,
                                  person: Person) -> list[Effect] | None:
     """A typed answer ("iya", "nggak", "iya sekarang", "ga tau") to the direct screening

@@ -34,6 +34,8 @@ async def move(uow: UnitOfWork, chat_id: int, event: str, now: datetime,
     to the flow (feedback)."""
     here = await where(uow, chat_id)
     target = JOURNEY.fire(Where(here.value), event)
+    if here is Place.PLAN and target is not Place.NONE:  # (seen) a counselor took them into a
+        await _keep_plan(uow, chat_id, now)  # chat mid-plan: what they wrote is not lost
     if target is Place.NONE:
         await uow.conversations.delete(chat_id)
         return target
@@ -42,6 +44,16 @@ async def move(uow: UnitOfWork, chat_id: int, event: str, now: datetime,
     assert step is not None, f"{target} needs its first step"
     await uow.conversations.save(chat_id, flow, step, data or {}, now)
     return target
+
+
+async def _keep_plan(uow: UnitOfWork, chat_id: int, now: datetime) -> None:
+    saved = await uow.conversations.get(chat_id)
+    person = await uow.people.by_telegram_id(chat_id)
+    if saved is None or person is None:
+        return
+    parts = {str(k): str(v) for k, v in dict(saved.data.get("plan") or {}).items() if v}
+    if parts:
+        await uow.plans.save(person.id, parts, None, now)
 
 
 async def raise_risk(uow: UnitOfWork, chat_id: int, level: int, now: datetime) -> bool:

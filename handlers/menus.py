@@ -12,7 +12,7 @@ from storage.program_models import Member
 
 MENUS: dict[str, tuple[str, ...]] = {
     "supporter": ("duty", "chats", "end", "note", "handoff", "screen", "refer", "offerplan",
-                  "theirplan", "report", "checkin", "help"),
+                  "report", "checkin", "help"),
     "counselor": ("cases", "duty", "chats", "end", "note", "screen", "refer", "casenote",
                   "offerplan", "theirplan", "report", "help"),
     "coordinator": ("cases", "reports", "roster", "invite", "shifts", "stats", "casenote",

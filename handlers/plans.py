@@ -31,16 +31,20 @@ def make_button() -> tuple[Button, ...]:
 def show(parts: Mapping[str, str], share: bool, key: str = "plan-show",
          to: int | None = None) -> Reply:
     params: dict[str, str | int] = {part: parts.get(part) or "-" for part in PARTS}
-    return Reply(key, {**params, "share": "yes" if share else "no"}, to=to)
+    return Reply(key, {**params, "share": "yes" if share else "no",
+                       "has_pros": "yes" if parts.get("pros") else "no"}, to=to)
 
 
 async def myplan(uow: UnitOfWork, services: Services, inbound: Inbound,
                  person: Person) -> list[Effect]:
     """``/myplan``: the plan and *Change my plan*, or *Make my plan* when there is none (or
     "after your chat" while they are telling the bot, waiting or in a chat)."""
+    building = await uow.conversations.get(inbound.chat_id)
+    if building is not None and building.flow == "plan":  # (seen: "you have no plan yet")
+        return [Reply("plan-already")]
     saved = await uow.plans.get(person.id)
     now_ok = await journey.may(uow, inbound.chat_id, "plan")
-    if saved is None:
+    if saved is None or not saved[0]:
         if not now_ok:
             return [Reply("plan-none-not-now")]
         return [Reply("plan-none", {}, (make_button(),))]
@@ -99,8 +103,8 @@ async def offer(uow: UnitOfWork, services: Services, inbound: Inbound,
 
 async def theirs(uow: UnitOfWork, services: Services, inbound: Inbound,
                  member: Member) -> list[Effect]:
-    """``/theirplan``: the plan of the student in the chat (or the chat that ended last, within
-    a day), only if they said a counselor with them may see it."""
+    """``/theirplan`` (counselors): the plan of the student in the chat (or the chat that ended
+    last, within a day), only if they said a counselor with them may see it."""
     chat = await focused(uow, member)
     if chat is None and await uow.sessions.active_for_member(member.id):
         return [Reply("staff-choose-chat")]
@@ -113,7 +117,7 @@ async def theirs(uow: UnitOfWork, services: Services, inbound: Inbound,
     saved = await uow.plans.get(person.id) if person is not None else None
     request = await uow.requests.get(chat.request_id)
     about = {"pseudonym": request.pseudonym if request is not None else "?"}
-    if saved is None or person is None:
+    if saved is None or person is None or not saved[0]:  # (nothing written is no plan)
         return [Reply("plan-staff-none", about)]
     parts, share = saved
     if not share:

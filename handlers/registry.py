@@ -104,7 +104,8 @@ COMMANDS: tuple[Command[Any], ...] = (
     Command("reports", roles=COORDINATOR, handler=blocks.reports),
     # the student's safety plan: offer it in the chat; read it if they said yes to that
     Command("offerplan", roles=ON_DUTY, handler=plans.offer),
-    Command("theirplan", roles=ON_DUTY, handler=plans.theirs),
+    Command("theirplan", roles=COUNSELOR, handler=plans.theirs),  # (the student's yes is
+    # for a counselor: seen, a supporter read a plan its student had shared with counselors)
     Command("duty", roles=ON_DUTY, handler=staff.duty),
     Command("checkin", roles=ON_DUTY, handler=wellbeing.note),  # a word with the check-in
     Command("cases", roles=CASE_STAFF, handler=cases.cases),

@@ -79,6 +79,12 @@ async def handle(uow: UnitOfWork, services: Services, inbound: Inbound, *,
         answered = await _typed_answer(uow, services, inbound, person, saved, screened)
         if answered is not None:
             return answered
+    if inbound.kind == "button" and _late_yes(inbound, saved):  # (seen) a yes to a screening
+        # question tapped after /cancel started the welcome again and told nobody: every yes
+        # is taken, whenever it comes
+        data = buttons.decode(inbound.button)
+        return await escalations.screening_yes_later(
+            uow, services, inbound, person, "now" if data.event == "asq-now" else "yes")
     if inbound.kind == "button":  # a press carries no words to screen
         data = buttons.decode(inbound.button)
         press = registry.find_button(A_STUDENT, data)
@@ -145,6 +151,16 @@ async def _in_own_chat(uow: UnitOfWork, inbound: Inbound) -> bool:
         await uow.sessions.said(inbound.chat_id, inbound.reply_to) is None
 
 
+def _late_yes(inbound: Inbound, saved: ConversationState | None) -> bool:
+    """An intake screening question's *Yes* (``in:asq-<question>:yes``) pressed when the
+    intake is no longer at that question (cancelled, moved on, or a new one begun)."""
+    data = buttons.decode(inbound.button)
+    if data.prefix != "in" or not data.event.startswith("asq-") or \
+            data.parts[1:2] != ("yes",):
+        return False
+    return saved is None or saved.flow != "intake" or saved.state != data.event
+
+
 def _is_sos_key(services: Services, text: str) -> bool:
     """The text Telegram sends when the 🆘 key of the student's keyboard is pressed (its
     label, in any language the bot speaks)."""
@@ -206,7 +222,7 @@ async def _staff(uow: UnitOfWork, services: Services, inbound: Inbound,
     if inbound.kind == "command":
         command = registry.find_command(member.role, inbound.command)
         if command is None:
-            return [Reply("error-unknown-command")]
+            return [Reply("error-unknown-command-team")]
         if isinstance(command, registry.Refused):
             return [Reply(command.reply)]
         return await command.handler(uow, services, inbound, member)

@@ -488,9 +488,11 @@ async def end_session(uow: UnitOfWork, services: Services, chat: ChatSession,
     case = await uow.escalations.unresolved_for_chat(chat.student_chat_id)
     crisis = False
     if practising or ended_by == BLOCKED:  # a scripted student (its ratings are not the
-        # program's), or one blocked after a report: no survey
+        # program's), or one blocked after a report: no survey (and for a block, no "send
+        # /start whenever you want": the block's own message says what is possible)
         await journey.move(uow, chat.student_chat_id, "end_after_crisis", now)
-        effects.append(Reply(student_key, to=chat.student_chat_id, keyboard=NO_SOS))
+        if ended_by != BLOCKED:
+            effects.append(Reply(student_key, to=chat.student_chat_id, keyboard=NO_SOS))
     elif case is not None or chat.counselor_id is not None or \
             await uow.escalations.highest_since(chat.student_chat_id,
                                                 chat.started_at) >= RiskLevel.HIGH:

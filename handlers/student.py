@@ -94,6 +94,11 @@ async def converse(
         effects = [Reply("intake-cancelled-case-open")
                    if isinstance(e, Reply) and e.key == "intake-cancelled" else e
                    for e in effects]
+    if saved is not None and saved.flow == "intake" and any(
+            isinstance(e, Reply) and e.key == "intake-cancelled" for e in effects) and (
+            int(saved.data.get("feeling") or 5) <= 2 or int(saved.data.get(RISK, 0)) >= 1):
+        # (seen) a student who rated 1 of 5 and cancelled got only "nothing was sent"
+        effects.append(Reply("withdrawn-at-risk", keyboard=SOS))
     if step.changed and inbound.kind == "button":
         effects.insert(0, ClearButtons(inbound.message_id))
     current = await uow.conversations.get(inbound.chat_id)

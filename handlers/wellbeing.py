@@ -51,9 +51,11 @@ async def checkin(uow: UnitOfWork, services: Services, inbound: Inbound, member:
     if answer not in (*LOW, "talk"):
         return [*effects, Reply("wellbeing-checkin-thanks")]
     told = await _who_hears(uow, member)
-    effects += [Reply("wellbeing-debrief-wanted", {"name": member.name}, to=m.telegram_id)
-                for m in told]
-    return [*effects, Reply("wellbeing-checkin-low" if told else "wellbeing-checkin-nobody")]
+    said: dict[str, str | int] = {"talk": "yes" if answer == "talk" else "no", "score": answer}
+    effects += [Reply("wellbeing-debrief-wanted", {"name": member.name, **said},
+                      to=m.telegram_id) for m in told]
+    return [*effects, Reply("wellbeing-checkin-low", said) if told else
+            Reply("wellbeing-checkin-nobody")]
 
 
 async def _who_hears(uow: UnitOfWork, member: Member) -> list[Member]:

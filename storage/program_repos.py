@@ -581,3 +581,8 @@ class StudentReports:
 
     def note(self, report: StudentReport) -> str:
         return self._c.decrypt(report.note_enc) if report.note_enc else ""
+
+    def add_words(self, report: StudentReport, words: str) -> None:
+        """More of the reporter's own words, after what the report says already."""
+        earlier = self.note(report)
+        report.note_enc = self._c.encrypt(f"{earlier} / {words}" if earlier else words)

@@ -52,11 +52,17 @@ wellbeing-on-duty-resting = You won't get new requests just yet: { $why ->
     }
 unattended-why-resting = the supporters on duty are resting (a daily or weekly limit, or a break after a crisis chat).
 wellbeing-checkin-thanks = Thank you for telling us. Take your break; you'll get a message when requests come again. 💛
-wellbeing-checkin-low = Thank you for saying so. 💛 A counselor has been told you'd like to talk it through (only that, not what was said in the chat); they'll reach out to you. Take your break.
+wellbeing-checkin-low = Thank you for saying so. 💛 { $talk ->
+        [yes] A counselor has been told you'd like to talk it through
+       *[no] A counselor has been told your check-in was low, so they can check on you
+    } (only that, not what was said in the chat); they'll reach out to you. Take your break.
 wellbeing-checkin-nobody = Thank you for saying so. 💛 No counselor or coordinator can be told right now; please reach out to your counselor directly when you can. Take your break.
 wellbeing-checkin-already = You've already answered this check-in. Thank you. 💛
 wellbeing-checkin-old = That check-in is from an earlier chat; nothing was changed.
-wellbeing-debrief-wanted = 💛 { $name } (peer supporter) had a heavy chat and would like to talk it through. Please reach out to them when you can. They shared only that, not what was said in the chat.
+wellbeing-debrief-wanted = 💛 { $name } (peer supporter) had a heavy chat and { $talk ->
+        [yes] would like to talk it through.
+       *[no] answered { $score } of 5 on the check-in after it.
+    } Please reach out to them when you can. They shared only that, not what was said in the chat.
 btn-wellbeing-talk = 💬 Talk to a counselor
 wellbeing-note-none = There is no check-in open right now. If you'd like to talk about a chat, tell a counselor. 💛
 wellbeing-note-first = First choose how you are, 1 to 5, on the check-in message; then you can add a word with /checkin.

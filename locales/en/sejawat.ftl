@@ -292,6 +292,7 @@ forget-not-now = We can't delete your data while someone is with you in a chat, 
 forget-done = Done: what you told us has been deleted. You can always start again with /start. 💛
 
 ## Team: general
+error-unknown-command-team = That command isn't known. Send /help for your commands.
 error-stale-button-team = That button is no longer active, so nothing has changed. The latest message shows where things stand.
 staff-welcome = Welcome, { $name }. You are registered as { $role }.
 not-allowed = Sorry, that is not available for your role.
@@ -802,6 +803,7 @@ report-reason-abusive = abusive or threatening
 report-reason-sexual = sexual messages
 report-reason-other = something else
 report-filed = Thank you. Your report about { $pseudonym } went to the coordinators; they will read the student's messages in this chat and decide. You don't have to stay in a chat that hurts you: /end ends it. If it shook you, tell a counselor.
+report-words-added = Your words were added to your report about { $pseudonym }; the coordinators read them with it.
 report-already = You already reported { $pseudonym } for this chat. A coordinator will look at it.
 report-no-chat = There is no chat to report: send /report in the chat (or within a day after it ended).
 report-for-review = 🚩 Report #{ $id }: { $name } reported { $pseudonym } ({ $reason }). Please review it.
@@ -824,7 +826,7 @@ report-card =
         }
         [dismissed] Dismissed: no block.
         [lifted] The block was lifted.
-       *[open] Blocking stops new chats with supporters only: their messages are still screened and a counselor is still paged if they are at risk.
+       *[open] Blocking ends their chat with a supporter now and stops new ones; a counselor in the chat stays. Their messages are still screened and a counselor is still paged if they are at risk.
     }
 btn-block-week = ⛔ Block 7 days
 btn-block-forever = ⛔ Block for good
@@ -840,10 +842,10 @@ report-decided = { $decision ->
     }
 ## Students: no peer chat for now (a coordinator blocked them after a report)
 blocked-student =
-    For now you can't be connected with a peer supporter { $for_good ->
-        [yes] any more
-       *[no] (until { $until })
-    }, because of how an earlier chat went.
+    { $for_good ->
+        [yes] You can't be connected with a peer supporter any more, because of how an earlier chat went.
+       *[no] For a while (until { $until }) you can't be connected with a peer supporter, because of how an earlier chat went.
+    }
     If you are in danger or thinking about hurting yourself, you can still reach a counselor here any time: press 🆘. Or call:
     { $resources }
 blocked-student-short = For now you can't be connected with another peer supporter. If you need a counselor, press 🆘 any time.
@@ -858,7 +860,7 @@ btn-plan-keep = Keep it as it is
 btn-plan-stop = Stop for now
 btn-plan-share-yes = Yes, a counselor may see it
 btn-plan-share-no = No, just for me
-plan-intro = A safety plan is a short list, in your own words, of what helps when things get really hard. It has 7 short parts. Write as much or as little as you want; you can skip any part and change it later with /myplan.
+plan-intro = It has 7 short parts. Write as much or as little as you want; you can skip any part and change it later with /myplan.
 plan-ask-warning = 1/7 · What are your warning signs? Thoughts, feelings or situations that tell you a hard moment may be coming.{ $has ->
         [yes] {""}
             Now: { $now }
@@ -904,7 +906,10 @@ plan-saved =
     2. On my own: { $alone }
     3. People and places that help me switch off: { $distract }
     4. People I can ask for help: { $people }
-    5. Professionals and services: { $pros }
+    5. Professionals and services:{ $has_pros ->
+        [yes] {" "}{ $pros }
+       *[no] {""}
+    }
     { $resources }
     6. Making my surroundings safer: { $safer }
     7. My reasons for living: { $reasons }
@@ -918,7 +923,10 @@ plan-show =
     2. On my own: { $alone }
     3. People and places that help me switch off: { $distract }
     4. People I can ask for help: { $people }
-    5. Professionals and services: { $pros }
+    5. Professionals and services:{ $has_pros ->
+        [yes] {" "}{ $pros }
+       *[no] {""}
+    }
     { $resources }
     6. Making my surroundings safer: { $safer }
     7. My reasons for living: { $reasons }
@@ -926,12 +934,12 @@ plan-show =
         [yes] A counselor who is chatting with you may see it.
        *[no] Only you can see it.
     }
-plan-change = Want to change something? You'll go through the parts again; press "Keep it as it is" for the ones that are fine.
+plan-change = Want to change something? We'll go through the parts one by one; press "Keep it as it is" for the ones that are fine.
 plan-none = You don't have a safety plan yet. It's a short list, in your own words, of what helps when things get really hard. Want to make one now? It takes about five minutes.
-plan-none-not-now = You don't have a safety plan yet. You can make one when you're not in the middle of a request or a chat: send /myplan then.
+plan-none-not-now = You don't have a safety plan yet. You can make one later, when you're not in the middle of a request or a chat: just send /myplan then.
 plan-not-now = You can make or change your plan when you're not in the middle of a request or a chat. Send /myplan then; the button works then too.
 plan-already = You're already working on your plan: just answer the question above.
-plan-stopped = Okay, stopped for now. What you wrote is saved: send /myplan any time to go on or see it.
+plan-stopped = Okay, stopped for now. Anything you wrote is kept: /myplan shows it, and you can change it there any time.
 plan-stopped-start = Your plan so far is saved (/myplan shows it). Send /start again to ask for support.
 plan-help = You're making your safety plan: write your answer to the question above, or press Skip or Stop for now. If you need a counselor now, press 🆘.
 plan-text-only = Please write it as text, so it can go in your plan.
@@ -943,10 +951,10 @@ plan-offered = 💛 { $who ->
 ## Team: the student's safety plan
 cmd-team-checkin = A few words with your check-in after a heavy chat
 cmd-team-offerplan = Offer the student a safety plan (a button for them)
-cmd-team-theirplan = The student's safety plan, if they said you may see it
-plan-offer-sent = The student got a button to make a safety plan. It starts once your chat is over; with their yes, you or a counselor can read it with /theirplan.
+cmd-team-theirplan = The student's safety plan, if they said a counselor may see it
+plan-offer-sent = The student got a button to make a safety plan. It starts once your chat is over; if they say yes to it, a counselor with them can read it with /theirplan.
 plan-staff-none = { $pseudonym } has no safety plan yet. You can offer one with /offerplan.
-plan-staff-not-shared = { $pseudonym } has a safety plan but chose to keep it to themselves. Please respect that; you can ask them about it in the chat.
+plan-staff-not-shared = { $pseudonym } has a safety plan but has not said a counselor may see it. Please respect that; you can ask them about it in the chat.
 plan-staff-show =
     📝 { $pseudonym }'s safety plan (they said you may see it):
     1. Warning signs: { $warning }

@@ -52,11 +52,17 @@ wellbeing-on-duty-resting = Kamu belum akan dapat permintaan baru: { $why ->
     }
 unattended-why-resting = pendamping yang bertugas sedang istirahat (batas harian atau mingguan, atau jeda setelah obrolan krisis).
 wellbeing-checkin-thanks = Terima kasih sudah cerita. Nikmati istirahatmu; nanti ada pesan saat permintaan bisa masuk lagi. 💛
-wellbeing-checkin-low = Terima kasih sudah bilang. 💛 Konselor sudah diberi tahu bahwa kamu ingin membicarakannya (hanya itu, bukan isi obrolannya); dia akan menghubungimu. Istirahat dulu ya.
+wellbeing-checkin-low = Terima kasih sudah bilang. 💛 { $talk ->
+        [yes] Konselor sudah diberi tahu bahwa kamu ingin membicarakannya
+       *[no] Konselor sudah diberi tahu bahwa check-in-mu rendah, supaya dia bisa menanyakan kabarmu
+    } (hanya itu, bukan isi obrolannya); dia akan menghubungimu. Istirahat dulu ya.
 wellbeing-checkin-nobody = Terima kasih sudah bilang. 💛 Saat ini tidak ada konselor atau koordinator yang bisa diberi tahu; hubungi konselormu langsung saat kamu bisa. Istirahat dulu ya.
 wellbeing-checkin-already = Kamu sudah menjawab pertanyaan ini. Terima kasih. 💛
 wellbeing-checkin-old = Pertanyaan itu dari obrolan sebelumnya; tidak ada yang diubah.
-wellbeing-debrief-wanted = 💛 { $name } (pendamping sebaya) baru saja menemani obrolan yang berat dan ingin membicarakannya. Tolong hubungi dia saat kamu bisa. Dia hanya menyampaikan itu, bukan isi obrolannya.
+wellbeing-debrief-wanted = 💛 { $name } (pendamping sebaya) baru saja menemani obrolan yang berat dan { $talk ->
+        [yes] ingin membicarakannya.
+       *[no] menjawab { $score } dari 5 pada check-in setelahnya.
+    } Tolong hubungi dia saat kamu bisa. Dia hanya menyampaikan itu, bukan isi obrolannya.
 wellbeing-note-none = Saat ini tidak ada check-in yang terbuka. Kalau kamu ingin membicarakan sebuah obrolan, hubungi konselor. 💛
 wellbeing-note-first = Pilih dulu keadaanmu, 1 sampai 5, di pesan check-in; setelah itu kamu bisa menambahkan catatan dengan /checkin.
 wellbeing-note-usage = Tulis catatanmu setelah perintahnya, misalnya: /checkin aku masih kepikiran obrolan tadi

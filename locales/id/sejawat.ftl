@@ -292,6 +292,7 @@ forget-not-now = Datamu belum bisa kami hapus selama masih ada yang nemenin kamu
 forget-done = Beres, semua yang pernah kamu ceritain udah dihapus. Kamu selalu bisa mulai lagi dengan /start. 💛
 
 ## Tim: umum
+error-unknown-command-team = Perintah itu tidak dikenal. Kirim /help untuk daftar perintahmu.
 error-stale-button-team = Tombol itu sudah tidak berlaku; tidak ada yang berubah. Pesan terbaru menunjukkan keadaannya sekarang.
 staff-welcome = Selamat datang, { $name }. Kamu terdaftar sebagai { $role }.
 not-allowed = Maaf, itu tidak tersedia untuk peranmu.
@@ -642,9 +643,9 @@ roster-line =
                 [talk] minta ngobrol sama konselor ({ $ago })
                *[other] { $checkin }/5 ({ $ago })
             }{ $resting ->
-                [cooldown] {" · "}lagi istirahat habis obrolan berat
-                [day] {" · "}udah sampai batas obrolan hari ini
-                [week] {" · "}udah sampai batas jam minggu ini
+                [cooldown] {" · "}sedang istirahat setelah obrolan berat
+                [day] {" · "}sudah mencapai batas obrolan hari ini
+                [week] {" · "}sudah mencapai batas jam minggu ini
                *[no] {""}
             }
        *[other] {""}
@@ -793,6 +794,7 @@ report-reason-abusive = kasar atau mengancam
 report-reason-sexual = pesan seksual
 report-reason-other = hal lain
 report-filed = Terima kasih. Laporanmu soal { $pseudonym } sudah dikirim ke koordinator; mereka akan membaca pesan siswa di obrolan ini lalu memutuskan. Kamu tidak harus bertahan di obrolan yang menyakitimu: /end untuk mengakhirinya. Kalau kejadian ini masih terasa berat, cerita ke konselor ya.
+report-words-added = Kata-katamu sudah ditambahkan ke laporanmu soal { $pseudonym }; koordinator membacanya bersama laporan itu.
 report-already = Kamu sudah melaporkan { $pseudonym } untuk obrolan ini. Koordinator akan meninjaunya.
 report-no-chat = Tidak ada obrolan yang bisa dilaporkan: kirim /report di obrolannya (atau paling lambat sehari setelah obrolan selesai).
 report-for-review = 🚩 Laporan #{ $id }: { $name } melaporkan { $pseudonym } ({ $reason }). Tolong ditinjau.
@@ -815,7 +817,7 @@ report-card =
         }
         [dismissed] Ditutup: tidak diblokir.
         [lifted] Blokirnya sudah dicabut.
-       *[open] Blokir hanya menghentikan obrolan baru dengan pendamping: pesannya tetap dicek, dan konselor tetap dipanggil kalau dia dalam bahaya.
+       *[open] Blokir mengakhiri obrolannya dengan pendamping sekarang dan mencegah obrolan baru; konselor di obrolan itu tetap bersamanya. Pesannya tetap dicek, dan konselor tetap dipanggil kalau dia dalam bahaya.
     }
 btn-block-week = ⛔ Blokir 7 hari
 btn-block-forever = ⛔ Blokir seterusnya
@@ -832,10 +834,10 @@ report-decided = { $decision ->
 
 ## Siswa: belum bisa ngobrol dengan pendamping (koordinator memblokir setelah laporan)
 blocked-student =
-    Untuk sekarang kamu belum bisa dihubungkan dengan pendamping sebaya { $for_good ->
-        [yes] lagi
-       *[no] (sampai { $until })
-    }, karena obrolan sebelumnya.
+    { $for_good ->
+        [yes] Kamu udah nggak bisa ngobrol sama pendamping sebaya lagi karena obrolanmu sebelumnya.
+       *[no] Untuk sementara kamu belum bisa ngobrol sama pendamping sebaya (sampai { $until }) karena obrolanmu sebelumnya.
+    }
     Kalau kamu dalam bahaya atau kepikiran nyakitin diri sendiri, kamu tetap bisa ngobrol sama konselor di sini kapan aja: tekan 🆘. Atau hubungi:
     { $resources }
 blocked-student-short = Untuk sekarang kamu belum bisa dihubungkan dengan pendamping sebaya lain. Kalau butuh konselor, tekan 🆘 kapan aja.
@@ -850,8 +852,8 @@ btn-plan-keep = Biarin kayak gini
 btn-plan-stop = Udahan dulu
 btn-plan-share-yes = Iya, konselor boleh lihat
 btn-plan-share-no = Nggak, buat aku aja
-plan-intro = Rencana keselamatan itu daftar pendek, pakai kata-katamu sendiri, soal apa yang bantu waktu lagi berat banget. Isinya 7 bagian singkat. Tulis sebanyak atau sesedikit yang kamu mau; bagian mana aja boleh dilewati, dan bisa kamu ubah nanti lewat /myplan.
-plan-ask-warning = 1/7 · Apa tanda-tanda kalau masa berat mulai datang? Pikiran, perasaan, atau situasi yang biasanya jadi tandanya.{ $has ->
+plan-intro = Isinya 7 bagian singkat. Tulis sebanyak atau sesedikit yang kamu mau; bagian mana aja boleh dilewati, dan bisa kamu ubah nanti lewat /myplan.
+plan-ask-warning = 1/7 · Apa tanda-tanda kalau kamu mulai ngerasa berat banget? Pikiran, perasaan, atau situasi yang biasanya jadi tandanya.{ $has ->
         [yes] {""}
             Sekarang: { $now }
        *[no] {""}
@@ -861,7 +863,7 @@ plan-ask-alone = 2/7 · Apa yang bisa kamu lakuin sendiri biar sedikit lebih ten
             Sekarang: { $now }
        *[no] {""}
     }
-plan-ask-distract = 3/7 · Siapa atau tempat mana yang bisa bikin pikiranmu teralih sebentar?{ $has ->
+plan-ask-distract = 3/7 · Siapa atau ke mana kamu bisa pergi biar pikiranmu nggak ke situ terus?{ $has ->
         [yes] {""}
             Sekarang: { $now }
        *[no] {""}
@@ -872,7 +874,7 @@ plan-ask-people = 4/7 · Siapa yang bisa kamu mintain tolong waktu rasanya berat
        *[no] {""}
     }
 plan-ask-pros =
-    5/7 · Tenaga profesional dan layanan. Ini udah masuk ke rencanamu:
+    5/7 · Orang profesional dan layanan yang bisa kamu hubungi. Ini udah masuk ke rencanamu:
     { $resources }
     Ada lagi? Misalnya guru BK atau dokter.{ $has ->
         [yes] {""}
@@ -889,14 +891,17 @@ plan-ask-reasons = 7/7 · Apa alasan-alasanmu buat tetap hidup? Orang, harapan, 
             Sekarang: { $now }
        *[no] {""}
     }
-plan-ask-share = Pertanyaan terakhir: kalau ada konselor yang lagi ngobrol sama kamu, boleh nggak dia lihat rencanamu? Itu bantu dia buat bantu kamu. Nanti bisa kamu ubah.
+plan-ask-share = Pertanyaan terakhir: kalau ada konselor yang lagi ngobrol sama kamu, boleh nggak dia lihat rencanamu? Biar dia bisa bantu kamu lebih pas. Nanti bisa kamu ubah.
 plan-saved =
     📝 Rencana keselamatanmu udah disimpan. Ini isinya:
     1. Tanda-tanda: { $warning }
     2. Yang bisa aku lakuin sendiri: { $alone }
     3. Orang dan tempat yang bikin pikiranku teralih: { $distract }
     4. Orang yang bisa aku mintain tolong: { $people }
-    5. Tenaga profesional dan layanan: { $pros }
+    5. Orang profesional dan layanan:{ $has_pros ->
+        [yes] {" "}{ $pros }
+       *[no] {""}
+    }
     { $resources }
     6. Bikin sekitarku lebih aman: { $safer }
     7. Alasanku buat tetap hidup: { $reasons }
@@ -910,7 +915,10 @@ plan-show =
     2. Yang bisa aku lakuin sendiri: { $alone }
     3. Orang dan tempat yang bikin pikiranku teralih: { $distract }
     4. Orang yang bisa aku mintain tolong: { $people }
-    5. Tenaga profesional dan layanan: { $pros }
+    5. Orang profesional dan layanan:{ $has_pros ->
+        [yes] {" "}{ $pros }
+       *[no] {""}
+    }
     { $resources }
     6. Bikin sekitarku lebih aman: { $safer }
     7. Alasanku buat tetap hidup: { $reasons }
@@ -918,12 +926,12 @@ plan-show =
         [yes] Konselor yang lagi ngobrol sama kamu boleh lihat.
        *[no] Cuma kamu yang bisa lihat.
     }
-plan-change = Mau ngubah sesuatu? Kamu bakal lewatin bagian-bagiannya lagi; tekan "Biarin kayak gini" buat bagian yang udah pas.
+plan-change = Mau ngubah sesuatu? Kita bahas lagi satu per satu; tekan "Biarin kayak gini" buat bagian yang udah pas.
 plan-none = Kamu belum punya rencana keselamatan. Itu daftar pendek, pakai kata-katamu sendiri, soal apa yang bantu waktu lagi berat banget. Mau bikin sekarang? Kira-kira lima menit aja.
-plan-none-not-now = Kamu belum punya rencana keselamatan. Kamu bisa bikin waktu lagi nggak ngisi permintaan atau ngobrol: kirim /myplan nanti ya.
-plan-not-now = Kamu bisa bikin atau ngubah rencanamu waktu lagi nggak ngisi permintaan atau ngobrol. Kirim /myplan nanti; tombolnya juga bisa dipakai nanti.
+plan-none-not-now = Kamu belum punya rencana keselamatan. Kamu bisa bikin nanti, pas lagi nggak ngisi permintaan atau ngobrol. Kirim /myplan aja ya.
+plan-not-now = Kamu bisa bikin atau ngubah rencanamu nanti, pas lagi nggak ngisi permintaan atau ngobrol. Kirim /myplan aja ya; tombolnya juga bisa dipakai nanti.
 plan-already = Kamu lagi ngisi rencanamu: jawab aja pertanyaan di atas.
-plan-stopped = Oke, udahan dulu. Yang udah kamu tulis tersimpan: kirim /myplan kapan aja buat lanjut atau lihat.
+plan-stopped = Oke, udahan dulu. Apa pun yang udah kamu tulis tetap tersimpan: /myplan buat lihat, dan bisa kamu ubah di sana kapan aja.
 plan-stopped-start = Rencanamu sejauh ini tersimpan (/myplan buat lihat). Kirim /start lagi buat minta dukungan.
 plan-help = Kamu lagi bikin rencana keselamatan: tulis jawabanmu buat pertanyaan di atas, atau tekan Lewati atau Udahan dulu. Kalau butuh konselor sekarang, tekan 🆘.
 plan-text-only = Tulis pakai teks ya, biar bisa masuk ke rencanamu.
@@ -935,10 +943,10 @@ plan-offered = 💛 { $who ->
 ## Tim: rencana keselamatan siswa
 cmd-team-checkin = Catatan untuk check-in setelah obrolan berat
 cmd-team-offerplan = Tawarkan rencana keselamatan ke siswa (tombol untuknya)
-cmd-team-theirplan = Rencana keselamatan siswa, kalau dia mengizinkan
-plan-offer-sent = Siswa sudah menerima tombol untuk membuat rencana keselamatan. Itu dimulai setelah obrolan kalian selesai; kalau dia mengizinkan, kamu atau konselor bisa membacanya dengan /theirplan.
+cmd-team-theirplan = Rencana keselamatan siswa, kalau dia mengizinkan konselor melihatnya
+plan-offer-sent = Siswa sudah menerima tombol untuk membuat rencana keselamatan. Itu dimulai setelah obrolan kalian selesai; kalau dia mengizinkan, konselor yang bersamanya bisa membacanya dengan /theirplan.
 plan-staff-none = { $pseudonym } belum punya rencana keselamatan. Kamu bisa menawarkannya dengan /offerplan.
-plan-staff-not-shared = { $pseudonym } punya rencana keselamatan tetapi memilih menyimpannya sendiri. Tolong hargai itu; kamu bisa menanyakannya di obrolan.
+plan-staff-not-shared = { $pseudonym } punya rencana keselamatan tetapi belum mengizinkan konselor melihatnya. Tolong hargai itu; kamu bisa menanyakannya di obrolan.
 plan-staff-show =
     📝 Rencana keselamatan { $pseudonym } (dia mengizinkan kamu melihatnya):
     1. Tanda-tanda: { $warning }

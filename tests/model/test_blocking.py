@@ -78,8 +78,10 @@ async def test_a_block_ends_the_peer_chat_and_no_supporter_is_offered_the_studen
     assert "Blocked from peer chats until" in world.texts(SARI)[-1] or \
         "Diblokir dari obrolan dengan pendamping sampai" in world.texts(SARI)[-1]
     told = world.texts(STUDENT, before)
-    assert any("belum bisa dihubungkan dengan pendamping sebaya (sampai" in t and "🆘" in t
+    assert any("belum bisa ngobrol sama pendamping sebaya (sampai" in t and "🆘" in t
                for t in told), told
+    assert not any("kirim /start" in t.lower() for t in told), \
+        "(seen) no 'send /start whenever you want' beside the block"
     assert not any("Seberapa membantu" in t for t in told), "no survey after a block"
     assert any("#1" in t and ("blocked" in t or "diblokir" in t)
                for t in world.texts(DIMAS, before)), "the reporter hears the decision"
@@ -87,7 +89,7 @@ async def test_a_block_ends_the_peer_chat_and_no_supporter_is_offered_the_studen
 
     start = len(world.telegram.messages)
     await world.command(STUDENT, "/start")
-    assert any("belum bisa dihubungkan" in t for t in world.texts(STUDENT, start))
+    assert any("belum bisa ngobrol sama pendamping" in t for t in world.texts(STUDENT, start))
     assert not any("in:consent" in d for _, d in world.buttons(STUDENT)[-2:])
     assert not offered(world, DIMAS, start)
 
@@ -132,7 +134,7 @@ async def test_a_dismissed_report_blocks_nothing(world: World) -> None:
     before = len(world.telegram.messages)
     await press(world, SARI, "rv:dismiss:")
     assert any("no block" in t or "tidak diblokir" in t for t in world.texts(DIMAS, before))
-    assert not any("belum bisa dihubungkan" in t for t in world.texts(STUDENT, before))
+    assert not any("belum bisa ngobrol sama pendamping" in t for t in world.texts(STUDENT, before))
     await world.say(STUDENT, "maaf ya tadi aku kesel")
     assert any("maaf ya tadi" in t for t in world.texts(DIMAS, before)), "the chat goes on"
     assert await check(world) == []
@@ -161,9 +163,23 @@ async def test_a_chat_that_ended_can_be_reported_and_a_waiting_request_is_withdr
     before = len(world.telegram.messages)
     await press(world, SARI, "rv:show:")
     await press(world, SARI, "rv:block7:")
-    assert any("belum bisa dihubungkan" in t for t in world.texts(STUDENT, before))
+    assert any("belum bisa ngobrol sama pendamping" in t for t in world.texts(STUDENT, before))
     await world.advance(600)
     assert not offered(world, DIMAS, before + 1)
+    assert await check(world) == []
+
+
+async def test_words_after_a_reason_button_join_the_report(world: World) -> None:
+    """Seen (newcomer hour): /report, *Something else*, then '/report kasar …' was told
+    'already reported' and the words were dropped."""
+    await abusive_chat(world)
+    await world.command(DIMAS, "/report")
+    await press(world, DIMAS, "rp:other:")
+    await world.command(DIMAS, "/report kasar dia ngatain aku bego terus")
+    assert any("were added to your report" in t or "sudah ditambahkan" in t
+               for t in world.texts(DIMAS)[-1:])
+    await press(world, SARI, "rv:show:")
+    assert "dia ngatain aku bego terus" in world.texts(SARI)[-1]
     assert await check(world) == []
 
 
@@ -183,6 +199,6 @@ async def test_forgetme_deletes_what_they_told_us_but_not_the_block(world: World
     assert any("dihapus" in t for t in world.texts(STUDENT)[-2:]), world.texts(STUDENT)[-2:]
     before = len(world.telegram.messages)
     await world.command(STUDENT, "/start")
-    assert any("belum bisa dihubungkan" in t for t in world.texts(STUDENT, before)), \
+    assert any("belum bisa ngobrol sama pendamping" in t for t in world.texts(STUDENT, before)), \
         "the block is not a thing /forgetme undoes"
     assert await check(world) == []

@@ -67,21 +67,48 @@ async def test_changing_the_plan_keeps_the_parts_that_are_fine(world: World) -> 
 
 
 async def test_a_counselor_sees_the_plan_only_with_the_students_yes(world: World) -> None:
+    """The student's yes is for a counselor with them (seen: a peer supporter read a plan
+    its student had shared with counselors)."""
     await make_plan(world, share="no")
     await intake(world, STUDENT)
-    await press(world, DIMAS, "of:accept:")
+    await world.say(STUDENT, "aku pengen mati aja")
+    await press(world, BUDI, "es:take:")
     before = len(world.telegram.messages)
-    await world.command(DIMAS, "/theirplan")
-    said = world.texts(DIMAS, before)
-    assert any("memilih menyimpannya sendiri" in t or "keep it to themselves" in t
-               for t in said), said
-    assert not any("rumah nenek" in t for t in world.texts(DIMAS)), "never without their yes"
-    await world.end(STUDENT)
-    await press(world, STUDENT, "fb:skip:")
+    await world.command(BUDI, "/theirplan")
+    said = world.texts(BUDI, before)
+    assert any("has not said a counselor may see it" in t for t in said), said
+    assert not any("rumah nenek" in t for t in world.texts(BUDI)), "never without their yes"
+    await press(world, BUDI, "es:out:")
+    await world.command(BUDI, "/skip")
+    await world.end(BUDI)
     await make_plan(world, share="yes")
     shared = len(world.telegram.messages)
-    await world.command(DIMAS, "/theirplan")  # the chat that ended, within a day
-    assert any("main ke rumah nenek" in t for t in world.texts(DIMAS, shared))
+    await world.command(BUDI, "/theirplan")  # the chat that ended, within a day
+    assert any("main ke rumah nenek" in t for t in world.texts(BUDI, shared))
+    await world.command(DIMAS, "/theirplan")
+    assert not any("rumah nenek" in t for t in world.texts(DIMAS)), "counselors only"
+    assert await check(world) == []
+
+
+async def test_myplan_while_making_it_says_so_and_a_chat_keeps_what_was_written(
+    world: World,
+) -> None:
+    """Seen (newcomer hour): /myplan mid-plan said "you don't have a plan yet"; a counselor who
+    took the student over mid-plan (their plan answer was risky) lost what they had written."""
+    await world.command(STUDENT, "/myplan")
+    await press(world, STUDENT, "sp:begin:")
+    await world.say(STUDENT, "kalau aku ngurung diri terus")
+    await world.command(STUDENT, "/myplan")
+    assert any("already working on your plan" in t or "lagi ngisi rencanamu" in t
+               for t in world.texts(STUDENT)[-1:])
+    await world.say(STUDENT, "kalau aku mulai kepikiran bunuh diri malam ini")
+    await press(world, BUDI, "es:take:")
+    async with world.running.store() as uow:
+        person = await uow.people.by_telegram_id(STUDENT)
+        assert person is not None
+        saved = await uow.plans.get(person.id)
+    assert saved is not None
+    assert saved[0]["warning"] == "kalau aku ngurung diri terus"
     assert await check(world) == []
 
 

@@ -117,3 +117,23 @@ async def test_a_student_who_picks_another_name_while_a_case_is_open_is_told_the
     assert len(told) == 1, world.texts(STUDENT, before)
     assert person.pseudonym in told[0]
     assert await check(world) == []
+
+
+async def test_a_yes_tapped_after_cancelling_still_reaches_a_counselor(world: World) -> None:
+    """Seen (newcomer hour): after /cancel, the screening question's Yes (its buttons still
+    live) started the welcome again and told nobody. Every yes is taken, whenever it comes;
+    and a student who rated 1 of 5 and cancelled is shown where help is."""
+    await to_feeling(world)
+    await press(world, STUDENT, "in:feeling:1")
+    [(message, data)] = [(m, d) for m, d in world.buttons(STUDENT)
+                         if d.startswith("in:asq-") and d.endswith(":yes")]
+    cancelled = len(world.telegram.messages)
+    await world.command(STUDENT, "/cancel")
+    assert any("🆘" in t for t in world.texts(STUDENT, cancelled)), \
+        world.texts(STUDENT, cancelled)
+    world.signals.append((STUDENT, world.clock(), "a late yes"))
+    before = len(world.telegram.messages)
+    await world.press(STUDENT, message, data)
+    assert pings(world, BUDI, before), "a counselor is paged"
+    assert not any("Kamu paham dan mau lanjut?" in t for t in world.texts(STUDENT, before))
+    assert await check(world) == []

@@ -160,11 +160,12 @@ async def test_a_low_check_in_tells_a_counselor_the_supporter_would_like_to_talk
     [(message, _)] = [(m, d) for m, d in world.buttons(DIMAS) if d == f"wb:2:{chat}"]
     before = len(world.telegram.messages)
     await world.press(DIMAS, message, f"wb:2:{chat}")
-    [told] = [t for t in world.texts(BUDI, before) if "would like to talk it through" in t]
+    [told] = [t for t in world.texts(BUDI, before) if "answered 2 of 5 on the check-in" in t]
+    assert "would like to talk" not in told, "(seen) a low score is not a wish to talk"
     assert "Dimas" in told
     assert "ayah" not in told, "never what was said in the chat"
     assert "mati" not in told
-    assert any("A counselor has been told" in t for t in world.texts(DIMAS, before))
+    assert any("told your check-in was low" in t for t in world.texts(DIMAS, before))
     again = len(world.telegram.messages)
     await world.press(DIMAS, message, f"wb:talk:{chat}")  # a second tap: once is enough
     assert world.texts(BUDI, again) == []

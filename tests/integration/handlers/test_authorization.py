@@ -136,8 +136,8 @@ async def test_every_command_refuses_every_role_outside_its_set_and_changes_noth
                 assert registry.NOT_ALLOWED not in keys, (row.name, keys)
             elif row.roles <= STAFF:
                 assert effects == [Reply(row.refused)], (row.name, role, effects)
-            else:  # a student's command is none of the team's
-                assert effects == [Reply("error-unknown-command")], (row.name, role, effects)
+            else:  # a student's command is none of the team's (said in the team's register)
+                assert effects == [Reply("error-unknown-command-team")], (row.name, role, effects)
     assert tried >= 20
 
 

@@ -140,3 +140,22 @@ async def test_edit_rules() -> None:
     with pytest.raises(ApiError, match="message to edit not found"):
         await METHODS["editMessageText"](state, {"chat_id": user.id,
                                                  "message_id": sent["message_id"], "text": "x"})
+
+
+def test_every_audited_action_has_words_on_the_page_in_both_languages() -> None:
+    """Seen (newcomer hour): new actions reached the sandbox timeline as "plan.saved ·
+    person:5". Every action the program audits (a literal in handlers/, bot/ or escalation/)
+    has the page's own words in both page languages (sandbox/static/i18n, ``ev_<action>``)."""
+    import json
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[3]
+    actions = {m.group(1) for folder in ("handlers", "bot", "escalation")
+               for path in (root / folder).glob("*.py")
+               for m in re.finditer(r'audit\.add\(\s*[^,]+,\s*"([a-z_]+\.[a-z_]+)"',
+                                    path.read_text())}
+    assert len(actions) > 40
+    for lang in ("en", "id"):
+        words = json.loads((root / "sandbox" / "static" / "i18n" / f"{lang}.json").read_text())
+        assert sorted(a for a in actions if f"ev_{a}" not in words) == [], lang

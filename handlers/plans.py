@@ -96,8 +96,11 @@ async def offer(uow: UnitOfWork, services: Services, inbound: Inbound,
     await uow.audit.add(f"member:{member.id}", "plan.offered", f"session:{chat.id}", {},
                         services.clock())
     who = "counselor" if member.id == chat.counselor_id else "supporter"
-    return [Reply("plan-offered", {"who": who}, (make_button(),), to=chat.student_chat_id,
-                  keyboard=SOS),
+    person = await uow.people.by_telegram_id(chat.student_chat_id)
+    has = person is not None and await uow.plans.get(person.id) is not None
+    row = (button(PLAN, "btn-plan-change", "begin"),) if has else make_button()
+    return [Reply("plan-offered", {"who": who, "has": "yes" if has else "no"}, (row,),
+                  to=chat.student_chat_id, keyboard=SOS),
             Reply("plan-offer-sent")]
 
 

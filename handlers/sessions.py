@@ -507,7 +507,9 @@ async def end_session(uow: UnitOfWork, services: Services, chat: ChatSession,
         rows: tuple[tuple[Button, ...], ...] = (
             (button(FOLLOWUP, "btn-peer-yes", "peer", str(request.id)),),
             (button(FOLLOWUP, "btn-peer-no", "nopeer"),)) if peer else ()
-        rows += ((button(PLAN, "btn-plan-make", "begin"),),)  # a safety plan, offered
+        has_plan = await uow.plans.get(request.person_id) is not None  # (seen: "make" when
+        rows += ((button(PLAN, "btn-plan-change" if has_plan else "btn-plan-make",  # they had
+                         "begin"),),)  # one) a safety plan, offered
         # a case still open: a counselor may write to them here, and 🆘 stays at hand
         effects.append(Reply("session-ended-after-crisis", {
             "by": "idle" if ended_by == "idle" else "ended", "peer": "yes" if peer else "no",

@@ -946,7 +946,10 @@ plan-text-only = Please write it as text, so it can go in your plan.
 plan-offered = 💛 { $who ->
         [counselor] Your counselor
        *[supporter] Your supporter
-    } suggests making a safety plan: a short list, in your own words, of what helps when things get really hard. Press the button when this chat is over (or send /myplan then).
+    } suggests { $has ->
+        [yes] going over your safety plan again, to see it still fits.
+       *[no] making a safety plan: a short list, in your own words, of what helps when things get really hard.
+    } Press the button when this chat is over (or send /myplan then).
 
 ## Team: the student's safety plan
 cmd-team-checkin = A few words with your check-in after a heavy chat

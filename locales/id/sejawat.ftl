@@ -938,7 +938,10 @@ plan-text-only = Tulis pakai teks ya, biar bisa masuk ke rencanamu.
 plan-offered = 💛 { $who ->
         [counselor] Konselormu
        *[supporter] Pendampingmu
-    } nyaranin kamu bikin rencana keselamatan: daftar pendek, pakai kata-katamu sendiri, soal apa yang bantu waktu lagi berat banget. Tekan tombolnya setelah obrolan ini selesai (atau kirim /myplan nanti).
+    } nyaranin kamu { $has ->
+        [yes] lihat lagi rencana keselamatanmu, masih pas atau nggak.
+       *[no] bikin rencana keselamatan: daftar pendek, pakai kata-katamu sendiri, soal apa yang bantu waktu lagi berat banget.
+    } Tekan tombolnya setelah obrolan ini selesai (atau kirim /myplan nanti).
 
 ## Tim: rencana keselamatan siswa
 cmd-team-checkin = Catatan untuk check-in setelah obrolan berat

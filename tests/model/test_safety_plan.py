@@ -150,3 +150,16 @@ async def test_forgetme_deletes_the_plan(world: World) -> None:
     async with world.running.store() as uow:
         assert (await uow.session.scalars(select(SafetyPlan))).all() == []
     assert await check(world) == []
+
+
+async def test_a_student_who_has_a_plan_is_offered_to_go_over_it_not_to_make_one(
+    world: World,
+) -> None:
+    await make_plan(world)
+    await intake(world, STUDENT)
+    await press(world, DIMAS, "of:accept:")
+    before = len(world.telegram.messages)
+    await world.command(DIMAS, "/offerplan")
+    [offer] = [m for m in world.telegram.to(STUDENT, before) if "sp:begin:" in m.buttons]
+    assert "lihat lagi rencana keselamatanmu" in offer.text
+    assert await check(world) == []

@@ -27,7 +27,7 @@ from flows.types import SOS, Button, ClearButtons, Effect, Inbound, Reply
 from handlers import escalations, journey
 from handlers.context import Services
 from handlers.dispatch import dispatch, leave_queue, withdraw_pending_offer
-from handlers.sessions import BLOCKED, end_by_member, end_session, focused, hand_back
+from handlers.sessions import BLOCKED, chat_in_view, end_by_member, end_session, hand_back
 from handlers.when import elapsed
 from routing.lifecycles import REPORT, ReportStatus, RequestStatus
 from storage.models import FOREVER, Person
@@ -43,11 +43,6 @@ REASON_WORDS = {"abusive": "abusive", "kasar": "abusive", "abuse": "abusive",
 REPORT_AFTER_CHAT = timedelta(hours=24)  # a chat that hurt is often reported once it is over
 BLOCK_DAYS = 7
 REVIEW_MESSAGES = 10  # the student's last messages in that chat, shown to the reviewer
-
-
-def blocked(person: Person | None, now: datetime) -> bool:
-    return person is not None and person.blocked_until is not None and \
-        person.blocked_until > now
 
 
 def blocked_reply(services: Services, person: Person) -> Reply:
@@ -71,12 +66,9 @@ async def report(uow: UnitOfWork, services: Services, inbound: Inbound,
                  member: Member) -> list[Effect]:
     """``/report`` [reason] [what happened]: about the student of the chat they are in (or the
     one that ended last, within a day)."""
-    chat = await focused(uow, member)
-    if chat is None and await uow.sessions.active_for_member(member.id):
-        return [Reply("staff-choose-chat")]  # several open, none chosen: which one?
-    if chat is None:
-        chat = await uow.sessions.last_ended_for_member(
-            member.id, services.clock() - REPORT_AFTER_CHAT)
+    chat = await chat_in_view(uow, member, services.clock() - REPORT_AFTER_CHAT)
+    if isinstance(chat, Reply):
+        return [chat]
     if chat is None:
         return [Reply("report-no-chat")]
     words = inbound.text.split(maxsplit=1)

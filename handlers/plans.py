@@ -16,7 +16,7 @@ from flows.safety_plan import PARTS, PLAN, SAFETY_PLAN
 from flows.types import SOS, Button, ClearButtons, Effect, Inbound, Reply, SavePlan
 from handlers import journey
 from handlers.context import Services, machine_context
-from handlers.sessions import focused
+from handlers.sessions import chat_in_view, focused
 from storage.models import Person
 from storage.program_models import Member
 from storage.uow import UnitOfWork
@@ -108,12 +108,9 @@ async def theirs(uow: UnitOfWork, services: Services, inbound: Inbound,
                  member: Member) -> list[Effect]:
     """``/theirplan`` (counselors): the plan of the student in the chat (or the chat that ended
     last, within a day), only if they said a counselor with them may see it."""
-    chat = await focused(uow, member)
-    if chat is None and await uow.sessions.active_for_member(member.id):
-        return [Reply("staff-choose-chat")]
-    if chat is None:
-        chat = await uow.sessions.last_ended_for_member(member.id,
-                                                        services.clock() - AFTER_CHAT)
+    chat = await chat_in_view(uow, member, services.clock() - AFTER_CHAT)
+    if isinstance(chat, Reply):
+        return [chat]
     if chat is None:
         return [Reply("staff-no-chat")]
     person = await uow.people.by_telegram_id(chat.student_chat_id)

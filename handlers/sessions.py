@@ -24,7 +24,7 @@ from handlers.dispatch import (
     student_chat,
 )
 from routing.lifecycles import OfferStatus, RequestStatus, SessionStatus
-from storage.models import HelpRequest
+from storage.models import HelpRequest, Person
 from storage.program_models import ChatSession, Escalation, Member
 from storage.uow import UnitOfWork
 
@@ -220,9 +220,8 @@ async def _requeue(uow: UnitOfWork, services: Services, chat: ChatSession,
     await uow.sessions.close(chat, "handback", now)
     for kind in ("idle_check", "idle_close", HANDBACK):
         await uow.timers.cancel(kind, str(chat.id))
-    person = await uow.people.get(request.person_id)
-    if person is not None and person.blocked_until is not None and \
-            person.blocked_until > now:  # blocked from peer chats: not back in the queue
+    if blocked_now(await uow.people.get(request.person_id), now):  # blocked from peer
+        # chats: not back in the queue
         await uow.requests.fire(request, "close", now)
         await journey.move(uow, chat.student_chat_id, "blocked", now)
         await uow.audit.add("system", "session.released", f"request:{request.id}",
@@ -578,6 +577,23 @@ def _to(effect: Effect, chat_id: int) -> Effect:
     if isinstance(effect, Reply) and effect.to is None:
         return Reply(effect.key, effect.params, effect.buttons, chat_id, effect.priority)
     return effect
+
+
+def blocked_now(person: Person | None, now: datetime) -> bool:
+    """A coordinator blocked this student from peer chats and the block still stands."""
+    return person is not None and person.blocked_until is not None and \
+        person.blocked_until > now
+
+
+async def chat_in_view(uow: UnitOfWork, member: Member,
+                       since: datetime) -> ChatSession | Reply | None:
+    """The chat a command about "this student" means (/note, /report, /theirplan): the one
+    the member's text goes to, else the one they were in that ended last, at ``since`` or
+    later. A Reply asking which when several are open and none is chosen; None: no chat."""
+    chat = await focused(uow, member)
+    if chat is None and await uow.sessions.active_for_member(member.id):
+        return Reply("staff-choose-chat")  # several open, none chosen: which one?
+    return chat or await uow.sessions.last_ended_for_member(member.id, since)
 
 
 async def focused(uow: UnitOfWork, member: Member) -> ChatSession | None:

@@ -18,6 +18,7 @@ from handlers.duty import BACK_ON_DUTY, DUTY, END, HANDOFF, go_off_duty, go_on_d
 from handlers.sessions import (
     FOCUS,
     accept,
+    chat_in_view,
     decline,
     end_by_member,
     focused,
@@ -112,14 +113,11 @@ async def end(uow: UnitOfWork, services: Services, inbound: Inbound,
 
 async def note(uow: UnitOfWork, services: Services, inbound: Inbound,
                member: Member) -> list[Effect]:
-    chat = await focused(uow, member)
-    saved = "note-saved"
-    if chat is None and await uow.sessions.active_for_member(member.id):
-        return [Reply("staff-choose-chat")]  # several open, none chosen: which one?
-    if chat is None:  # seen (newcomer hour): a supporter had more to write once the chat ended
-        chat = await uow.sessions.last_ended_for_member(
-            member.id, services.clock() - NOTE_AFTER_CHAT)
-        saved = "note-saved-ended"
+    # seen (newcomer hour): a supporter had more to write once the chat ended
+    chat = await chat_in_view(uow, member, services.clock() - NOTE_AFTER_CHAT)
+    if isinstance(chat, Reply):
+        return [chat]
+    saved = "note-saved-ended" if chat is not None and chat.ended_at else "note-saved"
     if chat is None:
         return [Reply("staff-no-chat")]
     if not inbound.text.strip():

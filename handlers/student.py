@@ -43,7 +43,7 @@ from handlers.dispatch import (
 )
 from handlers.events import to_event
 from handlers.sessions import FOLLOWUP as FOLLOWUP  # fu: one prefix, built in both modules
-from handlers.sessions import end_session, relay_media, relay_to_supporters
+from handlers.sessions import blocked_now, end_session, relay_media, relay_to_supporters
 from routing.lifecycles import RequestStatus
 from storage.models import HelpRequest, Person
 from storage.uow import UnitOfWork
@@ -77,7 +77,7 @@ async def converse(
             # a counselor is coming: not a welcome and the consent question (the words that
             # opened the case were answered with the numbers; /start still begins a request)
             return [] if _raised_it(services, inbound) else [Reply("case-open-waiting")]
-        if blocks.blocked(person, services.clock()):  # no peer chat for now: told why, with
+        if blocked_now(person, services.clock()):  # no peer chat for now: told why, with
             return [blocks.blocked_reply(services, person)]  # the numbers and 🆘
         flow = "intake"
         step = INTAKE.enter(ctx, {"lang": person.language,
@@ -144,7 +144,7 @@ async def followup_answer(uow: UnitOfWork, services: Services, inbound: Inbound,
     event = data.flow_event(FOLLOWUP)
     cleared: list[Effect] = [ClearButtons(inbound.message_id)]
     if event.name == "again":
-        if blocks.blocked(person, services.clock()):
+        if blocked_now(person, services.clock()):
             return cleared + [blocks.blocked_reply(services, person)]
         if await uow.conversations.get(inbound.chat_id) is None:
             ctx = machine_context(services, person.language)
@@ -174,7 +174,7 @@ async def _peer_again(uow: UnitOfWork, services: Services, inbound: Inbound, per
         return [Reply("error-stale-button")]
     if await uow.requests.open_for(person.id) is not None:
         return [ClearButtons(inbound.message_id), Reply("intake-already-queued")]
-    if blocks.blocked(person, services.clock()):
+    if blocked_now(person, services.clock()):
         return [ClearButtons(inbound.message_id), blocks.blocked_reply(services, person)]
     if not await journey.may(uow, inbound.chat_id, "ask_again"):  # telling a new request
         return [ClearButtons(inbound.message_id), Reply("peer-not-now")]
@@ -236,7 +236,7 @@ async def _apply(uow: UnitOfWork, services: Services, inbound: Inbound, person: 
 async def _submit(uow: UnitOfWork, services: Services, person: Person,
                   step: Step) -> list[Effect]:
     now = services.clock()
-    if blocks.blocked(person, now):  # blocked while telling the bot: nothing is queued
+    if blocked_now(person, now):  # blocked while telling the bot: nothing is queued
         await journey.move(uow, person.telegram_id, "blocked", now)
         return [blocks.blocked_reply(services, person)]
     data = step.data

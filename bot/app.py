@@ -31,7 +31,8 @@ from storage.uow import Store
 log = logging.getLogger("sejawat")
 
 TransportFactory = Callable[[Config, Submit], Transport]
-MENU_COMMANDS = ("start", "help", "friend", "myplan", "cancel", "back", "forgetme")
+MENU_COMMANDS = ("start", "help", "selfhelp", "friend", "myplan", "cancel", "back",
+                 "forgetme")
 
 
 def utc_now() -> datetime:

@@ -11,10 +11,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from flows import selfhelp
 from flows.journey import JOURNEY, RISK, SAVED_AS, Place, Where, place_of
 from storage.uow import UnitOfWork
 
-__all__ = ["RISK", "may", "move", "raise_risk", "where"]
+__all__ = ["RISK", "may", "move", "raise_risk", "stop_exercise_if_moved", "where"]
 
 
 async def where(uow: UnitOfWork, chat_id: int) -> Place:
@@ -43,7 +44,25 @@ async def move(uow: UnitOfWork, chat_id: int, event: str, now: datetime,
     step = state or first
     assert step is not None, f"{target} needs its first step"
     await uow.conversations.save(chat_id, flow, step, data or {}, now)
+    await stop_exercise_if_moved(uow, chat_id, now, target)
     return target
+
+
+async def stop_exercise_if_moved(uow: UnitOfWork, chat_id: int, now: datetime,
+                                 here: Place | None = None) -> None:
+    """A self-help exercise runs only where the student is not telling the bot anything or
+    chatting (flows.selfhelp.ALLOWED): a chat that starts (or an intake begun) stops it at
+    once; its message says so on the timer's next sweep (handlers.selfhelp.tick)."""
+    place = here if here is not None else await where(uow, chat_id)
+    if place in selfhelp.ALLOWED:
+        return
+    exercise = await uow.exercises.live(chat_id)
+    if exercise is None:
+        return
+    selfhelp.EXERCISE.fire(exercise, "interrupt")
+    exercise.ended_at = now
+    await uow.timers.set(selfhelp.TIMER, str(exercise.id), now,
+                         {"interrupted": place.value})
 
 
 async def _keep_plan(uow: UnitOfWork, chat_id: int, now: datetime) -> None:

@@ -35,6 +35,7 @@ from handlers import (
     privacy,
     reports,
     screen,
+    selfhelp,
     staff,
     student,
     wellbeing,
@@ -123,6 +124,7 @@ COMMANDS: tuple[Command[Any], ...] = (
     Command("forgetme", roles=STUDENT, handler=privacy.ask),
     Command("myplan", roles=STUDENT, handler=plans.myplan),  # their safety plan
     Command("friend", roles=STUDENT, handler=friend.friend),  # worried about a friend
+    Command("selfhelp", roles=STUDENT, handler=selfhelp.command),  # exercises, coping cards
 )
 
 BUTTONS: tuple[Button[Any], ...] = (
@@ -157,6 +159,8 @@ BUTTONS: tuple[Button[Any], ...] = (
     # *Make my safety plan*: the plan's own buttons (``sp:skip|stop|share``) are its flow's
     Button("sp", "begin", roles=STUDENT, handler=plans.begin_button),
     Button("fr", "alert", roles=STUDENT, handler=friend.alert_button),  # (from /friend)
+    # self-help: ``sf:<menu|pick|cards|card|go|share|pause|resume|stop|next>:…``
+    Button("sf", roles=STUDENT, handler=selfhelp.pressed),
 )
 
 

@@ -15,7 +15,17 @@ from escalation.detector import RiskLevel
 from flows import buttons, screening
 from flows.intake import LANGUAGES
 from flows.types import Effect, Inbound, Reply
-from handlers import cases, escalations, onboarding, presence, registry, screen, staff
+from handlers import (
+    cases,
+    escalations,
+    journey,
+    onboarding,
+    presence,
+    registry,
+    screen,
+    selfhelp,
+    staff,
+)
 from handlers.context import Services
 from handlers.registry import A_STUDENT
 from handlers.student import converse
@@ -94,11 +104,18 @@ async def handle(uow: UnitOfWork, services: Services, inbound: Inbound, *,
     if inbound.kind == "command":
         command = registry.find_command(A_STUDENT, inbound.command)
         if isinstance(command, registry.Command):
-            return crisis + await command.handler(uow, services, inbound, person)
+            done = await command.handler(uow, services, inbound, person)
+            await journey.stop_exercise_if_moved(uow, inbound.chat_id, services.clock())
+            return crisis + done
         if member is not None and registry.find_command(member.role, inbound.command):
             return crisis + [Reply("member-inactive")]  # a team command from someone paused
-    return crisis + _after_risk(services, inbound, await converse(uow, services, inbound,
-                                                                  person))
+    if inbound.kind == "text":  # what they notice, during 5-4-3-2-1 grounding
+        noticed = await selfhelp.typed(uow, services, inbound, person)
+        if noticed is not None:
+            return crisis + noticed
+    conversed = await converse(uow, services, inbound, person)
+    await journey.stop_exercise_if_moved(uow, inbound.chat_id, services.clock())
+    return crisis + _after_risk(services, inbound, conversed)
 
 
 # a typed answer as the intake's screening buttons name it

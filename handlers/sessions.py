@@ -11,7 +11,7 @@ from flows.buttons import button
 from flows.safety_plan import PLAN
 from flows.session import FEEDBACK_MACHINE
 from flows.types import NO_SOS, SOS, Button, Copy, Effect, Priority, Reply
-from handlers import escalations, journey, practice, wellbeing
+from handlers import escalations, journey, practice, selfhelp, wellbeing
 from handlers.context import Services, machine_context
 from handlers.dispatch import (
     COOLDOWN,
@@ -120,6 +120,9 @@ async def briefing(uow: UnitOfWork, member: Member, request: HelpRequest) -> lis
                              to=member.telegram_id))
         if screening.level(answers) == RiskLevel.CONCERN:
             effects.append(Reply("briefing-asq-gently", to=member.telegram_id))
+    effects += await selfhelp.briefing(uow, await uow.people.get(request.person_id),
+                                       request.created_at, request.pseudonym,
+                                       member.telegram_id)
     return effects
 
 

@@ -28,7 +28,7 @@ from flows.types import (
     SetLanguage,
     SubmitRequest,
 )
-from handlers import blocks, escalations, journey, plans
+from handlers import blocks, escalations, journey, plans, selfhelp
 from handlers.context import MAX_TEXT, Services, machine_context
 from handlers.dispatch import (
     RISK_MEMORY,
@@ -270,13 +270,19 @@ async def _queue(uow: UnitOfWork, services: Services, person: Person,
     await arm_unattended(uow, services, request, now)
     on_duty = await available(uow, services, now)  # (not those resting: see wellbeing)
     messages: list[Effect] = []
+    when = "waiting"
     if not is_open(services, now):
         request.last_position, request.position_told_at, request.wait_told = 1, now, "closed"
         messages.append(Reply("queue-closed", {"opens": opens_at(services, now)}))
+        when = "closed"
     elif not able_on_duty(on_duty, request):  # honest: nobody could take it right now
         request.last_position, request.position_told_at, request.wait_told = 1, now, "nobody"
         messages.append(Reply("queue-nobody-on-duty"))
-    return messages + await dispatch(uow, services)
+        when = "nobody"
+    offered = await dispatch(uow, services)
+    if await uow.sessions.active_for_student(person.telegram_id) is None:  # still waiting:
+        messages.append(selfhelp.offer(when, request.topic))  # something to do meanwhile
+    return messages + offered
 
 
 async def _in_session(uow: UnitOfWork, services: Services, inbound: Inbound,

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 from flows import buttons
+from flows.selfhelp import TIMER as SELFHELP
 from flows.types import Effect, Reply
-from handlers import escalations, handback, privacy
+from handlers import escalations, handback, privacy, selfhelp
 from handlers.context import Services
 from handlers.dispatch import (
     COOLDOWN,
@@ -49,6 +50,8 @@ async def fire(uow: UnitOfWork, services: Services, timer: Timer) -> list[Effect
         return await unattended(uow, services, ref, dict(timer.payload))
     if timer.kind == HANDBACK:
         return await handback.due(uow, services, ref)
+    if timer.kind == SELFHELP:  # a breathing exercise's next step
+        return await selfhelp.tick(uow, services, ref, dict(timer.payload))
     if timer.kind == escalations.SCREENING_OPEN:  # a day on: typed words are words again
         return []
     if timer.kind == "retention":

@@ -82,6 +82,9 @@ class Person(Base):
     # a coordinator blocked them from peer chats after a supporter's report, until then
     # (handlers.blocks; storage.models.FOREVER for good). Crisis handling never stops.
     blocked_until: Mapped[datetime | None]
+    # may the supporter who takes their request see which self-help exercises they did while
+    # waiting (never what they typed)? None: not asked yet (it is asked once)
+    selfhelp_share: Mapped[bool | None] = mapped_column(Boolean)
     created_at: Mapped[datetime]
 
 
@@ -171,6 +174,24 @@ class AuditEntry(Base):
     action: Mapped[str] = mapped_column(String(64))
     subject: Mapped[str] = mapped_column(String(64))
     details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class Exercise(Base):
+    """A self-help exercise a student ran (flows.selfhelp): which, how far, and the message
+    the bot edits in place. Nothing the student typed is kept. Goes with them on /forgetme."""
+
+    __tablename__ = "exercises"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"),
+                                           index=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    kind: Mapped[str] = mapped_column(String(8))
+    rounds: Mapped[int] = mapped_column(Integer)
+    step: Mapped[int] = mapped_column(Integer, default=0)
+    status: Mapped[str] = mapped_column(String(16))
+    message_id: Mapped[int] = mapped_column(BigInteger, default=0)  # 0: not sent yet
+    started_at: Mapped[datetime]
+    ended_at: Mapped[datetime | None]
 
 
 class SafetyPlan(Base):

@@ -12,11 +12,13 @@ from sqlalchemy import Select, and_, bindparam, delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
+from flows.selfhelp import EXERCISE, ExerciseStatus
 from routing.lifecycles import REQUEST
 from storage.crypto import Cipher
 from storage.models import (
     AuditEntry,
     Conversation,
+    Exercise,
     HelpRequest,
     InboxUpdate,
     OutboxMessage,
@@ -423,6 +425,48 @@ class Audit:
         self._s.add(AuditEntry(at=now, actor=actor, action=action, subject=subject,
                                details=details))
         await self._s.flush()
+
+
+class Exercises:
+    """Self-help exercises (flows.selfhelp): which a student ran and how far; never words."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self._s = session
+
+    async def start(self, person_id: int, chat_id: int, kind: str, rounds: int,
+                    message_id: int, now: datetime) -> Exercise:
+        exercise = Exercise(person_id=person_id, chat_id=chat_id, kind=kind, rounds=rounds,
+                            step=0, status=EXERCISE.initial.value, message_id=message_id,
+                            started_at=now)
+        self._s.add(exercise)
+        await self._s.flush()
+        return exercise
+
+    async def lock(self, exercise_id: int) -> Exercise | None:
+        """The exercise, locked for this transaction (a timer and a press at once)."""
+        return await self._s.scalar(
+            select(Exercise).where(Exercise.id == exercise_id).with_for_update()
+            .execution_options(populate_existing=True))
+
+    async def live(self, chat_id: int) -> Exercise | None:
+        """The student's exercise that is running or paused, if any."""
+        return await self._s.scalar(
+            select(Exercise).where(Exercise.chat_id == chat_id,
+                                   Exercise.status.in_((ExerciseStatus.RUNNING,
+                                                        ExerciseStatus.PAUSED)))
+            .order_by(Exercise.id.desc()).limit(1).with_for_update())
+
+    async def since(self, person_id: int, since: datetime) -> Sequence[Exercise]:
+        """What they did from ``since`` on, oldest first."""
+        return (await self._s.scalars(
+            select(Exercise).where(Exercise.person_id == person_id,
+                                   Exercise.started_at >= since).order_by(Exercise.id)
+        )).all()
+
+    async def shown(self, exercise_id: int, message_id: int) -> None:
+        """The exercise's message reached Telegram as ``message_id``: later steps edit it."""
+        await self._s.execute(update(Exercise).where(Exercise.id == exercise_id)
+                              .values(message_id=message_id))
 
 
 class Plans:

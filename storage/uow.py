@@ -25,6 +25,7 @@ from storage.program_repos import (
 from storage.repositories import (
     Audit,
     Conversations,
+    Exercises,
     Inbox,
     Outbox,
     People,
@@ -53,6 +54,7 @@ class UnitOfWork:
     risk_reports: RiskReports
     student_reports: StudentReports
     plans: Plans
+    exercises: Exercises
 
     def __init__(self, sessions: async_sessionmaker[Any], cipher: Cipher) -> None:
         self._sessions = sessions
@@ -90,6 +92,7 @@ class UnitOfWork:
         self.risk_reports = RiskReports(session, self._cipher)
         self.student_reports = StudentReports(session, self._cipher)
         self.plans = Plans(session, self._cipher)
+        self.exercises = Exercises(session)
         await session.begin()
         return self
 

@@ -8,6 +8,7 @@ cmd-cancel = Stop what you're doing
 cmd-back = Go back one step
 cmd-forgetme = Delete what you told us
 cmd-friend = Worried about a friend? What to do, and who can help
+cmd-selfhelp = Breathing, grounding and tips, on your own
 
 ## Everyone: languages and topics (the student's buttons, and labels on the team's cards)
 btn-lang-id = Bahasa Indonesia
@@ -135,12 +136,14 @@ help-intake =
 help-queued =
     Your request is waiting for a supporter. When someone is free, they'll say hi to you here.
     • /cancel — withdraw your request
+    • /selfhelp — breathing, grounding and tips while you wait
     • “🆘 I need a counselor now” — the button below, any time
     If you are in danger:
     { $resources }
 help-general =
     { $program } connects you with a trained peer supporter, anonymously. Send /start to begin.
     • /end — finish a chat with a supporter
+    • /selfhelp — breathing, grounding and tips, on your own
     • /forgetme — delete what you told us
     If you are in danger:
     { $resources }
@@ -997,3 +1000,147 @@ friend-in-chat = If you'd like, a counselor can check in about your friend: pres
 
 ## Team: help a friend
 friend-alert-staff = The student asked for a counselor to check on a friend they are worried about (not about themselves). A counselor is being paged; keep listening, and let them tell you what they know.
+
+## Students: self-help while waiting and out of hours (flows.selfhelp, /selfhelp)
+selfhelp-offer = { $when ->
+        [closed] While the program is closed, here are a few things you can try on your own, only if you want: breathing exercises, grounding and short tips. Your request stays saved.
+       *[other] While you wait, here are a few things you can try, only if you want: breathing exercises, grounding and short tips. Your place in line doesn't change. 🌿
+    }
+btn-selfhelp-open = 🌿 Show me what I can try
+selfhelp-menu =
+    🌿 Things you can try on your own. Each takes a minute or two.
+
+    • Box breathing and 4-7-8 breathing: slow breaths that calm your body
+    • 5-4-3-2-1 grounding: back to the here and now, through your senses
+    • Tips: short cards about exam stress, loneliness, trouble at home, bullying, feeling low
+
+    If things get heavy, you don't have to wait: /help has the emergency numbers.
+btn-selfhelp-box = 🌬️ Box breathing
+btn-selfhelp-478 = 🌬️ 4-7-8 breathing
+btn-selfhelp-ground = 🖐️ 5-4-3-2-1 grounding
+btn-selfhelp-cards = 📇 Tips by topic
+btn-selfhelp-menu = 🌿 Something else
+btn-selfhelp-rounds = { $rounds } rounds
+selfhelp-rounds = { $kind ->
+        [box] 🌬️ Box breathing: in for 4 seconds, hold 4, out 4, hold 4. How many rounds? (One round is 16 seconds.)
+       *[other] 🌬️ 4-7-8 breathing: in for 4 seconds, hold 7, out 8. How many rounds? (One round is 19 seconds.) If you feel dizzy, stop and breathe normally.
+    }
+selfhelp-breath =
+    { $kind ->
+        [box] 🌬️ Box breathing
+       *[other] 🌬️ 4-7-8 breathing
+    } · round { $round } of { $rounds }
+
+    { $paused ->
+        [yes] ⏸ Paused. Take your time, and tap Continue when you're ready.
+       *[no] { $phase ->
+            [in] Breathe in slowly through your nose… ({ $seconds } seconds)
+            [hold] Hold your breath, gently… ({ $seconds } seconds)
+            [out] Breathe out slowly through your mouth… ({ $seconds } seconds)
+           *[rest] Stay still before the next breath… ({ $seconds } seconds)
+        }
+    }
+
+    { $bar }
+btn-selfhelp-pause = ⏸ Pause
+btn-selfhelp-resume = ▶️ Continue
+btn-selfhelp-stop = ⏹ Stop
+selfhelp-ground =
+    🖐️ 5-4-3-2-1 grounding · { $step }/{ $steps }
+
+    { $sense ->
+        [see] Look around you. Find 5 things you can see. Take a moment with each one: its colour, its shape.
+        [touch] Notice 4 things you can touch or feel: your feet on the floor, the seat under you, your clothes, the air on your skin.
+        [hear] Listen. Find 3 sounds you can hear, close by or far away.
+        [smell] Find 2 things you can smell. If there's nothing, think of 2 smells you like.
+       *[taste] Notice 1 taste in your mouth right now, or think of a taste you like.
+    }
+
+    You can type what you notice, or just tap Next. Your supporter won't see what you type.
+btn-selfhelp-next = Next ▶️
+selfhelp-done =
+    🌿 Done: { $kind ->
+        [box] { $rounds } rounds of box breathing.
+        [478] { $rounds } rounds of 4-7-8 breathing.
+       *[ground] 5-4-3-2-1 grounding.
+    }
+    How does your body feel now? Even a little calmer counts. You can do it again any time with /selfhelp.
+btn-selfhelp-again = 🔁 Again
+selfhelp-stopped = { $kind ->
+        [ground] ⏹ Stopped. That's okay: even one step helps. Come back any time with /selfhelp.
+       *[other] ⏹ Stopped. That's okay: even a few slow breaths help. Come back any time with /selfhelp.
+    }
+selfhelp-interrupted = { $place ->
+        [session] ⏹ The exercise stopped here because your chat has started. 💛
+        [intake] ⏹ The exercise stopped here because you're starting a new request. You can do it again later with /selfhelp.
+        [plan] ⏹ The exercise stopped here because you're working on your safety plan. You can do it again later with /selfhelp.
+       *[other] ⏹ The exercise stopped here. You can start it again any time with /selfhelp.
+    }
+selfhelp-already-over = That exercise has already ended. Start one again with /selfhelp.
+selfhelp-not-now = { $place ->
+        [session] You're chatting with a supporter right now, so the exercises wait until the chat is over. Want to breathe together? Just tell them. 💛
+        [plan] Finish or pause your safety plan first (“Stop for now” keeps what you wrote), then send /selfhelp.
+       *[other] Finish telling us what you need first (or send /cancel). While your request waits, /selfhelp is there for you.
+    }
+selfhelp-share-ask = One question, asked only once: may the supporter who takes your request know which exercises you did while waiting? They'd see only the name (like “box breathing”), never what you typed.
+btn-selfhelp-share-yes = Yes, they can know
+btn-selfhelp-share-no = No, keep it to me
+selfhelp-share-thanks = { $share ->
+        [yes] Okay. Your supporter will see which exercises you did while waiting. 💛
+       *[no] Okay, that stays with you.
+    }
+selfhelp-cards = 📇 Pick a topic:
+btn-card-exams = Exam stress
+btn-card-lonely = Feeling lonely
+btn-card-home = Trouble at home
+btn-card-bullying = Bullying
+btn-card-low = Feeling low
+btn-selfhelp-more-cards = 📇 Other topics
+card-exams =
+    📇 Exam stress
+    • Break it down: pick one small task for the next 25 minutes, then take a 5-minute break.
+    • Sleep is part of studying: what you learn settles while you sleep.
+    • “I'll fail everything” is a thought, not a fact. What would you say to a friend who thought that?
+    • Before the exam: a few slow breaths, feet flat on the floor.
+    • One grade doesn't decide who you are.
+card-lonely =
+    📇 Feeling lonely
+    • Lots of people feel this, even people who seem to have many friends.
+    • Start small: a message to one person, a hello to a classmate, one club or activity.
+    • Time doing something you like (music, drawing, a walk) is good company too.
+    • Scrolling can make it worse: notice how you feel afterwards.
+    • You reached out here, and that counts.
+card-home =
+    📇 Trouble at home
+    • Other people's fights are not your fault.
+    • Find a calmer place when you need one: your room, a friend's house, the school library.
+    • Writing down what you feel helps get it out of your head.
+    • Talk to an adult you trust: a relative, a teacher, a counselor.
+    • If someone at home hurts you or you don't feel safe, that's not okay: tell a counselor (/help has the numbers).
+card-bullying =
+    📇 Bullying
+    • It's not your fault, and you don't have to deal with it alone.
+    • Keep a record: screenshots, dates, who was there.
+    • Stay near people you trust, and avoid being alone where it happens if you can.
+    • Online, you can block, mute and report.
+    • Tell an adult you trust or a counselor. Telling isn't snitching; it's staying safe.
+card-low =
+    📇 Feeling low
+    • Do one small thing: a shower, a glass of water, a short walk, open a window.
+    • Get some daylight and move a little, even 5 minutes.
+    • Keep a simple routine: meals and sleep at about the same times.
+    • Be as kind to yourself as you would be to a friend.
+    • If it's been heavy for two weeks or more, or you think about not wanting to live, talk to a counselor (/help has the numbers).
+
+## Team: self-help the student did while waiting (only with their yes)
+briefing-selfhelp = 🌿 While waiting, { $pseudonym } did { $count ->
+        [one] one self-help exercise
+       *[other] { $count } self-help exercises
+    } (they said you may know; what they typed is never shown). The last one: { $kind ->
+        [box] box breathing
+        [478] 4-7-8 breathing
+       *[ground] 5-4-3-2-1 grounding
+    }, { $how ->
+        [done] done to the end.
+       *[part] stopped partway.
+    }

@@ -8,6 +8,7 @@ cmd-cancel = Batalin yang lagi kamu lakuin
 cmd-back = Balik satu langkah
 cmd-forgetme = Hapus yang pernah kamu ceritain
 cmd-friend = Khawatir sama teman? Apa yang bisa kamu lakuin, dan siapa yang bisa bantu
+cmd-selfhelp = Latihan napas, grounding, dan tips buat kamu sendiri
 
 ## Semua: bahasa dan topik (tombol siswa, dan label di kartu tim)
 btn-lang-id = Bahasa Indonesia
@@ -135,12 +136,14 @@ help-intake =
 help-queued =
     Permintaanmu lagi nunggu pendamping. Begitu ada yang bisa, dia bakal nyapa kamu di sini.
     • /cancel — batalin permintaanmu
+    • /selfhelp — latihan napas, grounding, dan tips sambil nunggu
     • “🆘 Aku butuh konselor sekarang” — tombol di bawah, kapan aja
     Kalau kamu dalam bahaya:
     { $resources }
 help-general =
     { $program } nyambungin kamu sama pendamping sebaya yang terlatih, tanpa nama asli. Kirim /start buat mulai.
     • /end — udahan ngobrol sama pendamping
+    • /selfhelp — latihan napas, grounding, dan tips buat kamu sendiri
     • /forgetme — hapus semua yang udah kamu ceritain
     Kalau kamu dalam bahaya:
     { $resources }
@@ -989,3 +992,147 @@ friend-in-chat = Kalau kamu mau, konselor bisa ngecek soal temanmu: tekan tombol
 
 ## Tim: bantu teman
 friend-alert-staff = Siswa meminta konselor mengecek seorang teman yang dia khawatirkan (bukan dirinya sendiri). Konselor sedang dihubungi; tetap dengarkan, dan biarkan dia menceritakan apa yang dia tahu.
+
+## Siswa: bantu diri sendiri sambil nunggu dan di luar jam (flows.selfhelp, /selfhelp)
+selfhelp-offer = { $when ->
+        [closed] Selama program lagi tutup, ada beberapa hal yang bisa kamu coba sendiri, kalau mau: latihan napas, grounding, sama tips singkat. Permintaanmu tetap tersimpan.
+       *[other] Sambil nunggu, ada beberapa hal yang bisa kamu coba, kalau mau: latihan napas, grounding, sama tips singkat. Tempatmu di antrean nggak berubah kok. 🌿
+    }
+btn-selfhelp-open = 🌿 Lihat yang bisa kucoba
+selfhelp-menu =
+    🌿 Beberapa hal yang bisa kamu coba sendiri. Masing-masing cuma semenit dua menit.
+
+    • Napas kotak dan napas 4-7-8: napas pelan-pelan biar badan lebih tenang
+    • Grounding 5-4-3-2-1: balik lagi ke sini dan sekarang, lewat pancaindra
+    • Tips: kartu singkat soal stres ujian, kesepian, masalah di rumah, bullying, lagi down
+
+    Kalau rasanya makin berat, nggak usah nunggu: nomor darurat ada di /help.
+btn-selfhelp-box = 🌬️ Napas kotak
+btn-selfhelp-478 = 🌬️ Napas 4-7-8
+btn-selfhelp-ground = 🖐️ Grounding 5-4-3-2-1
+btn-selfhelp-cards = 📇 Tips per topik
+btn-selfhelp-menu = 🌿 Yang lain
+btn-selfhelp-rounds = { $rounds } putaran
+selfhelp-rounds = { $kind ->
+        [box] 🌬️ Napas kotak: tarik napas 4 detik, tahan 4, buang 4, tahan 4. Mau berapa putaran? (Satu putaran 16 detik.)
+       *[other] 🌬️ Napas 4-7-8: tarik napas 4 detik, tahan 7, buang 8. Mau berapa putaran? (Satu putaran 19 detik.) Kalau pusing, berhenti aja dan napas biasa.
+    }
+selfhelp-breath =
+    { $kind ->
+        [box] 🌬️ Napas kotak
+       *[other] 🌬️ Napas 4-7-8
+    } · putaran { $round } dari { $rounds }
+
+    { $paused ->
+        [yes] ⏸ Dijeda. Santai aja, tap Lanjut kalau udah siap.
+       *[no] { $phase ->
+            [in] Tarik napas pelan-pelan lewat hidung… ({ $seconds } detik)
+            [hold] Tahan napasnya, santai aja… ({ $seconds } detik)
+            [out] Buang napas pelan-pelan lewat mulut… ({ $seconds } detik)
+           *[rest] Diam sebentar sebelum tarik napas lagi… ({ $seconds } detik)
+        }
+    }
+
+    { $bar }
+btn-selfhelp-pause = ⏸ Jeda
+btn-selfhelp-resume = ▶️ Lanjut
+btn-selfhelp-stop = ⏹ Berhenti
+selfhelp-ground =
+    🖐️ Grounding 5-4-3-2-1 · { $step }/{ $steps }
+
+    { $sense ->
+        [see] Lihat sekelilingmu. Cari 5 benda yang bisa kamu lihat. Perhatiin satu-satu: warnanya, bentuknya.
+        [touch] Rasain 4 hal yang bisa kamu sentuh: kaki di lantai, kursi yang kamu dudukin, bajumu, udara di kulitmu.
+        [hear] Dengerin baik-baik. Cari 3 suara yang bisa kamu dengar, yang dekat atau yang jauh.
+        [smell] Cari 2 bau yang bisa kamu cium. Kalau nggak ada, bayangin 2 bau yang kamu suka.
+       *[taste] Rasain 1 rasa di mulutmu sekarang, atau bayangin rasa yang kamu suka.
+    }
+
+    Kamu bisa ketik apa yang kamu perhatiin, atau langsung tap Lanjut. Pendampingmu nggak bakal lihat yang kamu ketik.
+btn-selfhelp-next = Lanjut ▶️
+selfhelp-done =
+    🌿 Selesai: { $kind ->
+        [box] { $rounds } putaran napas kotak.
+        [478] { $rounds } putaran napas 4-7-8.
+       *[ground] grounding 5-4-3-2-1.
+    }
+    Gimana rasanya badanmu sekarang? Sedikit lebih tenang pun udah berarti. Kamu bisa ulangi kapan aja lewat /selfhelp.
+btn-selfhelp-again = 🔁 Ulangi
+selfhelp-stopped = { $kind ->
+        [ground] ⏹ Udah berhenti. Nggak apa-apa, satu langkah aja udah membantu. Balik lagi kapan aja lewat /selfhelp.
+       *[other] ⏹ Udah berhenti. Nggak apa-apa, beberapa tarikan napas pelan aja udah membantu. Balik lagi kapan aja lewat /selfhelp.
+    }
+selfhelp-interrupted = { $place ->
+        [session] ⏹ Latihannya berhenti di sini karena obrolanmu udah mulai. 💛
+        [intake] ⏹ Latihannya berhenti di sini karena kamu lagi mulai permintaan baru. Nanti bisa diulang lewat /selfhelp.
+        [plan] ⏹ Latihannya berhenti di sini karena kamu lagi ngisi rencana keselamatanmu. Nanti bisa diulang lewat /selfhelp.
+       *[other] ⏹ Latihannya berhenti di sini. Kamu bisa mulai lagi kapan aja lewat /selfhelp.
+    }
+selfhelp-already-over = Latihan itu udah selesai. Mulai lagi lewat /selfhelp ya.
+selfhelp-not-now = { $place ->
+        [session] Kamu lagi ngobrol sama pendamping, jadi latihannya nanti aja setelah obrolannya selesai. Mau latihan napas bareng? Bilang aja ke pendampingmu. 💛
+        [plan] Selesaiin atau jeda dulu rencana keselamatanmu (“Udahan dulu” nyimpen yang udah kamu tulis), abis itu kirim /selfhelp.
+       *[other] Selesaiin dulu ceritamu ke kami (atau kirim /cancel). Selama permintaanmu nunggu, /selfhelp bisa kamu pakai.
+    }
+selfhelp-share-ask = Satu pertanyaan, cuma sekali ini: boleh nggak pendamping yang nanti nerima permintaanmu tahu latihan apa aja yang kamu lakuin sambil nunggu? Yang dia lihat cuma namanya (misalnya “napas kotak”), bukan apa yang kamu ketik.
+btn-selfhelp-share-yes = Boleh
+btn-selfhelp-share-no = Nggak usah
+selfhelp-share-thanks = { $share ->
+        [yes] Oke. Pendampingmu bakal tahu latihan apa aja yang kamu lakuin sambil nunggu. 💛
+       *[no] Oke, itu buat kamu aja.
+    }
+selfhelp-cards = 📇 Pilih topiknya:
+btn-card-exams = Stres ujian
+btn-card-lonely = Ngerasa kesepian
+btn-card-home = Masalah di rumah
+btn-card-bullying = Bullying
+btn-card-low = Lagi down
+btn-selfhelp-more-cards = 📇 Topik lain
+card-exams =
+    📇 Stres ujian
+    • Pecah jadi kecil-kecil: pilih satu tugas kecil buat 25 menit ke depan, terus istirahat 5 menit.
+    • Tidur itu bagian dari belajar: yang kamu pelajari nempel waktu kamu tidur.
+    • “Aku pasti gagal semua” itu pikiran, bukan fakta. Kamu bakal bilang apa ke teman yang mikir gitu?
+    • Sebelum ujian: tarik napas pelan beberapa kali, telapak kaki nempel di lantai.
+    • Satu nilai nggak nentuin siapa kamu.
+card-lonely =
+    📇 Ngerasa kesepian
+    • Banyak yang ngerasain ini, bahkan yang kelihatannya punya banyak teman.
+    • Mulai dari yang kecil: chat satu orang, nyapa teman sekelas, ikut satu ekskul atau kegiatan.
+    • Ngelakuin hal yang kamu suka (musik, gambar, jalan-jalan) juga bisa jadi teman.
+    • Kebanyakan scrolling bisa bikin makin kesepian: coba perhatiin rasanya abis itu.
+    • Kamu udah mau cerita di sini, dan itu berarti.
+card-home =
+    📇 Masalah di rumah
+    • Kalau orang lain bertengkar, itu bukan salahmu.
+    • Cari tempat yang lebih tenang kalau lagi butuh: kamarmu, rumah teman, perpustakaan sekolah.
+    • Nulis apa yang kamu rasain bisa bikin kepala sedikit lebih lega.
+    • Cerita ke orang dewasa yang kamu percaya: saudara, guru, konselor.
+    • Kalau ada orang di rumah yang nyakitin kamu atau kamu nggak ngerasa aman, itu nggak oke: bilang ke konselor (nomornya ada di /help).
+card-bullying =
+    📇 Bullying
+    • Itu bukan salahmu, dan kamu nggak harus ngadepin sendirian.
+    • Simpan buktinya: screenshot, tanggal, siapa aja yang ada di situ.
+    • Usahain dekat sama orang yang kamu percaya, dan jangan sendirian di tempat kejadiannya kalau bisa.
+    • Kalau di online, kamu bisa blokir, mute, dan laporin.
+    • Cerita ke orang dewasa yang kamu percaya atau ke konselor. Cerita itu bukan ngadu, tapi jaga dirimu biar aman.
+card-low =
+    📇 Lagi down
+    • Lakuin satu hal kecil aja: mandi, minum segelas air, jalan sebentar, buka jendela.
+    • Kena sinar matahari dan gerak sedikit, lima menit juga udah cukup.
+    • Jaga rutinitas sederhana: makan dan tidur di jam yang kurang lebih sama.
+    • Baik-baikin dirimu sendiri, kayak kamu baik ke teman.
+    • Kalau udah berat selama dua minggu lebih, atau kamu kepikiran nggak pengen hidup, ngobrol sama konselor ya (nomornya ada di /help).
+
+## Tim: latihan mandiri yang dilakukan siswa sambil menunggu (hanya kalau dia setuju)
+briefing-selfhelp = 🌿 Sambil menunggu, { $pseudonym } sudah mencoba { $count ->
+        [one] satu latihan mandiri
+       *[other] { $count } latihan mandiri
+    } (dia setuju kamu tahu; yang dia ketik tidak pernah ditampilkan). Yang terakhir: { $kind ->
+        [box] napas kotak
+        [478] napas 4-7-8
+       *[ground] grounding 5-4-3-2-1
+    }, { $how ->
+        [done] sampai selesai.
+       *[part] berhenti di tengah.
+    }

@@ -15,9 +15,11 @@ from typing import Any
 
 from sqlalchemy import select
 
+from flows.journey import place_of
+from flows.selfhelp import ALLOWED, TIMER
 from handlers.dispatch import able_on_duty, is_open
 from handlers.menus import MENUS
-from storage.models import HelpRequest, OutboxMessage, Person, SafetyPlan
+from storage.models import Conversation, Exercise, HelpRequest, OutboxMessage, Person, SafetyPlan
 from storage.program_models import ChatSession, Escalation, Member, Offer, Timer
 from tests.model.world import STAFF, STUDENTS, World
 
@@ -53,6 +55,8 @@ class Snapshot:
     barred: set[int]  # telegram ids a coordinator blocked from peer chats (handlers.blocks)
     barred_requests: set[int]  # the ids of their requests
     plans: dict[int, bool]  # telegram id -> a counselor with them may see their safety plan
+    exercises: list[Exercise]  # self-help exercises running or paused
+    places: dict[int, str]  # chat -> where the student is (flows.journey.Place), if anywhere
 
 
 async def snapshot(world: World) -> Snapshot:
@@ -105,6 +109,11 @@ async def snapshot(world: World) -> Snapshot:
             barred_requests=set((await s.scalars(select(HelpRequest.id).join(
                 Person, Person.id == HelpRequest.person_id).where(
                 Person.blocked_until > world.clock()))).all()),
+            exercises=list((await s.scalars(select(Exercise).where(
+                Exercise.status.in_(("running", "paused"))))).all()),
+            places={int(chat): place_of(flow, state).value for chat, flow, state in (
+                await s.execute(select(Conversation.chat_id, Conversation.flow,
+                                       Conversation.state))).all()},
         )
 
 
@@ -441,6 +450,33 @@ def s14_a_plan_reaches_the_team_only_with_the_students_yes(world: World,
     return wrong
 
 
+def s15_an_exercise_runs_only_beside_a_wait(world: World, db: Snapshot) -> Violations:
+    """A self-help exercise runs only where the student is not telling the bot anything or
+    chatting (nothing in progress, waiting, feedback): a chat that starts stops it, so no
+    exercise talks over a supporter or takes words meant for a request. A running breathing
+    exercise always has its next step set (none hangs half-way); a paused one has none."""
+    wrong: Violations = []
+    stepping = {t.ref for t in db.timers if t.kind == TIMER and "step" in t.payload}
+    for exercise in db.exercises:
+        place = db.places.get(exercise.chat_id, "none")
+        if place not in ALLOWED:
+            wrong.append(f"S15: exercise {exercise.id} is {exercise.status} while "
+                         f"{exercise.chat_id} is at {place}")
+        timed = str(exercise.id) in stepping
+        if exercise.kind != "ground" and timed != (exercise.status == "running"):
+            wrong.append(f"S15: {exercise.status} exercise {exercise.id} "
+                         f"{'has' if timed else 'has no'} next step set")
+    return wrong
+
+
+def s16_words_typed_in_an_exercise_reach_no_one(world: World, db: Snapshot) -> Violations:
+    """What a student types during grounding (what they notice) is shown to no one in the
+    team: it is screened (S1), then dropped."""
+    return [f"S16: {m.chat_id} was shown words typed in an exercise: {m.text[:60]!r}"
+            for m in world.telegram.messages[world.checked:]
+            if m.chat_id in STAFF_IDS and any(w in m.text for w in world.noticed)]
+
+
 INVARIANTS: dict[str, Callable[[World, Snapshot], Violations]] = {
     "S1": s1_every_signal_is_held,
     "S2": s2_no_student_waits_unseen,
@@ -456,6 +492,8 @@ INVARIANTS: dict[str, Callable[[World, Snapshot], Violations]] = {
     "S12": s12_a_counselor_is_never_shut_out_of_their_case,
     "S13": s13_a_blocked_student_is_offered_to_no_supporter,
     "S14": s14_a_plan_reaches_the_team_only_with_the_students_yes,
+    "S15": s15_an_exercise_runs_only_beside_a_wait,
+    "S16": s16_words_typed_in_an_exercise_reach_no_one,
 }
 
 

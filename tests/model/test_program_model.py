@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
@@ -75,8 +76,13 @@ FORGED = ("es:ack:999", "es:take:1", "es:out:1:safe", "of:accept:1", "ro:active:
           "dt:on:", "in:confirm:", "ss:counselor:", "sc:now:", "fu:again:", "zz", "",
           "es:ack:-1", "of:accept:99999999999999999999", "fx:focus:1", "es:out:1:safe",
           "sh:remove:1", "sh:yes:1", "sh:keep:1", "sh:yes:x", "rv:block:1", "rv:lift:1",
-          "rp:abusive:1", "rv:show:x", "sp:begin:", "sp:share:yes", "sp:skip:")
+          "rp:abusive:1", "rv:show:x", "sp:begin:", "sp:share:yes", "sp:skip:",
+          "sf:pause:1", "sf:go:box:2", "sf:next:1", "sf:share:yes", "sf:go:ground:9")
 
+SELFHELP_EVENTS = ("sf:pause:", "sf:resume:", "sf:stop:", "sf:next:", "sf:go:", "sf:cards:",
+                   "sf:card:", "sf:menu:", "sf:share:yes", "sf:share:no")
+NOTICED = ("kulihat jam dinding biru di kelas", "kerasa kursi kayu yang dingin",
+           "kedengeran motor lewat di luar", "aku pengen mati aja, udah nggak kuat")
 STUDENT_IDS = tuple(STUDENTS)
 SERVING = tuple(s.telegram_id for s in (*SUPPORTERS, *COUNSELORS))
 STAFF_IDS = tuple(s.telegram_id for s in STAFF)
@@ -168,6 +174,42 @@ class ProgramModel(RuleBasedStateMachine):
             self._do(self.world.command(student, step))
         else:
             self._press_if_shown(student, step)
+
+    @rule(student=st.sampled_from(STUDENT_IDS), kind=st.sampled_from(("box", "478", "ground")),
+          offered=st.booleans())
+    def student_starts_an_exercise(self, student: int, kind: str, offered: bool) -> None:
+        """From the offer under a waiting request (or /selfhelp): the menu, the exercise, its
+        rounds. Allowed only beside a wait (S15); the queue does not move (checked here)."""
+        def steps() -> None:
+            if not (offered and self._press_newest(student, "sf:menu:")):
+                self._do(self.world.command(student, "/selfhelp"))
+            if kind == "ground":
+                self._press_newest(student, "sf:go:ground:1")
+            elif self._press_newest(student, f"sf:pick:{kind}"):
+                self._press_newest(student, f"sf:go:{kind}:2")
+        self._queue_stays(student, steps)
+
+    @rule(student=st.sampled_from(STUDENT_IDS), event=st.sampled_from(SELFHELP_EVENTS),
+          twice=st.booleans())
+    def student_works_through_an_exercise(self, student: int, event: str,
+                                          twice: bool) -> None:
+        """*Pause*, *Continue*, *Stop*, *Next*, *Again*, the cards, the consent question:
+        on whichever message shows it (old ones too). The queue does not move."""
+        def steps() -> None:
+            for _ in range(2 if twice else 1):
+                self._press_newest(student, event)
+        self._queue_stays(student, steps)
+
+    @rule(student=st.sampled_from(STUDENT_IDS), words=st.sampled_from(NOTICED))
+    def student_types_what_they_notice(self, student: int, words: str) -> None:
+        """Grounding's words (only while a grounding exercise runs): screened like any text
+        (S1), shown to nobody (S16)."""
+        if not self.runner.run(self.world.grounding(student)):
+            return
+        self._signal(student, words, f"grounding {words[:30]!r}")
+        if self.world.running.services.detector.assess(words).level == RiskLevel.NONE:
+            self.world.noticed.add(words)  # (words of risk reach a counselor: S1, not S16)
+        self._do(self.world.say(student, words))
 
     @rule(student=st.sampled_from(STUDENT_IDS), urgency=st.sampled_from(("now", "soon",
                                                                          "unsure")),
@@ -425,6 +467,22 @@ class ProgramModel(RuleBasedStateMachine):
         if data.endswith(":yes") and self.runner.run(self.world.asks(student, data)):
             self.world.signals.append((student, self.world.clock(), f"screening {data}"))
         self._do(self.world.press(student, *shown[0]))
+
+    def _press_newest(self, who: int, prefix: str) -> bool:
+        """Press the newest button (on any message still showing buttons) starting with
+        ``prefix``; False when there is none."""
+        shown = [(m, d) for m, d in self.world.buttons(who) if d.startswith(prefix)]
+        if shown:
+            self._do(self.world.press(who, *shown[-1]))
+        return bool(shown)
+
+    def _queue_stays(self, student: int, steps: Callable[[], None]) -> None:
+        """Self-help never moves a request in the queue (when Telegram behaves and the student
+        has not blocked the bot: a 403 is their leaving, which may)."""
+        before = self.runner.run(self.world.queue())
+        steps()
+        if not self.world.telegram.faults and student not in self.world.telegram.blocked:
+            assert self.runner.run(self.world.queue()) == before, "self-help moved the queue"
 
     def _press_if_shown(self, who: int, prefix: str) -> None:
         shown = [(m, d) for m, d in self.world.latest_buttons(who) if d.startswith(prefix)]

@@ -265,6 +265,7 @@ class World:
     held_signals: set[tuple[int, datetime, int]] = field(default_factory=set)  # S1: chat, when,
     # case: a counselor held the case in the chat when the signal came
     presses: list[Press] = field(default_factory=list)
+    noticed: set[str] = field(default_factory=set)  # words typed in grounding (S16)
 
     @classmethod
     async def create(cls, template: Path | str, folder: Path, data_key: str,
@@ -390,6 +391,17 @@ class World:
                 and conversation.data.get("asq_at"):
             return True
         return direct is not None
+
+    async def queue(self) -> list[tuple[int, str, datetime]]:
+        """The requests waiting, in the order they are offered."""
+        async with self.running.store() as uow:
+            return [(r.id, r.status, r.created_at) for r in await uow.requests.queued()]
+
+    async def grounding(self, student: int) -> bool:
+        """A 5-4-3-2-1 grounding exercise is running in the student's chat."""
+        async with self.running.store() as uow:
+            live = await uow.exercises.live(student)
+            return live is not None and live.kind == "ground" and live.status == "running"
 
     async def alone(self, student: int) -> bool:
         """Nobody is with this (real, not practice) student or coming to them: no chat, no

@@ -53,6 +53,7 @@ def sample(row: Button[Any], ids: Ids) -> str:
         ("wb", None): f"wb:talk:{ids.chat}",
         ("rp", None): f"rp:abusive:{ids.chat}", ("rv", None): f"rv:block:{ids.report}",
         ("sp", "begin"): "sp:begin:", ("fr", "alert"): "fr:alert:",
+        ("sf", None): "sf:go:box:2",
     }[(row.prefix, row.event)]
 
 

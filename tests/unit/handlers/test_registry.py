@@ -13,6 +13,7 @@ from bot.i18n import Catalog
 from flows.buttons import ButtonData, decode
 from flows.onboarding import FLOW as ONBOARDING_FLOW
 from flows.safety_plan import PLAN
+from flows.selfhelp import PREFIX as SELFHELP
 from flows.session import SESSION
 from handlers import (
     blocks,
@@ -48,7 +49,7 @@ TEAM_COMMANDS = {"start", "help", "duty", "end", "note", "chats", "handoff", "ca
                  "falsealarm", "screen", "report", "reports", "offerplan", "theirplan",
                  "checkin"}
 STUDENT_COMMANDS = {"start", "help", "cancel", "back", "end", "forgetme", "myplan",
-                    "friend"}
+                    "friend", "selfhelp"}
 HELP = {"supporter": "help-supporter", "counselor": "help-counselor",
         "coordinator": "help-coordinator", A_STUDENT: "help-intake help-general help-session"}
 
@@ -95,7 +96,7 @@ def test_the_prefixes_buttons_are_built_with_are_the_registered_ones() -> None:
     built = {staff.OFFER, DUTY, HANDOFF, END, FOCUS, escalations.ESC, coordinator.ROSTER,
              coordinator.SHIFTS, escalations.SCREEN, student.FOLLOWUP, privacy.FORGET,
              SESSION, screen.PREFIX, wellbeing.PREFIX,  # ss:counselor: (sessions builds it)
-             blocks.REPORT_PREFIX, blocks.REVIEW, PLAN, friend.FRIEND}
+             blocks.REPORT_PREFIX, blocks.REVIEW, PLAN, friend.FRIEND, SELFHELP}
     assert {row.prefix for row in BUTTONS} == built
 
 

@@ -14,6 +14,7 @@ import pytest
 from escalation.case import CASE
 from flows.errors import IllegalTransition
 from flows.lifecycle import Lifecycle
+from flows.selfhelp import EXERCISE
 from routing.lifecycles import (
     OFFER,
     REQUEST,
@@ -23,7 +24,7 @@ from routing.lifecycles import (
     SessionStatus,
 )
 
-LIFECYCLES: list[Lifecycle[Any]] = [REQUEST, OFFER, SESSION, CASE]
+LIFECYCLES: list[Lifecycle[Any]] = [REQUEST, OFFER, SESSION, CASE, EXERCISE]
 ROOT = Path(__file__).resolve().parents[3]
 
 

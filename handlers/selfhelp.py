@@ -1,0 +1,248 @@
+"""Self-help while waiting and out of hours (flows.selfhelp): ``/selfhelp``, the offer under
+a request that waits, guided exercises edited in place by a durable timer, coping cards.
+
+What an exercise never does: move the student's request (it reads no request but to put
+their topic's card first), keep what they typed (grounding's words are screened like any
+text by the router, then dropped), or run while they tell the bot something or chat
+(handlers.journey.stop_exercise_if_moved stops it). The supporter who accepts their request
+hears which exercises they did only if the student said yes to that, asked once.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from escalation.detector import RiskLevel
+from flows import selfhelp
+from flows.buttons import ButtonData
+from flows.selfhelp import (
+    EXERCISE,
+    GROUNDING,
+    KINDS,
+    ROUNDS,
+    TIMER,
+    ExerciseStatus,
+)
+from flows.types import ClearButtons, Effect, Inbound, Reply
+from handlers import journey
+from handlers.context import Services
+from routing.lifecycles import RequestStatus
+from storage.models import Exercise, HelpRequest, Person
+from storage.uow import UnitOfWork
+
+STALE = "error-stale-button"
+
+
+async def command(uow: UnitOfWork, services: Services, inbound: Inbound,
+                  person: Person) -> list[Effect]:
+    """``/selfhelp``: the exercises and cards (not while telling the bot or chatting)."""
+    place = await journey.where(uow, inbound.chat_id)
+    if place not in selfhelp.ALLOWED:
+        return [Reply("selfhelp-not-now", {"place": place.value})]
+    return [Reply("selfhelp-menu", {}, selfhelp.menu())]
+
+
+def offer(when: str, topic: str) -> Reply:
+    """Under a request that waits (``when``: waiting, closed, nobody): never forced."""
+    card = selfhelp.CARD_FOR_TOPIC.get(topic)
+    return Reply("selfhelp-offer", {"when": when, "card": card or "none"}, selfhelp.offer())
+
+
+async def pressed(uow: UnitOfWork, services: Services, inbound: Inbound, person: Person,
+                  data: ButtonData) -> list[Effect]:
+    """Every ``sf:`` button: the menu and cards change the pressed message in place; an
+    exercise's buttons act on that exercise only (and only the student's own)."""
+    event = data.event
+    here = inbound.message_id or None
+    if event == "menu":
+        return [Reply("selfhelp-menu", {}, selfhelp.menu(), edit=here)]
+    if event == "pick" and data.part(1) in selfhelp.BREATHING:
+        return [Reply("selfhelp-rounds", {"kind": data.part(1)},
+                      selfhelp.rounds_for(data.part(1)), edit=here)]
+    if event == "cards":
+        request = await uow.requests.open_for(person.id)
+        first = selfhelp.CARD_FOR_TOPIC.get(request.topic) if request is not None else None
+        return [Reply("selfhelp-cards", {}, selfhelp.cards(first), edit=here)]
+    if event == "card" and data.part(1) in selfhelp.CARDS:
+        return [Reply(f"card-{data.part(1)}", {}, selfhelp.card_buttons(), edit=here)]
+    if event == "go":
+        return await _start(uow, services, inbound, person, data.part(1), data.part(2))
+    if event == "share" and data.part(1) in ("yes", "no"):
+        return await _share(uow, services, inbound, person, data.part(1) == "yes")
+    if event in ("pause", "resume", "stop", "next"):
+        exercise = await uow.exercises.lock(data.id(1) or 0)
+        if exercise is None or exercise.chat_id != inbound.chat_id:
+            return [Reply(STALE)]
+        return await _act(uow, services, inbound, person, exercise, event)
+    return [Reply(STALE)]
+
+
+async def _start(uow: UnitOfWork, services: Services, inbound: Inbound, person: Person,
+                 kind: str, rounds_text: str) -> list[Effect]:
+    rounds = int(rounds_text) if rounds_text.isdigit() else 0
+    if kind not in KINDS or (kind != GROUNDING and rounds not in ROUNDS) or \
+            (kind == GROUNDING and rounds != 1):
+        return [Reply(STALE)]
+    place = await journey.where(uow, inbound.chat_id)
+    if place not in selfhelp.ALLOWED:  # (an old menu, pressed in a chat)
+        return [Reply("selfhelp-not-now", {"place": place.value})]
+    now = services.clock()
+    effects: list[Effect] = []
+    earlier = await uow.exercises.live(inbound.chat_id)
+    if earlier is not None:  # one at a time: the one before stops (its message says so)
+        effects += await _stop(uow, services, earlier, "stop", ask=False)
+    exercise = await uow.exercises.start(person.id, inbound.chat_id, kind, rounds,
+                                         inbound.message_id, now)
+    await uow.audit.add(f"person:{person.id}", "selfhelp.started", f"person:{person.id}",
+                        {"kind": kind, "rounds": rounds}, now)
+    await _arm(uow, exercise, now)
+    return [*effects, _show(exercise)]
+
+
+def _show(exercise: Exercise) -> Reply:
+    """The exercise's message as it is now: an edit of the one it lives in, or (not sent
+    yet) a new one whose id the outbox records when Telegram has it."""
+    shown = selfhelp.screen(exercise.kind, exercise.rounds, exercise.step, exercise.status,
+                            exercise.id)
+    if exercise.message_id:
+        return Reply(shown.key, shown.params, shown.buttons, to=exercise.chat_id,
+                     edit=exercise.message_id)
+    return Reply(shown.key, shown.params, shown.buttons, to=exercise.chat_id,
+                 meta={"exercise": exercise.id})
+
+
+async def _arm(uow: UnitOfWork, exercise: Exercise, now: datetime) -> None:
+    """A running breathing exercise moves on when its step's seconds are over."""
+    length = selfhelp.seconds(exercise.kind, exercise.step)
+    if exercise.status == ExerciseStatus.RUNNING and length:
+        await uow.timers.set(TIMER, str(exercise.id), now + timedelta(seconds=length),
+                             {"step": exercise.step})
+    else:
+        await uow.timers.cancel(TIMER, str(exercise.id))
+
+
+async def _act(uow: UnitOfWork, services: Services, inbound: Inbound, person: Person,
+               exercise: Exercise, event: str) -> list[Effect]:
+    now = services.clock()
+    if event == "stop":
+        if not EXERCISE.can(exercise, "stop"):
+            return [Reply("selfhelp-already-over")]
+        return await _stop(uow, services, exercise, "stop", ask=True)
+    if inbound.message_id != exercise.message_id:  # an older message of the same exercise
+        return [Reply(STALE)]
+    if event == "next" and exercise.kind == GROUNDING and \
+            exercise.status == ExerciseStatus.RUNNING:
+        return await _advance(uow, services, exercise)
+    if event in ("pause", "resume") and EXERCISE.can(exercise, event):
+        EXERCISE.fire(exercise, event)
+        await _arm(uow, exercise, now)  # (resumed: the step they paused in, from its start)
+        return [_show(exercise)]
+    return [Reply("selfhelp-already-over") if exercise.status in EXERCISE.final else
+            Reply(STALE)]
+
+
+async def _advance(uow: UnitOfWork, services: Services, exercise: Exercise) -> list[Effect]:
+    """The next step, or the end."""
+    now = services.clock()
+    if EXERCISE.can(exercise, "step"):
+        EXERCISE.fire(exercise, "step")
+        exercise.step += 1
+        await _arm(uow, exercise, now)
+        return [_show(exercise)]
+    EXERCISE.fire(exercise, "finish")
+    exercise.ended_at = now
+    await uow.timers.cancel(TIMER, str(exercise.id))
+    person = await uow.people.get(exercise.person_id)
+    await uow.audit.add(f"person:{exercise.person_id}", "selfhelp.finished",
+                        f"person:{exercise.person_id}", {"kind": exercise.kind}, now)
+    return [_show(exercise), *await _ask_share(uow, person, exercise.chat_id)]
+
+
+async def _stop(uow: UnitOfWork, services: Services, exercise: Exercise, event: str,
+                ask: bool) -> list[Effect]:
+    now = services.clock()
+    EXERCISE.fire(exercise, event)
+    exercise.ended_at = now
+    await uow.timers.cancel(TIMER, str(exercise.id))
+    await uow.audit.add(f"person:{exercise.person_id}", "selfhelp.stopped",
+                        f"person:{exercise.person_id}",
+                        {"kind": exercise.kind, "step": exercise.step}, now)
+    asked = await _ask_share(uow, await uow.people.get(exercise.person_id),
+                             exercise.chat_id) if ask else []
+    return [_show(exercise), *asked]
+
+
+async def _ask_share(uow: UnitOfWork, person: Person | None, chat_id: int) -> list[Effect]:
+    """Once, after their first exercise while a request waits: may the supporter know?"""
+    if person is None or person.selfhelp_share is not None or \
+            await _waiting(uow, person) is None:
+        return []
+    return [Reply("selfhelp-share-ask", {}, selfhelp.share_question(), to=chat_id)]
+
+
+async def _waiting(uow: UnitOfWork, person: Person) -> HelpRequest | None:
+    request = await uow.requests.open_for(person.id)
+    return request if request is not None and request.status == RequestStatus.QUEUED else None
+
+
+async def _share(uow: UnitOfWork, services: Services, inbound: Inbound, person: Person,
+                 yes: bool) -> list[Effect]:
+    person.selfhelp_share = yes
+    await uow.audit.add(f"person:{person.id}", "selfhelp.consent", f"person:{person.id}",
+                        {"share": yes}, services.clock())
+    return [ClearButtons(inbound.message_id),
+            Reply("selfhelp-share-thanks", {"share": "yes" if yes else "no"})]
+
+
+async def tick(uow: UnitOfWork, services: Services, exercise_id: int,
+               payload: dict[str, object]) -> list[Effect]:
+    """The timer: a breathing exercise's next step; or, after a chat (or an intake) began,
+    the stopped exercise's message says why."""
+    exercise = await uow.exercises.lock(exercise_id)
+    if exercise is None:
+        return []
+    if "interrupted" in payload:
+        if exercise.status != ExerciseStatus.STOPPED or not exercise.message_id:
+            return []
+        return [Reply("selfhelp-interrupted", {"place": str(payload["interrupted"])},
+                      to=exercise.chat_id, edit=exercise.message_id)]
+    if exercise.status != ExerciseStatus.RUNNING or exercise.step != payload.get("step"):
+        return []  # paused, stopped or moved on since it was set
+    await journey.stop_exercise_if_moved(uow, exercise.chat_id, services.clock())
+    if exercise.status != ExerciseStatus.RUNNING:
+        return []  # (its interruption's message follows on the next sweep)
+    return await _advance(uow, services, exercise)
+
+
+async def typed(uow: UnitOfWork, services: Services, inbound: Inbound,
+                person: Person) -> list[Effect] | None:
+    """Words typed during 5-4-3-2-1 grounding: what they notice. Already screened by the
+    router; never stored. The next sense comes as a new message under their words (the old
+    one's buttons go). Words of risk: the crisis answer stands alone; the step waits. None:
+    no grounding is running here (the words go where words go)."""
+    exercise = await uow.exercises.live(inbound.chat_id)
+    if exercise is None or exercise.kind != GROUNDING or \
+            exercise.status != ExerciseStatus.RUNNING or \
+            await journey.where(uow, inbound.chat_id) not in selfhelp.ALLOWED:
+        return None
+    if services.detector.assess(inbound.text).level >= RiskLevel.CONCERN:
+        return []
+    cleared: list[Effect] = [ClearButtons(exercise.message_id)] if exercise.message_id else []
+    exercise.message_id = 0  # the next step is a new message (its id comes from the outbox)
+    return cleared + await _advance(uow, services, exercise)
+
+
+async def briefing(uow: UnitOfWork, person: Person | None, since: datetime,
+                   pseudonym: str, to: int) -> list[Effect]:
+    """For the supporter who accepts: which exercises the student did while waiting, if
+    they said yes to that (never what they typed)."""
+    if person is None or not person.selfhelp_share:
+        return []
+    did = [e for e in await uow.exercises.since(person.id, since)
+           if e.status in (ExerciseStatus.DONE, ExerciseStatus.STOPPED)]
+    if not did:
+        return []
+    last = did[-1]
+    return [Reply("briefing-selfhelp", {
+        "pseudonym": pseudonym, "count": len(did), "kind": last.kind,
+        "how": "done" if last.status == ExerciseStatus.DONE else "part"}, to=to)]

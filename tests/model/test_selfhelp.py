@@ -1,0 +1,188 @@
+"""Self-help while waiting and out of hours (flows.selfhelp, handlers.selfhelp): exercises that
+run in one message edited in place by a durable timer, pause and stop, grounding's typed words
+screened and never kept or shown, a chat that starts stops them, the queue never moves, the
+supporter hears which exercise was done only with the student's yes. On the whole program
+in-process (tests/model/world.py), with the safety invariants checked at the end."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from storage.models import Exercise, HelpRequest
+from tests.model.invariants import check
+from tests.model.test_regressions import BUDI, DIMAS, STUDENT, intake, pings, press
+from tests.model.world import World
+
+
+async def _queue(world: World) -> list[tuple[int, str, object]]:
+    async with world.running.store() as uow:
+        return [(r.id, r.status, r.created_at)
+                for r in await uow.requests.queued()]
+
+
+def _versions(world: World, who: int, message_id: int) -> list[str]:
+    """Every text one message showed, in order (each edit is kept as a new entry)."""
+    return [m.text for m in world.telegram.to(who) if m.message_id == message_id]
+
+
+async def _exercises(world: World) -> list[Exercise]:
+    async with world.running.store() as uow:
+        return list((await uow.session.scalars(select(Exercise).order_by(Exercise.id))).all())
+
+
+async def test_box_breathing_runs_to_the_end_in_one_message_and_the_queue_stays(
+    world: World,
+) -> None:
+    await world.command(DIMAS, "/duty")
+    await press(world, DIMAS, "dt:off:")  # nobody on duty: the request waits
+    await intake(world, STUDENT)
+    offered = world.texts(STUDENT)[-1]
+    assert offered.startswith("Sambil nunggu, ada beberapa hal"), offered
+    queue = await _queue(world)
+    await press(world, STUDENT, "sf:menu:")
+    [(message_id, _)] = [(m, d) for m, d in world.buttons(STUDENT) if d == "sf:pick:box"]
+    await press(world, STUDENT, "sf:pick:box")
+    await press(world, STUDENT, "sf:go:box:2")
+    assert world.texts(STUDENT)[-1].startswith("🌬️ Napas kotak · putaran 1 dari 2")
+    assert "Tarik napas pelan-pelan" in world.texts(STUDENT)[-1]
+    await world.advance(4)
+    assert "Tahan napasnya" in world.texts(STUDENT)[-1], "the timer moved it on"
+    await world.advance(60)
+    shown = _versions(world, STUDENT, message_id)
+    steps = [t for t in shown if t.startswith("🌬️ Napas kotak · putaran")]
+    assert len(steps) == 8, "2 rounds of 4 steps, each an edit of the same message"
+    assert "putaran 2 dari 2" in steps[-1]
+    assert "●●●●" in steps[-1]
+    assert shown[-1].startswith("🌿 Selesai: 2 putaran napas kotak."), shown[-1]
+    assert world.texts(STUDENT)[-1].startswith("Satu pertanyaan, cuma sekali ini")
+    await press(world, STUDENT, "sf:share:yes")
+    assert await _queue(world) == queue, "an exercise never moves the request"
+    await world.command(DIMAS, "/duty")
+    await press(world, DIMAS, "dt:on:")
+    before = len(world.telegram.messages)
+    await press(world, DIMAS, "of:accept:")
+    told = world.texts(DIMAS, before)
+    assert any("While waiting" in t and "box breathing, done to the end" in t for t in told), \
+        told
+    assert await check(world) == []
+
+
+async def test_an_exercise_paused_resumed_and_stopped_halfway(world: World) -> None:
+    await world.command(DIMAS, "/duty")
+    await press(world, DIMAS, "dt:off:")
+    await intake(world, STUDENT)
+    await press(world, STUDENT, "sf:menu:")
+    await press(world, STUDENT, "sf:pick:478")
+    await press(world, STUDENT, "sf:go:478:4")
+    await world.advance(4)
+    assert "Tahan napasnya" in world.texts(STUDENT)[-1]
+    await press(world, STUDENT, "sf:pause:")
+    assert "⏸ Dijeda" in world.texts(STUDENT)[-1]
+    count = len(world.telegram.messages)
+    await world.advance(120)
+    assert len(world.telegram.messages) == count, "paused: nothing moves"
+    await press(world, STUDENT, "sf:resume:")
+    assert "Tahan napasnya" in world.texts(STUDENT)[-1], "on from the step it paused in"
+    await world.advance(7)
+    assert "Buang napas" in world.texts(STUDENT)[-1]
+    await press(world, STUDENT, "sf:stop:")
+    assert any(t.startswith("⏹ Udah berhenti") for t in world.texts(STUDENT)[-2:])
+    await press(world, STUDENT, "sf:share:no")
+    count = len(world.telegram.messages)
+    await world.advance(120)
+    assert len(world.telegram.messages) == count, "stopped: nothing moves"
+    [exercise] = await _exercises(world)
+    assert (exercise.status, exercise.step) == ("stopped", 2)
+    await world.command(DIMAS, "/duty")
+    await press(world, DIMAS, "dt:on:")
+    before = len(world.telegram.messages)
+    await press(world, DIMAS, "of:accept:")
+    assert not any("While waiting" in t for t in world.texts(DIMAS, before)), \
+        "the student said no"
+    assert await check(world) == []
+
+
+async def test_grounding_words_are_screened_and_never_reach_anyone(world: World) -> None:
+    await world.command(STUDENT, "/selfhelp")
+    assert world.texts(STUDENT)[-1].startswith("🌿 Beberapa hal yang bisa kamu coba sendiri")
+    await press(world, STUDENT, "sf:go:ground:1")
+    assert "Cari 5 benda" in world.texts(STUDENT)[-1]
+    await world.say(STUDENT, "jam dinding biru, meja, pintu, buku, tas")
+    assert "Rasain 4 hal" in world.texts(STUDENT)[-1], "the next sense, under their words"
+    paged = len(world.telegram.messages)
+    await world.say(STUDENT, "aku pengen mati aja")
+    assert pings(world, BUDI, paged), "typed in an exercise, screened like any text"
+    assert not any("Dengerin baik-baik" in t for t in world.texts(STUDENT, paged)), \
+        "after words of risk the crisis answer stands alone"
+    for _ in range(4):
+        await press(world, STUDENT, "sf:next:")
+    assert world.texts(STUDENT)[-1].startswith("🌿 Selesai: grounding 5-4-3-2-1.")
+    for member in (BUDI, DIMAS):
+        assert not any("jam dinding" in t for t in world.texts(member)), "never shown"
+    assert await check(world) == []
+
+
+async def test_a_chat_that_starts_stops_the_exercise_and_words_go_to_the_supporter(
+    world: World,
+) -> None:
+    await world.command(DIMAS, "/duty")
+    await press(world, DIMAS, "dt:off:")
+    await intake(world, STUDENT)
+    await press(world, STUDENT, "sf:menu:")
+    await press(world, STUDENT, "sf:go:ground:1")
+    await world.command(DIMAS, "/duty")
+    await press(world, DIMAS, "dt:on:")
+    await press(world, DIMAS, "of:accept:")
+    await world.advance(1)
+    assert any("berhenti di sini karena obrolanmu udah mulai" in t
+               for t in world.texts(STUDENT)), world.texts(STUDENT)[-3:]
+    await world.say(STUDENT, "halo kak, makasih udah mau dengerin")
+    assert any("makasih udah mau dengerin" in t for t in world.texts(DIMAS)), \
+        "in a chat, words go to the supporter, not to an exercise"
+    await world.command(STUDENT, "/selfhelp")
+    assert world.texts(STUDENT)[-1].startswith("Kamu lagi ngobrol sama pendamping")
+    assert await check(world) == []
+
+
+async def test_a_new_request_stops_grounding_and_its_words_go_to_the_request(
+    world: World,
+) -> None:
+    await world.command(STUDENT, "/selfhelp")
+    await press(world, STUDENT, "sf:go:ground:1")
+    await intake(world, STUDENT, until="in:feeling:3")
+    [exercise] = await _exercises(world)
+    assert exercise.status == "stopped"
+    async with world.running.store() as uow:
+        saved = await uow.conversations.get(STUDENT)
+    assert saved is not None
+    assert (saved.flow, saved.state) == ("intake", "feeling"), "the words went to the request"
+    await world.command(STUDENT, "/selfhelp")
+    assert world.texts(STUDENT)[-1].startswith("Selesaiin dulu ceritamu")
+    assert await check(world) == []
+
+
+async def test_forged_and_old_exercise_buttons_change_nothing(world: World) -> None:
+    await world.command(STUDENT, "/selfhelp")
+    await press(world, STUDENT, "sf:pick:box")
+    await press(world, STUDENT, "sf:go:box:4")
+    for forged in ("sf:pause:999", "sf:go:box:5", "sf:go:nope:2", "sf:card:nope", "sf:x"):
+        latest = world.telegram.to(STUDENT)[-1]
+        await world.press(STUDENT, latest.message_id, forged)
+        assert world.texts(STUDENT)[-1].startswith("Tombol itu udah nggak berlaku"), forged
+    [exercise] = await _exercises(world)
+    assert exercise.status == "running"
+    await world.command(DIMAS, "/selfhelp")
+    assert not any(t.startswith("🌿 Beberapa hal") for t in world.texts(DIMAS))
+    assert await check(world) == []
+
+
+async def test_forgetme_takes_the_exercises_with_it(world: World) -> None:
+    await world.command(STUDENT, "/selfhelp")
+    await press(world, STUDENT, "sf:go:ground:1")
+    await press(world, STUDENT, "sf:stop:")
+    await world.command(STUDENT, "/forgetme")
+    await press(world, STUDENT, "fm:yes")
+    assert await _exercises(world) == []
+    async with world.running.store() as uow:
+        assert (await uow.session.scalars(select(HelpRequest))).all() == []
+    assert await check(world) == []

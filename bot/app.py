@@ -27,6 +27,7 @@ from storage.crypto import Cipher
 from storage.db import check_data_key, create_engine, migrate, sessionmaker
 from storage.repositories import Outgoing
 from storage.uow import Store
+from storage.worker_lock import WorkerLock
 
 log = logging.getLogger("sejawat")
 
@@ -83,6 +84,7 @@ class App:
     transport: Transport
     timers: TimerSweeper
     catalog: Catalog  # the same as services.catalog, which handlers see as handlers.ports.Catalog
+    worker_lock: WorkerLock  # one worker per database (storage.worker_lock)
     _tasks: list[asyncio.Task[None]] = field(default_factory=list)
 
     async def prepare(self) -> None:
@@ -94,6 +96,9 @@ class App:
             await uow.commit()
 
     async def start(self) -> None:
+        """Refused (storage.worker_lock.AnotherWorker) while another worker runs on the same
+        database: each would send every queued message and fire every timer."""
+        await self.worker_lock.acquire()
         await self.prepare()
         self._tasks.append(asyncio.create_task(self.sender.run(), name="outbox-sender"))
         self._tasks.append(asyncio.create_task(self._housekeeping(), name="housekeeping"))
@@ -144,6 +149,7 @@ class App:
         await _bounded(self.transport.stop(), 15, "stopping the transport")
         await self.dispatcher.idle(5)
         await _bounded(self.dispatcher.stop(), 10, "stopping the dispatcher")
+        await _bounded(self.worker_lock.release(), 10, "releasing the worker lock")
         await _bounded(self.engine.dispose(), 10, "closing the database")
 
 
@@ -213,4 +219,5 @@ def bootstrap(
     sender = Sender(store, carrier, services.clock, config.outbox, undeliverable, blocked)
     outbox_filled.connect(sender.wake)
     sweeper = TimerSweeper(store, services, outbox_filled)
-    return App(config, engine, store, services, dispatcher, sender, carrier, sweeper, catalog)
+    return App(config, engine, store, services, dispatcher, sender, carrier, sweeper, catalog,
+               WorkerLock(engine, config.database.url))

@@ -291,7 +291,8 @@ class Sender:
                                               result.message_id)
                 if meta.get("exercise") is not None and result.message_id is not None:
                     # a self-help exercise's message: its next steps are edits of this one
-                    await uow.exercises.shown(int(meta["exercise"]), result.message_id)
+                    await uow.exercises.shown(int(meta["exercise"]), int(meta.get("step", 0)),
+                                              result.message_id)
                 if result.message_id is not None:
                     # the offer or the case moved on while its message was on the way (no
                     # live buttons), or this ping replaces that person's earlier one

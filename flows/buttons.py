@@ -14,7 +14,8 @@ from flows.machine import Event
 from flows.types import Button
 
 SEPARATOR = ":"
-MAX_ID = 2**53 - 1  # fits every integer column (SQLite, PostgreSQL BIGINT) and JSON
+MAX_ID = 2**31 - 1  # fits every id column (INTEGER on PostgreSQL; seen: a forged 3000000000
+# was an 'out of int32 range' error, retried as an outage while the chat waited)
 
 
 def ident(value: str) -> int | None:

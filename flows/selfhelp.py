@@ -29,6 +29,11 @@ from flows.types import Button, Keyboard
 
 PREFIX = "sf"  # sf:menu: sf:pick:<kind> sf:go:<kind>:<rounds> sf:<pause|resume|stop|next>:<id>
 TIMER = "selfhelp"  # a breathing exercise's next step (ref: the exercise id)
+# grounding left alone this long stops (its words would otherwise take what they type days
+# later, meant for a new request)
+GROUNDING_IDLE = 600
+# typed words are grounding's only here: not feedback's comment, not a chat's (ALLOWED below)
+TYPING = frozenset({Place.NONE, Place.QUEUED})
 
 BOX, FOUR_SEVEN_EIGHT, GROUNDING = "box", "478", "ground"
 KINDS = (BOX, FOUR_SEVEN_EIGHT, GROUNDING)
@@ -38,10 +43,12 @@ BREATHING: dict[str, tuple[tuple[str, int], ...]] = {  # (what to do, seconds), 
 }
 ROUNDS = (2, 4, 6)  # what a student may choose
 SENSES = (("see", 5), ("touch", 4), ("hear", 3), ("smell", 2), ("taste", 1))
-CARDS = ("exams", "lonely", "home", "bullying", "low")
+CARDS = ("exams", "worry", "lonely", "home", "bullying", "low")
+# the cards that point to a counselor: the 🆘 button is under them
+HEAVY = frozenset({"home", "bullying", "low"})
 # the card for a request's topic (intake.TOPICS), offered first while they wait
-CARD_FOR_TOPIC = {"academic": "exams", "loneliness": "lonely", "family": "home",
-                  "bullying": "bullying", "low_mood": "low"}
+CARD_FOR_TOPIC = {"academic": "exams", "anxiety": "worry", "loneliness": "lonely",
+                  "family": "home", "bullying": "bullying", "low_mood": "low"}
 # where an exercise may run: not while telling the bot what they need, chatting, or building
 # a plan (typed words belong there), nor while joining the team
 ALLOWED = frozenset({Place.NONE, Place.QUEUED, Place.FEEDBACK})
@@ -65,7 +72,8 @@ EXERCISE: Lifecycle[ExerciseStatus] = Lifecycle(
         T("step", (_R,), _R, guard="more"),
         # the last step is done
         T("finish", (_R,), ExerciseStatus.DONE, guard="last"),
-        T("pause", (_R,), _P),
+        # (breathing only: grounding waits for the student anyway)
+        T("pause", (_R,), _P, guard="timed"),
         T("resume", (_P,), _R),
         # *Stop*, or another exercise begun
         T("stop", (_R, _P), ExerciseStatus.STOPPED),
@@ -74,6 +82,7 @@ EXERCISE: Lifecycle[ExerciseStatus] = Lifecycle(
     ),
     final=frozenset({ExerciseStatus.DONE, ExerciseStatus.STOPPED}),
     guards={"more": lambda e: e.step + 1 < steps(e.kind, e.rounds),
+            "timed": lambda e: e.kind in BREATHING,
             "last": lambda e: e.step + 1 >= steps(e.kind, e.rounds)},
 )
 
@@ -115,7 +124,7 @@ def screen(kind: str, rounds: int, step: int, status: str, ident: int) -> Screen
         sense, count = SENSES[step]
         return Screen("selfhelp-ground", {"sense": sense, "count": count, "step": step + 1,
                                           "steps": len(SENSES)},
-                      ((button(PREFIX, "btn-selfhelp-next", "next", value), stop),))
+                      ((button(PREFIX, "btn-selfhelp-next", "next", f"{value}:{step}"), stop),))
     phases = BREATHING[kind]
     phase, length = phases[step % len(phases)]
     here = step % len(phases)
@@ -133,7 +142,9 @@ def _menu_button() -> Button:
 
 
 def _after(kind: str, rounds: int) -> Keyboard:
-    again = button(PREFIX, "btn-selfhelp-again", "go", f"{kind}:{rounds}")
+    # (seen) *Again* on a message far up the chat restarted it there, out of view: it starts
+    # in a new message at the bottom
+    again = button(PREFIX, "btn-selfhelp-again", "go", f"{kind}:{rounds}:new")
     return ((again, _menu_button()),)
 
 
@@ -159,8 +170,11 @@ def cards(first: str | None = None) -> Keyboard:
             (_menu_button(),))
 
 
-def card_buttons() -> Keyboard:
-    return ((button(PREFIX, "btn-selfhelp-more-cards", "cards"), _menu_button()),)
+def card_buttons(card: str) -> Keyboard:
+    rows: Keyboard = ((button(PREFIX, "btn-selfhelp-more-cards", "cards"), _menu_button()),)
+    if card in HEAVY:  # (seen) "talk to a counselor (/help has the numbers)": /help has none
+        rows = ((button("ss", "btn-counselor-now", "counselor"),), *rows)
+    return rows
 
 
 def offer() -> Keyboard:

@@ -1,11 +1,12 @@
 """Self-help while waiting and out of hours (flows.selfhelp): ``/selfhelp``, the offer under
 a request that waits, guided exercises edited in place by a durable timer, coping cards.
 
-What an exercise never does: move the student's request (it reads no request but to put
-their topic's card first), keep what they typed (grounding's words are screened like any
-text by the router, then dropped), or run while they tell the bot something or chat
-(handlers.journey.stop_exercise_if_moved stops it). The supporter who accepts their request
-hears which exercises they did only if the student said yes to that, asked once.
+What an exercise never does: move the student's request (it only reads it: their topic's card
+first, and whether one waits when it asks about telling the supporter), keep what they typed
+(grounding's words are screened like any text by the router, then dropped), or run while they
+tell the bot something or chat (handlers.journey.stop_exercise_if_moved stops it). The
+supporter who accepts their request hears which exercises they did only if the student said
+yes to that, asked once.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from datetime import datetime, timedelta
 
 from escalation.detector import RiskLevel
 from flows import selfhelp
-from flows.buttons import ButtonData
+from flows.buttons import ButtonData, ident
 from flows.selfhelp import (
     EXERCISE,
     GROUNDING,
@@ -24,7 +25,7 @@ from flows.selfhelp import (
     ExerciseStatus,
 )
 from flows.types import ClearButtons, Effect, Inbound, Reply
-from handlers import journey
+from handlers import escalations, journey
 from handlers.context import Services
 from routing.lifecycles import RequestStatus
 from storage.models import Exercise, HelpRequest, Person
@@ -42,10 +43,9 @@ async def command(uow: UnitOfWork, services: Services, inbound: Inbound,
     return [Reply("selfhelp-menu", {}, selfhelp.menu())]
 
 
-def offer(when: str, topic: str) -> Reply:
+def offer(when: str) -> Reply:
     """Under a request that waits (``when``: waiting, closed, nobody): never forced."""
-    card = selfhelp.CARD_FOR_TOPIC.get(topic)
-    return Reply("selfhelp-offer", {"when": when, "card": card or "none"}, selfhelp.offer())
+    return Reply("selfhelp-offer", {"when": when}, selfhelp.offer())
 
 
 async def pressed(uow: UnitOfWork, services: Services, inbound: Inbound, person: Person,
@@ -64,22 +64,26 @@ async def pressed(uow: UnitOfWork, services: Services, inbound: Inbound, person:
         first = selfhelp.CARD_FOR_TOPIC.get(request.topic) if request is not None else None
         return [Reply("selfhelp-cards", {}, selfhelp.cards(first), edit=here)]
     if event == "card" and data.part(1) in selfhelp.CARDS:
-        return [Reply(f"card-{data.part(1)}", {}, selfhelp.card_buttons(), edit=here)]
+        return [Reply(f"card-{data.part(1)}", {}, selfhelp.card_buttons(data.part(1)),
+                      edit=here)]
     if event == "go":
-        return await _start(uow, services, inbound, person, data.part(1), data.part(2))
+        return await _start(uow, services, inbound, person, data.part(1), data.part(2),
+                            new=data.part(3) == "new")
     if event == "share" and data.part(1) in ("yes", "no"):
         return await _share(uow, services, inbound, person, data.part(1) == "yes")
     if event in ("pause", "resume", "stop", "next"):
         exercise = await uow.exercises.lock(data.id(1) or 0)
         if exercise is None or exercise.chat_id != inbound.chat_id:
             return [Reply(STALE)]
-        return await _act(uow, services, inbound, person, exercise, event)
+        return await _act(uow, services, inbound, exercise, event, data.part(2))
     return [Reply(STALE)]
 
 
 async def _start(uow: UnitOfWork, services: Services, inbound: Inbound, person: Person,
-                 kind: str, rounds_text: str) -> list[Effect]:
-    rounds = int(rounds_text) if rounds_text.isdigit() else 0
+                 kind: str, rounds_text: str, new: bool = False) -> list[Effect]:
+    """``new``: in a new message at the bottom of the chat (*Again*), else in the pressed
+    one (the menu's)."""
+    rounds = ident(rounds_text) or 0
     if kind not in KINDS or (kind != GROUNDING and rounds not in ROUNDS) or \
             (kind == GROUNDING and rounds != 1):
         return [Reply(STALE)]
@@ -92,7 +96,7 @@ async def _start(uow: UnitOfWork, services: Services, inbound: Inbound, person: 
     if earlier is not None:  # one at a time: the one before stops (its message says so)
         effects += await _stop(uow, services, earlier, "stop", ask=False)
     exercise = await uow.exercises.start(person.id, inbound.chat_id, kind, rounds,
-                                         inbound.message_id, now)
+                                         0 if new else inbound.message_id, now)
     await uow.audit.add(f"person:{person.id}", "selfhelp.started", f"person:{person.id}",
                         {"kind": kind, "rounds": rounds}, now)
     await _arm(uow, exercise, now)
@@ -108,7 +112,7 @@ def _show(exercise: Exercise) -> Reply:
         return Reply(shown.key, shown.params, shown.buttons, to=exercise.chat_id,
                      edit=exercise.message_id)
     return Reply(shown.key, shown.params, shown.buttons, to=exercise.chat_id,
-                 meta={"exercise": exercise.id})
+                 meta={"exercise": exercise.id, "step": exercise.step})
 
 
 async def _arm(uow: UnitOfWork, exercise: Exercise, now: datetime) -> None:
@@ -117,21 +121,30 @@ async def _arm(uow: UnitOfWork, exercise: Exercise, now: datetime) -> None:
     if exercise.status == ExerciseStatus.RUNNING and length:
         await uow.timers.set(TIMER, str(exercise.id), now + timedelta(seconds=length),
                              {"step": exercise.step})
+    elif exercise.status == ExerciseStatus.RUNNING:  # grounding: it stops if left alone
+        await uow.timers.set(TIMER, str(exercise.id),
+                             now + timedelta(seconds=selfhelp.GROUNDING_IDLE),
+                             {"idle": exercise.step})
     else:
         await uow.timers.cancel(TIMER, str(exercise.id))
 
 
-async def _act(uow: UnitOfWork, services: Services, inbound: Inbound, person: Person,
-               exercise: Exercise, event: str) -> list[Effect]:
+async def _act(uow: UnitOfWork, services: Services, inbound: Inbound, exercise: Exercise,
+               event: str, data_step: str) -> list[Effect]:
+    """*Pause*, *Continue*, *Stop*, *Next* (``data_step``: the step its message showed)."""
     now = services.clock()
     if event == "stop":
         if not EXERCISE.can(exercise, "stop"):
             return [Reply("selfhelp-already-over")]
         return await _stop(uow, services, exercise, "stop", ask=True)
+    if not exercise.message_id and inbound.message_id:  # its id was never recorded (a crash
+        exercise.message_id = inbound.message_id      # between sending and recording): this is it
     if inbound.message_id != exercise.message_id:  # an older message of the same exercise
         return [Reply(STALE)]
     if event == "next" and exercise.kind == GROUNDING and \
             exercise.status == ExerciseStatus.RUNNING:
+        if ident(data_step) != exercise.step:  # (seen) a double tap skipped a sense
+            return [Reply("selfhelp-step-done")]
         return await _advance(uow, services, exercise)
     if event in ("pause", "resume") and EXERCISE.can(exercise, event):
         EXERCISE.fire(exercise, event)
@@ -141,13 +154,15 @@ async def _act(uow: UnitOfWork, services: Services, inbound: Inbound, person: Pe
             Reply(STALE)]
 
 
-async def _advance(uow: UnitOfWork, services: Services, exercise: Exercise) -> list[Effect]:
-    """The next step, or the end."""
+async def _advance(uow: UnitOfWork, services: Services, exercise: Exercise,
+                   due: datetime | None = None) -> list[Effect]:
+    """The next step, or the end. ``due``: when the step that ends now was due (its length
+    counts from then, not from the sweep that noticed it: seen, "4 seconds" lasted 5)."""
     now = services.clock()
     if EXERCISE.can(exercise, "step"):
         EXERCISE.fire(exercise, "step")
         exercise.step += 1
-        await _arm(uow, exercise, now)
+        await _arm(uow, exercise, due if due is not None and due <= now else now)
         return [_show(exercise)]
     EXERCISE.fire(exercise, "finish")
     exercise.ended_at = now
@@ -155,7 +170,7 @@ async def _advance(uow: UnitOfWork, services: Services, exercise: Exercise) -> l
     person = await uow.people.get(exercise.person_id)
     await uow.audit.add(f"person:{exercise.person_id}", "selfhelp.finished",
                         f"person:{exercise.person_id}", {"kind": exercise.kind}, now)
-    return [_show(exercise), *await _ask_share(uow, person, exercise.chat_id)]
+    return [_show(exercise), *await _ask_share(uow, person, exercise.chat_id, now)]
 
 
 async def _stop(uow: UnitOfWork, services: Services, exercise: Exercise, event: str,
@@ -168,15 +183,18 @@ async def _stop(uow: UnitOfWork, services: Services, exercise: Exercise, event: 
                         f"person:{exercise.person_id}",
                         {"kind": exercise.kind, "step": exercise.step}, now)
     asked = await _ask_share(uow, await uow.people.get(exercise.person_id),
-                             exercise.chat_id) if ask else []
+                             exercise.chat_id, now) if ask else []
     return [_show(exercise), *asked]
 
 
-async def _ask_share(uow: UnitOfWork, person: Person | None, chat_id: int) -> list[Effect]:
-    """Once, after their first exercise while a request waits: may the supporter know?"""
-    if person is None or person.selfhelp_share is not None or \
-            await _waiting(uow, person) is None:
+async def _ask_share(uow: UnitOfWork, person: Person | None, chat_id: int,
+                     now: datetime) -> list[Effect]:
+    """Once ever, after their first exercise while a request waits: may the supporter know?
+    (Not answered: nobody is told; the question's buttons still work later.)"""
+    if person is None or person.selfhelp_asked_at is not None or \
+            person.selfhelp_share is not None or await _waiting(uow, person) is None:
         return []
+    person.selfhelp_asked_at = now
     return [Reply("selfhelp-share-ask", {}, selfhelp.share_question(), to=chat_id)]
 
 
@@ -195,23 +213,30 @@ async def _share(uow: UnitOfWork, services: Services, inbound: Inbound, person: 
 
 
 async def tick(uow: UnitOfWork, services: Services, exercise_id: int,
-               payload: dict[str, object]) -> list[Effect]:
+               payload: dict[str, object], due: datetime | None = None) -> list[Effect]:
     """The timer: a breathing exercise's next step; or, after a chat (or an intake) began,
     the stopped exercise's message says why."""
-    exercise = await uow.exercises.lock(exercise_id)
-    if exercise is None:
-        return []
+    exercise = await uow.exercises.lock(exercise_id, wait=False)
+    if exercise is None:  # a press on it is being handled right now: a moment later (never
+        if await uow.exercises.exists(exercise_id):  # waiting for it here: the press waits
+            await uow.timers.set(TIMER, str(exercise_id),  # for this timer's row, so
+                                 services.clock() + timedelta(seconds=1), payload)  # waiting
+        return []  # the other way round would deadlock on PostgreSQL)
     if "interrupted" in payload:
-        if exercise.status != ExerciseStatus.STOPPED or not exercise.message_id:
+        if exercise.status != ExerciseStatus.STOPPED:
             return []
         return [Reply("selfhelp-interrupted", {"place": str(payload["interrupted"])},
-                      to=exercise.chat_id, edit=exercise.message_id)]
+                      to=exercise.chat_id, edit=exercise.message_id or None)]
+    if "idle" in payload:  # grounding left alone: it stops (words go where words go again)
+        if exercise.status != ExerciseStatus.RUNNING or exercise.step != payload["idle"]:
+            return []
+        return await _stop(uow, services, exercise, "stop", ask=False)
     if exercise.status != ExerciseStatus.RUNNING or exercise.step != payload.get("step"):
         return []  # paused, stopped or moved on since it was set
     await journey.stop_exercise_if_moved(uow, exercise.chat_id, services.clock())
     if exercise.status != ExerciseStatus.RUNNING:
         return []  # (its interruption's message follows on the next sweep)
-    return await _advance(uow, services, exercise)
+    return await _advance(uow, services, exercise, due)
 
 
 async def typed(uow: UnitOfWork, services: Services, inbound: Inbound,
@@ -223,8 +248,9 @@ async def typed(uow: UnitOfWork, services: Services, inbound: Inbound,
     exercise = await uow.exercises.live(inbound.chat_id)
     if exercise is None or exercise.kind != GROUNDING or \
             exercise.status != ExerciseStatus.RUNNING or \
-            await journey.where(uow, inbound.chat_id) not in selfhelp.ALLOWED:
-        return None
+            await journey.where(uow, inbound.chat_id) not in selfhelp.TYPING or \
+            await escalations.live_for_chat(uow, inbound.chat_id) is not None:
+        return None  # (a counselor is coming: their words are for the counselor's chat)
     if services.detector.assess(inbound.text).level >= RiskLevel.CONCERN:
         return []
     cleared: list[Effect] = [ClearButtons(exercise.message_id)] if exercise.message_id else []
@@ -232,17 +258,25 @@ async def typed(uow: UnitOfWork, services: Services, inbound: Inbound,
     return cleared + await _advance(uow, services, exercise)
 
 
-async def briefing(uow: UnitOfWork, person: Person | None, since: datetime,
-                   pseudonym: str, to: int) -> list[Effect]:
-    """For the supporter who accepts: which exercises the student did while waiting, if
-    they said yes to that (never what they typed)."""
+BRIEFING_WINDOW = timedelta(hours=12)  # exercises done this long before the request count
+# (seen: a student's exercises before a crisis chat, then "yes, a peer supporter too", were
+# not mentioned: the request that went back in the queue was newer than them)
+
+
+async def briefing(uow: UnitOfWork, services: Services, person: Person | None,
+                   since: datetime, pseudonym: str, to: int) -> list[Effect]:
+    """For the supporter who accepts: each exercise the student did before the chat (from
+    ``since``, less BRIEFING_WINDOW), if they said yes to that (never what they typed)."""
     if person is None or not person.selfhelp_share:
         return []
-    did = [e for e in await uow.exercises.since(person.id, since)
-           if e.status in (ExerciseStatus.DONE, ExerciseStatus.STOPPED)]
+    did = [e for e in await uow.exercises.since(person.id, since - BRIEFING_WINDOW)
+           if e.status in (ExerciseStatus.DONE, ExerciseStatus.STOPPED)][-5:]
     if not did:
         return []
-    last = did[-1]
-    return [Reply("briefing-selfhelp", {
-        "pseudonym": pseudonym, "count": len(did), "kind": last.kind,
-        "how": "done" if last.status == ExerciseStatus.DONE else "part"}, to=to)]
+    reader = await uow.people.by_telegram_id(to)
+    language = reader.language if reader is not None else services.catalog.default
+    items = [services.catalog.render(language, "selfhelp-did", {
+        "kind": e.kind, "rounds": e.rounds,
+        "how": "done" if e.status == ExerciseStatus.DONE else "part"}) for e in did]
+    return [Reply("briefing-selfhelp", {"pseudonym": pseudonym, "did": ", ".join(items)},
+                  to=to)]

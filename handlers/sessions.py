@@ -86,7 +86,7 @@ async def accept(uow: UnitOfWork, services: Services, member: Member,
     effects: list[Effect] = [
         Reply("session-started-student", {}, ((button("ss", "btn-counselor-now",
                                                       "counselor"),),), to=student),
-        *await briefing(uow, member, request),
+        *await briefing(uow, services, member, request),
     ]
     earlier = await uow.sessions.handed_back(request.id)
     if earlier is not None:  # their supporter had to leave: what was said, and that they know
@@ -96,7 +96,8 @@ async def accept(uow: UnitOfWork, services: Services, member: Member,
     return effects + await dispatch(uow, services)
 
 
-async def briefing(uow: UnitOfWork, member: Member, request: HelpRequest) -> list[Effect]:
+async def briefing(uow: UnitOfWork, services: Services, member: Member,
+                   request: HelpRequest) -> list[Effect]:
     """What a supporter needs to start: the request, notes so far, their boundaries."""
     notes = await uow.notes.for_request(request.id)
     params: dict[str, str | int] = {
@@ -120,7 +121,7 @@ async def briefing(uow: UnitOfWork, member: Member, request: HelpRequest) -> lis
                              to=member.telegram_id))
         if screening.level(answers) == RiskLevel.CONCERN:
             effects.append(Reply("briefing-asq-gently", to=member.telegram_id))
-    effects += await selfhelp.briefing(uow, await uow.people.get(request.person_id),
+    effects += await selfhelp.briefing(uow, services, await uow.people.get(request.person_id),
                                        request.created_at, request.pseudonym,
                                        member.telegram_id)
     return effects
@@ -176,7 +177,7 @@ async def _take_handoff(uow: UnitOfWork, services: Services, member: Member,
     if previous is not None:
         effects.append(Reply("handoff-done", {"pseudonym": request.pseudonym},
                              to=previous.telegram_id))
-    effects += await briefing(uow, member, request)
+    effects += await briefing(uow, services, member, request)
     # joining a chat in the middle: what was said, and who else is in it (a crisis case)
     params: dict[str, str | int] = {"recent": await chat_history(uow, services, chat, member)}
     counselor = await uow.members.get(chat.counselor_id) if chat.counselor_id else None

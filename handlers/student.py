@@ -281,7 +281,7 @@ async def _queue(uow: UnitOfWork, services: Services, person: Person,
         when = "nobody"
     offered = await dispatch(uow, services)
     if await uow.sessions.active_for_student(person.telegram_id) is None:  # still waiting:
-        messages.append(selfhelp.offer(when, request.topic))  # something to do meanwhile
+        messages.append(selfhelp.offer(when))  # something to do meanwhile
     return messages + offered
 
 

@@ -51,7 +51,7 @@ async def fire(uow: UnitOfWork, services: Services, timer: Timer) -> list[Effect
     if timer.kind == HANDBACK:
         return await handback.due(uow, services, ref)
     if timer.kind == SELFHELP:  # a breathing exercise's next step
-        return await selfhelp.tick(uow, services, ref, dict(timer.payload))
+        return await selfhelp.tick(uow, services, ref, dict(timer.payload), timer.due_at)
     if timer.kind == escalations.SCREENING_OPEN:  # a day on: typed words are words again
         return []
     if timer.kind == "retention":

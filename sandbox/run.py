@@ -165,7 +165,8 @@ async def sandbox_running(config: Config, port: int | None,
     web = None
     feeder: asyncio.Task[None] | None = None
     try:
-        await app.prepare()
+        await app.worker_lock.acquire()  # (a second sandbox on the same data is refused
+        await app.prepare()              # before it changes anything)
         await continue_update_ids(app, api)
         await seed_demo(app, api)
         web = await start_web(api, config.sandbox.host,

@@ -85,6 +85,7 @@ class Person(Base):
     # may the supporter who takes their request see which self-help exercises they did while
     # waiting (never what they typed)? None: not asked yet (it is asked once)
     selfhelp_share: Mapped[bool | None] = mapped_column(Boolean)
+    selfhelp_asked_at: Mapped[datetime | None]  # when that was asked (it is asked once)
     created_at: Mapped[datetime]
 
 
@@ -192,6 +193,8 @@ class Exercise(Base):
     message_id: Mapped[int] = mapped_column(BigInteger, default=0)  # 0: not sent yet
     started_at: Mapped[datetime]
     ended_at: Mapped[datetime | None]
+    # the live one of a chat is looked up after every update a student sends
+    __table_args__ = (Index("ix_exercises_chat_id_status", "chat_id", "status"),)
 
 
 class SafetyPlan(Base):

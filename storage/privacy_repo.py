@@ -8,7 +8,14 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.crypto import Cipher
-from storage.models import Conversation, HelpRequest, InboxUpdate, OutboxMessage, Person
+from storage.models import (
+    Conversation,
+    Exercise,
+    HelpRequest,
+    InboxUpdate,
+    OutboxMessage,
+    Person,
+)
 from storage.program_models import ChatSession, Escalation, Feedback, Note, RelayMessage
 
 
@@ -37,6 +44,7 @@ class Privacy:
                                       HelpRequest.updated_at < cutoff)
             .values(description_enc=self._c.encrypt("")),
             delete(Conversation).where(Conversation.updated_at < cutoff),
+            delete(Exercise).where(Exercise.ended_at < cutoff),
         ):
             result = await self._s.execute(statement)
             changed += int(getattr(result, "rowcount", 0) or 0)

@@ -442,11 +442,17 @@ class Exercises:
         await self._s.flush()
         return exercise
 
-    async def lock(self, exercise_id: int) -> Exercise | None:
-        """The exercise, locked for this transaction (a timer and a press at once)."""
+    async def lock(self, exercise_id: int, wait: bool = True) -> Exercise | None:
+        """The exercise, locked for this transaction (a timer and a press at once);
+        ``wait=False``: None while another transaction holds it (PostgreSQL)."""
         return await self._s.scalar(
-            select(Exercise).where(Exercise.id == exercise_id).with_for_update()
+            select(Exercise).where(Exercise.id == exercise_id)
+            .with_for_update(skip_locked=not wait)
             .execution_options(populate_existing=True))
+
+    async def exists(self, exercise_id: int) -> bool:
+        found = await self._s.scalar(select(Exercise.id).where(Exercise.id == exercise_id))
+        return found is not None
 
     async def live(self, chat_id: int) -> Exercise | None:
         """The student's exercise that is running or paused, if any."""
@@ -463,9 +469,11 @@ class Exercises:
                                    Exercise.started_at >= since).order_by(Exercise.id)
         )).all()
 
-    async def shown(self, exercise_id: int, message_id: int) -> None:
-        """The exercise's message reached Telegram as ``message_id``: later steps edit it."""
-        await self._s.execute(update(Exercise).where(Exercise.id == exercise_id)
+    async def shown(self, exercise_id: int, step: int, message_id: int) -> None:
+        """The exercise's message for ``step`` reached Telegram as ``message_id``: later steps
+        edit it (an older step's message that arrives late changes nothing)."""
+        await self._s.execute(update(Exercise).where(Exercise.id == exercise_id,
+                                                     Exercise.step == step)
                               .values(message_id=message_id))
 
 

@@ -1012,7 +1012,7 @@ selfhelp-menu =
 
     • Box breathing and 4-7-8 breathing: slow breaths that calm your body
     • 5-4-3-2-1 grounding: back to the here and now, through your senses
-    • Tips: short cards about exam stress, loneliness, trouble at home, bullying, feeling low
+    • Tips: short cards about exam stress, worry, loneliness, trouble at home, bullying, feeling low
 
     If things get heavy, you don't have to wait: /help has the emergency numbers.
 btn-selfhelp-box = 🌬️ Box breathing
@@ -1056,7 +1056,7 @@ selfhelp-ground =
        *[taste] Notice 1 taste in your mouth right now, or think of a taste you like.
     }
 
-    You can type what you notice, or just tap Next. Your supporter won't see what you type.
+    You can type what you notice, or just tap Next. What you type isn't saved and your supporter won't see it; only if it sounds like you're not safe is a counselor told.
 btn-selfhelp-next = Next ▶️
 selfhelp-done =
     🌿 Done: { $kind ->
@@ -1064,7 +1064,7 @@ selfhelp-done =
         [478] { $rounds } rounds of 4-7-8 breathing.
        *[ground] 5-4-3-2-1 grounding.
     }
-    How does your body feel now? Even a little calmer counts. You can do it again any time with /selfhelp.
+    Notice how your body feels now. Even a little calmer counts. You can do it again any time with /selfhelp.
 btn-selfhelp-again = 🔁 Again
 selfhelp-stopped = { $kind ->
         [ground] ⏹ Stopped. That's okay: even one step helps. Come back any time with /selfhelp.
@@ -1076,11 +1076,12 @@ selfhelp-interrupted = { $place ->
         [plan] ⏹ The exercise stopped here because you're working on your safety plan. You can do it again later with /selfhelp.
        *[other] ⏹ The exercise stopped here. You can start it again any time with /selfhelp.
     }
+selfhelp-step-done = That step is done already: you're on the next one. 👍
 selfhelp-already-over = That exercise has already ended. Start one again with /selfhelp.
 selfhelp-not-now = { $place ->
-        [session] You're chatting with a supporter right now, so the exercises wait until the chat is over. Want to breathe together? Just tell them. 💛
+        [session] You're in a chat right now, so the exercises wait until it's over. Want to breathe together? Just tell the person you're chatting with. 💛
         [plan] Finish or pause your safety plan first (“Stop for now” keeps what you wrote), then send /selfhelp.
-       *[other] Finish telling us what you need first (or send /cancel). While your request waits, /selfhelp is there for you.
+       *[other] Let's finish these questions first (or send /cancel if you've changed your mind). While you wait for a supporter, /selfhelp is there for you.
     }
 selfhelp-share-ask = One question, asked only once: may the supporter who takes your request know which exercises you did while waiting? They'd see only the name (like “box breathing”), never what you typed.
 btn-selfhelp-share-yes = Yes, they can know
@@ -1091,6 +1092,7 @@ selfhelp-share-thanks = { $share ->
     }
 selfhelp-cards = 📇 Pick a topic:
 btn-card-exams = Exam stress
+btn-card-worry = Worry and overthinking
 btn-card-lonely = Feeling lonely
 btn-card-home = Trouble at home
 btn-card-bullying = Bullying
@@ -1103,6 +1105,13 @@ card-exams =
     • “I'll fail everything” is a thought, not a fact. What would you say to a friend who thought that?
     • Before the exam: a few slow breaths, feet flat on the floor.
     • One grade doesn't decide who you are.
+card-worry =
+    📇 Worry and overthinking
+    • Name it: “I'm having the thought that…”. A thought is not a fact.
+    • Write the worry down, then ask: can I do something about it today? If yes, pick one small step. If not, put the paper away for now.
+    • Give worry a slot: 15 minutes at a set time. When it comes earlier, tell it “later”.
+    • Your body helps too: slow breaths (try 4-7-8 breathing) or 5-4-3-2-1 grounding.
+    • Less caffeine and less scrolling at night make worry quieter.
 card-lonely =
     📇 Feeling lonely
     • Lots of people feel this, even people who seem to have many friends.
@@ -1116,31 +1125,35 @@ card-home =
     • Find a calmer place when you need one: your room, a friend's house, the school library.
     • Writing down what you feel helps get it out of your head.
     • Talk to an adult you trust: a relative, a teacher, a counselor.
-    • If someone at home hurts you or you don't feel safe, that's not okay: tell a counselor (/help has the numbers).
+    • If someone at home hurts you or you don't feel safe, that's not okay: tap 🆘 below to reach a counselor (the emergency numbers are in /help).
 card-bullying =
     📇 Bullying
     • It's not your fault, and you don't have to deal with it alone.
     • Keep a record: screenshots, dates, who was there.
     • Stay near people you trust, and avoid being alone where it happens if you can.
     • Online, you can block, mute and report.
-    • Tell an adult you trust or a counselor. Telling isn't snitching; it's staying safe.
+    • Tell an adult you trust, or tap 🆘 below to reach a counselor. Telling isn't snitching; it's staying safe.
 card-low =
     📇 Feeling low
     • Do one small thing: a shower, a glass of water, a short walk, open a window.
     • Get some daylight and move a little, even 5 minutes.
     • Keep a simple routine: meals and sleep at about the same times.
     • Be as kind to yourself as you would be to a friend.
-    • If it's been heavy for two weeks or more, or you think about not wanting to live, talk to a counselor (/help has the numbers).
+    • If it's been heavy for two weeks or more, or you think about not wanting to live, tap 🆘 below to reach a counselor (the emergency numbers are in /help).
 
 ## Team: self-help the student did while waiting (only with their yes)
-briefing-selfhelp = 🌿 While waiting, { $pseudonym } did { $count ->
-        [one] one self-help exercise
-       *[other] { $count } self-help exercises
-    } (they said you may know; what they typed is never shown). The last one: { $kind ->
-        [box] box breathing
-        [478] 4-7-8 breathing
-       *[ground] 5-4-3-2-1 grounding
-    }, { $how ->
-        [done] done to the end.
-       *[part] stopped partway.
+briefing-selfhelp = 🌿 Before this chat, { $pseudonym } tried: { $did }. They said you may know; what they typed is never shown.
+selfhelp-did = { $kind ->
+        [box] box breathing ({ $rounds } rounds, { $how ->
+            [done] done
+           *[part] stopped partway
+        })
+        [478] 4-7-8 breathing ({ $rounds } rounds, { $how ->
+            [done] done
+           *[part] stopped partway
+        })
+       *[ground] 5-4-3-2-1 grounding ({ $how ->
+            [done] done
+           *[part] stopped partway
+        })
     }

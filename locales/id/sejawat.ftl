@@ -1003,8 +1003,8 @@ selfhelp-menu =
     🌿 Beberapa hal yang bisa kamu coba sendiri. Masing-masing cuma semenit dua menit.
 
     • Napas kotak dan napas 4-7-8: napas pelan-pelan biar badan lebih tenang
-    • Grounding 5-4-3-2-1: balik lagi ke sini dan sekarang, lewat pancaindra
-    • Tips: kartu singkat soal stres ujian, kesepian, masalah di rumah, bullying, lagi down
+    • Grounding 5-4-3-2-1: biar pikiranmu balik ke saat ini, lewat apa yang kamu lihat, dengar, dan rasain
+    • Tips: kartu singkat soal stres ujian, cemas, kesepian, masalah di rumah, bullying, lagi down
 
     Kalau rasanya makin berat, nggak usah nunggu: nomor darurat ada di /help.
 btn-selfhelp-box = 🌬️ Napas kotak
@@ -1048,7 +1048,7 @@ selfhelp-ground =
        *[taste] Rasain 1 rasa di mulutmu sekarang, atau bayangin rasa yang kamu suka.
     }
 
-    Kamu bisa ketik apa yang kamu perhatiin, atau langsung tap Lanjut. Pendampingmu nggak bakal lihat yang kamu ketik.
+    Kamu bisa ketik apa yang kamu perhatiin, atau langsung tap Lanjut. Yang kamu ketik nggak disimpan dan nggak dilihat pendampingmu. Tapi kalau kamu nulis sesuatu yang bikin kami khawatir soal keselamatanmu, konselor bakal dikabari.
 btn-selfhelp-next = Lanjut ▶️
 selfhelp-done =
     🌿 Selesai: { $kind ->
@@ -1056,7 +1056,7 @@ selfhelp-done =
         [478] { $rounds } putaran napas 4-7-8.
        *[ground] grounding 5-4-3-2-1.
     }
-    Gimana rasanya badanmu sekarang? Sedikit lebih tenang pun udah berarti. Kamu bisa ulangi kapan aja lewat /selfhelp.
+    Coba rasain badanmu sekarang. Sedikit lebih tenang aja udah bagus kok. Kamu bisa ulangi kapan aja lewat /selfhelp.
 btn-selfhelp-again = 🔁 Ulangi
 selfhelp-stopped = { $kind ->
         [ground] ⏹ Udah berhenti. Nggak apa-apa, satu langkah aja udah membantu. Balik lagi kapan aja lewat /selfhelp.
@@ -1068,11 +1068,12 @@ selfhelp-interrupted = { $place ->
         [plan] ⏹ Latihannya berhenti di sini karena kamu lagi ngisi rencana keselamatanmu. Nanti bisa diulang lewat /selfhelp.
        *[other] ⏹ Latihannya berhenti di sini. Kamu bisa mulai lagi kapan aja lewat /selfhelp.
     }
+selfhelp-step-done = Langkah itu udah lewat, kamu udah di langkah berikutnya. 👍
 selfhelp-already-over = Latihan itu udah selesai. Mulai lagi lewat /selfhelp ya.
 selfhelp-not-now = { $place ->
-        [session] Kamu lagi ngobrol sama pendamping, jadi latihannya nanti aja setelah obrolannya selesai. Mau latihan napas bareng? Bilang aja ke pendampingmu. 💛
+        [session] Kamu lagi ngobrol di sini, jadi latihannya nanti aja setelah obrolannya selesai. Mau latihan napas bareng? Bilang aja ke orang yang lagi ngobrol sama kamu. 💛
         [plan] Selesaiin atau jeda dulu rencana keselamatanmu (“Udahan dulu” nyimpen yang udah kamu tulis), abis itu kirim /selfhelp.
-       *[other] Selesaiin dulu ceritamu ke kami (atau kirim /cancel). Selama permintaanmu nunggu, /selfhelp bisa kamu pakai.
+       *[other] Kita beresin dulu pertanyaan-pertanyaannya ya (atau kirim /cancel kalau nggak jadi). Latihan di /selfhelp bisa kamu pakai sambil nunggu pendamping.
     }
 selfhelp-share-ask = Satu pertanyaan, cuma sekali ini: boleh nggak pendamping yang nanti nerima permintaanmu tahu latihan apa aja yang kamu lakuin sambil nunggu? Yang dia lihat cuma namanya (misalnya “napas kotak”), bukan apa yang kamu ketik.
 btn-selfhelp-share-yes = Boleh
@@ -1083,6 +1084,7 @@ selfhelp-share-thanks = { $share ->
     }
 selfhelp-cards = 📇 Pilih topiknya:
 btn-card-exams = Stres ujian
+btn-card-worry = Cemas dan overthinking
 btn-card-lonely = Ngerasa kesepian
 btn-card-home = Masalah di rumah
 btn-card-bullying = Bullying
@@ -1095,6 +1097,13 @@ card-exams =
     • “Aku pasti gagal semua” itu pikiran, bukan fakta. Kamu bakal bilang apa ke teman yang mikir gitu?
     • Sebelum ujian: tarik napas pelan beberapa kali, telapak kaki nempel di lantai.
     • Satu nilai nggak nentuin siapa kamu.
+card-worry =
+    📇 Cemas dan overthinking
+    • Kasih nama: “Aku lagi mikir kalau…”. Pikiran itu bukan fakta.
+    • Tulis yang bikin kamu cemas, terus tanya: ada yang bisa aku lakuin hari ini? Kalau ada, pilih satu langkah kecil. Kalau nggak ada, simpan dulu kertasnya.
+    • Kasih jatah waktu buat cemas: 15 menit di jam tertentu. Kalau datang lebih cepat, bilang ke dirimu “nanti aja”.
+    • Badanmu juga bisa bantu: napas pelan (coba napas 4-7-8) atau grounding 5-4-3-2-1.
+    • Kurangin kafein dan scrolling malam-malam, biar cemasnya lebih tenang.
 card-lonely =
     📇 Ngerasa kesepian
     • Banyak yang ngerasain ini, bahkan yang kelihatannya punya banyak teman.
@@ -1104,35 +1113,39 @@ card-lonely =
     • Kamu udah mau cerita di sini, dan itu berarti.
 card-home =
     📇 Masalah di rumah
-    • Kalau orang lain bertengkar, itu bukan salahmu.
+    • Kalau orang tua atau orang di rumah bertengkar, itu bukan salahmu.
     • Cari tempat yang lebih tenang kalau lagi butuh: kamarmu, rumah teman, perpustakaan sekolah.
     • Nulis apa yang kamu rasain bisa bikin kepala sedikit lebih lega.
     • Cerita ke orang dewasa yang kamu percaya: saudara, guru, konselor.
-    • Kalau ada orang di rumah yang nyakitin kamu atau kamu nggak ngerasa aman, itu nggak oke: bilang ke konselor (nomornya ada di /help).
+    • Kalau ada orang di rumah yang nyakitin kamu atau kamu nggak ngerasa aman, itu nggak oke: tekan 🆘 di bawah buat ngobrol sama konselor (nomor darurat ada di /help).
 card-bullying =
     📇 Bullying
     • Itu bukan salahmu, dan kamu nggak harus ngadepin sendirian.
     • Simpan buktinya: screenshot, tanggal, siapa aja yang ada di situ.
     • Usahain dekat sama orang yang kamu percaya, dan jangan sendirian di tempat kejadiannya kalau bisa.
     • Kalau di online, kamu bisa blokir, mute, dan laporin.
-    • Cerita ke orang dewasa yang kamu percaya atau ke konselor. Cerita itu bukan ngadu, tapi jaga dirimu biar aman.
+    • Cerita ke orang dewasa yang kamu percaya, atau tekan 🆘 di bawah buat ngobrol sama konselor. Cerita itu bukan ngadu, tapi jaga dirimu biar aman.
 card-low =
     📇 Lagi down
     • Lakuin satu hal kecil aja: mandi, minum segelas air, jalan sebentar, buka jendela.
     • Kena sinar matahari dan gerak sedikit, lima menit juga udah cukup.
     • Jaga rutinitas sederhana: makan dan tidur di jam yang kurang lebih sama.
-    • Baik-baikin dirimu sendiri, kayak kamu baik ke teman.
-    • Kalau udah berat selama dua minggu lebih, atau kamu kepikiran nggak pengen hidup, ngobrol sama konselor ya (nomornya ada di /help).
+    • Perlakuin dirimu sendiri sebaik kamu ke temanmu.
+    • Kalau udah berat selama dua minggu lebih, atau kamu kepikiran nggak pengen hidup, tekan 🆘 di bawah buat ngobrol sama konselor ya (nomor darurat ada di /help).
 
 ## Tim: latihan mandiri yang dilakukan siswa sambil menunggu (hanya kalau dia setuju)
-briefing-selfhelp = 🌿 Sambil menunggu, { $pseudonym } sudah mencoba { $count ->
-        [one] satu latihan mandiri
-       *[other] { $count } latihan mandiri
-    } (dia setuju kamu tahu; yang dia ketik tidak pernah ditampilkan). Yang terakhir: { $kind ->
-        [box] napas kotak
-        [478] napas 4-7-8
-       *[ground] grounding 5-4-3-2-1
-    }, { $how ->
-        [done] sampai selesai.
-       *[part] berhenti di tengah.
+briefing-selfhelp = 🌿 Sebelum obrolan ini, { $pseudonym } mencoba: { $did }. Dia setuju kamu tahu ini; yang dia ketik tidak pernah ditampilkan.
+selfhelp-did = { $kind ->
+        [box] napas kotak ({ $rounds } putaran, { $how ->
+            [done] selesai
+           *[part] berhenti di tengah
+        })
+        [478] napas 4-7-8 ({ $rounds } putaran, { $how ->
+            [done] selesai
+           *[part] berhenti di tengah
+        })
+       *[ground] grounding 5-4-3-2-1 ({ $how ->
+            [done] selesai
+           *[part] berhenti di tengah
+        })
     }

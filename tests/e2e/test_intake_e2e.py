@@ -74,8 +74,8 @@ async def test_student_completes_intake(
     # the command menu is registered per language
     menus = {c["language_code"]: c["commands"] for c in await sandbox.commands()}
     assert {"", "id", "en"} <= set(menus)
-    assert [c["command"] for c in menus["en"]] == ["start", "help", "friend", "myplan", "cancel",
-                                                  "back", "forgetme"]
+    assert [c["command"] for c in menus["en"]] == ["start", "help", "selfhelp", "friend",
+                                                  "myplan", "cancel", "back", "forgetme"]
 
 
 async def test_bad_input_gets_a_clear_reply_in_the_students_language(

@@ -9,8 +9,9 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from storage.models import Exercise, HelpRequest
+from storage.program_models import Feedback
 from tests.model.invariants import check
-from tests.model.test_regressions import BUDI, DIMAS, STUDENT, intake, pings, press
+from tests.model.test_regressions import BUDI, DIMAS, EN_STUDENT, STUDENT, intake, pings, press
 from tests.model.world import World
 
 
@@ -62,7 +63,7 @@ async def test_box_breathing_runs_to_the_end_in_one_message_and_the_queue_stays(
     before = len(world.telegram.messages)
     await press(world, DIMAS, "of:accept:")
     told = world.texts(DIMAS, before)
-    assert any("While waiting" in t and "box breathing, done to the end" in t for t in told), \
+    assert any("Before this chat" in t and "box breathing (2 rounds, done)" in t for t in told), \
         told
     assert await check(world) == []
 
@@ -97,12 +98,15 @@ async def test_an_exercise_paused_resumed_and_stopped_halfway(world: World) -> N
     await press(world, DIMAS, "dt:on:")
     before = len(world.telegram.messages)
     await press(world, DIMAS, "of:accept:")
-    assert not any("While waiting" in t for t in world.texts(DIMAS, before)), \
+    assert not any("Before this chat" in t for t in world.texts(DIMAS, before)), \
         "the student said no"
     assert await check(world) == []
 
 
 async def test_grounding_words_are_screened_and_never_reach_anyone(world: World) -> None:
+    await world.command(DIMAS, "/duty")
+    await press(world, DIMAS, "dt:off:")
+    await intake(world, STUDENT)
     await world.command(STUDENT, "/selfhelp")
     assert world.texts(STUDENT)[-1].startswith("🌿 Beberapa hal yang bisa kamu coba sendiri")
     await press(world, STUDENT, "sf:go:ground:1")
@@ -116,10 +120,43 @@ async def test_grounding_words_are_screened_and_never_reach_anyone(world: World)
         "after words of risk the crisis answer stands alone"
     for _ in range(4):
         await press(world, STUDENT, "sf:next:")
-    assert world.texts(STUDENT)[-1].startswith("🌿 Selesai: grounding 5-4-3-2-1.")
+    assert any(t.startswith("🌿 Selesai: grounding 5-4-3-2-1.") for t in world.texts(STUDENT))
+    await press(world, STUDENT, "sf:share:yes")
+    await world.command(DIMAS, "/duty")
+    await press(world, DIMAS, "dt:on:")
+    await press(world, DIMAS, "of:accept:")
+    assert any("5-4-3-2-1 grounding (done)" in t for t in world.texts(DIMAS))
     for member in (BUDI, DIMAS):
         assert not any("jam dinding" in t for t in world.texts(member)), "never shown"
     assert await check(world) == []
+
+
+async def test_grounding_left_alone_stops_and_words_go_where_words_go(world: World) -> None:
+    """(review) A grounding exercise half done took, days later, "halo, aku butuh ngobrol":
+    left alone for ten minutes it stops; feedback's comment is never grounding's either."""
+    await world.command(STUDENT, "/selfhelp")
+    await press(world, STUDENT, "sf:go:ground:1")
+    await world.advance(601)
+    assert any(t.startswith("⏹ Udah berhenti") for t in world.texts(STUDENT)[-2:])
+    await world.say(STUDENT, "halo, aku butuh ngobrol sama seseorang")
+    async with world.running.store() as uow:
+        saved = await uow.conversations.get(STUDENT)
+    assert saved is not None
+    assert saved.flow == "intake", "the words began a request"
+
+
+async def test_a_feedback_comment_is_not_taken_by_grounding(world: World) -> None:
+    await intake(world, STUDENT)
+    await press(world, DIMAS, "of:accept:")
+    await world.end(DIMAS)
+    await world.command(STUDENT, "/selfhelp")
+    await press(world, STUDENT, "sf:go:ground:1")
+    await press(world, STUDENT, "fb:rate:4")
+    await world.say(STUDENT, "kakaknya baik banget")
+    async with world.running.store() as uow:
+        rows = (await uow.session.scalars(select(Feedback))).all()
+        comments = [uow.cipher.decrypt(f.comment_enc) for f in rows if f.comment_enc]
+    assert "kakaknya baik banget" in comments, comments
 
 
 async def test_a_chat_that_starts_stops_the_exercise_and_words_go_to_the_supporter(
@@ -140,7 +177,7 @@ async def test_a_chat_that_starts_stops_the_exercise_and_words_go_to_the_support
     assert any("makasih udah mau dengerin" in t for t in world.texts(DIMAS)), \
         "in a chat, words go to the supporter, not to an exercise"
     await world.command(STUDENT, "/selfhelp")
-    assert world.texts(STUDENT)[-1].startswith("Kamu lagi ngobrol sama pendamping")
+    assert world.texts(STUDENT)[-1].startswith("Kamu lagi ngobrol di sini")
     assert await check(world) == []
 
 
@@ -157,22 +194,55 @@ async def test_a_new_request_stops_grounding_and_its_words_go_to_the_request(
     assert saved is not None
     assert (saved.flow, saved.state) == ("intake", "feeling"), "the words went to the request"
     await world.command(STUDENT, "/selfhelp")
-    assert world.texts(STUDENT)[-1].startswith("Selesaiin dulu ceritamu")
+    assert world.texts(STUDENT)[-1].startswith("Kita beresin dulu pertanyaan-pertanyaannya")
     assert await check(world) == []
 
 
 async def test_forged_and_old_exercise_buttons_change_nothing(world: World) -> None:
+    await world.command(EN_STUDENT, "/selfhelp")
+    await press(world, EN_STUDENT, "sf:go:ground:1")
+    [theirs] = await _exercises(world)
+    await world.command(STUDENT, "/selfhelp")
+    await press(world, STUDENT, "sf:go:ground:1")
+    await world.say(STUDENT, "meja, kursi, pintu, jendela, lampu")  # step 2: a new message
+    [old] = [m.message_id for m in world.telegram.to(STUDENT)
+             if m.text.startswith("🖐️ Grounding 5-4-3-2-1 · 1/5")]
+    await world.press(STUDENT, old, f"sf:next:{theirs.id + 1}")  # its own, on an old message
+    assert world.texts(STUDENT)[-1].startswith("Tombol itu udah nggak berlaku")
+    await press(world, STUDENT, "sf:stop:")
     await world.command(STUDENT, "/selfhelp")
     await press(world, STUDENT, "sf:pick:box")
     await press(world, STUDENT, "sf:go:box:4")
-    for forged in ("sf:pause:999", "sf:go:box:5", "sf:go:nope:2", "sf:card:nope", "sf:x"):
+    mine = (await _exercises(world))[-1]
+    for forged in ("sf:pause:999", "sf:go:box:5", "sf:go:nope:2", "sf:card:nope", "sf:x",
+                   "sf:go:box:²", "sf:go:box:٢", f"sf:pause:{theirs.id}", f"sf:stop:{theirs.id}",
+                   "sf:pause:99999999999999999999", f"sf:pause:{theirs.id}", "sf:go:ground:²"):
         latest = world.telegram.to(STUDENT)[-1]
         await world.press(STUDENT, latest.message_id, forged)
         assert world.texts(STUDENT)[-1].startswith("Tombol itu udah nggak berlaku"), forged
-    [exercise] = await _exercises(world)
-    assert exercise.status == "running"
+    after = {e.id: (e.status, e.step) for e in await _exercises(world)}
+    assert after[theirs.id] == ("running", 0), "another student's exercise is theirs alone"
+    assert after[mine.id] == ("running", 0)
     await world.command(DIMAS, "/selfhelp")
     assert not any(t.startswith("🌿 Beberapa hal") for t in world.texts(DIMAS))
+    assert await check(world) == []
+
+
+async def test_the_question_about_telling_the_supporter_is_asked_once(world: World) -> None:
+    await world.command(DIMAS, "/duty")
+    await press(world, DIMAS, "dt:off:")
+    await intake(world, STUDENT)
+    asked = "Satu pertanyaan, cuma sekali ini"
+    for _ in range(2):
+        await world.command(STUDENT, "/selfhelp")
+        await press(world, STUDENT, "sf:go:ground:1")
+        await press(world, STUDENT, "sf:stop:")
+    assert sum(t.startswith(asked) for t in world.texts(STUDENT)) == 1
+    await world.command(STUDENT, "/selfhelp")
+    await press(world, STUDENT, "sf:go:ground:1")
+    grounding = (await _exercises(world))[-1]
+    await world.press(STUDENT, grounding.message_id, f"sf:pause:{grounding.id}")
+    assert (await _exercises(world))[-1].status == "running", "grounding has no pause"
     assert await check(world) == []
 
 
@@ -185,4 +255,38 @@ async def test_forgetme_takes_the_exercises_with_it(world: World) -> None:
     assert await _exercises(world) == []
     async with world.running.store() as uow:
         assert (await uow.session.scalars(select(HelpRequest))).all() == []
+    assert await check(world) == []
+
+
+async def test_a_double_tap_on_next_moves_one_step(world: World) -> None:
+    """(seen) A double tap on *Next* at 2/5 jumped to 4/5, skipping a sense."""
+    await world.command(STUDENT, "/selfhelp")
+    await press(world, STUDENT, "sf:go:ground:1")
+    [(message_id, data)] = [(m, d) for m, d in world.buttons(STUDENT) if d.startswith("sf:next:")]
+    await world.press(STUDENT, message_id, data)
+    await world.press(STUDENT, message_id, data)
+    assert world.texts(STUDENT)[-1].startswith("Langkah itu udah lewat")
+    [exercise] = await _exercises(world)
+    assert exercise.step == 1
+
+
+async def test_again_starts_at_the_bottom_and_heavy_cards_carry_the_sos_button(
+    world: World,
+) -> None:
+    await world.command(STUDENT, "/selfhelp")
+    await press(world, STUDENT, "sf:go:ground:1")
+    menu_message = (await _exercises(world))[0].message_id
+    for _ in range(5):
+        await press(world, STUDENT, "sf:next:")
+    await press(world, STUDENT, "sf:go:ground:1:new")  # *Again*
+    again = (await _exercises(world))[-1]
+    assert again.message_id > menu_message, "a new message, at the bottom of the chat"
+    assert world.texts(STUDENT)[-1].startswith("🖐️ Grounding 5-4-3-2-1 · 1/5")
+    await world.command(STUDENT, "/selfhelp")
+    await press(world, STUDENT, "sf:cards:")
+    await press(world, STUDENT, "sf:card:low")
+    assert "ss:counselor:" in [d for _, d in world.latest_buttons(STUDENT)]
+    before = len(world.telegram.messages)
+    await press(world, STUDENT, "ss:counselor:")
+    assert pings(world, BUDI, before), "the 🆘 under the card pages a counselor"
     assert await check(world) == []

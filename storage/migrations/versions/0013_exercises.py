@@ -36,12 +36,18 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint('id', name=op.f('pk_exercises')),
     )
     op.create_index(op.f('ix_exercises_person_id'), 'exercises', ['person_id'], unique=False)
+    op.create_index('ix_exercises_chat_id_status', 'exercises', ['chat_id', 'status'],
+                    unique=False)
     with op.batch_alter_table('people') as batch:
         batch.add_column(sa.Column('selfhelp_share', sa.Boolean(), nullable=True))
+        batch.add_column(sa.Column('selfhelp_asked_at',
+                                   storage.models.UTCDateTime(timezone=True), nullable=True))
 
 
 def downgrade() -> None:
     with op.batch_alter_table('people') as batch:
+        batch.drop_column('selfhelp_asked_at')
         batch.drop_column('selfhelp_share')
+    op.drop_index('ix_exercises_chat_id_status', table_name='exercises')
     op.drop_index(op.f('ix_exercises_person_id'), table_name='exercises')
     op.drop_table('exercises')

@@ -79,7 +79,9 @@ def _ask_comment(ctx: Context, data: Data) -> Sequence[Effect]:
 
 
 def _rate(ctx: Context, data: Data, event: Event) -> tuple[Data, Sequence[Effect]]:
-    return {**data, "rating": int(event.value)}, ()
+    """The rating is kept at once (seen: a rating followed by /start instead of a comment
+    was lost); a comment after it joins the same feedback."""
+    return {**data, "rating": int(event.value)}, (RecordFeedback(int(event.value), None),)
 
 
 def _finish(with_comment: bool) -> Action:

@@ -13,7 +13,7 @@ import dataclasses
 
 from escalation.detector import RiskLevel
 from flows import buttons, screening
-from flows.intake import LANGUAGES
+from flows.intake import FEELINGS, LANGUAGES
 from flows.types import Effect, Inbound, Reply
 from handlers import (
     cases,
@@ -85,6 +85,12 @@ async def handle(uow: UnitOfWork, services: Services, inbound: Inbound, *,
                                                              saved)
     if inbound.kind == "text" and _is_sos_key(services, inbound.text):  # the 🆘 key under
         return await escalations.ask_for_counselor(uow, services, inbound.chat_id)  # typing
+    if inbound.kind == "text" and saved is not None and saved.flow == "intake" and \
+            saved.state == "feeling" and inbound.text.strip() in FEELINGS:
+        # (seen) "3" typed to "how do you feel, 1 to 5?" was told to use the buttons
+        tapped = dataclasses.replace(inbound, kind="button", text="",
+                                     button=f"in:feeling:{inbound.text.strip()}")
+        return await converse(uow, services, tapped, person)
     if inbound.kind == "text":  # "iya" typed to a screening question is its answer
         answered = await _typed_answer(uow, services, inbound, person, saved, screened)
         if answered is not None:

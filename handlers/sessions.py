@@ -15,6 +15,7 @@ from handlers import escalations, journey, practice, selfhelp, wellbeing
 from handlers.context import Services, machine_context
 from handlers.dispatch import (
     COOLDOWN,
+    RISK_MEMORY,
     arm_unattended,
     dispatch,
     leave_queue,
@@ -114,6 +115,14 @@ async def briefing(uow: UnitOfWork, services: Services, member: Member,
         about = {**about, "acked": acked.name if acked is not None else "-",
                  "state": "acked" if acked is not None else "paging"}
         effects.append(Reply("briefing-case-open", about, to=member.telegram_id))
+    elif case is None:  # (seen) after a crisis chat, "yes, a peer supporter too": the
+        # supporter's briefing did not say a counselor had just been with the student
+        earlier = await uow.escalations.latest_since(await student_chat(uow, request),
+                                                     services.clock() - RISK_MEMORY)
+        if earlier is not None and earlier.outcome:
+            effects.append(Reply("briefing-case-earlier", {
+                "pseudonym": request.pseudonym, "id": earlier.id,
+                "outcome_key": f"btn-outcome-{earlier.outcome}"}, to=member.telegram_id))
     answers = screening.decode(request.screening)
     if answers:  # the intake's screening: what they answered ("rather not say": ask gently)
         effects.append(Reply("briefing-asq", {**screening.params(answers),

@@ -457,9 +457,17 @@ class FeedbackRepo:
 
     async def add(self, request_id: int, rating: int | None, comment: str | None,
                   now: datetime) -> None:
-        self._s.add(Feedback(request_id=request_id, rating=rating,
-                             comment_enc=self._c.encrypt(comment) if comment else None,
-                             created_at=now))
+        """One feedback per request: the rating as soon as it is given, the comment joins it
+        (a rating or comment already there is not wiped by a later None)."""
+        row = await self._s.scalar(select(Feedback).where(Feedback.request_id == request_id)
+                                   .order_by(Feedback.id.desc()).limit(1))
+        if row is None:
+            row = Feedback(request_id=request_id, rating=None, comment_enc=None, created_at=now)
+            self._s.add(row)
+        if rating is not None:
+            row.rating = rating
+        if comment:
+            row.comment_enc = self._c.encrypt(comment)
         await self._s.flush()
 
     async def ratings(self) -> list[int]:

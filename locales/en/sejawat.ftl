@@ -475,6 +475,7 @@ handoff-done = { $pseudonym } is now with another supporter. Thank you!
 handoff-failed = { $name } could not take over the chat with { $pseudonym }; it stays with you. Try /handoff again, or carry on with the chat.
 
 ## Team: screening and risk signs
+briefing-case-earlier = 🛟 A counselor was with { $pseudonym } in the last few days (case #{ $id }: { $outcome }). Go gently, and if anything sounds risky again, /refer at once.
 briefing-case-open =
     ⚠️ { $pseudonym } has an open crisis case #{ $id } ({ $level }): { $state ->
         [acked] { $acked } has it in hand and may join this chat.
@@ -939,8 +940,8 @@ plan-show =
     }
 plan-change = Want to change something? We'll go through the parts one by one; press "Keep it as it is" for the ones that are fine.
 plan-none = You don't have a safety plan yet. It's a short list, in your own words, of what helps when things get really hard. Want to make one now? It takes about five minutes.
-plan-none-not-now = You don't have a safety plan yet. You can make one later, when you're not in the middle of a request or a chat: just send /myplan then.
-plan-not-now = You can make or change your plan when you're not in the middle of a request or a chat. Send /myplan then; the button works then too.
+plan-none-not-now = You don't have a safety plan yet. You can make one once your request or chat is over (not while you're telling us, waiting for a supporter or chatting): just send /myplan then.
+plan-not-now = You can make or change your plan once your request or chat is over (not while you're telling us, waiting for a supporter or chatting). Send /myplan then; the button works then too.
 plan-already = You're already working on your plan: just answer the question above.
 plan-stopped = Okay, stopped for now. Anything you wrote is kept: /myplan shows it, and you can change it there any time.
 plan-stopped-start = Your plan so far is saved (/myplan shows it). Send /start again to ask for support.

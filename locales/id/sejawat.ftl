@@ -472,6 +472,7 @@ handoff-done = { $pseudonym } sekarang bersama pendamping lain. Terima kasih!
 handoff-failed = { $name } tidak bisa mengambil alih obrolan dengan { $pseudonym }; obrolan tetap bersamamu. Coba /handoff lagi, atau lanjutkan obrolannya.
 
 ## Tim: skrining dan tanda risiko
+briefing-case-earlier = 🛟 Beberapa hari terakhir konselor sudah mendampingi { $pseudonym } (kasus #{ $id }: { $outcome }). Pelan-pelan saja, dan kalau ada yang terdengar berisiko lagi, langsung /refer.
 briefing-case-open =
     ⚠️ { $pseudonym } punya kasus krisis #{ $id } yang masih terbuka ({ $level }): { $state ->
         [acked] { $acked } sudah menanganinya dan mungkin bergabung di obrolan ini.
@@ -931,8 +932,8 @@ plan-show =
     }
 plan-change = Mau ngubah sesuatu? Kita bahas lagi satu per satu; tekan "Biarin kayak gini" buat bagian yang udah pas.
 plan-none = Kamu belum punya rencana keselamatan. Itu daftar pendek, pakai kata-katamu sendiri, soal apa yang bantu waktu lagi berat banget. Mau bikin sekarang? Kira-kira lima menit aja.
-plan-none-not-now = Kamu belum punya rencana keselamatan. Kamu bisa bikin nanti, pas lagi nggak ngisi permintaan atau ngobrol. Kirim /myplan aja ya.
-plan-not-now = Kamu bisa bikin atau ngubah rencanamu nanti, pas lagi nggak ngisi permintaan atau ngobrol. Kirim /myplan aja ya; tombolnya juga bisa dipakai nanti.
+plan-none-not-now = Kamu belum punya rencana keselamatan. Rencananya bisa kamu bikin setelah permintaan atau obrolanmu selesai ya (belum bisa sambil ngisi, nunggu pendamping, atau ngobrol). Kirim /myplan aja nanti.
+plan-not-now = Rencanamu bisa kamu bikin atau ubah setelah permintaan atau obrolanmu selesai ya (belum bisa sambil ngisi, nunggu pendamping, atau ngobrol). Kirim /myplan aja nanti; tombolnya juga masih bisa dipakai.
 plan-already = Kamu lagi ngisi rencanamu: jawab aja pertanyaan di atas.
 plan-stopped = Oke, udahan dulu. Apa pun yang udah kamu tulis tetap tersimpan: /myplan buat lihat, dan bisa kamu ubah di sana kapan aja.
 plan-stopped-start = Rencanamu sejauh ini tersimpan (/myplan buat lihat). Kirim /start lagi buat minta dukungan.

@@ -89,7 +89,7 @@ async def test_the_goodbye_after_a_crisis_gives_the_numbers_once(world: World) -
     assert await check(world) == []
 
 
-async def _counselor_only_chat_ended(world: World) -> int:
+async def _counselor_only_chat_ended(world: World, outcome: str = "") -> int:
     """A yes to the intake's screening, the request sent, a counselor takes the student over
     before any supporter does, resolves the case and ends the chat: the student only ever
     talked with a counselor. Returns the message count before the goodbye."""
@@ -107,11 +107,30 @@ async def _counselor_only_chat_ended(world: World) -> int:
     for step in ("in:name:keep", "in:confirm:"):
         await press(world, STUDENT, step)
     await press(world, BUDI, "es:take:")
-    await press(world, BUDI, "es:out:")
+    if outcome:
+        [(message_id, data)] = [(m, d) for m, d in world.buttons(BUDI)
+                                if d.startswith("es:out:") and d.endswith(f":{outcome}")][-1:]
+        await world.press(BUDI, message_id, data)
+    else:
+        await press(world, BUDI, "es:out:")
     await world.command(BUDI, "/skip")
     before = len(world.telegram.messages)
     await world.end(BUDI)
     return before
+
+
+async def test_the_supporter_after_a_counselor_hears_a_counselor_was_with_the_student(
+    world: World,
+) -> None:
+    """(newcomer hour, round 3) After a crisis chat and "yes, a peer supporter too", the
+    supporter's briefing did not say a counselor had just been with the student."""
+    await _counselor_only_chat_ended(world, "safe")
+    await press(world, STUDENT, "fu:peer:")
+    accepted = len(world.telegram.messages)
+    await press(world, DIMAS, "of:accept:")
+    assert any(t.startswith("🛟 A counselor was with") and "Student is safe" in t
+               for t in world.texts(DIMAS, accepted)), world.texts(DIMAS, accepted)
+    assert await check(world) == []
 
 
 async def test_a_student_who_only_met_a_counselor_is_asked_about_the_peer_they_wanted(

@@ -119,7 +119,8 @@ async def test_a_plan_is_offered_after_a_crisis_chat_and_by_a_supporter(world: W
     assert any(d == "sp:begin:" for _, d in world.buttons(STUDENT))
     before = len(world.telegram.messages)
     await press(world, STUDENT, "sp:begin:")  # in the chat: not now, and nothing changes
-    assert any("nggak ngisi permintaan atau ngobrol" in t for t in world.texts(STUDENT, before))
+    assert any("setelah permintaan atau obrolanmu selesai" in t
+               for t in world.texts(STUDENT, before))
     await world.say(STUDENT, "aku pengen mati aja")
     assert pings(world, BUDI)
     await press(world, BUDI, "es:take:")

@@ -142,3 +142,29 @@ async def test_sos_in_a_chat_the_counselor_took_over_reaches_the_counselor(world
     assert render(world, "counselor-already-here") in world.texts(STUDENT, before)
     assert any("just pressed" in t for t in world.texts(BUDI, before))
     assert await check(world) == []
+
+
+async def test_a_feeling_typed_as_a_digit_is_the_answer(world: World) -> None:
+    """(newcomer hour, round 3) "3" typed to "how do you feel, 1 to 5?" was told to use the
+    buttons."""
+    await intake(world, STUDENT, until="in:feeling:3")
+    await world.say(STUDENT, " 3 ")
+    async with world.running.store() as uow:
+        saved = await uow.conversations.get(STUDENT)
+    assert saved is not None
+    assert saved.state == "anonymity"
+    assert saved.data["feeling"] == 3
+    assert await check(world) == []
+
+
+async def test_a_rating_is_kept_even_without_a_comment(world: World) -> None:
+    """(newcomer hour, round 3) A rating followed by /start instead of a comment was lost
+    from the program's numbers."""
+    await intake(world, STUDENT)
+    await press(world, DIMAS, "of:accept:")
+    await world.end(DIMAS)
+    await press(world, STUDENT, "fb:rate:5")
+    await world.command(STUDENT, "/start")
+    async with world.running.store() as uow:
+        assert await uow.feedback.ratings() == [5]
+    assert await check(world) == []

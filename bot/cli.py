@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import errno
 import logging
 import signal
 import sys
@@ -128,6 +129,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except SejawatError as exc:
         print(f"sejawat: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        if exc.errno != errno.EADDRINUSE:
+            raise
+        print(f"sejawat: a port is already in use ({exc.strerror}): is another Sejawat "
+              "(or sandbox) running? Stop it, or choose other ports.", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

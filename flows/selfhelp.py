@@ -41,6 +41,9 @@ BREATHING: dict[str, tuple[tuple[str, int], ...]] = {  # (what to do, seconds), 
     BOX: (("in", 4), ("hold", 4), ("out", 4), ("rest", 4)),
     FOUR_SEVEN_EIGHT: (("in", 4), ("hold", 7), ("out", 8)),
 }
+# how the catalog names each (a variant key must be an identifier: seen, "[478]" never
+# matched the string "478", and 4-7-8 breathing was called grounding)
+NAMES = {BOX: "box", FOUR_SEVEN_EIGHT: "four", GROUNDING: "ground"}
 ROUNDS = (2, 4, 6)  # what a student may choose
 SENSES = (("see", 5), ("touch", 4), ("hear", 3), ("smell", 2), ("taste", 1))
 CARDS = ("exams", "worry", "lonely", "home", "bullying", "low")
@@ -115,9 +118,11 @@ def screen(kind: str, rounds: int, step: int, status: str, ident: int) -> Screen
     """The exercise message at ``step`` in ``status``."""
     value = str(ident)
     if status == ExerciseStatus.DONE:
-        return Screen("selfhelp-done", {"kind": kind, "rounds": rounds}, _after(kind, rounds))
+        return Screen("selfhelp-done", {"kind": NAMES[kind], "rounds": rounds},
+                      _after(kind, rounds))
     if status == ExerciseStatus.STOPPED:
-        return Screen("selfhelp-stopped", {"kind": kind}, ((_menu_button(),),))
+        return Screen("selfhelp-stopped", {"kind": NAMES[kind], "steps": step},
+                      ((_menu_button(),),))
     paused = status == ExerciseStatus.PAUSED
     stop = button(PREFIX, "btn-selfhelp-stop", "stop", value)
     if kind == GROUNDING:
@@ -132,7 +137,7 @@ def screen(kind: str, rounds: int, step: int, status: str, ident: int) -> Screen
     middle = button(PREFIX, "btn-selfhelp-resume" if paused else "btn-selfhelp-pause",
                     "resume" if paused else "pause", value)
     return Screen("selfhelp-breath", {
-        "kind": kind, "phase": phase, "seconds": length, "round": step // len(phases) + 1,
+        "kind": NAMES[kind], "phase": phase, "seconds": length, "round": step // len(phases) + 1,
         "rounds": rounds, "bar": bar, "paused": "yes" if paused else "no",
     }, ((middle, stop),))
 

@@ -214,6 +214,11 @@ async def _outcome(uow: UnitOfWork, services: Services, escalation: Escalation,
         await uow.timers.cancel(kind, str(escalation.id))
     await uow.audit.add(f"member:{member.id}", "escalation.resolved",
                         f"escalation:{escalation.id}", {"outcome": outcome}, now)
+    if escalation.taken_over_by is None and escalation.source != "friend" and \
+            outcome != "emergency":  # (seen) a student who pressed 🆘 was told a counselor
+        # would come; the case was closed without a word to them
+        told.append(Reply("escalation-closed-student", {"outcome": outcome},
+                          to=escalation.student_chat_id))
     cleared = [*await clear_stale(uow, escalation), *told]  # every button of the case
     if await uow.sessions.active_for_member(member.id):  # what they write next is for a
         return [*cleared, Reply("escalation-note-ask-command", {  # student: the note comes

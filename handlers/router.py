@@ -198,7 +198,7 @@ def _is_sos_key(services: Services, text: str) -> bool:
 # (and a cheerful "thanks for your feedback!" after a comment that raised a concern: the
 # screening question that follows already begins with thanks)
 NAGS = frozenset({"intake-use-buttons", "intake-queued-waiting", "error-does-not-fit",
-                  "feedback-thanks"})
+                  "feedback-thanks", "case-open-waiting-short"})
 
 
 def _after_risk(services: Services, inbound: Inbound, effects: list[Effect]) -> list[Effect]:

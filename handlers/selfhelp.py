@@ -57,7 +57,7 @@ async def pressed(uow: UnitOfWork, services: Services, inbound: Inbound, person:
     if event == "menu":
         return [Reply("selfhelp-menu", {}, selfhelp.menu(), edit=here)]
     if event == "pick" and data.part(1) in selfhelp.BREATHING:
-        return [Reply("selfhelp-rounds", {"kind": data.part(1)},
+        return [Reply("selfhelp-rounds", {"kind": selfhelp.NAMES[data.part(1)]},
                       selfhelp.rounds_for(data.part(1)), edit=here)]
     if event == "cards":
         request = await uow.requests.open_for(person.id)
@@ -236,7 +236,22 @@ async def tick(uow: UnitOfWork, services: Services, exercise_id: int,
     await journey.stop_exercise_if_moved(uow, exercise.chat_id, services.clock())
     if exercise.status != ExerciseStatus.RUNNING:
         return []  # (its interruption's message follows on the next sweep)
+    if await escalations.live_for_chat(uow, exercise.chat_id) is not None:
+        return await _give_way(uow, services, exercise)
     return await _advance(uow, services, exercise, due)
+
+
+async def _give_way(uow: UnitOfWork, services: Services, exercise: Exercise) -> list[Effect]:
+    """A counselor is being asked to check on the student: the exercise stops and says so."""
+    now = services.clock()
+    EXERCISE.fire(exercise, "interrupt")
+    exercise.ended_at = now
+    await uow.timers.cancel(TIMER, str(exercise.id))
+    await uow.audit.add(f"person:{exercise.person_id}", "selfhelp.stopped",
+                        f"person:{exercise.person_id}",
+                        {"kind": exercise.kind, "step": exercise.step}, now)
+    return [Reply("selfhelp-interrupted", {"place": "case"}, to=exercise.chat_id,
+                  edit=exercise.message_id or None)]
 
 
 async def typed(uow: UnitOfWork, services: Services, inbound: Inbound,
@@ -248,10 +263,14 @@ async def typed(uow: UnitOfWork, services: Services, inbound: Inbound,
     exercise = await uow.exercises.live(inbound.chat_id)
     if exercise is None or exercise.kind != GROUNDING or \
             exercise.status != ExerciseStatus.RUNNING or \
-            await journey.where(uow, inbound.chat_id) not in selfhelp.TYPING or \
-            await escalations.live_for_chat(uow, inbound.chat_id) is not None:
-        return None  # (a counselor is coming: their words are for the counselor's chat)
-    if services.detector.assess(inbound.text).level >= RiskLevel.CONCERN:
+            await journey.where(uow, inbound.chat_id) not in selfhelp.TYPING:
+        return None
+    if await escalations.live_for_chat(uow, inbound.chat_id) is not None:
+        return await _give_way(uow, services, exercise)  # (a counselor is coming: the words
+    level = services.detector.assess(inbound.text).level  # are for the counselor's chat)
+    if level >= RiskLevel.HIGH:  # a counselor is being asked: the exercise gives way (seen:
+        return await _give_way(uow, services, exercise)  # its Next and "type what you
+    if level >= RiskLevel.CONCERN:  # notice" stayed under "a counselor is coming")
         return []
     cleared: list[Effect] = [ClearButtons(exercise.message_id)] if exercise.message_id else []
     exercise.message_id = 0  # the next step is a new message (its id comes from the outbox)
@@ -276,7 +295,7 @@ async def briefing(uow: UnitOfWork, services: Services, person: Person | None,
     reader = await uow.people.by_telegram_id(to)
     language = reader.language if reader is not None else services.catalog.default
     items = [services.catalog.render(language, "selfhelp-did", {
-        "kind": e.kind, "rounds": e.rounds,
+        "kind": selfhelp.NAMES.get(e.kind, "ground"), "rounds": e.rounds,
         "how": "done" if e.status == ExerciseStatus.DONE else "part"}) for e in did]
     return [Reply("briefing-selfhelp", {"pseudonym": pseudonym, "did": ", ".join(items)},
                   to=to)]

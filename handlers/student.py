@@ -99,6 +99,12 @@ async def converse(
             int(saved.data.get("feeling") or 5) <= 2 or int(saved.data.get(RISK, 0)) >= 1):
         # (seen) a student who rated 1 of 5 and cancelled got only "nothing was sent"
         effects.append(Reply("withdrawn-at-risk", keyboard=SOS))
+    if any(isinstance(e, Reply) and e.key == "intake-queued-waiting" for e in effects) and \
+            await escalations.live_for_chat(uow, inbound.chat_id) is not None:
+        # (seen) "nobody is reading messages here yet" and the numbers again, right after
+        # "a counselor is coming": the counselor will read them
+        effects = [Reply("case-open-waiting-short") if isinstance(e, Reply)
+                   and e.key == "intake-queued-waiting" else e for e in effects]
     if step.changed and inbound.kind == "button":
         effects.insert(0, ClearButtons(inbound.message_id))
     current = await uow.conversations.get(inbound.chat_id)

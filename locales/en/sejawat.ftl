@@ -229,6 +229,12 @@ followup-check = Hi, it's { $program }. 💛 How have you been since your chat?
 followup-glad = Glad to hear it. If you'd like to talk again, send /start any time.
 
 ## Students: crisis
+escalation-closed-student = { $outcome ->
+        [referred] A counselor read what you sent and has arranged to follow up with you. If you need a counselor sooner, press 🆘 again any time, or call:
+       *[other] A counselor read what you sent and closed it for now, without a chat. If you still want to talk with a counselor, press 🆘 again any time, or call:
+    }
+    { $resources }
+case-open-waiting-short = A counselor is being asked to check on you and will write to you here. Until they join, nobody reads this chat yet, so if you're in danger now, call the numbers in /help. 💛
 crisis-resources =
     Thank you for telling us. What you're feeling matters, and you don't have to face it alone. 💛
     We're contacting a counselor for you right now.
@@ -475,7 +481,7 @@ handoff-done = { $pseudonym } is now with another supporter. Thank you!
 handoff-failed = { $name } could not take over the chat with { $pseudonym }; it stays with you. Try /handoff again, or carry on with the chat.
 
 ## Team: screening and risk signs
-briefing-case-earlier = 🛟 A counselor was with { $pseudonym } in the last few days (case #{ $id }: { $outcome }). Go gently, and if anything sounds risky again, /refer at once.
+briefing-case-earlier = 🛟 A counselor was with { $pseudonym } in the last 7 days (case #{ $id }: { $outcome }). Go gently, and if anything sounds risky again, /refer at once.
 briefing-case-open =
     ⚠️ { $pseudonym } has an open crisis case #{ $id } ({ $level }): { $state ->
         [acked] { $acked } has it in hand and may join this chat.
@@ -1057,22 +1063,27 @@ selfhelp-ground =
        *[taste] Notice 1 taste in your mouth right now, or think of a taste you like.
     }
 
-    You can type what you notice, or just tap Next. What you type isn't saved and your supporter won't see it; only if it sounds like you're not safe is a counselor told.
+    You can type what you notice, or just tap Next. What you type isn't kept and your supporter won't see it. If it sounds like you might not be safe, we keep those words and send them to a counselor so they can help.
 btn-selfhelp-next = Next ▶️
 selfhelp-done =
     🌿 Done: { $kind ->
         [box] { $rounds } rounds of box breathing.
-        [478] { $rounds } rounds of 4-7-8 breathing.
+        [four] { $rounds } rounds of 4-7-8 breathing.
        *[ground] 5-4-3-2-1 grounding.
     }
     Notice how your body feels now. Even a little calmer counts. You can do it again any time with /selfhelp.
 btn-selfhelp-again = 🔁 Again
 selfhelp-stopped = { $kind ->
-        [ground] ⏹ Stopped. That's okay: even one step helps. Come back any time with /selfhelp.
+        [ground] ⏹ Stopped. That's okay: { $steps ->
+            [0] even trying for a moment counts.
+            [1] even one step helps.
+           *[other] even a few steps help.
+        } Come back any time with /selfhelp.
        *[other] ⏹ Stopped. That's okay: even a few slow breaths help. Come back any time with /selfhelp.
     }
 selfhelp-interrupted = { $place ->
         [session] ⏹ The exercise stopped here because your chat has started. 💛
+        [case] ⏹ The exercise stopped here: a counselor is being asked to check on you. 💛
         [intake] ⏹ The exercise stopped here because you're starting a new request. You can do it again later with /selfhelp.
         [plan] ⏹ The exercise stopped here because you're working on your safety plan. You can do it again later with /selfhelp.
        *[other] ⏹ The exercise stopped here. You can start it again any time with /selfhelp.
@@ -1080,7 +1091,7 @@ selfhelp-interrupted = { $place ->
 selfhelp-step-done = That step is done already: you're on the next one. 👍
 selfhelp-already-over = That exercise has already ended. Start one again with /selfhelp.
 selfhelp-not-now = { $place ->
-        [session] You're in a chat right now, so the exercises wait until it's over. Want to breathe together? Just tell the person you're chatting with. 💛
+        [session] You're in a chat right now, so the exercises wait until it's over. Want to breathe together? Just tell the supporter or counselor you're chatting with. 💛
         [plan] Finish or pause your safety plan first (“Stop for now” keeps what you wrote), then send /selfhelp.
        *[other] Let's finish these questions first (or send /cancel if you've changed your mind). While you wait for a supporter, /selfhelp is there for you.
     }
@@ -1149,7 +1160,7 @@ selfhelp-did = { $kind ->
             [done] done
            *[part] stopped partway
         })
-        [478] 4-7-8 breathing ({ $rounds } rounds, { $how ->
+        [four] 4-7-8 breathing ({ $rounds } rounds, { $how ->
             [done] done
            *[part] stopped partway
         })

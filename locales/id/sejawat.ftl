@@ -229,6 +229,12 @@ followup-check = Hai, ini { $program }. 💛 Gimana kabarmu sejak ngobrol waktu 
 followup-glad = Syukurlah, seneng dengernya. Kalau mau ngobrol lagi, kirim /start kapan aja.
 
 ## Siswa: krisis
+escalation-closed-student = { $outcome ->
+        [referred] Konselor udah baca pesanmu dan bakal ngehubungin kamu lagi buat tindak lanjut. Kalau kamu butuh konselor lebih cepat, tekan 🆘 lagi kapan aja, atau hubungi:
+       *[other] Konselor udah baca pesanmu dan mutusin belum perlu ngobrol sekarang. Kalau kamu masih pengen ngobrol sama konselor, tekan 🆘 lagi kapan aja, atau hubungi:
+    }
+    { $resources }
+case-open-waiting-short = Konselor lagi dihubungi buat ngecek kamu dan bakal nyapa kamu di sini. Sampai dia gabung, belum ada yang baca pesan di sini, jadi kalau kamu dalam bahaya sekarang, hubungi nomor di /help ya. 💛
 crisis-resources =
     Makasih udah mau cerita. Yang kamu rasain itu penting, dan kamu nggak harus ngadepin ini sendirian. 💛
     Sekarang kami lagi ngehubungin konselor buat kamu.
@@ -472,7 +478,7 @@ handoff-done = { $pseudonym } sekarang bersama pendamping lain. Terima kasih!
 handoff-failed = { $name } tidak bisa mengambil alih obrolan dengan { $pseudonym }; obrolan tetap bersamamu. Coba /handoff lagi, atau lanjutkan obrolannya.
 
 ## Tim: skrining dan tanda risiko
-briefing-case-earlier = 🛟 Beberapa hari terakhir konselor sudah mendampingi { $pseudonym } (kasus #{ $id }: { $outcome }). Pelan-pelan saja, dan kalau ada yang terdengar berisiko lagi, langsung /refer.
+briefing-case-earlier = 🛟 Dalam 7 hari terakhir konselor sudah mendampingi { $pseudonym } (kasus #{ $id }: { $outcome }). Pelan-pelan saja, dan kalau ada yang terdengar berisiko lagi, langsung /refer.
 briefing-case-open =
     ⚠️ { $pseudonym } punya kasus krisis #{ $id } yang masih terbuka ({ $level }): { $state ->
         [acked] { $acked } sudah menanganinya dan mungkin bergabung di obrolan ini.
@@ -1049,22 +1055,27 @@ selfhelp-ground =
        *[taste] Rasain 1 rasa di mulutmu sekarang, atau bayangin rasa yang kamu suka.
     }
 
-    Kamu bisa ketik apa yang kamu perhatiin, atau langsung tap Lanjut. Yang kamu ketik nggak disimpan dan nggak dilihat pendampingmu. Tapi kalau kamu nulis sesuatu yang bikin kami khawatir soal keselamatanmu, konselor bakal dikabari.
+    Kamu bisa ketik apa yang kamu perhatiin, atau langsung tap Lanjut. Yang kamu ketik nggak disimpan dan nggak dilihat pendampingmu. Tapi kalau isinya bikin kami khawatir soal keselamatanmu, kalimat itu kami simpan dan kirim ke konselor biar dia bisa bantu.
 btn-selfhelp-next = Lanjut ▶️
 selfhelp-done =
     🌿 Selesai: { $kind ->
         [box] { $rounds } putaran napas kotak.
-        [478] { $rounds } putaran napas 4-7-8.
+        [four] { $rounds } putaran napas 4-7-8.
        *[ground] grounding 5-4-3-2-1.
     }
     Coba rasain badanmu sekarang. Sedikit lebih tenang aja udah bagus kok. Kamu bisa ulangi kapan aja lewat /selfhelp.
 btn-selfhelp-again = 🔁 Ulangi
 selfhelp-stopped = { $kind ->
-        [ground] ⏹ Udah berhenti. Nggak apa-apa, satu langkah aja udah membantu. Balik lagi kapan aja lewat /selfhelp.
+        [ground] ⏹ Udah berhenti. Nggak apa-apa, { $steps ->
+            [0] nyoba sebentar aja udah bagus.
+            [1] satu langkah aja udah membantu.
+           *[other] beberapa langkah aja udah membantu.
+        } Balik lagi kapan aja lewat /selfhelp.
        *[other] ⏹ Udah berhenti. Nggak apa-apa, beberapa tarikan napas pelan aja udah membantu. Balik lagi kapan aja lewat /selfhelp.
     }
 selfhelp-interrupted = { $place ->
         [session] ⏹ Latihannya berhenti di sini karena obrolanmu udah mulai. 💛
+        [case] ⏹ Latihannya berhenti di sini: konselor lagi dihubungi buat ngecek kamu. 💛
         [intake] ⏹ Latihannya berhenti di sini karena kamu lagi mulai permintaan baru. Nanti bisa diulang lewat /selfhelp.
         [plan] ⏹ Latihannya berhenti di sini karena kamu lagi ngisi rencana keselamatanmu. Nanti bisa diulang lewat /selfhelp.
        *[other] ⏹ Latihannya berhenti di sini. Kamu bisa mulai lagi kapan aja lewat /selfhelp.
@@ -1072,7 +1083,7 @@ selfhelp-interrupted = { $place ->
 selfhelp-step-done = Langkah itu udah lewat, kamu udah di langkah berikutnya. 👍
 selfhelp-already-over = Latihan itu udah selesai. Mulai lagi lewat /selfhelp ya.
 selfhelp-not-now = { $place ->
-        [session] Kamu lagi ngobrol di sini, jadi latihannya nanti aja setelah obrolannya selesai. Mau latihan napas bareng? Bilang aja ke orang yang lagi ngobrol sama kamu. 💛
+        [session] Kamu lagi ngobrol di sini, jadi latihannya nanti aja setelah obrolannya selesai. Mau latihan napas bareng? Bilang aja ke pendamping atau konselor yang lagi ngobrol sama kamu. 💛
         [plan] Selesaiin atau jeda dulu rencana keselamatanmu (“Udahan dulu” nyimpen yang udah kamu tulis), abis itu kirim /selfhelp.
        *[other] Kita beresin dulu pertanyaan-pertanyaannya ya (atau kirim /cancel kalau nggak jadi). Latihan di /selfhelp bisa kamu pakai sambil nunggu pendamping.
     }
@@ -1100,7 +1111,7 @@ card-exams =
     • Satu nilai nggak nentuin siapa kamu.
 card-worry =
     📇 Cemas dan overthinking
-    • Kasih nama: “Aku lagi mikir kalau…”. Pikiran itu bukan fakta.
+    • Sadari pikirannya: bilang ke diri sendiri “Aku lagi mikir kalau…”. Pikiran itu bukan fakta.
     • Tulis yang bikin kamu cemas, terus tanya: ada yang bisa aku lakuin hari ini? Kalau ada, pilih satu langkah kecil. Kalau nggak ada, simpan dulu kertasnya.
     • Kasih jatah waktu buat cemas: 15 menit di jam tertentu. Kalau datang lebih cepat, bilang ke dirimu “nanti aja”.
     • Badanmu juga bisa bantu: napas pelan (coba napas 4-7-8) atau grounding 5-4-3-2-1.
@@ -1141,7 +1152,7 @@ selfhelp-did = { $kind ->
             [done] selesai
            *[part] berhenti di tengah
         })
-        [478] napas 4-7-8 ({ $rounds } putaran, { $how ->
+        [four] napas 4-7-8 ({ $rounds } putaran, { $how ->
             [done] selesai
            *[part] berhenti di tengah
         })

@@ -290,6 +290,8 @@ def s6_every_press_is_answered(world: World, db: Snapshot) -> Violations:
                                    for chat, at, _ in db.outbox)
         answered = answered or any(chat == press.who and at >= press.at  # the same message,
                                    for chat, at in db.edits)  # changed in place (Telegram busy)
+        answered = answered or any(chat == press.who and at >= press.at  # or already showing
+                                   for chat, at in world.telegram.unchanged)  # the answer
         if not answered and press.who not in world.telegram.blocked:
             wrong.append(f"S6: {press.who} pressed {press.data!r} and got no answer")
     return wrong

@@ -118,14 +118,25 @@ async def test_grounding_words_are_screened_and_never_reach_anyone(world: World)
     assert pings(world, BUDI, paged), "typed in an exercise, screened like any text"
     assert not any("Dengerin baik-baik" in t for t in world.texts(STUDENT, paged)), \
         "after words of risk the crisis answer stands alone"
-    for _ in range(4):
+    assert any("konselor lagi dihubungi buat ngecek kamu" in t
+               for t in world.texts(STUDENT, paged)), "the exercise gives way to the counselor"
+    assert not any(d.startswith("sf:next:") for _, d in world.buttons(STUDENT))
+    waiting = len(world.telegram.messages)
+    await world.say(STUDENT, "suara motor, kipas angin, burung")
+    said = world.texts(STUDENT, waiting)
+    assert len(said) == 1
+    assert said[0].startswith("Konselor lagi dihubungi buat ngecek kamu"), said
+    assert "112" not in said[0], "not the whole block of numbers again"
+    await world.command(STUDENT, "/selfhelp")  # again, with Next only, to the end
+    await press(world, STUDENT, "sf:go:ground:1")
+    for _ in range(5):
         await press(world, STUDENT, "sf:next:")
-    assert any(t.startswith("🌿 Selesai: grounding 5-4-3-2-1.") for t in world.texts(STUDENT))
     await press(world, STUDENT, "sf:share:yes")
     await world.command(DIMAS, "/duty")
     await press(world, DIMAS, "dt:on:")
     await press(world, DIMAS, "of:accept:")
-    assert any("5-4-3-2-1 grounding (done)" in t for t in world.texts(DIMAS))
+    assert any("5-4-3-2-1 grounding (stopped partway), 5-4-3-2-1 grounding (done)" in t
+               for t in world.texts(DIMAS)), world.texts(DIMAS)[-4:]
     for member in (BUDI, DIMAS):
         assert not any("jam dinding" in t for t in world.texts(member)), "never shown"
     assert await check(world) == []
@@ -289,4 +300,39 @@ async def test_again_starts_at_the_bottom_and_heavy_cards_carry_the_sos_button(
     before = len(world.telegram.messages)
     await press(world, STUDENT, "ss:counselor:")
     assert pings(world, BUDI, before), "the 🆘 under the card pages a counselor"
+    await press(world, BUDI, "es:ack:")
+    closed = len(world.telegram.messages)
+    [(message_id, data)] = [(m, d) for m, d in world.buttons(BUDI)
+                            if d.startswith("es:out:") and d.endswith(":false_alarm")][-1:]
+    await world.press(BUDI, message_id, data)
+    assert any(t.startswith("Konselor udah baca pesanmu dan mutusin belum perlu ngobrol")
+               for t in world.texts(STUDENT, closed)), \
+        "(newcomer hour) a case closed without a chat is told to the student, truly"
+    assert await check(world) == []
+
+
+async def test_four_seven_eight_is_called_by_its_name(world: World) -> None:
+    """(newcomer hour) Finishing 4-7-8 said "Done: 5-4-3-2-1 grounding"; so did the
+    briefing (a catalog variant "[478]" is a number and never matched)."""
+    await world.command(STUDENT, "/selfhelp")
+    await press(world, STUDENT, "sf:pick:478")
+    await press(world, STUDENT, "sf:go:478:2")
+    await world.advance(60)
+    assert any(t.startswith("🌿 Selesai: 2 putaran napas 4-7-8.") for t in world.texts(STUDENT))
+    assert await check(world) == []
+
+
+async def test_a_double_tap_on_a_menu_button_is_answered_by_the_menu_on_screen(
+    world: World,
+) -> None:
+    """(found by the model, S6) *Show me what I can try* tapped twice: the second tap's
+    answer is the menu the message already shows (Telegram: "not modified"), not silence."""
+    await world.command(DIMAS, "/duty")
+    await press(world, DIMAS, "dt:off:")
+    await intake(world, STUDENT)
+    [(message_id, data)] = [(m, d) for m, d in world.buttons(STUDENT) if d == "sf:menu:"]
+    await world.press(STUDENT, message_id, data)
+    await world.press(STUDENT, message_id, data)
+    assert world.telegram.unchanged, "the second tap's answer was already on screen"
+    assert world.telegram.by_id[message_id].text.startswith("🌿 Beberapa hal")
     assert await check(world) == []

@@ -73,6 +73,9 @@ class FakeTelegram:
         self.refused: list[tuple[int, datetime, str]] = []  # recipient, when, kind
         self.menus: dict[int, list[str]] = {}  # chat -> its own command menu, if it has one
         self.keyboards: dict[int, list[str]] = {}  # chat -> the keys under its typing field
+        # edits Telegram refused as "not modified": the message already showed those words
+        # (a double tap on a button that changes its own message in place)
+        self.unchanged: list[tuple[int, datetime]] = []
         self._next_id = 1000
 
     async def send_text(self, chat_id: int, text: str, buttons: ButtonRows,
@@ -119,6 +122,7 @@ class FakeTelegram:
             return Rejected("message to edit not found")
         data = [b["data"] for row in buttons for b in row]
         if old.text == text and old.buttons == data and not old.cleared:
+            self.unchanged.append((chat_id, self._clock()))  # it already shows the answer
             return Rejected("Bad Request: message is not modified")
         old.cleared = True
         message = Message(chat_id, message_id, text, data, self._clock())

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 from dataclasses import asdict, replace
 from datetime import datetime, timedelta
 
@@ -557,7 +558,7 @@ async def ping_params(uow: UnitOfWork, case: Escalation, now: datetime) -> dict[
     topic = (request.topic if request else None) or str(draft.get("topic") or "")
     language = (request.language if request else None) or str(draft.get("lang") or "") or (
         person.language if person is not None else "")
-    words = uow.escalations.words(case)
+    words = readable(uow.escalations.words(case))
     categories = [c for c in case.categories if c]
     member = await uow.members.by_telegram_id(case.student_chat_id)
     who, role = ("member", member.role) if member is not None and member.active else (
@@ -595,6 +596,12 @@ async def ping_params(uow: UnitOfWork, case: Escalation, now: datetime) -> dict[
     else:
         params["excerpt_key"] = "ping-no-words"
     return params
+
+
+def readable(text: str) -> str:
+    """Words as a person reads them: control characters (never typed on purpose; seen, a
+    ping whose words began with one read as empty) dropped, line breaks and tabs kept."""
+    return "".join(c for c in text if c in "\n\t" or unicodedata.category(c) != "Cc").strip()
 
 
 def _reason_key(source: str, categories: list[str]) -> str:

@@ -102,3 +102,19 @@ async def test_friend_when_free_goes_straight_to_the_friend_route(world: World) 
     assert any(d == "in:friend:alert" for _, d in world.latest_buttons(STUDENT))
     await press(world, STUDENT, "in:friend:done")
     assert await check(world) == []
+
+
+async def test_control_characters_in_what_they_know_do_not_blank_the_pings_words(
+    world: World,
+) -> None:
+    """(found by the model, S7) What a student typed about a friend began with a control
+    character; the ping's "Their words:" line showed it, and read as empty."""
+    await to_friend_route(world, EN_STUDENT, "en")
+    await press(world, EN_STUDENT, "in:friend:alert")
+    await world.say(EN_STUDENT, "\x1fNýÝã\U000f0149HH}T")
+    await press(world, EN_STUDENT, "in:skip")
+    await press(world, EN_STUDENT, "in:urgency:soon")
+    [ping] = pings(world, BUDI)
+    assert "Their words: NýÝã" in ping, ping
+    assert "\x1f" not in ping
+    assert await check(world) == []

@@ -1,6 +1,6 @@
 """Looking after the supporters, end to end over the sandbox on both transports: a break after
-a crisis chat keeps new requests away, and a student a coordinator blocked after a report is
-offered to no supporter yet still reaches a counselor at once."""
+a crisis chat and the day's limit keep new requests away, and a student a coordinator blocked
+after a report is offered to no supporter yet still reaches a counselor at once."""
 
 from __future__ import annotations
 
@@ -43,6 +43,27 @@ async def test_after_a_crisis_chat_the_supporter_rests_and_is_offered_nothing(
     messages = await sandbox.messages(9101)
     assert not any(d.startswith("of:accept:") for m in messages[-3:] for d in m.button_data()), \
         "no new request while resting"
+
+
+async def test_the_days_limit_keeps_new_requests_away_and_says_so_kindly(
+    run_bot: Callable[..., Any], sandbox: SandboxBotApi, student: User
+) -> None:
+    app = await run_bot(staff=[SUPPORTER], wellbeing={"max_chats_per_day": 1})
+    dimas = User(sandbox, 9101)
+    await complete_intake(app, student, "id")
+    await dimas.press_starting("of:accept:")
+    await student.expect(shown(app, "id", "session-started-student"))
+    await dimas.say("/end")
+    await dimas.press_starting("en:")  # *Yes, end it*
+    await dimas.expect(shown(app, "en", "wellbeing-limit-day", limit=1))
+
+    other = User(sandbox, 700900003)
+    await sandbox.create_user(other.id, first_name="Bayu", language_code="en")
+    await complete_intake(app, other, "en")
+    await other.expect(shown(app, "en", "queue-nobody-on-duty"))
+    messages = await sandbox.messages(9101)
+    assert not any(d.startswith("of:accept:") for m in messages[-3:] for d in m.button_data()), \
+        "no new request over the day's limit"
 
 
 async def test_a_blocked_student_is_offered_to_nobody_and_still_reaches_a_counselor(

@@ -52,7 +52,9 @@ async def stop_exercise_if_moved(uow: UnitOfWork, chat_id: int, now: datetime,
                                  here: Place | None = None) -> None:
     """A self-help exercise runs only where the student is not telling the bot anything or
     chatting (flows.selfhelp.ALLOWED): a chat that starts (or an intake begun) stops it at
-    once; its message says so on the timer's next sweep (handlers.selfhelp.tick)."""
+    once; its message says so on the timer's next sweep (handlers.selfhelp.tick). Called
+    wherever a student's place changes: ``move`` here, and a flow's own step saved by
+    handlers.student.converse (``here``: the place now, when the caller knows it)."""
     place = here if here is not None else await where(uow, chat_id)
     if place in selfhelp.ALLOWED:
         return

@@ -18,7 +18,6 @@ from flows.types import Effect, Inbound, Reply
 from handlers import (
     cases,
     escalations,
-    journey,
     onboarding,
     presence,
     registry,
@@ -110,18 +109,15 @@ async def handle(uow: UnitOfWork, services: Services, inbound: Inbound, *,
     if inbound.kind == "command":
         command = registry.find_command(A_STUDENT, inbound.command)
         if isinstance(command, registry.Command):
-            done = await command.handler(uow, services, inbound, person)
-            await journey.stop_exercise_if_moved(uow, inbound.chat_id, services.clock())
-            return crisis + done
+            return crisis + await command.handler(uow, services, inbound, person)
         if member is not None and registry.find_command(member.role, inbound.command):
             return crisis + [Reply("member-inactive")]  # a team command from someone paused
     if inbound.kind == "text":  # what they notice, during 5-4-3-2-1 grounding
         noticed = await selfhelp.typed(uow, services, inbound, person)
         if noticed is not None:
             return crisis + noticed
-    conversed = await converse(uow, services, inbound, person)
-    await journey.stop_exercise_if_moved(uow, inbound.chat_id, services.clock())
-    return crisis + _after_risk(services, inbound, conversed)
+    return crisis + _after_risk(services, inbound, await converse(uow, services, inbound,
+                                                                  person))
 
 
 # a typed answer as the intake's screening buttons name it

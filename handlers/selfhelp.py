@@ -164,38 +164,37 @@ async def _advance(uow: UnitOfWork, services: Services, exercise: Exercise,
         exercise.step += 1
         await _arm(uow, exercise, due if due is not None and due <= now else now)
         return [_show(exercise)]
-    EXERCISE.fire(exercise, "finish")
+    await _end(uow, exercise, "finish", now)
+    return [_show(exercise), *await _ask_share(uow, exercise, now)]
+
+
+async def _end(uow: UnitOfWork, exercise: Exercise, event: str, now: datetime) -> None:
+    """``finish``, ``stop`` or ``interrupt``: ended now, its timer gone, audited."""
+    EXERCISE.fire(exercise, event)
     exercise.ended_at = now
     await uow.timers.cancel(TIMER, str(exercise.id))
-    person = await uow.people.get(exercise.person_id)
-    await uow.audit.add(f"person:{exercise.person_id}", "selfhelp.finished",
-                        f"person:{exercise.person_id}", {"kind": exercise.kind}, now)
-    return [_show(exercise), *await _ask_share(uow, person, exercise.chat_id, now)]
+    action, details = ("selfhelp.finished", {"kind": exercise.kind}) if event == "finish" \
+        else ("selfhelp.stopped", {"kind": exercise.kind, "step": exercise.step})
+    await uow.audit.add(f"person:{exercise.person_id}", action,
+                        f"person:{exercise.person_id}", details, now)
 
 
 async def _stop(uow: UnitOfWork, services: Services, exercise: Exercise, event: str,
                 ask: bool) -> list[Effect]:
     now = services.clock()
-    EXERCISE.fire(exercise, event)
-    exercise.ended_at = now
-    await uow.timers.cancel(TIMER, str(exercise.id))
-    await uow.audit.add(f"person:{exercise.person_id}", "selfhelp.stopped",
-                        f"person:{exercise.person_id}",
-                        {"kind": exercise.kind, "step": exercise.step}, now)
-    asked = await _ask_share(uow, await uow.people.get(exercise.person_id),
-                             exercise.chat_id, now) if ask else []
-    return [_show(exercise), *asked]
+    await _end(uow, exercise, event, now)
+    return [_show(exercise), *(await _ask_share(uow, exercise, now) if ask else [])]
 
 
-async def _ask_share(uow: UnitOfWork, person: Person | None, chat_id: int,
-                     now: datetime) -> list[Effect]:
+async def _ask_share(uow: UnitOfWork, exercise: Exercise, now: datetime) -> list[Effect]:
     """Once ever, after their first exercise while a request waits: may the supporter know?
     (Not answered: nobody is told; the question's buttons still work later.)"""
+    person = await uow.people.get(exercise.person_id)
     if person is None or person.selfhelp_asked_at is not None or \
             person.selfhelp_share is not None or await _waiting(uow, person) is None:
         return []
     person.selfhelp_asked_at = now
-    return [Reply("selfhelp-share-ask", {}, selfhelp.share_question(), to=chat_id)]
+    return [Reply("selfhelp-share-ask", {}, selfhelp.share_question(), to=exercise.chat_id)]
 
 
 async def _waiting(uow: UnitOfWork, person: Person) -> HelpRequest | None:
@@ -243,13 +242,7 @@ async def tick(uow: UnitOfWork, services: Services, exercise_id: int,
 
 async def _give_way(uow: UnitOfWork, services: Services, exercise: Exercise) -> list[Effect]:
     """A counselor is being asked to check on the student: the exercise stops and says so."""
-    now = services.clock()
-    EXERCISE.fire(exercise, "interrupt")
-    exercise.ended_at = now
-    await uow.timers.cancel(TIMER, str(exercise.id))
-    await uow.audit.add(f"person:{exercise.person_id}", "selfhelp.stopped",
-                        f"person:{exercise.person_id}",
-                        {"kind": exercise.kind, "step": exercise.step}, now)
+    await _end(uow, exercise, "interrupt", services.clock())
     return [Reply("selfhelp-interrupted", {"place": "case"}, to=exercise.chat_id,
                   edit=exercise.message_id or None)]
 

@@ -6,7 +6,7 @@ from escalation.detector import RiskLevel
 from flows import screening
 from flows.buttons import ButtonData
 from flows.intake import ASQ, INTAKE
-from flows.journey import RISK
+from flows.journey import RISK, place_of
 from flows.machine import Event, Machine, Step
 from flows.safety_plan import PLAN, SAFETY_PLAN
 from flows.session import FEEDBACK, FEEDBACK_MACHINE, SESSION, SESSION_MACHINE
@@ -124,6 +124,10 @@ async def converse(
             data = {**data, RISK: raised}
         await uow.conversations.save(inbound.chat_id, flow, step.state, data,
                                      services.clock())
+        # the one place a student's place changes outside the journey table (waiting, then
+        # "start over": telling the bot again): an exercise stops there too
+        await journey.stop_exercise_if_moved(uow, inbound.chat_id, services.clock(),
+                                             place_of(flow, step.state))
     return effects
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from bot.app import App
 from sandbox.botapi import SandboxBotApi
 from tests.e2e.e2e_support import COORDINATOR, Staff, User, complete_intake, shown
 
@@ -17,6 +18,17 @@ pytestmark = pytest.mark.e2e
 SUPPORTER = Staff(9101, "supporter", "Dimas", on_duty=True)
 COUNSELOR = Staff(9201, "counselor", "Pak Budi", on_duty=True)
 HIGH = "jujur aku pengen mati aja rasanya"
+
+
+async def offered_to_dimas(app: App, sandbox: SandboxBotApi) -> bool:
+    """A new student sends a request (told honestly that nobody can take it now): was it
+    offered to Dimas?"""
+    other = User(sandbox, 700900002)
+    await sandbox.create_user(other.id, first_name="Sekar", language_code="en")
+    await complete_intake(app, other, "en")
+    await other.expect(shown(app, "en", "queue-nobody-on-duty"))
+    messages = await sandbox.messages(SUPPORTER.telegram_id)
+    return any(d.startswith("of:accept:") for m in messages[-3:] for d in m.button_data())
 
 
 async def test_after_a_crisis_chat_the_supporter_rests_and_is_offered_nothing(
@@ -36,13 +48,7 @@ async def test_after_a_crisis_chat_the_supporter_rests_and_is_offered_nothing(
     await budi.press_starting("en:")  # *Yes, end it*
     await dimas.expect(shown(app, "en", "wellbeing-cooldown", minutes=30))
 
-    other = User(sandbox, 700900002)
-    await sandbox.create_user(other.id, first_name="Sekar", language_code="en")
-    await complete_intake(app, other, "en")
-    await other.expect(shown(app, "en", "queue-nobody-on-duty"))
-    messages = await sandbox.messages(9101)
-    assert not any(d.startswith("of:accept:") for m in messages[-3:] for d in m.button_data()), \
-        "no new request while resting"
+    assert not await offered_to_dimas(app, sandbox), "no new request while resting"
 
 
 async def test_the_days_limit_keeps_new_requests_away_and_says_so_kindly(
@@ -57,13 +63,7 @@ async def test_the_days_limit_keeps_new_requests_away_and_says_so_kindly(
     await dimas.press_starting("en:")  # *Yes, end it*
     await dimas.expect(shown(app, "en", "wellbeing-limit-day", limit=1))
 
-    other = User(sandbox, 700900003)
-    await sandbox.create_user(other.id, first_name="Bayu", language_code="en")
-    await complete_intake(app, other, "en")
-    await other.expect(shown(app, "en", "queue-nobody-on-duty"))
-    messages = await sandbox.messages(9101)
-    assert not any(d.startswith("of:accept:") for m in messages[-3:] for d in m.button_data()), \
-        "no new request over the day's limit"
+    assert not await offered_to_dimas(app, sandbox), "no new request over the day's limit"
 
 
 async def test_a_blocked_student_is_offered_to_nobody_and_still_reaches_a_counselor(

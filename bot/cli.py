@@ -48,13 +48,13 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _logging(verbose: bool) -> None:
+def _logging(verbose: bool, log_format: str = "text") -> None:
     from bot import logs
 
     logs.install()  # no update content (texts, names) in any log record
     logging.basicConfig(
         level=logging.DEBUG if verbose else logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        handlers=[logs.handler(log_format)],  # observability.log_format: text or JSON lines
     )
     for noisy in ("aiogram.event", "httpx", "aiohttp.access", "alembic", "apscheduler"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
@@ -115,7 +115,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 Cipher(config.privacy.data_key.get_secret_value())
             print("configuration is valid")
             return 0
-        _logging(args.verbose)
+        _logging(args.verbose, config.observability.log_format)
         if args.command == "migrate":
             asyncio.run(_migrate(config))
             return 0

@@ -195,6 +195,16 @@ class SandboxConfig(_Section):
     api_port: int = Field(default=8081, ge=0, le=65535)  # Bot API server
 
 
+class ObservabilityConfig(_Section):
+    """What operators see: /healthz and /metrics, and the shape of the log lines."""
+
+    # where /healthz and /metrics are served; 0 = not at all in polling mode (in webhook mode
+    # they are always on the webhook's own port too)
+    listen_host: str = "127.0.0.1"
+    listen_port: int = Field(default=0, ge=0, le=65535)
+    log_format: Literal["text", "json"] = "text"  # json: one object per line
+
+
 class Config(_Section):
     telegram: TelegramConfig = TelegramConfig()
     database: DatabaseConfig = DatabaseConfig()
@@ -209,6 +219,7 @@ class Config(_Section):
     escalation: EscalationConfig = EscalationConfig()
     wellbeing: WellbeingConfig = WellbeingConfig()
     shifts: list[ShiftConfig] = Field(default_factory=list)
+    observability: ObservabilityConfig = ObservabilityConfig()
 
     def check(self) -> None:
         """Cross-key rules pydantic cannot see on one field."""
@@ -220,6 +231,11 @@ class Config(_Section):
                     f"resources.{language}",
                     "is missing: list at least one emergency number for this language",
                 )
+        if self.telegram.mode == "webhook" and \
+                self.observability.listen_port == self.telegram.webhook.port:
+            raise ConfigError("observability.listen_port",
+                              "must differ from telegram.webhook.port (the webhook's port "
+                              "already serves /healthz and /metrics)")
         if self.telegram.mode == "webhook" and self.telegram.token.get_secret_value():
             url = self.telegram.webhook.url
             secure = url.startswith("https://")

@@ -12,14 +12,19 @@ record safe when it is created, whichever handler later writes it:
 - every record's traceback (the project's own included) keeps its frames and exception types,
   but no exception message (a parse error quotes its input; a database error its parameters),
   except the project's own configuration errors, which name only a config key.
+
+``handler("json")`` writes each (already safe) record as one JSON object per line.
 """
 
 from __future__ import annotations
 
+import json
 import logging
+import sys
 import traceback
 from collections.abc import Mapping
-from typing import Any
+from datetime import UTC, datetime
+from typing import Any, TextIO
 
 from flows.errors import SejawatError
 
@@ -27,6 +32,9 @@ LIBRARIES = ("aiogram", "telegram", "aiohttp", "httpx", "httpcore", "asyncio", "
              "sqlalchemy", "aiosqlite", "asyncpg")  # the database ones: query parameters
 WITHHELD = "<withheld>"
 MAX_LINE = 300
+EXC_TYPE = "sejawat_exc_type"  # the record attribute naming the exception type (kept by scrub)
+_SCRUBBED = "sejawat_scrubbed"  # set on a record made safe: scrubbing it again changes nothing
+TEXT_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
 def is_library(name: str) -> bool:
@@ -74,22 +82,30 @@ def safe_traceback(exc: BaseException) -> str:
             parts.append("\nThe exception above led to the one below:\n\n")
         parts.append("Traceback (most recent call last):\n")
         parts.extend(traceback.format_tb(item.__traceback__))
-        kind = type(item)
-        name = kind.__qualname__ if kind.__module__ == "builtins" else \
-            f"{kind.__module__}.{kind.__qualname__}"
+        name = _type_name(item)
         detail = str(item) if isinstance(item, SejawatError) else "(details withheld)"
         parts.append(f"{name}: {detail}\n")
     return "".join(parts).rstrip("\n")
 
 
+def _type_name(exc: BaseException) -> str:
+    kind = type(exc)
+    return kind.__qualname__ if kind.__module__ == "builtins" else \
+        f"{kind.__module__}.{kind.__qualname__}"
+
+
 def scrub(record: logging.LogRecord) -> logging.LogRecord:
-    """Make one record safe (in place): see the module docstring."""
+    """Make one record safe (in place): see the module docstring. Idempotent."""
+    if getattr(record, _SCRUBBED, False):
+        return record
+    setattr(record, _SCRUBBED, True)
     if is_library(record.name):
         record.msg, record.args = _safe_message(record), ()
     exc_info = record.exc_info
     if exc_info and exc_info[1] is not None:
         record.exc_text = safe_traceback(exc_info[1])
         record.exc_info = None
+        setattr(record, EXC_TYPE, _type_name(exc_info[1]))
     return record
 
 
@@ -109,3 +125,32 @@ def install() -> None:
     current = logging.getLogRecordFactory()
     if not isinstance(current, _SafeRecords):
         logging.setLogRecordFactory(_SafeRecords(current))
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object per line: time (UTC, ISO 8601), level, logger, message, and for a
+    record with an exception its type and its traceback (frames and types only). The record is
+    scrubbed first (a no-op after ``install()``), so the line carries the safe message."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        scrub(record)
+        line: dict[str, object] = {
+            "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        kind = getattr(record, EXC_TYPE, None)
+        if kind is not None:
+            line["exception"] = kind
+        if record.exc_text:
+            line["traceback"] = record.exc_text
+        return json.dumps(line, ensure_ascii=False)
+
+
+def handler(log_format: str, stream: TextIO | None = None) -> logging.Handler:
+    """A handler writing to ``stream`` (stderr) as text lines or (``"json"``) JSON lines."""
+    out = logging.StreamHandler(stream if stream is not None else sys.stderr)
+    out.setFormatter(JsonFormatter() if log_format == "json" else
+                     logging.Formatter(TEXT_FORMAT))
+    return out

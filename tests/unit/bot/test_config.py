@@ -35,6 +35,16 @@ def test_environment_overrides_any_key() -> None:
     assert config.resources["en"][0].contact == "911"
 
 
+def test_observability_keys_default_off_and_come_from_the_environment() -> None:
+    assert load_config(EXAMPLE, env={}).observability.model_dump() == {
+        "listen_host": "127.0.0.1", "listen_port": 0, "log_format": "text"}
+    config = load_config(EXAMPLE, env={"SEJAWAT_OBSERVABILITY__LOG_FORMAT": "json",
+                                       "SEJAWAT_OBSERVABILITY__LISTEN_HOST": "0.0.0.0",
+                                       "SEJAWAT_OBSERVABILITY__LISTEN_PORT": "9102"})
+    assert config.observability.model_dump() == {
+        "listen_host": "0.0.0.0", "listen_port": 9102, "log_format": "json"}
+
+
 def test_config_file_from_environment_variable(tmp_path: Path) -> None:
     path = tmp_path / "c.toml"
     path.write_text(EXAMPLE.read_text().replace('name = "Sejawat"', 'name = "SMA 1"'))
@@ -50,6 +60,9 @@ def test_config_file_from_environment_variable(tmp_path: Path) -> None:
     ({"SEJAWAT_RESOURCES__ID": "[]"}, "config key resources.id: is missing"),
     ({"SEJAWAT_TELEGRAM__TOKEN": "1:a", "SEJAWAT_TELEGRAM__MODE": "webhook"},
      "config key telegram.webhook.url"),
+    ({"SEJAWAT_OBSERVABILITY__LOG_FORMAT": "xml"}, "config key observability.log_format"),
+    ({"SEJAWAT_TELEGRAM__MODE": "webhook", "SEJAWAT_OBSERVABILITY__LISTEN_PORT": "8443"},
+     "config key observability.listen_port: must differ from telegram.webhook.port"),
 ])
 def test_errors_name_the_key(env: dict[str, str], message: str) -> None:
     with pytest.raises(ConfigError, match=message.replace(".", r"\.")):

@@ -3,8 +3,12 @@ someone wrote."""
 
 from __future__ import annotations
 
+import io
+import json
 import logging
+from datetime import datetime
 
+from bot import logs
 from bot.errors import ConfigError
 from bot.logs import WITHHELD, safe_traceback, scrub
 
@@ -58,3 +62,46 @@ def test_tracebacks_name_every_exception_in_the_chain_and_keep_config_errors() -
     assert "KeyError: (details withheld)" in text
     assert "config key telegram.token: is missing" in text
     assert "Rara" not in text
+
+
+def test_json_lines_carry_the_safe_message_and_the_exception_type_only() -> None:
+    """log_format = "json": one object per line; a library's record that quotes what someone
+    wrote (aiogram's "Cause exception while process update ...") is withheld there too."""
+    words = "".join(("aku ", "sedih ", "banget"))  # (not a literal: tracebacks show source)
+    out = io.StringIO()
+    logs.install()
+    logger = logging.getLogger("aiogram.event")
+    own = logging.getLogger("sejawat.test")
+    handler = logs.handler("json", out)
+    logger.addHandler(handler)
+    own.addHandler(handler)
+    try:
+        try:
+            raise ValueError(words)
+        except ValueError:
+            logger.exception("Cause exception while process update id=%d by bot id=%d\n%s: %s",
+                             42, 7, "ValueError", words)
+        own.warning("two\nlines for update %s", 43)
+    finally:
+        logger.removeHandler(handler)
+        own.removeHandler(handler)
+    lines = out.getvalue().splitlines()
+    assert len(lines) == 2
+    first, second = (json.loads(line) for line in lines)
+    assert first["message"] == ("Cause exception while process update id=42 by bot id=7\n"
+                                f"{WITHHELD}: {WITHHELD}")
+    assert (first["level"], first["logger"], first["exception"]) == \
+        ("ERROR", "aiogram.event", "ValueError")
+    assert "ValueError: (details withheld)" in first["traceback"]
+    assert datetime.fromisoformat(first["time"]).tzinfo is not None
+    assert second["message"] == "two\nlines for update 43"
+    assert "exception" not in second
+    assert words not in out.getvalue()
+
+
+def test_text_lines_stay_as_they_were() -> None:
+    out = io.StringIO()
+    handler = logs.handler("text", out)
+    handler.handle(logging.LogRecord("sejawat", logging.INFO, __file__, 1, "running (%s)",
+                                     ("aiogram",), None))
+    assert out.getvalue().endswith(" INFO sejawat: running (aiogram)\n")

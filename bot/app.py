@@ -15,9 +15,11 @@ from bot.config import Config
 from bot.i18n import Catalog
 from bot.inbox import Dispatcher
 from bot.messenger import Blocked, Rejected, SendResult
+from bot.metrics import CountingMessenger, Metrics
 from bot.outbox import Sender, queue_effects
 from bot.scheduler import TimerSweeper
-from bot.transport.base import CommandMenu, Health, Quarantine, Submit, Transport
+from bot.status import StatusServer
+from bot.transport.base import CommandMenu, Health, Quarantine, Scrape, Submit, Transport
 from escalation.detector import Detector
 from handlers import escalations, menus, presence
 from handlers.context import BotInfo, Clock, Services
@@ -55,14 +57,16 @@ class Signal:
 
 
 def default_transport(config: Config, submit: Submit, quarantine: Quarantine | None = None,
-                      health: Health | None = None) -> Transport:
+                      health: Health | None = None, metrics: Scrape | None = None) -> Transport:
     if config.telegram.transport == "ptb":
         from bot.transport.ptb import PtbTransport
 
-        return PtbTransport(config.telegram, submit, quarantine=quarantine, health=health)
+        return PtbTransport(config.telegram, submit, quarantine=quarantine, health=health,
+                            metrics=metrics)
     from bot.transport.aiogram import AiogramTransport
 
-    return AiogramTransport(config.telegram, submit, quarantine=quarantine, health=health)
+    return AiogramTransport(config.telegram, submit, quarantine=quarantine, health=health,
+                            metrics=metrics)
 
 
 def command_menu(catalog: Catalog) -> CommandMenu:
@@ -85,6 +89,9 @@ class App:
     timers: TimerSweeper
     catalog: Catalog  # the same as services.catalog, which handlers see as handlers.ports.Catalog
     worker_lock: WorkerLock  # one worker per database (storage.worker_lock)
+    metrics: Metrics  # /metrics (bot.metrics), on the webhook's port or on status
+    # /healthz and /metrics in polling mode (observability.listen_port), else None
+    status: StatusServer | None = None
     _tasks: list[asyncio.Task[None]] = field(default_factory=list)
 
     async def prepare(self) -> None:
@@ -97,7 +104,10 @@ class App:
 
     async def start(self) -> None:
         """Refused (storage.worker_lock.AnotherWorker) while another worker runs on the same
-        database: each would send every queued message and fire every timer."""
+        database: each would send every queued message and fire every timer. /healthz and
+        /metrics (polling mode) come first: a port in use stops the start before anything."""
+        if self.status is not None:
+            await self.status.start()
         await self.worker_lock.acquire()
         await self.prepare()
         self._tasks.append(asyncio.create_task(self.sender.run(), name="outbox-sender"))
@@ -131,6 +141,8 @@ class App:
         when nothing can use it any more. Every step is bounded, so a stuck step (a database
         lock, a hung connection) cannot keep the process from exiting; everything not done is
         durable and continues after the next start."""
+        if self.status is not None:
+            await _bounded(self.status.stop(), 5, "stopping /healthz and /metrics")
         await _bounded(self.timers.stop(), 15, "stopping the timers")
         # sender.stop() marks the sender stopping (its loop ends at its next turn, even if the
         # cancellation below is lost: Python 3.11's wait_for drops a cancellation that arrives
@@ -185,9 +197,10 @@ def bootstrap(
     )
     outbox_filled = Signal()
     dispatcher = Dispatcher(store, services, on_outbox=outbox_filled)
+    metrics = Metrics(store, services.clock, dispatcher.health)
     if transport is None:
         carrier = default_transport(config, dispatcher.submit, dispatcher.quarantine,
-                                    dispatcher.health)
+                                    dispatcher.health, metrics.scrape)
     else:
         carrier = transport(config, dispatcher.submit)
 
@@ -216,8 +229,18 @@ def bootstrap(
         negative: no Telegram update has it, and each outbox message gives at most one."""
         await dispatcher.submit(presence.status_inbound(-item.id, item.chat_id, presence.BLOCKED))
 
-    sender = Sender(store, carrier, services.clock, config.outbox, undeliverable, blocked)
+    counted = CountingMessenger(carrier)  # Telegram's 429s, for /metrics
+    sender = Sender(store, counted, services.clock, config.outbox, undeliverable, blocked)
     outbox_filled.connect(sender.wake)
     sweeper = TimerSweeper(store, services, outbox_filled)
+    metrics.counter("updates_processed", "updates this worker processed",
+                    lambda: dispatcher.processed)
+    metrics.counter("outbox_sent", "messages this worker sent", lambda: sender.sent_count)
+    metrics.counter("telegram_retry_after", "Telegram's 429 answers (retry_after) to this "
+                    "worker's sends", lambda: counted.retry_after)
+    metrics.counter("timers_fired", "durable timers this worker fired", lambda: sweeper.fired)
+    seen = config.observability
+    status = StatusServer(seen.listen_host, seen.listen_port, dispatcher.health,
+                          metrics.scrape) if seen.listen_port else None
     return App(config, engine, store, services, dispatcher, sender, carrier, sweeper, catalog,
-               WorkerLock(engine, config.database.url))
+               WorkerLock(engine, config.database.url), metrics, status)

@@ -57,6 +57,7 @@ from bot.transport.base import (
     CommandMenu,
     Health,
     Quarantine,
+    Scrape,
     Submit,
     member_status,
     parse_body,
@@ -206,11 +207,13 @@ def _keyboard(buttons: ButtonRows, keys: list[str] | None = None
 
 class AiogramTransport:
     def __init__(self, config: TelegramConfig, submit: Submit, *,
-                 quarantine: Quarantine | None = None, health: Health | None = None) -> None:
+                 quarantine: Quarantine | None = None, health: Health | None = None,
+                 metrics: Scrape | None = None) -> None:
         self._config = config
         self._submit = submit
         self._quarantine = quarantine
         self._health = health
+        self._metrics = metrics
         session = GuardedSession(quarantine, api=TelegramAPIServer.from_base(config.api_base))
         self.bot = Bot(config.token.get_secret_value(), session=session)
         self.dp = Dispatcher()
@@ -285,7 +288,7 @@ class AiogramTransport:
             await self.dp.feed_update(self.bot, update)
 
         self._runner = web.AppRunner(webhook_app(hook.path, hook.secret.get_secret_value(), feed,
-                                                 self._health))
+                                                 self._health, self._metrics))
         await self._runner.setup()
         await web.TCPSite(self._runner, hook.host, hook.port).start()
         await self.bot.set_webhook(

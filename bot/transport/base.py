@@ -10,6 +10,7 @@ from typing import Any, Protocol
 
 from aiohttp import web
 
+from bot import status
 from bot.messenger import Messenger
 from flows.types import Inbound
 
@@ -17,7 +18,8 @@ Submit = Callable[[Inbound], Awaitable[bool]]
 # an update the library cannot parse or translate: (update id if known, the raw update, reason);
 # returns once it is kept, so the update may then be acknowledged
 Quarantine = Callable[[int | None, Any, str], Awaitable[None]]
-Health = Callable[[], Awaitable[dict[str, object]]]
+Health = status.Health
+Scrape = status.Scrape  # the Prometheus text of /metrics
 CommandMenu = dict[str, list[tuple[str, str]]]  # language ("" = default) -> [(command, text)]
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 UPDATE_TYPES = ["message", "callback_query", "my_chat_member"]
@@ -70,13 +72,14 @@ class Transport(Messenger, Protocol):
 
 def webhook_app(
     path: str, secret: str, feed: Callable[[bytes], Awaitable[None]],
-    health: Health | None = None,
+    health: Health | None = None, metrics: Scrape | None = None,
 ) -> web.Application:
-    """The aiohttp app serving the webhook (shared by both transports) and /healthz.
+    """The aiohttp app serving the webhook (shared by both transports), /healthz and /metrics.
 
     Requests without the right secret token are refused (logged without their body); the
     answer to Telegram is sent only after ``feed`` has stored (or quarantined) the update.
-    /healthz reports ``health()`` (e.g. how many updates are quarantined).
+    /healthz reports ``health()`` (e.g. how many updates are quarantined), 503 when the
+    database does not answer; /metrics (when given) the Prometheus text (bot.status).
     """
 
     async def receive(request: web.Request) -> web.Response:
@@ -88,19 +91,9 @@ def webhook_app(
         await feed(await request.read())
         return web.json_response({"ok": True})
 
-    async def healthz(_request: web.Request) -> web.Response:
-        body: dict[str, object] = {"status": "ok"}
-        if health is not None:
-            try:
-                body = await health()
-            except Exception as exc:  # noqa: BLE001 - the database is down: say so
-                return web.json_response({"status": "degraded", "error": type(exc).__name__},
-                                         status=503)
-        return web.json_response(body)
-
     app = web.Application()
     app.router.add_post(path, receive)
-    app.router.add_get("/healthz", healthz)
+    status.add_routes(app, health, metrics)
     return app
 
 

@@ -49,6 +49,7 @@ from bot.transport.base import (
     CommandMenu,
     Health,
     Quarantine,
+    Scrape,
     Submit,
     member_status,
     parse_body,
@@ -223,13 +224,15 @@ def _quiet_libraries() -> None:
 
 class PtbTransport:
     def __init__(self, config: TelegramConfig, submit: Submit, *,
-                 quarantine: Quarantine | None = None, health: Health | None = None) -> None:
+                 quarantine: Quarantine | None = None, health: Health | None = None,
+                 metrics: Scrape | None = None) -> None:
         _quiet_libraries()
         self.username = ""
         self._config = config
         self._submit = submit
         self._quarantine = quarantine
         self._health = health
+        self._metrics = metrics
         base = config.api_base
         self._request = HTTPXRequest(connection_pool_size=64, pool_timeout=5.0)
         # PTB adds the long-poll timeout to this read timeout for getUpdates
@@ -351,7 +354,7 @@ class PtbTransport:
             await self._handle(update)
 
         self._runner = web.AppRunner(webhook_app(hook.path, hook.secret.get_secret_value(), feed,
-                                                 self._health))
+                                                 self._health, self._metrics))
         await self._runner.setup()
         await web.TCPSite(self._runner, hook.host, hook.port).start()
         await self.bot.set_webhook(

@@ -16,7 +16,9 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from bot.app import App, bootstrap
 from bot.config import Config
+from bot.metrics import read_snapshot
 from sandbox.botapi import SandboxBotApi
+from storage.program_models import Escalation
 from tests.integration.bot.test_reliability import FakeTransport
 
 TOKEN = "727272:observability_token"
@@ -181,3 +183,43 @@ async def test_webhook_mode_serves_metrics_and_healthz_on_the_webhook_port(
     assert samples[("sejawat_queue_waiting", ())] == 1
     status, _, health = await get(f"http://127.0.0.1:{port}/healthz")
     assert (status, health) == (200, '{"status": "ok", "quarantined": 0}')
+
+
+async def test_the_snapshot_reads_outbox_lag_429s_and_time_to_acknowledge(
+    make_config: Callable[..., Config],
+) -> None:
+    """The numbers a scrape reads, at a fixed moment: the oldest due message's wait, messages
+    held by a 429, and the time to acknowledge of the cases acknowledged in the last 24 h."""
+    app = bootstrap(make_config(telegram={"token": "1:fake"}), transport=FakeTransport)
+    try:
+        await app.prepare()
+        now = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+        async with app.store() as uow:
+            due = await uow.outbox.add(11, "send", 5, {"text": "x", "buttons": []},
+                                       now - timedelta(seconds=120))
+            await uow.outbox.add(11, "send", 5, {"text": "y", "buttons": []},
+                                 now - timedelta(seconds=30))
+            held = await uow.outbox.add(12, "send", 5, {"text": "z", "buttons": []}, now)
+            await uow.outbox.retry_later(held, now + timedelta(seconds=9), "retry_after",
+                                         count_attempt=False)
+            await uow.outbox.mark_sent(due, 1, now)  # sent: no longer lagging
+            for opened, acked, status in (
+                    (now - timedelta(minutes=10), now - timedelta(minutes=9), "acknowledged"),
+                    (now - timedelta(hours=2), now - timedelta(hours=2) + timedelta(seconds=45),
+                     "resolved"),
+                    (now - timedelta(days=3), now - timedelta(days=3), "resolved"),  # too old
+                    (now - timedelta(minutes=4), None, "open")):
+                uow.session.add(Escalation(
+                    student_chat_id=21, level=3, categories=[], source="detector",
+                    status=status, ladder={}, created_at=opened, acknowledged_at=acked))
+            await uow.commit()
+        async with app.store() as uow:
+            snap = await read_snapshot(uow, now)
+        assert snap.outbox_pending == 2
+        assert snap.outbox_lag == 30.0  # the message due 30 s ago (the held one is not due)
+        assert snap.outbox_retry_after == 1
+        assert sorted(snap.ack_seconds) == [45.0, 60.0]
+        assert (snap.unacknowledged, snap.oldest_unacknowledged) == (1, 240.0)
+        assert snap.queued == 0
+    finally:
+        await app.engine.dispose()

@@ -84,7 +84,7 @@ class App:
     transport: Transport
     timers: TimerSweeper
     catalog: Catalog  # the same as services.catalog, which handlers see as handlers.ports.Catalog
-    worker_lock: WorkerLock  # one worker per database (storage.worker_lock)
+    worker_lock: WorkerLock  # who serves the database (storage.worker_lock)
     _tasks: list[asyncio.Task[None]] = field(default_factory=list)
 
     async def prepare(self) -> None:
@@ -97,11 +97,14 @@ class App:
 
     async def start(self) -> None:
         """Refused (storage.worker_lock.AnotherWorker) while another worker runs on the same
-        database: each would send every queued message and fire every timer."""
+        SQLite database, and on PostgreSQL unless every worker uses a webhook."""
         await self.worker_lock.acquire()
         await self.prepare()
+        await self.worker_lock.register(self.config.telegram.mode, self.services.clock())
         self._tasks.append(asyncio.create_task(self.sender.run(), name="outbox-sender"))
         self._tasks.append(asyncio.create_task(self._housekeeping(), name="housekeeping"))
+        if self.worker_lock.server:
+            self._tasks.append(asyncio.create_task(self._census(), name="workers"))
         recovered = await self.dispatcher.recover()
         if recovered:
             log.info("resuming %d chat(s) with updates stored before the last stop", recovered)
@@ -125,6 +128,22 @@ class App:
                 await self.dispatcher.recover()
             except Exception:
                 log.exception("housekeeping: recovering stored updates failed")
+
+    async def _census(self, every: float = 2.0) -> None:
+        """Several workers (PostgreSQL): each sends its share of the overall rate; when one
+        dies, its claims end and its chats' stored updates are taken over at once."""
+        while True:
+            try:
+                census = await self.worker_lock.beat()
+                self.sender.share(census.alive)
+                if census.gone:
+                    log.warning("workers: %d worker(s) stopped without saying so; taking "
+                                "over their work", census.gone)
+                    self.sender.wake()
+                    await self.dispatcher.recover()
+            except Exception:
+                log.exception("workers: checking the other workers failed")
+            await asyncio.sleep(every)
 
     async def stop(self) -> None:
         """Stop sending first, then receiving: the transport's HTTP session is closed last,
@@ -216,8 +235,10 @@ def bootstrap(
         negative: no Telegram update has it, and each outbox message gives at most one."""
         await dispatcher.submit(presence.status_inbound(-item.id, item.chat_id, presence.BLOCKED))
 
-    sender = Sender(store, carrier, services.clock, config.outbox, undeliverable, blocked)
+    worker_lock = WorkerLock(engine, config.database.url)
+    sender = Sender(store, carrier, services.clock, config.outbox, undeliverable, blocked,
+                    worker=worker_lock.worker_id)
     outbox_filled.connect(sender.wake)
     sweeper = TimerSweeper(store, services, outbox_filled)
     return App(config, engine, store, services, dispatcher, sender, carrier, sweeper, catalog,
-               WorkerLock(engine, config.database.url))
+               worker_lock)

@@ -15,7 +15,7 @@ from bot.config import Config
 from bot.i18n import Catalog
 from bot.inbox import Dispatcher
 from bot.messenger import Blocked, Rejected, SendResult
-from bot.metrics import CountingMessenger, Metrics
+from bot.metrics import Metrics
 from bot.outbox import Sender, queue_effects
 from bot.scheduler import TimerSweeper
 from bot.status import StatusServer
@@ -88,7 +88,7 @@ class App:
     transport: Transport
     timers: TimerSweeper
     catalog: Catalog  # the same as services.catalog, which handlers see as handlers.ports.Catalog
-    worker_lock: WorkerLock  # one worker per database (storage.worker_lock)
+    worker_lock: WorkerLock  # who serves the database (storage.worker_lock)
     metrics: Metrics  # /metrics (bot.metrics), on the webhook's port or on status
     # /healthz and /metrics in polling mode (observability.listen_port), else None
     status: StatusServer | None = None
@@ -104,14 +104,17 @@ class App:
 
     async def start(self) -> None:
         """Refused (storage.worker_lock.AnotherWorker) while another worker runs on the same
-        database: each would send every queued message and fire every timer. /healthz and
+        SQLite database, and on PostgreSQL unless every worker uses a webhook. /healthz and
         /metrics (polling mode) come first: a port in use stops the start before anything."""
         if self.status is not None:
             await self.status.start()
         await self.worker_lock.acquire()
         await self.prepare()
+        await self.worker_lock.register(self.config.telegram.mode, self.services.clock())
         self._tasks.append(asyncio.create_task(self.sender.run(), name="outbox-sender"))
         self._tasks.append(asyncio.create_task(self._housekeeping(), name="housekeeping"))
+        if self.worker_lock.server:
+            self._tasks.append(asyncio.create_task(self._census(), name="workers"))
         recovered = await self.dispatcher.recover()
         if recovered:
             log.info("resuming %d chat(s) with updates stored before the last stop", recovered)
@@ -135,6 +138,22 @@ class App:
                 await self.dispatcher.recover()
             except Exception:
                 log.exception("housekeeping: recovering stored updates failed")
+
+    async def _census(self, every: float = 2.0) -> None:
+        """Several workers (PostgreSQL): each sends its share of the overall rate; when one
+        dies, its claims end and its chats' stored updates are taken over at once."""
+        while True:
+            try:
+                census = await self.worker_lock.beat()
+                self.sender.share(census.alive)
+                if census.gone:
+                    log.warning("workers: %d worker(s) stopped without saying so; taking "
+                                "over their work", census.gone)
+                    self.sender.wake()
+                    await self.dispatcher.recover()
+            except Exception:
+                log.exception("workers: checking the other workers failed")
+            await asyncio.sleep(every)
 
     async def stop(self) -> None:
         """Stop sending first, then receiving: the transport's HTTP session is closed last,
@@ -197,7 +216,8 @@ def bootstrap(
     )
     outbox_filled = Signal()
     dispatcher = Dispatcher(store, services, on_outbox=outbox_filled)
-    metrics = Metrics(store, services.clock, dispatcher.health)
+    worker_lock = WorkerLock(engine, config.database.url)
+    metrics = Metrics(store, services.clock, dispatcher.health, worker=worker_lock.worker_id)
     if transport is None:
         carrier = default_transport(config, dispatcher.submit, dispatcher.quarantine,
                                     dispatcher.health, metrics.scrape)
@@ -229,18 +249,18 @@ def bootstrap(
         negative: no Telegram update has it, and each outbox message gives at most one."""
         await dispatcher.submit(presence.status_inbound(-item.id, item.chat_id, presence.BLOCKED))
 
-    counted = CountingMessenger(carrier)  # Telegram's 429s, for /metrics
-    sender = Sender(store, counted, services.clock, config.outbox, undeliverable, blocked)
+    sender = Sender(store, carrier, services.clock, config.outbox, undeliverable, blocked,
+                    worker=worker_lock.worker_id)
     outbox_filled.connect(sender.wake)
     sweeper = TimerSweeper(store, services, outbox_filled)
     metrics.counter("updates_processed", "updates this worker processed",
                     lambda: dispatcher.processed)
     metrics.counter("outbox_sent", "messages this worker sent", lambda: sender.sent_count)
     metrics.counter("telegram_retry_after", "Telegram's 429 answers (retry_after) to this "
-                    "worker's sends", lambda: counted.retry_after)
+                    "worker's sends", lambda: sender.retry_after_count)
     metrics.counter("timers_fired", "durable timers this worker fired", lambda: sweeper.fired)
     seen = config.observability
     status = StatusServer(seen.listen_host, seen.listen_port, dispatcher.health,
                           metrics.scrape) if seen.listen_port else None
     return App(config, engine, store, services, dispatcher, sender, carrier, sweeper, catalog,
-               WorkerLock(engine, config.database.url), metrics, status)
+               worker_lock, metrics, status)

@@ -6,7 +6,9 @@ the transport acknowledge it to Telegram. An id is one update only within
 and after a week with no updates its ids may start again anywhere. Each chat's updates are
 processed one at a time in update order; processing an update, storing its replies in the outbox
 and marking it done is a single transaction, so a crash at any point either redoes the update or
-has fully done it.
+has fully done it. Several workers on one PostgreSQL database: that transaction first takes the
+chat's advisory lock (``Inbox.lock_chat``), so whichever worker received an update, the chat's
+updates are processed by one transaction at a time, in update order, each once.
 
 A poisoned update never holds anyone up: lone UTF-16 surrogates (which no database stores) are
 replaced with U+FFFD, so the message is still processed and screened; an update that still
@@ -166,6 +168,9 @@ class Dispatcher:
             return
         try:
             async with self._store() as uow:
+                await uow.inbox.lock_chat(inbound.chat_id)
+                if not await uow.inbox.unscreened(inbound.update_id):
+                    return  # processed in order meanwhile (here or by another worker)
                 effects = await screen_first(uow, self._services, inbound)
                 if effects is None:
                     return
@@ -255,6 +260,7 @@ class Dispatcher:
         update_id: int | None = None
         try:
             async with self._store() as uow:
+                await uow.inbox.lock_chat(chat_id)  # other workers wait (PostgreSQL)
                 row = await uow.inbox.next_pending(chat_id)
                 if row is None:
                     return False

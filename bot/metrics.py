@@ -5,7 +5,7 @@ processed, messages sent, 429s, timers fired) and a few read-only counts from th
 (the queue, offers, the outbox, escalations, quarantined updates), then renders them. Each App
 has its own registry (several apps in one process, as in the tests, never collide).
 
-Labels are a worker id (``hostname:pid``) on this worker's own numbers and an offer's status:
+Labels are a worker id (storage.worker_lock) on this worker's own numbers and an offer's status:
 never a message text, a name or a Telegram id. Numbers read from the database are the
 program's, whichever worker is scraped, so they carry no worker label. Practice students (the
 sandbox's training) are kept out of the queue and offer numbers, as out of every statistic.
@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
-import socket
 from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -31,10 +29,10 @@ from prometheus_client.core import (
 from prometheus_client.registry import Collector
 from sqlalchemy import func, select
 
-from bot.messenger import ButtonRows, Messenger, RetryAfter, SendResult
 from storage.models import HelpRequest, OutboxMessage, Person
 from storage.program_models import Escalation, Offer
 from storage.uow import Store, UnitOfWork
+from storage.worker_lock import new_worker_id
 
 log = logging.getLogger("sejawat.metrics")
 
@@ -44,11 +42,6 @@ ACK_WINDOW = timedelta(hours=24)
 ACK_BUCKETS = (30.0, 60.0, 120.0, 300.0, 600.0, 1800.0, 3600.0)  # seconds
 Clock = Callable[[], datetime]
 Health = Callable[[], Awaitable[dict[str, object]]]
-
-
-def worker_id() -> str:
-    """This process among the workers: ``hostname:pid``."""
-    return f"{socket.gethostname()}:{os.getpid()}"
 
 
 @dataclass
@@ -65,38 +58,6 @@ class Snapshot:
     unacknowledged: int = 0  # open cases nobody has acknowledged yet
     oldest_unacknowledged: float = 0.0  # seconds
     quarantined: int = 0
-
-
-class CountingMessenger:
-    """The sender's messenger, counting Telegram's 429 answers (``RetryAfter``) on the way;
-    everything else passes through unchanged."""
-
-    def __init__(self, inner: Messenger) -> None:
-        self.inner = inner
-        self.retry_after = 0
-
-    def _seen(self, result: SendResult) -> SendResult:
-        if isinstance(result, RetryAfter):
-            self.retry_after += 1
-        return result
-
-    async def send_text(self, chat_id: int, text: str, buttons: ButtonRows,
-                        keyboard: list[str] | None = None) -> SendResult:
-        return self._seen(await self.inner.send_text(chat_id, text, buttons, keyboard))
-
-    async def clear_buttons(self, chat_id: int, message_id: int) -> SendResult:
-        return self._seen(await self.inner.clear_buttons(chat_id, message_id))
-
-    async def edit_text(self, chat_id: int, message_id: int, text: str,
-                        buttons: ButtonRows) -> SendResult:
-        return self._seen(await self.inner.edit_text(chat_id, message_id, text, buttons))
-
-    async def set_menu(self, chat_id: int, commands: list[tuple[str, str]]) -> SendResult:
-        return self._seen(await self.inner.set_menu(chat_id, commands))
-
-    async def copy_message(self, chat_id: int, from_chat_id: int,
-                           message_id: int) -> SendResult:
-        return self._seen(await self.inner.copy_message(chat_id, from_chat_id, message_id))
 
 
 async def read_snapshot(uow: UnitOfWork, now: datetime) -> Snapshot:
@@ -150,7 +111,7 @@ class Metrics:
         self._store = store
         self._clock = clock
         self._health = health
-        self.worker = worker if worker is not None else worker_id()
+        self.worker = worker if worker is not None else new_worker_id()
         self._counters: list[tuple[str, str, Callable[[], float]]] = []
         self._snapshot: Snapshot | None = None
         self._lock = asyncio.Lock()

@@ -5,6 +5,11 @@ per-chat order, sends crisis traffic first, paces ~1 msg/s per chat and ~25/s ov
 429 ``retry_after``, backs off on 5xx/network errors, marks users who blocked the bot, and
 resumes whatever was stored but not sent after a crash.
 
+Several workers on one PostgreSQL database: a sender claims what it sends
+(``Outbox.due(claim_for=...)``, SKIP LOCKED), so each message is sent by one worker; a chat it
+sent to stays with it for the per-chat gap; each worker keeps to its share of the overall rate
+(``share``); the claims of a worker that died end at once (storage.worker_lock).
+
 Nothing is dropped silently: a message Telegram refuses for good is reported to the core
 (``on_undeliverable``: a crisis ping pages the next person, a relay tells its sender in words),
 and the first 403 from someone marks them as having blocked the bot and reports that
@@ -136,6 +141,7 @@ class Sender:
     def __init__(
         self, store: Store, messenger: Messenger, clock: Clock, config: OutboxConfig,
         on_undeliverable: Undeliverable | None = None, on_blocked: BlockedBy | None = None,
+        worker: str = "worker",
     ) -> None:
         self._on_undeliverable = on_undeliverable
         self._on_blocked = on_blocked
@@ -144,14 +150,27 @@ class Sender:
         self._clock = clock
         self._config = config
         self._wake = asyncio.Event()
-        self._global = AsyncLimiter(config.global_rate, 1)
+        self.worker = worker  # the id its claims carry (storage.worker_lock)
+        self._rate = config.global_rate  # this worker's share of Telegram's overall limit
+        self._global = AsyncLimiter(self._rate, 1)
         self._last_sent: dict[int, float] = {}
         self._in_flight: dict[int, asyncio.Task[None]] = {}
         self._stopping = False
         self.sent_count = 0
+        self.retry_after_count = 0  # Telegram's 429 answers to this worker (/metrics)
 
     def wake(self) -> None:
         self._wake.set()
+
+    def share(self, workers: int) -> None:
+        """``workers`` send for this bot now: each keeps to its share of the overall rate,
+        so that together they stay within Telegram's limit (per chat, the claims do it)."""
+        rate = self._config.global_rate / max(1, workers)
+        if rate != self._rate:
+            log.info("outbox: %d worker(s) sending; this one now sends at most %.1f/s",
+                     workers, rate)
+            self._rate = rate
+            self._global = AsyncLimiter(rate, 1)
 
     async def run(self) -> None:
         """Deliver until stopped. A failing database never ends the loop: it backs off."""
@@ -218,11 +237,14 @@ class Sender:
     async def _due(self) -> list[Outgoing]:
         """At most about one second's worth of messages in flight: whatever is most urgent
         when a slot frees up goes next (crisis first, even behind a large backlog)."""
-        room = int(self._config.global_rate) + 2 - len(self._in_flight)
+        room = int(self._rate) + 2 - len(self._in_flight)
         if room <= 0:
             return []
         async with self._store() as uow:
-            return await uow.outbox.due(self._clock(), room, exclude=list(self._in_flight))
+            batch = await uow.outbox.due(self._clock(), room, exclude=list(self._in_flight),
+                                         claim_for=self.worker)
+            await uow.commit()
+        return batch
 
     async def _sleep_until_needed(self, batch: list[Outgoing]) -> None:
         timeout = 1.0
@@ -282,7 +304,8 @@ class Sender:
         newly_blocked = False
         async with self._store() as uow:
             if isinstance(result, Sent):
-                await uow.outbox.mark_sent(item.id, result.message_id, now)
+                hold = timedelta(seconds=1.0 / self._config.per_chat_rate)
+                await uow.outbox.mark_sent(item.id, result.message_id, now, hold)
                 self.sent_count += 1
                 meta = item.payload.get("meta", {})
                 if meta.get("said") is not None and result.message_id is not None:
@@ -302,6 +325,7 @@ class Sender:
                                              {"message_id": stale}, now)
                         self.wake()
             elif isinstance(result, RetryAfter):
+                self.retry_after_count += 1
                 log.info("outbox: 429 for message %s, retry after %ss", item.id, result.seconds)
                 later = now + timedelta(seconds=result.seconds)
                 await uow.outbox.retry_later(item.id, later, "retry_after", count_attempt=False)

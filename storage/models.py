@@ -159,10 +159,26 @@ class OutboxMessage(Base):
     sent_at: Mapped[datetime | None]
     telegram_message_id: Mapped[int | None] = mapped_column(BigInteger)
     error: Mapped[str | None] = mapped_column(String(200))
+    # the worker delivering it (storage.worker_lock); a sent message keeps its chat with that
+    # worker until claimed_until, so that no other worker sends to the chat sooner (pacing)
+    claimed_by: Mapped[str | None] = mapped_column(String(64))
+    claimed_until: Mapped[datetime | None]
     __table_args__ = (
         Index("ix_outbox_status_chat", "status", "chat_id", "id"),
         Index("ix_outbox_status_priority", "status", "priority", "id"),
+        Index("ix_outbox_chat_claim", "chat_id", "claimed_until"),
     )
+
+
+class Worker(Base):
+    """A ``sejawat run`` process serving this database (PostgreSQL; storage.worker_lock). It is
+    alive while it holds the session advisory lock ``(WORKER_LOCKS, lock_key)``."""
+
+    __tablename__ = "workers"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    lock_key: Mapped[int] = mapped_column(Integer)
+    mode: Mapped[str] = mapped_column(String(8))  # polling, webhook, sandbox
+    started_at: Mapped[datetime]
 
 
 class AuditEntry(Base):

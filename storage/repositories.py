@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, and_, bindparam, delete, func, select, update
+from sqlalchemy import Select, and_, bindparam, delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -184,6 +184,9 @@ QUARANTINED = "quarantined"
 REDELIVERY_WINDOW = timedelta(days=2)
 
 
+CHAT_LOCKS = 0x536A43  # the advisory lock space of chats (storage.worker_lock has its own)
+
+
 class Inbox:
     def __init__(self, session: AsyncSession, cipher: Cipher) -> None:
         self._s = session
@@ -284,6 +287,20 @@ class Inbox:
             .values(status=status, processed_at=now, error=error)
         )
 
+    async def lock_chat(self, chat_id: int) -> None:
+        """Hold the chat for the rest of this transaction: on PostgreSQL, where several
+        workers may serve one database, no other transaction processes or screens an update
+        of this chat until this one ends (a transaction-scoped advisory lock; a worker that
+        dies drops it with its connection). SQLite transactions are already serial."""
+        if self._s.get_bind().dialect.name == "postgresql":
+            await self._s.execute(select(func.pg_advisory_xact_lock(
+                CHAT_LOCKS, chat_id % 2_147_483_647)))
+
+    async def unscreened(self, update_id: int) -> bool:
+        """Whether the update still waits to be processed and no one screened it yet."""
+        row = await self._s.get(InboxUpdate, update_id, populate_existing=True)
+        return row is not None and row.status == "pending" and not row.screened
+
     async def mark_screened(self, update_id: int) -> None:
         await self._s.execute(
             update(InboxUpdate).where(InboxUpdate.update_id == update_id).values(screened=True)
@@ -298,6 +315,11 @@ class Inbox:
         return row.attempts
 
 
+# How long a worker may take to send a message it claimed before another may take it. A worker
+# that dies is noticed sooner (storage.worker_lock: its claims end when its lock goes).
+CLAIM_LEASE = timedelta(seconds=120)
+
+
 @dataclass(frozen=True)
 class Outgoing:
     id: int
@@ -309,9 +331,15 @@ class Outgoing:
 
 
 @functools.cache
-def _due_query(excluding: bool) -> Select[OutboxMessage]:
+def _due_query(excluding: bool, claiming: bool = False) -> Select[OutboxMessage]:
     """Outbox.due's statement, built once (the sender asks many times a second): the heads
-    of each chat's pending messages per priority, due by ``now``, at most ``limit``."""
+    of each chat's pending messages per priority, due by ``now``, at most ``limit``.
+
+    ``claiming``: only messages no other worker holds (an unexpired ``claimed_until``) in
+    chats no other worker holds (a message it is sending, or sent less than a pacing gap ago;
+    the worker's own chats in flight are ``exclude``), locked
+    with SKIP LOCKED on PostgreSQL so that two workers claiming at once take different rows.
+    """
     earlier = aliased(OutboxMessage)
     head = ~select(earlier.id).where(
         and_(earlier.chat_id == OutboxMessage.chat_id, earlier.status == "pending",
@@ -326,6 +354,17 @@ def _due_query(excluding: bool) -> Select[OutboxMessage]:
     )
     if excluding:
         query = query.where(OutboxMessage.chat_id.not_in(bindparam("exclude", expanding=True)))
+    if claiming:
+        held = aliased(OutboxMessage)
+        query = query.where(
+            or_(OutboxMessage.claimed_until.is_(None),
+                OutboxMessage.claimed_until <= bindparam("now"),
+                OutboxMessage.claimed_by == bindparam("worker")),  # its own: not in flight
+            ~select(held.id).where(
+                held.chat_id == OutboxMessage.chat_id, held.claimed_until > bindparam("now"),
+                held.claimed_by != bindparam("worker"),
+            ).exists(),
+        ).with_for_update(skip_locked=True, of=OutboxMessage)
     return query
 
 
@@ -345,17 +384,31 @@ class Outbox:
         await self._s.flush()
         return row.id
 
-    async def due(self, now: datetime, limit: int, exclude: Sequence[int] = ()) -> list[Outgoing]:
+    async def due(self, now: datetime, limit: int, exclude: Sequence[int] = (),
+                  claim_for: str | None = None,
+                  lease: timedelta = CLAIM_LEASE) -> list[Outgoing]:
         """Messages ready to send, most urgent first.
 
         Order is kept within a chat per priority: a message waits for earlier pending messages
         of the same chat that are at least as urgent, so crisis messages never wait behind an
         ordinary backlog (or a backed-off ordinary message) to the same person.
+
+        ``claim_for`` (a worker id): the messages are claimed for that worker until ``lease``
+        has passed, so that no other worker sends them (see ``_due_query``); the worker then
+        records each as sent, failed or retried later, which ends the claim.
         """
         params: dict[str, Any] = {"now": now, "limit": limit}
         if exclude:
             params["exclude"] = list(exclude)
-        rows = (await self._s.scalars(_due_query(bool(exclude)), params)).all()
+        if claim_for is not None:
+            params["worker"] = claim_for
+        rows = (await self._s.scalars(_due_query(bool(exclude), claim_for is not None),
+                                      params)).all()
+        if claim_for is not None and rows:
+            await self._s.execute(
+                update(OutboxMessage).where(OutboxMessage.id.in_([r.id for r in rows]))
+                .values(claimed_by=claim_for, claimed_until=now + lease)
+                .execution_options(synchronize_session=False))
         return [
             Outgoing(r.id, r.chat_id, r.method, r.priority, self._c.decrypt_json(r.payload_enc),
                      r.attempts)
@@ -368,23 +421,27 @@ class Outbox:
         )
 
     async def mark_sent(self, message_id: int, telegram_message_id: int | None,
-                        now: datetime) -> None:
+                        now: datetime, hold: timedelta = timedelta(0)) -> None:
+        """``hold``: the chat stays with the worker that sent it for that long (a claimed
+        message keeps its claimed_by), so another worker does not send to it sooner."""
         await self._s.execute(
             update(OutboxMessage).where(OutboxMessage.id == message_id).values(
-                status="sent", sent_at=now, telegram_message_id=telegram_message_id, error=None
+                status="sent", sent_at=now, telegram_message_id=telegram_message_id, error=None,
+                claimed_until=now + hold if hold > timedelta(0) else None
             )
         )
 
     async def mark_failed(self, message_id: int, error: str, now: datetime) -> None:
         await self._s.execute(
             update(OutboxMessage).where(OutboxMessage.id == message_id).values(
-                status="failed", sent_at=now, error=error[:200]
+                status="failed", sent_at=now, error=error[:200], claimed_until=None
             )
         )
 
     async def retry_later(self, message_id: int, not_before: datetime, error: str,
                           count_attempt: bool) -> None:
-        values: dict[str, Any] = {"not_before": not_before, "error": error[:200]}
+        values: dict[str, Any] = {"not_before": not_before, "error": error[:200],
+                                  "claimed_until": None}
         if count_attempt:
             values["attempts"] = OutboxMessage.attempts + 1
         await self._s.execute(
@@ -395,6 +452,16 @@ class Outbox:
         return int(await self._s.scalar(
             select(func.count()).select_from(OutboxMessage).where(OutboxMessage.status == "pending")
         ) or 0)
+
+    async def release(self, now: datetime, workers: Sequence[str] | None = None) -> int:
+        """End the claims of ``workers`` (None: of every worker), e.g. of a worker that died:
+        what they held is free to send at once. Returns how many claims that ended."""
+        query = update(OutboxMessage).where(OutboxMessage.claimed_until > now)
+        if workers is not None:
+            query = query.where(OutboxMessage.claimed_by.in_(list(workers)))
+        result = await self._s.execute(query.values(claimed_until=None)
+                                       .execution_options(synchronize_session=False))
+        return int(result.rowcount)  # type: ignore[attr-defined]
 
 
 class Audit:

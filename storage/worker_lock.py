@@ -1,57 +1,97 @@
-"""One worker per database, until several are supported.
+"""Who serves a database: one worker on SQLite, several webhook workers on PostgreSQL.
 
-Two ``sejawat run`` processes on one database each send every queued message (seen: 40 sent
-for 20 queued) and each fire every timer: the outbox, the timers and the per-chat order are
-not yet claimed row by row. So a worker holds a lock for as long as it runs, and a second one
-is refused with a message that says why:
+On **SQLite** a worker holds an exclusive ``flock`` on ``<database>.worker.lock`` for as long as
+it runs (the kernel drops it when the process dies, even by SIGKILL), and a second one is
+refused with a message that says why: SQLite serializes every write, so a second process adds
+nothing but risk. An in-memory SQLite database belongs to its process alone: nothing to lock.
 
-- SQLite: an exclusive ``flock`` on ``<database>.worker.lock`` (the kernel drops it when the
-  process dies, even by SIGKILL);
-- PostgreSQL: a session advisory lock on a connection kept for the process's life (the server
-  drops it when that connection goes, crash included).
+On **PostgreSQL** several ``sejawat run`` processes may serve one database in webhook mode
+(behind a reverse proxy). What makes that safe lives where the work is claimed: each chat's
+updates are processed under the chat's advisory lock (``Inbox.lock_chat``), each outgoing
+message is claimed by the worker that sends it (``Outbox.due(claim_for=...)``), each timer
+fires in the transaction that marks it fired. This module keeps the list of workers:
 
-An in-memory SQLite database belongs to its process alone: nothing to lock.
+- a worker holds a session advisory lock ``(WORKER_LOCKS, lock_key)`` on a connection kept for
+  its life and has a row in ``workers``; it is alive exactly while the server holds that lock,
+  which the server drops the moment the connection goes (a SIGKILL included);
+- ``beat()`` (every couple of seconds) finds workers whose lock is gone, ends their outbox
+  claims, removes them, and says how many are alive (each sender keeps to its share of
+  Telegram's overall rate);
+- starting workers take turns (``ADVISORY_KEY``) from ``acquire()`` to ``register()``, so
+  migrations and the check below never race;
+- long polling is one process's alone (Telegram answers a second getUpdates with 409, and a
+  polling worker deletes the webhook): a polling worker is refused while any other worker is
+  alive, and any worker is refused while a polling one is.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import secrets
+import socket
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import IO
 
-from sqlalchemy import text
+from sqlalchemy import delete, insert, select, text, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from flows.errors import SejawatError
+from storage.models import OutboxMessage, Worker
 
-ADVISORY_KEY = 0x53656A6177  # "Sejaw": the one worker lock on a PostgreSQL database
+ADVISORY_KEY = 0x53656A6177  # "Sejaw": starting workers take turns on it
+WORKER_LOCKS = 0x536A57  # the advisory lock space of live workers: (WORKER_LOCKS, lock_key)
+EXCLUSIVE_MODES = ("polling", "sandbox")
+_LIVE_KEYS = text(
+    "SELECT objid::bigint FROM pg_locks WHERE locktype = 'advisory' AND granted "
+    "AND objsubid = 2 AND classid = CAST(:space AS oid)")
 
 
 class AnotherWorker(SejawatError):
-    """Another worker already runs on this database."""
+    """Another worker runs on this database in a way this one cannot join."""
+
+
+@dataclass(frozen=True)
+class Census:
+    alive: int  # workers serving the database now, this one included
+    gone: int  # workers found dead (and cleaned up) by this beat
+
+
+def new_worker_id() -> str:
+    return f"{socket.gethostname()[:40]}:{os.getpid()}:{secrets.token_hex(3)}"
 
 
 class WorkerLock:
-    def __init__(self, engine: AsyncEngine, url: str) -> None:
+    def __init__(self, engine: AsyncEngine, url: str, worker_id: str | None = None) -> None:
         self._engine = engine
         self._url = make_url(url)
+        self.worker_id = worker_id or new_worker_id()
         self._file: IO[str] | None = None
         self._connection: AsyncConnection | None = None
+        self._turn = False  # holding ADVISORY_KEY (between acquire and register)
+        self._registered = False
+        self._lock_key = 0
 
     @property
     def held(self) -> bool:
         return self._file is not None or self._connection is not None
 
+    @property
+    def server(self) -> bool:
+        return self._url.get_backend_name() != "sqlite"
+
     async def acquire(self) -> None:
-        """Take the lock, or raise AnotherWorker naming where the other one runs."""
+        """SQLite: take the file lock or raise AnotherWorker naming the other one's pid.
+        PostgreSQL: take this worker's own lock and wait for its turn to start."""
         if self.held:
             return
-        if self._url.get_backend_name() == "sqlite":
-            self._lock_file()
-        else:
+        if self.server:
             await self._lock_server()
+        else:
+            self._lock_file()
 
     def _lock_file(self) -> None:
         database = self._url.database
@@ -70,8 +110,8 @@ class WorkerLock:
             raise AnotherWorker(
                 f"another Sejawat worker (pid {other}) is already running on the database "
                 f"{database}; stop it first. Several workers on one database are not "
-                "supported (on SQLite they never will be: use PostgreSQL when one process "
-                "is not enough)") from None
+                "supported on SQLite (use PostgreSQL when one process is not enough)"
+            ) from None
         handle.seek(0)
         handle.truncate()
         handle.write(f"{os.getpid()}\n")
@@ -81,19 +121,77 @@ class WorkerLock:
     async def _lock_server(self) -> None:
         connection = await self._engine.connect()
         try:
-            got = await connection.scalar(text("SELECT pg_try_advisory_lock(:key)"),
-                                          {"key": ADVISORY_KEY})
+            while True:  # a key no live worker holds (a clash is one in two billion)
+                key = secrets.randbelow(2**31 - 1) + 1
+                if await connection.scalar(text("SELECT pg_try_advisory_lock(:space, :key)"),
+                                           {"space": WORKER_LOCKS, "key": key}):
+                    break
+            await connection.execute(text("SELECT pg_advisory_lock(:key)"),
+                                     {"key": ADVISORY_KEY})
             await connection.commit()
         except BaseException:
-            await connection.close()
+            await connection.close()  # drops whatever it held
             raise
-        if not got:
-            await connection.close()
-            raise AnotherWorker(
-                "another Sejawat worker is already running on this PostgreSQL database; stop "
-                "it first. Several workers on one database are not supported yet: each would "
-                "send every queued message")
-        self._connection = connection
+        self._connection, self._lock_key, self._turn = connection, key, True
+
+    async def register(self, mode: str, now: datetime) -> None:
+        """After migrations: join the workers of this database (PostgreSQL), or refuse with
+        AnotherWorker if ``mode`` cannot run beside them; ends the turn taken by acquire().
+        On SQLite, the one worker ends whatever claims a crashed predecessor left."""
+        if self._registered:
+            return
+        if not self.server:
+            async with self._engine.begin() as conn:
+                await conn.execute(update(OutboxMessage)
+                                   .where(OutboxMessage.claimed_until > now)
+                                   .values(claimed_until=None))
+            self._registered = True
+            return
+        assert self._connection is not None, "acquire() first"
+        try:
+            await self.beat()
+            async with self._engine.begin() as conn:
+                others = (await conn.execute(select(Worker.id, Worker.mode)
+                                             .where(Worker.id != self.worker_id))).all()
+                exclusive = [w for w, m in others if m in EXCLUSIVE_MODES]
+                if others and (mode in EXCLUSIVE_MODES or exclusive):
+                    raise AnotherWorker(
+                        f"another Sejawat worker ({(exclusive or [others[0][0]])[0]}) is "
+                        "already running on this PostgreSQL database; stop it first. Several "
+                        "workers can serve one database in webhook mode only (long polling "
+                        "is one process's alone)")
+                await conn.execute(insert(Worker).values(
+                    id=self.worker_id, lock_key=self._lock_key, mode=mode, started_at=now))
+            self._registered = True
+        except BaseException:
+            await self.release()
+            raise
+        await self._end_turn()
+
+    async def _end_turn(self) -> None:
+        if self._turn and self._connection is not None:
+            self._turn = False
+            await self._connection.execute(text("SELECT pg_advisory_unlock(:key)"),
+                                           {"key": ADVISORY_KEY})
+            await self._connection.commit()
+
+    async def beat(self) -> Census:
+        """Find the workers that died (their lock is gone): end their outbox claims (what
+        they were sending is sent by the others at once) and remove them."""
+        if not self.server:
+            return Census(1, 0)
+        async with self._engine.begin() as conn:
+            live = {int(k) for k in (await conn.scalars(_LIVE_KEYS, {"space": WORKER_LOCKS}))}
+            rows = (await conn.execute(select(Worker.id, Worker.lock_key))).all()
+            gone = [w for w, key in rows if key not in live]
+            if gone:
+                await conn.execute(update(OutboxMessage)
+                                   .where(OutboxMessage.claimed_by.in_(gone),
+                                          OutboxMessage.claimed_until.is_not(None))
+                                   .values(claimed_until=None))
+                await conn.execute(delete(Worker).where(Worker.id.in_(gone)))
+        alive = len(rows) - len(gone) + (0 if self._registered else 1)
+        return Census(max(1, alive), len(gone))
 
     async def release(self) -> None:
         handle, self._file = self._file, None
@@ -103,10 +201,15 @@ class WorkerLock:
                 handle.truncate()
             handle.close()  # closing the descriptor drops the flock
         connection, self._connection = self._connection, None
+        registered, self._registered, self._turn = self._registered, False, False
         if connection is not None:
-            with contextlib.suppress(Exception):  # a lost connection already dropped it
-                await connection.execute(text("SELECT pg_advisory_unlock(:key)"),
-                                         {"key": ADVISORY_KEY})
+            with contextlib.suppress(Exception):  # a lost connection already dropped it all
+                if registered:  # what it claimed and did not send: the others' at once
+                    await connection.execute(update(OutboxMessage).where(
+                        OutboxMessage.claimed_by == self.worker_id,
+                        OutboxMessage.status == "pending").values(claimed_until=None))
+                    await connection.execute(delete(Worker).where(Worker.id == self.worker_id))
+                await connection.execute(text("SELECT pg_advisory_unlock_all()"))
                 await connection.commit()
             with contextlib.suppress(Exception):
                 await connection.close()

@@ -130,6 +130,52 @@ async def test_outbox_keeps_chat_order_and_sends_crisis_first(store: Store) -> N
         assert await uow.outbox.pending_count() == 4
 
 
+async def test_each_outgoing_message_is_claimed_by_one_worker_and_a_chat_is_paced_across_them(
+    store: Store,
+) -> None:
+    """Several workers (storage.worker_lock): what one claims, the other does not send; a chat
+    one of them just sent to stays with it for the per-chat gap; what a worker retries later,
+    or claimed and then lost track of, is free again."""
+    async with store() as uow:
+        a1 = await uow.outbox.add(1, "send", 5, {"text": "a1"}, NOW)
+        a2 = await uow.outbox.add(1, "send", 5, {"text": "a2"}, NOW)
+        b1 = await uow.outbox.add(2, "send", 5, {"text": "b1"}, NOW)
+        c1 = await uow.outbox.add(3, "send", 5, {"text": "c1"}, NOW)
+        await uow.commit()
+    async with store() as uow:
+        first = await uow.outbox.due(NOW, 2, claim_for="w1")
+        await uow.commit()
+    async with store() as uow:
+        second = await uow.outbox.due(NOW, 10, claim_for="w2")
+        await uow.commit()
+    assert [m.id for m in first] == [a1, b1]
+    assert [m.id for m in second] == [c1]  # not a2: its chat is w1's while a1 is on its way
+    gap = timedelta(seconds=1)
+    async with store() as uow:
+        await uow.outbox.mark_sent(a1, 11, NOW, hold=gap)
+        await uow.outbox.retry_later(b1, NOW, "5xx", count_attempt=True)
+        await uow.commit()
+    async with store() as uow:  # a2 waits out the gap for w2; b1, retried, is anyone's
+        # (w2 is still sending c1: a sender leaves out the chats it has in flight)
+        assert [m.id for m in await uow.outbox.due(NOW, 10, exclude=[3], claim_for="w2")] \
+            == [b1]
+        await uow.commit()
+    async with store() as uow:  # w1 paces its own chat itself; w2 may after the gap
+        assert [m.id for m in await uow.outbox.due(NOW, 10, exclude=[1], claim_for="w1")] \
+            == []
+        assert [m.id for m in await uow.outbox.due(NOW + gap, 10, exclude=[2, 3],
+                                                   claim_for="w2")] == [a2]
+        await uow.commit()
+    async with store() as uow:  # w2 lost track of a2 (its delivery failed to record):
+        again = await uow.outbox.due(NOW + gap, 10, exclude=[2, 3], claim_for="w2")
+        assert [m.id for m in again] == [a2]  # its own claim, at once
+        assert await uow.outbox.due(NOW + gap, 10, claim_for="w3") == []  # held by w2
+        assert await uow.outbox.release(NOW + gap, ["w2"]) == 3  # a2, b1 and c1
+        assert [m.id for m in await uow.outbox.due(NOW + gap, 10, claim_for="w3")] \
+            == [a2, b1, c1]
+        await uow.commit()
+
+
 async def test_free_text_is_encrypted_at_rest(store: Store, engine: AsyncEngine) -> None:
     secret = "aku capek banget sama ujian minggu ini"
     async with store() as uow:

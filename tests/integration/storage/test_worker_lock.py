@@ -1,28 +1,37 @@
-"""One worker per database (storage.worker_lock): a second worker is refused with a message
-that says why, on SQLite (another process holding the lock file) and on PostgreSQL (an
-advisory lock); a worker killed with SIGKILL leaves no lock behind; a stopped one neither."""
+"""Who serves a database (storage.worker_lock): on SQLite a second worker is refused with a
+message that says why and a killed one leaves no lock behind; on PostgreSQL several webhook
+workers serve one database, long polling stays one process's alone, and a worker killed with
+SIGKILL is noticed at once: its outbox claims end and the others take its share."""
 
 from __future__ import annotations
 
 import asyncio
 import signal
 import sys
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from storage.db import create_engine
+from storage.crypto import Cipher, generate_key
+from storage.db import create_engine, migrate, sessionmaker
+from storage.uow import Store
 from storage.worker_lock import AnotherWorker, WorkerLock
 
+NOW = datetime(2026, 11, 27, 8, 0, tzinfo=UTC)
 HOLD = """
 import asyncio, sys
-from storage.db import create_engine
+from datetime import UTC, datetime
+from storage.db import create_engine, migrate
 from storage.worker_lock import WorkerLock
 
 async def main() -> None:
-    url = sys.argv[1]
-    lock = WorkerLock(create_engine(url), url)
+    url, mode = sys.argv[1], sys.argv[2]
+    engine = create_engine(url)
+    lock = WorkerLock(engine, url, worker_id="holder")
     await lock.acquire()
+    await migrate(engine)
+    await lock.register(mode, datetime.now(UTC))
     print("held", flush=True)
     await asyncio.sleep(3600)
 
@@ -30,59 +39,125 @@ asyncio.run(main())
 """
 
 
-async def _holder(url: str) -> asyncio.subprocess.Process:
-    """Another process that takes the lock and keeps it."""
+async def _holder(url: str, mode: str = "polling") -> asyncio.subprocess.Process:
+    """Another process that serves the database (a worker in ``mode``) and keeps doing so."""
     root = Path(__file__).resolve().parents[3]
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-c", HOLD, url, cwd=root, stdout=asyncio.subprocess.PIPE)
+        sys.executable, "-c", HOLD, url, mode, cwd=root, stdout=asyncio.subprocess.PIPE)
     assert process.stdout is not None
     line = await asyncio.wait_for(process.stdout.readline(), 60)
     assert line.strip() == b"held"
     return process
 
 
-async def _refused_then_free_after_sigkill(url: str) -> str:
-    holder = await _holder(url)
-    engine = create_engine(url)
-    lock = WorkerLock(engine, url)
-    try:
-        with pytest.raises(AnotherWorker) as refused:
-            await lock.acquire()
-        assert not lock.held
-        holder.send_signal(signal.SIGKILL)  # no cleanup at all
-        await holder.wait()
-        for _ in range(50):  # the server notices the dropped connection within moments
-            try:
-                await lock.acquire()
-                break
-            except AnotherWorker:
-                await asyncio.sleep(0.2)
-        assert lock.held, "a killed worker's lock is gone"
-        return str(refused.value)
-    finally:
-        if holder.returncode is None:
-            holder.kill()
-            await holder.wait()
-        await lock.release()
-        await engine.dispose()
+async def _kill(process: asyncio.subprocess.Process) -> None:
+    if process.returncode is None:
+        process.send_signal(signal.SIGKILL)  # no cleanup at all
+        await process.wait()
+
+
+async def _start(lock: WorkerLock, mode: str) -> None:
+    await lock.acquire()
+    await lock.register(mode, NOW)
 
 
 async def test_a_second_worker_on_sqlite_is_refused_and_a_killed_one_leaves_no_lock(
     tmp_path: Path,
 ) -> None:
     url = f"sqlite+aiosqlite:///{tmp_path / 'bot.sqlite3'}"
-    said = await _refused_then_free_after_sigkill(url)
-    assert "another Sejawat worker (pid " in said
-    assert "is already running on the database" in said
-    assert "stop it first" in said
+    engine = create_engine(url)
+    await migrate(engine)
+    holder = await _holder(url, "webhook")  # on SQLite even webhook workers: one only
+    lock = WorkerLock(engine, url)
+    try:
+        with pytest.raises(AnotherWorker) as refused:
+            await lock.acquire()
+        assert not lock.held
+        said = str(refused.value)
+        assert "another Sejawat worker (pid " in said
+        assert "is already running on the database" in said
+        assert "stop it first" in said
+        await _kill(holder)
+        await lock.acquire()  # the kernel dropped the killed one's lock
+        assert lock.held
+    finally:
+        await _kill(holder)
+        await lock.release()
+        await engine.dispose()
+
+
+@pytest.fixture
+async def pg(postgres_url: str) -> str:
+    engine = create_engine(postgres_url)
+    await migrate(engine)
+    await engine.dispose()
+    return postgres_url
 
 
 @pytest.mark.postgres
-async def test_a_second_worker_on_postgresql_is_refused_and_a_killed_one_leaves_no_lock(
-    postgres_url: str,
+async def test_long_polling_on_postgresql_is_one_workers_alone(pg: str) -> None:
+    engine = create_engine(pg)
+    polling, webhook = WorkerLock(engine, pg), WorkerLock(engine, pg)
+    holder = await _holder(pg, "polling")
+    try:
+        with pytest.raises(AnotherWorker) as refused:
+            await _start(webhook, "webhook")  # a polling worker deletes the webhook
+        assert "another Sejawat worker (holder) is already running on this PostgreSQL" \
+            in str(refused.value)
+        assert "webhook mode only" in str(refused.value)
+        assert not webhook.held
+        await _kill(holder)
+        await _start(webhook, "webhook")  # the killed one is noticed at once
+        with pytest.raises(AnotherWorker) as refused:
+            await _start(polling, "polling")  # Telegram answers a second getUpdates with 409
+        assert "long polling is one process's alone" in str(refused.value)
+    finally:
+        await _kill(holder)
+        await webhook.release()
+        await polling.release()
+        await engine.dispose()
+
+
+@pytest.mark.postgres
+async def test_webhook_workers_share_postgresql_and_a_killed_ones_claims_end_at_once(
+    pg: str,
 ) -> None:
-    said = await _refused_then_free_after_sigkill(postgres_url)
-    assert "another Sejawat worker is already running on this PostgreSQL database" in said
+    engine = create_engine(pg)
+    store = Store(sessionmaker(engine), Cipher(generate_key()))
+    holder = await _holder(pg, "webhook")
+    second, third = WorkerLock(engine, pg), WorkerLock(engine, pg)
+    try:
+        await _start(second, "webhook")
+        await _start(third, "webhook")
+        assert (await second.beat()).alive == 3  # each sends a third of the overall rate
+        async with store() as uow:  # the holder was sending two messages when it died
+            for chat in (501, 502):
+                await uow.outbox.add(chat, "send", 5, {"text": "x", "buttons": []}, NOW)
+            claimed = await uow.outbox.due(NOW, 10, claim_for="holder")
+            await uow.commit()
+        assert {m.chat_id for m in claimed} == {501, 502}
+        async with store() as uow:  # nobody else may send them while it lives
+            assert await uow.outbox.due(NOW + timedelta(seconds=1), 10,
+                                        claim_for=second.worker_id) == []
+            await uow.commit()
+
+        await _kill(holder)
+        census = await second.beat()
+        assert (census.alive, census.gone) == (2, 1)
+        async with store() as uow:  # its messages are the others' at once, not in 2 minutes
+            taken = await uow.outbox.due(NOW + timedelta(seconds=1), 10,
+                                         claim_for=second.worker_id)
+            await uow.commit()
+        assert {m.chat_id for m in taken} == {501, 502}
+        assert (await third.beat()).alive == 2
+
+        await third.release()  # a worker that stops says so: its claims end with it
+        assert (await second.beat()).alive == 1
+    finally:
+        await _kill(holder)
+        await second.release()
+        await third.release()
+        await engine.dispose()
 
 
 async def test_a_stopped_worker_lets_the_next_one_start(tmp_path: Path) -> None:

@@ -26,10 +26,11 @@ from handlers.context import BotInfo, Clock, Services
 from handlers.pseudonyms import Pseudonyms, load_words
 from handlers.shifts import sync_config
 from storage.crypto import Cipher
-from storage.db import check_data_key, create_engine, migrate, sessionmaker
+from storage.db import check_data_key, create_engine, is_sqlite, migrate, sessionmaker
+from storage.gate import Gate
 from storage.repositories import Outgoing
 from storage.uow import Store
-from storage.worker_lock import WorkerLock
+from storage.worker_lock import LostWorkerLock, WorkerLock
 
 log = logging.getLogger("sejawat")
 
@@ -93,6 +94,8 @@ class App:
     # /healthz and /metrics in polling mode (observability.listen_port), else None
     status: StatusServer | None = None
     _tasks: list[asyncio.Task[None]] = field(default_factory=list)
+    # set when this worker must stop at once (storage.worker_lock.LostWorkerLock)
+    lost: asyncio.Event = field(default_factory=asyncio.Event)
 
     async def prepare(self) -> None:
         """Migrate, check the data key, load config members and shifts (before any update)."""
@@ -145,6 +148,18 @@ class App:
         while True:
             try:
                 census = await self.worker_lock.beat()
+            except LostWorkerLock:
+                log.critical("workers: this worker's lock on the database is gone (its "
+                             "connection dropped, or the server restarted): stopping now, "
+                             "so that nothing it claimed is sent twice")
+                self.sender.halt()
+                self.lost.set()
+                return
+            except Exception:
+                log.exception("workers: checking the other workers failed")
+                await asyncio.sleep(every)
+                continue
+            try:
                 self.sender.share(census.alive)
                 if census.gone:
                     log.warning("workers: %d worker(s) stopped without saying so; taking "
@@ -204,7 +219,9 @@ def bootstrap(
     logs.install()  # whoever embeds the app: no update content in any log record
     cipher = Cipher(config.privacy.data_key.get_secret_value())
     engine = create_engine(config.database.url, echo=config.database.echo)
-    store = Store(sessionmaker(engine), cipher)
+    # SQLite: one transaction at a time, storing updates and the crisis fast lane first
+    store = Store(sessionmaker(engine), cipher,
+                  Gate() if is_sqlite(config.database.url) else None)
     catalog = Catalog(
         config.program.languages, config.program.default_language, config.program.name,
         config.resources,

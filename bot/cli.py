@@ -62,6 +62,7 @@ def _logging(verbose: bool, log_format: str = "text") -> None:
 
 async def _serve(config: Config) -> None:
     from bot.app import bootstrap
+    from storage.worker_lock import LostWorkerLock
 
     app = bootstrap(config)
     stop = asyncio.Event()
@@ -71,9 +72,16 @@ async def _serve(config: Config) -> None:
             loop.add_signal_handler(sig, stop.set)
     await app.start()
     try:
-        await stop.wait()
+        stopping = asyncio.create_task(stop.wait())
+        lost = asyncio.create_task(app.lost.wait())
+        await asyncio.wait({stopping, lost}, return_when=asyncio.FIRST_COMPLETED)
+        stopping.cancel()
+        lost.cancel()
     finally:
         await app.stop()
+    if app.lost.is_set():  # the others took over its work: exit, to be started again
+        raise LostWorkerLock("this worker's lock on the database was lost; it stopped so "
+                             "that nothing is sent twice: start it again")
 
 
 async def _migrate(config: Config) -> None:

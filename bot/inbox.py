@@ -28,6 +28,7 @@ from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy.exc import DataError, DBAPIError, DisconnectionError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm.exc import StaleDataError
 
 from bot.outbox import queue_effects
@@ -36,6 +37,7 @@ from flows.types import Inbound, Priority, Reply
 from handlers.context import Services
 from handlers.escalations import open_escalation
 from handlers.router import handle, screen_first
+from storage.gate import urgent
 from storage.uow import Store
 
 log = logging.getLogger("sejawat.inbox")
@@ -74,7 +76,10 @@ def is_outage(exc: BaseException) -> bool:
     worth retrying until it works, never a reason to set an update aside."""
     if isinstance(exc, DataError):
         return False
-    return isinstance(exc, DBAPIError | DisconnectionError | OSError | TimeoutError)
+    # PoolTimeout: every connection busy (e.g. waiting for a chat a stalled worker holds);
+    # found by a review: it was taken for the update's own fault and the update set aside
+    return isinstance(exc, DBAPIError | DisconnectionError | PoolTimeout | OSError |
+                      TimeoutError)
 
 
 def worth_retrying(exc: BaseException) -> bool:
@@ -134,12 +139,13 @@ class Dispatcher:
         delay = 0.05
         while True:
             try:
-                async with self._store() as uow:
-                    fresh = await uow.inbox.store(
-                        inbound.update_id, inbound.chat_id, dataclasses.asdict(inbound),
-                        self._services.clock(),
-                    )
-                    await uow.commit()
+                with urgent():
+                    async with self._store() as uow:
+                        fresh = await uow.inbox.store(
+                            inbound.update_id, inbound.chat_id, dataclasses.asdict(inbound),
+                            self._services.clock(),
+                        )
+                        await uow.commit()
                 break
             except Exception as exc:
                 if not is_outage(exc):
@@ -167,17 +173,19 @@ class Dispatcher:
         if not text.strip() or self._services.detector.assess(text).level < RiskLevel.HIGH:
             return
         try:
-            async with self._store() as uow:
-                await uow.inbox.lock_chat(inbound.chat_id)
-                if not await uow.inbox.unscreened(inbound.update_id):
-                    return  # processed in order meanwhile (here or by another worker)
-                effects = await screen_first(uow, self._services, inbound)
-                if effects is None:
-                    return
-                now = self._services.clock()
-                await queue_effects(uow, self._services.catalog, effects, inbound.chat_id, now)
-                await uow.inbox.mark_screened(inbound.update_id)
-                await uow.commit()
+            with urgent():
+                async with self._store() as uow:
+                    await uow.inbox.lock_chat(inbound.chat_id)
+                    if not await uow.inbox.unscreened(inbound.update_id):
+                        return  # processed in order meanwhile (here or by another worker)
+                    effects = await screen_first(uow, self._services, inbound)
+                    if effects is None:
+                        return
+                    now = self._services.clock()
+                    await queue_effects(uow, self._services.catalog, effects,
+                                        inbound.chat_id, now)
+                    await uow.inbox.mark_screened(inbound.update_id)
+                    await uow.commit()
             self._on_outbox()
         except Exception:
             log.exception("inbox: the crisis fast lane failed for update %s; it is screened "
@@ -197,10 +205,11 @@ class Dispatcher:
         delay = 0.05
         while True:
             try:
-                async with self._store() as uow:
-                    await uow.inbox.quarantine(update_id, chat, _safe_json(raw), reason,
-                                               self._services.clock())
-                    await uow.commit()
+                with urgent():
+                    async with self._store() as uow:
+                        await uow.inbox.quarantine(update_id, chat, _safe_json(raw), reason,
+                                                   self._services.clock())
+                        await uow.commit()
                 return
             except Exception as exc:
                 if not is_outage(exc):
@@ -257,11 +266,14 @@ class Dispatcher:
             self._workers.pop(chat_id, None)
 
     async def _process_next(self, chat_id: int) -> bool:
+        """Process the chat's next stored update. True: look again (another one waits, or
+        this one failed); False: none waits (one stored since then marks the chat dirty)."""
         update_id: int | None = None
+        more = True
         try:
             async with self._store() as uow:
                 await uow.inbox.lock_chat(chat_id)  # other workers wait (PostgreSQL)
-                row = await uow.inbox.next_pending(chat_id)
+                row, more = await uow.inbox.pending_head(chat_id)
                 if row is None:
                     return False
                 update_id = row.update_id
@@ -272,6 +284,8 @@ class Dispatcher:
                 await uow.inbox.finish(update_id, now)
                 await uow.commit()
             self.processed += 1
+            self._on_outbox()
+            return more
         except asyncio.CancelledError:
             raise
         except Exception as exc:
@@ -291,8 +305,14 @@ class Dispatcher:
         log.error("inbox: update %s failed: %s", update_id, type(exc).__name__,
                   exc_info=(type(exc), exc, exc.__traceback__))
         async with self._store() as uow:
-            attempts = await uow.inbox.count_attempt(update_id, type(exc).__name__)
+            # under the chat's lock, as processing: another worker may have processed it
+            # since this attempt failed (found by a review: it was then marked failed and
+            # paged a second time)
+            await uow.inbox.lock_chat(chat_id)
             row = await uow.inbox.get(update_id)
+            if row.status != "pending":
+                return
+            attempts = await uow.inbox.count_attempt(update_id, type(exc).__name__)
             inbound, screened = Inbound(**uow.inbox.payload(row)), row.screened
             limit = MAX_ATTEMPTS if worth_retrying(exc) else DEFECT_ATTEMPTS
             if attempts >= limit:

@@ -33,6 +33,7 @@ from bot.messenger import Blocked, Messenger, Rejected, RetryAfter, SendResult, 
 from flows.types import NO_SOS, SOS, ClearButtons, Copy, Effect, Priority, Reply, SetMenu
 from handlers.context import MAX_TEXT, Clock
 from handlers.ports import Catalog
+from storage.gate import urgent
 from storage.repositories import Outgoing
 from storage.uow import Store, UnitOfWork
 
@@ -62,8 +63,11 @@ def split_text(text: str, limit: int = MAX_TEXT) -> list[str]:
 async def queue_effects(
     uow: UnitOfWork, catalog: Catalog, effects: Sequence[Effect], chat_id: int, now: datetime
 ) -> None:
-    """Render message effects in each recipient's language and store them for sending."""
+    """Render message effects in each recipient's language and store them for sending (in
+    one statement, in the order queued)."""
     languages: dict[int, str] = {}
+    rows: list[dict[str, Any]] = []
+    queue = uow.outbox.row
     for effect in effects:
         if not isinstance(effect, Reply | ClearButtons | Copy | SetMenu):
             continue
@@ -74,14 +78,14 @@ async def queue_effects(
         if isinstance(effect, SetMenu):
             commands = [[c, catalog.render(languages[to], f"cmd-team-{c}")]
                         for c in effect.commands]
-            await uow.outbox.add(to, "menu", 5, {"commands": commands}, now)
+            rows.append(queue(to, "menu", 5, {"commands": commands}, now))
             continue
         if isinstance(effect, ClearButtons):
-            await uow.outbox.add(to, "clear_buttons", 5, {"message_id": effect.message_id}, now)
+            rows.append(queue(to, "clear_buttons", 5, {"message_id": effect.message_id}, now))
             continue
         if isinstance(effect, Copy):
-            await uow.outbox.add(to, "copy", 5, {"from_chat_id": effect.from_chat_id,
-                                                 "message_id": effect.message_id}, now)
+            rows.append(queue(to, "copy", 5, {"from_chat_id": effect.from_chat_id,
+                                              "message_id": effect.message_id}, now))
             continue
         lang = effect.language or languages[to]
         text = catalog.render(lang, effect.key, effect.params)
@@ -91,9 +95,9 @@ async def queue_effects(
         ]
         parts = split_text(text)
         if effect.edit is not None and len(parts) == 1:  # in place (too long: new messages)
-            await uow.outbox.add(to, "edit", int(effect.priority), {
+            rows.append(queue(to, "edit", int(effect.priority), {
                 "message_id": effect.edit, "text": text, "buttons": buttons,
-                **_meta(effect, True)}, now)
+                **_meta(effect, True)}, now))
             continue
         keyboard: dict[str, list[str]] = (
             {"keyboard": [catalog.render(lang, "btn-counselor-now")]} if effect.keyboard == SOS
@@ -102,7 +106,8 @@ async def queue_effects(
             last = index == len(parts) - 1
             payload = {"text": part, "buttons": buttons if last else [], **_meta(effect, last),
                        **(keyboard if last and not buttons else {})}
-            await uow.outbox.add(to, "send", int(effect.priority), payload, now)
+            rows.append(queue(to, "send", int(effect.priority), payload, now))
+    await uow.outbox.add_all(rows)
 
 
 async def _stale_buttons(uow: UnitOfWork, meta: dict[str, Any], chat_id: int,
@@ -160,6 +165,11 @@ class Sender:
         self.retry_after_count = 0  # Telegram's 429 answers to this worker (/metrics)
 
     def wake(self) -> None:
+        self._wake.set()
+
+    def halt(self) -> None:
+        """Claim nothing more (this worker is stopping: the others send what is left)."""
+        self._stopping = True
         self._wake.set()
 
     def share(self, workers: int) -> None:
@@ -240,10 +250,12 @@ class Sender:
         room = int(self._rate) + 2 - len(self._in_flight)
         if room <= 0:
             return []
-        async with self._store() as uow:
-            batch = await uow.outbox.due(self._clock(), room, exclude=list(self._in_flight),
-                                         claim_for=self.worker)
-            await uow.commit()
+        with urgent():  # SQLite: before processing (what is due to go out goes out)
+            async with self._store() as uow:
+                batch = await uow.outbox.due(self._clock(), room,
+                                             exclude=list(self._in_flight),
+                                             claim_for=self.worker)
+                await uow.commit()
         return batch
 
     async def _sleep_until_needed(self, batch: list[Outgoing]) -> None:
@@ -300,6 +312,10 @@ class Sender:
             item.payload.get("keyboard"))
 
     async def _record(self, item: Outgoing, result: SendResult) -> None:
+        with urgent():  # SQLite: before processing; the send already happened
+            await self._record_in(item, result)
+
+    async def _record_in(self, item: Outgoing, result: SendResult) -> None:
         now = self._clock()
         newly_blocked = False
         async with self._store() as uow:

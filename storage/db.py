@@ -23,6 +23,21 @@ KEY_CHECK = "data-key-check"
 KEY_CHECK_TEXT = "sejawat data key check"
 
 
+# Every PostgreSQL session: a worker that stalls or is cut off (a host frozen, a network
+# partition) must not hold a chat, a timer or its place among the workers for long: the server
+# ends a transaction left idle for 30 s and notices a dead peer within about 25 s (found by a
+# review: the defaults are never and two hours), and a lock is waited for 10 s at most (the
+# work is then retried, as after any failure).
+POSTGRES_SESSION = {
+    "idle_in_transaction_session_timeout": "30000",
+    "lock_timeout": "10000",
+    "tcp_keepalives_idle": "10",
+    "tcp_keepalives_interval": "5",
+    "tcp_keepalives_count": "3",
+    "application_name": "sejawat",
+}
+
+
 def is_sqlite(url: str) -> bool:
     return url.startswith("sqlite")
 
@@ -84,7 +99,8 @@ def create_engine(url: str, *, echo: bool = False) -> AsyncEngine:
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         event.listen(engine.sync_engine, "begin", _sqlite_begin)
         return engine
-    return create_async_engine(url, echo=echo, pool_size=10, max_overflow=10, pool_pre_ping=True)
+    return create_async_engine(url, echo=echo, pool_size=10, max_overflow=10, pool_pre_ping=True,
+                               connect_args={"server_settings": POSTGRES_SESSION})
 
 
 def sessionmaker(engine: AsyncEngine) -> async_sessionmaker[Any]:

@@ -518,10 +518,15 @@ class Timers:
         return await self._s.scalar(select(func.min(Timer.due_at)).where(Timer.status == "pending"))
 
     async def claim(self, timer_id: int, now: datetime) -> Timer | None:
-        """Mark a due timer fired; None if someone else fired or cancelled it first."""
+        """Mark a due timer fired; None if someone else fired or cancelled it first, is
+        firing it now (another worker: it is not waited for), or fired it and armed it again
+        for later (a ladder's next rung: found by a review, another worker's claim waited for
+        the first one's transaction and then fired the re-armed timer at once)."""
+        due = (select(Timer.id)
+               .where(Timer.id == timer_id, Timer.status == "pending", Timer.due_at <= now)
+               .with_for_update(skip_locked=True).scalar_subquery())
         result = await self._s.execute(
-            update(Timer).where(Timer.id == timer_id, Timer.status == "pending")
-            .values(status="fired", fired_at=now)
+            update(Timer).where(Timer.id == due).values(status="fired", fired_at=now)
         )
         if result.rowcount != 1:  # type: ignore[attr-defined]
             return None

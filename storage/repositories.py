@@ -8,7 +8,20 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, and_, bindparam, delete, func, or_, select, update
+from sqlalchemy import (
+    Select,
+    and_,
+    bindparam,
+    delete,
+    func,
+    insert,
+    inspect,
+    or_,
+    select,
+    update,
+)
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -30,12 +43,21 @@ from storage.models import (
 class People:
     def __init__(self, session: AsyncSession) -> None:
         self._s = session
+        # telegram id -> the person, as read in this unit of work (an update asks several
+        # times: the router, the handlers, the replies' language); never a deleted one
+        self._known: dict[int, Person] = {}
 
     async def get(self, person_id: int) -> Person | None:
         return await self._s.get(Person, person_id)
 
     async def by_telegram_id(self, telegram_id: int) -> Person | None:
-        return await self._s.scalar(select(Person).where(Person.telegram_id == telegram_id))
+        known = self._known.get(telegram_id)
+        if known is not None and known in self._s and not inspect(known).deleted:
+            return known
+        person = await self._s.scalar(select(Person).where(Person.telegram_id == telegram_id))
+        if person is not None:
+            self._known[telegram_id] = person
+        return person
 
     async def get_or_create(self, telegram_id: int, language: str, now: datetime) -> Person:
         person = await self.by_telegram_id(telegram_id)
@@ -43,6 +65,7 @@ class People:
             person = Person(telegram_id=telegram_id, language=language, created_at=now)
             self._s.add(person)
             await self._s.flush()
+            self._known[telegram_id] = person
         return person
 
     async def all(self) -> Sequence[Person]:
@@ -81,10 +104,14 @@ class Conversations:
     def __init__(self, session: AsyncSession, cipher: Cipher) -> None:
         self._s = session
         self._c = cipher
+        self._absent: set[int] = set()  # chats read without a conversation in this unit of work
 
     async def get(self, chat_id: int) -> ConversationState | None:
+        if chat_id in self._absent:  # (a stored one is found in the session's identity map)
+            return None
         row = await self._s.get(Conversation, chat_id)
         if row is None:
+            self._absent.add(chat_id)
             return None
         data = self._c.decrypt_json(row.data_enc)
         return ConversationState(row.flow, row.state, data, row.version)
@@ -92,6 +119,7 @@ class Conversations:
     async def save(
         self, chat_id: int, flow: str, state: str, data: dict[str, Any], now: datetime
     ) -> None:
+        self._absent.discard(chat_id)
         row = await self._s.get(Conversation, chat_id)
         if row is None:
             row = Conversation(chat_id=chat_id, flow=flow, updated_at=now)
@@ -215,14 +243,24 @@ class Inbox:
 
     async def store(self, update_id: int, chat_id: int, payload: Any, now: datetime) -> bool:
         """Store an update once. False if it was already stored (a duplicate delivery); an
-        id stored long ago (REDELIVERY_WINDOW) by an update that is done is a new update's."""
-        free, row = await self._free(update_id, now)
-        if not free:
-            return False
-        await self._put(row, update_id=update_id, chat_id=chat_id,
-                        payload_enc=self._c.encrypt_json(payload), status="pending",
-                        received_at=now)
-        return True
+        id stored long ago (REDELIVERY_WINDOW) by an update that is done is a new update's.
+        One statement: an insert that, on an id already there, takes the row over only in
+        that case (and returns nothing otherwise)."""
+        values = {"update_id": update_id, "chat_id": chat_id,
+                  "payload_enc": self._c.encrypt_json(payload), "status": "pending",
+                  "attempts": 0, "error": None, "received_at": now, "processed_at": None,
+                  "screened": False}
+        dialect = self._s.get_bind().dialect.name
+        insert = (pg_insert if dialect == "postgresql" else sqlite_insert)(
+            InboxUpdate).values(**values)
+        upsert = insert.on_conflict_do_update(
+            index_elements=[InboxUpdate.update_id],
+            set_={k: insert.excluded[k] for k in values if k != "update_id"},
+            where=(InboxUpdate.status != "pending")
+            & (InboxUpdate.received_at < now - REDELIVERY_WINDOW),
+        ).returning(InboxUpdate.update_id)
+        stored = (await self._s.execute(upsert)).first()
+        return stored is not None
 
     async def quarantine(self, update_id: int, chat_id: int, raw: str, reason: str,
                          now: datetime) -> bool:
@@ -266,12 +304,18 @@ class Inbox:
         return self._c.decrypt_json(row.payload_enc)
 
     async def next_pending(self, chat_id: int) -> InboxUpdate | None:
-        return await self._s.scalar(
+        return (await self.pending_head(chat_id))[0]
+
+    async def pending_head(self, chat_id: int) -> tuple[InboxUpdate | None, bool]:
+        """The chat's first pending update, and whether another one waits behind it (so
+        that the dispatcher need not look again when none does)."""
+        rows = (await self._s.scalars(
             select(InboxUpdate)
             .where(InboxUpdate.status == "pending", InboxUpdate.chat_id == chat_id)
             .order_by(InboxUpdate.update_id)
-            .limit(1)
-        )
+            .limit(2)
+        )).all()
+        return (rows[0] if rows else None), len(rows) > 1
 
     async def pending_chats(self) -> list[int]:
         rows = await self._s.scalars(
@@ -373,13 +417,22 @@ class Outbox:
         self._s = session
         self._c = cipher
 
+    def row(self, chat_id: int, method: str, priority: int, payload: dict[str, Any],
+            now: datetime) -> dict[str, Any]:
+        """A message to queue with ``add_all``."""
+        return {"chat_id": chat_id, "method": method, "priority": priority,
+                "payload_enc": self._c.encrypt_json(payload), "status": "pending",
+                "attempts": 0, "not_before": now, "created_at": now}
+
+    async def add_all(self, rows: Sequence[dict[str, Any]]) -> None:
+        """Queue messages in one statement, in order (their ids increase: the order sent)."""
+        if rows:
+            await self._s.execute(insert(OutboxMessage), list(rows))
+
     async def add(self, chat_id: int, method: str, priority: int, payload: dict[str, Any],
                   now: datetime) -> int:
-        row = OutboxMessage(
-            chat_id=chat_id, method=method, priority=priority,
-            payload_enc=self._c.encrypt_json(payload), status="pending", attempts=0,
-            not_before=now, created_at=now,
-        )
+        """Queue one message; its id."""
+        row = OutboxMessage(**self.row(chat_id, method, priority, payload, now))
         self._s.add(row)
         await self._s.flush()
         return row.id

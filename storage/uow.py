@@ -5,10 +5,12 @@ from __future__ import annotations
 from types import TracebackType
 from typing import Any
 
+from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from storage.crypto import Cipher
 from storage.escalation_repo import Escalations
+from storage.gate import Gate
 from storage.privacy_repo import Privacy
 from storage.program_repos import (
     FeedbackRepo,
@@ -56,9 +58,11 @@ class UnitOfWork:
     plans: Plans
     exercises: Exercises
 
-    def __init__(self, sessions: async_sessionmaker[Any], cipher: Cipher) -> None:
+    def __init__(self, sessions: async_sessionmaker[Any], cipher: Cipher,
+                 gate: Gate | None = None) -> None:
         self._sessions = sessions
         self._cipher = cipher
+        self._gate = gate
         self._session: AsyncSession | None = None
 
     @property
@@ -71,8 +75,23 @@ class UnitOfWork:
         return self._session
 
     async def __aenter__(self) -> UnitOfWork:
+        if self._gate is not None:
+            await self._gate.acquire()
+        try:
+            return await self._open()
+        except BaseException:
+            if self._gate is not None:
+                self._gate.release()
+            raise
+
+    async def _open(self) -> UnitOfWork:
         session = self._sessions()
         self._session = session
+        # The session's identity map holds rows only while something references them, so a
+        # row read twice in one update (the person, the request, the member: often four or
+        # five times) was read from the database each time. Held here for the unit of work.
+        self._held: list[object] = []
+        event.listen(session.sync_session, "loaded_as_persistent", self._hold)
         self.people = People(session)
         self.conversations = Conversations(session, self._cipher)
         self.requests = Requests(session, self._cipher)
@@ -96,6 +115,9 @@ class UnitOfWork:
         await session.begin()
         return self
 
+    def _hold(self, _session: Any, instance: object) -> None:
+        self._held.append(instance)
+
     async def commit(self) -> None:
         await self.session.commit()
 
@@ -115,15 +137,23 @@ class UnitOfWork:
             if session.in_transaction():
                 await session.rollback()
         finally:
-            await session.close()
+            self._held = []
+            try:
+                await session.close()
+            finally:
+                if self._gate is not None:
+                    self._gate.release()
 
 
 class Store:
-    """Factory of units of work over one engine and cipher."""
+    """Factory of units of work over one engine and cipher (and, on SQLite, the gate that
+    lets them in one at a time, the most urgent first: storage.gate)."""
 
-    def __init__(self, sessions: async_sessionmaker[Any], cipher: Cipher) -> None:
+    def __init__(self, sessions: async_sessionmaker[Any], cipher: Cipher,
+                 gate: Gate | None = None) -> None:
         self.sessions = sessions
         self.cipher = cipher
+        self.gate = gate
 
     def __call__(self) -> UnitOfWork:
-        return UnitOfWork(self.sessions, self.cipher)
+        return UnitOfWork(self.sessions, self.cipher, self.gate)

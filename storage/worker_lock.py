@@ -14,9 +14,13 @@ fires in the transaction that marks it fired. This module keeps the list of work
 - a worker holds a session advisory lock ``(WORKER_LOCKS, lock_key)`` on a connection kept for
   its life and has a row in ``workers``; it is alive exactly while the server holds that lock,
   which the server drops the moment the connection goes (a SIGKILL included);
-- ``beat()`` (every couple of seconds) finds workers whose lock is gone, ends their outbox
-  claims, removes them, and says how many are alive (each sender keeps to its share of
-  Telegram's overall rate);
+- ``beat()`` (every couple of seconds) finds workers whose lock has been gone for two beats in
+  a row, ends their outbox claims, removes them, and says how many are alive (each sender
+  keeps to its share of Telegram's overall rate). A worker whose *own* lock is gone (its
+  connection dropped, the server restarted) may still be running: it raises LostWorkerLock
+  at its next beat and stops (bot.cli exits; the service manager starts it again), before
+  the others, a beat later, take over what it claimed (found by a review: it used to go on
+  sending what the others were sending too);
 - starting workers take turns (``ADVISORY_KEY``) from ``acquire()`` to ``register()``, so
   migrations and the check below never race;
 - long polling is one process's alone (Telegram answers a second getUpdates with 409, and a
@@ -47,11 +51,18 @@ WORKER_LOCKS = 0x536A57  # the advisory lock space of live workers: (WORKER_LOCK
 EXCLUSIVE_MODES = ("polling", "sandbox")
 _LIVE_KEYS = text(
     "SELECT objid::bigint FROM pg_locks WHERE locktype = 'advisory' AND granted "
-    "AND objsubid = 2 AND classid = CAST(:space AS oid)")
+    "AND objsubid = 2 AND classid = CAST(:space AS oid) "
+    "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")
+MISSES = 2  # beats in a row without its lock before a worker is taken for dead
 
 
 class AnotherWorker(SejawatError):
     """Another worker runs on this database in a way this one cannot join."""
+
+
+class LostWorkerLock(SejawatError):
+    """This worker's own lock is gone (its connection dropped, the server restarted): the
+    others take it for dead and send what it claimed, so it must stop at once."""
 
 
 @dataclass(frozen=True)
@@ -74,6 +85,7 @@ class WorkerLock:
         self._turn = False  # holding ADVISORY_KEY (between acquire and register)
         self._registered = False
         self._lock_key = 0
+        self._missing: set[str] = set()  # workers without their lock at the last beat
 
     @property
     def held(self) -> bool:
@@ -130,7 +142,9 @@ class WorkerLock:
                                      {"key": ADVISORY_KEY})
             await connection.commit()
         except BaseException:
-            await connection.close()  # drops whatever it held
+            with contextlib.suppress(Exception):  # never back to the pool with a lock held
+                await connection.invalidate()
+            await connection.close()
             raise
         self._connection, self._lock_key, self._turn = connection, key, True
 
@@ -150,9 +164,13 @@ class WorkerLock:
         assert self._connection is not None, "acquire() first"
         try:
             await self.beat()
-            async with self._engine.begin() as conn:
-                others = (await conn.execute(select(Worker.id, Worker.mode)
-                                             .where(Worker.id != self.worker_id))).all()
+            async with self._engine.begin() as conn:  # those whose lock is there (the
+                # others are dead or stopping: beats remove them)
+                live = {int(k) for k in
+                        (await conn.scalars(_LIVE_KEYS, {"space": WORKER_LOCKS}))}
+                others = [(w, m) for w, m, key in (await conn.execute(
+                    select(Worker.id, Worker.mode, Worker.lock_key)
+                    .where(Worker.id != self.worker_id))).all() if key in live]
                 exclusive = [w for w, m in others if m in EXCLUSIVE_MODES]
                 if others and (mode in EXCLUSIVE_MODES or exclusive):
                     raise AnotherWorker(
@@ -176,14 +194,21 @@ class WorkerLock:
             await self._connection.commit()
 
     async def beat(self) -> Census:
-        """Find the workers that died (their lock is gone): end their outbox claims (what
-        they were sending is sent by the others at once) and remove them."""
+        """Find the workers that died (their lock gone at two beats in a row): end their
+        outbox claims (what they were sending is sent by the others at once) and remove
+        them. Raises LostWorkerLock if this worker's own lock is gone."""
         if not self.server:
             return Census(1, 0)
         async with self._engine.begin() as conn:
             live = {int(k) for k in (await conn.scalars(_LIVE_KEYS, {"space": WORKER_LOCKS}))}
+            if self._registered and self._lock_key not in live:
+                raise LostWorkerLock(
+                    "this worker's lock on the database is gone (its connection dropped or "
+                    "the server restarted); stopping, so that nothing is sent twice")
             rows = (await conn.execute(select(Worker.id, Worker.lock_key))).all()
-            gone = [w for w, key in rows if key not in live]
+            missing = {w for w, key in rows if key not in live}
+            gone = sorted(missing & self._missing)
+            self._missing = missing - set(gone)
             if gone:
                 await conn.execute(update(OutboxMessage)
                                    .where(OutboxMessage.claimed_by.in_(gone),
@@ -209,6 +234,7 @@ class WorkerLock:
                         OutboxMessage.claimed_by == self.worker_id,
                         OutboxMessage.status == "pending").values(claimed_until=None))
                     await connection.execute(delete(Worker).where(Worker.id == self.worker_id))
+                    await connection.commit()  # gone from the list before its lock goes
                 await connection.execute(text("SELECT pg_advisory_unlock_all()"))
                 await connection.commit()
             with contextlib.suppress(Exception):

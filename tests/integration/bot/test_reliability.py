@@ -306,3 +306,54 @@ async def test_an_update_id_telegram_gives_again_after_a_quiet_week_is_a_new_upd
         assert {o.chat_id for o in outgoing} >= {5001, 5002}, "both students were answered"
     finally:
         await application.stop()
+
+
+async def test_a_failure_recorded_after_another_worker_processed_the_update_changes_nothing(
+    app: App,
+) -> None:
+    """Found by a review of several workers: an attempt failed here while another worker
+    then processed the same update (it took the chat's lock when this transaction rolled
+    back); recording the failure here afterwards marked it failed, sent the student "something
+    went wrong" and, for a risky text, paged a counselor a second time. Now the failure is
+    recorded under the chat's lock and only for an update still waiting."""
+    now = datetime.now(UTC)
+    inbound = Inbound(update_id=77, chat_id=5001, chat_type="private", sender_id=5001,
+                      language_code="id", kind="text", text="aku mau bunuh diri malam ini")
+    async with app.store() as uow:
+        await uow.inbox.store(77, 5001, dataclasses.asdict(inbound), now)
+        await uow.inbox.finish(77, now)  # the other worker's processing, committed
+        await uow.commit()
+    for _ in range(bot.inbox.MAX_ATTEMPTS + 1):
+        await app.dispatcher._failed(5001, 77, RuntimeError("a defect"))
+    async with app.store() as uow:
+        row = await uow.inbox.get(77)
+        assert (row.status, row.attempts) == ("done", 0)
+        assert await uow.outbox.pending_count() == 0  # no "something went wrong"
+        assert (await uow.session.scalars(select(Escalation))).all() == []  # no second page
+
+
+async def test_an_update_is_kept_when_every_connection_is_busy(
+    app: App, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Found by a review: when the connection pool was exhausted (every connection waiting
+    for a chat a stalled worker held), storing an update timed out with SQLAlchemy's pool
+    TimeoutError, which was taken for the update's own fault: the update was set aside as
+    unstorable and acknowledged to Telegram, so lost. Now it is retried until stored."""
+    from sqlalchemy.exc import TimeoutError as PoolTimeout
+
+    real, calls = app.dispatcher._store, 0
+
+    def busy() -> UnitOfWork:
+        nonlocal calls
+        calls += 1
+        if calls <= 2:
+            raise PoolTimeout("QueuePool limit of size 10 overflow 10 reached")
+        return real()
+
+    monkeypatch.setattr(app.dispatcher, "_store", busy)
+    inbound = Inbound(update_id=91, chat_id=5001, chat_type="private", sender_id=5001,
+                      language_code="id", kind="text", text="halo kak")
+    assert await app.dispatcher.submit(inbound)
+    async with app.store() as uow:
+        assert (await uow.inbox.get(91)).status in ("pending", "done")
+        assert await uow.inbox.quarantined_count() == 0

@@ -229,6 +229,33 @@ async def test_a_different_data_key_is_refused(engine: AsyncEngine, data_key: st
     await check_data_key(engine, rotated)
 
 
+async def test_a_timer_fired_and_armed_again_is_not_fired_again_by_another_worker(
+    store: Store,
+) -> None:
+    """Found by a review: two workers sweep the same due ladder timer; the first fires it and,
+    in the same transaction, arms it again for the next rung; the second one's claim (which
+    waited for the first, or came just after) fired the re-armed timer at once, so the next
+    counselor was paged with no time given to the first. Now the second finds nothing due;
+    on PostgreSQL it does not even wait for the first one's transaction."""
+    due = NOW + timedelta(minutes=2)
+    async with store() as uow:
+        await uow.timers.set("escalation_ack", "7", due, {"step": 1})
+        await uow.commit()
+    async with store() as first, store() as second:
+        [timer] = await first.timers.due(due)
+        assert await first.timers.claim(timer.id, due) is not None
+        await first.timers.set("escalation_ack", "7", due + timedelta(minutes=3), {"step": 2})
+        if first.session.get_bind().dialect.name == "postgresql":  # the second, meanwhile
+            assert await second.timers.claim(timer.id, due) is None
+        await first.commit()
+    async with store() as uow:  # the second worker, just after
+        assert await uow.timers.claim(timer.id, due) is None
+        armed = await uow.timers.armed("escalation_ack", "7")
+        assert armed is not None
+        assert armed.payload == {"step": 2}
+        assert await uow.timers.claim(timer.id, due + timedelta(minutes=3)) is not None
+
+
 async def test_timers_fire_once_and_rearm_atomically(store: Store) -> None:
     async with store() as uow:
         await uow.timers.set("offer_timeout", "7", NOW + timedelta(minutes=2), {"a": 1})
@@ -238,8 +265,9 @@ async def test_timers_fire_once_and_rearm_atomically(store: Store) -> None:
         assert await uow.timers.due(NOW + timedelta(minutes=3)) == []  # moved, not duplicated
         [timer] = await uow.timers.due(NOW + timedelta(minutes=5))
         assert timer.payload == {"a": 2}
-        assert await uow.timers.claim(timer.id, NOW) is not None
-        assert await uow.timers.claim(timer.id, NOW) is None  # fires once
+        assert await uow.timers.claim(timer.id, NOW + timedelta(minutes=4)) is None  # not due
+        assert await uow.timers.claim(timer.id, NOW + timedelta(minutes=5)) is not None
+        assert await uow.timers.claim(timer.id, NOW + timedelta(minutes=5)) is None  # once
         await uow.commit()
     async with store() as uow:
         await uow.timers.set("offer_timeout", "7", NOW + timedelta(minutes=9))  # re-armed

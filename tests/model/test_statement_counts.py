@@ -1,0 +1,123 @@
+"""How many SQL statements each kind of update costs (#14: "statement counts per update kind
+measured by a test helper and reported"). Counted on the whole program in-process
+(tests/model/world.py) on SQLite, for the update itself (stored, screened, processed, its
+replies queued) and for delivering what it queued (the sender's claims and records), from the
+first /start to a risky message in a chat. The ceilings are today's counts: a change that
+adds statements to the hot path fails here and says where; one that removes some lowers them.
+The README's benchmark section reports the same table (``python -m pytest
+tests/model/test_statement_counts.py -s`` prints it; with SEJAWAT_SHOW_SQL=1, every statement)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import event
+
+from flows.types import Inbound
+from tests.model.test_regressions import DESCRIPTION, DIMAS, STUDENT
+from tests.model.world import World
+
+# kind of update -> (statements to process it, statements to deliver what it queued), at most.
+# Before #14's hot-path step (2026-11-27): 21/18, 19/18, 19/11, 51/36, 53/20, 26/13, 20/11, 60/27.
+CEILINGS: dict[str, tuple[int, int]] = {
+    "/start (a command)": (13, 18),
+    "intake button (consent)": (11, 18),
+    "intake text (the description)": (12, 11),
+    "request sent (offered to a supporter)": (40, 36),
+    "supporter accepts": (41, 20),
+    "student text relayed": (20, 13),
+    "supporter text relayed": (17, 11),
+    "high-risk text in a chat": (45, 27),
+}
+SHOW = "SEJAWAT_SHOW_SQL"  # set it to see every statement of every update
+
+
+@dataclass
+class Counter:
+    statements: list[str] = field(default_factory=list)
+    on: bool = False
+
+    def __call__(self, _conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if self.on:
+            self.statements.append(" ".join(statement.split())[:160])
+
+    @contextmanager
+    def counting(self) -> Iterator[list[str]]:
+        self.statements, self.on = [], True
+        try:
+            yield self.statements
+        finally:
+            self.on = False
+
+
+async def _measure(world: World, counter: Counter, inbound: Inbound) -> tuple[int, int]:
+    app = world.running
+    with counter.counting() as processing:
+        await app.dispatcher.submit(inbound)
+        await app.dispatcher.idle(30)
+    with counter.counting() as delivering:
+        await world.settle()
+    if os.environ.get(SHOW):
+        print(f"\n{inbound.kind} {inbound.text or inbound.button}:", *processing, "--",
+              *delivering, sep="\n  ")
+    return len(processing), len(delivering)
+
+
+def _button(world: World, who: int, prefix: str) -> Inbound:
+    message_id, data = [(m, d) for m, d in world.buttons(who) if d.startswith(prefix)][-1]
+    world.update_id += 1
+    return Inbound(update_id=world.update_id, chat_id=who, chat_type="private", sender_id=who,
+                   language_code="id", kind="button", button=data,
+                   callback_id=f"cb{world.update_id}", message_id=message_id)
+
+
+def _text(world: World, who: int, text: str) -> Inbound:
+    world.update_id += 1
+    command = text[1:].split()[0] if text.startswith("/") else ""
+    return Inbound(update_id=world.update_id, chat_id=who, chat_type="private", sender_id=who,
+                   language_code="id", kind="command" if command else "text", text=text,
+                   command=command, message_id=world.update_id)
+
+
+async def test_statements_per_update_kind_stay_within_todays_counts(world: World) -> None:
+    engine = world.running.engine.sync_engine
+    counter = Counter()
+    event.listen(engine, "before_cursor_execute", counter)
+    counts: dict[str, tuple[int, int]] = {}
+    try:
+        counts["/start (a command)"] = await _measure(
+            world, counter, _text(world, STUDENT, "/start"))
+        counts["intake button (consent)"] = await _measure(
+            world, counter, _button(world, STUDENT, "in:consent:yes"))
+        for step in ("in:lang:id", "in:topic:family"):
+            await world.submit(_button(world, STUDENT, step))
+        counts["intake text (the description)"] = await _measure(
+            world, counter, _text(world, STUDENT, DESCRIPTION))
+        for step in ("in:feeling:3", "in:name:keep"):
+            await world.submit(_button(world, STUDENT, step))
+        counts["request sent (offered to a supporter)"] = await _measure(
+            world, counter, _button(world, STUDENT, "in:confirm:"))
+        counts["supporter accepts"] = await _measure(
+            world, counter, _button(world, DIMAS, "of:accept:"))
+        counts["student text relayed"] = await _measure(
+            world, counter, _text(world, STUDENT, "makasih kak udah mau dengerin aku"))
+        counts["supporter text relayed"] = await _measure(
+            world, counter, _text(world, DIMAS, "Sama-sama, aku di sini. Cerita aja pelan-pelan."))
+        counts["high-risk text in a chat"] = await _measure(
+            world, counter, _text(world, STUDENT, "jujur aku pengen mati aja rasanya"))
+    finally:
+        event.remove(engine, "before_cursor_execute", counter)
+    print("\nSQL statements per update (SQLite): processing the update / delivering its replies")
+    for kind, (processing, delivering) in counts.items():
+        print(f"  {kind:40} {processing:4} / {delivering:4}")
+    for kind, (processing, delivering) in counts.items():
+        ceiling = CEILINGS.get(kind)
+        if ceiling is not None:
+            assert processing <= ceiling[0], f"{kind}: {processing} statements to process " \
+                f"(at most {ceiling[0]}; {SHOW}=1 shows them)"
+            assert delivering <= ceiling[1], f"{kind}: {delivering} statements to deliver " \
+                f"(at most {ceiling[1]}; {SHOW}=1 shows them)"

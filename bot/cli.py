@@ -15,7 +15,7 @@ from pathlib import Path
 
 from bot import admin
 from bot.config import Config, load_config
-from bot.errors import SejawatError
+from bot.errors import SejawatError, StartFailed, why_start_failed
 
 log = logging.getLogger("sejawat")
 
@@ -70,7 +70,14 @@ async def _serve(config: Config) -> None:
     for sig in (signal.SIGINT, signal.SIGTERM):
         with contextlib.suppress(NotImplementedError):
             loop.add_signal_handler(sig, stop.set)
-    await app.start()
+    try:
+        await app.start()
+    except Exception as exc:
+        why = why_start_failed(exc, config.telegram.api_base, config.database.url)
+        await app.stop()  # (closes what was opened: no "unclosed session" after it)
+        if why is None:
+            raise
+        raise StartFailed(why) from None
     try:
         stopping = asyncio.create_task(stop.wait())
         lost = asyncio.create_task(app.lost.wait())

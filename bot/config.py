@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tomllib
 import zoneinfo
 from collections.abc import Mapping
@@ -21,6 +22,8 @@ from routing.schedule import DAYS, time_of_day, unknown_days
 ENV_PREFIX = "SEJAWAT_"
 CONFIG_ENV = "SEJAWAT_CONFIG"
 TELEGRAM_API = "https://api.telegram.org"
+_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")  # what Telegram accepts as a webhook secret
+_TOKEN = re.compile(r"\d+:[A-Za-z0-9_-]+")  # what @BotFather gives: 123456789:AAE...
 
 
 class _Section(BaseModel):
@@ -231,6 +234,10 @@ class Config(_Section):
                     f"resources.{language}",
                     "is missing: list at least one emergency number for this language",
                 )
+        token = self.telegram.token.get_secret_value()
+        if token and not _TOKEN.fullmatch(token):
+            raise ConfigError("telegram.token", "does not look like a bot token from "
+                              "@BotFather (digits, a colon, then letters, digits, _ and -)")
         if self.telegram.mode == "webhook" and \
                 self.observability.listen_port == self.telegram.webhook.port:
             raise ConfigError("observability.listen_port",
@@ -242,10 +249,15 @@ class Config(_Section):
             if not secure and (self.telegram.api_base == TELEGRAM_API or
                                not url.startswith("http://")):
                 raise ConfigError("telegram.webhook.url", "must be an https:// URL in webhook mode")
-            if len(self.telegram.webhook.secret.get_secret_value()) < 16:
+            secret = self.telegram.webhook.secret.get_secret_value()
+            if len(secret) < 16:
                 raise ConfigError(
                     "telegram.webhook.secret", "must be at least 16 characters in webhook mode"
                 )
+            if not _SECRET.fullmatch(secret):
+                raise ConfigError("telegram.webhook.secret",
+                                  "may hold only letters A-Z and a-z, digits, _ and - "
+                                  "(Telegram refuses anything else), at most 256")
 
 
 def _env_overlay(env: Mapping[str, str]) -> dict[str, Any]:
@@ -255,7 +267,7 @@ def _env_overlay(env: Mapping[str, str]) -> dict[str, Any]:
             continue
         path = [part.lower() for part in name[len(ENV_PREFIX):].split("__")]
         value: Any = raw
-        if raw[:1] in "[{":
+        if raw[:1] in ("[", "{"):  # (an empty value is an empty string, not JSON)
             try:
                 value = json.loads(raw)
             except json.JSONDecodeError as exc:

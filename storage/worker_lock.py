@@ -172,12 +172,17 @@ class WorkerLock:
                     select(Worker.id, Worker.mode, Worker.lock_key)
                     .where(Worker.id != self.worker_id))).all() if key in live]
                 exclusive = [w for w, m in others if m in EXCLUSIVE_MODES]
-                if others and (mode in EXCLUSIVE_MODES or exclusive):
+                if exclusive:
                     raise AnotherWorker(
-                        f"another Sejawat worker ({(exclusive or [others[0][0]])[0]}) is "
-                        "already running on this PostgreSQL database; stop it first. Several "
-                        "workers can serve one database in webhook mode only (long polling "
-                        "is one process's alone)")
+                        f"a Sejawat worker using long polling ({exclusive[0]}) is already "
+                        "running on this PostgreSQL database; stop it first (long polling "
+                        "is one process's alone; several workers need webhook mode)")
+                if others and mode in EXCLUSIVE_MODES:
+                    raise AnotherWorker(
+                        f"other Sejawat workers ({', '.join(w for w, _ in others)}) are "
+                        "already running on this PostgreSQL database in webhook mode; long "
+                        "polling is one process's alone: stop them, or start this one in "
+                        "webhook mode too")
                 await conn.execute(insert(Worker).values(
                     id=self.worker_id, lock_key=self._lock_key, mode=mode, started_at=now))
             self._registered = True

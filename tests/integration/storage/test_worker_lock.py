@@ -103,15 +103,16 @@ async def test_long_polling_on_postgresql_is_one_workers_alone(pg: str) -> None:
     try:
         with pytest.raises(AnotherWorker) as refused:
             await _start(webhook, "webhook")  # a polling worker deletes the webhook
-        assert "another Sejawat worker (holder) is already running on this PostgreSQL" \
-            in str(refused.value)
-        assert "webhook mode only" in str(refused.value)
+        assert "a Sejawat worker using long polling (holder) is already running on this " \
+            "PostgreSQL database; stop it first" in str(refused.value)
         assert not webhook.held
         await _kill(holder)
         await _start(webhook, "webhook")  # the killed one is noticed at once
         with pytest.raises(AnotherWorker) as refused:
             await _start(polling, "polling")  # Telegram answers a second getUpdates with 409
-        assert "long polling is one process's alone" in str(refused.value)
+        assert f"other Sejawat workers ({webhook.worker_id}) are already running on this " \
+            "PostgreSQL database in webhook mode; long polling is one process's alone" \
+            in str(refused.value)
     finally:
         await _kill(holder)
         await webhook.release()

@@ -63,10 +63,23 @@ def test_config_file_from_environment_variable(tmp_path: Path) -> None:
     ({"SEJAWAT_OBSERVABILITY__LOG_FORMAT": "xml"}, "config key observability.log_format"),
     ({"SEJAWAT_TELEGRAM__MODE": "webhook", "SEJAWAT_OBSERVABILITY__LISTEN_PORT": "8443"},
      "config key observability.listen_port: must differ from telegram.webhook.port"),
+    ({"SEJAWAT_TELEGRAM__TOKEN": "notatoken"}, "config key telegram.token: does not look"),
+    ({"SEJAWAT_TELEGRAM__TOKEN": "1:a", "SEJAWAT_TELEGRAM__MODE": "webhook",
+      "SEJAWAT_TELEGRAM__WEBHOOK__URL": "https://bot.school.example/telegram",
+      "SEJAWAT_TELEGRAM__WEBHOOK__SECRET": "rahasia sekolah kita!"},
+     "config key telegram.webhook.secret: may hold only letters"),
 ])
 def test_errors_name_the_key(env: dict[str, str], message: str) -> None:
     with pytest.raises(ConfigError, match=message.replace(".", r"\.")):
         load_config(EXAMPLE, env=env)
+
+
+def test_an_empty_environment_variable_is_an_empty_value() -> None:
+    """Found by an operator's trial: `SEJAWAT_TELEGRAM__TOKEN=` (as deploy/env.example ships
+    it, not yet filled in) was refused as "not valid JSON"; it is an empty token: the
+    sandbox runs."""
+    config = load_config(EXAMPLE, env={"SEJAWAT_TELEGRAM__TOKEN": ""})
+    assert config.telegram.token.get_secret_value() == ""
 
 
 def test_data_key_in_the_file_is_refused(tmp_path: Path) -> None:

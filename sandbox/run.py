@@ -206,6 +206,7 @@ Sejawat is running against the local sandbox (no Telegram token configured).
     click buttons, chat; the timeline shows what the system did. Training scenarios too.
 
   Sandbox Bot API server: {base}  (control API for scripts: POST {base}/control/<operation>)
+    curl -s -X POST {base}/control/create_user -d '{{"user_id": 5001, "first_name": "Rara"}}'
     curl -s -X POST {base}/control/send_text -d '{{"user_id": 5001, "text": "/start"}}'
   Press Ctrl-C to stop.
 """

@@ -262,7 +262,7 @@ class Sender:
         timeout = 1.0
         if not batch:
             async with self._store() as uow:
-                wakeup = await uow.outbox.next_wakeup()
+                wakeup = await uow.outbox.next_change(self._clock(), self.worker)
             if wakeup is not None:
                 timeout = min(1.0, max(0.01, (wakeup - self._clock()).total_seconds()))
         # asyncio.timeout, not wait_for: in Python 3.11 wait_for drops a cancellation that

@@ -473,6 +473,22 @@ class Outbox:
             select(func.min(OutboxMessage.not_before)).where(OutboxMessage.status == "pending")
         )
 
+    async def next_change(self, now: datetime, worker: str) -> datetime | None:
+        """When something ``worker`` cannot send now may become sendable without its own
+        doing: a retry time, or the end of another worker's claim or per-chat hold. (What
+        waits behind its own deliveries becomes sendable when they end, which wakes it.)
+        Found by a benchmark: waking for every pending message already due, a worker whose
+        due messages another worker held looked again every 10 ms."""
+        retry = (select(func.min(OutboxMessage.not_before))
+                 .where(OutboxMessage.status == "pending", OutboxMessage.not_before > now)
+                 .scalar_subquery())
+        held = (select(func.min(OutboxMessage.claimed_until))
+                .where(OutboxMessage.claimed_until > now, OutboxMessage.claimed_by != worker)
+                .scalar_subquery())
+        row = (await self._s.execute(select(retry, held))).one()
+        times = [t for t in row if t is not None]
+        return min(times) if times else None
+
     async def mark_sent(self, message_id: int, telegram_message_id: int | None,
                         now: datetime, hold: timedelta = timedelta(0)) -> None:
         """``hold``: the chat stays with the worker that sent it for that long (a claimed

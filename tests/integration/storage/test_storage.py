@@ -17,7 +17,7 @@ from storage.crypto import Cipher, generate_key
 from storage.db import check_data_key, create_engine, current_revision, migrate, sessionmaker
 from storage.models import HelpRequest, InboxUpdate
 from storage.program_models import RelayMessage
-from storage.repositories import REDELIVERY_WINDOW
+from storage.repositories import CLAIM_LEASE, REDELIVERY_WINDOW
 from storage.uow import Store
 
 NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
@@ -174,6 +174,27 @@ async def test_each_outgoing_message_is_claimed_by_one_worker_and_a_chat_is_pace
         assert [m.id for m in await uow.outbox.due(NOW + gap, 10, claim_for="w3")] \
             == [a2, b1, c1]
         await uow.commit()
+
+
+async def test_a_sender_waits_for_a_retry_time_or_another_workers_hold_not_for_what_is_due(
+    store: Store,
+) -> None:
+    """Found by a benchmark: a worker woke for every pending message already due, so while
+    another worker held those (or its own delivery to the chat was on the way) it looked
+    again every 10 ms. It now wakes when a retry time comes or another worker's hold ends."""
+    async with store() as uow:
+        first = await uow.outbox.add(1, "send", 5, {"text": "a"}, NOW)
+        await uow.outbox.add(2, "send", 5, {"text": "b"}, NOW + timedelta(seconds=300))
+        assert [m.id for m in await uow.outbox.due(NOW, 10, claim_for="w1")] == [first]
+        await uow.commit()
+    async with store() as uow:
+        assert await uow.outbox.next_change(NOW, "w1") == NOW + timedelta(seconds=300)
+        assert await uow.outbox.next_change(NOW, "w2") == NOW + CLAIM_LEASE  # w1's claim
+        await uow.outbox.mark_sent(first, 7, NOW, hold=timedelta(seconds=1))
+        await uow.commit()
+    async with store() as uow:  # w1's hold on chat 1 ends in a second
+        assert await uow.outbox.next_change(NOW, "w2") == NOW + timedelta(seconds=1)
+        assert await uow.outbox.next_change(NOW + timedelta(seconds=301), "w2") is None
 
 
 async def test_free_text_is_encrypted_at_rest(store: Store, engine: AsyncEngine) -> None:

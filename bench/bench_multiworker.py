@@ -1,6 +1,6 @@
 """(7) Several webhook workers on one PostgreSQL database (issue #14).
 
-``python -m bench.bench_multiworker [--students N] [--quick] [--workers 1,2,3]``
+``python -m bench.bench_multiworker [--students N] [--quick] [--workers 1,2,3] [--sql-profile]``
 
 For 1, 2 and 3 workers, each time with a fresh PostgreSQL database and the aiogram transport:
 that many Sejawat child processes in webhook mode, each listening on its own port, behind a
@@ -160,14 +160,17 @@ def duplicates(tracker: Tracker, ids: list[int], heads: list[str]) -> dict[str, 
 
 
 @contextlib.asynccontextmanager
-async def workers_behind_proxy(api: SandboxBotApi, db_url: str,
-                               count: int) -> AsyncIterator[tuple[list[BotProcess],
-                                                                  RoundRobinProxy]]:
+async def workers_behind_proxy(api: SandboxBotApi, db_url: str, count: int,
+                               sql_profile: bool = False,
+                               ) -> AsyncIterator[tuple[list[BotProcess], RoundRobinProxy]]:
     ports = [free_port() for _ in range(count)]
     proxy = RoundRobinProxy([f"http://127.0.0.1:{port}" for port in ports])
     await proxy.start()
     base = raw_config(api.base_url, db_url, TRANSPORT)
-    bots = [BotProcess(sejawat_spec(webhook_config(base, proxy.url, port))) for port in ports]
+    specs = [sejawat_spec(webhook_config(base, proxy.url, port)) for port in ports]
+    for spec in specs:
+        spec["sql_profile"] = sql_profile  # bench.botproc: every statement timed and counted
+    bots = [BotProcess(spec) for spec in specs]
     try:
         for bot in bots:  # one after the other: the first one migrates the database
             await bot.start()
@@ -178,7 +181,19 @@ async def workers_behind_proxy(api: SandboxBotApi, db_url: str,
         await proxy.stop()
 
 
-async def measure(count: int, students: int) -> dict[str, Any]:
+def sql_totals(stats: list[dict[str, Any]], top: int = 8) -> list[dict[str, Any]]:
+    """The statements the workers ran most often (``--sql-profile``), summed over workers."""
+    totals: dict[str, list[float]] = {}
+    for worker in stats:
+        for row in worker.get("sql_top", []):
+            entry = totals.setdefault(" ".join(row["sql"].split())[:120], [0, 0.0])
+            entry[0] += row["count"]
+            entry[1] += row["total_s"]
+    ranked = sorted(totals.items(), key=lambda kv: -kv[1][0])[:top]
+    return [{"sql": sql, "count": int(n), "total_s": t} for sql, (n, t) in ranked]
+
+
+async def measure(count: int, students: int, sql_profile: bool = False) -> dict[str, Any]:
     log(f"multiworker: {count} worker(s), {students} students saturating")
     steps = intake_steps()
     ids = list(range(FIRST_STUDENT, FIRST_STUDENT + students))
@@ -187,7 +202,7 @@ async def measure(count: int, students: int) -> dict[str, Any]:
         heads = [prompt_head(raw_config(api.base_url, db_url, TRANSPORT), "id", key)
                  for key in INTAKE_PROMPTS]
         try:
-            async with workers_behind_proxy(api, db_url, count) as (bots, proxy):
+            async with workers_behind_proxy(api, db_url, count, sql_profile) as (bots, proxy):
                 await create_users(api, ids)
                 out = Collected()
                 cpu0 = [bot.cpu_seconds() for bot in bots]
@@ -200,6 +215,9 @@ async def measure(count: int, students: int) -> dict[str, Any]:
                 served = list(proxy.served.values())
                 proxy_failed, proxy_skipped = proxy.failed, proxy.skipped
                 stats = [await bot.stop() for bot in bots]
+                sql = sql_totals(stats)
+                for worker in stats:
+                    worker.pop("sql_top", None)
             undelivered = len(api.state.pending)
         finally:
             deliveries.close()
@@ -217,11 +235,12 @@ async def measure(count: int, students: int) -> dict[str, Any]:
         "delivered_updates": len(deliveries.delivered), "redelivered": redelivered,
         "webhook_failures": deliveries.failed, "undelivered_at_end": undelivered,
         "database": db, "shown": dup, "proxy_served": served, "proxy_failed": proxy_failed,
-        "proxy_skipped": proxy_skipped, "worker_stats": stats,
+        "proxy_skipped": proxy_skipped, "worker_stats": stats, "sql_top": sql,
     }
 
 
-async def run(students: int, workers: tuple[int, ...] = WORKERS) -> dict[str, Any]:
+async def run(students: int, workers: tuple[int, ...] = WORKERS,
+              sql_profile: bool = False) -> dict[str, Any]:
     base: dict[str, Any] = {"students": students, "transport": TRANSPORT,
                             "cpus": os.cpu_count(), "note": CORES_NOTE}
     problem = await postgres_available()
@@ -233,7 +252,7 @@ async def run(students: int, workers: tuple[int, ...] = WORKERS) -> dict[str, An
         load = os.getloadavg()[0]
     except OSError:
         load = float("nan")
-    rows = [await measure(count, students) for count in workers]
+    rows = [await measure(count, students, sql_profile) for count in workers]
     summary = {
         "updates_per_s": {str(r["workers"]): r["updates_per_s"] for r in rows},
         "p99_ms": {str(r["workers"]): r["latency"]["p99_ms"] for r in rows},
@@ -265,6 +284,11 @@ def report(result: dict[str, Any]) -> None:
                 r["shown"]["chats_out_of_order"]:
             print(f"PROBLEM with {r['workers']} worker(s): no reply {r['no_reply']}, "
                   f"database {r['database']}, shown {r['shown']}, errors {r['error_samples']}")
+        if r["sql_top"]:
+            print(f"statements run most often, {r['workers']} worker(s), "
+                  f"{r['updates']} updates:")
+            for row in r["sql_top"]:
+                print(f"  {row['count']:6d}  {row['total_s']:6.2f} s  {row['sql'][:90]}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -274,11 +298,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="20 students")
     parser.add_argument("--workers", default=",".join(str(n) for n in WORKERS),
                         help="worker counts to measure, e.g. 1,2,3")
+    parser.add_argument("--sql-profile", action="store_true",
+                        help="count and time the workers' SQL statements (slower; diagnosis)")
     args = parser.parse_args(argv)
     students = 20 if args.quick else args.students
     workers = tuple(int(n) for n in args.workers.split(","))
     started = time.monotonic()
-    result = asyncio.run(run(students, workers))
+    result = asyncio.run(run(students, workers, args.sql_profile))
     result["elapsed_s"] = time.monotonic() - started
     report(result)
     print(f"wrote {write_result('multiworker', result)}")

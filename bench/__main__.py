@@ -4,6 +4,8 @@
 chosen so that the whole run stays under 20 minutes on a 2-core machine; ``--full`` uses the
 issue's sizes (2 000 students in (1), 10 000 open conversations in (6)), which takes longer.
 
+(7), several webhook workers on one PostgreSQL database, runs right after (1).
+
 Bench (3) (delivery at Telegram's limits) runs in its own process during the soak of (6): it is
 paced by the sandbox's flood limits (25-30 messages/s, a few % of a core) and the soak by its
 students' pauses, so neither saturates a core; ``--serial`` runs them one after the other.
@@ -22,6 +24,7 @@ from bench import (
     bench_detector,
     bench_escalation,
     bench_memory,
+    bench_multiworker,
     bench_relay,
     bench_throughput,
 )
@@ -32,13 +35,13 @@ BUDGET_S = 20 * 60
 
 def sizes(quick: bool, full: bool) -> dict[str, Any]:
     if quick:
-        return {"students": 20, "sessions": 40, "esc_students": 50, "crisis": 10,
-                "open": 1000, "soak": 60.0, "delivery": ["--quick"]}
+        return {"students": 20, "mw_students": 20, "sessions": 40, "esc_students": 50,
+                "crisis": 10, "open": 1000, "soak": 60.0, "delivery": ["--quick"]}
     if full:
-        return {"students": 2000, "sessions": 200, "esc_students": 300, "crisis": 20,
-                "open": 10_000, "soak": 600.0, "delivery": []}
-    return {"students": 50, "sessions": 200, "esc_students": 100, "crisis": 15,
-            "open": 3000, "soak": 600.0, "delivery": []}
+        return {"students": 2000, "mw_students": 60, "sessions": 200, "esc_students": 300,
+                "crisis": 20, "open": 10_000, "soak": 600.0, "delivery": []}
+    return {"students": 50, "mw_students": 60, "sessions": 200, "esc_students": 100,
+            "crisis": 15, "open": 3000, "soak": 600.0, "delivery": []}
 
 
 async def delivery_process(args: list[str]) -> asyncio.subprocess.Process:
@@ -73,6 +76,27 @@ def _ok(passed: bool | None) -> str:
     return "-" if passed is None else ("pass" if passed else "MISS")
 
 
+def multiworker_rows() -> list[list[object]]:
+    """(7): updates/s and p99 with 1, 2, 3 webhook workers; lost and duplicated (must be 0)."""
+    mw = read_result("multiworker") or {}
+    if mw.get("skipped"):
+        return [["(7) several webhook workers (PostgreSQL)", "report", "skipped", "-"]]
+    summ = mw.get("summary", {})
+    rate, p99 = summ.get("updates_per_s", {}), summ.get("p99_ms", {})
+    if not rate:
+        return [["(7) several webhook workers (PostgreSQL)", "report", "-", "-"]]
+    workers = sorted(rate, key=int)
+    lost, dup = summ.get("lost"), summ.get("duplicated")
+    return [
+        [f"(7) updates/s with {'/'.join(workers)} webhook workers ({mw.get('cpus')} cores)",
+         "report", " / ".join(f"{rate[w]:.0f}" for w in workers), "-"],
+        [f"(7) p99 reply with {'/'.join(workers)} webhook workers", "report",
+         " / ".join(f"{p99[w]:.0f}" for w in workers) + " ms", "-"],
+        ["(7) several workers: lost + duplicated", "0", f"{lost} + {dup}",
+         _ok(lost == 0 and dup == 0 if lost is not None and dup is not None else None)],
+    ]
+
+
 def summary(elapsed: float) -> list[list[object]]:
     rows: list[list[object]] = []
     tp = read_result("throughput") or {}
@@ -85,6 +109,7 @@ def summary(elapsed: float) -> list[list[object]]:
     rows.append(["(1) p99 reply at 200 conversations (worst)", "< 50 ms",
                  f"{p99:.0f} ms" if p99 is not None else "-",
                  _ok(p99 < 50 if p99 is not None else None)])
+    rows.extend(multiworker_rows())
     relay = read_result("relay") or {}
     added = relay.get("added_p99_ms")
     rows.append(["(2) relay p99 added over sandbox round trip", "< 20 ms",
@@ -148,6 +173,11 @@ def main(argv: list[str] | None = None) -> int:
     result = asyncio.run(bench_throughput.run(size["students"]))
     bench_throughput.report(result)
     print(f"wrote {write_result('throughput', result)}")
+
+    log("(7) several webhook workers")
+    multi = asyncio.run(bench_multiworker.run(size["mw_students"]))
+    bench_multiworker.report(multi)
+    print(f"wrote {write_result('multiworker', multi)}")
 
     log("(2) relay")
     relay = asyncio.run(bench_relay.run(size["sessions"]))

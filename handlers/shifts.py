@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from flows.types import Effect, Reply
@@ -17,20 +17,30 @@ log = logging.getLogger("sejawat.shifts")
 
 
 async def plan_shift(uow: UnitOfWork, services: Services, shift: Shift) -> None:
-    """Arm the next start, end and reminder timers of one shift."""
+    """Arm the next start, end and reminder timers of one shift. A timer of the shift that
+    is due and not yet fired is left to fire: when several came due at once (the bot was
+    down over a shift's start, or two workers), the reminder's planning moved the start to
+    next week and the supporter never went on duty (found when timers stopped being fired
+    after they were armed again)."""
     now = services.clock()
     tz = ZoneInfo(services.config.program.timezone)
     window = Weekly(tuple(shift.days), shift.start, shift.end)
     start = next_start([window], now, tz)
     end = next_end(window, now, tz)
     ref = str(shift.id)
+
+    async def arm(kind: str, at: datetime) -> None:
+        waiting = await uow.timers.armed(kind, ref)
+        if waiting is None or waiting.due_at > now:
+            await uow.timers.set(kind, ref, at)
+
     if start is not None:
-        await uow.timers.set("shift_start", ref, start)
+        await arm("shift_start", start)
         ahead = timedelta(seconds=services.config.routing.shift_reminder)
         if ahead and start - ahead > now:
-            await uow.timers.set("shift_reminder", ref, start - ahead)
+            await arm("shift_reminder", start - ahead)
     if end is not None:
-        await uow.timers.set("shift_end", ref, end)
+        await arm("shift_end", end)
 
 
 async def sync_config(uow: UnitOfWork, services: Services) -> None:

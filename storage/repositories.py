@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import (
     Select,
+    Update,
     and_,
     bindparam,
     delete,
@@ -374,6 +375,17 @@ class Outgoing:
     attempts: int
 
 
+def end_claims(workers: Sequence[str] | None = None) -> Update:
+    """The statement that ends the claims on messages still to send of ``workers`` (None: of
+    every worker), e.g. of a worker that died or stopped: what they held is anyone's at once.
+    (A sent message's per-chat hold is left to run out: it lasts a pacing gap.)"""
+    query = update(OutboxMessage).where(OutboxMessage.status == "pending",
+                                        OutboxMessage.claimed_until.is_not(None))
+    if workers is not None:
+        query = query.where(OutboxMessage.claimed_by.in_(list(workers)))
+    return query.values(claimed_until=None).execution_options(synchronize_session=False)
+
+
 @functools.cache
 def _due_query(excluding: bool, claiming: bool = False) -> Select[OutboxMessage]:
     """Outbox.due's statement, built once (the sender asks many times a second): the heads
@@ -522,14 +534,9 @@ class Outbox:
             select(func.count()).select_from(OutboxMessage).where(OutboxMessage.status == "pending")
         ) or 0)
 
-    async def release(self, now: datetime, workers: Sequence[str] | None = None) -> int:
-        """End the claims of ``workers`` (None: of every worker), e.g. of a worker that died:
-        what they held is free to send at once. Returns how many claims that ended."""
-        query = update(OutboxMessage).where(OutboxMessage.claimed_until > now)
-        if workers is not None:
-            query = query.where(OutboxMessage.claimed_by.in_(list(workers)))
-        result = await self._s.execute(query.values(claimed_until=None)
-                                       .execution_options(synchronize_session=False))
+    async def release(self, workers: Sequence[str] | None = None) -> int:
+        """End the claims of ``workers`` (None: of every worker); how many ended."""
+        result = await self._s.execute(end_claims(workers))
         return int(result.rowcount)  # type: ignore[attr-defined]
 
 

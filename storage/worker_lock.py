@@ -39,12 +39,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO
 
-from sqlalchemy import delete, insert, select, text, update
+from sqlalchemy import delete, insert, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from flows.errors import SejawatError
-from storage.models import OutboxMessage, Worker
+from storage.models import Worker
+from storage.repositories import end_claims
 
 ADVISORY_KEY = 0x53656A6177  # "Sejaw": starting workers take turns on it
 WORKER_LOCKS = 0x536A57  # the advisory lock space of live workers: (WORKER_LOCKS, lock_key)
@@ -54,6 +55,11 @@ _LIVE_KEYS = text(
     "AND objsubid = 2 AND classid = CAST(:space AS oid) "
     "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")
 MISSES = 2  # beats in a row without its lock before a worker is taken for dead
+
+
+async def _live_keys(conn: AsyncConnection) -> set[int]:
+    """The lock keys of the workers alive now (their connection holds their lock)."""
+    return {int(k) for k in await conn.scalars(_LIVE_KEYS, {"space": WORKER_LOCKS})}
 
 
 class AnotherWorker(SejawatError):
@@ -156,18 +162,14 @@ class WorkerLock:
             return
         if not self.server:
             async with self._engine.begin() as conn:
-                await conn.execute(update(OutboxMessage)
-                                   .where(OutboxMessage.claimed_until > now)
-                                   .values(claimed_until=None))
+                await conn.execute(end_claims())
             self._registered = True
             return
         assert self._connection is not None, "acquire() first"
         try:
-            await self.beat()
             async with self._engine.begin() as conn:  # those whose lock is there (the
                 # others are dead or stopping: beats remove them)
-                live = {int(k) for k in
-                        (await conn.scalars(_LIVE_KEYS, {"space": WORKER_LOCKS}))}
+                live = await _live_keys(conn)
                 others = [(w, m) for w, m, key in (await conn.execute(
                     select(Worker.id, Worker.mode, Worker.lock_key)
                     .where(Worker.id != self.worker_id))).all() if key in live]
@@ -205,7 +207,7 @@ class WorkerLock:
         if not self.server:
             return Census(1, 0)
         async with self._engine.begin() as conn:
-            live = {int(k) for k in (await conn.scalars(_LIVE_KEYS, {"space": WORKER_LOCKS}))}
+            live = await _live_keys(conn)
             if self._registered and self._lock_key not in live:
                 raise LostWorkerLock(
                     "this worker's lock on the database is gone (its connection dropped or "
@@ -215,10 +217,7 @@ class WorkerLock:
             gone = sorted(missing & self._missing)
             self._missing = missing - set(gone)
             if gone:
-                await conn.execute(update(OutboxMessage)
-                                   .where(OutboxMessage.claimed_by.in_(gone),
-                                          OutboxMessage.claimed_until.is_not(None))
-                                   .values(claimed_until=None))
+                await conn.execute(end_claims(gone))
                 await conn.execute(delete(Worker).where(Worker.id.in_(gone)))
         alive = len(rows) - len(gone) + (0 if self._registered else 1)
         return Census(max(1, alive), len(gone))
@@ -235,9 +234,7 @@ class WorkerLock:
         if connection is not None:
             with contextlib.suppress(Exception):  # a lost connection already dropped it all
                 if registered:  # what it claimed and did not send: the others' at once
-                    await connection.execute(update(OutboxMessage).where(
-                        OutboxMessage.claimed_by == self.worker_id,
-                        OutboxMessage.status == "pending").values(claimed_until=None))
+                    await connection.execute(end_claims([self.worker_id]))
                     await connection.execute(delete(Worker).where(Worker.id == self.worker_id))
                     await connection.commit()  # gone from the list before its lock goes
                 await connection.execute(text("SELECT pg_advisory_unlock_all()"))

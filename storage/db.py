@@ -16,6 +16,7 @@ from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 
 from storage.crypto import Cipher, DataKeyError
+from storage.inline_sqlite import BUSY_MS, connector
 from storage.models import Meta
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -79,7 +80,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA busy_timeout=15000")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_MS}")  # longer: storage.inline_sqlite
     cursor.close()
 
 
@@ -90,12 +91,13 @@ def _sqlite_begin(conn: Connection) -> None:
 
 def create_engine(url: str, *, echo: bool = False) -> AsyncEngine:
     if is_sqlite(url):
-        database = make_url(url).database
+        parsed = make_url(url)
+        database = parsed.database
         if database and database != ":memory:":
             Path(database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_async_engine(
-            url, echo=echo, connect_args={"timeout": 15, "factory": _SQLiteConnection},
-        )
+        connect = connector(database or ":memory:", _SQLiteConnection,
+                            uri=parsed.query.get("uri") == "true")
+        engine = create_async_engine(url, echo=echo, async_creator=connect)
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         event.listen(engine.sync_engine, "begin", _sqlite_begin)
         return engine

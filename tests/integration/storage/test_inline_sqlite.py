@@ -91,10 +91,14 @@ async def test_statements_errors_and_rollback_behave_as_with_a_driver_thread(
             await connection.execute(text("CREATE TABLE t (x INTEGER PRIMARY KEY, y TEXT)"))
             await connection.execute(text("INSERT INTO t VALUES (:x, :y)"),
                                      [{"x": i, "y": str(i)} for i in range(5)])
-        with pytest.raises(OperationalError):
+
+        async def half_then_fail() -> None:
             async with engine.begin() as connection:
                 await connection.execute(text("INSERT INTO t VALUES (9, 'nine')"))
                 await connection.execute(text("SELECT nothing FROM nowhere"))
+
+        with pytest.raises(OperationalError):
+            await half_then_fail()
         async with engine.connect() as connection:  # the failed transaction left nothing
             rows = (await connection.execute(text("SELECT x, y FROM t ORDER BY x"))).all()
             assert [tuple(r) for r in rows] == [(i, str(i)) for i in range(5)]

@@ -19,7 +19,15 @@ from bot.metrics import Metrics
 from bot.outbox import Sender, queue_effects
 from bot.scheduler import TimerSweeper
 from bot.status import StatusServer
-from bot.transport.base import CommandMenu, Health, Quarantine, Scrape, Submit, Transport
+from bot.transport.base import (
+    CommandMenu,
+    Health,
+    Quarantine,
+    Scrape,
+    Submit,
+    SubmitMany,
+    Transport,
+)
 from escalation.detector import Detector
 from handlers import escalations, menus, presence
 from handlers.context import BotInfo, Clock, Services
@@ -58,16 +66,17 @@ class Signal:
 
 
 def default_transport(config: Config, submit: Submit, quarantine: Quarantine | None = None,
-                      health: Health | None = None, metrics: Scrape | None = None) -> Transport:
+                      health: Health | None = None, metrics: Scrape | None = None,
+                      submit_many: SubmitMany | None = None) -> Transport:
     if config.telegram.transport == "ptb":
         from bot.transport.ptb import PtbTransport
 
         return PtbTransport(config.telegram, submit, quarantine=quarantine, health=health,
-                            metrics=metrics)
+                            metrics=metrics, submit_many=submit_many)
     from bot.transport.aiogram import AiogramTransport
 
     return AiogramTransport(config.telegram, submit, quarantine=quarantine, health=health,
-                            metrics=metrics)
+                            metrics=metrics, submit_many=submit_many)
 
 
 def command_menu(catalog: Catalog) -> CommandMenu:
@@ -237,7 +246,7 @@ def bootstrap(
     metrics = Metrics(store, services.clock, dispatcher.health, worker=worker_lock.worker_id)
     if transport is None:
         carrier = default_transport(config, dispatcher.submit, dispatcher.quarantine,
-                                    dispatcher.health, metrics.scrape)
+                                    dispatcher.health, metrics.scrape, dispatcher.submit_many)
     else:
         carrier = transport(config, dispatcher.submit)
 

@@ -244,24 +244,33 @@ class Inbox:
 
     async def store(self, update_id: int, chat_id: int, payload: Any, now: datetime) -> bool:
         """Store an update once. False if it was already stored (a duplicate delivery); an
-        id stored long ago (REDELIVERY_WINDOW) by an update that is done is a new update's.
-        One statement: an insert that, on an id already there, takes the row over only in
-        that case (and returns nothing otherwise)."""
-        values = {"update_id": update_id, "chat_id": chat_id,
-                  "payload_enc": self._c.encrypt_json(payload), "status": "pending",
-                  "attempts": 0, "error": None, "received_at": now, "processed_at": None,
-                  "screened": False}
+        id stored long ago (REDELIVERY_WINDOW) by an update that is done is a new update's."""
+        return update_id in await self.store_many([(update_id, chat_id, payload)], now)
+
+    async def store_many(self, updates: Sequence[tuple[int, int, Any]],
+                         now: datetime) -> set[int]:
+        """Store updates (update id, chat id, payload) once each, in one statement: an insert
+        that, on an id already there, takes the row over only as ``store`` says (and returns
+        nothing for it otherwise). Returns the ids stored now (the rest were duplicates)."""
+        if not updates:
+            return set()
+        rows: dict[int, dict[str, Any]] = {}
+        for update_id, chat_id, payload in updates:  # one row per id (a statement may not
+            rows.setdefault(update_id, {  # touch a row twice)
+                "update_id": update_id, "chat_id": chat_id,
+                "payload_enc": self._c.encrypt_json(payload), "status": "pending",
+                "attempts": 0, "error": None, "received_at": now, "processed_at": None,
+                "screened": False})
         dialect = self._s.get_bind().dialect.name
         insert = (pg_insert if dialect == "postgresql" else sqlite_insert)(
-            InboxUpdate).values(**values)
+            InboxUpdate).values(list(rows.values()))
         upsert = insert.on_conflict_do_update(
             index_elements=[InboxUpdate.update_id],
-            set_={k: insert.excluded[k] for k in values if k != "update_id"},
+            set_={k: insert.excluded[k] for k in next(iter(rows.values())) if k != "update_id"},
             where=(InboxUpdate.status != "pending")
             & (InboxUpdate.received_at < now - REDELIVERY_WINDOW),
         ).returning(InboxUpdate.update_id)
-        stored = (await self._s.execute(upsert)).first()
-        return stored is not None
+        return set((await self._s.scalars(upsert)).all())
 
     async def quarantine(self, update_id: int, chat_id: int, raw: str, reason: str,
                          now: datetime) -> bool:

@@ -17,7 +17,7 @@ import dataclasses
 import json
 import logging
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import Any, cast
 
 from aiogram import Bot, Dispatcher, Router
 from aiogram.client.session.aiohttp import AiohttpSession
@@ -59,6 +59,7 @@ from bot.transport.base import (
     Quarantine,
     Scrape,
     Submit,
+    SubmitMany,
     member_status,
     parse_body,
     reason,
@@ -125,6 +126,17 @@ def _from_member(update_id: int, change: ChatMemberUpdated) -> Inbound | None:
     )
 
 
+def _translate(update: Update) -> Inbound | None:
+    """What the router's handlers translate, for an update taken as a whole."""
+    if update.message is not None:
+        return _from_message(update.update_id, update.message)
+    if update.callback_query is not None:
+        return _from_callback(update.update_id, update.callback_query)
+    if update.my_chat_member is not None:
+        return _from_member(update.update_id, update.my_chat_member)
+    return None
+
+
 class GuardedSession(AiohttpSession):
     """An aiohttp session whose getUpdates answers are parsed one update at a time: one that
     fails is set aside (handed to ``quarantine`` before the answer is returned) instead of
@@ -133,6 +145,8 @@ class GuardedSession(AiohttpSession):
     def __init__(self, quarantine: Quarantine | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.quarantine = quarantine
+        # a getUpdates answer, before aiogram hands its updates to the router one at a time
+        self.on_updates: Callable[[list[Update]], Awaitable[None]] | None = None
         self._aside: list[tuple[int | None, Any, str]] = []
         self._skip_to = 0  # the offset that confirms every update set aside so far
 
@@ -179,6 +193,8 @@ class GuardedSession(AiohttpSession):
             await set_aside(self.quarantine, update_id, item, why)
             if update_id is not None:
                 self._skip_to = max(self._skip_to, update_id + 1)
+        if isinstance(method, GetUpdates) and self.on_updates is not None and result:
+            await self.on_updates(cast(list[Update], result))
         return result
 
 
@@ -208,13 +224,16 @@ def _keyboard(buttons: ButtonRows, keys: list[str] | None = None
 class AiogramTransport:
     def __init__(self, config: TelegramConfig, submit: Submit, *,
                  quarantine: Quarantine | None = None, health: Health | None = None,
-                 metrics: Scrape | None = None) -> None:
+                 metrics: Scrape | None = None, submit_many: SubmitMany | None = None) -> None:
         self._config = config
         self._submit = submit
+        self._submit_many = submit_many
+        self._stored: set[int] = set()  # stored with their getUpdates answer (_store_answer)
         self._quarantine = quarantine
         self._health = health
         self._metrics = metrics
         session = GuardedSession(quarantine, api=TelegramAPIServer.from_base(config.api_base))
+        session.on_updates = self._store_answer
         self.bot = Bot(config.token.get_secret_value(), session=session)
         self.dp = Dispatcher()
         self.dp.include_router(self._router())
@@ -251,8 +270,28 @@ class AiogramTransport:
             await set_aside(self._quarantine, update.update_id,
                             update.model_dump(mode="json", exclude_unset=True), reason(exc))
             return
-        if inbound is not None:
-            await self._submit(inbound)
+        if inbound is None:
+            return
+        if inbound.update_id in self._stored:
+            self._stored.discard(inbound.update_id)
+            return
+        await self._submit(inbound)
+
+    async def _store_answer(self, updates: list[Update]) -> None:
+        """A whole getUpdates answer stored in one transaction (#14), before aiogram hands
+        its updates to the router one at a time (which then only answers buttons). One that
+        cannot be translated is left to the router's path, which sets it aside."""
+        if self._submit_many is None or len(updates) < 2:
+            return
+        inbounds: list[Inbound] = []
+        for update in updates:
+            with contextlib.suppress(Exception):
+                inbound = _translate(update)
+                if inbound is not None:
+                    inbounds.append(inbound)
+        if len(inbounds) > 1:
+            await self._submit_many(inbounds)
+            self._stored.update(inbound.update_id for inbound in inbounds)
 
     async def start(self) -> None:
         me = await self.bot.get_me()

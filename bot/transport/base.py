@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import secrets
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any, Protocol
 
 from aiohttp import web
@@ -15,6 +15,8 @@ from bot.messenger import Messenger
 from flows.types import Inbound
 
 Submit = Callable[[Inbound], Awaitable[bool]]
+# a whole getUpdates answer, stored in one transaction (returns once every one is stored)
+SubmitMany = Callable[[Sequence[Inbound]], Awaitable[list[bool]]]
 # an update the library cannot parse or translate: (update id if known, the raw update, reason);
 # returns once it is kept, so the update may then be acknowledged
 Quarantine = Callable[[int | None, Any, str], Awaitable[None]]

@@ -51,6 +51,7 @@ from bot.transport.base import (
     Quarantine,
     Scrape,
     Submit,
+    SubmitMany,
     member_status,
     parse_body,
     reason,
@@ -225,11 +226,12 @@ def _quiet_libraries() -> None:
 class PtbTransport:
     def __init__(self, config: TelegramConfig, submit: Submit, *,
                  quarantine: Quarantine | None = None, health: Health | None = None,
-                 metrics: Scrape | None = None) -> None:
+                 metrics: Scrape | None = None, submit_many: SubmitMany | None = None) -> None:
         _quiet_libraries()
         self.username = ""
         self._config = config
         self._submit = submit
+        self._submit_many = submit_many
         self._quarantine = quarantine
         self._health = health
         self._metrics = metrics
@@ -261,9 +263,7 @@ class PtbTransport:
         if inbound is None:
             return
         await self._submit(inbound)
-        if update.callback_query is not None:
-            with contextlib.suppress(Exception):  # stored: the spinner may stop now
-                await update.callback_query.answer()
+        await self._answer(update)
 
     # -- polling ----------------------------------------------------------------------------
 
@@ -287,32 +287,57 @@ class PtbTransport:
                 self._fetching = False
             backoff = BACKOFF_START
             self._confirmed = self._offset
-            for raw in updates:
-                raw_id = raw.get("update_id") if isinstance(raw, dict) else None
+            await self._take(updates)
+
+    async def _take(self, updates: Sequence[Any]) -> None:
+        """One getUpdates answer: what cannot be parsed or translated is set aside, the rest
+        is stored in one transaction (``submit_many``), and only then does the offset move
+        past them. Anything not kept is fetched again (a stored one is then a duplicate)."""
+        ready: list[tuple[Update, Inbound]] = []
+        offset = self._offset
+        for raw in updates:
+            raw_id = raw.get("update_id") if isinstance(raw, dict) else None
+            try:
+                update = parse_update(raw, self.bot)
+                inbound = translate(update)
+            except Exception as exc:  # noqa: BLE001 - set aside, never retried forever
+                update_id = raw_id if isinstance(raw_id, int) else None
                 try:
-                    update = parse_update(raw, self.bot)
-                except Exception as exc:  # noqa: BLE001 - set aside, never retried forever
-                    update_id = raw_id if isinstance(raw_id, int) else None
-                    try:
-                        await set_aside(self._quarantine, update_id, raw, reason(exc))
-                    except Exception as failure:  # keep the offset: fetched and tried again
-                        log.error("polling: setting update %s aside failed (%s)", update_id,
-                                  type(failure).__name__)
-                        await asyncio.sleep(backoff)
-                        break
-                    if update_id is not None:
-                        self._offset = update_id + 1
-                    continue
-                try:
-                    await self._handle(update)
-                except Exception as exc:  # keep the offset: it is fetched and stored again
-                    log.error("polling: handing update %s to the core failed (%s)",
-                              update.update_id, type(exc).__name__)
-                    await asyncio.sleep(backoff)
+                    await set_aside(self._quarantine, update_id, raw, reason(exc))
+                except Exception as failure:  # keep the offset: fetched and tried again
+                    log.error("polling: setting update %s aside failed (%s)", update_id,
+                              type(failure).__name__)
+                    await asyncio.sleep(BACKOFF_START)
                     break
-                self._offset = update.update_id + 1
-                if self._stopping:
-                    break
+                if update_id is not None:
+                    offset = update_id + 1
+                continue
+            if inbound is not None:
+                ready.append((update, inbound))
+            offset = update.update_id + 1
+        if ready:
+            try:
+                await self._store([inbound for _, inbound in ready])
+            except Exception as exc:  # keep the offset: they are fetched and stored again
+                log.error("polling: handing %d update(s) to the core failed (%s)", len(ready),
+                          type(exc).__name__)
+                await asyncio.sleep(BACKOFF_START)
+                return
+            await asyncio.gather(*(self._answer(update) for update, _ in ready))
+        self._offset = offset
+
+    async def _store(self, inbounds: list[Inbound]) -> None:
+        if self._submit_many is not None and len(inbounds) > 1:
+            await self._submit_many(inbounds)
+            return
+        for inbound in inbounds:
+            await self._submit(inbound)
+
+    @staticmethod
+    async def _answer(update: Update) -> None:
+        if update.callback_query is not None:
+            with contextlib.suppress(Exception):  # stored: the spinner may stop now
+                await update.callback_query.answer()
 
     async def _confirm(self) -> None:
         """Tell Telegram about updates stored since the last getUpdates (as PTB does on stop)."""

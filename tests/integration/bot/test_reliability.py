@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 from sqlalchemy.exc import OperationalError
 
 import bot.inbox
@@ -357,3 +357,60 @@ async def test_an_update_is_kept_when_every_connection_is_busy(
     async with app.store() as uow:
         assert (await uow.inbox.get(91)).status in ("pending", "done")
         assert await uow.inbox.quarantined_count() == 0
+
+
+async def test_a_getupdates_answer_is_stored_at_once_and_its_risky_message_paged_first(
+    app: App, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """#14: a whole getUpdates answer is stored in one statement; a duplicate in it (an answer
+    Telegram sent again) has no effect; its risky message is screened, with resources and the
+    counselor's ping queued, before any chat is processed; every update is then processed."""
+    async with app.store() as uow:
+        counselor = await uow.members.add(9201, "counselor", "Pak Budi", datetime.now(UTC),
+                                          trained=True)
+        counselor.on_duty = True
+        await uow.commit()
+    processed: list[int] = []
+    real_handle = handlers.router.handle
+
+    async def recording(uow: UnitOfWork, services: object, inbound: Inbound,
+                        **kwargs: bool) -> list[object]:
+        processed.append(inbound.update_id)
+        return await real_handle(uow, app.services, inbound, **kwargs)  # type: ignore[return-value]
+
+    monkeypatch.setattr(bot.inbox, "handle", recording)
+    base = {"chat_type": "private", "language_code": "id", "kind": "text"}
+    first = Inbound(update_id=11, chat_id=5001, sender_id=5001, text="halo kak",
+                    **base)  # type: ignore[arg-type]
+    answer = [first,
+              Inbound(update_id=12, chat_id=5002, sender_id=5002, text="/start",
+                      **{**base, "kind": "command"}, command="start"),  # type: ignore[arg-type]
+              Inbound(update_id=13, chat_id=5003, sender_id=5003,
+                      text="aku mau loncat dari jembatan malam ini", **base)]  # type: ignore[arg-type]
+    assert await app.dispatcher.submit(first)  # stored already by an earlier answer
+    assert await app.dispatcher.idle(10)
+    processed.clear()
+    statements: list[str] = []
+
+    def count(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        statements.append(statement)
+
+    engine = app.engine.sync_engine
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        assert await app.dispatcher.submit_many(answer) == [False, True, True]
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+    assert sum(s.startswith("INSERT INTO inbox") for s in statements) == 1
+    async with app.store() as uow:  # right after submit_many returned
+        outgoing = (await uow.session.scalars(select(OutboxMessage))).all()
+        assert [o.chat_id for o in outgoing].count(9201) == 1, "the counselor is paged now"
+        assert any(o.chat_id == 5003 and o.priority == 0 for o in outgoing)
+    assert await app.dispatcher.idle(10)
+    assert sorted(processed) == [12, 13], "the duplicate was processed again"
+    async with app.store() as uow:
+        rows = (await uow.session.scalars(select(InboxUpdate))).all()
+        assert {r.update_id: r.status for r in rows} == {11: "done", 12: "done", 13: "done"}
+        pings = (await uow.session.scalars(
+            select(OutboxMessage).where(OutboxMessage.chat_id == 9201))).all()
+    assert len(pings) == 1, "screened once"

@@ -160,6 +160,8 @@ class Sender:
         self._global = AsyncLimiter(self._rate, 1)
         self._last_sent: dict[int, float] = {}
         self._in_flight: dict[int, asyncio.Task[None]] = {}
+        self._results: list[tuple[Outgoing, SendResult, asyncio.Future[bool]]] = []
+        self._writer: asyncio.Task[None] | None = None  # writes self._results (_record)
         self._stopping = False
         self.sent_count = 0
         self.retry_after_count = 0  # Telegram's 429 answers to this worker (/metrics)
@@ -312,76 +314,113 @@ class Sender:
             item.payload.get("keyboard"))
 
     async def _record(self, item: Outgoing, result: SendResult) -> None:
-        with urgent():  # SQLite: before processing; the send already happened
-            await self._record_in(item, result)
+        """Write down what became of a delivery, then tell the core what it must know.
 
-    async def _record_in(self, item: Outgoing, result: SendResult) -> None:
+        Results that come in while others are being written are written together next, in
+        one transaction (#14: under load, one commit for many deliveries instead of one
+        each); each delivery waits until its own is written."""
+        written: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
+        self._results.append((item, result, written))
+        if self._writer is None or self._writer.done():
+            self._writer = asyncio.create_task(self._write_results())
+        newly_blocked = await written
+        with urgent():  # SQLite: before processing, as the record was
+            if newly_blocked and self._on_blocked is not None:
+                await self._on_blocked(item)  # e.g. a supporter: off duty, chats re-queued
+            refused = isinstance(result, Blocked) or isinstance(result, Rejected) and \
+                item.method not in ("clear_buttons", "edit")  # an edit was sent anew
+            first_outage = isinstance(result, Transient) and item.attempts == 0
+            if (refused or first_outage) and item.payload.get("meta") and \
+                    self._on_undeliverable is not None:
+                # a crisis ping Telegram refused (403/4xx) or could not take (5xx, network):
+                # the next person in the ladder is paged now (an outage keeps retrying this
+                # one); a relay Telegram refused: its sender is told
+                await self._on_undeliverable(item, result)
+
+    async def _write_results(self) -> None:
+        while self._results:
+            batch, self._results = self._results, []
+            try:
+                with urgent():  # SQLite: before processing; the sends already happened
+                    async with self._store() as uow:
+                        blocked = [await self._record_in(uow, item, result)
+                                   for item, result, _ in batch]
+                        await uow.commit()
+            except Exception as exc:
+                if len(batch) == 1:
+                    batch[0][2].set_exception(exc)
+                    continue
+                # one at a time, so that one that cannot be written keeps no other back
+                blocked = []
+                for item, result, written in batch:
+                    try:
+                        with urgent():
+                            async with self._store() as uow:
+                                blocked.append(await self._record_in(uow, item, result))
+                                await uow.commit()
+                    except Exception as failure:
+                        written.set_exception(failure)
+                        blocked.append(False)
+            for (_, _, written), newly_blocked in zip(batch, blocked, strict=True):
+                if not written.done():
+                    written.set_result(newly_blocked)
+
+    async def _record_in(self, uow: UnitOfWork, item: Outgoing, result: SendResult) -> bool:
+        """Record one delivery in ``uow``; True if it found the chat newly blocking the bot."""
         now = self._clock()
         newly_blocked = False
-        async with self._store() as uow:
-            if isinstance(result, Sent):
-                hold = timedelta(seconds=1.0 / self._config.per_chat_rate)
-                await uow.outbox.mark_sent(item.id, result.message_id, now, hold)
-                self.sent_count += 1
-                meta = item.payload.get("meta", {})
-                if meta.get("said") is not None and result.message_id is not None:
-                    # a student's message reached a staff member: a reply to it finds it
-                    await uow.sessions.copied(int(meta["said"]), item.chat_id,
-                                              result.message_id)
-                if meta.get("exercise") is not None and result.message_id is not None:
-                    # a self-help exercise's message: its next steps are edits of this one
-                    await uow.exercises.shown(int(meta["exercise"]), int(meta.get("step", 0)),
-                                              result.message_id)
-                if result.message_id is not None:
-                    # the offer or the case moved on while its message was on the way (no
-                    # live buttons), or this ping replaces that person's earlier one
-                    for stale in await _stale_buttons(uow, meta, item.chat_id,
-                                                      result.message_id):
-                        await uow.outbox.add(item.chat_id, "clear_buttons", 5,
-                                             {"message_id": stale}, now)
-                        self.wake()
-            elif isinstance(result, RetryAfter):
-                self.retry_after_count += 1
-                log.info("outbox: 429 for message %s, retry after %ss", item.id, result.seconds)
-                later = now + timedelta(seconds=result.seconds)
-                await uow.outbox.retry_later(item.id, later, "retry_after", count_attempt=False)
-            elif isinstance(result, Blocked):
-                log.info("outbox: chat %s blocked the bot; message %s dropped", item.chat_id,
-                         item.id)
-                await uow.outbox.mark_failed(item.id, "blocked", now)
-                person = await uow.people.by_telegram_id(item.chat_id)
-                newly_blocked = person is None or not person.blocked_bot
-                await uow.people.mark_blocked(item.chat_id)
-            elif isinstance(result, Rejected):
-                if item.method == "clear_buttons":  # nothing to clear any more: fine
-                    await uow.outbox.mark_sent(item.id, None, now)
-                elif item.method == "edit" and NOT_MODIFIED in result.reason.lower():
-                    await uow.outbox.mark_sent(item.id, item.payload["message_id"], now)
-                elif item.method == "edit":  # too old, deleted: the same words, as a new one
-                    log.info("outbox: message %s not editable (%s), sent anew", item.id,
-                             result.reason)
-                    await uow.outbox.mark_failed(item.id, result.reason, now)
-                    payload = {k: v for k, v in item.payload.items() if k != "message_id"}
-                    await uow.outbox.add(item.chat_id, "send", item.priority, payload, now)
+        if isinstance(result, Sent):
+            hold = timedelta(seconds=1.0 / self._config.per_chat_rate)
+            await uow.outbox.mark_sent(item.id, result.message_id, now, hold)
+            self.sent_count += 1
+            meta = item.payload.get("meta", {})
+            if meta.get("said") is not None and result.message_id is not None:
+                # a student's message reached a staff member: a reply to it finds it
+                await uow.sessions.copied(int(meta["said"]), item.chat_id,
+                                          result.message_id)
+            if meta.get("exercise") is not None and result.message_id is not None:
+                # a self-help exercise's message: its next steps are edits of this one
+                await uow.exercises.shown(int(meta["exercise"]), int(meta.get("step", 0)),
+                                          result.message_id)
+            if result.message_id is not None:
+                # the offer or the case moved on while its message was on the way (no
+                # live buttons), or this ping replaces that person's earlier one
+                for stale in await _stale_buttons(uow, meta, item.chat_id,
+                                                  result.message_id):
+                    await uow.outbox.add(item.chat_id, "clear_buttons", 5,
+                                         {"message_id": stale}, now)
                     self.wake()
-                else:
-                    log.warning("outbox: message %s rejected: %s", item.id, result.reason)
-                    await uow.outbox.mark_failed(item.id, result.reason, now)
+        elif isinstance(result, RetryAfter):
+            self.retry_after_count += 1
+            log.info("outbox: 429 for message %s, retry after %ss", item.id, result.seconds)
+            later = now + timedelta(seconds=result.seconds)
+            await uow.outbox.retry_later(item.id, later, "retry_after", count_attempt=False)
+        elif isinstance(result, Blocked):
+            log.info("outbox: chat %s blocked the bot; message %s dropped", item.chat_id,
+                     item.id)
+            await uow.outbox.mark_failed(item.id, "blocked", now)
+            person = await uow.people.by_telegram_id(item.chat_id)
+            newly_blocked = person is None or not person.blocked_bot
+            await uow.people.mark_blocked(item.chat_id)
+        elif isinstance(result, Rejected):
+            if item.method == "clear_buttons":  # nothing to clear any more: fine
+                await uow.outbox.mark_sent(item.id, None, now)
+            elif item.method == "edit" and NOT_MODIFIED in result.reason.lower():
+                await uow.outbox.mark_sent(item.id, item.payload["message_id"], now)
+            elif item.method == "edit":  # too old, deleted: the same words, as a new one
+                log.info("outbox: message %s not editable (%s), sent anew", item.id,
+                         result.reason)
+                await uow.outbox.mark_failed(item.id, result.reason, now)
+                payload = {k: v for k, v in item.payload.items() if k != "message_id"}
+                await uow.outbox.add(item.chat_id, "send", item.priority, payload, now)
+                self.wake()
             else:
-                delay = retry_delay(item.priority, item.attempts, self._config.max_backoff)
-                log.warning("outbox: message %s failed (%s), retry in %.1fs", item.id,
-                            result.reason, delay)
-                later = now + timedelta(seconds=delay)
-                await uow.outbox.retry_later(item.id, later, result.reason, count_attempt=True)
-            await uow.commit()
-        if newly_blocked and self._on_blocked is not None:
-            await self._on_blocked(item)  # e.g. a supporter: off duty, chats back to the queue
-        refused = isinstance(result, Blocked) or isinstance(result, Rejected) and \
-            item.method not in ("clear_buttons", "edit")  # an edit was sent anew
-        first_outage = isinstance(result, Transient) and item.attempts == 0
-        if (refused or first_outage) and item.payload.get("meta") and \
-                self._on_undeliverable is not None:
-            # a crisis ping Telegram refused (403/4xx) or could not take (5xx, network): the
-            # next person in the ladder is paged now (an outage keeps retrying this one); a
-            # relay Telegram refused: its sender is told
-            await self._on_undeliverable(item, result)
+                log.warning("outbox: message %s rejected: %s", item.id, result.reason)
+                await uow.outbox.mark_failed(item.id, result.reason, now)
+        else:
+            delay = retry_delay(item.priority, item.attempts, self._config.max_backoff)
+            log.warning("outbox: message %s failed (%s), retry in %.1fs", item.id,
+                        result.reason, delay)
+            later = now + timedelta(seconds=delay)
+            await uow.outbox.retry_later(item.id, later, result.reason, count_attempt=True)
+        return newly_blocked

@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import event, func, select
 from sqlalchemy.exc import OperationalError
 
 import bot.inbox
@@ -24,6 +24,7 @@ from bot.transport.base import CommandMenu, Submit
 from flows.types import Inbound
 from storage.models import InboxUpdate, OutboxMessage
 from storage.program_models import Escalation
+from storage.repositories import Outbox
 from storage.uow import Store, UnitOfWork
 
 
@@ -414,3 +415,60 @@ async def test_a_getupdates_answer_is_stored_at_once_and_its_risky_message_paged
         pings = (await uow.session.scalars(
             select(OutboxMessage).where(OutboxMessage.chat_id == 9201))).all()
     assert len(pings) == 1, "screened once"
+
+
+async def _deliver_all(app: App, count: int) -> int:
+    """Queue one message to each of ``count`` chats and run a sender until all are sent;
+    the number of commits the sender made."""
+    transport = app.transport
+    assert isinstance(transport, FakeTransport)
+    for n in range(count):
+        await queue(app, 600 + n, f"pesan {n}", 5)
+    commits: list[int] = []
+
+    def committed(_conn: Any) -> None:
+        commits.append(1)
+
+    event.listen(app.engine.sync_engine, "commit", committed)
+    sender = Sender(app.store, transport, app.services.clock, app.config.outbox)
+    task = asyncio.create_task(sender.run())
+    try:
+        await wait_sent(transport, count)
+        await asyncio.sleep(0.2)  # the records are written
+    finally:
+        await stop_sender(sender, task)
+        event.remove(app.engine.sync_engine, "commit", committed)
+    return len(commits)
+
+
+async def test_deliveries_that_end_together_are_recorded_in_one_transaction(app: App) -> None:
+    """#14: twelve messages to twelve chats, sent at once: what became of them is written in
+    one commit (it was one each), and every one is recorded as sent."""
+    commits = await _deliver_all(app, 12)
+    async with app.store() as uow:
+        rows = (await uow.session.scalars(select(OutboxMessage))).all()
+    assert [r.status for r in rows] == ["sent"] * 12
+    assert commits <= 4, f"{commits} commits to claim and record 12 deliveries"
+
+
+async def test_a_delivery_that_cannot_be_recorded_keeps_no_other_back(
+    app: App, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = Outbox.mark_sent
+    failing: list[int] = []
+
+    async def mark_sent(self: Outbox, message_id: int, *args: Any, **kwargs: Any) -> None:
+        if failing and message_id == failing[0]:
+            raise RuntimeError("a row this record cannot write")
+        await real(self, message_id, *args, **kwargs)
+
+    async with app.store() as uow:  # the fifth message of the twelve queued next
+        last = await uow.session.scalar(select(func.max(OutboxMessage.id)))
+    failing.append((last or 0) + 5)
+    monkeypatch.setattr(Outbox, "mark_sent", mark_sent)
+    await _deliver_all(app, 12)
+    async with app.store() as uow:
+        rows = (await uow.session.scalars(select(OutboxMessage))).all()
+    status = {r.id: r.status for r in rows}
+    assert status.pop(failing[0]) == "pending"  # sent, not recorded: kept to try again
+    assert list(status.values()) == ["sent"] * 11

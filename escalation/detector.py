@@ -22,7 +22,22 @@ Pure Python (no Telegram, no SQLAlchemy). ``Detector.load()`` reads ``escalation
 * a message that laughs ("wkwk", "haha") lowers a HIGH threat to others (violence) to CONCERN:
   banter and games ("kalau kalah lagi aku bunuh kamu wkwk"), never IMMINENT;
 * a "persistent" cue ("udah mikirin ini berbulan-bulan", "been thinking about it for months") adds
-  up with a wish not to live as hopelessness does (HIGH).
+  up with a wish not to live as hopelessness does (HIGH);
+* an "insist" cue ("bukan becanda", "i'm not joking") cancels a denial cue it contains: "gw
+  pengen mati aja. bukan becanda" is not a joke;
+* a "present" cue ("sekarang", "now") between a past cue and a match in its clause ends the past:
+  "dulu pernah nyoba dan sekarang pikiran itu balik lagi" is about now;
+* words inside quotation marks in a message about a song, a film, a book or a post (a "media"
+  cue: "this song ... 'i wanna die in your arms'") are someone else's words: the match is dropped,
+  or kept at CONCERN when the writer relates to it (a "relate" cue: "same", "aku banget");
+  quoted words after a named person's reporting verb ("temen gw bilang 'i won't be around much
+  longer'") are that person's (third party, reported), even with an "I" inside the quote;
+* an "accident" cue ("gara-gara lupa udah minum", "accidentally") drops suicide and self-harm
+  matches about someone else ("kakek aku overdosis obat gara2 lupa"): an accident to another
+  person, never the writer's own words;
+* a message that laughs lowers a HIGH match of an entry marked ``hyperbole`` (a bare wish to
+  die, said of a spicy meal or a deadline: "pengen mati wkwk") to CONCERN, never IMMINENT: a
+  plan, a means, a place or a time is not lowered by a laugh.
 """
 
 from __future__ import annotations
@@ -30,11 +45,19 @@ from __future__ import annotations
 import enum
 import functools
 import pathlib
+import re
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from escalation.detector_lexicon import DEFAULT_DIR, Lexicon, LexiconError, Rule, load_lexicon
+from escalation.detector_lexicon import (
+    CUE_KINDS,
+    DEFAULT_DIR,
+    Lexicon,
+    LexiconError,
+    Rule,
+    load_lexicon,
+)
 from escalation.detector_patterns import NUMBER_KEY, Compiled
 from escalation.normalize import BOUNDARY, Normalized
 
@@ -47,6 +70,13 @@ _THIRD_PARTY_WINDOW = 8
 # a staff note speaks of the student as "dia" / "she": only a named other person (a friend, a
 # cousin) makes a reported imminent message someone else's
 _PRONOUNS = frozenset({"dia", "mereka", "seseorang", "she", "he", "they", "someone", "somebody"})
+_LOWERED_BY_ACCIDENT = frozenset({"suicide", "self_harm"})
+# a quotation: an opening mark at the start of a word, the closing one at the end of a word
+# ("won't" inside a quotation does not close it)
+_QUOTE_RE = re.compile(
+    r"""(?:(?<=[\s(])|^)['"\u2018\u201c](?=\S).*?(?<=\S)['"\u2019\u201d](?=[\s.,!?;:)]|$)"""
+)
+_QUOTE_CHARS = frozenset("'\"\u2018\u2019\u201c\u201d")
 
 
 class RiskLevel(enum.IntEnum):
@@ -155,10 +185,11 @@ class Detector:
         ]
         if not hits:
             return NONE
-        ctx = _Context(self, norm, haystack, keys)
-        matches = sorted(
-            (ctx.match(text, *hit) for hit in hits), key=lambda m: (-m[0].tier, m[0].start)
-        )
+        ctx = _Context(self, norm, haystack, keys, text)
+        kept = [found for found in (ctx.match(text, *hit) for hit in hits) if found is not None]
+        if not kept:
+            return NONE
+        matches = sorted(kept, key=lambda m: (-m[0].tier, m[0].start))
         persistent = bool(ctx.cues["persistent"])
         return _assessment(text, matches, laughing="haha" in norm.words, persistent=persistent)
 
@@ -191,32 +222,47 @@ class Detector:
 class _Context:
     """Per-message state for applying denial / past / third-party rules to raw hits."""
 
-    def __init__(self, det: Detector, norm: Normalized, haystack: str, keys: set[str]) -> None:
+    def __init__(
+        self, det: Detector, norm: Normalized, haystack: str, keys: set[str], text: str = ""
+    ) -> None:
         self.lex = det.lexicon
         self.norm = norm
         self.words = haystack[:-1].split(" ")
         self.clause = _clauses(self.words)
         self.laughing = "haha" in norm.words
-        self.cues: dict[str, list[tuple[int, int]]] = {
-            "denial": [],
-            "past": [],
-            "third_party": [],
-            "resisted": [],
-            "reported": [],
-            "persistent": [],
-        }
+        self.cues: dict[str, list[tuple[int, int]]] = {kind: [] for kind in CUE_KINDS}
         kinds = {rule.id: rule.kind for rule in det.lexicon.cues}
         for rid, start, end in _find(det._cues, keys, haystack):
             self.cues[kinds[rid]].append(norm.word_range(start, end))
+        if self.cues["insist"] and self.cues["denial"]:  # "bukan becanda": not a joke
+            kept = [
+                (a, b)
+                for a, b in self.cues["denial"]
+                if not any(i <= a and b <= j for i, j in self.cues["insist"])
+            ]
+            self.cues["denial"] = kept
+        self.quotes = _quotes(text) if _QUOTE_CHARS.intersection(text) else []
 
     def match(
         self, text: str, rule: Rule, start: int, end: int
-    ) -> tuple[RiskMatch, bool, bool, bool]:
+    ) -> tuple[RiskMatch, bool, bool, bool] | None:
+        """The hit as a match with its context flags; None when the context shows it is not the
+        writer's risk at all (someone else's quoted words, someone else's accident)."""
         first, stop = self.norm.word_range(start, end)
+        o_start, o_end = self.norm.original_span(first, stop)
         denied = self._negated(first) or bool(self.cues["denial"])
-        past = any(self.clause[a] == self.clause[first] for a, _ in self.cues["past"])
+        past = self._past(first)
         third = rule.third_party or self._third_party(first)
         tier = rule.tier
+        if self.quotes and any(a <= o_start and o_end <= b for a, b in self.quotes):
+            if self.cues["media"] and not self._own_words(first):
+                if not self.cues["relate"]:
+                    return None
+                tier = min(tier, RiskLevel.CONCERN)
+            elif self._reported(first):
+                third = True
+        if third and self.cues["accident"] and rule.category in _LOWERED_BY_ACCIDENT:
+            return None
         if past and rule.category in _LOWERED_BY_PAST:
             tier = min(tier, RiskLevel.CONCERN)
         if denied and tier == RiskLevel.HIGH:
@@ -226,13 +272,34 @@ class _Context:
             tier = RiskLevel.CONCERN
         if self.laughing and rule.category == "violence" and tier == RiskLevel.HIGH:
             tier = RiskLevel.CONCERN
+        if self.laughing and rule.hyperbole and tier == RiskLevel.HIGH:
+            tier = RiskLevel.CONCERN
         if third and tier == RiskLevel.IMMINENT and self._reported(first):
             tier = RiskLevel.HIGH
-        o_start, o_end = self.norm.original_span(first, stop)
         hit = RiskMatch(
             rule.id, RiskLevel(tier), rule.category, o_start, o_end, text[o_start:o_end]
         )
         return hit, third, denied, past
+
+    def _own_words(self, first: int) -> bool:
+        """The writer reports their own words before ``first`` ("aku nulis di buku harian ...",
+        "i wrote ..."): a first-person word just before a reporting verb in its clause."""
+        same = self.clause[first]
+        return any(
+            a <= first
+            and self.clause[a] == same
+            and any(w in _FIRST_PERSON for w in self.words[max(0, a - 2) : a])
+            for a, _ in self.cues["reported"]
+        )
+
+    def _past(self, first: int) -> bool:
+        """A past cue in the clause of ``first``, unless a present cue stands between them."""
+        same = self.clause[first]
+        return any(
+            self.clause[a] == same
+            and not any(b <= p < first and self.clause[p] == same for p, _ in self.cues["present"])
+            for a, b in self.cues["past"]
+        )
 
     def _negated(self, first: int) -> bool:
         skipped, i = 0, first - 1
@@ -262,10 +329,13 @@ class _Context:
         )
 
     def _third_party(self, first: int) -> bool:
+        # a cue that ends with the match's first word, a possessive "aku" ("kakek aku overdosis",
+        # "temen aku bunuh diri"), names the subject too
+        owner = self.words[first] in _FIRST_PERSON
         before = [
             (a, b)
             for a, b in self.cues["third_party"]
-            if b <= first
+            if (b <= first or (owner and a < first == b - 1))
             and self.clause[a] == self.clause[first]
             and first - b <= _THIRD_PARTY_WINDOW
         ]
@@ -312,6 +382,11 @@ def _assessment(
         source=text,
         combined=combined,
     )
+
+
+def _quotes(text: str) -> list[tuple[int, int]]:
+    """Original [start, end) of each quotation in ``text``."""
+    return [(m.start(), m.end()) for m in _QUOTE_RE.finditer(text)]
 
 
 def _index(rules: Iterable[Rule]) -> _Index:

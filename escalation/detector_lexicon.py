@@ -19,7 +19,21 @@ from escalation.normalize import Normalizer, Tables
 DEFAULT_DIR = pathlib.Path(__file__).with_name("lexicon")
 TIERS = {"concern": 1, "high": 2, "imminent": 3}
 CATEGORIES = frozenset({"suicide", "self_harm", "abuse", "violence", "hopeless"})
-CUE_KINDS = frozenset({"denial", "past", "third_party", "resisted", "reported", "persistent"})
+CUE_KINDS = frozenset(
+    {
+        "denial",
+        "past",
+        "third_party",
+        "resisted",
+        "reported",
+        "persistent",
+        "insist",
+        "present",
+        "media",
+        "relate",
+        "accident",
+    }
+)
 _SPECIAL = {"normalize.toml", "classes.toml", "cues.toml", "idioms.toml"}
 _ENTRY_KEYS = {
     "id",
@@ -30,6 +44,7 @@ _ENTRY_KEYS = {
     "positive",
     "negative",
     "third_party",
+    "hyperbole",
     "note",
 }
 _RULE_KEYS = {"id", "pattern", "patterns", "kind", "positive", "negative", "note"}
@@ -52,6 +67,7 @@ class Rule:
     category: str = ""
     kind: str = ""
     third_party: bool = False
+    hyperbole: bool = False
 
 
 @dataclass(frozen=True)
@@ -170,6 +186,7 @@ def _rule(
         category,
         kind,
         bool(item.get("third_party", False)),
+        bool(item.get("hyperbole", False)),
     )
 
 

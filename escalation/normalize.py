@@ -14,7 +14,8 @@ Steps (tables live in ``escalation/lexicon/normalize.toml``, not in code):
    ``#``, ``_``, a hyphen, a trailing ``!``; one or several, at any position) resolved against
    the ``[mask] targets`` words first, then the vocabulary (``b*nuh``, ``m*t*``, ``b#nuh``,
    ``d!r!``, ``k-ll``), ``1``/``!`` read as ``l`` when that gives a known word (``ki11``),
-   Indonesian ``2`` reduplication (``mati2an``), leetspeak only
+   Indonesian ``2`` reduplication (``mati2an``; an owner kept: ``barang2nya`` -> ``barang nya``),
+   leetspeak only
    in tokens that contain letters (``m4t1`` but never ``jam 3``), runs of 3+ letters collapsed
    (``matiii``), slang to canonical forms (``gak`` → ``tidak``), possessive ``-ku/-mu/-nya``
    split off known nouns, Indonesian affixes reduced to a stem (``nyilet`` → ``silet``, passive
@@ -40,6 +41,7 @@ _MASK_CHARS = frozenset("*#_")
 _LAUGH_RE = re.compile(r"^(?:(?:wk){2,}w?|a?wok(?:wok)+|(?:a?ha){2,}h?|(?:he){2,}|(?:hi){2,})$")
 _UNIT_RE = re.compile(r"^(?:\d+[a-z]{1,3}|[a-z]{1,3}\d+)$")
 _REDUP_RE = re.compile(r"^([a-z]{2,})2([a-z]*)$")
+_REDUP_OWNER = {"ku": "aku", "mu": "kamu", "nya": "nya"}  # "barang2nya" -> "barang nya"
 _RUN3_RE = re.compile(r"(.)\1{2,}")
 _RUN2_RE = re.compile(r"([a-z])\1")
 
@@ -299,6 +301,9 @@ class Normalizer:
             if tok in self.vocab:
                 return (self.t.slang.get(tok) or tok).split()
             tok = red.group(1)
+            owner = _REDUP_OWNER.get(red.group(2))
+            if owner is not None:
+                return [*self._word(tok), owner]
         if tok not in self.t.slang:
             plain = self._unleet(tok).replace("'", "")
             has_alpha = any(c.isalpha() for c in tok)

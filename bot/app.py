@@ -36,8 +36,9 @@ from handlers.shifts import sync_config
 from storage.crypto import Cipher
 from storage.db import check_data_key, create_engine, is_sqlite, migrate, sessionmaker
 from storage.gate import Gate
+from storage.listen import Listener
 from storage.repositories import Outgoing
-from storage.uow import Store
+from storage.uow import TIMERS_CHANNEL, Store
 from storage.worker_lock import LostWorkerLock, WorkerLock
 
 log = logging.getLogger("sejawat")
@@ -105,6 +106,7 @@ class App:
     _tasks: list[asyncio.Task[None]] = field(default_factory=list)
     # set when this worker must stop at once (storage.worker_lock.LostWorkerLock)
     lost: asyncio.Event = field(default_factory=asyncio.Event)
+    _listener: Listener | None = None  # PostgreSQL: timers armed by other workers
 
     async def prepare(self) -> None:
         """Migrate, check the data key, load config members and shifts (before any update)."""
@@ -139,6 +141,9 @@ class App:
             await uow.commit()
         self.sender.wake()
         self.timers.start()
+        if self.store.notify:  # a timer armed by another worker: swept when due
+            self._listener = Listener(self.engine, TIMERS_CHANNEL, self.timers.wake_now)
+            await self._listener.start()
         log.info("Sejawat is running (%s, %s)", self.config.telegram.transport,
                  self.config.telegram.mode)
 
@@ -187,6 +192,9 @@ class App:
         if self.status is not None:
             await _bounded(self.status.stop(), 5, "stopping /healthz and /metrics")
         await _bounded(self.timers.stop(), 15, "stopping the timers")
+        if self._listener is not None:
+            await _bounded(self._listener.stop(), 5, "stopping the timer listener")
+            self._listener = None
         # sender.stop() marks the sender stopping (its loop ends at its next turn, even if the
         # cancellation below is lost: Python 3.11's wait_for drops a cancellation that arrives
         # as the awaited event is set) and waits for the deliveries in flight.
@@ -279,6 +287,7 @@ def bootstrap(
                     worker=worker_lock.worker_id)
     outbox_filled.connect(sender.wake)
     sweeper = TimerSweeper(store, services, outbox_filled)
+    store.on_timer = sweeper.wake  # a timer armed here: swept when due
     metrics.counter("updates_processed", "updates this worker processed",
                     lambda: dispatcher.processed)
     metrics.counter("outbox_sent", "messages this worker sent", lambda: sender.sent_count)

@@ -40,6 +40,11 @@ from storage.uow import Store, UnitOfWork
 log = logging.getLogger("sejawat.outbox")
 
 CRISIS_MAX_BACKOFF = 3.0  # seconds between retries of crisis traffic, at most
+# With nothing to send, the sender sleeps until woken or until a stored message may go, and
+# looks again after this long at most anyway (a message queued by an operator's command, in
+# another process); with other workers, every second (what they queued and could not send).
+IDLE_WAIT = 5.0
+SHARED_IDLE_WAIT = 1.0
 # Telegram's 400 to an edit that changes nothing (aiogram: "Bad Request: message is not
 # modified: …", python-telegram-bot: "Message is not modified: …")
 NOT_MODIFIED = "message is not modified"
@@ -157,6 +162,7 @@ class Sender:
         self._wake = asyncio.Event()
         self.worker = worker  # the id its claims carry (storage.worker_lock)
         self._rate = config.global_rate  # this worker's share of Telegram's overall limit
+        self._idle = IDLE_WAIT  # the longest sleep with nothing to send (``share``)
         self._global = AsyncLimiter(self._rate, 1)
         self._last_sent: dict[int, float] = {}
         self._in_flight: dict[int, asyncio.Task[None]] = {}
@@ -176,7 +182,9 @@ class Sender:
 
     def share(self, workers: int) -> None:
         """``workers`` send for this bot now: each keeps to its share of the overall rate,
-        so that together they stay within Telegram's limit (per chat, the claims do it)."""
+        so that together they stay within Telegram's limit (per chat, the claims do it);
+        with others, it also looks every second for what they queued and could not send."""
+        self._idle = IDLE_WAIT if workers <= 1 else SHARED_IDLE_WAIT
         rate = self._config.global_rate / max(1, workers)
         if rate != self._rate:
             log.info("outbox: %d worker(s) sending; this one now sends at most %.1f/s",
@@ -261,12 +269,14 @@ class Sender:
         return batch
 
     async def _sleep_until_needed(self, batch: list[Outgoing]) -> None:
-        timeout = 1.0
+        """Until woken (a message queued in this process, a delivery done) or until the next
+        stored message may go (a retry time, a chat's gap), and at most ``self._idle``."""
+        timeout = self._idle
         if not batch:
             async with self._store() as uow:
                 wakeup = await uow.outbox.next_change(self._clock(), self.worker)
             if wakeup is not None:
-                timeout = min(1.0, max(0.01, (wakeup - self._clock()).total_seconds()))
+                timeout = min(timeout, max(0.01, (wakeup - self._clock()).total_seconds()))
         # asyncio.timeout, not wait_for: in Python 3.11 wait_for drops a cancellation that
         # arrives as the wait ends (a delivery waking the loop), and the loop would run on
         with contextlib.suppress(TimeoutError):

@@ -478,6 +478,7 @@ class FeedbackRepo:
 class Timers:
     def __init__(self, session: AsyncSession) -> None:
         self._s = session
+        self.earliest_armed: datetime | None = None  # in this unit of work (storage.uow)
 
     async def set(self, kind: str, ref: str, due_at: datetime,
                   payload: dict[str, Any] | None = None) -> None:
@@ -496,6 +497,8 @@ class Timers:
         )
         await self._s.execute(statement)
         await self._s.flush()
+        if self.earliest_armed is None or due_at < self.earliest_armed:
+            self.earliest_armed = due_at
 
     async def get(self, kind: str, ref: str) -> Timer | None:
         """The timer (kind, ref) in whatever state it is (pending, fired, cancelled)."""

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import event, text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from storage.crypto import Cipher
@@ -35,6 +37,9 @@ from storage.repositories import (
     Requests,
 )
 
+TIMERS_CHANNEL = "sejawat_timers"  # PostgreSQL NOTIFY: a timer was armed (bot.scheduler)
+TimerArmed = Callable[[datetime], None]
+
 
 class UnitOfWork:
     people: People
@@ -59,10 +64,13 @@ class UnitOfWork:
     exercises: Exercises
 
     def __init__(self, sessions: async_sessionmaker[Any], cipher: Cipher,
-                 gate: Gate | None = None) -> None:
+                 gate: Gate | None = None, on_timer: TimerArmed | None = None,
+                 notify: bool = False) -> None:
         self._sessions = sessions
         self._cipher = cipher
         self._gate = gate
+        self._on_timer = on_timer
+        self._notify = notify
         self._session: AsyncSession | None = None
 
     @property
@@ -119,7 +127,12 @@ class UnitOfWork:
         self._held.append(instance)
 
     async def commit(self) -> None:
+        armed = self.timers.earliest_armed
+        if armed is not None and self._notify:  # every worker's sweeper (bot.scheduler)
+            await self.session.execute(text(f"NOTIFY {TIMERS_CHANNEL}"))  # sent on commit
         await self.session.commit()
+        if armed is not None and self._on_timer is not None:
+            self._on_timer(armed)  # this process's sweeper
 
     async def __aexit__(
         self,
@@ -154,6 +167,11 @@ class Store:
         self.sessions = sessions
         self.cipher = cipher
         self.gate = gate
+        # told, after a commit that armed a timer, when it is due (the sweeper: bot.scheduler)
+        self.on_timer: TimerArmed | None = None
+        # PostgreSQL: such a commit also notifies every worker listening on TIMERS_CHANNEL
+        self.notify = sessions.kw.get("bind") is not None and \
+            sessions.kw["bind"].dialect.name == "postgresql"
 
     def __call__(self) -> UnitOfWork:
-        return UnitOfWork(self.sessions, self.cipher, self.gate)
+        return UnitOfWork(self.sessions, self.cipher, self.gate, self.on_timer, self.notify)

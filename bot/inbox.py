@@ -267,7 +267,7 @@ class Dispatcher:
 
     async def health(self) -> dict[str, object]:
         """What /healthz reports: quarantined updates are the operator's to look at."""
-        async with self._store() as uow:
+        async with self._store.read() as uow:
             count = await uow.inbox.quarantined_count()
         return {"status": "ok", "quarantined": count + self.unkeyed_quarantined}
 
@@ -278,7 +278,7 @@ class Dispatcher:
 
     async def recover(self) -> int:
         """After a restart: process whatever was stored but not processed."""
-        async with self._store() as uow:
+        async with self._store.read() as uow:
             chats = await uow.inbox.pending_chats()
         for chat_id in chats:
             self.kick(chat_id)

@@ -127,7 +127,7 @@ class Metrics:
         (``sejawat_database_up 0``), not an error: the worker's own numbers still come."""
         async with self._lock:
             try:
-                async with self._store() as uow:
+                async with self._store.read() as uow:
                     snapshot = await read_snapshot(uow, self._clock())
                 if self._health is not None:
                     quarantined = (await self._health()).get("quarantined", 0)

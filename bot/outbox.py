@@ -248,7 +248,7 @@ class Sender:
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
         while loop.time() < deadline:
-            async with self._store() as uow:
+            async with self._store.read() as uow:
                 if await uow.outbox.pending_count() == 0 and not self._in_flight:
                     return True
             await asyncio.sleep(0.05)
@@ -273,7 +273,7 @@ class Sender:
         stored message may go (a retry time, a chat's gap), and at most ``self._idle``."""
         timeout = self._idle
         if not batch:
-            async with self._store() as uow:
+            async with self._store.read() as uow:
                 wakeup = await uow.outbox.next_change(self._clock(), self.worker)
             if wakeup is not None:
                 timeout = min(timeout, max(0.01, (wakeup - self._clock()).total_seconds()))

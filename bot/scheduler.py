@@ -77,7 +77,7 @@ class TimerSweeper:
         next_due: datetime | None = None
         try:
             fired = await self.sweep()
-            async with self._store() as uow:
+            async with self._store.read() as uow:
                 next_due = await uow.timers.next_due()
             return fired
         finally:
@@ -109,7 +109,7 @@ class TimerSweeper:
         """Fire every due timer, each in its own transaction, exactly once."""
         self.sweeps += 1
         now = self._services.clock()
-        async with self._store() as uow:
+        async with self._store.read() as uow:
             due = [(t.id, t.kind) for t in await uow.timers.due(now)]
         count = 0
         for timer_id, kind in due:

@@ -84,9 +84,14 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+READ_ONLY = "sejawat_read_only"  # a connection's execution option (storage.uow: Store.read)
+
+
 def _sqlite_begin(conn: Connection) -> None:
     # Take the write lock up front: no deadlock when two transactions upgrade read -> write.
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
+    # A unit of work that only reads takes none: in WAL mode it reads beside the writer.
+    read_only = conn.get_execution_options().get(READ_ONLY)
+    conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
 
 def create_engine(url: str, *, echo: bool = False) -> AsyncEngine:

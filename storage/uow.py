@@ -11,6 +11,7 @@ from sqlalchemy import event, text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from storage.crypto import Cipher
+from storage.db import READ_ONLY
 from storage.escalation_repo import Escalations
 from storage.gate import Gate
 from storage.privacy_repo import Privacy
@@ -65,10 +66,11 @@ class UnitOfWork:
 
     def __init__(self, sessions: async_sessionmaker[Any], cipher: Cipher,
                  gate: Gate | None = None, on_timer: TimerArmed | None = None,
-                 notify: bool = False) -> None:
+                 notify: bool = False, read_only: bool = False) -> None:
         self._sessions = sessions
         self._cipher = cipher
-        self._gate = gate
+        self._read_only = read_only
+        self._gate = None if read_only else gate  # a reader waits for no writer (SQLite WAL)
         self._on_timer = on_timer
         self._notify = notify
         self._session: AsyncSession | None = None
@@ -121,12 +123,16 @@ class UnitOfWork:
         self.plans = Plans(session, self._cipher)
         self.exercises = Exercises(session)
         await session.begin()
+        if self._read_only:
+            await session.connection(execution_options={READ_ONLY: True})
         return self
 
     def _hold(self, _session: Any, instance: object) -> None:
         self._held.append(instance)
 
     async def commit(self) -> None:
+        if self._read_only:
+            raise RuntimeError("a unit of work opened to read (Store.read) cannot commit")
         armed = self.timers.earliest_armed
         if armed is not None and self._notify:  # every worker's sweeper (bot.scheduler)
             await self.session.execute(text(f"NOTIFY {TIMERS_CHANNEL}"))  # sent on commit
@@ -175,3 +181,9 @@ class Store:
 
     def __call__(self) -> UnitOfWork:
         return UnitOfWork(self.sessions, self.cipher, self.gate, self.on_timer, self.notify)
+
+    def read(self) -> UnitOfWork:
+        """A unit of work that only reads: on SQLite it takes no write lock and does not queue
+        at the gate (the sender's look at what is due next, /healthz, /metrics, the timers'
+        next due time), so it never waits behind updates being processed."""
+        return UnitOfWork(self.sessions, self.cipher, self.gate, read_only=True)

@@ -7,14 +7,19 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from cryptography.fernet import Fernet
 from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
 
 from storage import inline_sqlite
-from storage.db import create_engine
+from storage.crypto import Cipher
+from storage.db import create_engine, migrate, sessionmaker
+from storage.gate import Gate
+from storage.uow import Store
 
 
 def hold_write_lock(path: Path) -> sqlite3.Connection:
@@ -104,5 +109,40 @@ async def test_statements_errors_and_rollback_behave_as_with_a_driver_thread(
             assert [tuple(r) for r in rows] == [(i, str(i)) for i in range(5)]
             mode = (await connection.execute(text("PRAGMA journal_mode"))).scalar()
             assert mode == "wal"
+    finally:
+        await engine.dispose()
+
+
+async def test_a_reader_does_not_wait_behind_a_writer(tmp_path: Path) -> None:
+    """#14: on SQLite a unit of work that only reads (the sender's look at what is due next,
+    /healthz, /metrics) takes no write lock and does not queue at the gate: it answers while
+    an update's transaction holds both."""
+    engine = create_engine(f"sqlite+aiosqlite:///{tmp_path / 'db.sqlite3'}")
+    try:
+        await migrate(engine)
+        store = Store(sessionmaker(engine), Cipher(Fernet.generate_key().decode()), Gate())
+        release = asyncio.Event()
+        holding = asyncio.Event()
+
+        async def writer() -> None:
+            async with store() as uow:
+                await uow.outbox.add(42, "send", 5, {"text": "halo", "buttons": []},
+                                     datetime.now(UTC))
+                holding.set()
+                await release.wait()
+                await uow.commit()
+
+        task = asyncio.create_task(writer())
+        await holding.wait()
+        async with asyncio.timeout(5):
+            async with store.read() as uow:
+                assert await uow.outbox.pending_count() == 0  # not committed yet
+        assert not task.done()
+        release.set()
+        await task
+        async with store.read() as uow:
+            assert await uow.outbox.pending_count() == 1
+            with pytest.raises(RuntimeError, match="cannot commit"):
+                await uow.commit()
     finally:
         await engine.dispose()

@@ -92,10 +92,11 @@ async def test_an_update_id_is_one_update_only_within_the_redelivery_window(
         assert await uow.inbox.quarantine(13, 703, "{}", "unparseable", later)
         await uow.commit()
     async with store() as uow:
-        reused = await uow.inbox.next_pending(702)
-        assert reused is not None
+        head = await uow.inbox.next_pending(702)
+        assert head is not None
+        assert uow.inbox.payload(head) == {"text": "baru"}
+        reused = await uow.inbox.get(head.update_id)
         assert (reused.update_id, reused.status, reused.received_at) == (11, "pending", later)
-        assert uow.inbox.payload(reused) == {"text": "baru"}
         assert (reused.attempts, reused.error, reused.processed_at) == (0, None, None)
         assert not (await uow.inbox.get(13)).screened
         assert [r.update_id for r in await uow.inbox.quarantined()] == [13]

@@ -14,6 +14,7 @@ from alembic.config import Config as AlembicConfig
 from sqlalchemy import event, insert, select
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
+from sqlalchemy.orm import Session
 
 from storage.crypto import Cipher, DataKeyError
 from storage.inline_sqlite import BUSY_MS, connector
@@ -110,8 +111,23 @@ def create_engine(url: str, *, echo: bool = False) -> AsyncEngine:
                                connect_args={"server_settings": POSTGRES_SESSION})
 
 
+HELD = "sejawat_held"  # a session's info: the rows it loaded, kept alive (storage.uow)
+
+
+class HoldingSession(Session):
+    """A session that keeps every row it loads for as long as it lives (the identity map
+    alone holds rows weakly: a row read again by the next handler was read again from the
+    database). Listened for once, on the class: listening per session cost more than the
+    statements it saved."""
+
+
+@event.listens_for(HoldingSession, "loaded_as_persistent")
+def _hold(session: Session, instance: object) -> None:
+    session.info.setdefault(HELD, []).append(instance)
+
+
 def sessionmaker(engine: AsyncEngine) -> async_sessionmaker[Any]:
-    return async_sessionmaker(engine, expire_on_commit=False)
+    return async_sessionmaker(engine, expire_on_commit=False, sync_session_class=HoldingSession)
 
 
 def _alembic_config(connection: Connection) -> AlembicConfig:

@@ -7,11 +7,11 @@ from datetime import datetime
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import event, text
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from storage.crypto import Cipher
-from storage.db import READ_ONLY
+from storage.db import HELD, READ_ONLY
 from storage.escalation_repo import Escalations
 from storage.gate import Gate
 from storage.privacy_repo import Privacy
@@ -99,9 +99,8 @@ class UnitOfWork:
         self._session = session
         # The session's identity map holds rows only while something references them, so a
         # row read twice in one update (the person, the request, the member: often four or
-        # five times) was read from the database each time. Held here for the unit of work.
-        self._held: list[object] = []
-        event.listen(session.sync_session, "loaded_as_persistent", self._hold)
+        # five times) was read from the database each time. Held in the session's info for
+        # the unit of work (storage.db.sessionmaker listens, once for all sessions).
         self.people = People(session)
         self.conversations = Conversations(session, self._cipher)
         self.requests = Requests(session, self._cipher)
@@ -126,9 +125,6 @@ class UnitOfWork:
         if self._read_only:
             await session.connection(execution_options={READ_ONLY: True})
         return self
-
-    def _hold(self, _session: Any, instance: object) -> None:
-        self._held.append(instance)
 
     async def commit(self) -> None:
         if self._read_only:
@@ -156,7 +152,7 @@ class UnitOfWork:
             if session.in_transaction():
                 await session.rollback()
         finally:
-            self._held = []
+            session.sync_session.info.pop(HELD, None)
             try:
                 await session.close()
             finally:

@@ -429,7 +429,7 @@ def end_claims(workers: Sequence[str] | None = None) -> Update:
 
 
 @functools.cache
-def _due_query(excluding: bool, claiming: bool = False) -> Select[OutboxMessage]:
+def _due_query(excluding: bool, claiming: bool = False) -> Select[int, int, str, int, bytes, int]:
     """Outbox.due's statement, built once (the sender asks many times a second): the heads
     of each chat's pending messages per priority, due by ``now``, at most ``limit``.
 
@@ -444,7 +444,8 @@ def _due_query(excluding: bool, claiming: bool = False) -> Select[OutboxMessage]
              earlier.id < OutboxMessage.id, earlier.priority <= OutboxMessage.priority)
     ).exists()
     query = (
-        select(OutboxMessage)
+        select(OutboxMessage.id, OutboxMessage.chat_id, OutboxMessage.method,
+               OutboxMessage.priority, OutboxMessage.payload_enc, OutboxMessage.attempts)
         .where(OutboxMessage.status == "pending",
                OutboxMessage.not_before <= bindparam("now"), head)
         .order_by(OutboxMessage.priority, OutboxMessage.id)
@@ -462,7 +463,7 @@ def _due_query(excluding: bool, claiming: bool = False) -> Select[OutboxMessage]
                 held.chat_id == OutboxMessage.chat_id, held.claimed_until > bindparam("now"),
                 held.claimed_by != bindparam("worker"),
             ).exists(),
-        ).with_for_update(skip_locked=True, of=OutboxMessage)
+        ).with_for_update(skip_locked=True, of=OutboxMessage.__table__)
     return query
 
 
@@ -519,8 +520,8 @@ class Outbox:
             params["exclude"] = list(exclude)
         if claim_for is not None:
             params["worker"] = claim_for
-        rows = (await self._s.scalars(_due_query(bool(exclude), claim_for is not None),
-                                      params)).all()
+        rows = (await run_core(self._s, _due_query(bool(exclude), claim_for is not None),
+                               params)).all()
         if claim_for is not None and rows:
             await run_core(self._s, _CLAIM, {"b_ids": [r.id for r in rows],
                                              "b_worker": claim_for, "b_until": now + lease})

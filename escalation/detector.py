@@ -35,6 +35,9 @@ Pure Python (no Telegram, no SQLAlchemy). ``Detector.load()`` reads ``escalation
 * an "accident" cue ("gara-gara lupa udah minum", "accidentally") drops suicide and self-harm
   matches about someone else ("kakek aku overdosis obat gara2 lupa"): an accident to another
   person, never the writer's own words;
+* a "once" cue overlapping a HIGH abuse match (a single mild blow long ago: "my dad slapped me
+  once last year", "pernah ditampar guru pas kelas 10") lowers it to CONCERN; sexual abuse, a
+  blow that is not in the cue and anything recent stay HIGH;
 * a message that laughs lowers a HIGH match of an entry marked ``hyperbole`` (a bare wish to
   die, said of a spicy meal or a deadline: "pengen mati wkwk") to CONCERN, never IMMINENT: a
   plan, a means, a place or a time is not lowered by a laugh.
@@ -270,6 +273,8 @@ class _Context:
         resisted = bool(self.cues["resisted"]) and rule.category in _LOWERED_BY_RESISTED
         if resisted and tier == RiskLevel.HIGH:
             tier = RiskLevel.CONCERN
+        if rule.category == "abuse" and tier == RiskLevel.HIGH and self._once(first, stop):
+            tier = RiskLevel.CONCERN
         if self.laughing and rule.category == "violence" and tier == RiskLevel.HIGH:
             tier = RiskLevel.CONCERN
         if self.laughing and rule.hyperbole and tier == RiskLevel.HIGH:
@@ -291,6 +296,10 @@ class _Context:
             and any(w in _FIRST_PERSON for w in self.words[max(0, a - 2) : a])
             for a, _ in self.cues["reported"]
         )
+
+    def _once(self, first: int, stop: int) -> bool:
+        """A "once" cue (a single mild blow long ago) overlapping the match's words."""
+        return any(a < stop and first < b for a, b in self.cues["once"])
 
     def _past(self, first: int) -> bool:
         """A past cue in the clause of ``first``, unless a present cue stands between them."""

@@ -32,6 +32,7 @@ CUE_KINDS = frozenset(
         "media",
         "relate",
         "accident",
+        "once",
     }
 )
 _SPECIAL = {"normalize.toml", "classes.toml", "cues.toml", "idioms.toml"}

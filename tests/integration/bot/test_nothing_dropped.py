@@ -355,3 +355,21 @@ async def test_quarantine_list_shows_id_time_chat_and_reason_never_content(
     assert "unparseable: TypeError" in out
     assert "1 quarantined update(s)" in out
     assert "rahasia" not in out
+
+
+async def test_an_answer_with_an_update_that_cannot_be_stored_is_stored_one_at_a_time(
+    app: App,
+) -> None:
+    """#14: a getUpdates answer is stored in one statement; one update in it that no column
+    can hold fails that statement, so the answer is stored one update at a time: that one is
+    quarantined, the others are processed as usual."""
+    too_big = 2 ** 70
+    answer = [text(1, STUDENT, "/start"), text(2, too_big, "rahasia"), text(3, 5002, "/start")]
+    assert await asyncio.wait_for(app.dispatcher.submit_many(answer), 5) == [True, False, True]
+    await settle(app)
+    async with app.store() as uow:
+        rows = {r.update_id: r for r in (await uow.session.scalars(select(InboxUpdate))).all()}
+        assert rows[2].status == "quarantined"
+        assert rows[1].status == rows[3].status == "done"
+    assert fake(app).to(STUDENT)
+    assert fake(app).to(5002)

@@ -59,6 +59,7 @@ async def handle(uow: UnitOfWork, services: Services, inbound: Inbound, *,
         return await presence.handle(uow, services, inbound)
     if not inbound.is_private:
         return [Reply("private-only")]
+    await uow.prime(inbound.sender_id, inbound.chat_id)  # person, member, conversation: once
     language = services.catalog.language_for(inbound.language_code)
     person = await uow.people.get_or_create(inbound.sender_id, language, services.clock())
     if person.blocked_bot:

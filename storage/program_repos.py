@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, inspect, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -39,9 +39,22 @@ def hash_code(code: str) -> str:
 class Members:
     def __init__(self, session: AsyncSession) -> None:
         self._s = session
+        # telegram id -> the member (None: not one), as read in this unit of work (an update
+        # asks several times: the router, the staff handlers, their replies)
+        self._known: dict[int, Member | None] = {}
+
+    def known(self, telegram_id: int, member: Member | None) -> None:
+        """Read already (storage.uow's first read of an update)."""
+        self._known[telegram_id] = member
 
     async def by_telegram_id(self, telegram_id: int) -> Member | None:
-        return await self._s.scalar(select(Member).where(Member.telegram_id == telegram_id))
+        if telegram_id in self._known:
+            known = self._known[telegram_id]
+            if known is None or (known in self._s and not inspect(known).deleted):
+                return known
+        member = await self._s.scalar(select(Member).where(Member.telegram_id == telegram_id))
+        self._known[telegram_id] = member
+        return member
 
     async def get(self, member_id: int) -> Member | None:
         return await self._s.get(Member, member_id)
@@ -54,6 +67,7 @@ class Members:
                         active=True, capacity=capacity, on_duty=False, created_at=now)
         self._s.add(member)
         await self._s.flush()
+        self._known[telegram_id] = member
         return member
 
     async def all(self, role: str | None = None) -> Sequence[Member]:
@@ -74,6 +88,7 @@ class Members:
         )
 
     async def delete(self, member: Member) -> None:
+        self._known.pop(member.telegram_id, None)
         await self._s.delete(member)
         await self._s.flush()
 

@@ -61,6 +61,10 @@ class People:
             self._known[telegram_id] = person
         return person
 
+    def known(self, person: Person) -> None:
+        """Read already (storage.uow's first read of an update)."""
+        self._known[person.telegram_id] = person
+
     async def get_or_create(self, telegram_id: int, language: str, now: datetime) -> Person:
         person = await self.by_telegram_id(telegram_id)
         if person is None:
@@ -107,6 +111,10 @@ class Conversations:
         self._s = session
         self._c = cipher
         self._absent: set[int] = set()  # chats read without a conversation in this unit of work
+
+    def absent(self, chat_id: int) -> None:
+        """Read already and not there (storage.uow's first read of an update)."""
+        self._absent.add(chat_id)
 
     async def get(self, chat_id: int) -> ConversationState | None:
         if chat_id in self._absent:  # (a stored one is found in the session's identity map)

@@ -7,14 +7,16 @@ from datetime import datetime
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import bindparam, select, text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from storage.crypto import Cipher
 from storage.db import HELD, READ_ONLY
 from storage.escalation_repo import Escalations
 from storage.gate import Gate
+from storage.models import Conversation, Person
 from storage.privacy_repo import Privacy
+from storage.program_models import Member
 from storage.program_repos import (
     FeedbackRepo,
     Invites,
@@ -38,6 +40,10 @@ from storage.repositories import (
     Requests,
 )
 
+_PRIME = (select(Person, Member, Conversation).select_from(Person)
+          .outerjoin(Member, Member.telegram_id == Person.telegram_id)
+          .outerjoin(Conversation, Conversation.chat_id == bindparam("b_chat_id"))
+          .where(Person.telegram_id == bindparam("b_telegram_id")))
 TIMERS_CHANNEL = "sejawat_timers"  # PostgreSQL NOTIFY: a timer was armed (bot.scheduler)
 TimerArmed = Callable[[datetime], None]
 
@@ -125,6 +131,21 @@ class UnitOfWork:
         if self._read_only:
             await session.connection(execution_options={READ_ONLY: True})
         return self
+
+    async def prime(self, telegram_id: int, chat_id: int) -> None:
+        """What processing an update reads first, in one statement (#14): the person who
+        wrote, whether they are a member, and the chat's conversation, each then known to its
+        repository for the rest of the unit of work. Nothing is known of someone who never
+        wrote before: their first update reads as before."""
+        row = (await self.session.execute(
+            _PRIME, {"b_telegram_id": telegram_id, "b_chat_id": chat_id})).first()
+        if row is None:
+            return
+        person, member, conversation = row
+        self.people.known(person)
+        self.members.known(telegram_id, member)
+        if conversation is None:
+            self.conversations.absent(chat_id)
 
     async def commit(self) -> None:
         if self._read_only:

@@ -240,6 +240,7 @@ class AiogramTransport:
         self._runner: web.AppRunner | None = None
         self._polling: asyncio.Task[None] | None = None
         self._closed = False
+        self._answering: set[asyncio.Task[None]] = set()  # button presses being answered
         self.username = ""
 
     def _router(self) -> Router:
@@ -252,8 +253,12 @@ class AiogramTransport:
         @router.callback_query()
         async def on_callback(query: CallbackQuery, event_update: Update) -> None:
             await self._translated(event_update, _from_callback, query)
-            with contextlib.suppress(Exception):  # stored: the spinner may stop now
-                await query.answer()
+            # stored: the spinner may stop now, while the next update is taken (answered one
+            # after another, a getUpdates answer of forty presses held the next poll, and a
+            # risky message in it, a second under load: found by bench_escalation)
+            answer = asyncio.create_task(self._answer(query))
+            self._answering.add(answer)
+            answer.add_done_callback(self._answering.discard)
 
         @router.my_chat_member()
         async def on_member(change: ChatMemberUpdated, event_update: Update) -> None:
@@ -276,6 +281,11 @@ class AiogramTransport:
             self._stored.discard(inbound.update_id)
             return
         await self._submit(inbound)
+
+    @staticmethod
+    async def _answer(query: CallbackQuery) -> None:
+        with contextlib.suppress(Exception):
+            await query.answer()
 
     async def _store_answer(self, updates: list[Update]) -> None:
         """A whole getUpdates answer stored in one transaction (#14), before aiogram hands
@@ -352,6 +362,8 @@ class AiogramTransport:
             if self._runner is not None:
                 runner, self._runner = self._runner, None
                 await runner.cleanup()
+            if self._answering:  # before the session closes
+                await asyncio.wait(set(self._answering), timeout=STOP_GRACE)
         finally:
             # aiogram's session opens a new aiohttp ClientSession for any request made after
             # close(), which nothing would ever close: refuse requests from here on

@@ -29,6 +29,8 @@ IDENTIFIERS = frozenset({"id", "case", "telegram_id"})  # typed back: digits, no
 Value = str | int | float
 
 
+LONG_VALUE = 1000  # a longer parameter is put in after Fluent formats (_format)
+
 def _number(name: str, value: Value) -> str | int | FluentType:
     """A parameter as Fluent should see it: identifiers ungrouped, fractions to one decimal."""
     if isinstance(value, str | bool):
@@ -112,11 +114,24 @@ class Catalog:
         pattern = bundle.get_message(key).value
         if pattern is None:
             raise MissingMessage(key, lang)
-        text, errors = bundle.format_pattern(
-            pattern, {name: _number(name, value) for name, value in params.items()})
+        # Fluent refuses a placeable of more than 2 500 characters (fluent.runtime): a
+        # student's long message relayed in a template was lost with an error (found in a
+        # sandbox trial). A long value goes in as a token and is put back afterwards.
+        long: dict[str, str] = {}
+        args: dict[str, Any] = {}
+        for name, value in params.items():
+            if isinstance(value, str) and len(value) > LONG_VALUE:
+                token = f"\ue000{len(long)}\ue001"  # private-use characters: never typed
+                long[token] = value
+                value = token
+            args[name] = _number(name, value)
+        text, errors = bundle.format_pattern(pattern, args)
         if errors:
             raise MissingMessage(f"{key} ({errors[0]})", lang)
-        return str(text)
+        rendered = str(text)
+        for token, value in long.items():
+            rendered = rendered.replace(token, value)
+        return rendered
 
     def render(self, lang: str, key: str, params: Mapping[str, Value] | None = None) -> str:
         lang = lang if lang in self._bundles else self.default

@@ -1150,3 +1150,24 @@ async def test_a_supporter_is_briefed_that_a_counselor_has_the_case_once_acknowl
     assert "No notes yet." in said, said
     assert "Notes so far" not in said, said
     assert await check(world) == []
+
+
+async def test_a_chat_message_of_four_thousand_characters_reaches_the_other_side_whole(
+    world: World,
+) -> None:
+    """Found in a sandbox trial: a message longer than 2 500 characters in a chat was lost (the
+    relay's template refused it) and its sender was told the system had a problem, a supporter
+    even with the emergency numbers. Both ways, it arrives whole (in Telegram-sized parts)."""
+    await intake(world, STUDENT)
+    await press(world, DIMAS, "of:accept:")
+    before = len(world.telegram.messages)
+    long_story = " ".join(f"kalimat {n} tentang hari ini yang berat buat aku." for n in range(80))
+    assert 3900 < len(long_story) <= 4096  # as long as Telegram lets anyone write
+    await world.say(STUDENT, long_story)
+    await world.say(DIMAS, "Makasih udah cerita sepanjang ini. " * 110)
+    to_dimas = "".join(world.texts(DIMAS, before))
+    to_student = "".join(world.texts(STUDENT, before))
+    assert all(f"kalimat {n} tentang" in to_dimas for n in range(80))
+    assert to_student.count("Makasih udah cerita sepanjang ini.") == 110
+    assert world.errors.records == []
+    assert await check(world) == []

@@ -208,11 +208,16 @@ async def test_a_worker_whose_own_lock_is_gone_stops_before_the_others_take_its_
             await uow.outbox.add(501, "send", 5, {"text": "x", "buttons": []}, NOW)
             assert len(await uow.outbox.due(NOW, 10, claim_for=cut_off.worker_id)) == 1
             await uow.commit()
+        held = ("FROM pg_locks WHERE locktype = 'advisory' AND classid = CAST(:space AS oid) "
+                "AND objsubid = 2 AND objid = CAST(:key AS oid)")
+        key = {"space": WORKER_LOCKS, "key": cut_off._lock_key}
         async with engine.begin() as conn:  # its connection is cut (as by a server restart)
-            await conn.execute(text(
-                "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' "
-                "AND classid = CAST(:space AS oid) AND objsubid = 2 AND objid = CAST(:key AS oid)"
-            ), {"space": WORKER_LOCKS, "key": cut_off._lock_key})
+            await conn.execute(text(f"SELECT pg_terminate_backend(pid) {held}"), key)
+        for _ in range(200):  # the backend ends a moment later (found on a loaded machine:
+            async with engine.begin() as conn:  # the beats below ran before it had)
+                if not (await conn.execute(text(f"SELECT count(*) {held}"), key)).scalar():
+                    break
+            await asyncio.sleep(0.05)
         assert (await other.beat()).gone == 0  # not yet: it may still be sending
         async with store() as uow:
             assert await uow.outbox.due(NOW, 10, claim_for=other.worker_id) == []

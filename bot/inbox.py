@@ -135,61 +135,27 @@ class Dispatcher:
         Returns False for a duplicate delivery, which then has no further effect, and for an
         update that cannot be stored (it is quarantined instead: it never blocks the chat).
         """
-        inbound = clean(inbound)
-        delay = 0.05
-        while True:
-            try:
-                with urgent():
-                    async with self._store() as uow:
-                        fresh = await uow.inbox.store(
-                            inbound.update_id, inbound.chat_id, dataclasses.asdict(inbound),
-                            self._services.clock(),
-                        )
-                        await uow.commit()
-                break
-            except Exception as exc:
-                if not is_outage(exc):
-                    await self.quarantine(inbound.update_id, dataclasses.asdict(inbound),
-                                          f"not storable: {type(exc).__name__}",
-                                          inbound.chat_id)
-                    return False
-                log.exception("inbox: storing update %s failed; retrying", inbound.update_id)
-                await asyncio.sleep(delay)
-                delay = min(delay * 2, 5.0)
-        if fresh:
-            await self._screen_first(inbound)
-            self.kick(inbound.chat_id)
-        else:
-            log.info("inbox: duplicate update %s ignored", inbound.update_id)
-        return fresh
+        return (await self.submit_many([inbound]))[0]
 
     async def submit_many(self, inbounds: Sequence[Inbound]) -> list[bool]:
         """Store a whole getUpdates answer in one transaction (#14: one commit instead of one
-        per update), then the same as ``submit`` for each: the crisis fast lane for a risky
-        one, its chat woken. Returns, per update, whether it was new. An answer that cannot
-        be stored whole for another reason than an outage is stored one update at a time (the
-        update at fault is then quarantined alone)."""
-        if len(inbounds) <= 1:
-            return [await self.submit(inbound) for inbound in inbounds]
+        per update), then for each new one the crisis fast lane if it is risky, and its chat
+        woken. Returns, per update, whether it was new. An answer that cannot be stored whole
+        for another reason than an outage is stored one update at a time (the update at
+        fault is then quarantined alone)."""
         cleaned = [clean(inbound) for inbound in inbounds]
-        delay = 0.05
-        while True:
-            try:
-                with urgent():
-                    async with self._store() as uow:
-                        fresh = await uow.inbox.store_many(
-                            [(i.update_id, i.chat_id, dataclasses.asdict(i)) for i in cleaned],
-                            self._services.clock())
-                        await uow.commit()
-                break
-            except Exception as exc:
-                if not is_outage(exc):
-                    log.warning("inbox: %d updates could not be stored together (%s); one "
-                                "at a time", len(cleaned), type(exc).__name__)
-                    return [await self.submit(inbound) for inbound in inbounds]
-                log.exception("inbox: storing %d updates failed; retrying", len(cleaned))
-                await asyncio.sleep(delay)
-                delay = min(delay * 2, 5.0)
+        if not cleaned:
+            return []
+        fresh, problem = await self._store_all(cleaned)
+        if problem is not None:
+            if len(cleaned) == 1:
+                inbound = cleaned[0]
+                await self.quarantine(inbound.update_id, dataclasses.asdict(inbound),
+                                      f"not storable: {problem}", inbound.chat_id)
+                return [False]
+            log.warning("inbox: %d updates could not be stored together (%s); one at a "
+                        "time", len(cleaned), problem)
+            return [await self.submit(inbound) for inbound in cleaned]
         new: list[bool] = []
         for inbound in cleaned:  # an id twice in one answer is new once
             new.append(inbound.update_id in fresh)
@@ -203,6 +169,27 @@ class Dispatcher:
             else:
                 log.info("inbox: duplicate update %s ignored", inbound.update_id)
         return new
+
+    async def _store_all(self, cleaned: list[Inbound]) -> tuple[set[int], str | None]:
+        """Store updates in one transaction, retrying through an outage: the ids stored now,
+        or the kind of failure that is not an outage (nothing stored)."""
+        delay = 0.05
+        while True:
+            try:
+                with urgent():
+                    async with self._store() as uow:
+                        fresh = await uow.inbox.store_many(
+                            [(i.update_id, i.chat_id, dataclasses.asdict(i)) for i in cleaned],
+                            self._services.clock())
+                        await uow.commit()
+                return fresh, None
+            except Exception as exc:
+                if not is_outage(exc):
+                    return set(), type(exc).__name__
+                log.exception("inbox: storing update(s) %s failed; retrying",
+                              ", ".join(str(i.update_id) for i in cleaned[:5]))
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, 5.0)
 
     async def _screen_first(self, inbound: Inbound) -> None:
         """The crisis fast lane: a risky text gets its resources and its counselor ping at

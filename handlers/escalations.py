@@ -61,6 +61,10 @@ STAFF_ROLES = ("counselor", "coordinator")
 CRISIS = Priority.CRISIS
 ACK_TIMER, FOLLOWUP_TIMER = "escalation_ack", "escalation_followup"
 WORDS = 300  # characters of the student's own words in a ping
+# what a ping quotes at most of a friend alert's words and of a reason beside the first one
+# (a 4 000-character friend alert made a ping of two Telegram messages, the first without the
+# words: found by the model test), head and tail kept
+SHOWN_WORDS, SHOWN_DETAIL = 1200, 400
 # what the staff in the chat are told, by what raised the case (a referral or a note came
 # from them: they know already)
 # what the student is told with the numbers: thanked for telling only when they told
@@ -303,7 +307,7 @@ async def _tell_staff(uow: UnitOfWork, chat: ChatSession, key: str, level: RiskL
     request = await uow.requests.get(chat.request_id)
     name = request.pseudonym if request else "?"
     params: dict[str, str | int] = {"pseudonym": name, "level_key": _level_key(level),
-                                    "words": words or "-",
+                                    "words": shown(words, SHOWN_WORDS) or "-",
                                     # a screening yes is not something they wrote (seen)
                                     "how": "unsure" if source == "screening-unsure" else
                                     "answer" if source.startswith(("screening", "asq")) else
@@ -330,7 +334,8 @@ async def _nudge(uow: UnitOfWork, chat: ChatSession, words: str) -> list[Effect]
     if supporter is None or request is None:
         return []
     keyboard = ((buttons.button(ESC, "btn-refer", "refer", str(chat.id)),),)
-    return [Reply("concern-nudge", {"pseudonym": request.pseudonym, "words": words or "-"},
+    return [Reply("concern-nudge", {"pseudonym": request.pseudonym,
+                                    "words": shown(words, SHOWN_WORDS) or "-"},
                   keyboard,
                   to=supporter.telegram_id, priority=Priority.HIGH)]
 
@@ -588,14 +593,23 @@ async def ping_params(uow: UnitOfWork, case: Escalation, now: datetime) -> dict[
         params |= screening.params(screening.decode(detail.removeprefix(ASQ_DETAIL)), asking)
         params["more"], params["also_key"] = "yes", screening.ANSWERS_KEY
     elif detail:  # the referral's reason, in the supporter's words
-        params["more"], params["also"] = "yes", detail
+        params["more"], params["also"] = "yes", shown(readable(detail), SHOWN_DETAIL)
     elif len(categories) > 1 and case.source in ("detector", "onboarding"):
         params["more"], params["also_key"] = "yes", f"reason-{categories[1]}"
     if words:
-        params["excerpt"] = words
+        params["excerpt"] = shown(words, SHOWN_WORDS)
     else:
         params["excerpt_key"] = "ping-no-words"
     return params
+
+
+def shown(text: str, limit: int) -> str:
+    """At most ``limit`` characters of ``text`` to quote in one message: its beginning and its
+    end (where a friend alert often says where and when), the cut marked."""
+    if len(text) <= limit:
+        return text
+    head = limit * 2 // 3
+    return f"{text[:head].rstrip()} […] {text[-(limit - head - 5):].lstrip()}"
 
 
 def readable(text: str) -> str:

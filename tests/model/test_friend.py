@@ -118,3 +118,27 @@ async def test_control_characters_in_what_they_know_do_not_blank_the_pings_words
     assert "Their words: NýÝã" in ping, ping
     assert "\x1f" not in ping
     assert await check(world) == []
+
+
+async def test_a_very_long_friend_alert_pings_in_one_message_with_its_beginning_and_end(
+    world: World,
+) -> None:
+    """(found by the model, S7) A friend alert of 4 000 characters, and a class line as long,
+    made a ping longer than one Telegram message: its first part had no "Their words" at all.
+    The ping quotes the beginning and the end of what they wrote (where and when often come
+    last), the cut marked, in one message."""
+    await to_friend_route(world)
+    await press(world, STUDENT, "in:friend:alert")
+    story = "dia cerita panjang soal rumahnya. " * 110 + "dia sekarang di jembatan dekat sekolah"
+    await world.say(STUDENT, story)
+    await world.say(STUDENT, "kelas 11 IPS 2, " + "dia duduk di belakang. " * 150)
+    before = len(world.telegram.messages)
+    await press(world, STUDENT, "in:urgency:now")
+    [ping] = pings(world, BUDI, before)
+    assert len(ping) <= 4096
+    assert "Escalation #" in ping, "one message, its buttons with it"
+    assert "Their words: dia cerita panjang soal rumahnya." in ping, ping[:400]
+    assert "dia sekarang di jembatan dekat sekolah" in ping, "the end of what they wrote"
+    assert "[…]" in ping
+    assert "kelas 11 IPS 2" in ping
+    assert await check(world) == []

@@ -61,7 +61,7 @@ ORDINARY = (
     "makasih ya kak, udah agak lega", "mati lampu di rumah", "this exam is killing me lol",
     "Aku", "😭😭😭", "   ", "in:topic:academic",
 )
-EDGES = ("a" * 19, "a" * 20, "b" * 1500, "c" * 1501, "x" * 5000)
+EDGES = ("a" * 19, "a" * 20, "b" * 1500, "c" * 1501, "d" * 2501, "e " * 2048, "x" * 5000)
 TEXTS = st.one_of(
     st.sampled_from(RISKY), st.sampled_from(CONCERN), st.sampled_from(ORDINARY),
     st.sampled_from(EDGES), st.text(min_size=1, max_size=40),

@@ -284,6 +284,11 @@ async def unattended(uow: UnitOfWork, services: Services, request_id: int,
     loads = await uow.sessions.loads()
     for member_id, pending in (await uow.offers.pending_counts()).items():
         loads[member_id] = loads.get(member_id, 0) + pending
+    # its own offer, still unanswered, is no load: a supporter who has only that one is free
+    # and has not answered (the alert said "every supporter is at capacity": seen in a trial)
+    own = await uow.offers.pending_for_request(request.id)
+    if own is not None:
+        loads[own.member_id] = loads.get(own.member_id, 1) - 1
     why = why_unmatched([candidate(m, loads.get(m.id, 0), m.id in rest) for m in supporters],
                         Need(request.id, request.language, request.topic))
     params: dict[str, str | int] = {
@@ -295,7 +300,14 @@ async def unattended(uow: UnitOfWork, services: Services, request_id: int,
     coordinators = [m for m in await uow.members.all("coordinator") if m.active]
     await uow.audit.add("system", "request.unattended", f"request:{request.id}",
                         {"why": why, "coordinators": [m.id for m in coordinators]}, now)
-    return [Reply("unattended-alert", params, to=m.telegram_id) for m in coordinators]
+    # the student is not left believing someone is about to come: told it takes longer, that
+    # the coordinators know (only when one was told), where they are, and the numbers
+    where = positions(await waiting_list(uow, list(await uow.requests.queued())))
+    told: list[Effect] = [Reply("queue-taking-long",
+                                {"position": where.get(request.id, 1),
+                                 "told": "yes" if coordinators else "no"},
+                                to=await student_chat(uow, request))]
+    return told + [Reply("unattended-alert", params, to=m.telegram_id) for m in coordinators]
 
 
 async def offer_outcome(uow: UnitOfWork, request: HelpRequest | None, member: Member | None,

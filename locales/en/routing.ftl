@@ -7,6 +7,14 @@ queue-nobody-on-duty =
 
     If you need help now, please contact:
     { $resources }
+queue-taking-long =
+    Sorry, finding a supporter is taking longer than usual. 🙏 You're still { queue-place } in line{ $told ->
+        [yes] , and the program's coordinators have been told
+       *[no] {""}
+    }. You'll get a message here as soon as someone joins. You don't need to do anything.
+
+    If you need help now, please contact:
+    { $resources }
 
 ## Team: an offer you did not take (the truth about where it went)
 offer-expired-again = ⏰ You didn't answer the offer for { $pseudonym } in time. Nobody else can take it right now, so it has just been offered to you again (below).
@@ -22,7 +30,7 @@ unattended-alert =
     This is the only alert about this request.
 unattended-why-nobody-on-duty = no supporter who speaks this language is on duty.
 unattended-why-all-busy = every supporter on duty is at capacity.
-unattended-why-not-accepted = it was offered, but declined or not answered.
+unattended-why-not-accepted = it was offered, but declined or not answered yet.
 
 ## Students: their supporter had to leave
 handback-student =

@@ -150,11 +150,15 @@ help-general =
 nothing-to-cancel = There is nothing to cancel right now. Send /start whenever you want to ask for support.
 
 ## Students: the queue and waiting
+queue-place = { $position ->
+        [1] first
+       *[other] number { $position }
+    }
 queue-position = { $asked ->
-        [yes] You are number { $position } in line, and a supporter is being asked right now. Hang on: you'll get a message here as soon as they join.
+        [yes] You are { queue-place } in line, and a supporter is being asked right now. Hang on: you'll get a message here as soon as they join.
        *[no] { $minutes ->
-            [0] You are number { $position } in line. As soon as a supporter is free, they'll be asked. You'll get a message here when they join.
-           *[other] You are number { $position } in line. The wait is about { $minutes } minutes. You'll get a message here as soon as a supporter joins.
+            [0] You are { queue-place } in line. As soon as a supporter is free, they'll be asked. You'll get a message here when they join.
+           *[other] You are { queue-place } in line. The wait is about { $minutes } minutes. You'll get a message here as soon as a supporter joins.
         }
     }
 queue-closed =

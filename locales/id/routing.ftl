@@ -7,6 +7,14 @@ queue-nobody-on-duty =
 
     Kalau kamu butuh bantuan sekarang, hubungi:
     { $resources }
+queue-taking-long =
+    Maaf ya, nyari pendampingnya lagi lebih lama dari biasanya. 🙏 Kamu masih { queue-place } di antrean{ $told ->
+        [yes] , dan koordinator program udah dikabarin
+       *[no] {""}
+    }. Nanti ada pesan di sini begitu ada yang gabung. Kamu nggak perlu ngapa-ngapain.
+
+    Kalau kamu butuh bantuan sekarang, hubungi:
+    { $resources }
 
 ## Tim: tawaran yang tidak kamu ambil (ke mana perginya, apa adanya)
 offer-expired-again = ⏰ Kamu belum menjawab tawaran untuk { $pseudonym } tepat waktu. Saat ini tidak ada pendamping lain yang bisa, jadi tawarannya dikirim lagi ke kamu (di bawah).
@@ -22,7 +30,7 @@ unattended-alert =
     Ini satu-satunya peringatan untuk permintaan ini.
 unattended-why-nobody-on-duty = tidak ada pendamping bertugas yang bisa bahasa ini.
 unattended-why-all-busy = semua pendamping yang bertugas sedang penuh.
-unattended-why-not-accepted = sudah ditawarkan, tapi ditolak atau tidak dijawab.
+unattended-why-not-accepted = sudah ditawarkan, tapi ditolak atau belum dijawab.
 
 ## Siswa: pendampingnya harus pergi
 handback-student =

@@ -150,11 +150,15 @@ help-general =
 nothing-to-cancel = Lagi nggak ada yang perlu dibatalin. Kirim /start kapan aja kalau mau minta dukungan.
 
 ## Siswa: antrean dan menunggu
+queue-place = { $position ->
+        [1] urutan pertama
+       *[other] urutan ke-{ $position }
+    }
 queue-position = { $asked ->
-        [yes] Kamu antrean ke-{ $position }. Permintaanmu lagi kami kasih ke pendamping, tunggu bentar ya. Nanti ada pesan di sini begitu dia gabung.
+        [yes] Kamu { queue-place } di antrean. Permintaanmu lagi kami kasih ke pendamping, tunggu bentar ya. Nanti ada pesan di sini begitu dia gabung.
        *[no] { $minutes ->
-            [0] Kamu antrean ke-{ $position }. Begitu ada pendamping yang kosong, permintaanmu langsung kami tawarin ke dia. Nanti ada pesan di sini waktu dia gabung.
-           *[other] Kamu antrean ke-{ $position }. Kira-kira nunggu { $minutes } menit. Nanti ada pesan di sini begitu pendampingnya gabung.
+            [0] Kamu { queue-place } di antrean. Begitu ada pendamping yang kosong, permintaanmu langsung kami tawarin ke dia. Nanti ada pesan di sini waktu dia gabung.
+           *[other] Kamu { queue-place } di antrean. Kira-kira nunggu { $minutes } menit. Nanti ada pesan di sini begitu pendampingnya gabung.
         }
     }
 queue-closed =

@@ -417,6 +417,8 @@ async def test_coordinators_get_one_alert_about_a_request_nobody_takes(
     alert = await sari.expect(shown(app, "en", "unattended-alert", pseudonym=name, waited=5))
     assert shown(app, "en", "unattended-why-nobody-on-duty") in (alert.text or "")
     assert "Rara" not in (alert.text or "")  # the pseudonym only
+    # the student is not left believing someone is about to come
+    await student.expect(shown(app, "en", "queue-taking-long", position=1, told="yes"))
     for _ in range(3):  # it keeps waiting: still one alert
         clock.advance(400)
         await app.timers.sweep()

@@ -1,0 +1,61 @@
+"""A student whose request nobody takes is never left believing someone is about to come: at
+``routing.unattended_alert`` they hear it takes longer, that the coordinators know, where they
+are in line and the numbers; the coordinators hear why in words they can act on (an offer
+still unanswered is not "everyone is full": found in a sandbox trial). On the whole program
+in-process (tests/model/world.py), with the safety invariants checked."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from tests.model.invariants import check
+from tests.model.test_regressions import DIMAS, EN_STUDENT, STUDENT, intake, press
+from tests.model.world import World
+
+SARI = 9001
+
+
+@pytest.fixture
+async def slow_offers(template: tuple[Path, str], tmp_path: Path) -> AsyncIterator[World]:
+    """Offers stay open 15 minutes: the alert at 10 comes while one is still unanswered."""
+    path, key = template
+    built = await World.create(path, tmp_path, key, routing={"offer_timeout": 900})
+    yield built
+    await built.close()
+
+
+async def test_an_offer_nobody_answers_tells_the_student_and_the_coordinator_the_truth(
+    slow_offers: World,
+) -> None:
+    world = slow_offers
+    await intake(world, STUDENT)
+    assert any(d.startswith("of:accept:") for _, d in world.latest_buttons(DIMAS))
+    waiting = len(world.telegram.messages)
+    await world.advance(world.config.routing.unattended_alert + 5)
+    [alert] = [t for t in world.texts(SARI, waiting) if "nobody has taken" in t]
+    assert "offered, but declined or not answered yet" in alert, alert
+    assert "at capacity" not in alert
+    told = world.texts(STUDENT, waiting)
+    assert any("lebih lama dari biasanya" in t and "urutan pertama di antrean" in t
+               and "koordinator program udah dikabarin" in t and "112" in t
+               for t in told), told
+    # the offer is still open: taking it now still starts the chat
+    await press(world, DIMAS, "of:accept:")
+    assert any("Pendamping sebaya udah gabung" in t
+               for t in world.texts(STUDENT, waiting)[len(told):]), world.texts(STUDENT)
+    assert await check(world) == []
+
+
+async def test_the_second_in_line_hears_their_place_in_english(slow_offers: World) -> None:
+    world = slow_offers
+    await intake(world, STUDENT)
+    await intake(world, EN_STUDENT, "en")
+    waiting = len(world.telegram.messages)
+    await world.advance(world.config.routing.unattended_alert + 5)
+    told = world.texts(EN_STUDENT, waiting)
+    assert any("taking longer than usual" in t and "still number 2 in line" in t
+               and "coordinators have been told" in t for t in told), told
+    assert await check(world) == []

@@ -25,6 +25,7 @@ from handlers.escalations import (
     outcome_rows,
     ping_params,
     screen_note,
+    tell_chat_staff,
 )
 from handlers.sessions import arm_idle, chat_history, focused
 from handlers.when import elapsed
@@ -36,7 +37,7 @@ CRISIS = Priority.CRISIS
 NOTE_FLOW = "case-note"
 # what an acknowledgement alone says; a take-over says more, once
 ACK_ONLY = frozenset({"escalation-acked", "escalation-acked-coordinator",
-                      "crisis-counselor-aware", "crisis-team-aware"})
+                      "crisis-counselor-aware", "crisis-team-aware", "crisis-acked-supporter"})
 
 
 async def cases(uow: UnitOfWork, services: Services, inbound: Inbound,
@@ -101,6 +102,12 @@ async def _acknowledge(uow: UnitOfWork, services: Services, escalation: Escalati
         Reply("crisis-counselor-aware" if member.role == "counselor" else "crisis-team-aware",
               to=escalation.student_chat_id, priority=CRISIS),
     ]
+    # the supporter in the chat knows who has seen it and what comes next (a trial: they
+    # heard nothing between "a counselor is being contacted" and the counselor, or nobody)
+    effects += await tell_chat_staff(uow, escalation, "crisis-acked-supporter",
+                                     {"name": member.name, "minutes": minutes,
+                                      "counselor": "yes" if member.role == "counselor"
+                                      else "no"}, but=member.id)
     for other_id in state.paged:
         other = await uow.members.get(other_id)
         if other is not None and other.id != member.id:

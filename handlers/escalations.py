@@ -60,6 +60,9 @@ OUTCOMES = ("safe", "referred", "emergency", "false_alarm")
 STAFF_ROLES = ("counselor", "coordinator")
 CRISIS = Priority.CRISIS
 ACK_TIMER, FOLLOWUP_TIMER = "escalation_ack", "escalation_followup"
+# in a case's ladder: who acknowledged it before it was opened again, and when (every ping
+# of the new ladder says so)
+SEEN = ("seen_by", "seen_at")
 WORDS = 300  # characters of the student's own words in a ping
 # what a ping quotes at most of a friend alert's words and of a reason beside the first one
 # (a 4 000-character friend alert made a ping of two Telegram messages, the first without the
@@ -521,7 +524,7 @@ async def _carry_out(uow: UnitOfWork, services: Services, case: Escalation,
                      members: dict[int, Member]) -> list[Effect]:
     """Persist the ladder, ping who the page names, arm the next check."""
     now = services.clock()
-    case.ladder = asdict(state)
+    case.ladder = asdict(state) | {k: v for k, v in (case.ladder or {}).items() if k in SEEN}
     effects: list[Effect] = []
     params = await ping_params(uow, case, now)
     key = "escalation-broadcast" if page.broadcast else "escalation-ping"
@@ -582,7 +585,14 @@ async def ping_params(uow: UnitOfWork, case: Escalation, now: datetime) -> dict[
         "reason_key": _reason_key(case.source, categories),
         "more": "no",
         "waited": max(0, int((now - case.created_at).total_seconds() // 60)),  # for help
+        "seen": "no",
     }
+    seen_by, seen_at = (case.ladder or {}).get(SEEN[0]), (case.ladder or {}).get(SEEN[1])
+    if seen_by and seen_at and CASE.state_of(case) == Case.OPEN:  # acknowledged before, and
+        # opened again: the ones paged now know it was seen, and that seen was not enough
+        acked = await uow.members.get(int(seen_by))  # (a trial: it read like a new case)
+        params |= {"seen": "yes", "seen_by": acked.name if acked else "?", "seen_ago": max(
+            1, int((now - datetime.fromisoformat(str(seen_at))).total_seconds() // 60))}
     # the student pressed 🆘 on a case their words (a screening answer, a referral) opened
     params["sos"] = "yes" if case.asked_at is not None and case.source != "student" else "no"
     detail = uow.escalations.detail(case)
@@ -684,7 +694,18 @@ async def _reopen(uow: UnitOfWork, services: Services, case: Escalation,
     if event == "release":  # who just left the case (off duty, handed back) is not paged
         staff = [s for s in staff if s.member_id != previous]
     state, page = ladder.start(RiskLevel(case.level), staff, _timeouts(services))
+    acked = await uow.members.get(case.acknowledged_by or 0)
+    kept = {k: v for k, v in (case.ladder or {}).items() if k not in SEEN}
+    if event != "release" and acked is not None and case.acknowledged_at is not None:
+        kept |= {SEEN[0]: acked.id, SEEN[1]: case.acknowledged_at.isoformat()}  # (pings say)
+    case.ladder = kept
     effects = await _carry_out(uow, services, case, state, page, members)
+    if event == "remind" and acked is not None:  # told "a counselor will be with you soon",
+        # and nobody came: the student is not left waiting on that promise, nor the team in
+        # the chat on the counselor
+        effects.append(Reply("crisis-still-here", to=case.student_chat_id, priority=CRISIS))
+        effects += await tell_chat_staff(uow, case, "crisis-remind-supporter",
+                                          {"name": acked.name}, but=acked.id)
     knows = members.get(previous or 0)  # (who just left the case needs no reminder of it)
     if knows is not None and knows.active and knows.id not in page.member_ids and \
             event != "release":
@@ -693,6 +714,19 @@ async def _reopen(uow: UnitOfWork, services: Services, case: Escalation,
         effects.append(Reply("escalation-reminder", params, rows, to=knows.telegram_id,
                              priority=CRISIS, meta=case_meta(case, rows)))
     return effects
+
+
+async def tell_chat_staff(uow: UnitOfWork, case: Escalation, key: str,
+                           params: dict[str, str | int], *, but: int) -> list[Effect]:
+    """The staff in the student's chat (the supporter; not ``but``) hear how the case
+    stands: ``params`` with the case and the student's pseudonym."""
+    chat = await uow.sessions.active_for_student(case.student_chat_id)
+    if chat is None:
+        return []
+    request = await uow.requests.get(chat.request_id)
+    about = {**params, "id": case.id, "pseudonym": request.pseudonym if request else "?"}
+    return [Reply(key, about, to=member.telegram_id, priority=CRISIS)
+            for member in await uow.sessions.staff(chat) if member.id != but]
 
 
 async def counselor_left(uow: UnitOfWork, services: Services, chat_id: int,

@@ -522,6 +522,11 @@ btn-outcome-false_alarm = False alarm
 concern-nudge =
     { $pseudonym } wrote something that may be a sign of risk: “{ $words }”
     Gently ask how they are doing, in your own words, or send /screen: they get the screening questions in their language, one at a time. If the answer worries you, refer them to a counselor.
+crisis-acked-supporter = 🛟 { $name } has seen the crisis case for { $pseudonym } (#{ $id }) { $counselor ->
+        [yes] and will join this chat soon.
+       *[no] and is finding a counselor to join this chat.
+    } Stay with them until then. If nobody has joined within { $minutes } min, the counselors are paged again, and you'll hear.
+crisis-remind-supporter = ⏰ { $name } has not joined the chat with { $pseudonym } yet, so the counselors are being paged again (case #{ $id }). Stay with them; they have the emergency numbers.
 crisis-tell-supporter =
     ⚠️ { $how ->
         [unsure] { $pseudonym } answered “not sure” to a screening question, which counts as { $level } (their latest words: “{ $words }”)
@@ -558,7 +563,10 @@ escalation-ping =
        *[no] {""}
     }
     Their words: { $excerpt }
-    Waiting: { $waited } min
+    Waiting: { $waited } min{ $seen ->
+        [yes] {" · "}{ $seen_by } acknowledged it { $seen_ago } min ago, but nobody has joined the student yet
+       *[no] {""}
+    }
     { $reader ->
         [coordinator] Please acknowledge; a counselor takes the student over. (The buttons go once someone has.)
        *[counselor] Please acknowledge or take over. (The buttons go once someone has.)
@@ -578,7 +586,10 @@ escalation-broadcast =
        *[no] {""}
     }
     Their words: { $excerpt }
-    Waiting: { $waited } min
+    Waiting: { $waited } min{ $seen ->
+        [yes] {" · "}{ $seen_by } acknowledged it { $seen_ago } min ago, but nobody has joined the student yet
+       *[no] {""}
+    }
     { $reader ->
         [coordinator] Anyone who can: acknowledge now; a counselor takes the student over.
        *[counselor] Anyone who can: acknowledge or take over now.

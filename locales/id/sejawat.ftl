@@ -519,6 +519,11 @@ btn-outcome-false_alarm = Alarm palsu
 concern-nudge =
     { $pseudonym } menulis sesuatu yang mungkin tanda risiko: “{ $words }”
     Tanyakan dengan lembut bagaimana keadaannya, dengan kata-katamu sendiri, atau kirim /screen: siswa akan menerima pertanyaan skrining dalam bahasanya, satu per satu. Kalau jawabannya membuatmu khawatir, rujuk ke konselor.
+crisis-acked-supporter = 🛟 { $name } sudah melihat kasus krisis { $pseudonym } (#{ $id }) { $counselor ->
+        [yes] dan akan segera bergabung di obrolan ini.
+       *[no] dan sedang mencarikan konselor untuk bergabung di obrolan ini.
+    } Tetap temani dia sampai saat itu. Kalau dalam { $minutes } menit belum ada yang bergabung, para konselor dihubungi lagi, dan kamu akan dikabari.
+crisis-remind-supporter = ⏰ { $name } belum bergabung di obrolan dengan { $pseudonym }, jadi para konselor sedang dihubungi lagi (kasus #{ $id }). Tetap temani dia; dia sudah punya nomor darurat.
 crisis-tell-supporter =
     ⚠️ { $how ->
         [unsure] { $pseudonym } menjawab “tidak yakin” pada pertanyaan skrining, yang dihitung sebagai { $level } (kata-kata terakhirnya: “{ $words }”)
@@ -555,7 +560,10 @@ escalation-ping =
        *[no] {""}
     }
     Kata-katanya: { $excerpt }
-    Menunggu: { $waited } menit
+    Menunggu: { $waited } menit{ $seen ->
+        [yes] {" · "}{ $seen_by } sudah menekan “Saya tangani” { $seen_ago } menit lalu, tapi belum ada yang bergabung dengan siswa
+       *[no] {""}
+    }
     { $reader ->
         [coordinator] Tekan “Saya tangani”; obrolan dengan siswa nanti diambil alih konselor. (Tombolnya hilang setelah ada yang menangani.)
        *[counselor] Tekan “Saya tangani” atau “Ambil alih”. (Tombolnya hilang setelah ada yang menangani.)
@@ -575,7 +583,10 @@ escalation-broadcast =
        *[no] {""}
     }
     Kata-katanya: { $excerpt }
-    Menunggu: { $waited } menit
+    Menunggu: { $waited } menit{ $seen ->
+        [yes] {" · "}{ $seen_by } sudah menekan “Saya tangani” { $seen_ago } menit lalu, tapi belum ada yang bergabung dengan siswa
+       *[no] {""}
+    }
     { $reader ->
         [coordinator] Siapa pun yang bisa, tekan “Saya tangani” sekarang. Obrolan dengan siswa nanti tetap diambil alih konselor.
        *[counselor] Siapa pun yang bisa, tekan “Saya tangani” atau “Ambil alih” sekarang.

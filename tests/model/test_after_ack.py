@@ -1,0 +1,63 @@
+"""After a counselor acknowledges a case and nobody follows through (found in a sandbox trial:
+the student was told a counselor would greet them soon, then nothing; the supporter in the
+chat heard nothing between "a counselor is being contacted" and the counselor; the re-page
+read like a new case): the supporter hears who saw it and what comes next, and when the
+follow-up comes with nobody in the chat, the student hears they are not forgotten, the
+supporter that the counselors are paged again, and every ping of the new ladder says who
+acknowledged it, how long ago, and that nobody has joined. On the whole program in-process
+(tests/model/world.py), with the safety invariants checked."""
+
+from __future__ import annotations
+
+from tests.model.invariants import check
+from tests.model.test_regressions import BUDI, DIMAS, RINA, STUDENT, intake, pings, press
+from tests.model.world import World
+
+
+async def test_an_acknowledged_case_nobody_follows_through_keeps_everyone_told(
+    world: World,
+) -> None:
+    await intake(world, STUDENT)
+    await press(world, DIMAS, "of:accept:")
+    await world.say(STUDENT, "aku pengen mati aja, capek banget")
+    [first] = pings(world, BUDI)
+    assert "nobody has joined the student yet" not in first, "a new case says nothing of it"
+    before = len(world.telegram.messages)
+    await press(world, BUDI, "es:ack:")
+    assert any("Pak Budi has seen the crisis case" in t and "will join this chat soon" in t
+               for t in world.texts(DIMAS, before)), world.texts(DIMAS, before)
+    assert any("Konselor udah baca pesanmu" in t for t in world.texts(STUDENT, before))
+
+    acknowledged = len(world.telegram.messages)
+    await world.advance(world.config.escalation.ack_followup + 5)
+    minutes = world.config.escalation.ack_followup // 60
+    again = pings(world, BUDI, acknowledged)
+    assert again, "the acknowledger is paged again first"
+    assert f"Pak Budi acknowledged it {minutes} min ago, but nobody has joined the student " \
+        "yet" in again[0], again[0]
+    assert any("Pak Budi has not joined the chat" in t and "paged again" in t
+               for t in world.texts(DIMAS, acknowledged)), world.texts(DIMAS, acknowledged)
+    told = world.texts(STUDENT, acknowledged)
+    assert any("Kami masih di sini sama kamu" in t and "112" in t for t in told), told
+
+    await world.advance(world.config.escalation.ack_timeout_high + 5)  # the next step
+    [next_one] = pings(world, RINA, acknowledged)
+    assert "Pak Budi acknowledged it" in next_one, "every ping of the new ladder says so"
+    taken = len(world.telegram.messages)
+    await press(world, RINA, "es:take:")
+    assert any("Konselor udah gabung" in t for t in world.texts(STUDENT, taken))
+    assert await check(world) == []
+
+
+async def test_a_case_acknowledged_by_a_counselor_who_takes_over_says_nothing_twice(
+    world: World,
+) -> None:
+    await intake(world, STUDENT)
+    await press(world, DIMAS, "of:accept:")
+    await world.say(STUDENT, "aku pengen mati aja, capek banget")
+    before = len(world.telegram.messages)
+    await press(world, BUDI, "es:take:")
+    said = world.texts(DIMAS, before)
+    assert not any("has seen the crisis case" in t for t in said), \
+        "taking over says more than an acknowledgement, once"
+    assert await check(world) == []

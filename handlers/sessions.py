@@ -515,7 +515,11 @@ async def end_session(uow: UnitOfWork, services: Services, chat: ChatSession,
         crisis = True
         peer = ended_by.startswith("member:") and chat.supporter_id is None and \
             bool(uow.requests.description(request).strip()) and \
-            not await _had_a_supporter_before(uow, chat)
+            not await _had_a_supporter_before(uow, chat) and \
+            await uow.audit.happened("request.queued", f"request:{request.id}")
+        # (only a request they sent asked for a peer supporter: one a counselor's take-over
+        # made of an intake they had not finished did not: a trial, "you also asked for a
+        # peer supporter" after a crisis in the middle of the intake)
         rows: tuple[tuple[Button, ...], ...] = (
             (button(FOLLOWUP, "btn-peer-yes", "peer", str(request.id)),),
             (button(FOLLOWUP, "btn-peer-no", "nopeer"),)) if peer else ()

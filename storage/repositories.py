@@ -606,6 +606,11 @@ class Audit:
                 AuditEntry.actor == actor, AuditEntry.action == action, AuditEntry.at >= since)
         ) or 0)
 
+    async def happened(self, action: str, subject: str) -> bool:
+        """Whether ``action`` was ever recorded about ``subject``."""
+        return await self._s.scalar(select(AuditEntry.id).where(
+            AuditEntry.action == action, AuditEntry.subject == subject).limit(1)) is not None
+
     async def latest(self, action: str) -> dict[str, AuditEntry]:
         """The newest entry of ``action`` for each actor who has one."""
         newest = select(func.max(AuditEntry.id)).where(AuditEntry.action == action) \

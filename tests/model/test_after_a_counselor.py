@@ -161,6 +161,26 @@ async def test_a_student_who_only_met_a_counselor_is_asked_about_the_peer_they_w
     assert await check(world) == []
 
 
+async def test_a_crisis_in_the_middle_of_the_intake_did_not_ask_for_a_peer_supporter(
+    world: World,
+) -> None:
+    """(sandbox trial) A student wrote of a plan while the intake asked how they felt; a
+    counselor took them over and ended the chat; the goodbye said "you also asked for a peer
+    supporter": they never sent the request. The goodbye still has the numbers."""
+    await intake(world, STUDENT, until="in:feeling:3")
+    await world.say(STUDENT, "aku mau bunuh diri malam ini")
+    await press(world, BUDI, "es:take:")
+    await world.say(BUDI, "halo, aku pak budi. kamu aman sekarang?")
+    await press(world, BUDI, "es:out:")
+    await world.command(BUDI, "/skip")
+    before = len(world.telegram.messages)
+    await world.end(BUDI)
+    [goodbye] = [m for m in world.telegram.to(STUDENT, before) if "112" in m.text]
+    assert "pendamping sebaya" not in goodbye.text, goodbye.text
+    assert not any(d.startswith("fu:peer:") for d in goodbye.buttons)
+    assert await check(world) == []
+
+
 async def test_no_thanks_changes_nothing_and_says_how_to_come_back(world: World) -> None:
     before = await _counselor_only_chat_ended(world)
     assert [m for m in world.telegram.to(STUDENT, before) if "112" in m.text]

@@ -52,9 +52,28 @@ async def screen_first(uow: UnitOfWork, services: Services,
     return await escalations.screen(uow, services, inbound, person, source)
 
 
+STALE = frozenset({"error-stale-button", "error-stale-button-team"})
+
+
 async def handle(uow: UnitOfWork, services: Services, inbound: Inbound, *,
                  screened: bool = False) -> list[Effect]:
-    """``screened``: the fast lane already screened this update (nothing is screened twice)."""
+    """``screened``: the fast lane already screened this update (nothing is screened twice).
+    A button tapped twice in a row: the second tap, which finds it no longer active, says
+    nothing (the first one's answer is on its way)."""
+    effects = await _handle(uow, services, inbound, screened=screened)
+    if inbound.kind != "button" or not inbound.message_id:
+        return effects
+    key, now = (inbound.chat_id, inbound.message_id, inbound.button), services.clock()
+    replies = [e for e in effects if isinstance(e, Reply)]
+    if replies and all(r.key in STALE for r in replies):
+        return [e for e in effects if not isinstance(e, Reply)] \
+            if services.presses.just_handled(key, now) else effects
+    services.presses.note(key, now)
+    return effects
+
+
+async def _handle(uow: UnitOfWork, services: Services, inbound: Inbound, *,
+                  screened: bool) -> list[Effect]:
     if inbound.kind == "member_status":
         return await presence.handle(uow, services, inbound)
     if not inbound.is_private:

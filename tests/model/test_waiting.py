@@ -59,3 +59,26 @@ async def test_the_second_in_line_hears_their_place_in_english(slow_offers: Worl
     assert any("taking longer than usual" in t and "still number 2 in line" in t
                and "coordinators have been told" in t for t in told), told
     assert await check(world) == []
+
+
+async def test_a_double_tap_is_one_tap_and_a_late_tap_is_told_it_is_stale(world: World) -> None:
+    """(sandbox trial) Tapping *Send* twice told the student "that button isn't active
+    anymore" right after it worked. A second tap within seconds says nothing; the same button
+    tapped a minute later is told it no longer works, and nothing changes either way."""
+    await intake(world, STUDENT, until="in:confirm:")
+    message_id, data = next((m, d) for m, d in world.buttons(STUDENT)
+                            if d.startswith("in:confirm:"))
+    await world.press(STUDENT, message_id, data)
+    tapped = len(world.telegram.messages)
+    await world.press(STUDENT, message_id, data)
+    assert world.texts(STUDENT, tapped) == [], "the second tap of a double tap says nothing"
+    await world.advance(60)
+    later = len(world.telegram.messages)
+    await world.press(STUDENT, message_id, data)
+    assert any(t.startswith("Tombol itu udah nggak berlaku") for t in world.texts(
+        STUDENT, later)), world.texts(STUDENT, later)
+    async with world.running.store() as uow:
+        person = await uow.people.by_telegram_id(STUDENT)
+        assert person is not None
+        assert await uow.requests.open_for(person.id) is not None, "sent once"
+    assert await check(world) == []

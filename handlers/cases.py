@@ -14,6 +14,7 @@ from handlers.escalations import (
     ACK_TIMER,
     FOLLOWUP_TIMER,
     OUTCOMES,
+    SHOWN_WORDS,
     arm_followup,
     case_buttons,
     case_meta,
@@ -24,7 +25,9 @@ from handlers.escalations import (
     open_manual,
     outcome_rows,
     ping_params,
+    readable,
     screen_note,
+    shown,
     tell_chat_staff,
 )
 from handlers.sessions import arm_idle, chat_history, focused
@@ -147,6 +150,7 @@ async def _take_over(uow: UnitOfWork, services: Services, escalation: Escalation
     await uow.audit.add(f"member:{member.id}", "escalation.taken_over",
                         f"escalation:{escalation.id}", {"session": chat.id}, now)
     request = await uow.requests.get(chat.request_id)
+    asked = readable(uow.requests.description(request)) if request is not None else ""
     rows = outcome_rows(escalation)
     effects += [
         *await clear_stale(uow, escalation),  # nobody else's Acknowledge / Take over stays
@@ -154,7 +158,11 @@ async def _take_over(uow: UnitOfWork, services: Services, escalation: Escalation
               keyboard=SOS),
         Reply("escalation-taken", {"pseudonym": request.pseudonym if request else "?",
                                    "recent": await chat_history(uow, services, chat, member,
-                                                            escalation)},
+                                                            escalation),
+                                   # what they told when they asked for help (a trial: the
+                                   # counselor never saw the intake's words of risk)
+                                   "asked": "yes" if asked else "no",
+                                   "description": shown(asked, SHOWN_WORDS)},
               rows, meta=case_meta(escalation, rows)),
     ]
     supporter = await uow.members.get(chat.supporter_id) if chat.supporter_id else None

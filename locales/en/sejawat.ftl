@@ -613,6 +613,10 @@ escalation-already-acked = { $name } is already handling this escalation.
 escalation-closed = This escalation is already resolved.
 escalation-taken =
     You are now in the chat with { $pseudonym }. Everything you write goes to the student.
+    { $asked ->
+        [yes] When they asked for help, they wrote: “{ $description }”
+       *[no] They had not described why they asked for help.
+    }
     The chat so far:
     { $recent }
     When done, resolve with an outcome:

@@ -610,6 +610,10 @@ escalation-already-acked = { $name } sudah menangani kasus ini.
 escalation-closed = Kasus ini sudah selesai.
 escalation-taken =
     Kamu sekarang ada di obrolan dengan { $pseudonym }. Semua yang kamu tulis sampai ke siswa.
+    { $asked ->
+        [yes] Waktu minta bantuan, dia menulis: “{ $description }”
+       *[no] Dia belum sempat cerita kenapa minta bantuan.
+    }
     Obrolan sejauh ini:
     { $recent }
     Setelah selesai, tutup dengan hasil akhir:

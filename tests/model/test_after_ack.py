@@ -61,3 +61,20 @@ async def test_a_case_acknowledged_by_a_counselor_who_takes_over_says_nothing_tw
     assert not any("has seen the crisis case" in t for t in said), \
         "taking over says more than an acknowledgement, once"
     assert await check(world) == []
+
+
+async def test_a_counselor_taking_over_reads_what_the_student_wrote_when_asking_for_help(
+    world: World,
+) -> None:
+    """(sandbox trial) The take-over showed the chat so far, never what the student wrote
+    when they asked for help, where the first words of risk often are."""
+    await intake(world, STUDENT)
+    await press(world, DIMAS, "of:accept:")
+    await world.say(STUDENT, "aku pengen mati aja, capek banget")
+    before = len(world.telegram.messages)
+    await press(world, BUDI, "es:take:")
+    [taken] = [t for t in world.texts(BUDI, before) if t.startswith("You are now in the chat")]
+    assert "When they asked for help, they wrote: “aku stres banget sama ujian minggu depan" \
+        in taken, taken
+    assert "Student: aku pengen mati aja" in taken, "and the chat so far"
+    assert await check(world) == []

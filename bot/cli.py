@@ -67,9 +67,13 @@ async def _serve(config: Config) -> None:
     app = bootstrap(config)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
+    def on_signal(sig: signal.Signals) -> None:  # an operator sees why it stopped
+        log.info("%s received: stopping (what is queued stays in the database)", sig.name)
+        stop.set()
+
     for sig in (signal.SIGINT, signal.SIGTERM):
         with contextlib.suppress(NotImplementedError):
-            loop.add_signal_handler(sig, stop.set)
+            loop.add_signal_handler(sig, on_signal, sig)
     try:
         await app.start()
     except Exception as exc:
@@ -86,6 +90,7 @@ async def _serve(config: Config) -> None:
         lost.cancel()
     finally:
         await app.stop()
+        log.info("stopped")
     if app.lost.is_set():  # the others took over its work: exit, to be started again
         raise LostWorkerLock("this worker's lock on the database was lost; it stopped so "
                              "that nothing is sent twice: start it again")

@@ -148,6 +148,11 @@ async def test_killed_mid_intake_resumes_at_the_same_step(
         lang = "id" if key in ("intake-welcome", "intake-consent") else "en"
         wanted = first_line(catalog, lang, key, **params)
         assert sum(wanted in t for t in texts) == 1, f"{key} was sent {texts!r}"
+    # stopped the way a service manager does: the log says why it stopped, and that it did
+    await bot_process.stop()
+    said = bot_process.log.read_text(errors="replace")
+    assert "SIGTERM received: stopping" in said, said[-2000:]
+    assert said.rstrip().endswith("stopped"), said[-500:]
 
 
 async def test_killed_right_after_a_risky_message_escalates_once_after_restart(

@@ -56,6 +56,8 @@ from dataclasses import dataclass, field
 from escalation.detector_lexicon import (
     CUE_KINDS,
     DEFAULT_DIR,
+    OTHER_KINDS,
+    Combination,
     Lexicon,
     LexiconError,
     Rule,
@@ -99,6 +101,8 @@ class RiskMatch:
     start: int
     end: int
     excerpt: str
+    # a situation match: the parts it combined, each "kind: words" ("means: obat tidur")
+    parts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -147,6 +151,12 @@ class Detector:
         self._entries = _index(lexicon.entries)
         self._idioms = _index(lexicon.idioms)
         self._cues = _index(lexicon.cues)
+        self._parts = _index(lexicon.components)
+        self._part_kind = {rule.id: rule.kind for rule in lexicon.components}
+        self._combinations = lexicon.combinations
+        self._combined_kinds = frozenset(
+            kind for combo in lexicon.combinations for group in combo.requires for kind in group
+        )
         self._recent: OrderedDict[str, RiskAssessment] = OrderedDict()  # see assess
 
     @classmethod
@@ -178,7 +188,8 @@ class Detector:
         norm = self._norm.normalize(text)
         keys = _keys(norm.words)
         candidates = _candidates(self._entries, keys)
-        if not candidates:
+        maybe_parts = _candidates(self._parts, keys)
+        if not candidates and not maybe_parts:
             return NONE
         haystack = self._mask_idioms(norm.text + " ", keys, norm)
         hits = [
@@ -186,10 +197,20 @@ class Detector:
             for rule, pat in candidates
             for m in pat.regex.finditer(haystack)
         ]
-        if not hits:
+        parts = [
+            (self._part_kind[rule.id], m.start(), m.end() - 1)
+            for rule, pat in maybe_parts
+            for m in pat.regex.finditer(haystack)
+        ]
+        kinds = {kind for kind, _, _ in parts}
+        if not any(all(group & kinds for group in c.requires) for c in self._combinations):
+            parts = []
+        if not hits and not parts:
             return NONE
         ctx = _Context(self, norm, haystack, keys, text)
         kept = [found for found in (ctx.match(text, *hit) for hit in hits) if found is not None]
+        if parts:
+            kept += ctx.situation(text, parts, self._combinations)
         if not kept:
             return NONE
         matches = sorted(kept, key=lambda m: (-m[0].tier, m[0].start))
@@ -203,6 +224,13 @@ class Detector:
     def cue_ids(self, text: str) -> set[str]:
         """Ids of the denial / past / third-party cues found in ``text``."""
         return {rid for rid, _, _ in self._spans(self._cues, text)}
+
+    def component_ids(self, text: str) -> set[str]:
+        """Ids of the situation components found in ``text`` (idioms removed first)."""
+        norm = self._norm.normalize(text)
+        keys = _keys(norm.words)
+        haystack = self._mask_idioms(norm.text + " ", keys, norm)
+        return {rid for rid, _, _ in _find(self._parts, keys, haystack)}
 
     # ---- internals ---------------------------------------------------------------------------
     def _spans(self, index: _Index, text: str) -> list[tuple[str, int, int]]:
@@ -286,6 +314,48 @@ class _Context:
         )
         return hit, third, denied, past
 
+    def situation(
+        self, text: str, parts: list[tuple[str, int, int]], combinations: Iterable[Combination]
+    ) -> list[tuple[RiskMatch, bool, bool, bool]]:
+        """The combinations whose parts are all in the message, each a match listing them.
+
+        A part about someone else, in the past, denied, or in a message about a film, a song,
+        a game or the news (a media cue) or framed as a lesson (a "frame" part) does not count;
+        a denial cue or a laugh in the message lowers a combination to CONCERN."""
+        if self.cues["media"] or self.cues["accident"]:
+            return []
+        if any(kind == "frame" for kind, _, _ in parts):
+            return []
+        own: dict[str, list[tuple[int, int, int, int]]] = {}
+        for kind, start, end in parts:
+            first, stop = self.norm.word_range(start, end)
+            if self._negated(first) or self._past(first):
+                continue
+            mine = any(w in _FIRST_PERSON for w in self.words[first:stop])  # "before i go"
+            if kind not in OTHER_KINDS and not mine and (
+                self._third_party(first) or self._reported(first)
+            ):
+                continue
+            o_start, o_end = self.norm.original_span(first, stop)
+            own.setdefault(kind, []).append((first, stop, o_start, o_end))
+        found: list[tuple[RiskMatch, bool, bool, bool]] = []
+        lowered = bool(self.cues["denial"]) or self.laughing
+        for combo in combinations:
+            if combo.unless & own.keys():
+                continue
+            chosen = _choose(combo.requires, own)
+            if chosen is None:
+                continue
+            tier = RiskLevel.CONCERN if lowered else RiskLevel(combo.tier)
+            spans = sorted(chosen, key=lambda part: part[1][2])
+            o_start, o_end = spans[0][1][2], max(span[3] for _, span in spans)
+            labels = tuple(f"{kind}: {text[a:b]}" for kind, (_, _, a, b) in spans)
+            hit = RiskMatch(
+                combo.id, tier, combo.category, o_start, o_end, text[o_start:o_end], labels
+            )
+            found.append((hit, False, lowered, False))
+        return found
+
     def _own_words(self, first: int) -> bool:
         """The writer reports their own words before ``first`` ("aku nulis di buku harian ...",
         "i wrote ..."): a first-person word just before a reporting verb in its clause."""
@@ -352,6 +422,30 @@ class _Context:
             return False
         _, stop = max(before, key=lambda span: span[1])
         return not any(w in _FIRST_PERSON for w in self.words[stop:first])
+
+
+_Span = tuple[int, int, int, int]  # first word, stop word, original start, original end
+
+
+def _choose(
+    groups: tuple[frozenset[str], ...], parts: dict[str, list[_Span]]
+) -> list[tuple[str, _Span]] | None:
+    """One part for each group, no two sharing a word (the earliest such choice), or None."""
+
+    def pick(i: int, taken: list[tuple[str, _Span]]) -> list[tuple[str, _Span]] | None:
+        if i == len(groups):
+            return taken
+        for kind in sorted(groups[i]):
+            for span in parts.get(kind, ()):
+                if all(span[1] <= t[0] or t[1] <= span[0] for _, t in taken):
+                    done = pick(i + 1, [*taken, (kind, span)])
+                    if done is not None:
+                        return done
+        return None
+
+    if not all(group & parts.keys() for group in groups):
+        return None
+    return pick(0, [])
 
 
 def _adds_up(found: list[tuple[RiskMatch, bool, bool, bool]], persistent: bool = False) -> bool:

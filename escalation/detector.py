@@ -57,6 +57,7 @@ from escalation.detector_lexicon import (
     CUE_KINDS,
     DEFAULT_DIR,
     OTHER_KINDS,
+    VETO_KINDS,
     Combination,
     Lexicon,
     LexiconError,
@@ -139,6 +140,8 @@ def _fingerprint(root: pathlib.Path) -> tuple[tuple[str, int, int], ...]:
 @functools.lru_cache(maxsize=4)
 def _load(root: pathlib.Path, fingerprint: tuple[tuple[str, int, int], ...]) -> Detector:
     return Detector(load_lexicon(root))
+
+
 _Index = dict[str, list[tuple[Rule, Compiled]]]
 
 
@@ -151,7 +154,8 @@ class Detector:
         self._entries = _index(lexicon.entries)
         self._idioms = _index(lexicon.idioms)
         self._cues = _index(lexicon.cues)
-        self._parts = _index(lexicon.components)
+        self._parts = _index(r for r in lexicon.components if r.kind not in VETO_KINDS)
+        self._vetoes = _index(r for r in lexicon.components if r.kind in VETO_KINDS)
         self._part_kind = {rule.id: rule.kind for rule in lexicon.components}
         self._combinations = lexicon.combinations
         self._combined_kinds = frozenset(
@@ -210,7 +214,11 @@ class Detector:
         ctx = _Context(self, norm, haystack, keys, text)
         kept = [found for found in (ctx.match(text, *hit) for hit in hits) if found is not None]
         if parts:
-            kept += ctx.situation(text, parts, self._combinations)
+            # a veto is read before idioms are removed ("kucing aku mati" is an idiom, and a pet)
+            vetoes = {
+                self._part_kind[rid] for rid, _, _ in _find(self._vetoes, keys, norm.text + " ")
+            }
+            kept += ctx.situation(text, parts, self._combinations, frozenset(vetoes))
         if not kept:
             return NONE
         matches = sorted(kept, key=lambda m: (-m[0].tier, m[0].start))
@@ -226,11 +234,13 @@ class Detector:
         return {rid for rid, _, _ in self._spans(self._cues, text)}
 
     def component_ids(self, text: str) -> set[str]:
-        """Ids of the situation components found in ``text`` (idioms removed first)."""
+        """Ids of the situation components found in ``text`` (idioms removed first, except for
+        the vetoes: leisure, an everyday use, a frame)."""
         norm = self._norm.normalize(text)
         keys = _keys(norm.words)
         haystack = self._mask_idioms(norm.text + " ", keys, norm)
-        return {rid for rid, _, _ in _find(self._parts, keys, haystack)}
+        found = _find(self._parts, keys, haystack) + _find(self._vetoes, keys, norm.text + " ")
+        return {rid for rid, _, _ in found}
 
     # ---- internals ---------------------------------------------------------------------------
     def _spans(self, index: _Index, text: str) -> list[tuple[str, int, int]]:
@@ -315,7 +325,11 @@ class _Context:
         return hit, third, denied, past
 
     def situation(
-        self, text: str, parts: list[tuple[str, int, int]], combinations: Iterable[Combination]
+        self,
+        text: str,
+        parts: list[tuple[str, int, int]],
+        combinations: Iterable[Combination],
+        vetoes: frozenset[str] = frozenset(),
     ) -> list[tuple[RiskMatch, bool, bool, bool]]:
         """The combinations whose parts are all in the message, each a match listing them.
 
@@ -324,7 +338,7 @@ class _Context:
         a denial cue or a laugh in the message lowers a combination to CONCERN."""
         if self.cues["media"] or self.cues["accident"]:
             return []
-        if any(kind == "frame" for kind, _, _ in parts):
+        if "frame" in vetoes:
             return []
         own: dict[str, list[tuple[int, int, int, int]]] = {}
         for kind, start, end in parts:
@@ -332,8 +346,10 @@ class _Context:
             if self._negated(first) or self._past(first):
                 continue
             mine = any(w in _FIRST_PERSON for w in self.words[first:stop])  # "before i go"
-            if kind not in OTHER_KINDS and not mine and (
-                self._third_party(first) or self._reported(first)
+            if (
+                kind not in OTHER_KINDS
+                and not mine
+                and (self._third_party(first) or self._reported(first))
             ):
                 continue
             o_start, o_end = self.norm.original_span(first, stop)
@@ -341,7 +357,7 @@ class _Context:
         found: list[tuple[RiskMatch, bool, bool, bool]] = []
         lowered = bool(self.cues["denial"]) or self.laughing
         for combo in combinations:
-            if combo.unless & own.keys():
+            if combo.unless & vetoes:
                 continue
             chosen = _choose(combo.requires, own)
             if chosen is None:

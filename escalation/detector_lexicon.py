@@ -65,6 +65,8 @@ COMPONENT_KINDS = frozenset(
 )
 # kinds that are about someone else by nature (or about nobody): not dropped as third party
 OTHER_KINDS = frozenset({"target", "harm", "threat", "abuser", "weapon", "time", "now"})
+# kinds that only veto a combination: read anywhere in the message, before idioms are removed
+VETO_KINDS = frozenset({"leisure", "benign", "frame"})
 _SPECIAL = {"normalize.toml", "classes.toml", "cues.toml", "idioms.toml", "situation.toml"}
 _COMBINATION_KEYS = {"id", "tier", "category", "requires", "unless", "positive", "negative", "note"}
 _ENTRY_KEYS = {

@@ -4,12 +4,16 @@ examples are test cases; the phenomena below are written for this file."""
 
 from __future__ import annotations
 
+import pathlib
+
 import pytest
 
-from escalation.detector import Detector, RiskLevel
+from escalation.detector import Detector, LexiconError, RiskLevel
 from escalation.detector_lexicon import load_lexicon
+from escalation.scan import to_json
 
 _LEX = load_lexicon()
+IM, H, C, N = RiskLevel.IMMINENT, RiskLevel.HIGH, RiskLevel.CONCERN, RiskLevel.NONE
 
 COMPONENT_CASES = [
     (r.id, text, pos)
@@ -29,9 +33,12 @@ def _ids(cases: list[tuple[str, str, bool]]) -> list[str]:
     return [f"{rid}:{'+' if pos else '-'}:{text[:30]}" for rid, text, pos in cases]
 
 
-@pytest.mark.parametrize(("rule_id", "text", "positive"), COMPONENT_CASES, ids=_ids(COMPONENT_CASES))
+@pytest.mark.parametrize(
+    ("rule_id", "text", "positive"), COMPONENT_CASES, ids=_ids(COMPONENT_CASES)
+)
 def test_component_examples(detector: Detector, rule_id: str, text: str, positive: bool) -> None:
-    assert (rule_id in detector.component_ids(text)) is positive, sorted(detector.component_ids(text))
+    found = detector.component_ids(text)
+    assert (rule_id in found) is positive, sorted(found)
 
 
 @pytest.mark.parametrize(
@@ -40,3 +47,131 @@ def test_component_examples(detector: Detector, rule_id: str, text: str, positiv
 def test_combination_examples(detector: Detector, rule_id: str, text: str, positive: bool) -> None:
     found = {m.entry_id for m in detector.assess(text).matches}
     assert (rule_id in found) is positive, (text, sorted(found))
+
+
+def test_every_combination_has_both_languages_of_examples() -> None:
+    for combo in _LEX.combinations:
+        assert len(combo.positive) >= 2, combo.id
+        assert len(combo.negative) >= 2, combo.id
+
+
+# situations told in orders and words no single lexicon phrase covers; each only the layer finds
+@pytest.mark.parametrize(
+    ("text", "level", "rule"),
+    [
+        # means + act + time, the parts in any order, clauses apart
+        ("ntar abis maghrib. baygon udh di kamar. gw tenggak semua", IM, "means_act_time"),
+        (
+            "after everyone sleeps tonight. the bleach is under my bed, i'll drink all of it",
+            IM,
+            "means_act_time",
+        ),
+        # place + act now
+        ("skrg di pinggir kali besar belakang sekolah. mau nyebur aja", IM, "place_act_now"),
+        ("sitting on the ledge rn. thinking i'll just let myself fall", IM, "place_act_now"),
+        # place + act (no now): a thought, high
+        ("setiap naik ke rooftop gedung les aku bayangin terjun", H, "place_act"),
+        # goodbye + means
+        ("titip mama ya kak. silet udah aku siapin", IM, "goodbye_means"),
+        # goodbye + time
+        ("sampe jumpa di kehidupan selanjutnya. abis subuh", IM, "goodbye_time"),
+        # act prepared with a time
+        ("i'm going to end my life tomorrow morning. i picked the spot", IM, "act_prepared_time"),
+        # self harm serious now
+        ("abis sayat lengan, darahnya ngucur terus", IM, "self_harm_serious"),
+        # abuser present and fear
+        ("bokap mabuk lagi, aku ketakutan di kamar", IM, "abuser_fear"),
+        # weapon, harm and a time
+        ("pulang sekolah nanti gw bawa golok, si bayu harus ngerasain", IM, "weapon_harm_time"),
+    ],
+)
+def test_situations(detector: Detector, text: str, level: RiskLevel, rule: str) -> None:
+    result = detector.assess(text)
+    assert result.level >= level, result
+    assert f"situation.{rule}" in {m.entry_id for m in result.matches}, result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a rooftop cafe, a river trip, the pool, medicine as prescribed, a kitchen knife
+        "nanti malam nongkrong di rooftop cafe lantai 12, view nya bagus banget",
+        "besok liburan ke sungai, mau lompat dari batu ke air bareng sepupu",
+        "i'll jump into the pool tonight after practice",
+        "obat tidur dari dokter aku minum sesuai resep malam ini",
+        "besok bawa pisau dapur buat masak sayur di praktik tata boga sama si dimas",
+        # Scout knots, first aid, prevention, the news, a film, a game, an exam, pets
+        "besok pramuka belajar simpul tali, udah aku siapin talinya",
+        "materi P3K hari ini: luka sayatan dalam yang berdarah terus ditekan kain",
+        "seminar pencegahan besok bahas orang yang mau lompat dari jembatan",
+        "berita tadi: seorang pria nekat lompat dari jembatan, sekarang viral",
+        "di film tadi malem dia minum racun terus bilang selamat tinggal",
+        "di game aku bawa celurit, nanti malam mau nyabet boss terakhir",
+        "udah siapin semua buat ujian besok, doain ya",
+        "kucing aku mati tadi pagi, aku ga kuat, makasih udah dengerin kak",
+        # about someone else, in the past, denied
+        "temenku bilang dia lagi di jembatan sekarang, mau loncat",
+        "dulu pas smp aku pernah berdiri di atap sekolah mau loncat",
+        "aku ga bakal lompat dari jembatan kok, tenang aja",
+    ],
+)
+def test_not_escalated(detector: Detector, text: str) -> None:
+    result = detector.assess(text)
+    situations = [m for m in result.matches if m.entry_id.startswith("situation.")]
+    assert not [m for m in situations if m.tier >= H], result
+
+
+def test_a_situation_match_lists_its_parts(detector: Detector) -> None:
+    text = "racun tikus udh di kamar. ntar malem gw campur ke minuman gw"
+    result = detector.assess(text)
+    best = next(m for m in result.matches if m.entry_id.startswith("situation."))
+    assert best.entry_id == "situation.means_act_time"
+    assert best.tier is IM
+    kinds = [part.split(":")[0] for part in best.parts]
+    assert len(kinds) == 3
+    assert {"means", "act"} < set(kinds)
+    assert "means: racun tikus" in best.parts
+    assert best.excerpt == text[best.start : best.end]
+    assert "racun tikus" in result.excerpt(120)
+    shown = [m for m in to_json(result)["matches"] if m["id"] == best.entry_id]
+    assert shown[0]["parts"] == list(best.parts)
+
+
+def test_a_laugh_or_a_denial_cue_lowers_a_situation_to_concern(detector: Detector) -> None:
+    for text in (
+        "abis isya aku ke jembatan, sampai ketemu di kehidupan lain wkwk",
+        "abis isya aku ke jembatan, sampai ketemu di kehidupan lain. cuma bercanda kok",
+    ):
+        situations = [m for m in detector.assess(text).matches if m.entry_id.startswith("sit")]
+        assert situations, text
+        assert all(m.tier is C for m in situations), text
+
+
+def test_one_span_never_counts_as_two_parts(detector: Detector) -> None:
+    # "minum baygon" is an act containing the means: with nothing else, no combination
+    result = detector.assess("minum baygon")
+    assert not [m for m in result.matches if m.entry_id.startswith("situation.")]
+
+
+def test_combination_data_is_validated(tmp_path: pathlib.Path) -> None:
+    src = pathlib.Path(__file__).resolve().parents[3] / "escalation" / "lexicon"
+    for path in src.glob("*.toml"):
+        (tmp_path / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    bad = (
+        '\n[[combination]]\nid = "situation.bad"\ntier = "high"\ncategory = "suicide"\n'
+        'requires = ["means", "nope"]\npositive = ["x"]\nnegative = ["y"]\n'
+    )
+    with (tmp_path / "situation.toml").open("a", encoding="utf-8") as fh:
+        fh.write(bad)
+    with pytest.raises(LexiconError, match="situation.bad.*nope"):
+        load_lexicon(tmp_path)
+    one = bad.replace('"means", "nope"', '"means"').replace("situation.bad", "situation.one")
+    (tmp_path / "situation.toml").write_text(
+        (src / "situation.toml").read_text(encoding="utf-8") + one, encoding="utf-8"
+    )
+    with pytest.raises(LexiconError, match="at least two"):
+        load_lexicon(tmp_path)
+
+
+def test_nothing_without_parts(detector: Detector) -> None:
+    assert detector.assess("halo kak, aku mau cerita soal sekolah").level is N

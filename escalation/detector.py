@@ -77,6 +77,9 @@ _THIRD_PARTY_WINDOW = 8
 # cousin) makes a reported imminent message someone else's
 _PRONOUNS = frozenset({"dia", "mereka", "seseorang", "she", "he", "they", "someone", "somebody"})
 _LOWERED_BY_ACCIDENT = frozenset({"suicide", "self_harm"})
+# a means bought or put away "last week" is still there: only the act, the place, the goodbye
+# are read as past by a past cue
+_KEPT_IN_PAST = frozenset({"means", "pills", "prepared", "weapon"})
 # a quotation: an opening mark at the start of a word, the closing one at the end of a word
 # ("won't" inside a quotation does not close it)
 _QUOTE_RE = re.compile(
@@ -343,7 +346,7 @@ class _Context:
         own: dict[str, list[tuple[int, int, int, int]]] = {}
         for kind, start, end in parts:
             first, stop = self.norm.word_range(start, end)
-            if self._negated(first) or self._past(first):
+            if self._negated(first) or (kind not in _KEPT_IN_PAST and self._past(first)):
                 continue
             mine = any(w in _FIRST_PERSON for w in self.words[first:stop])  # "before i go"
             if (
@@ -446,14 +449,16 @@ _Span = tuple[int, int, int, int]  # first word, stop word, original start, orig
 def _choose(
     groups: tuple[frozenset[str], ...], parts: dict[str, list[_Span]]
 ) -> list[tuple[str, _Span]] | None:
-    """One part for each group, no two sharing a word (the earliest such choice), or None."""
+    """One part for each group (the earliest such choice), or None. Two parts share no word,
+    except a part inside a longer one of another kind: the act "ngiket tali di kipas" holds
+    the means "tali"; the same words are never two parts, nor are two that overlap in part."""
 
     def pick(i: int, taken: list[tuple[str, _Span]]) -> list[tuple[str, _Span]] | None:
         if i == len(groups):
             return taken
         for kind in sorted(groups[i]):
             for span in parts.get(kind, ()):
-                if all(span[1] <= t[0] or t[1] <= span[0] for _, t in taken):
+                if all(_apart(span, t) for _, t in taken):
                     done = pick(i + 1, [*taken, (kind, span)])
                     if done is not None:
                         return done
@@ -462,6 +467,14 @@ def _choose(
     if not all(group & parts.keys() for group in groups):
         return None
     return pick(0, [])
+
+
+def _apart(a: _Span, b: _Span) -> bool:
+    """Two parts' words are disjoint, or one lies strictly inside the other."""
+    if a[1] <= b[0] or b[1] <= a[0]:
+        return True
+    inside = (a[0] >= b[0] and a[1] <= b[1]) or (b[0] >= a[0] and b[1] <= a[1])
+    return inside and (a[0], a[1]) != (b[0], b[1])
 
 
 def _adds_up(found: list[tuple[RiskMatch, bool, bool, bool]], persistent: bool = False) -> bool:

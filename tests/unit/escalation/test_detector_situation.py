@@ -83,6 +83,26 @@ def test_every_combination_has_both_languages_of_examples() -> None:
         ("bokap mabuk lagi, aku ketakutan di kamar", IM, "abuser_fear"),
         # weapon, harm and a time
         ("pulang sekolah nanti gw bawa golok, si bayu harus ngerasain", IM, "weapon_harm_time"),
+        ("tomorrow i'm bringing my dad's knife, that kid is gonna pay", IM, "weapon_harm_time"),
+        # a means bought "last week" is still there: the past cue reads the act, not the means
+        ("bought a rope last week. tonight's the night", IM, "means_act_time"),
+        # an act that holds its means ("ngiket tali di kipas"), a time said as an empty house
+        ("gue udah ngiket tali di kipas angin kamar. tinggal nunggu rumah sepi", IM,
+         "means_act_time"),
+        # a high floor in one digit, a prayer time
+        ("habis sholat isya aku mau terjun dari lantai 8 kos", IM, "act_place_time"),
+        # a weak farewell at a dangerous place now
+        ("di jembatan layang skrg. bye semuanya, maaf ya", IM, "place_goodbye"),
+        ("im standing at the edge of the bridge. thank you for always listening", IM,
+         "place_goodbye"),
+        # giving things away, then "tomorrow I won't be here"
+        ("semua barang aku udah aku kasih ke adek. besok aku udah ga ada", IM, "goodbye_time"),
+        ("nulis surat buat ortu udah, tinggal nunggu tengah malem", IM, "goodbye_time"),
+        ("this is goodbye. the bottle of pills is next to me", IM, "goodbye_means"),
+        # going to a dangerous place at a time, hopeless: high
+        ("jam 2 nanti aku ke rel deket rumah. udah ga mau mikirin apa2", H, "place_hopeless_now"),
+        ("cut too deep this time, it won't stop bleeding", IM, "self_harm_serious"),
+        ("mom's boyfriend is drunk and banging on my door, i'm so scared", IM, "abuser_fear"),
     ],
 )
 def test_situations(detector: Detector, text: str, level: RiskLevel, rule: str) -> None:
@@ -113,6 +133,23 @@ def test_situations(detector: Detector, text: str, level: RiskLevel, rule: str) 
         "temenku bilang dia lagi di jembatan sekarang, mau loncat",
         "dulu pas smp aku pernah berdiri di atap sekolah mau loncat",
         "aku ga bakal lompat dari jembatan kok, tenang aja",
+        # everyday words the parts are made of
+        "besok study tour ke jembatan suramadu, udah siapin semua",
+        "nanti malam mau ke pantai liat bintang sama temen2",
+        "abis isya mau ke rooftop cafe, udah booking",
+        "makasih kak udah dengerin, besok aku cerita lagi ya",
+        "udah beli obat tidur, malam ini semoga bisa tidur nyenyak",
+        "gue udah beli pisau baru buat masak nanti malem",
+        "papa mabok laut pas nyebrang ke bali, aku takut kapalnya goyang",
+        "the bridge near school is closed tonight for repairs",
+        "jangan cari masalah sama anak stm, besok mereka tawuran katanya",
+        "kakak aku jatuh dari tangga tadi, darahnya ga berhenti, aku takut",
+        "aku udah di stasiun, nunggu kereta ke bandung jam 9",
+        "bye semuanya, aku offline dulu sampai uas selesai",
+        "tell my mom thanks for the food, i'll be home tonight",
+        "in the movie he jumps off the bridge at midnight, so sad",
+        "aku kasih hp lama aku ke adek besok",
+        "i bought a rope for the tent tonight",
     ],
 )
 def test_not_escalated(detector: Detector, text: str) -> None:
@@ -147,10 +184,15 @@ def test_a_laugh_or_a_denial_cue_lowers_a_situation_to_concern(detector: Detecto
         assert all(m.tier is C for m in situations), text
 
 
-def test_one_span_never_counts_as_two_parts(detector: Detector) -> None:
-    # "minum baygon" is an act containing the means: with nothing else, no combination
-    result = detector.assess("minum baygon")
-    assert not [m for m in result.matches if m.entry_id.startswith("situation.")]
+def test_a_part_inside_a_longer_one_counts_the_same_words_never_twice(detector: Detector) -> None:
+    # the act "minum baygon" holds the means "baygon": drinking poison just now is imminent
+    drunk = detector.assess("minum baygon barusan")
+    found = [m for m in drunk.matches if m.entry_id == "situation.means_act_time"]
+    assert found, drunk
+    assert {"act: minum baygon", "means: baygon", "now: barusan"} == set(found[0].parts)
+    # one word is never two parts: "baygon" alone is a means and nothing else
+    alone = detector.assess("baygon")
+    assert not [m for m in alone.matches if m.entry_id.startswith("situation.")]
 
 
 def test_combination_data_is_validated(tmp_path: pathlib.Path) -> None:

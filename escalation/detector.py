@@ -40,7 +40,31 @@ Pure Python (no Telegram, no SQLAlchemy). ``Detector.load()`` reads ``escalation
   blow that is not in the cue and anything recent stay HIGH;
 * a message that laughs lowers a HIGH match of an entry marked ``hyperbole`` (a bare wish to
   die, said of a spicy meal or a deadline: "pengen mati wkwk") to CONCERN, never IMMINENT: a
-  plan, a means, a place or a time is not lowered by a laugh.
+  plan, a means, a place or a time is not lowered by a laugh;
+* the situation layer (``situation.toml``, structural round): parts of a situation are found on
+  their own anywhere in the message (after normalization and idiom removal): a means (poison,
+  rope, fuel), pills (counted only with an act), a blade, a dangerous place, an act of
+  self-destruction, cutting oneself, a time, "now", a goodbye, a weak farewell (thanks, "bye
+  semuanya"), hopelessness, preparation ("udah aku siapin", "in my hand"), an injury serious
+  now, an urge that cannot be stopped, a weapon, a named target, an intent to harm, a threat to
+  the writer, an abuser present, fear. A *combination* (data: the kinds it requires, at least
+  two groups, one part each, and the kinds that veto it) makes its tier: a means, an act or
+  preparation and a time is IMMINENT; a place and an act now is IMMINENT, without "now" HIGH; a
+  place and a goodbye, a goodbye and a means or a time, a means in hand and hopelessness, self
+  harm with an injury serious now, self harm going on now that the writer cannot stop, an
+  abuser present and fear, a weapon with an intent to harm and a time are IMMINENT; a goodbye
+  and hopelessness, a place with hopelessness now or at a time are HIGH. The match
+  (``situation.<name>``) spans its parts and lists them in ``parts`` ("means: racun tikus",
+  "time: ntar malem"). Parts do not share words, except a part inside a longer one of another
+  kind (the act "ngiket tali di kipas" holds the means "tali"). A part does not count when it is
+  denied, in a past clause (except a means, pills, a blade, preparation or a weapon: bought
+  "last week" and still there), or about someone else or their reported words (except the kinds
+  about someone else by nature: target, harm, threat, abuser, weapon, time, now); no combination
+  is made in a message with a media or an accident cue or a "frame" part (a lesson, first aid,
+  prevention, the news); "leisure" (a cafe, swimming, a trip, an exam's goodbye) and "benign"
+  (cooking, medicine as prescribed or for grandma, a pet's death) parts veto the combinations
+  that name them, and are read before idioms are removed; a denial cue or a laugh lowers a
+  combination to CONCERN.
 """
 
 from __future__ import annotations
@@ -79,7 +103,7 @@ _PRONOUNS = frozenset({"dia", "mereka", "seseorang", "she", "he", "they", "someo
 _LOWERED_BY_ACCIDENT = frozenset({"suicide", "self_harm"})
 # a means bought or put away "last week" is still there: only the act, the place, the goodbye
 # are read as past by a past cue
-_KEPT_IN_PAST = frozenset({"means", "pills", "prepared", "weapon"})
+_KEPT_IN_PAST = frozenset({"means", "pills", "blade", "prepared", "weapon"})
 # a quotation: an opening mark at the start of a word, the closing one at the end of a word
 # ("won't" inside a quotation does not close it)
 _QUOTE_RE = re.compile(
@@ -161,9 +185,7 @@ class Detector:
         self._vetoes = _index(r for r in lexicon.components if r.kind in VETO_KINDS)
         self._part_kind = {rule.id: rule.kind for rule in lexicon.components}
         self._combinations = lexicon.combinations
-        self._combined_kinds = frozenset(
-            kind for combo in lexicon.combinations for group in combo.requires for kind in group
-        )
+        self._possible_kinds: dict[frozenset[str], bool] = {}  # at most 2**len(kinds) sets
         self._recent: OrderedDict[str, RiskAssessment] = OrderedDict()  # see assess
 
     @classmethod
@@ -196,6 +218,8 @@ class Detector:
         keys = _keys(norm.words)
         candidates = _candidates(self._entries, keys)
         maybe_parts = _candidates(self._parts, keys)
+        if maybe_parts and not self._possible({self._part_kind[r.id] for r, _ in maybe_parts}):
+            maybe_parts = []  # no combination can be made of the parts these words may give
         if not candidates and not maybe_parts:
             return NONE
         haystack = self._mask_idioms(norm.text + " ", keys, norm)
@@ -209,8 +233,7 @@ class Detector:
             for rule, pat in maybe_parts
             for m in pat.regex.finditer(haystack)
         ]
-        kinds = {kind for kind, _, _ in parts}
-        if not any(all(group & kinds for group in c.requires) for c in self._combinations):
+        if parts and not self._possible({kind for kind, _, _ in parts}):
             parts = []
         if not hits and not parts:
             return NONE
@@ -227,6 +250,16 @@ class Detector:
         matches = sorted(kept, key=lambda m: (-m[0].tier, m[0].start))
         persistent = bool(ctx.cues["persistent"])
         return _assessment(text, matches, laughing="haha" in norm.words, persistent=persistent)
+
+    def _possible(self, kinds: set[str]) -> bool:
+        """Some combination has a part of each of its groups among ``kinds`` (remembered: the
+        same few sets of kinds come back message after message)."""
+        key = frozenset(kinds)
+        known = self._possible_kinds.get(key)
+        if known is None:
+            groups = (c.requires for c in self._combinations)
+            known = self._possible_kinds[key] = any(all(g & key for g in req) for req in groups)
+        return known
 
     def idiom_ids(self, text: str) -> set[str]:
         """Ids of the idioms found in ``text`` (used by the data tests)."""

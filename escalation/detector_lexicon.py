@@ -41,17 +41,20 @@ CUE_KINDS = frozenset(
 # the parts of a situation (``situation.toml``): each found on its own, anywhere in a message
 COMPONENT_KINDS = frozenset(
     {
-        "means",  # poison, rope, a blade, fuel, exhaust
+        "means",  # poison, rope, fuel, exhaust
+        "blade",  # a razor, a cutter, broken glass (self harm)
         "pills",  # pills in quantity, sleeping pills, paracetamol (count only with an act)
         "place",  # a bridge, a rooftop, a high floor, the tracks, a toll road's edge, the sea
-        "act",  # jump, swallow them all, hang, cut, mix into a drink, step in front of, burn
+        "act",  # jump, swallow them all, hang, mix into a drink, step in front of, burn
+        "cut",  # cutting oneself
         "time",  # tonight, after the evening prayer, after this chat, tomorrow, a clock time
         "now",  # now, right now, already here, just now
         "goodbye",  # last message, before I go, tell my mom, a letter under the pillow
         "thanks",  # thanks for everything, thank you for always listening (weaker than goodbye)
         "hopeless",  # can't take it anymore, tired of living, no point
         "prepared",  # already prepared, bought, in my hand, ready
-        "serious",  # deep, bleeding, won't stop (an injury now)
+        "serious",  # deep, bleeding that won't stop (an injury now)
+        "urge",  # can't stop, already started (self harm going on)
         "weapon",  # a knife, a machete, a sickle, a chain (violence)
         "target",  # a named person (si Dimas, anak STM sebelah, him)
         "harm",  # an intent to hurt someone (nyabet, si Dimas harus ngerasain, revenge)

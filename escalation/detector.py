@@ -55,16 +55,16 @@ Pure Python (no Telegram, no SQLAlchemy). ``Detector.load()`` reads ``escalation
   abuser present and fear, a weapon with an intent to harm and a time are IMMINENT; a goodbye
   and hopelessness, a place with hopelessness now or at a time are HIGH. The match
   (``situation.<name>``) spans its parts and lists them in ``parts`` ("means: racun tikus",
-  "time: ntar malem"). Parts do not share words, except a part inside a longer one of another
-  kind (the act "ngiket tali di kipas" holds the means "tali"). A part does not count when it is
-  denied, in a past clause (except a means, pills, a blade, preparation or a weapon: bought
-  "last week" and still there), or about someone else or their reported words (except the kinds
-  about someone else by nature: target, harm, threat, abuser, weapon, time, now); no combination
-  is made in a message with a media or an accident cue or a "frame" part (a lesson, first aid,
-  prevention, the news); "leisure" (a cafe, swimming, a trip, an exam's goodbye) and "benign"
-  (cooking, medicine as prescribed or for grandma, a pet's death) parts veto the combinations
-  that name them, and are read before idioms are removed; a denial cue or a laugh lowers a
-  combination to CONCERN.
+  "time: ntar malem"). Parts do not share words, except a part inside a longer act or
+  preparation (the act "ngiket tali di kipas" holds the means "tali"). A part does not count
+  when it is denied, in a past clause (except a means, pills, a blade, preparation or a weapon:
+  bought "last week" and still there), or about someone else or their reported words (except
+  the kinds about someone else by nature: target, harm, threat, abuser, weapon, time, now); no
+  combination is made in a message with a media or an accident cue or a "frame" part (a
+  lesson, first aid, prevention, the news); "leisure" (a cafe, swimming, a trip, an exam's
+  goodbye) and "benign" (cooking, medicine as prescribed or for grandma, a pet's death) parts
+  veto the combinations that name them, and are read before idioms are removed; a denial cue or
+  a laugh lowers a combination to CONCERN.
 """
 
 from __future__ import annotations
@@ -477,21 +477,22 @@ class _Context:
 
 
 _Span = tuple[int, int, int, int]  # first word, stop word, original start, original end
+_HOLDERS = frozenset({"act", "cut", "prepared"})  # parts whose words may hold another part
 
 
 def _choose(
     groups: tuple[frozenset[str], ...], parts: dict[str, list[_Span]]
 ) -> list[tuple[str, _Span]] | None:
     """One part for each group (the earliest such choice), or None. Two parts share no word,
-    except a part inside a longer one of another kind: the act "ngiket tali di kipas" holds
-    the means "tali"; the same words are never two parts, nor are two that overlap in part."""
+    except a part inside a longer act or preparation: the act "ngiket tali di kipas" holds the
+    means "tali"; the same words are never two parts, nor are two that overlap in part."""
 
     def pick(i: int, taken: list[tuple[str, _Span]]) -> list[tuple[str, _Span]] | None:
         if i == len(groups):
             return taken
         for kind in sorted(groups[i]):
             for span in parts.get(kind, ()):
-                if all(_apart(span, t) for _, t in taken):
+                if all(_apart((kind, span), other) for other in taken):
                     done = pick(i + 1, [*taken, (kind, span)])
                     if done is not None:
                         return done
@@ -502,12 +503,17 @@ def _choose(
     return pick(0, [])
 
 
-def _apart(a: _Span, b: _Span) -> bool:
-    """Two parts' words are disjoint, or one lies strictly inside the other."""
-    if a[1] <= b[0] or b[1] <= a[0]:
+def _apart(a: tuple[str, _Span], b: tuple[str, _Span]) -> bool:
+    """Two parts' words are disjoint, or one lies strictly inside a longer act or preparation
+    (a verb that holds its object: "ngiket tali di kipas", "minum baygon")."""
+    (kind_a, x), (kind_b, y) = a, b
+    if x[1] <= y[0] or y[1] <= x[0]:
         return True
-    inside = (a[0] >= b[0] and a[1] <= b[1]) or (b[0] >= a[0] and b[1] <= a[1])
-    return inside and (a[0], a[1]) != (b[0], b[1])
+    if (x[0], x[1]) == (y[0], y[1]):
+        return False
+    if y[0] <= x[0] and x[1] <= y[1]:
+        return kind_b in _HOLDERS
+    return x[0] <= y[0] and y[1] <= x[1] and kind_a in _HOLDERS
 
 
 def _adds_up(found: list[tuple[RiskMatch, bool, bool, bool]], persistent: bool = False) -> bool:

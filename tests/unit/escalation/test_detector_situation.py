@@ -119,6 +119,9 @@ def test_every_combination_has_both_languages_of_examples() -> None:
         ("ini terakhir kali aku chat. tali udah aku siapin di gudang", IM, "goodbye_means"),
         ("udah nulis wasiat, besok pagi aku udah ga ada", IM, "goodbye_time"),
         ("pulang sekolah nanti gue cegat si aldi, udah bawa gir", IM, "weapon_target_prepared"),
+        ("tali udh kepasang di kamar, nunggu semua tidur", IM, "means_act_time"),
+        ("im gonna jump from the 10th floor after class", IM, "act_place_time"),
+        ("i'm cutting right now and i can't stop", IM, "self_harm_now_unstoppable"),
     ],
 )
 def test_situations(detector: Detector, text: str, level: RiskLevel, rule: str) -> None:
@@ -179,6 +182,9 @@ def test_situations(detector: Detector, text: str, level: RiskLevel, rule: str) 
         "dia bawa pisau lipat buat buka paket, si rian minjem",
         "si doni harus ngerasain kalah main futsal besok wkwk",
         "udh siap semua buat lomba besok, tinggal nunggu jam 7",
+        "ini saatnya, besok aku ke jembatan buat lomba foto",
+        "i work on the 12th floor, tonight is it: the big presentation",
+        "been cutting again, 3 times this week. i can't stop",
     ],
 )
 def test_not_escalated(detector: Detector, text: str) -> None:

@@ -40,7 +40,31 @@ Pure Python (no Telegram, no SQLAlchemy). ``Detector.load()`` reads ``escalation
   blow that is not in the cue and anything recent stay HIGH;
 * a message that laughs lowers a HIGH match of an entry marked ``hyperbole`` (a bare wish to
   die, said of a spicy meal or a deadline: "pengen mati wkwk") to CONCERN, never IMMINENT: a
-  plan, a means, a place or a time is not lowered by a laugh.
+  plan, a means, a place or a time is not lowered by a laugh;
+* the situation layer (``situation.toml``, structural round): parts of a situation are found on
+  their own anywhere in the message (after normalization and idiom removal): a means (poison,
+  rope, fuel), pills (counted only with an act), a blade, a dangerous place, an act of
+  self-destruction, cutting oneself, a time, "now", a goodbye, a weak farewell (thanks, "bye
+  semuanya"), hopelessness, preparation ("udah aku siapin", "in my hand"), an injury serious
+  now, an urge that cannot be stopped, a weapon, a named target, an intent to harm, a threat to
+  the writer, an abuser present, fear. A *combination* (data: the kinds it requires, at least
+  two groups, one part each, and the kinds that veto it) makes its tier: a means, an act or
+  preparation and a time is IMMINENT; a place and an act now is IMMINENT, without "now" HIGH; a
+  place and a goodbye, a goodbye and a means or a time, a means in hand and hopelessness, self
+  harm with an injury serious now, self harm going on now that the writer cannot stop, an
+  abuser present and fear, a weapon with an intent to harm and a time are IMMINENT; a goodbye
+  and hopelessness, a place with hopelessness now or at a time are HIGH. The match
+  (``situation.<name>``) spans its parts and lists them in ``parts`` ("means: racun tikus",
+  "time: ntar malem"). Parts do not share words, except a part inside a longer act or
+  preparation (the act "ngiket tali di kipas" holds the means "tali"). A part does not count
+  when it is denied, in a past clause (except a means, pills, a blade, preparation or a weapon:
+  bought "last week" and still there), or about someone else or their reported words (except
+  the kinds about someone else by nature: target, harm, threat, abuser, weapon, time, now); no
+  combination is made in a message with a media or an accident cue or a "frame" part (a
+  lesson, first aid, prevention, the news); "leisure" (a cafe, swimming, a trip, an exam's
+  goodbye) and "benign" (cooking, medicine as prescribed or for grandma, a pet's death) parts
+  veto the combinations that name them, and are read before idioms are removed; a denial cue or
+  a laugh lowers a combination to CONCERN.
 """
 
 from __future__ import annotations
@@ -56,6 +80,9 @@ from dataclasses import dataclass, field
 from escalation.detector_lexicon import (
     CUE_KINDS,
     DEFAULT_DIR,
+    OTHER_KINDS,
+    VETO_KINDS,
+    Combination,
     Lexicon,
     LexiconError,
     Rule,
@@ -74,6 +101,9 @@ _THIRD_PARTY_WINDOW = 8
 # cousin) makes a reported imminent message someone else's
 _PRONOUNS = frozenset({"dia", "mereka", "seseorang", "she", "he", "they", "someone", "somebody"})
 _LOWERED_BY_ACCIDENT = frozenset({"suicide", "self_harm"})
+# a means bought or put away "last week" is still there: only the act, the place, the goodbye
+# are read as past by a past cue
+_KEPT_IN_PAST = frozenset({"means", "pills", "blade", "prepared", "weapon"})
 # a quotation: an opening mark at the start of a word, the closing one at the end of a word
 # ("won't" inside a quotation does not close it)
 _QUOTE_RE = re.compile(
@@ -99,6 +129,8 @@ class RiskMatch:
     start: int
     end: int
     excerpt: str
+    # a situation match: the parts it combined, each "kind: words" ("means: obat tidur")
+    parts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -135,6 +167,8 @@ def _fingerprint(root: pathlib.Path) -> tuple[tuple[str, int, int], ...]:
 @functools.lru_cache(maxsize=4)
 def _load(root: pathlib.Path, fingerprint: tuple[tuple[str, int, int], ...]) -> Detector:
     return Detector(load_lexicon(root))
+
+
 _Index = dict[str, list[tuple[Rule, Compiled]]]
 
 
@@ -147,6 +181,11 @@ class Detector:
         self._entries = _index(lexicon.entries)
         self._idioms = _index(lexicon.idioms)
         self._cues = _index(lexicon.cues)
+        self._parts = _index(r for r in lexicon.components if r.kind not in VETO_KINDS)
+        self._vetoes = _index(r for r in lexicon.components if r.kind in VETO_KINDS)
+        self._part_kind = {rule.id: rule.kind for rule in lexicon.components}
+        self._combinations = lexicon.combinations
+        self._possible_kinds: dict[frozenset[str], bool] = {}  # at most 2**len(kinds) sets
         self._recent: OrderedDict[str, RiskAssessment] = OrderedDict()  # see assess
 
     @classmethod
@@ -178,7 +217,10 @@ class Detector:
         norm = self._norm.normalize(text)
         keys = _keys(norm.words)
         candidates = _candidates(self._entries, keys)
-        if not candidates:
+        maybe_parts = _candidates(self._parts, keys)
+        if maybe_parts and not self._possible({self._part_kind[r.id] for r, _ in maybe_parts}):
+            maybe_parts = []  # no combination can be made of the parts these words may give
+        if not candidates and not maybe_parts:
             return NONE
         haystack = self._mask_idioms(norm.text + " ", keys, norm)
         hits = [
@@ -186,15 +228,38 @@ class Detector:
             for rule, pat in candidates
             for m in pat.regex.finditer(haystack)
         ]
-        if not hits:
+        parts = [
+            (self._part_kind[rule.id], m.start(), m.end() - 1)
+            for rule, pat in maybe_parts
+            for m in pat.regex.finditer(haystack)
+        ]
+        if parts and not self._possible({kind for kind, _, _ in parts}):
+            parts = []
+        if not hits and not parts:
             return NONE
         ctx = _Context(self, norm, haystack, keys, text)
         kept = [found for found in (ctx.match(text, *hit) for hit in hits) if found is not None]
+        if parts:
+            # a veto is read before idioms are removed ("kucing aku mati" is an idiom, and a pet)
+            vetoes = {
+                self._part_kind[rid] for rid, _, _ in _find(self._vetoes, keys, norm.text + " ")
+            }
+            kept += ctx.situation(text, parts, self._combinations, frozenset(vetoes))
         if not kept:
             return NONE
         matches = sorted(kept, key=lambda m: (-m[0].tier, m[0].start))
         persistent = bool(ctx.cues["persistent"])
         return _assessment(text, matches, laughing="haha" in norm.words, persistent=persistent)
+
+    def _possible(self, kinds: set[str]) -> bool:
+        """Some combination has a part of each of its groups among ``kinds`` (remembered: the
+        same few sets of kinds come back message after message)."""
+        key = frozenset(kinds)
+        known = self._possible_kinds.get(key)
+        if known is None:
+            groups = (c.requires for c in self._combinations)
+            known = self._possible_kinds[key] = any(all(g & key for g in req) for req in groups)
+        return known
 
     def idiom_ids(self, text: str) -> set[str]:
         """Ids of the idioms found in ``text`` (used by the data tests)."""
@@ -203,6 +268,15 @@ class Detector:
     def cue_ids(self, text: str) -> set[str]:
         """Ids of the denial / past / third-party cues found in ``text``."""
         return {rid for rid, _, _ in self._spans(self._cues, text)}
+
+    def component_ids(self, text: str) -> set[str]:
+        """Ids of the situation components found in ``text`` (idioms removed first, except for
+        the vetoes: leisure, an everyday use, a frame)."""
+        norm = self._norm.normalize(text)
+        keys = _keys(norm.words)
+        haystack = self._mask_idioms(norm.text + " ", keys, norm)
+        found = _find(self._parts, keys, haystack) + _find(self._vetoes, keys, norm.text + " ")
+        return {rid for rid, _, _ in found}
 
     # ---- internals ---------------------------------------------------------------------------
     def _spans(self, index: _Index, text: str) -> list[tuple[str, int, int]]:
@@ -286,6 +360,54 @@ class _Context:
         )
         return hit, third, denied, past
 
+    def situation(
+        self,
+        text: str,
+        parts: list[tuple[str, int, int]],
+        combinations: Iterable[Combination],
+        vetoes: frozenset[str] = frozenset(),
+    ) -> list[tuple[RiskMatch, bool, bool, bool]]:
+        """The combinations whose parts are all in the message, each a match listing them.
+
+        A part about someone else, in the past, denied, or in a message about a film, a song,
+        a game or the news (a media cue) or framed as a lesson (a "frame" part) does not count;
+        a denial cue or a laugh in the message lowers a combination to CONCERN."""
+        if self.cues["media"] or self.cues["accident"]:
+            return []
+        if "frame" in vetoes:
+            return []
+        own: dict[str, list[tuple[int, int, int, int]]] = {}
+        for kind, start, end in parts:
+            first, stop = self.norm.word_range(start, end)
+            if self._negated(first) or (kind not in _KEPT_IN_PAST and self._past(first)):
+                continue
+            mine = any(w in _FIRST_PERSON for w in self.words[first:stop])  # "before i go"
+            if (
+                kind not in OTHER_KINDS
+                and not mine
+                and (self._third_party(first) or self._reported(first))
+            ):
+                continue
+            o_start, o_end = self.norm.original_span(first, stop)
+            own.setdefault(kind, []).append((first, stop, o_start, o_end))
+        found: list[tuple[RiskMatch, bool, bool, bool]] = []
+        lowered = bool(self.cues["denial"]) or self.laughing
+        for combo in combinations:
+            if combo.unless & vetoes:
+                continue
+            chosen = _choose(combo.requires, own)
+            if chosen is None:
+                continue
+            tier = RiskLevel.CONCERN if lowered else RiskLevel(combo.tier)
+            spans = sorted(chosen, key=lambda part: part[1][2])
+            o_start, o_end = spans[0][1][2], max(span[3] for _, span in spans)
+            labels = tuple(f"{kind}: {text[a:b]}" for kind, (_, _, a, b) in spans)
+            hit = RiskMatch(
+                combo.id, tier, combo.category, o_start, o_end, text[o_start:o_end], labels
+            )
+            found.append((hit, False, lowered, False))
+        return found
+
     def _own_words(self, first: int) -> bool:
         """The writer reports their own words before ``first`` ("aku nulis di buku harian ...",
         "i wrote ..."): a first-person word just before a reporting verb in its clause."""
@@ -352,6 +474,46 @@ class _Context:
             return False
         _, stop = max(before, key=lambda span: span[1])
         return not any(w in _FIRST_PERSON for w in self.words[stop:first])
+
+
+_Span = tuple[int, int, int, int]  # first word, stop word, original start, original end
+_HOLDERS = frozenset({"act", "cut", "prepared"})  # parts whose words may hold another part
+
+
+def _choose(
+    groups: tuple[frozenset[str], ...], parts: dict[str, list[_Span]]
+) -> list[tuple[str, _Span]] | None:
+    """One part for each group (the earliest such choice), or None. Two parts share no word,
+    except a part inside a longer act or preparation: the act "ngiket tali di kipas" holds the
+    means "tali"; the same words are never two parts, nor are two that overlap in part."""
+
+    def pick(i: int, taken: list[tuple[str, _Span]]) -> list[tuple[str, _Span]] | None:
+        if i == len(groups):
+            return taken
+        for kind in sorted(groups[i]):
+            for span in parts.get(kind, ()):
+                if all(_apart((kind, span), other) for other in taken):
+                    done = pick(i + 1, [*taken, (kind, span)])
+                    if done is not None:
+                        return done
+        return None
+
+    if not all(group & parts.keys() for group in groups):
+        return None
+    return pick(0, [])
+
+
+def _apart(a: tuple[str, _Span], b: tuple[str, _Span]) -> bool:
+    """Two parts' words are disjoint, or one lies strictly inside a longer act or preparation
+    (a verb that holds its object: "ngiket tali di kipas", "minum baygon")."""
+    (kind_a, x), (kind_b, y) = a, b
+    if x[1] <= y[0] or y[1] <= x[0]:
+        return True
+    if (x[0], x[1]) == (y[0], y[1]):
+        return False
+    if y[0] <= x[0] and x[1] <= y[1]:
+        return kind_b in _HOLDERS
+    return x[0] <= y[0] and y[1] <= x[1] and kind_a in _HOLDERS
 
 
 def _adds_up(found: list[tuple[RiskMatch, bool, bool, bool]], persistent: bool = False) -> bool:

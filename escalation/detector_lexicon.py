@@ -3,6 +3,9 @@
 Files: ``normalize.toml`` (normalizer tables), ``classes.toml`` (word classes), ``cues.toml``
 (negators, denial / past / third-party cues), ``idioms.toml`` (spans removed before matching) and
 every other ``*.toml`` with ``[[entry]]`` tables (``id.toml``, ``en.toml``): the risk lexicon.
+``situation.toml`` holds the situation layer: ``[[component]]`` tables (parts of a situation found
+anywhere in a message: a means, a place, an act, a time...) and ``[[combination]]`` tables (which
+parts, together, make a tier).
 Any problem raises :class:`LexiconError` naming the file and the entry.
 """
 
@@ -35,7 +38,40 @@ CUE_KINDS = frozenset(
         "once",
     }
 )
-_SPECIAL = {"normalize.toml", "classes.toml", "cues.toml", "idioms.toml"}
+# the parts of a situation (``situation.toml``): each found on its own, anywhere in a message
+COMPONENT_KINDS = frozenset(
+    {
+        "means",  # poison, rope, fuel, exhaust
+        "blade",  # a razor, a cutter, broken glass (self harm)
+        "pills",  # pills in quantity, sleeping pills, paracetamol (count only with an act)
+        "place",  # a bridge, a rooftop, a high floor, the tracks, a toll road's edge, the sea
+        "act",  # jump, swallow them all, hang, mix into a drink, step in front of, burn
+        "cut",  # cutting oneself
+        "time",  # tonight, after the evening prayer, after this chat, tomorrow, a clock time
+        "now",  # now, right now, already here, just now
+        "goodbye",  # last message, before I go, tell my mom, a letter under the pillow
+        "thanks",  # thanks for everything, thank you for always listening (weaker than goodbye)
+        "hopeless",  # can't take it anymore, tired of living, no point
+        "prepared",  # already prepared, bought, in my hand, ready
+        "serious",  # deep, bleeding that won't stop (an injury now)
+        "urge",  # can't stop, already started (self harm going on)
+        "weapon",  # a knife, a machete, a sickle, a chain (violence)
+        "target",  # a named person (si Dimas, anak STM sebelah, him)
+        "harm",  # an intent to hurt someone (nyabet, si Dimas harus ngerasain, revenge)
+        "threat",  # someone threatened to hurt the writer (dia ngancem mau ngehajar aku)
+        "abuser",  # an abuser present now (at the door, drunk, with a belt)
+        "fear",  # the writer is afraid, cannot get away
+        "leisure",  # a cafe, swimming, a trip, a view: a place visited for fun
+        "benign",  # an everyday use of a means: cooking, medicine for grandma, as prescribed
+        "frame",  # a lesson, a prevention talk, first aid, the news: not one's own situation
+    }
+)
+# kinds that are about someone else by nature (or about nobody): not dropped as third party
+OTHER_KINDS = frozenset({"target", "harm", "threat", "abuser", "weapon", "time", "now"})
+# kinds that only veto a combination: read anywhere in the message, before idioms are removed
+VETO_KINDS = frozenset({"leisure", "benign", "frame"})
+_SPECIAL = {"normalize.toml", "classes.toml", "cues.toml", "idioms.toml", "situation.toml"}
+_COMBINATION_KEYS = {"id", "tier", "category", "requires", "unless", "positive", "negative", "note"}
 _ENTRY_KEYS = {
     "id",
     "pattern",
@@ -72,6 +108,20 @@ class Rule:
 
 
 @dataclass(frozen=True)
+class Combination:
+    """A situation rule: one component of each ``requires`` group (alternative kinds), all
+    distinct spans, none of the ``unless`` kinds in the message, make ``tier``."""
+
+    id: str
+    tier: int
+    category: str
+    requires: tuple[frozenset[str], ...]
+    unless: frozenset[str]
+    positive: tuple[str, ...]
+    negative: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Lexicon:
     normalizer: Normalizer
     entries: tuple[Rule, ...]
@@ -80,6 +130,8 @@ class Lexicon:
     negators: frozenset[str]
     fillers: frozenset[str]
     max_fillers: int
+    components: tuple[Rule, ...] = ()
+    combinations: tuple[Combination, ...] = ()
 
 
 def _read(path: pathlib.Path) -> dict[str, Any]:
@@ -109,13 +161,19 @@ def load_lexicon(lexicon_dir: pathlib.Path | None = None) -> Lexicon:
         raise LexiconError(f"classes.toml: {exc}") from exc
     idioms = _rules(root / "idioms.toml", "idiom", compiler, _RULE_KEYS)
     cues = _rules(root / "cues.toml", "cue", compiler, _RULE_KEYS)
+    components: list[Rule] = []
+    combinations: list[Combination] = []
+    if (root / "situation.toml").is_file():
+        components = _rules(root / "situation.toml", "component", compiler, _RULE_KEYS)
+        combinations = _combinations(root / "situation.toml")
     entries: list[Rule] = []
     for path in sorted(root.glob("*.toml")):
         if path.name not in _SPECIAL:
             entries += _rules(path, "entry", compiler, _ENTRY_KEYS)
-    _check_unique([*entries, *idioms, *cues])
+    _check_unique([*entries, *idioms, *cues, *components])
+    _check_unique_ids([c.id for c in combinations], [*entries, *components], "situation.toml")
     vocab = set(class_words) | negators | fillers
-    for rule in (*entries, *idioms, *cues):
+    for rule in (*entries, *idioms, *cues, *components):
         for pat in rule.patterns:
             vocab |= literal_words(pat.source)
     tables = Tables.from_toml(_read(root / "normalize.toml"))
@@ -123,8 +181,53 @@ def load_lexicon(lexicon_dir: pathlib.Path | None = None) -> Lexicon:
     normalizer = Normalizer(tables, vocab | set(extra))
     max_fillers = int(negation.get("max_fillers", 3))
     return Lexicon(
-        normalizer, tuple(entries), tuple(idioms), tuple(cues), negators, fillers, max_fillers
+        normalizer,
+        tuple(entries),
+        tuple(idioms),
+        tuple(cues),
+        negators,
+        fillers,
+        max_fillers,
+        tuple(components),
+        tuple(combinations),
     )
+
+
+def _combinations(path: pathlib.Path) -> list[Combination]:
+    raw = _read(path).get("combination", [])
+    if not isinstance(raw, list):
+        raise LexiconError(f"{path.name}: [[combination]] must be an array of tables")
+    return [_combination(path.name, i, item) for i, item in enumerate(raw)]
+
+
+def _combination(fname: str, index: int, item: dict[str, Any]) -> Combination:
+    rid = item.get("id")
+    where = f"{fname}: combination {rid or f'#{index}'}"
+    if not isinstance(rid, str) or not rid:
+        raise LexiconError(f"{where}: missing id")
+    unknown = set(item) - _COMBINATION_KEYS
+    if unknown:
+        raise LexiconError(f"{where}: unknown keys {sorted(unknown)}")
+    tier = TIERS.get(str(item.get("tier")), 0)
+    category = str(item.get("category"))
+    if not tier:
+        raise LexiconError(f"{where}: tier must be one of {sorted(TIERS)}")
+    if category not in CATEGORIES:
+        raise LexiconError(f"{where}: category must be one of {sorted(CATEGORIES)}")
+    groups = tuple(frozenset(g.split("|")) for g in _str_list(item.get("requires", []), fname, rid))
+    unless = frozenset(_str_list(item.get("unless", []), fname, rid))
+    for kind in unless.union(*groups):
+        if kind not in COMPONENT_KINDS:
+            raise LexiconError(f"{where}: unknown component kind {kind!r}")
+    if len(groups) < 2:
+        raise LexiconError(f"{where}: requires at least two component groups")
+    if any(a & b for i, a in enumerate(groups) for b in groups[i + 1 :]):
+        raise LexiconError(f"{where}: a kind may appear in one group only")
+    positive = tuple(_str_list(item.get("positive", []), fname, rid))
+    negative = tuple(_str_list(item.get("negative", []), fname, rid))
+    if not positive or not negative:
+        raise LexiconError(f"{where}: needs positive and negative examples")
+    return Combination(rid, tier, category, groups, unless, positive, negative)
 
 
 def _rules(
@@ -177,6 +280,10 @@ def _rule(
         kind = str(item.get("kind"))
         if kind not in CUE_KINDS:
             raise LexiconError(f"{where}: kind must be one of {sorted(CUE_KINDS)}")
+    if table == "component":
+        kind = str(item.get("kind"))
+        if kind not in COMPONENT_KINDS:
+            raise LexiconError(f"{where}: kind must be one of {sorted(COMPONENT_KINDS)}")
     return Rule(
         rid,
         fname,
@@ -209,3 +316,12 @@ def _check_unique(rules: list[Rule]) -> None:
         if rule.id in seen:
             raise LexiconError(f"{rule.source}: {rule.id}: duplicate id (also in {seen[rule.id]})")
         seen[rule.id] = rule.source
+
+
+def _check_unique_ids(ids: list[str], rules: list[Rule], fname: str) -> None:
+    taken = {rule.id for rule in rules}
+    seen: set[str] = set()
+    for rid in ids:
+        if rid in taken or rid in seen:
+            raise LexiconError(f"{fname}: {rid}: duplicate id")
+        seen.add(rid)

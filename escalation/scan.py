@@ -19,6 +19,7 @@ def to_json(assessment: RiskAssessment) -> dict[str, Any]:
                 "tier": m.tier.name.lower(),
                 "category": m.category,
                 "excerpt": m.excerpt,
+                **({"parts": list(m.parts)} if m.parts else {}),
             }
             for m in assessment.matches
         ],

@@ -252,3 +252,21 @@ def test_combination_data_is_validated(tmp_path: pathlib.Path) -> None:
 
 def test_nothing_without_parts(detector: Detector) -> None:
     assert detector.assess("halo kak, aku mau cerita soal sekolah").level is N
+
+
+# a goodbye to one's family is a goodbye, never a family outing (review of the round: "sama
+# keluarga" was a leisure veto, and "aku udah di atas jembatan, titip salam sama keluarga aku
+# ya" was not flagged at all); a day out that is fun stays an outing
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("aku udah di atas jembatan, titip salam sama keluarga aku ya", IM),
+        ("udah di rooftop kos. maaf ya sama mama papa", IM),
+        ("i'm on the roof now. tell my family i'm sorry", IM),
+        ("besok kita ke jembatan ampera bareng keluarga, seru banget", N),
+        ("titip salam buat mama ya kak, makasih udah bantu aku tadi", N),
+    ],
+)
+def test_a_goodbye_to_the_family_is_a_goodbye(detector: Detector, text: str,
+                                              level: RiskLevel) -> None:
+    assert detector.assess(text).level == level

@@ -97,9 +97,14 @@ def ack_timeout(level: RiskLevel, imminent: timedelta, high: timedelta) -> timed
     return imminent if level >= RiskLevel.IMMINENT else high
 
 
-def start(level: RiskLevel, staff: Sequence[Staff], timeouts: Timeouts) -> tuple[LadderState, Page]:
-    """Open the ladder: the first on-duty counselor, else everyone at once."""
-    return _advance(LadderState(), level, staff, timeouts)
+def start(level: RiskLevel, staff: Sequence[Staff], timeouts: Timeouts,
+          reminded: int | None = None) -> tuple[LadderState, Page]:
+    """Open the ladder: the first on-duty counselor, else everyone at once. ``reminded``: who
+    acknowledged the case before it opened again, reminded apart from the ladder; that
+    counts as its first rung, so the next counselor is paged at once (everyone, when there is
+    no other), and they are in every broadcast."""
+    state = LadderState(paged=(reminded,)) if reminded is not None else LadderState()
+    return _advance(state, level, staff, timeouts)
 
 
 def on_timeout(

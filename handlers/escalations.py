@@ -690,10 +690,16 @@ async def _reopen(uow: UnitOfWork, services: Services, case: Escalation,
     await uow.timers.cancel(FOLLOWUP_TIMER, str(case.id))
     await uow.audit.add("system", f"escalation.{event}", f"escalation:{case.id}", {},
                         services.clock())
-    staff, members = await _staff(uow, case, first=previous)
+    staff, members = await _staff(uow, case)
+    reminded = None
     if event == "release":  # who just left the case (off duty, handed back) is not paged
         staff = [s for s in staff if s.member_id != previous]
-    state, page = ladder.start(RiskLevel(case.level), staff, _timeouts(services))
+    elif previous in members:  # who acknowledged it and did not follow through, or whose
+        # case got worse, is reminded below while the ladder pages the others at once (a
+        # trial: an imminent message on an acknowledged case went to the acknowledger alone
+        # for minutes, the coordinator's phone still saying it was seen)
+        reminded = previous
+    state, page = ladder.start(RiskLevel(case.level), staff, _timeouts(services), reminded)
     acked = await uow.members.get(case.acknowledged_by or 0)
     kept = {k: v for k, v in (case.ladder or {}).items() if k not in SEEN}
     if event != "release" and acked is not None and case.acknowledged_at is not None:

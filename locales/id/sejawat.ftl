@@ -363,7 +363,7 @@ duty-required = Kamu harus sedang bertugas (dan sudah terlatih) untuk menerima p
 duty-on-supporter =
     Kamu sekarang bertugas. Terima kasih! 💛
     Pengingat peranmu: dengarkan, jangan menghakimi, jangan mendiagnosis, jangan menjanjikan rahasia tentang bahaya. Kamu teman sebaya, bukan terapis. Kalau ada siswa yang mungkin berisiko, pakai /refer — konselor akan turun tangan. Jaga dirimu juga.
-duty-on-counselor = Kamu sekarang bertugas untuk kasus krisis. Panggilannya masuk ke sini dengan tombol “Saya tangani” dan “Ambil alih”. /cases menampilkan kasus yang masih terbuka.
+duty-on-counselor = Kamu sekarang bertugas untuk kasus krisis. Panggilannya masuk ke sini dengan tombol “Sudah kulihat” dan “Ambil alih”. /cases menampilkan kasus yang masih terbuka.
 duty-off = { $chats ->
         [0] Kamu sudah selesai bertugas. Terima kasih untuk hari ini. 💛
        *[other] Kamu sudah selesai bertugas. Masih ada { $chats } obrolan terbuka: serahkan atau akhiri dulu.
@@ -509,7 +509,7 @@ risk-1 = ada kekhawatiran
 risk-2 = risiko TINGGI
 risk-3 = risiko SEGERA
 btn-refer = 🆘 Rujuk ke konselor
-btn-ack = ✋ Saya tangani
+btn-ack = ✋ Sudah kulihat
 btn-take-over = 💬 Ambil alih
 btn-outcome-case = #{ $id }: { $outcome }
 btn-outcome-safe = Siswa aman
@@ -561,12 +561,12 @@ escalation-ping =
     }
     Kata-katanya: { $excerpt }
     Menunggu: { $waited } menit{ $seen ->
-        [yes] {" · "}{ $seen_by } sudah menekan “Saya tangani” { $seen_ago } menit lalu, tapi belum ada yang bergabung dengan siswa
+        [yes] {" · "}{ $seen_by } sudah menekan “Sudah kulihat” { $seen_ago } menit lalu, tapi belum ada yang bergabung dengan siswa
        *[no] {""}
     }
     { $reader ->
-        [coordinator] Tekan “Saya tangani”; obrolan dengan siswa nanti diambil alih konselor. (Tombolnya hilang setelah ada yang menangani.)
-       *[counselor] Tekan “Saya tangani” atau “Ambil alih”. (Tombolnya hilang setelah ada yang menangani.)
+        [coordinator] Tekan “Sudah kulihat”; obrolan dengan siswa nanti diambil alih konselor. (Tombolnya hilang setelah ada yang menekan.)
+       *[counselor] Tekan “Sudah kulihat” atau “Ambil alih”. (Tombolnya hilang setelah ada yang menekan.)
     }
 escalation-broadcast =
     🆘🆘 Kasus #{ $id } BELUM ada yang menangani — { $level }
@@ -584,12 +584,12 @@ escalation-broadcast =
     }
     Kata-katanya: { $excerpt }
     Menunggu: { $waited } menit{ $seen ->
-        [yes] {" · "}{ $seen_by } sudah menekan “Saya tangani” { $seen_ago } menit lalu, tapi belum ada yang bergabung dengan siswa
+        [yes] {" · "}{ $seen_by } sudah menekan “Sudah kulihat” { $seen_ago } menit lalu, tapi belum ada yang bergabung dengan siswa
        *[no] {""}
     }
     { $reader ->
-        [coordinator] Siapa pun yang bisa, tekan “Saya tangani” sekarang. Obrolan dengan siswa nanti tetap diambil alih konselor.
-       *[counselor] Siapa pun yang bisa, tekan “Saya tangani” atau “Ambil alih” sekarang.
+        [coordinator] Siapa pun yang bisa, tekan “Sudah kulihat” sekarang. Obrolan dengan siswa nanti tetap diambil alih konselor.
+       *[counselor] Siapa pun yang bisa, tekan “Sudah kulihat” atau “Ambil alih” sekarang.
     }
 escalation-update =
     Kabar terbaru kasus #{ $id } — { $level }
@@ -603,7 +603,7 @@ escalation-update =
     Kata-katanya: { $excerpt }
 escalation-acked = Kamu sekarang menangani kasus #{ $id }. Ambil alih untuk mengobrol dengan siswa, atau tutup dengan hasil akhir. Kalau dalam { $minutes } menit belum ada yang ambil alih atau menutupnya, tim akan dihubungi lagi.
 escalation-acked-others-coordinator = { $name } (koordinator) sudah melihat kasus #{ $id }. Masih perlu konselor yang mengambil alih obrolan dengan siswa.
-escalation-acked-others = Kasus #{ $id } sudah ditangani { $name }.
+escalation-acked-others = { $name } sudah melihat kasus #{ $id } (belum mengambil alih obrolan dengan siswa).
 escalation-acked-coordinator = Kamu sekarang menangani kasus #{ $id }. Yang ambil alih obrolan nanti konselor; kamu bisa mencatat hasil akhirnya di bawah. Kalau dalam { $minutes } menit belum ada yang ambil alih atau menutupnya, tim akan dihubungi lagi.
 escalation-you-acked = Kasus #{ $id } sudah kamu tangani sebelumnya: ambil alih atau catat hasil akhirnya di bawah.
 escalation-already-acked = { $name } sudah menangani kasus ini.
@@ -648,7 +648,7 @@ cases-line =
     }
     { $excerpt }
 case-open = menunggu ada yang menangani
-case-acknowledged = ditangani { $holder }, belum diambil alih
+case-acknowledged = sudah dilihat { $holder }, belum diambil alih
 case-taken_over = diambil alih { $holder }
 
 ## Tim: koordinator

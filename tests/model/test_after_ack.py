@@ -10,7 +10,7 @@ acknowledged it, how long ago, and that nobody has joined. On the whole program 
 from __future__ import annotations
 
 from tests.model.invariants import check
-from tests.model.test_regressions import BUDI, DIMAS, RINA, STUDENT, intake, pings, press
+from tests.model.test_regressions import BUDI, DIMAS, RINA, SARI, STUDENT, intake, pings, press
 from tests.model.world import World
 
 
@@ -31,21 +31,61 @@ async def test_an_acknowledged_case_nobody_follows_through_keeps_everyone_told(
     acknowledged = len(world.telegram.messages)
     await world.advance(world.config.escalation.ack_followup + 5)
     minutes = world.config.escalation.ack_followup // 60
-    again = pings(world, BUDI, acknowledged)
-    assert again, "the acknowledger is paged again first"
-    assert f"Pak Budi acknowledged it {minutes} min ago, but nobody has joined the student " \
-        "yet" in again[0], again[0]
+    for who in (BUDI, SARI):  # no other counselor on duty: everyone at once
+        [paged] = pings(world, who, acknowledged)
+        assert f"Pak Budi acknowledged it {minutes} min ago, but nobody has joined the " \
+            "student yet" in paged, paged
     assert any("Pak Budi has not joined the chat" in t and "paged again" in t
                for t in world.texts(DIMAS, acknowledged)), world.texts(DIMAS, acknowledged)
     told = world.texts(STUDENT, acknowledged)
     assert any("Kami masih di sini sama kamu" in t and "112" in t for t in told), told
 
-    await world.advance(world.config.escalation.ack_timeout_high + 5)  # the next step
-    [next_one] = pings(world, RINA, acknowledged)
-    assert "Pak Budi acknowledged it" in next_one, "every ping of the new ladder says so"
+    paged_at = len(world.telegram.messages)
+    await world.advance(world.config.escalation.ack_timeout_high + 5)  # the next step: all
+    for who in (RINA, BUDI, SARI):
+        [next_one] = pings(world, who, paged_at)
+        assert "Pak Budi acknowledged it" in next_one, "every ping of the new ladder says so"
     taken = len(world.telegram.messages)
     await press(world, RINA, "es:take:")
     assert any("Konselor udah gabung" in t for t in world.texts(STUDENT, taken))
+    assert await check(world) == []
+
+
+async def test_worse_words_on_an_acknowledged_case_page_the_others_at_once(
+    world: World,
+) -> None:
+    """(sandbox trial) A bridge message on an acknowledged high case went to the acknowledger
+    alone; the coordinator's phone said the case was seen for minutes. The acknowledger is
+    reminded and the next counselor paged at the same moment; with no other counselor on
+    duty, everyone (the coordinators too)."""
+    await world.command(RINA, "/duty")
+    await press(world, RINA, "dt:on:")
+    await intake(world, STUDENT)
+    await press(world, DIMAS, "of:accept:")
+    await world.say(STUDENT, "aku capek banget, pengen mati aja")
+    await press(world, BUDI, "es:ack:")
+    worse = len(world.telegram.messages)
+    await world.say(STUDENT, "aku udah di atas jembatan, titip salam buat mama ya")
+    [reminded] = pings(world, BUDI, worse)
+    assert "it was acknowledged, but nobody has taken over" in reminded, "the acknowledger"
+    [paged] = pings(world, RINA, worse)
+    assert "IMMINENT" in paged
+    assert "Pak Budi acknowledged it" in paged, paged
+    assert await check(world) == []
+
+
+async def test_with_one_counselor_on_duty_worse_words_page_the_coordinator_at_once(
+    world: World,
+) -> None:
+    await intake(world, STUDENT)  # Pak Budi is the only counselor on duty
+    await press(world, DIMAS, "of:accept:")
+    await world.say(STUDENT, "aku capek banget, pengen mati aja")
+    await press(world, BUDI, "es:ack:")
+    worse = len(world.telegram.messages)
+    await world.say(STUDENT, "aku udah di atas jembatan, titip salam buat mama ya")
+    [paged] = pings(world, SARI, worse)
+    assert "IMMINENT" in paged
+    assert "Pak Budi acknowledged it" in paged, paged
     assert await check(world) == []
 
 

@@ -59,6 +59,11 @@ async def answer(uow: UnitOfWork, services: Services, inbound: Inbound, person: 
     chat = await uow.sessions.active_for_student(inbound.chat_id)
     if saved is None or chat is None or saved.data.get(AT) != name or \
             value not in screening.KEPT:
+        if value == "yes" and name in screening.ALL:  # a yes is never stale (a trial: a yes
+            # pressed nine seconds after the chat ended was "that button isn't active"): taken
+            # as a yes to the direct question, a counselor paged
+            return await escalations.screening_yes_later(
+                uow, services, inbound, person, "now" if name == screening.ACUITY else "yes")
         return [Reply("error-stale-button")]
     answers = {**saved.data.get(ANSWERS, {}), name: value}
     following = _next(name, answers)

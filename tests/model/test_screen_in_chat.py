@@ -49,16 +49,18 @@ async def test_rather_not_say_in_the_chat_tells_the_supporter_to_ask_gently(
     await world.command(DIMAS, "/screen")
     first = [(m, d) for m, d in world.latest_buttons(STUDENT) if d.startswith("aq:")][0]
     await answer(world, "skip", "no", "no", "no")
-    await world.press(STUDENT, first[0], first[1].rpartition(":")[0] + ":yes")  # an old one
-    assert pings(world, BUDI) == [], "an old question's button answers nothing"
     told = " ".join(world.texts(DIMAS))
     assert "Ask gently" in told
+    assert pings(world, BUDI) == [], "rather not say pages nobody"
     async with world.running.store() as uow:
         chat = await uow.sessions.active_for_student(STUDENT)
         assert chat is not None
         request = await uow.requests.get(chat.request_id)
         assert request is not None
         assert request.risk_level == 1
+    # a yes pressed later on an old question's button (its buttons still showing) is a yes
+    await world.press(STUDENT, first[0], first[1].rpartition(":")[0] + ":yes")
+    assert pings(world, BUDI), "a yes is never stale"
     assert await check(world) == []
 
 
@@ -80,4 +82,22 @@ async def test_a_supporter_taking_the_chat_over_is_briefed_with_the_answers(
     said = "\n".join(world.texts(ayu, before))
     assert "better off dead: rather not say" in said, said
     assert "Ask gently" in said, said
+    assert await check(world) == []
+
+
+async def test_a_yes_pressed_after_the_chat_ended_still_pages_a_counselor(world: World) -> None:
+    """(sandbox trial) The chat ended while a /screen question waited; the student's *Yes*
+    nine seconds later was told "that button isn't active anymore" and nobody heard. A yes is
+    never stale: a counselor is paged."""
+    await in_chat(world)
+    await world.command(DIMAS, "/screen")
+    message_id, data = next((m, d) for m, d in world.buttons(STUDENT)
+                            if d.startswith("aq:wish-dead:"))
+    await world.end(DIMAS)
+    before = len(world.telegram.messages)
+    await world.press(STUDENT, message_id, data.rpartition(":")[0] + ":yes")
+    assert not any(t.startswith("Tombol itu udah nggak berlaku")
+                   for t in world.texts(STUDENT, before)), world.texts(STUDENT, before)
+    assert pings(world, BUDI, before), "a counselor is paged"
+    assert any("112" in t for t in world.texts(STUDENT, before)), "the numbers"
     assert await check(world) == []

@@ -233,7 +233,8 @@ async def _outcome(uow: UnitOfWork, services: Services, escalation: Escalation,
             outcome != "emergency":  # (seen) a student who pressed 🆘 was told a counselor
         # would come; the case was closed without a word to them
         told.append(Reply("escalation-closed-student", {"outcome": outcome},
-                          to=escalation.student_chat_id))
+                          to=escalation.student_chat_id, keyboard=SOS))  # (a trial: "press
+        # 🆘" with no 🆘 anywhere on the screen)
     cleared = [*await clear_stale(uow, escalation), *told]  # every button of the case
     if await uow.sessions.active_for_member(member.id):  # what they write next is for a
         return [*cleared, Reply("escalation-note-ask-command", {  # student: the note comes

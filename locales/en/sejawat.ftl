@@ -234,8 +234,8 @@ followup-glad = Glad to hear it. If you'd like to talk again, send /start any ti
 
 ## Students: crisis
 escalation-closed-student = { $outcome ->
-        [referred] A counselor read what you sent and has arranged to follow up with you. If you need a counselor sooner, press 🆘 again any time, or call:
-       *[other] A counselor read what you sent and closed it for now, without a chat. If you still want to talk with a counselor, press 🆘 again any time, or call:
+        [referred] A counselor read what you sent and has arranged to follow up with you. If you need a counselor sooner, press 🆘 below any time, or call:
+       *[other] A counselor read what you sent. They haven't started a chat here for now, but you still can, any time: press 🆘 below to talk with a counselor, or call:
     }
     { $resources }
 case-open-waiting-short = A counselor is being asked to check on you and will write to you here. Until they join, nobody reads this chat yet, so if you're in danger now, call the numbers in /help. 💛

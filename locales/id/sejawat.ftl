@@ -234,8 +234,8 @@ followup-glad = Syukurlah, seneng dengernya. Kalau mau ngobrol lagi, kirim /star
 
 ## Siswa: krisis
 escalation-closed-student = { $outcome ->
-        [referred] Konselor udah baca pesanmu dan bakal ngehubungin kamu lagi buat tindak lanjut. Kalau kamu butuh konselor lebih cepat, tekan 🆘 lagi kapan aja, atau hubungi:
-       *[other] Konselor udah baca pesanmu dan mutusin belum perlu ngobrol sekarang. Kalau kamu masih pengen ngobrol sama konselor, tekan 🆘 lagi kapan aja, atau hubungi:
+        [referred] Konselor udah baca pesanmu dan bakal ngehubungin kamu lagi buat tindak lanjut. Kalau kamu butuh konselor lebih cepat, tekan 🆘 di bawah kapan aja, atau hubungi:
+       *[other] Konselor udah baca pesanmu. Untuk sekarang dia belum ngajak ngobrol di sini, tapi kamu tetap bisa kapan aja: tekan 🆘 di bawah kalau pengen ngobrol sama konselor, atau hubungi:
     }
     { $resources }
 case-open-waiting-short = Konselor lagi dihubungi buat ngecek kamu dan bakal nyapa kamu di sini. Sampai dia gabung, belum ada yang baca pesan di sini, jadi kalau kamu dalam bahaya sekarang, hubungi nomor di /help ya. 💛

@@ -224,9 +224,12 @@ async def act(uow: UnitOfWork, services: Services, decision: Decision, chat_id: 
                              for c in SCREENING_CHOICES)
             effects.append(Reply("screening-question", {}, keyboard, to=chat_id,
                                  priority=Priority.HIGH))
-            # until answered (or a day has passed), a typed "iya" / "nggak" answers it too
+            # until answered (or a day has passed), a typed "iya" / "nggak" answers it too;
+            # the words that raised it (encrypted) go with an answer that opens a case (a
+            # trial: a feedback comment's words were not in the ping its "not sure" raised)
             await uow.timers.set(SCREENING_OPEN, str(chat_id),
-                                 services.clock() + SCREENING_WINDOW, {})
+                                 services.clock() + SCREENING_WINDOW,
+                                 {"words": uow.cipher.encrypt(words).decode()} if words else {})
     return effects
 
 
@@ -423,8 +426,8 @@ async def _open(uow: UnitOfWork, services: Services, chat_id: int, person: Perso
         person.pseudonym = str(drafted or services.new_pseudonym())
     if source in ("detector", "onboarding", "friend") and words:
         own = words  # the words that showed the risk
-    else:
-        own = await recent_words(uow, chat_id, person)
+    else:  # (a screening answer: the words that raised the question, when nothing since)
+        own = await recent_words(uow, chat_id, person) or words
     case = await uow.escalations.open(
         chat_id=chat_id, request_id=request.id if request else None, level=int(level),
         categories=categories, source=source, words=own, detail=detail, now=now)
@@ -564,6 +567,10 @@ async def ping_params(uow: UnitOfWork, case: Escalation, now: datetime) -> dict[
         person.pseudonym if person and person.pseudonym else "") or str(
         draft.get("pseudonym") or "")
     topic = (request.topic if request else None) or str(draft.get("topic") or "")
+    if not topic and person is not None:  # after their chat ended (a feedback comment, a
+        # check-in): the topic of what they last asked about (a trial: "not chosen yet")
+        latest = await uow.requests.latest_for(person.id)
+        topic = latest.topic if latest is not None else ""
     language = (request.language if request else None) or str(draft.get("lang") or "") or (
         person.language if person is not None else "")
     words = readable(uow.escalations.words(case))
@@ -920,6 +927,9 @@ async def typed_screening_answer(uow: UnitOfWork, services: Services, inbound: I
 async def _screening_answer(uow: UnitOfWork, services: Services, inbound: Inbound,
                             person: Person, answer: str, *, typed: bool = False
                             ) -> list[Effect]:
+    asked = await uow.timers.armed(SCREENING_OPEN, str(inbound.chat_id))
+    raised = uow.cipher.decrypt(str(asked.payload["words"]).encode()) \
+        if asked is not None and asked.payload.get("words") else ""
     await uow.timers.cancel(SCREENING_OPEN, str(inbound.chat_id))
     # a press clears the question's buttons; a typed answer leaves them (pressing one later
     # says the answer is in hand, or adds to it)
@@ -943,7 +953,8 @@ async def _screening_answer(uow: UnitOfWork, services: Services, inbound: Inboun
         decision = decide(replace(situation, level=RiskLevel.HIGH))
         source = "screening-unsure"
     effects += await act(uow, services, decision, inbound.chat_id, person, level,
-                         ("suicide",), source, await recent_words(uow, inbound.chat_id, person))
+                         ("suicide",), source,
+                         await recent_words(uow, inbound.chat_id, person) or raised)
     if not decision.actions or person.practice_with is not None:
         # never "your supporter will keep this in mind" to nobody's; a scripted student's
         # crisis reply is skipped (no counselor is coming), so it is thanked as the others

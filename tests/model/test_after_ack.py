@@ -118,3 +118,22 @@ async def test_a_counselor_taking_over_reads_what_the_student_wrote_when_asking_
         in taken, taken
     assert "Student: aku pengen mati aja" in taken, "and the chat so far"
     assert await check(world) == []
+
+
+async def test_a_not_sure_after_a_feedback_comment_pings_with_those_words_and_the_topic(
+    world: World,
+) -> None:
+    """(sandbox trial) After the chat, a feedback comment raised the direct question and a
+    "not sure" opened a case whose ping said "(nothing written yet)" and "topic: not chosen
+    yet": the words that raised the question and the topic they last asked about are in it."""
+    await intake(world, STUDENT)
+    await press(world, DIMAS, "of:accept:")
+    await world.end(STUDENT)
+    await press(world, STUDENT, "fb:rate:2")
+    await world.say(STUDENT, "percuma, mending aku ilang aja dari dunia ini")
+    before = len(world.telegram.messages)
+    await press(world, STUDENT, "sc:unsure")
+    [ping] = pings(world, BUDI, before)
+    assert "Their words: percuma, mending aku ilang aja dari dunia ini" in ping, ping
+    assert "Topic: Family or relationships" in ping, ping
+    assert await check(world) == []

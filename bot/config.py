@@ -320,7 +320,17 @@ def load_config(path: Path | None = None, env: Mapping[str, str] | None = None) 
     data = _merge(data, _env_overlay(env))
     try:
         config = Config.model_validate(data)
+        config.check()
+    except ConfigError as exc:
+        if path is None:  # (a trial: a missing key, when the real cause was no file at all)
+            raise ConfigError(exc.key, f"{exc.problem} (no config file was read: pass "
+                              f"--config config.toml, set {CONFIG_ENV}, or run `make run`, "
+                              "which makes config.toml from config.example.toml)") from None
+        raise
     except ValidationError as exc:
-        raise _describe(exc.errors()[0]) from None
-    config.check()
+        described = _describe(exc.errors()[0])
+        if path is None:
+            raise ConfigError(described.key, f"{described.problem} (no config file was read: "
+                              f"pass --config config.toml or set {CONFIG_ENV})") from None
+        raise described from None
     return config

@@ -74,6 +74,18 @@ def test_errors_name_the_key(env: dict[str, str], message: str) -> None:
         load_config(EXAMPLE, env=env)
 
 
+def test_with_no_config_file_the_error_says_so() -> None:
+    """(a trial) `sejawat sandbox` on a fresh clone said "resources.id is missing" when the
+    cause was that no config file was read at all."""
+    with pytest.raises(ConfigError) as raised:
+        load_config(None, env={})
+    assert str(raised.value).startswith("config key resources.id: is missing")
+    assert "no config file was read: pass --config config.toml" in str(raised.value)
+    with pytest.raises(ConfigError) as named:  # with a file, the key alone, as before
+        load_config(EXAMPLE, env={"SEJAWAT_RESOURCES__ID": "[]"})
+    assert "no config file" not in str(named.value)
+
+
 def test_an_empty_environment_variable_is_an_empty_value() -> None:
     """Found by an operator's trial: `SEJAWAT_TELEGRAM__TOKEN=` (as deploy/env.example ships
     it, not yet filled in) was refused as "not valid JSON"; it is an empty token: the

@@ -301,12 +301,15 @@ async def unattended(uow: UnitOfWork, services: Services, request_id: int,
     await uow.audit.add("system", "request.unattended", f"request:{request.id}",
                         {"why": why, "coordinators": [m.id for m in coordinators]}, now)
     # the student is not left believing someone is about to come: told it takes longer, that
-    # the coordinators know (only when one was told), where they are, and the numbers
-    where = positions(await waiting_list(uow, list(await uow.requests.queued())))
-    told: list[Effect] = [Reply("queue-taking-long",
-                                {"position": where.get(request.id, 1),
-                                 "told": "yes" if coordinators else "no"},
-                                to=await student_chat(uow, request))]
+    # the coordinators know (only when one was told), where they are, and the numbers; not
+    # one who was told nobody can take it now (they know, and have the numbers: a trial, the
+    # numbers three times in three minutes)
+    told: list[Effect] = []
+    if request.wait_told not in ("nobody", "closed"):
+        where = positions(await waiting_list(uow, list(await uow.requests.queued())))
+        told.append(Reply("queue-taking-long", {"position": where.get(request.id, 1),
+                                                "told": "yes" if coordinators else "no"},
+                          to=await student_chat(uow, request)))
     return told + [Reply("unattended-alert", params, to=m.telegram_id) for m in coordinators]
 
 

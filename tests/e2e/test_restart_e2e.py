@@ -184,7 +184,7 @@ async def test_killed_right_after_a_risky_message_escalates_once_after_restart(
                            level_key="risk-3", topic_key="topic-other", who="student",
                            more="no", sos="no", reader="counselor", language_key="btn-lang-id",
                            reason_key="reason-suicide", excerpt="",
-                           waited=0)
+                           waited=0, seen="no")
     await User(sandbox, 9201).expect(ping_head, timeout=AFTER_RESTART)
     resources = first_line(catalog, "id", "crisis-resources")
     await student.expect(resources, timeout=AFTER_RESTART)

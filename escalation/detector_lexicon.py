@@ -193,27 +193,45 @@ def load_lexicon(lexicon_dir: pathlib.Path | None = None) -> Lexicon:
     )
 
 
-def _combinations(path: pathlib.Path) -> list[Combination]:
-    raw = _read(path).get("combination", [])
+def _items(path: pathlib.Path, table: str) -> list[Any]:
+    """The ``[[table]]`` array of a lexicon file."""
+    raw = _read(path).get(table, [])
     if not isinstance(raw, list):
-        raise LexiconError(f"{path.name}: [[combination]] must be an array of tables")
-    return [_combination(path.name, i, item) for i, item in enumerate(raw)]
+        raise LexiconError(f"{path.name}: [[{table}]] must be an array of tables")
+    return raw
 
 
-def _combination(fname: str, index: int, item: dict[str, Any]) -> Combination:
+def _identify(fname: str, table: str, index: int, item: dict[str, Any],
+              allowed: set[str]) -> tuple[str, str]:
+    """An item's id and how errors name it; a missing id or an unknown key is refused."""
     rid = item.get("id")
-    where = f"{fname}: combination {rid or f'#{index}'}"
+    where = f"{fname}: {table} {rid or f'#{index}'}"
     if not isinstance(rid, str) or not rid:
         raise LexiconError(f"{where}: missing id")
-    unknown = set(item) - _COMBINATION_KEYS
+    unknown = set(item) - allowed
     if unknown:
         raise LexiconError(f"{where}: unknown keys {sorted(unknown)}")
+    return rid, where
+
+
+def _tier_and_category(item: dict[str, Any], where: str) -> tuple[int, str]:
     tier = TIERS.get(str(item.get("tier")), 0)
     category = str(item.get("category"))
     if not tier:
         raise LexiconError(f"{where}: tier must be one of {sorted(TIERS)}")
     if category not in CATEGORIES:
         raise LexiconError(f"{where}: category must be one of {sorted(CATEGORIES)}")
+    return tier, category
+
+
+def _combinations(path: pathlib.Path) -> list[Combination]:
+    return [_combination(path.name, i, item)
+            for i, item in enumerate(_items(path, "combination"))]
+
+
+def _combination(fname: str, index: int, item: dict[str, Any]) -> Combination:
+    rid, where = _identify(fname, "combination", index, item, _COMBINATION_KEYS)
+    tier, category = _tier_and_category(item, where)
     groups = tuple(frozenset(g.split("|")) for g in _str_list(item.get("requires", []), fname, rid))
     unless = frozenset(_str_list(item.get("unless", []), fname, rid))
     for kind in unless.union(*groups):
@@ -233,11 +251,8 @@ def _combination(fname: str, index: int, item: dict[str, Any]) -> Combination:
 def _rules(
     path: pathlib.Path, table: str, compiler: PatternCompiler, allowed: set[str]
 ) -> list[Rule]:
-    data = _read(path)
-    raw = data.get(table, [])
-    if not isinstance(raw, list):
-        raise LexiconError(f"{path.name}: [[{table}]] must be an array of tables")
-    return [_rule(path.name, table, i, item, compiler, allowed) for i, item in enumerate(raw)]
+    return [_rule(path.name, table, i, item, compiler, allowed)
+            for i, item in enumerate(_items(path, table))]
 
 
 def _rule(
@@ -248,13 +263,7 @@ def _rule(
     compiler: PatternCompiler,
     allowed: set[str],
 ) -> Rule:
-    rid = item.get("id")
-    where = f"{fname}: {table} {rid or f'#{index}'}"
-    if not isinstance(rid, str) or not rid:
-        raise LexiconError(f"{where}: missing id")
-    unknown = set(item) - allowed
-    if unknown:
-        raise LexiconError(f"{where}: unknown keys {sorted(unknown)}")
+    rid, where = _identify(fname, table, index, item, allowed)
     sources = _str_list(item.get("patterns", []), fname, rid)
     if "pattern" in item:
         sources.insert(0, _str(item["pattern"], where, "pattern"))
@@ -270,12 +279,7 @@ def _rule(
         raise LexiconError(f"{where}: needs at least one positive example")
     tier, category, kind = 0, "", ""
     if table == "entry":
-        tier = TIERS.get(str(item.get("tier")), 0)
-        category = str(item.get("category"))
-        if not tier:
-            raise LexiconError(f"{where}: tier must be one of {sorted(TIERS)}")
-        if category not in CATEGORIES:
-            raise LexiconError(f"{where}: category must be one of {sorted(CATEGORIES)}")
+        tier, category = _tier_and_category(item, where)
     if table == "cue":
         kind = str(item.get("kind"))
         if kind not in CUE_KINDS:

@@ -51,6 +51,18 @@ async def test_an_acknowledged_case_nobody_follows_through_keeps_everyone_told(
     assert await check(world) == []
 
 
+async def _acknowledged_then_worse(world: World) -> int:
+    """A student in a chat writes of a wish to die, Pak Budi acknowledges, then the student
+    writes of a bridge; returns the message count before the bridge."""
+    await intake(world, STUDENT)
+    await press(world, DIMAS, "of:accept:")
+    await world.say(STUDENT, "aku capek banget, pengen mati aja")
+    await press(world, BUDI, "es:ack:")
+    worse = len(world.telegram.messages)
+    await world.say(STUDENT, "aku udah di atas jembatan, titip salam buat mama ya")
+    return worse
+
+
 async def test_worse_words_on_an_acknowledged_case_page_the_others_at_once(
     world: World,
 ) -> None:
@@ -60,12 +72,7 @@ async def test_worse_words_on_an_acknowledged_case_page_the_others_at_once(
     duty, everyone (the coordinators too)."""
     await world.command(RINA, "/duty")
     await press(world, RINA, "dt:on:")
-    await intake(world, STUDENT)
-    await press(world, DIMAS, "of:accept:")
-    await world.say(STUDENT, "aku capek banget, pengen mati aja")
-    await press(world, BUDI, "es:ack:")
-    worse = len(world.telegram.messages)
-    await world.say(STUDENT, "aku udah di atas jembatan, titip salam buat mama ya")
+    worse = await _acknowledged_then_worse(world)
     [reminded] = pings(world, BUDI, worse)
     assert "it was acknowledged, but nobody has taken over" in reminded, "the acknowledger"
     [paged] = pings(world, RINA, worse)
@@ -77,12 +84,7 @@ async def test_worse_words_on_an_acknowledged_case_page_the_others_at_once(
 async def test_with_one_counselor_on_duty_worse_words_page_the_coordinator_at_once(
     world: World,
 ) -> None:
-    await intake(world, STUDENT)  # Pak Budi is the only counselor on duty
-    await press(world, DIMAS, "of:accept:")
-    await world.say(STUDENT, "aku capek banget, pengen mati aja")
-    await press(world, BUDI, "es:ack:")
-    worse = len(world.telegram.messages)
-    await world.say(STUDENT, "aku udah di atas jembatan, titip salam buat mama ya")
+    worse = await _acknowledged_then_worse(world)  # Pak Budi: the only counselor on duty
     [paged] = pings(world, SARI, worse)
     assert "IMMINENT" in paged
     assert "Pak Budi acknowledged it" in paged, paged

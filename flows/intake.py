@@ -260,6 +260,22 @@ def _answer(question: str) -> Action:
     return action
 
 
+def _late_yes(question: str) -> Action:
+    """A *Yes* tapped on an earlier screening question of this intake, after it moved on (a
+    trial: "ga tau" typed to the first question, then its Yes tapped): kept with the other
+    answers and handed to the escalation handler like any yes (a case with every answer so
+    far), so the acuity question follows it (``_late_acuity``), asked now if the screening
+    had ended without it."""
+
+    def action(ctx: Context, data: Data, event: Event) -> tuple[Data, Sequence[Effect]]:
+        answers = {**data.get(ASQ, {}), question: "yes"}
+        done = question == screening.ACUITY and bool(data.get(ASQ_DONE))
+        return {**data, ASQ: answers}, (
+            Screened(question, "yes", screening.encode(answers), done),)
+
+    return action
+
+
 # ---- guards: named predicates ----------------------------------------------------------------
 
 
@@ -285,6 +301,19 @@ def _yes_so_far(ctx: Context, data: Data, event: Event) -> bool:
     """With this answer, a yes to one of questions 1-4: the acuity question comes next."""
     question = event.name.removeprefix("asq-")
     return screening.any_yes({**data.get(ASQ, {}), question: event.value})
+
+
+def _late(ctx: Context, data: Data, event: Event) -> bool:
+    """A *Yes* to a screening question of this intake, its screening begun, pressed in
+    another state (the question's own state takes its answers first)."""
+    return event.value == "yes" and ASQ in data
+
+
+def _late_acuity(ctx: Context, data: Data, event: Event) -> bool:
+    """With that late yes, the acuity question is due and nothing will ask it: the screening
+    ended without a yes (the intake moved on to the name, the summary or an edit)."""
+    return _late(ctx, data, event) and bool(data.get(ASQ_DONE)) and \
+        screening.ACUITY not in data.get(ASQ, {})
 
 
 def _is(choices: tuple[str, ...]) -> Guard:
@@ -338,6 +367,8 @@ GUARDS: dict[str, Guard] = {
     "done": _value("done"),
     "known-urgency": _is(URGENCY),
     "said-something": lambda ctx, data, event: bool(event.value.strip()),
+    "late-yes": _late,
+    "late-yes-acuity-due": _late_acuity,
 }
 GUARDS["known-language&for-friend"] = _and("known-language", "for-friend")
 for _g in ("known-topic", "length-ok", "too-long", "known-feeling", "keep", "known-answer"):
@@ -438,6 +469,11 @@ INTAKE = Machine(
         "closed": State("closed", silent, final=True),
     },
     everywhere=(
+        # a Yes to an earlier screening question, tapped later: every yes is taken
+        *(On(f"asq-{question}", to="asq-now", guard="late-yes-acuity-due",
+             do=_late_yes(question)) for question in screening.QUESTIONS),
+        *(On(f"asq-{question}", guard="late-yes", do=_late_yes(question), reprompt=True)
+          for question in screening.ALL),
         On("/help", reply="help-intake", reprompt=True),  # and where they are
         On("/cancel", to="closed", reply="intake-cancelled"),
         On("/start", do=_offer_restart),

@@ -9,7 +9,7 @@ from flows.buttons import ButtonData
 from flows.types import SOS, ClearButtons, Effect, Inbound, Priority, Reply
 from handlers import journey
 from handlers.context import Services
-from handlers.dispatch import leave_queue, withdraw_pending_offer
+from handlers.dispatch import dispatch, leave_queue, withdraw_pending_offer
 from handlers.escalations import (
     ACK_TIMER,
     FOLLOWUP_TIMER,
@@ -235,7 +235,8 @@ async def _outcome(uow: UnitOfWork, services: Services, escalation: Escalation,
         told.append(Reply("escalation-closed-student", {"outcome": outcome},
                           to=escalation.student_chat_id, keyboard=SOS))  # (a trial: "press
         # 🆘" with no 🆘 anywhere on the screen)
-    cleared = [*await clear_stale(uow, escalation), *told]  # every button of the case
+    cleared = [*await clear_stale(uow, escalation), *told,  # every button of the case, and
+               *await dispatch(uow, services)]  # a supporter it held may take new requests
     if await uow.sessions.active_for_member(member.id):  # what they write next is for a
         return [*cleared, Reply("escalation-note-ask-command", {  # student: the note comes
             "id": escalation.id, "outcome_key": f"btn-outcome-{outcome}"})]  # by command

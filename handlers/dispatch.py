@@ -74,7 +74,8 @@ def candidate(member: Member, load: int, resting: bool = False) -> Candidate:
 
 async def resting(uow: UnitOfWork, services: Services, now: datetime) -> dict[int, str]:
     """The supporters who get no new requests now, to look after themselves (config
-    ``wellbeing``; their open chats go on), and why: ``"cooldown"`` after a chat with a crisis,
+    ``wellbeing``; their open chats go on), and why: ``"crisis"`` in a chat whose student has a
+    crisis case open (whatever ``wellbeing`` says), ``"cooldown"`` after a chat with a crisis,
     ``"day"`` (``max_chats_per_day`` chats started today, in the program's time zone) or
     ``"week"`` (``max_hours_per_week`` hours in chats since Monday)."""
     limits = services.config.wellbeing
@@ -92,6 +93,8 @@ async def resting(uow: UnitOfWork, services: Services, now: datetime) -> dict[in
     for timer in await uow.timers.pending(COOLDOWN):
         if timer.due_at > now and buttons.ident(timer.ref) is not None:
             why[int(timer.ref)] = "cooldown"
+    for member_id in await uow.sessions.in_crisis():  # with a student in crisis now
+        why[member_id] = "crisis"
     return why
 
 

@@ -33,7 +33,7 @@ from escalation.policy import (
 )
 from flows import buttons, screening
 from flows.buttons import ButtonData
-from flows.intake import ASQ_DONE
+from flows.intake import ASQ, ASQ_DONE
 from flows.types import (
     SOS,
     AlertFriend,
@@ -606,7 +606,10 @@ async def ping_params(uow: UnitOfWork, case: Escalation, now: datetime) -> dict[
     if detail.startswith(ASQ_DETAIL):  # the screening's answers, worded in the catalogs
         asking = conversation is not None and (  # the rest are still being asked: in the
             conversation.flow == "intake" and conversation.state.startswith("asq-")  # intake,
-            or conversation.flow == "session" and bool(conversation.data.get("asq_at")))  # /screen
+            or conversation.flow == "session" and bool(conversation.data.get("asq_at"))  # /screen
+            or conversation.flow == "intake" and bool(conversation.data.get(ASQ_DONE))  # a yes
+            and screening.ACUITY not in conversation.data.get(ASQ, {}))  # tapped later: the
+        # acuity question comes now (flows.intake: a screening that ended with no yes)
         params |= screening.params(screening.decode(detail.removeprefix(ASQ_DETAIL)), asking)
         params["more"], params["also_key"] = "yes", screening.ANSWERS_KEY
     elif detail:  # the referral's reason, in the supporter's words

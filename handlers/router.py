@@ -13,7 +13,7 @@ import dataclasses
 
 from escalation.detector import RiskLevel
 from flows import buttons, screening
-from flows.intake import FEELINGS, LANGUAGES
+from flows.intake import ASQ, FEELINGS, INTAKE, LANGUAGES
 from flows.types import Effect, Inbound, Reply
 from handlers import (
     cases,
@@ -64,8 +64,9 @@ async def handle(uow: UnitOfWork, services: Services, inbound: Inbound, *,
     if inbound.kind != "button" or not inbound.message_id:
         return effects
     key, now = (inbound.chat_id, inbound.message_id, inbound.button), services.clock()
-    replies = [e for e in effects if isinstance(e, Reply)]
-    if replies and all(r.key in STALE for r in replies):
+    if any(isinstance(e, Reply) and e.key in STALE for e in effects):
+        # a double tap says nothing: neither "no longer active" nor the question it is at
+        # again (a trial: a double tap on "Bahasa Indonesia" asked for the topic twice)
         return [e for e in effects if not isinstance(e, Reply)] \
             if services.presses.just_handled(key, now) else effects
     services.presses.note(key, now)
@@ -192,12 +193,17 @@ async def _in_own_chat(uow: UnitOfWork, inbound: Inbound) -> bool:
 
 def _late_yes(inbound: Inbound, saved: ConversationState | None) -> bool:
     """An intake screening question's *Yes* (``in:asq-<question>:yes``) pressed when the
-    intake is no longer at that question (cancelled, moved on, or a new one begun)."""
+    intake is no longer at that question and cannot take it (cancelled, sent, or a new one
+    begun)."""
     data = buttons.decode(inbound.button)
     if data.prefix != "in" or not data.event.startswith("asq-") or \
             data.parts[1:2] != ("yes",):
         return False
-    return saved is None or saved.flow != "intake" or saved.state != data.event
+    if saved is None or saved.flow != "intake" or saved.state == data.event:
+        return saved is None or saved.flow != "intake"
+    # this intake's own screening takes it (flows.intake: into its answers, the acuity
+    # question next); an intake sent, or begun again, has none to take it into
+    return ASQ not in saved.data or INTAKE.states[saved.state].final
 
 
 def _is_sos_key(services: Services, text: str) -> bool:

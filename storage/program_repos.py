@@ -18,6 +18,7 @@ from storage.crypto import Cipher
 from storage.models import HelpRequest, Person
 from storage.program_models import (
     ChatSession,
+    Escalation,
     Feedback,
     Invite,
     Member,
@@ -317,6 +318,17 @@ class Sessions:
         ids = [i for i in (chat.supporter_id, chat.counselor_id) if i]
         members = [await self._s.get(Member, i) for i in ids]
         return [m for m in members if m is not None]
+
+    async def in_crisis(self) -> set[int]:
+        """The supporters in a chat whose student has a crisis case not yet resolved: they get
+        no new requests until it is (a trial: a supporter with a student on a rooftop was
+        offered the next student)."""
+        rows = await self._s.scalars(
+            select(ChatSession.supporter_id).distinct()
+            .join(Escalation, Escalation.student_chat_id == ChatSession.student_chat_id)
+            .where(ChatSession.status == "active", ChatSession.supporter_id.is_not(None),
+                   Escalation.status != "resolved"))
+        return {int(member) for member in rows.all() if member is not None}
 
     async def load(self, member_id: int) -> int:
         return int(await self._s.scalar(

@@ -54,11 +54,12 @@ wellbeing-cooldown-over = You can get new requests again from now. Take care of 
 wellbeing-limit-day = You've had { $limit } chats today, the most the program asks of anyone in one day. You won't get new requests until tomorrow. Thank you for today. 💛
 wellbeing-limit-week = You've spent { $limit } hours in chats this week, the most the program asks of anyone in one week. You won't get new requests until Monday. Thank you for this week. 💛
 wellbeing-on-duty-resting = You won't get new requests just yet: { $why ->
+        [crisis] you're with a student in crisis right now. Stay with them; new requests come again once their case is closed.
         [cooldown] you're taking a break after a heavy chat. You'll get a message when it's over.
         [week] you've reached this week's hours. They start again on Monday.
        *[day] you've reached today's number of chats. It starts again tomorrow.
     }
-unattended-why-resting = the supporters on duty are resting (a daily or weekly limit, or a break after a crisis chat).
+unattended-why-resting = the supporters on duty are resting (a daily or weekly limit, or a break after a crisis chat) or are with a student in crisis.
 wellbeing-checkin-thanks = Thank you for telling us. Take your break; you'll get a message when requests come again. 💛
 wellbeing-checkin-low = Thank you for saying so. 💛 { $talk ->
         [yes] A counselor has been told you'd like to talk it through

@@ -142,8 +142,10 @@ help-queued =
     { $resources }
 help-general =
     { $program } connects you with a trained peer supporter, anonymously. Send /start to begin.
-    • /end — finish a chat with a supporter
+    • /friend — worried about a friend? What to do, and who can help
     • /selfhelp — breathing, grounding and tips, on your own
+    • /myplan — your safety plan: see it or change it
+    • /end — finish a chat with a supporter
     • /forgetme — delete what you told us
     If you are in danger:
     { $resources }
@@ -678,6 +680,7 @@ roster-line =
                 [talk] asked to talk it through ({ $ago })
                *[other] { $checkin }/5 ({ $ago })
             }{ $resting ->
+                [crisis] {" · "}with a student in crisis
                 [cooldown] {" · "}resting after a heavy chat
                 [day] {" · "}at today's chat limit
                 [week] {" · "}at this week's hours limit

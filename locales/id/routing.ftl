@@ -54,11 +54,12 @@ wellbeing-cooldown-over = Mulai sekarang kamu bisa dapat permintaan baru lagi. J
 wellbeing-limit-day = Hari ini kamu sudah menemani { $limit } obrolan, batas program untuk satu hari. Sampai besok kamu tidak akan dapat permintaan baru. Terima kasih untuk hari ini. 💛
 wellbeing-limit-week = Minggu ini kamu sudah { $limit } jam di obrolan, batas program untuk satu minggu. Sampai Senin kamu tidak akan dapat permintaan baru. Terima kasih untuk minggu ini. 💛
 wellbeing-on-duty-resting = Kamu belum akan dapat permintaan baru: { $why ->
+        [crisis] kamu lagi mendampingi siswa yang sedang krisis. Tetap temani dia ya; permintaan baru datang lagi setelah kasusnya ditutup.
         [cooldown] kamu sedang istirahat setelah obrolan yang berat. Nanti ada pesan saat jedanya selesai.
         [week] jam jagamu minggu ini sudah mencapai batas. Mulai lagi hari Senin.
        *[day] jumlah obrolanmu hari ini sudah mencapai batas. Mulai lagi besok.
     }
-unattended-why-resting = pendamping yang bertugas sedang istirahat (batas harian atau mingguan, atau jeda setelah obrolan krisis).
+unattended-why-resting = pendamping yang bertugas sedang istirahat (batas harian atau mingguan, atau jeda setelah obrolan krisis) atau sedang mendampingi siswa yang krisis.
 wellbeing-checkin-thanks = Terima kasih sudah cerita. Nikmati istirahatmu; nanti ada pesan saat permintaan bisa masuk lagi. 💛
 wellbeing-checkin-low = Terima kasih sudah bilang. 💛 { $talk ->
         [yes] Konselor sudah diberi tahu bahwa kamu ingin membicarakannya

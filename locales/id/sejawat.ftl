@@ -142,8 +142,10 @@ help-queued =
     { $resources }
 help-general =
     { $program } nyambungin kamu sama pendamping sebaya yang terlatih, tanpa nama asli. Kirim /start buat mulai.
-    • /end — udahan ngobrol sama pendamping
+    • /friend — khawatir sama teman? Apa yang bisa kamu lakuin, dan siapa yang bisa bantu
     • /selfhelp — latihan napas, grounding, dan tips buat kamu sendiri
+    • /myplan — rencana keselamatanmu: lihat atau ubah
+    • /end — udahan ngobrol sama pendamping
     • /forgetme — hapus semua yang udah kamu ceritain
     Kalau kamu dalam bahaya:
     { $resources }
@@ -672,6 +674,7 @@ roster-line =
                 [talk] minta ngobrol sama konselor ({ $ago })
                *[other] { $checkin }/5 ({ $ago })
             }{ $resting ->
+                [crisis] {" · "}sedang mendampingi siswa yang krisis
                 [cooldown] {" · "}sedang istirahat setelah obrolan berat
                 [day] {" · "}sudah mencapai batas obrolan hari ini
                 [week] {" · "}sudah mencapai batas jam minggu ini

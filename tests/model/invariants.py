@@ -17,6 +17,7 @@ from sqlalchemy import select
 
 from flows.journey import place_of
 from flows.selfhelp import ALLOWED, TIMER
+from handlers.context import RecentPresses
 from handlers.dispatch import able_on_duty, is_open
 from handlers.menus import MENUS
 from storage.models import Conversation, Exercise, HelpRequest, OutboxMessage, Person, SafetyPlan
@@ -51,6 +52,7 @@ class Snapshot:
     practice: dict[int, int]  # a practice student's chat -> its trainee's member id
     practice_requests: dict[int, int]  # a practice request's id -> its trainee's member id
     pending_offers: list[tuple[int, int]]  # (request id, member id)
+    offered_at: list[tuple[int, datetime]]  # pending offers: (member id, made at)
     edits: list[tuple[int, datetime]]  # pending edits in place: chat, queued at
     barred: set[int]  # telegram ids a coordinator blocked from peer chats (handlers.blocks)
     barred_requests: set[int]  # the ids of their requests
@@ -99,6 +101,9 @@ async def snapshot(world: World) -> Snapshot:
                     Person.practice_with.is_not(None)))).all() if m is not None},
             pending_offers=[(int(r), int(m)) for r, m in (await s.execute(
                 select(Offer.request_id, Offer.member_id).where(
+                    Offer.status == "pending"))).all()],
+            offered_at=[(int(m), at) for m, at in (await s.execute(
+                select(Offer.member_id, Offer.created_at).where(
                     Offer.status == "pending"))).all()],
             edits=[(int(chat), at) for chat, at in edits],
             barred=set((await s.scalars(select(Person.telegram_id).where(
@@ -284,8 +289,12 @@ def s6_every_press_is_answered(world: World, db: Snapshot) -> Violations:
             if status in _OVER.get(prefix, ()):
                 wrong.append(f"S6: {message.chat_id} still has {data!r} though it is {status}")
                 break
-    for press in world.presses:
+    for index, press in enumerate(world.presses):
         answered = any(m.chat_id == press.who for m in world.telegram.messages[press.position:])
+        answered = answered or any(  # the second tap of a double tap: the first one's answer
+            (p.who, p.message_id, p.data) == (press.who, press.message_id, press.data)
+            and timedelta(0) <= press.at - p.at <= RecentPresses.WINDOW
+            for p in world.presses[:index])
         answered = answered or any(chat == press.who and at >= press.at
                                    for chat, at, _ in db.outbox)
         answered = answered or any(chat == press.who and at >= press.at  # the same message,
@@ -433,6 +442,22 @@ def s13_a_blocked_student_is_offered_to_no_supporter(world: World,
     return wrong
 
 
+def s17_a_supporter_with_a_student_in_crisis_is_offered_no_one_new(world: World,
+                                                                   db: Snapshot) -> Violations:
+    """A supporter in a chat whose student has a crisis case not yet resolved is offered no new
+    student from the moment the case opened (or the chat began, if later): that student has
+    their attention (a trial: a supporter with a student on a rooftop was offered the next)."""
+    since: dict[int, datetime] = {}
+    for chat in db.chats:
+        for case in db.cases:
+            if chat.supporter_id is not None and case.student_chat_id == chat.student_chat_id \
+                    and case.status != "resolved":
+                opened = max(case.created_at, chat.started_at)
+                since[chat.supporter_id] = min(since.get(chat.supporter_id, opened), opened)
+    return [f"S17: member {member} with a student in crisis was offered a new one at {at}"
+            for member, at in db.offered_at if member in since and at >= since[member]]
+
+
 _PLAN_SHOWN = re.compile(r"^📝 (?:(?P<en>\S+)'s safety plan|Rencana keselamatan (?P<id>\S+) \()")
 
 
@@ -496,6 +521,7 @@ INVARIANTS: dict[str, Callable[[World, Snapshot], Violations]] = {
     "S14": s14_a_plan_reaches_the_team_only_with_the_students_yes,
     "S15": s15_an_exercise_runs_only_beside_a_wait,
     "S16": s16_words_typed_in_an_exercise_reach_no_one,
+    "S17": s17_a_supporter_with_a_student_in_crisis_is_offered_no_one_new,
 }
 
 

@@ -82,3 +82,27 @@ async def test_s14_rejects_a_plan_shown_to_the_team_without_the_students_yes(
         SUPPORTER, 1, f"📝 {pseudonym}'s safety plan (they said you may see it):\n7. adikku", [],
         world.clock()))
     assert [v[:4] for v in await check(world, ("S14",))] == ["S14:"]
+
+
+async def test_s17_rejects_a_new_student_offered_to_a_supporter_whose_student_is_in_crisis(
+    world: World,
+) -> None:
+    other = 700100002
+    await intake(world, STUDENT)
+    [(message, data)] = [(m, d) for m, d in world.buttons(SUPPORTER)
+                         if d.startswith("of:accept:")]
+    await world.press(SUPPORTER, message, data)
+    await world.say(STUDENT, "aku udah di atap, mau loncat sekarang")
+    await world.advance(5)
+    await intake(world, other)
+    assert await check(world, ("S17",)) == []
+    async with world.running.store() as uow:  # offered behind the program's back
+        dimas = await uow.members.by_telegram_id(SUPPORTER)
+        person = await uow.people.by_telegram_id(other)
+        assert dimas is not None
+        assert person is not None
+        request = await uow.requests.open_for(person.id)
+        assert request is not None
+        await uow.offers.create(request.id, dimas.id, world.clock())
+        await uow.commit()
+    assert [v[:4] for v in await check(world, ("S17",))] == ["S17:"]

@@ -137,3 +137,59 @@ async def test_a_yes_tapped_after_cancelling_still_reaches_a_counselor(world: Wo
     assert pings(world, BUDI, before), "a counselor is paged"
     assert not any("Kamu paham dan mau lanjut?" in t for t in world.texts(STUDENT, before))
     assert await check(world) == []
+
+
+async def _tap_yes_on(world: World, question: str) -> None:
+    """Tap Yes on that question's message, wherever the intake is now."""
+    [(message, data)] = [(m, d) for m, d in world.buttons(STUDENT)
+                         if d == f"in:asq-{question}:yes"][-1:]
+    await world.press(STUDENT, message, data)
+
+
+async def test_a_yes_tapped_later_on_a_question_first_answered_not_sure_pings_with_the_answers_and_asks_right_now(  # noqa: E501
+    world: World,
+) -> None:
+    """(A trial: "ga tau" typed to the first question, then its Yes tapped: the counselor was
+    paged with no answers, and "right now?" was never asked.)"""
+    await to_feeling(world)
+    await press(world, STUDENT, "in:feeling:1")
+    await world.say(STUDENT, "ga tau")
+    assert any(d.startswith("in:asq-better-off-dead:")
+               for _, d in world.latest_buttons(STUDENT)), "on to the second question"
+    await _tap_yes_on(world, "wish-dead")
+    [ping] = pings(world, BUDI)
+    assert "wished dead: YES" in ping, ping
+    assert any(d.startswith("in:asq-better-off-dead:")
+               for _, d in world.latest_buttons(STUDENT)), "the intake goes on where it was"
+    assert await check(world) == []
+    await answer(world, "no", "no", "no")
+    assert any(d.startswith("in:asq-now:") for _, d in world.latest_buttons(STUDENT)), \
+        "a yes so far: right now? is asked"
+    await answer(world, "yes")
+    [case] = await cases(world)
+    assert case.level == 3, "yes right now: imminent"
+    assert await check(world) == []
+
+
+async def test_a_yes_tapped_after_the_screening_ended_asks_right_now_then_goes_on(
+    world: World,
+) -> None:
+    await to_feeling(world)
+    await press(world, STUDENT, "in:feeling:2")
+    for _ in range(4):  # typed, so their buttons stay
+        await world.say(STUDENT, "nggak")
+    assert any(d.startswith("in:name:") for _, d in world.latest_buttons(STUDENT))
+    await _tap_yes_on(world, "thoughts")
+    [ping] = pings(world, BUDI)
+    assert "thoughts of suicide in the past week: YES" in ping, ping
+    assert "right now: not asked" not in ping, "it is being asked"
+    assert any(d.startswith("in:asq-now:") for _, d in world.latest_buttons(STUDENT)), \
+        "the acuity question is asked now"
+    await answer(world, "no")
+    assert any(d.startswith("in:name:") for _, d in world.latest_buttons(STUDENT)), \
+        "then back to the name"
+    for step in ("in:name:keep", "in:confirm:"):
+        await press(world, STUDENT, step)
+    [case] = await cases(world)
+    assert case.level == 2
+    assert await check(world) == []

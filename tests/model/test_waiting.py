@@ -82,3 +82,16 @@ async def test_a_double_tap_is_one_tap_and_a_late_tap_is_told_it_is_stale(world:
         assert person is not None
         assert await uow.requests.open_for(person.id) is not None, "sent once"
     assert await check(world) == []
+
+
+async def test_a_double_tap_on_a_choice_asks_the_next_question_once(world: World) -> None:
+    """(sandbox trial) A double tap on "Bahasa Indonesia" asked for the topic twice: the
+    second tap, rejected, came with the question the intake was at."""
+    await world.command(STUDENT, "/start")
+    await press(world, STUDENT, "in:consent:yes")
+    message_id, data = next((m, d) for m, d in world.buttons(STUDENT) if d == "in:lang:id")
+    await world.press(STUDENT, message_id, data)
+    tapped = len(world.telegram.messages)
+    await world.press(STUDENT, message_id, data)
+    assert world.texts(STUDENT, tapped) == [], "the second tap says nothing, no second topic"
+    assert await check(world) == []

@@ -285,3 +285,30 @@ async def test_practice_chats_do_not_count_towards_the_days_limit(two_a_day: Wor
         await world.end(student)
     assert any("You've had 2 chats today" in t for t in world.texts(DIMAS))
     assert await check(world) == []
+
+
+async def test_a_supporter_with_a_student_in_crisis_gets_no_new_student_until_the_case_closes(
+    world: World,
+) -> None:
+    """(A trial: a supporter with a student on a rooftop was offered the next student.) Their
+    chat with that student goes on, the roster says why, and the case closed, whoever waits
+    is offered to them at once."""
+    await intake(world, STUDENT)
+    await press(world, DIMAS, "of:accept:")
+    await world.say(STUDENT, "aku udah di atap sekolah, aku mau loncat sekarang")
+    waiting = len(world.telegram.messages)
+    await intake(world, EN_STUDENT, "en")
+    assert not offered(world, DIMAS, waiting), "no new student while one is in crisis"
+    await world.say(DIMAS, "aku di sini, kamu nggak sendirian")
+    assert any("aku di sini, kamu nggak sendirian" in t for t in world.texts(STUDENT, waiting)), \
+        "the chat in crisis goes on"
+    roster = len(world.telegram.messages)
+    await world.command(SARI, "/roster")
+    assert "with a student in crisis" in _card(world, "Dimas", roster)
+    assert await check(world) == []
+
+    closed = len(world.telegram.messages)
+    await press(world, BUDI, "es:ack:")
+    await press(world, BUDI, "es:out:")
+    assert offered(world, DIMAS, closed), "the case closed: the waiting student is offered"
+    assert await check(world) == []

@@ -80,11 +80,41 @@ def test_rather_not_say_without_a_yes_is_a_concern() -> None:
 
 def test_an_old_questions_button_does_not_answer_the_next_question() -> None:
     steps = walk(["no"])
-    again = press(steps[-1].state, steps[-1].data, "in:asq-wish-dead:yes")  # a double tap
+    again = press(steps[-1].state, steps[-1].data, "in:asq-wish-dead:skip")  # a double tap
     assert again.state == "asq-better-off-dead"
     assert screened(again) == []
     said = [e.key for e in again.effects if isinstance(e, Reply)]
     assert said == ["error-stale-button", "asq-better-off-dead"]  # and the question again
+
+
+def test_an_old_questions_yes_tapped_later_is_its_answer_and_the_intake_stays_put() -> None:
+    """(A trial: "ga tau" typed to the first question, then its Yes tapped: every yes is
+    taken, into this intake's answers, so the acuity question follows.)"""
+    steps = walk(["no"])
+    again = press(steps[-1].state, steps[-1].data, "in:asq-wish-dead:yes")
+    assert again.state == "asq-better-off-dead"
+    [yes] = screened(again)
+    assert (yes.question, yes.answer, yes.done) == ("wish-dead", "yes", False)
+    assert again.data["asq"]["wish-dead"] == "yes"
+    said = [e.key for e in again.effects if isinstance(e, Reply)]
+    assert said == ["asq-better-off-dead"]  # the question it is at, again
+    last = again
+    for _ in range(3):
+        last = press(last.state, last.data, f"in:{last.state}:no")
+    assert last.state == "asq-now", "a yes so far: the acuity question"
+
+
+def test_a_yes_tapped_after_a_screening_with_no_yes_asks_the_acuity_question_now() -> None:
+    steps = walk(["no", "no", "no", "no"])
+    assert steps[-1].state == "anonymity"
+    late = press("anonymity", steps[-1].data, "in:asq-tried:yes")
+    assert late.state == "asq-now"
+    assert [(s.question, s.answer) for s in screened(late)] == [("tried", "yes")]
+    after = press("asq-now", late.data, "in:asq-now:no")
+    assert after.state == "anonymity"
+    assert [s.done for s in screened(after)] == [True]
+    again = press("anonymity", after.data, "in:asq-wish-dead:yes")
+    assert again.state == "anonymity", "right now? answered: not asked twice"
 
 
 def test_screened_once_the_feeling_is_not_asked_again() -> None:

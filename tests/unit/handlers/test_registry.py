@@ -92,6 +92,19 @@ def test_every_command_a_help_text_names_is_registered_for_that_role(
         assert isinstance(find_command(role, name), Command), f"/{name} for {role}"
 
 
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_a_students_help_before_any_request_names_every_command_they_can_use(
+    language: str,
+) -> None:
+    """(A trial: /help before a request left out /friend and /myplan.) /back and /cancel
+    belong to the intake and are named in its help."""
+    catalog = Catalog(["id", "en"], "id", "Sejawat", {})
+    named = set(re.findall(r"/([a-z]+)", catalog.render(language, "help-general")))
+    assert STUDENT_COMMANDS - {"help", "back", "cancel"} <= named
+    assert {"back", "cancel"} <= set(re.findall(r"/([a-z]+)",
+                                                catalog.render(language, "help-intake")))
+
+
 def test_the_prefixes_buttons_are_built_with_are_the_registered_ones() -> None:
     built = {staff.OFFER, DUTY, HANDOFF, END, FOCUS, escalations.ESC, coordinator.ROSTER,
              coordinator.SHIFTS, escalations.SCREEN, student.FOLLOWUP, privacy.FORGET,

@@ -299,6 +299,9 @@ async def unattended(uow: UnitOfWork, services: Services, request_id: int,
         "language_key": f"btn-lang-{request.language}",
         "waited": max(1, int((now - since).total_seconds() // 60)),
         "why_key": f"unattended-why-{why}",
+        # (a trial: the alert did not say the same student had a crisis case open)
+        "case": case.id if (case := await uow.escalations.unresolved_for_chat(
+            await student_chat(uow, request))) is not None else 0,
     }
     coordinators = [m for m in await uow.members.all("coordinator") if m.active]
     await uow.audit.add("system", "request.unattended", f"request:{request.id}",

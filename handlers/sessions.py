@@ -165,13 +165,24 @@ async def chat_history(uow: UnitOfWork, services: Services, chat: ChatSession,
                                                            case.created_at)
         if ended is not None and ended.id != chat.id:
             history = (await uow.sessions.messages(ended.id))[-10:]
-    opened_with = "" if history or case is None else uow.escalations.words(case)
-    if opened_with:
+    opened_with = "" if case is None else uow.escalations.words(case)
+    if opened_with and not history:
         history = [("student", opened_with)]
+    elif opened_with and all(text != opened_with for _, text in history) and \
+            opened_with != await _asked(uow, chat):  # (a trial: a chat opened again showed
+        # its last ten lines, not the pills message that opened the case, said before them)
+        history = [("opened", opened_with), ("cut", ""), *history]
     if not history:
         return services.catalog.render(language, "history-empty")
-    return "\n".join(f"{services.catalog.render(language, f'history-{who}')}: {text}"
+    return "\n".join(services.catalog.render(language, "history-cut") if who == "cut" else
+                     f"{services.catalog.render(language, f'history-{who}')}: {text}"
                      for who, text in history)
+
+
+async def _asked(uow: UnitOfWork, chat: ChatSession) -> str:
+    """What the student wrote when they asked for help (shown apart, in the take-over)."""
+    request = await uow.requests.get(chat.request_id)
+    return uow.requests.description(request) if request is not None else ""
 
 
 async def _take_handoff(uow: UnitOfWork, services: Services, member: Member,

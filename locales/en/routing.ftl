@@ -26,7 +26,11 @@ offer-handoff-ended = The handover of { $pseudonym } did not happen; the chat st
 unattended-alert =
     ⚠️ { $pseudonym } has been waiting { $waited } min and nobody has taken the request yet.
     Topic: { $topic } · Language: { $language }
-    Why: { $why }
+    Why: { $why }{ $case ->
+        [0] {""}
+       *[other] {""}
+            🆘 This student also has crisis case #{ $case } open: see /cases.
+    }
     This is the only alert about this request.
 unattended-why-nobody-on-duty = no supporter who speaks this language is on duty.
 unattended-why-all-busy = every supporter on duty is at capacity.

@@ -284,7 +284,7 @@ btn-screen-now = Yes, right now
 btn-screen-no = No
 btn-screen-unsure = I'm not sure
 screening-thanks-alone = Thank you for answering. 💛 If things get heavy, send /start to talk with a peer supporter, or press 🆘 for a counselor, any time.
-screening-thanks = Thank you for answering. Your supporter will keep this in mind.
+screening-thanks = Thank you for answering. 💛 It helps us support you in the right way.
 asq-intro =
     Thank you for being honest about how you feel. We'd like to ask a few short questions, one at a time. We ask everyone who's going through a hard time, so we can help in the right way.
     If you'd rather not answer one, choose "I'd rather not say". That's okay.

@@ -62,6 +62,8 @@ history-student = Siswa
 history-supporter = Pendamping
 history-counselor = Konselor
 history-empty = (siswa belum menulis apa-apa)
+history-opened = Siswa, sebelumnya (yang membuka kasus ini)
+history-cut = …
 
 ## Tim: pengingat, dan kabar ke yang ada di obrolan
 escalation-reminder =

@@ -26,7 +26,11 @@ offer-handoff-ended = Penyerahan obrolan { $pseudonym } tidak jadi; obrolannya t
 unattended-alert =
     ⚠️ { $pseudonym } sudah menunggu { $waited } menit dan permintaannya belum diambil siapa pun.
     Topik: { $topic } · Bahasa: { $language }
-    Sebabnya: { $why }
+    Sebabnya: { $why }{ $case ->
+        [0] {""}
+       *[other] {""}
+            🆘 Siswa ini juga punya kasus krisis #{ $case } yang masih terbuka: lihat /cases.
+    }
     Ini satu-satunya peringatan untuk permintaan ini.
 unattended-why-nobody-on-duty = tidak ada pendamping bertugas yang bisa bahasa ini.
 unattended-why-all-busy = semua pendamping yang bertugas sedang penuh.

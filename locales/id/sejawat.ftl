@@ -284,7 +284,7 @@ btn-screen-now = Iya, sekarang juga
 btn-screen-no = Nggak
 btn-screen-unsure = Aku nggak yakin
 screening-thanks-alone = Makasih udah jawab. 💛 Kalau rasanya berat, kirim /start buat ngobrol sama pendamping sebaya, atau tekan 🆘 buat konselor, kapan aja.
-screening-thanks = Makasih udah jawab. Pendampingmu bakal ingat ini.
+screening-thanks = Makasih udah jawab. 💛 Ini bantu kami buat dukung kamu dengan cara yang pas.
 asq-intro =
     Makasih udah jujur soal perasaanmu. Kami mau nanya beberapa pertanyaan singkat, satu-satu. Ini kami tanyain ke semua yang lagi ngerasa berat, biar kami tahu bantuan apa yang paling pas buat kamu.
     Kalau ada yang nggak mau kamu jawab, pilih "Aku nggak mau jawab". Nggak apa-apa kok.

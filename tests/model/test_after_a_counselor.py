@@ -356,3 +356,24 @@ async def test_a_ping_says_which_language_to_answer_in(world: World) -> None:
     [ping] = pings(world, BUDI)
     assert "· English" in ping.splitlines()[1], ping
     assert await check(world) == []
+
+
+async def test_a_chat_opened_again_shows_the_words_that_opened_the_case_before_its_last_lines(
+    world: World,
+) -> None:
+    """(A trial: the counselor opening a chat again after the student ended it read its last
+    ten lines, not the pills message that opened the case, said before them.)"""
+    await intake(world, STUDENT)
+    await press(world, DIMAS, "of:accept:")
+    pills = "aku mau minum semua obat tidur mama malam ini"
+    await world.say(STUDENT, pills)
+    for n in range(6):
+        await world.say(DIMAS, f"aku di sini, kamu aman sekarang? ({n})")
+        await world.say(STUDENT, f"iya kak, aku di kamar ({n})")
+    await world.end(STUDENT)
+    before = len(world.telegram.messages)
+    await press(world, BUDI, "es:take:")
+    [taken] = [t for t in world.texts(BUDI, before) if "The chat so far" in t]
+    assert f"Student, earlier (what opened the case): {pills}" in taken, taken
+    assert taken.index(pills) < taken.index("iya kak, aku di kamar (5)")
+    assert await check(world) == []

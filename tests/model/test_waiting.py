@@ -38,6 +38,7 @@ async def test_an_offer_nobody_answers_tells_the_student_and_the_coordinator_the
     [alert] = [t for t in world.texts(SARI, waiting) if "nobody has taken" in t]
     assert "offered, but declined or not answered yet" in alert, alert
     assert "at capacity" not in alert
+    assert "crisis case" not in alert, "no case: not a word about one"
     told = world.texts(STUDENT, waiting)
     assert any("lebih lama dari biasanya" in t and "urutan pertama di antrean" in t
                and "koordinator program udah dikabarin" in t and "112" in t
@@ -94,4 +95,19 @@ async def test_a_double_tap_on_a_choice_asks_the_next_question_once(world: World
     tapped = len(world.telegram.messages)
     await world.press(STUDENT, message_id, data)
     assert world.texts(STUDENT, tapped) == [], "the second tap says nothing, no second topic"
+    assert await check(world) == []
+
+
+async def test_the_coordinators_alert_says_the_waiting_student_has_a_crisis_case_open(
+    slow_offers: World,
+) -> None:
+    """(A trial: the coordinator heard a request waited, not that its student had a crisis
+    case open that nobody had acknowledged.)"""
+    world = slow_offers
+    await intake(world, STUDENT)
+    await world.say(STUDENT, "udah capek banget nunggu, rasanya pengen mati aja")
+    waiting = len(world.telegram.messages)
+    await world.advance(world.config.routing.unattended_alert + 5)
+    [alert] = [t for t in world.texts(SARI, waiting) if "nobody has taken" in t]
+    assert "🆘 This student also has crisis case #1 open: see /cases." in alert, alert
     assert await check(world) == []

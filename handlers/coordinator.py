@@ -39,8 +39,11 @@ async def invite(uow: UnitOfWork, services: Services, inbound: Inbound,
 
 def _member_line(member: Member, load: int, care: dict[str, str | int | float] | None = None
                  ) -> tuple[str, dict[str, str | int | float]]:
-    """``care``: a supporter's wellbeing line (handlers.wellbeing.roster_lines)."""
+    """``care``: a supporter's wellbeing line and why anyone is off duty
+    (handlers.wellbeing.roster_lines)."""
+    off_why = (care or {}).get("off_why", "none")  # (never on duty: nothing to say)
     return "roster-line", {**(care or {}),
+        "off_why": off_why if member.active and not member.on_duty else "none",
         "name": member.name, "role_key": f"role-{member.role}",
         "trained_key": "yes" if member.trained else "no",
         "duty_key": "yes" if member.on_duty else "no",

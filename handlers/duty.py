@@ -32,17 +32,19 @@ async def go_on_duty(uow: UnitOfWork, services: Services, member: Member) -> lis
 
 
 async def go_off_duty(uow: UnitOfWork, services: Services, member: Member,
-                      missed: int = 0) -> list[Effect]:
+                      missed: int = 0, why: str = "self") -> list[Effect]:
     """Off duty: pending offers go back to the queue; open chats are handed over or ended,
     or after ``routing.handback_after`` handed back (handlers.handback). ``missed``: set off
     duty by the program after that many offers in a row went unanswered (they are told so,
-    with one tap back on duty)."""
+    with one tap back on duty). ``why`` ("self", "shift"), with ``missed`` "missed", is kept
+    in the audit: the coordinators' roster says why someone is off duty."""
     if not member.on_duty:
         return []
     now = services.clock()
     member.on_duty, member.duty_changed_at = False, now
     await uow.audit.add(f"member:{member.id}" if not missed else "system", "duty.off",
-                        f"member:{member.id}", {"missed": missed} if missed else {}, now)
+                        f"member:{member.id}",
+                        {"missed": missed, "why": "missed"} if missed else {"why": why}, now)
     effects = await withdraw_offers(uow, member, now)
     chats = await uow.sessions.active_for_member(member.id)
     if missed:

@@ -85,6 +85,6 @@ async def fire_shift(uow: UnitOfWork, services: Services, kind: str,
         elif kind == "shift_start" and member.trained:
             effects += await go_on_duty(uow, services, member)
         elif kind == "shift_end":
-            effects += await go_off_duty(uow, services, member)
+            effects += await go_off_duty(uow, services, member, why="shift")
     await plan_shift(uow, services, shift)
     return effects

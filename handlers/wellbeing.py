@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from flows.buttons import ButtonData, button
+from flows.buttons import ButtonData, button, ident
 from flows.types import Button, ClearButtons, Effect, Inbound, Reply
 from handlers.context import Services
 from handlers.dispatch import COOLDOWN, resting
@@ -90,6 +90,9 @@ async def note(uow: UnitOfWork, services: Services, inbound: Inbound,
             Reply("wellbeing-note-passed" if told else "wellbeing-checkin-nobody")]
 
 
+OFF_DUTY = ("duty.off", "member.unreachable")  # the audit's entries that take someone off duty
+
+
 async def roster_lines(uow: UnitOfWork, services: Services, now: datetime
                        ) -> dict[int, dict[str, str | int | float]]:
     """Per supporter, for the coordinators' /roster: chats started and hours spent in chats
@@ -113,4 +116,10 @@ async def roster_lines(uow: UnitOfWork, services: Services, now: datetime
             line["checkin_age"], line["checkin_unit"] = elapsed(now - entry.at)
             line["ago_key"] = "checkin-ago"
         lines[member.id] = line
+    # why someone active is off duty (a trial: the card did not say)
+    for subject, entry in (await uow.audit.latest_about(OFF_DUTY)).items():
+        member_id = ident(subject.removeprefix("member:"))
+        if member_id is not None:
+            lines.setdefault(member_id, {})["off_why"] = "blocked" \
+                if entry.action == "member.unreachable" else str(entry.details.get("why", "self"))
     return lines

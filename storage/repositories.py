@@ -618,6 +618,13 @@ class Audit:
         return {entry.actor: entry for entry in await self._s.scalars(
             select(AuditEntry).where(AuditEntry.id.in_(newest)))}
 
+    async def latest_about(self, actions: Sequence[str]) -> dict[str, AuditEntry]:
+        """The newest entry of any of ``actions`` for each subject that has one."""
+        newest = select(func.max(AuditEntry.id)).where(AuditEntry.action.in_(actions)) \
+            .group_by(AuditEntry.subject)
+        return {entry.subject: entry for entry in await self._s.scalars(
+            select(AuditEntry).where(AuditEntry.id.in_(newest)))}
+
     async def recent(self, after_id: int, limit: int = 200) -> Sequence[AuditEntry]:
         return (await self._s.scalars(
             select(AuditEntry).where(AuditEntry.id > after_id).order_by(AuditEntry.id)

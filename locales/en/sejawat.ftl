@@ -665,7 +665,13 @@ roster-last-coordinator = { $name } is the only active coordinator, so they stay
 roster-title = Members: { $count }
 roster-line =
     { $name } — { $role } (id { $telegram_id })
-    trained: { $trained } · on duty: { $duty } · active: { $active }
+    trained: { $trained } · on duty: { $duty }{ $off_why ->
+        [missed] {" "}(set off by the program: offers left unanswered)
+        [shift] {" "}(their shift ended)
+        [blocked] {" "}(they blocked the bot)
+        [self] {" "}(went off duty themselves)
+       *[none] {""}
+    } · active: { $active }
     languages: { $languages }{ $seat ->
         [supporter] {" · "}chats: { $load }/{ $capacity }
         [counselor] {" · "}chats: { $load }

@@ -662,7 +662,13 @@ roster-last-coordinator = { $name } satu-satunya koordinator yang aktif, jadi te
 roster-title = Anggota: { $count }
 roster-line =
     { $name } — { $role } (id { $telegram_id })
-    terlatih: { $trained } · bertugas: { $duty } · aktif: { $active }
+    terlatih: { $trained } · bertugas: { $duty }{ $off_why ->
+        [missed] {" "}(otomatis: beberapa tawaran berturut-turut tidak dijawab)
+        [shift] {" "}(shift-nya sudah selesai)
+        [blocked] {" "}(dia memblokir bot)
+        [self] {" "}(berhenti bertugas sendiri)
+       *[none] {""}
+    } · aktif: { $active }
     bahasa: { $languages }{ $seat ->
         [supporter] {" · "}obrolan: { $load }/{ $capacity }
         [counselor] {" · "}obrolan: { $load }

@@ -632,6 +632,10 @@ async def test_a_supporter_who_misses_three_offers_in_a_row_is_set_off_duty(
     honest = world.texts(STUDENT)[-1]  # nobody else is on duty: the student is told so
     assert "belum ada pendamping" in honest, honest
     assert "112" in honest, "with the numbers to call"
+    roster = len(world.telegram.messages)  # (a trial: the roster did not say why)
+    await world.command(SARI, "/roster")
+    [card] = [t for t in world.texts(SARI, roster) if t.startswith("Dimas — ")]
+    assert "on duty: no (set off by the program: offers left unanswered)" in card, card
     quiet = len(world.telegram.messages)
     await world.advance(4 * timeout)
     assert not world.texts(DIMAS, quiet), "no more offers to someone who is away"

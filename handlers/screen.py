@@ -47,7 +47,14 @@ async def start(uow: UnitOfWork, services: Services, inbound: Inbound,
                                  {**saved.data, AT: first, ANSWERS: {}}, services.clock())
     await uow.audit.add(f"member:{member.id}", "screening.started", f"session:{chat.id}", {},
                         services.clock())
-    return [Reply("screen-started"), Reply("asq-intro-chat", to=chat.student_chat_id),
+    request = await uow.requests.get(chat.request_id)
+    # whoever else is in the chat knows the questions are being asked (a trial: a supporter's
+    # /screen reached the student while the counselor in the chat heard nothing of it)
+    others = [Reply("screen-started-other", {
+        "name": member.name, "pseudonym": request.pseudonym if request else "?"},
+        to=other.telegram_id) for other in await uow.sessions.staff(chat)
+        if other.id != member.id and other.active]
+    return [Reply("screen-started"), *others, Reply("asq-intro-chat", to=chat.student_chat_id),
             question(first, chat.student_chat_id)]
 
 

@@ -85,8 +85,9 @@ async def accept(uow: UnitOfWork, services: Services, member: Member,
     await uow.audit.add(f"member:{member.id}", "session.started", f"request:{request.id}",
                         {"session": chat.id}, now)
     effects: list[Effect] = [
-        Reply("session-started-student", {}, ((button("ss", "btn-counselor-now",
-                                                      "counselor"),),), to=student),
+        # the name they are known by (an open case's may not be the one they just picked)
+        Reply("session-started-student", {"pseudonym": request.pseudonym},
+              ((button("ss", "btn-counselor-now", "counselor"),),), to=student),
         *await briefing(uow, services, member, request),
     ]
     earlier = await uow.sessions.handed_back(request.id)

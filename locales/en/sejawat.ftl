@@ -174,7 +174,7 @@ btn-counselor-now = 🆘 I need a counselor now
 btn-end-session-yes = Yes, end it
 btn-end-session-no = No, keep chatting
 session-started-student =
-    A peer supporter has joined. 💛 From now on, everything you write here goes to them. They only see the name you picked.
+    A peer supporter has joined. 💛 From now on, everything you write here goes to them. They only see you as { $pseudonym }, never your name or your Telegram account.
 
     Remember: your supporter is a fellow student who has been trained, not a therapist. If you need a counselor, press 🆘 below. The emergency numbers are in /help.
 session-already-active = You are already in a chat. Just write here; send /end to finish the chat.
@@ -499,6 +499,7 @@ briefing-case-open =
 briefing-asq = 📋 Screening in the intake — { $answers }
 screen-started = The screening questions are on their way to the student, one at a time. You will see every answer here when they are done; a yes calls a counselor at once.
 screen-already = The student is already answering the screening questions.
+screen-started-other = { $name } has started the screening questions with { $pseudonym }. You will see every answer here too when they are done; a yes calls a counselor at once.
 screen-result = 📋 { $pseudonym } answered the screening questions — { $answers }
 briefing-asq-gently = They weren't sure about, or preferred not to answer, some screening questions. Ask gently how they are doing, and use /refer if you are worried.
 risk-report-how = Reply to the student's message with /{ $command } (swipe it, or press and hold it and choose Reply), so the bot knows which message you mean.

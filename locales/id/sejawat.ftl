@@ -174,7 +174,7 @@ btn-counselor-now = 🆘 Aku butuh konselor sekarang
 btn-end-session-yes = Ya, udahan
 btn-end-session-no = Nggak, lanjut ngobrol
 session-started-student =
-    Pendamping sebaya udah gabung. 💛 Mulai sekarang, semua yang kamu tulis di sini sampai ke dia. Dia cuma lihat nama yang kamu pilih tadi.
+    Pendamping sebaya udah gabung. 💛 Mulai sekarang, semua yang kamu tulis di sini sampai ke dia. Dia cuma kenal kamu sebagai { $pseudonym }, bukan nama asli atau akun Telegram-mu.
 
     Ingat ya: pendampingmu itu sesama pelajar yang udah dilatih, bukan terapis. Kalau kamu butuh konselor, tekan 🆘 di bawah. Nomor darurat ada di /help.
 session-already-active = Kamu lagi ada di obrolan. Tulis aja di sini; kirim /end kalau mau udahan.
@@ -496,6 +496,7 @@ briefing-case-open =
 briefing-asq = 📋 Skrining saat mengisi permintaan — { $answers }
 screen-started = Pertanyaan skrining sedang dikirim ke siswa, satu per satu. Semua jawabannya muncul di sini setelah selesai; jawaban "ya" langsung memanggil konselor.
 screen-already = Siswa ini sedang menjawab pertanyaan skrining.
+screen-started-other = { $name } mulai memberikan pertanyaan skrining ke { $pseudonym }. Semua jawabannya juga muncul di sini setelah selesai; jawaban "ya" langsung memanggil konselor.
 screen-result = 📋 { $pseudonym } sudah menjawab pertanyaan skrining — { $answers }
 briefing-asq-gently = Siswa ini tidak yakin atau memilih tidak menjawab beberapa pertanyaan skrining. Tanyakan dengan lembut bagaimana keadaannya, dan pakai /refer kalau kamu khawatir.
 risk-report-how = Balas (reply) pesan siswanya dengan /{ $command } (geser pesannya, atau tekan lama lalu pilih Balas), supaya bot tahu pesan mana yang kamu maksud.

@@ -377,3 +377,30 @@ async def test_a_chat_opened_again_shows_the_words_that_opened_the_case_before_i
     assert f"Student, earlier (what opened the case): {pills}" in taken, taken
     assert taken.index(pills) < taken.index("iya kak, aku di kamar (5)")
     assert await check(world) == []
+
+
+async def test_a_student_whose_open_case_keeps_their_name_is_told_the_name_the_supporter_sees(
+    world: World,
+) -> None:
+    """(A trial: a name picked in the intake was overruled by the one an open case uses, and
+    the supporter's join still said "they only see the name you picked".)"""
+    await world.say(STUDENT, "aku pengen mati aja")
+    assert len(await cases(world)) == 1, "a case: counselors know them by a name now"
+    await world.command(STUDENT, "/start")
+    for step in ("in:consent:yes", "in:lang:id", "in:topic:family"):
+        await press(world, STUDENT, step)
+    await world.say(STUDENT, "aku stres banget sama ujian minggu depan dan susah tidur")
+    await press(world, STUDENT, "in:feeling:3")
+    await press(world, STUDENT, "in:name:another")
+    await press(world, STUDENT, "in:name:keep")
+    await press(world, STUDENT, "in:confirm:")
+    async with world.running.store() as uow:
+        person = await uow.people.by_telegram_id(STUDENT)
+        assert person is not None
+        kept = person.pseudonym
+    joined = len(world.telegram.messages)
+    await press(world, DIMAS, "of:accept:")
+    [hello] = [t for t in world.texts(STUDENT, joined) if "Pendamping sebaya udah gabung" in t]
+    assert f"Dia cuma kenal kamu sebagai {kept}," in hello, hello
+    assert "nama yang kamu pilih" not in hello
+    assert await check(world) == []

@@ -101,3 +101,19 @@ async def test_a_yes_pressed_after_the_chat_ended_still_pages_a_counselor(world:
     assert pings(world, BUDI, before), "a counselor is paged"
     assert any("112" in t for t in world.texts(STUDENT, before)), "the numbers"
     assert await check(world) == []
+
+
+async def test_a_counselor_in_the_chat_hears_that_the_supporter_started_the_screening(
+    world: World,
+) -> None:
+    """(A trial: a supporter's /screen reached the student while the counselor in the same
+    chat heard nothing of it.)"""
+    await in_chat(world)
+    await world.say(STUDENT, "aku pengen mati aja")
+    await press(world, BUDI, "es:take:")
+    before = len(world.telegram.messages)
+    await world.command(DIMAS, "/screen")
+    told = [t for t in world.texts(BUDI, before) if "started the screening questions" in t]
+    assert told, world.texts(BUDI, before)
+    assert told[0].startswith("Dimas has started the screening questions with Awan-"), told
+    assert await check(world) == []

@@ -111,7 +111,11 @@ class App:
     async def prepare(self) -> None:
         """Migrate, check the data key, load config members and shifts (before any update)."""
         await migrate(self.engine)
-        await check_data_key(self.engine, self.store.cipher)
+        if await check_data_key(self.engine, self.store.cipher):  # (a mistyped SQLite path
+            # started an empty program without a word: the operator must be able to tell)
+            log.warning("database.url %s: a new, empty database (no members, requests or "
+                        "cases yet); if the program's data should be there, check the path",
+                        self.engine.url.render_as_string(hide_password=True))
         async with self.store() as uow:
             await sync_config(uow, self.services)
             await uow.commit()

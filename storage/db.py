@@ -168,14 +168,16 @@ async def current_revision(engine: AsyncEngine) -> str | None:
         return await conn.run_sync(_current)
 
 
-async def check_data_key(engine: AsyncEngine, cipher: Cipher) -> None:
-    """Fail fast if the database was written with another key; remember the key otherwise."""
+async def check_data_key(engine: AsyncEngine, cipher: Cipher) -> bool:
+    """Fail fast if the database was written with another key; remember the key otherwise.
+    True when the database is new (no key was remembered yet)."""
     async with engine.begin() as conn:
         row = (await conn.execute(select(Meta.value).where(Meta.key == KEY_CHECK))).first()
         if row is None:
             await conn.execute(
                 insert(Meta).values(key=KEY_CHECK, value=cipher.encrypt(KEY_CHECK_TEXT))
             )
-            return
+            return True
     if cipher.decrypt(row[0]) != KEY_CHECK_TEXT:  # pragma: no cover - Fernet authenticates
         raise DataKeyError("privacy.data_key does not match this database")
+    return False

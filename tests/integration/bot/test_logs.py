@@ -142,3 +142,22 @@ async def test_the_projects_own_tracebacks_carry_no_payload(
     assert failures
     assert any("ValueError" in (r.exc_text or "") for r in failures)  # the type is kept
     assert_no_content(everything_logged)
+
+
+async def test_a_new_empty_database_is_said_once_in_the_log(
+    make_config: Callable[..., Config], caplog: pytest.LogCaptureFixture,
+) -> None:
+    """(A mistyped SQLite path started the program on an empty database without a word.)"""
+    config = make_config(telegram={"token": "1:fake"})
+    said: list[list[str]] = []
+    for _ in range(2):  # new, then the same database again
+        caplog.clear()
+        app: App = bootstrap(config, transport=FakeTransport)
+        with caplog.at_level(logging.WARNING, logger="sejawat"):
+            await app.prepare()
+        await app.engine.dispose()
+        said.append([r.getMessage() for r in caplog.records
+                     if "new, empty database" in r.getMessage()])
+    [first], again = said
+    assert config.database.url.split("///", 1)[-1] in first, first
+    assert again == [], "the same database the next time: not new"

@@ -12,6 +12,7 @@ import contextlib
 import signal
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from pydantic import SecretStr
@@ -21,7 +22,7 @@ from bot.config import Config, DatabaseConfig
 from bot.outbox import queue_effects
 from sandbox.botapi import SandboxBotApi
 from sandbox.demo import DEMO_SHIFT, DEMO_STAFF
-from sandbox.web import PracticeHook, Timeline, WebServer, start_web
+from sandbox.web import PracticeHook, TimeHook, Timeline, WebServer, start_web
 from storage.crypto import generate_key
 
 SANDBOX_TOKEN = "1000000001:SANDBOX-sejawat-local-token-000000000"
@@ -110,6 +111,56 @@ class _Practice:
         app.sender.wake()
 
 
+class SkippedClock:
+    """The sandbox bot's clock: real time plus the minutes the page skipped, kept in
+    ``path`` so that a restarted sandbox does not go back in time (its database remembers
+    the later times)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.skipped = timedelta(0)
+        with contextlib.suppress(OSError, ValueError):
+            self.skipped = timedelta(seconds=float(path.read_text(encoding="utf-8")))
+
+    def __call__(self) -> datetime:
+        return datetime.now(UTC) + self.skipped
+
+    def skip(self, minutes: int) -> datetime:
+        self.skipped += timedelta(minutes=minutes)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.path.write_text(f"{self.skipped.total_seconds()}\n", encoding="utf-8")
+        return self()
+
+
+def clock_path(config: Config) -> Path:
+    """Where the skipped minutes are kept: beside the sandbox's SQLite database (each
+    database its own), else in the sandbox's data folder."""
+    from sqlalchemy.engine import make_url
+
+    from storage.db import is_sqlite
+
+    database = make_url(config.database.url).database
+    if is_sqlite(config.database.url) and database and database != ":memory:":
+        return Path(f"{database}.clock")
+    return DATA_DIR / "sandbox.clock"
+
+
+class _Skip:
+    def __init__(self, app: App, clock: SkippedClock) -> None:
+        self.app, self.clock = app, clock
+
+    async def skip(self, minutes: int) -> datetime:
+        now = self.clock.skip(minutes)
+        self.app.timers.wake_now()  # whatever fell due meanwhile happens now
+        self.app.sender.wake()  # (and a message waiting to be retried goes)
+        return now
+
+
+def time_hook(app: App, clock: SkippedClock) -> TimeHook:
+    """The page's "skip ahead" buttons move this bot's clock."""
+    return _Skip(app, clock)
+
+
 def practice_hook(app: App) -> PracticeHook:
     """The training's scripted student is a practice student of the trainee (the bot offers
     its request to them only, pages nobody for it, and keeps it out of /stats); when the
@@ -159,7 +210,9 @@ async def sandbox_running(config: Config, port: int | None,
     api = SandboxBotApi(token=SANDBOX_TOKEN, per_chat_limit=None, global_limit=30)
     await api.start(config.sandbox.host,
                     api_port if api_port is not None else config.sandbox.api_port)
-    app = bootstrap(sandbox_config(config, api.base_url))
+    settings = sandbox_config(config, api.base_url)
+    clock = SkippedClock(clock_path(settings))
+    app = bootstrap(settings, clock=clock)
     timeline = Timeline()
     stop = asyncio.Event()
     web = None
@@ -172,7 +225,7 @@ async def sandbox_running(config: Config, port: int | None,
         web = await start_web(api, config.sandbox.host,
                               port if port is not None else config.sandbox.port,
                               timeline=timeline, languages=tuple(config.program.languages),
-                              practice=practice_hook(app))
+                              practice=practice_hook(app), clock=time_hook(app, clock))
         await app.start()
         feeder = asyncio.create_task(feed_timeline(app, timeline, stop))
         yield RunningSandbox(api, app, web)

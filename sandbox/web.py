@@ -15,6 +15,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -60,6 +61,18 @@ class PracticeHook(Protocol):
     async def finish(self, student_id: int) -> None:
         """The training is over: its practice chat (or the offer of it) ends on the bot's
         side too, so the trainee's place for a chat is free again."""
+
+
+class TimeHook(Protocol):
+    """Moves the bot's clock forward, so a tryout sees what happens in ten minutes or an hour
+    (an offer expiring, the unattended alert, the crisis ladder, a follow-up) without waiting
+    or shortening timers; ``sandbox.run.time_hook(app)`` is one."""
+
+    async def skip(self, minutes: int) -> datetime:
+        """The clock ``minutes`` later; whatever fell due meanwhile happens now. The new time."""
+
+
+MAX_SKIP = 24 * 60  # minutes in one step
 
 
 # -- timeline --------------------------------------------------------------------------------
@@ -317,12 +330,13 @@ class WebServer:
 
     def __init__(
         self, api: SandboxBotApi, timeline: Timeline, languages: tuple[str, ...],
-        practice: PracticeHook | None = None,
+        practice: PracticeHook | None = None, clock: TimeHook | None = None,
     ) -> None:
         from sandbox.web_training import TrainingRunner, load_scenarios
 
         self.api = api
         self.practice = practice
+        self.clock = clock
         self.timeline = timeline
         self.languages = languages
         self.scenarios = load_scenarios()
@@ -348,6 +362,7 @@ class WebServer:
         app.router.add_post("/api/send", self.send)
         app.router.add_post("/api/media", self.media)
         app.router.add_post("/api/press", self.press)
+        app.router.add_post("/api/time", self.skip_time)
         app.router.add_get("/api/timeline", self.timeline_entries)
         app.router.add_get("/api/scenarios", self.list_scenarios)
         app.router.add_post("/api/training/start", self.training_start)
@@ -464,6 +479,18 @@ class WebServer:
             str(body.get("data") or ""),
         )
         return _ok(ref.to_json())
+
+    async def skip_time(self, request: web.Request) -> web.Response:
+        """``{"minutes": n}``: the bot's clock n minutes later (1 to a day at a time)."""
+        minutes = _int((await _body(request)).get("minutes"), "minutes")
+        if not 1 <= minutes <= MAX_SKIP:
+            raise web.HTTPBadRequest(text=f"minutes must be between 1 and {MAX_SKIP}")
+        if self.clock is None:
+            raise web.HTTPConflict(text="this page has no bot clock to move")
+        now = await self.clock.skip(minutes)
+        self.timeline.publish("clock", f"clock +{minutes} min", {"n": minutes,
+                                                                   "now": now.isoformat()})
+        return _ok({"now": now.isoformat()})
 
     # training
 
@@ -590,9 +617,10 @@ class WebServer:
 async def start_web(
     api: SandboxBotApi, host: str, port: int, *, languages: tuple[str, ...] = ("id", "en"),
     timeline: Timeline | None = None, practice: PracticeHook | None = None,
+    clock: TimeHook | None = None,
 ) -> WebServer:
     """Serve the simulator page for ``api`` on ``host:port`` (0 = any free port); with
     ``practice``, a training's scripted student is the trainee's practice student."""
-    server = WebServer(api, timeline or Timeline(), tuple(languages), practice)
+    server = WebServer(api, timeline or Timeline(), tuple(languages), practice, clock)
     await server.start(host, port)
     return server

@@ -385,6 +385,19 @@ function addTimeline(entry, replay) {
   }
 }
 
+// the bot's clock, moved ahead: what falls due meanwhile (an offer expiring, the crisis
+// ladder, a follow-up) happens now
+document.querySelectorAll(".skip button").forEach((button) => {
+  button.addEventListener("click", async () => {
+    try {
+      const moved = await api("/api/time", { minutes: Number(button.dataset.minutes) });
+      toast(t("skipped", { time: new Date(moved.now).toLocaleString(S.lang) }));
+    } catch (err) {
+      toast(String(err.message || err));
+    }
+  });
+});
+
 document.getElementById("show-traffic").addEventListener("change", (ev) => {
   document.getElementById("timeline").classList.toggle("hide-tg", !ev.target.checked);
 });

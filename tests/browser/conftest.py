@@ -13,7 +13,7 @@ import pytest
 from bot.app import App, bootstrap
 from bot.config import Config
 from sandbox.botapi import SandboxBotApi
-from sandbox.run import feed_timeline, practice_hook, seed_demo
+from sandbox.run import SkippedClock, feed_timeline, practice_hook, seed_demo, time_hook
 from sandbox.web import Timeline, WebServer, start_web
 from tests.e2e.e2e_support import TOKEN
 
@@ -51,11 +51,11 @@ async def sandbox() -> AsyncIterator[SandboxBotApi]:
 
 @pytest.fixture
 async def bot(
-    make_config: Callable[..., Config], sandbox: SandboxBotApi
+    make_config: Callable[..., Config], sandbox: SandboxBotApi, tmp_path: Path,
 ) -> AsyncIterator[App]:
     config = make_config(telegram={"token": TOKEN, "api_base": sandbox.base_url,
                                    "transport": "aiogram", "mode": "polling"})
-    app = bootstrap(config)
+    app = bootstrap(config, clock=SkippedClock(tmp_path / "sandbox.clock"))  # as the sandbox
     await app.start()
     yield app
     await app.stop()
@@ -63,8 +63,10 @@ async def bot(
 
 @pytest.fixture
 async def web(sandbox: SandboxBotApi, bot: App) -> AsyncIterator[WebServer]:
+    clock = bot.services.clock
+    assert isinstance(clock, SkippedClock)
     server = await start_web(sandbox, "127.0.0.1", 0, timeline=Timeline(),
-                             practice=practice_hook(bot))
+                             practice=practice_hook(bot), clock=time_hook(bot, clock))
     yield server
     await server.stop()
 

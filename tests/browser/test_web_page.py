@@ -146,3 +146,19 @@ async def test_risky_message_rings_the_counselor_who_acknowledges(
     await ping.click()
     await expect(page.locator("#timeline-list li.risk").first).to_be_visible(timeout=5_000)
     await shot(page, "06-acknowledged")
+
+
+async def test_skipping_ahead_moves_the_bots_clock_and_what_fell_due_happens(
+    page: Any, bot: App, sandbox: SandboxBotApi, demo_staff: None
+) -> None:
+    """(A trial had to shorten timers with SEJAWAT_* variables to see the crisis ladder.)"""
+    await add_student(page, "Rara", "id")
+    await say(page, "student", "aku mau minum semua obat tidur mama malam ini")
+    await sees(page, "counselor", "#1")
+    assert await phone(page, "coordinator").locator(".bubble.bot", has_text="#1").count() == 0
+    await page.locator(".skip button[data-minutes='5']").click()
+    await expect(page.locator("#toast")).to_contain_text("Jam bot sekarang")
+    await expect(page.locator("#timeline-list li[data-kind='clock']")).to_contain_text(
+        "Jam bot dimajukan 5 menit")
+    await sees(page, "coordinator", "#1")  # nobody acknowledged: everyone is paged now
+    await shot(page, "09-skipped-ahead")

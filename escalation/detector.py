@@ -107,6 +107,7 @@ _THIRD_PARTY_WINDOW = 8
 # cousin) makes a reported imminent message someone else's
 _PRONOUNS = frozenset({"dia", "mereka", "seseorang", "she", "he", "they", "someone", "somebody"})
 _LOWERED_BY_ACCIDENT = frozenset({"suicide", "self_harm"})
+_TO = frozenset({"ke", "sama", "kepada", "to"})  # "bilang ke aku", "said to me"
 # a means bought or put away "last week" is still there, and thanks are for the past by nature
 # ("makasih udah pernah jadi temen gue"): only the act, the place, the goodbye are read as past
 # by a past cue
@@ -522,7 +523,22 @@ class _Context:
         if not before:
             return False
         _, stop = max(before, key=lambda span: span[1])
-        return not any(w in _FIRST_PERSON for w in self.words[stop:first])
+        mine = [i for i in range(stop, first) if self.words[i] in _FIRST_PERSON]
+        if not mine:
+            return True
+        # "my friend told me she's ...": "me" is the listener; "... told me i'm ..." is mine
+        told = self._told_me()
+        return not owner and all(i in told for i in mine)
+
+    def _told_me(self) -> set[int]:
+        """Positions of the writer as the listener of a reporting verb ("told me", "bilang ke
+        aku", "cerita sama aku")."""
+        out: set[int] = set()
+        for _, b in self.cues["reported"]:
+            i = b + 1 if b < len(self.words) and self.words[b] in _TO else b
+            if i < len(self.words) and self.words[i] in _FIRST_PERSON:
+                out.add(i)
+        return out
 
 
 _Span = tuple[int, int, int, int]  # first word, stop word, original start, original end

@@ -166,3 +166,40 @@ def test_javanese_tak_before_a_verb_is_i_elsewhere_not(detector: Detector) -> No
     normalize = detector.lexicon.normalizer.normalize
     assert normalize("tak lakoni bengi iki").text == "aku lakoni malam ini"
     assert normalize("aku tak kuat lagi").text == "aku tidak kuat lagi"
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        # the writer as the listener of a friend's words: the friend's plan, HIGH (paged)
+        ("my best friend told me she's going to end it tonight. idk what to do", H),
+        ("temenku cerita ke aku dia mau bunuh diri malam ini", H),
+        # the writer's own plan after "told me" stays the writer's
+        ("my friend told me to calm down but i'm going to end it tonight", IM),
+    ],
+)
+def test_the_writer_as_listener(detector: Detector, text: str, level: RiskLevel) -> None:
+    assert detector.assess(text).level == level, detector.assess(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        # a wish that comes back often adds up to HIGH
+        ("gw sering kepikiran kalo gue mati semua lebih tenang", H),
+        ("everyone would be better off if i died. like every day, literally", H),
+        ("everyone would be better off if i died", C),
+        ("sometimes i hope a truck just hits me on the way home", H),
+        ("gue simpen tambang di kolong kasur, simpulnya udah gue iket", H),
+        ("every time i pass the tracks i think about lying down there", H),
+        ("seharian cuma di kamar, males ngapa2in", C),
+        ("makan sehari sekali doang, sengaja biar kurus", C),
+        # hard negatives
+        ("i think about lying down there on the beach all day", N),
+        ("i hope something good happens to me this week", N),
+        ("tali pramuka di tas, simpulnya udah aku iket buat lomba", N),
+        ("sering kepikiran liburan ke jepang", N),
+    ],
+)
+def test_round7_more(detector: Detector, text: str, level: RiskLevel) -> None:
+    assert detector.assess(text).level == level, detector.assess(text)

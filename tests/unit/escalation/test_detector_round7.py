@@ -203,3 +203,26 @@ def test_the_writer_as_listener(detector: Detector, text: str, level: RiskLevel)
 )
 def test_round7_more(detector: Detector, text: str, level: RiskLevel) -> None:
     assert detector.assess(text).level == level, detector.assess(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("ive got the rope around my neck rn", IM),
+        ("i'm standing on a chair with the belt around my neck", IM),
+        ("pacarku mukulin aku barusan, sekarang aku ngunci diri di kamar mandi", IM),
+        ("cowok gue lagi di depan rumah bawa pisau, katanya mau bunuh gue", IM),
+        ("pengen nyebur ke kali aja malam ini, udah capek", IM),
+        ("jendela kamar kos lantai 9 udah gue buka, tinggal naik", IM),
+        ("udah kebeli obat nyamuk cair 2 botol, abis maghrib diminum", IM),
+        ("aku naik ke genteng rumah, mau jatohin diri", IM),
+        ("urang hayang maot, geus cape pisan", H),
+        # hard negatives
+        ("wearing my scarf around my neck tonight, it's cold", N),
+        ("sekali lagi aku coba loncat tinggi buat lomba besok", N),
+        ("papa lagi pukul kasur biar debunya keluar", N),
+        ("jendela kelas lantai 3 udah dibuka, tinggal nyapu", N),
+    ],
+)
+def test_round7_third_pass(detector: Detector, text: str, level: RiskLevel) -> None:
+    assert detector.assess(text).level == level, detector.assess(text)

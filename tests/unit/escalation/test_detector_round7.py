@@ -226,3 +226,17 @@ def test_round7_more(detector: Detector, text: str, level: RiskLevel) -> None:
 )
 def test_round7_third_pass(detector: Detector, text: str, level: RiskLevel) -> None:
     assert detector.assess(text).level == level, detector.assess(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("told my mom the bleach was for the ants but really i'm drinking all of it tonight", IM),
+        # a pest's poison near a sore throat, a friend playing in the waves, a surprise party
+        ("tenggorokan aku panas abis minum jahe, baygon di dapur buat kecoa", N),
+        ("my friend is at the beach right now, gonna jump in the waves", N),
+        ("group chat without me planning my surprise party hehe", N),
+    ],
+)
+def test_round7_fourth_pass(detector: Detector, text: str, level: RiskLevel) -> None:
+    assert detector.assess(text).level == level, detector.assess(text)

@@ -240,3 +240,25 @@ def test_round7_third_pass(detector: Detector, text: str, level: RiskLevel) -> N
 )
 def test_round7_fourth_pass(detector: Detector, text: str, level: RiskLevel) -> None:
     assert detector.assess(text).level == level, detector.assess(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("lately i keep thinking about steering my bike into a truck", H),
+        ("berapa meter sih tinggi jembatan biar kalau loncat langsung mati", H),
+        ("aku udah bikin surat wasiat buat keluarga", H),
+        ("i can't picture myself being alive by graduation", H),
+        ("kalo aku ga ada, ortu ga perlu repot bayarin sekolah aku lagi", C),
+        ("some guys from the other school are waiting for me at the gate with machetes", IM),
+        ("kakak kelas ngancem mau gebukin aku pulang sekolah nanti", H),
+        # hard negatives
+        # a mention, not a farewell: no situation (an example letter is a frame)
+        ("tugas pkn: nulis contoh surat wasiat, dikumpul besok", C),
+        ("i can't see myself living in jakarta next year, too expensive", N),
+        ("temen nungguin aku di gerbang bawa bakso", N),
+        ("nothing matters more than family", N),
+    ],
+)
+def test_round7_fifth_pass(detector: Detector, text: str, level: RiskLevel) -> None:
+    assert detector.assess(text).level == level, detector.assess(text)

@@ -262,3 +262,25 @@ def test_round7_fourth_pass(detector: Detector, text: str, level: RiskLevel) -> 
 )
 def test_round7_fifth_pass(detector: Detector, text: str, level: RiskLevel) -> None:
     assert detector.assess(text).level == level, detector.assess(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("i took way more of my meds than i should have like 20 minutes ago", IM),
+        ("gw capek jadi beban. racun tikus udah di tas. abis pulang sekolah", IM),
+        ("i can't keep doing this. i've got the pills lined up on my desk", IM),
+        ("tolong aku, om aku lagi di kamar aku sekarang dan aku ga bisa keluar", IM),
+        ("i'm going to walk into the river after dinner", IM),
+        ("aku udah mantap, besok subuh aku ke rel kereta belakang rumah", H),
+        # jumping for joy is a feeling
+        ("temen gw di rooftop cafe sekarang, mau loncat2an kegirangan", N),
+        ("udah di jembatan, loncat kegirangan karena lulus", N),
+        # hard negatives
+        ("udah ga kuat pilek, obat flu udah di tas", N),
+        ("abis makan malam aku mau jalan ke pantai sama keluarga", N),
+        ("pills lined up for the week in my organizer, mom is so organized", N),
+    ],
+)
+def test_round7_sixth_pass(detector: Detector, text: str, level: RiskLevel) -> None:
+    assert detector.assess(text).level == level, detector.assess(text)

@@ -64,7 +64,13 @@ Pure Python (no Telegram, no SQLAlchemy). ``Detector.load()`` reads ``escalation
   lesson, first aid, prevention, the news); "leisure" (a cafe, swimming, a trip, an exam's
   goodbye) and "benign" (cooking, medicine as prescribed or for grandma, a pet's death) parts
   veto the combinations that name them, and are read before idioms are removed; a denial cue or
-  a laugh lowers a combination to CONCERN.
+  a laugh lowers a combination to CONCERN;
+* a friend at risk (round 7): when no combination is made of the writer's own parts, the parts
+  about a named other person ("temen gw", "my friend"; not a bare "dia") are put with them, and
+  the first IMMINENT combination they make is a HIGH match ``situation.friend.<name>``, marked
+  third party: the student reports a friend's situation, a counselor is paged;
+* an IMMINENT match with a negator right before it ("aku ga mau loncat aja dari lantai 5") is
+  HIGH: a plan said denied is not read as a plan in progress.
 """
 
 from __future__ import annotations
@@ -101,9 +107,11 @@ _THIRD_PARTY_WINDOW = 8
 # cousin) makes a reported imminent message someone else's
 _PRONOUNS = frozenset({"dia", "mereka", "seseorang", "she", "he", "they", "someone", "somebody"})
 _LOWERED_BY_ACCIDENT = frozenset({"suicide", "self_harm"})
-# a means bought or put away "last week" is still there: only the act, the place, the goodbye
-# are read as past by a past cue
-_KEPT_IN_PAST = frozenset({"means", "pills", "blade", "prepared", "weapon"})
+_TO = frozenset({"ke", "sama", "kepada", "to"})  # "bilang ke aku", "said to me"
+# a means bought or put away "last week" is still there, and thanks are for the past by nature
+# ("makasih udah pernah jadi temen gue"): only the act, the place, the goodbye are read as past
+# by a past cue
+_KEPT_IN_PAST = frozenset({"means", "pills", "blade", "prepared", "weapon", "thanks"})
 # a quotation: an opening mark at the start of a word, the closing one at the end of a word
 # ("won't" inside a quotation does not close it)
 _QUOTE_RE = re.compile(
@@ -344,6 +352,8 @@ class _Context:
             tier = min(tier, RiskLevel.CONCERN)
         if denied and tier == RiskLevel.HIGH:
             tier = RiskLevel.CONCERN
+        if tier == RiskLevel.IMMINENT and self._negated(first):
+            tier = RiskLevel.HIGH  # "aku ga mau loncat aja dari lantai 5": a plan said denied
         resisted = bool(self.cues["resisted"]) and rule.category in _LOWERED_BY_RESISTED
         if resisted and tier == RiskLevel.HIGH:
             tier = RiskLevel.CONCERN
@@ -377,18 +387,20 @@ class _Context:
         if "frame" in vetoes:
             return []
         own: dict[str, list[tuple[int, int, int, int]]] = {}
+        theirs: dict[str, list[tuple[int, int, int, int]]] = {}  # parts about someone else
         for kind, start, end in parts:
             first, stop = self.norm.word_range(start, end)
             if self._negated(first) or (kind not in _KEPT_IN_PAST and self._past(first)):
                 continue
             mine = any(w in _FIRST_PERSON for w in self.words[first:stop])  # "before i go"
+            o_start, o_end = self.norm.original_span(first, stop)
             if (
                 kind not in OTHER_KINDS
                 and not mine
                 and (self._third_party(first) or self._reported(first))
             ):
+                theirs.setdefault(kind, []).append((first, stop, o_start, o_end))
                 continue
-            o_start, o_end = self.norm.original_span(first, stop)
             own.setdefault(kind, []).append((first, stop, o_start, o_end))
         found: list[tuple[RiskMatch, bool, bool, bool]] = []
         lowered = bool(self.cues["denial"]) or self.laughing
@@ -406,7 +418,45 @@ class _Context:
                 combo.id, tier, combo.category, o_start, o_end, text[o_start:o_end], labels
             )
             found.append((hit, False, lowered, False))
+        if theirs and not found and self._named_other():
+            found += self._friend_at_risk(text, own, theirs, combinations, vetoes, lowered)
         return found
+
+    def _friend_at_risk(
+        self,
+        text: str,
+        own: dict[str, list[_Span]],
+        theirs: dict[str, list[_Span]],
+        combinations: Iterable[Combination],
+        vetoes: frozenset[str],
+        lowered: bool,
+    ) -> list[tuple[RiskMatch, bool, bool, bool]]:
+        """A named friend's imminent situation told by the student ("temen gw lagi di atap mau
+        loncat", "my friend just took all her pills"): the first IMMINENT combination made with
+        their parts is HIGH (a friend at risk, someone to page), marked third party."""
+        merged = {k: own.get(k, []) + theirs.get(k, []) for k in own.keys() | theirs.keys()}
+        for combo in combinations:
+            if combo.tier < RiskLevel.IMMINENT or combo.unless & vetoes:
+                continue
+            chosen = _choose(combo.requires, merged)
+            if chosen is None:
+                continue
+            tier = RiskLevel.CONCERN if lowered else RiskLevel.HIGH
+            spans = sorted(chosen, key=lambda part: part[1][2])
+            o_start, o_end = spans[0][1][2], max(span[3] for _, span in spans)
+            labels = tuple(f"{kind}: {text[a:b]}" for kind, (_, _, a, b) in spans)
+            entry = combo.id.replace("situation.", "situation.friend.", 1)
+            excerpt = text[o_start:o_end]
+            hit = RiskMatch(entry, tier, combo.category, o_start, o_end, excerpt, labels)
+            return [(hit, True, lowered, False)]
+        return []
+
+    def _named_other(self) -> bool:
+        """A third-party cue in the message that names someone ("temen gw", "my friend"), not a
+        bare pronoun ("dia": a staff note about the student)."""
+        return any(
+            not all(w in _PRONOUNS for w in self.words[a:b]) for a, b in self.cues["third_party"]
+        )
 
     def _own_words(self, first: int) -> bool:
         """The writer reports their own words before ``first`` ("aku nulis di buku harian ...",
@@ -473,7 +523,22 @@ class _Context:
         if not before:
             return False
         _, stop = max(before, key=lambda span: span[1])
-        return not any(w in _FIRST_PERSON for w in self.words[stop:first])
+        mine = [i for i in range(stop, first) if self.words[i] in _FIRST_PERSON]
+        if not mine:
+            return True
+        # "my friend told me she's ...": "me" is the listener; "... told me i'm ..." is mine
+        told = self._told_me()
+        return not owner and all(i in told for i in mine)
+
+    def _told_me(self) -> set[int]:
+        """Positions of the writer as the listener of a reporting verb ("told me", "bilang ke
+        aku", "cerita sama aku")."""
+        out: set[int] = set()
+        for _, b in self.cues["reported"]:
+            i = b + 1 if b < len(self.words) and self.words[b] in _TO else b
+            if i < len(self.words) and self.words[i] in _FIRST_PERSON:
+                out.add(i)
+        return out
 
 
 _Span = tuple[int, int, int, int]  # first word, stop word, original start, original end

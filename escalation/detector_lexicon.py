@@ -61,6 +61,10 @@ COMPONENT_KINDS = frozenset(
         "threat",  # someone threatened to hurt the writer (dia ngancem mau ngehajar aku)
         "abuser",  # an abuser present now (at the door, drunk, with a belt)
         "fear",  # the writer is afraid, cannot get away
+        "end",  # the end announced for a time: "malam ini selesai semuanya", "it's tonight"
+        "family",  # a farewell to one's own family: "titip salam buat mama ya", "tell my mom"
+        "apology",  # an apology to everyone: "maaf ya semuanya", "sorry for everything"
+        "cover",  # a cover story for a means: "bilang ke mama buat nyamuk, padahal ..."
         "leisure",  # a cafe, swimming, a trip, a view: a place visited for fun
         "benign",  # an everyday use of a means: cooking, medicine for grandma, as prescribed
         "frame",  # a lesson, a prevention talk, first aid, the news: not one's own situation

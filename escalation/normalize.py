@@ -89,6 +89,8 @@ class Tables:
     suffixes: list[str]
     leet_alt: dict[str, str] = field(default_factory=dict)
     mask_targets: tuple[str, ...] = ()
+    # Javanese "tak" before one of these verbs is "I" ("tak lakoni" = I'll do it), not "not"
+    tak_verbs: frozenset[str] = frozenset()
 
     @classmethod
     def from_toml(cls, data: dict[str, Any]) -> Tables:
@@ -103,6 +105,7 @@ class Tables:
             suffixes=list(affix.get("suffixes", [])),
             leet_alt=dict(data.get("leet_alt", {})),
             mask_targets=tuple(w.lower() for w in data.get("mask", {}).get("targets", [])),
+            tak_verbs=frozenset(w.lower() for w in data.get("javanese", {}).get("tak_verbs", [])),
         )
 
 
@@ -163,12 +166,16 @@ class Normalizer:
             raw = [(tok, index[s], index[e - 1] + 1) for tok, s, e in raw]
         words: list[str] = []
         spans: list[tuple[int, int]] = []
-        joined = self._split_spaced_pronoun(_join_spaced_letters(raw))
-        for tok, start, end in self._join_masked_tails(joined):
+        joined = self._join_masked_tails(self._split_spaced_pronoun(_join_spaced_letters(raw)))
+        for i, (tok, start, end) in enumerate(joined):
             if not tok[0].isalnum() and tok[0] in ".!?,;:\n":
                 if words and words[-1] != BOUNDARY:
                     words.append(BOUNDARY)
                     spans.append((start, end))
+                continue
+            if tok == "tak" and i + 1 < len(joined) and joined[i + 1][0] in self.t.tak_verbs:
+                words.append("aku")  # Javanese: "tak lakoni bengi iki" = I'll do it tonight
+                spans.append((start, end))
                 continue
             for word in self.token(tok):
                 words.append(word)

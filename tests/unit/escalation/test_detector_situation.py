@@ -149,7 +149,6 @@ def test_situations(detector: Detector, text: str, level: RiskLevel, rule: str) 
         "udah siapin semua buat ujian besok, doain ya",
         "kucing aku mati tadi pagi, aku ga kuat, makasih udah dengerin kak",
         # about someone else, in the past, denied
-        "temenku bilang dia lagi di jembatan sekarang, mau loncat",
         "dulu pas smp aku pernah berdiri di atap sekolah mau loncat",
         "aku ga bakal lompat dari jembatan kok, tenang aja",
         # everyday words the parts are made of

@@ -251,7 +251,12 @@ def _answer(question: str) -> Action:
     (a yes opens a case right away, whatever the student does next)."""
 
     def action(ctx: Context, data: Data, event: Event) -> tuple[Data, Sequence[Effect]]:
-        answers = {**data.get(ASQ, {}), question: event.value}
+        before = data.get(ASQ, {})
+        # a yes stays a yes (a trial: Yes, then Back, then "rather not say" lost the yes, the
+        # acuity question was never asked, and the counselor paged at the yes never heard
+        # the rest); the new answer is still handed on
+        kept = "yes" if before.get(question) == "yes" else event.value
+        answers = {**before, question: kept}
         done = question == screening.ACUITY or (
             question == screening.QUESTIONS[-1] and not screening.any_yes(answers))
         new = {**data, ASQ: answers, ASQ_DONE: done or bool(data.get(ASQ_DONE))}

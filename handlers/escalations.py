@@ -72,7 +72,7 @@ SHOWN_WORDS, SHOWN_DETAIL = 1200, 400
 # from them: they know already)
 # what the student is told with the numbers: thanked for telling only when they told
 RESOURCES = {"student": "crisis-resources-asked", "refer": "crisis-resources-referred",
-             "note": "crisis-resources-referred"}
+             "note": "crisis-resources-referred", "friend": "friend-words-heard"}
 RESOURCES_AGAIN_AFTER = timedelta(minutes=30)  # the numbers again in full after this long
 ASQ_DETAIL = "asq:"  # a case's detail that holds the screening's answers (flows.screening)
 BEFORE_SCREENING = ("consent", "language", "topic", "description", "feeling")

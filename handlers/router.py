@@ -48,8 +48,22 @@ async def screen_first(uow: UnitOfWork, services: Services,
     if member is not None and member.active:
         return None
     saved = await uow.conversations.get(inbound.chat_id)
-    source = "onboarding" if saved is not None and saved.flow == "onboarding" else "detector"
-    return await escalations.screen(uow, services, inbound, person, source)
+    return await escalations.screen(uow, services, inbound, person, _whose(saved))
+
+
+FRIEND_STATES = ("friend_what", "friend_class")  # the intake asks what they know of a friend
+
+
+def _whose(saved: ConversationState | None) -> str:
+    """Whose risk a student's words tell: someone joining the team's, a friend's (typed in
+    the intake's questions about a friend: a trial, a friend's goodbye was paged as the
+    reporter's own crisis, and the reporter told "what you're feeling matters"), else their
+    own."""
+    if saved is not None and saved.flow == "onboarding":
+        return "onboarding"
+    if saved is not None and saved.flow == "intake" and saved.state in FRIEND_STATES:
+        return "friend"
+    return "detector"
 
 
 STALE = frozenset({"error-stale-button", "error-stale-button-team"})
@@ -126,7 +140,8 @@ async def _handle(uow: UnitOfWork, services: Services, inbound: Inbound, *,
         press = registry.find_button(A_STUDENT, data)
         if isinstance(press, registry.Button):
             return await press.handler(uow, services, inbound, person, data)
-    crisis = [] if screened else await escalations.screen(uow, services, inbound, person)
+    crisis = [] if screened else await escalations.screen(uow, services, inbound, person,
+                                                          _whose(saved))
     if inbound.kind == "command":
         command = registry.find_command(A_STUDENT, inbound.command)
         if isinstance(command, registry.Command):

@@ -1032,6 +1032,8 @@ friend-alert-sent =
         [yes] {" "}If your friend is in danger right now, call the emergency numbers: { $resources }
        *[no] {""}
     }
+friend-words-heard =
+    Thank you for telling us about your friend. 💛 What you wrote sounds serious, so a counselor has been told right away. Two more short questions help them reach your friend. If your friend is in danger right now, call the emergency numbers: { $resources }
 friend-in-chat = If you'd like, a counselor can check in about your friend: press the button, and tell your supporter here what you know.
 
 ## Team: help a friend

@@ -1024,6 +1024,8 @@ friend-alert-sent =
         [yes] {" "}Kalau temanmu dalam bahaya sekarang, hubungi nomor darurat: { $resources }
        *[no] {""}
     }
+friend-words-heard =
+    Makasih udah cerita soal temanmu. 💛 Yang kamu tulis kedengarannya serius, jadi konselor udah langsung dikabarin. Dua pertanyaan singkat lagi ya, biar mereka bisa cepat nemuin temanmu. Kalau temanmu dalam bahaya sekarang, hubungi nomor darurat: { $resources }
 friend-in-chat = Kalau kamu mau, konselor bisa ngecek soal temanmu: tekan tombolnya, terus ceritain ke pendampingmu di sini apa yang kamu tahu.
 
 ## Tim: bantu teman

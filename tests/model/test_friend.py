@@ -142,3 +142,25 @@ async def test_a_very_long_friend_alert_pings_in_one_message_with_its_beginning_
     assert "[…]" in ping
     assert "kelas 11 IPS 2" in ping
     assert await check(world) == []
+
+
+async def test_a_friends_words_of_risk_page_as_a_friend_not_as_the_reporters_own_crisis(
+    world: World,
+) -> None:
+    """(A trial: a friend's goodbye typed in the friend route was paged as the reporter's own
+    crisis, "words about suicide", and the reporter was told "what you're feeling matters".)"""
+    await to_friend_route(world, EN_STUDENT, "en")
+    await press(world, EN_STUDENT, "in:friend:alert")
+    heard = len(world.telegram.messages)
+    await world.say(EN_STUDENT, "my friend posted that he's saying goodbye to everyone and "
+                                "wants to kill himself tonight, he gave away his guitar")
+    [ping] = pings(world, BUDI, heard)
+    assert "worried about a friend" in ping, ping
+    told = "\n".join(world.texts(EN_STUDENT, heard))
+    assert "Thank you for telling us about your friend" in told, told
+    assert "What you're feeling matters" not in told
+    await world.say(EN_STUDENT, "grade 11")
+    world.signals.append((EN_STUDENT, world.clock(), "friend alert, not now"))
+    await press(world, EN_STUDENT, "in:urgency:unsure")
+    assert any("grade 11" in t for t in world.texts(BUDI, heard)), "the class reaches them"
+    assert await check(world) == []

@@ -130,3 +130,17 @@ def test_encode_decode_keeps_only_known_answers() -> None:
     assert screening.decode("wish-dead=yes,,=,x") == {"wish-dead": "yes"}
     assert screening.params({"wish-dead": "no"})["asq_1"] == "no"
     assert screening.params({})["asq_5"] == "-"
+
+
+def test_a_yes_stays_a_yes_after_back_and_the_acuity_question_still_comes() -> None:
+    """(A trial: Yes, then Back, then "rather not say" to every question lost the yes and
+    never asked "right now?".)"""
+    steps = walk(["yes"])
+    back = press(steps[-1].state, steps[-1].data, "in:back:")
+    assert back.state == "asq-wish-dead"
+    last = back
+    for _ in range(4):
+        last = press(last.state, last.data, f"in:{last.state}:skip")
+    assert last.state == "asq-now"
+    assert last.data["asq"]["wish-dead"] == "yes"
+    assert [s.done for s in screened(last)] == [False]

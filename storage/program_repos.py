@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, inspect, select, update
+from sqlalchemy import Integer, bindparam, func, inspect, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy.sql import Executable
 
 from routing.lifecycles import OFFER, REPORT, SESSION, OfferStatus, ReportStatus
 from storage.crypto import Cipher
@@ -30,6 +33,51 @@ from storage.program_models import (
     StudentReport,
     Timer,
 )
+from storage.repositories import flush_pending, run_core
+
+_CANCEL = (update(Timer).where(Timer.kind == bindparam("b_kind"), Timer.ref == bindparam("b_ref"),
+                               Timer.status == "pending").values(status="cancelled"))
+_DUE = (select(Timer.id, Timer.kind).where(Timer.status == "pending",
+                                           Timer.due_at <= bindparam("b_now"))
+        .order_by(Timer.due_at, Timer.id).limit(bindparam("b_limit", type_=Integer)))
+
+
+@functools.cache
+def _arm_statement(dialect: str) -> Executable:
+    """``Timers.set``'s upsert, built once per dialect (run with the row's values)."""
+    insert = (pg_insert if dialect == "postgresql" else sqlite_insert)(Timer)
+    return insert.on_conflict_do_update(
+        index_elements=["kind", "ref"],
+        set_={k: insert.excluded[k] for k in ("due_at", "payload", "status", "fired_at")})
+
+
+# built once (#14: building a statement cost more CPU than running it); run through the
+# session, so the ORM treats them as before
+_MEMBER = select(Member).where(Member.telegram_id == bindparam("b_telegram_id"))
+_MEMBERS = select(Member).order_by(Member.role, Member.id)
+_MEMBERS_OF_ROLE = _MEMBERS.where(Member.role == bindparam("b_role"))
+_LOCK_OFFER = select(Offer).where(Offer.id == bindparam("b_id")).with_for_update()
+_PENDING_COUNTS = (select(Offer.member_id, func.count()).where(Offer.status == "pending")
+                   .group_by(Offer.member_id))
+_PENDING_REQUEST_IDS = select(Offer.request_id).where(Offer.status == "pending")
+_RECENTLY = select(Offer.request_id, Offer.member_id).where(
+    Offer.status == bindparam("b_status"), Offer.decided_at >= bindparam("b_since"))
+_ACTIVE_FOR_STUDENT = select(ChatSession).where(
+    ChatSession.student_chat_id == bindparam("b_chat_id"), ChatSession.status == "active")
+_ACTIVE_FOR_MEMBER = select(ChatSession).where(
+    ChatSession.status == "active",
+    (ChatSession.supporter_id == bindparam("b_member_id"))
+    | (ChatSession.counselor_id == bindparam("b_member_id")),
+).order_by(ChatSession.id)
+_LOADS = (select(ChatSession.supporter_id, func.count()).where(ChatSession.status == "active")
+          .group_by(ChatSession.supporter_id))
+_HANDED_BACK = (select(ChatSession).where(ChatSession.request_id == bindparam("b_request_id"),
+                                          ChatSession.ended_by == "handback")
+                .order_by(ChatSession.id.desc()).limit(1))
+_RETURNED = (select(ChatSession.request_id)
+             .where(ChatSession.request_id.in_(bindparam("b_request_ids", expanding=True)))
+             .distinct())
+_NOTES = select(Note).where(Note.request_id == bindparam("b_request_id")).order_by(Note.id)
 
 
 def hash_code(code: str) -> str:
@@ -52,7 +100,7 @@ class Members:
             known = self._known[telegram_id]
             if known is None or (known in self._s and not inspect(known).deleted):
                 return known
-        member = await self._s.scalar(select(Member).where(Member.telegram_id == telegram_id))
+        member = await self._s.scalar(_MEMBER, {"b_telegram_id": telegram_id})
         self._known[telegram_id] = member
         return member
 
@@ -71,10 +119,9 @@ class Members:
         return member
 
     async def all(self, role: str | None = None) -> Sequence[Member]:
-        query = select(Member).order_by(Member.role, Member.id)
-        if role is not None:
-            query = query.where(Member.role == role)
-        return (await self._s.scalars(query)).all()
+        if role is None:
+            return (await self._s.scalars(_MEMBERS)).all()
+        return (await self._s.scalars(_MEMBERS_OF_ROLE, {"b_role": role})).all()
 
     async def on_duty(self, role: str) -> Sequence[Member]:
         return (await self._s.scalars(
@@ -150,7 +197,7 @@ class Offers:
         return offer
 
     async def get(self, offer_id: int) -> Offer | None:
-        return await self._s.scalar(select(Offer).where(Offer.id == offer_id).with_for_update())
+        return await self._s.scalar(_LOCK_OFFER, {"b_id": offer_id})
 
     async def pending_for_request(self, request_id: int) -> Offer | None:
         return await self._s.scalar(
@@ -178,20 +225,16 @@ class Offers:
 
     async def pending_counts(self) -> dict[int, int]:
         """Pending offers per member (they reserve capacity until answered)."""
-        rows = await self._s.execute(
-            select(Offer.member_id, func.count()).where(Offer.status == "pending")
-            .group_by(Offer.member_id))
+        rows = await self._s.execute(_PENDING_COUNTS)
         return {member: int(count) for member, count in rows.all()}
 
     async def pending_request_ids(self) -> set[int]:
-        rows = await self._s.scalars(select(Offer.request_id).where(Offer.status == "pending"))
+        rows = await self._s.scalars(_PENDING_REQUEST_IDS)
         return set(rows)
 
     async def recently(self, outcome: OfferStatus, since: datetime) -> dict[int, set[int]]:
         """request id -> members whose offer of it ended with ``outcome`` since ``since``."""
-        rows = await self._s.execute(
-            select(Offer.request_id, Offer.member_id).where(
-                Offer.status == outcome.value, Offer.decided_at >= since))
+        rows = await self._s.execute(_RECENTLY, {"b_status": outcome.value, "b_since": since})
         found: dict[int, set[int]] = {}
         for request_id, member_id in rows.all():
             found.setdefault(request_id, set()).add(member_id)
@@ -249,18 +292,10 @@ class Sessions:
         return await self._s.get(ChatSession, session_id)
 
     async def active_for_student(self, chat_id: int) -> ChatSession | None:
-        return await self._s.scalar(
-            select(ChatSession).where(ChatSession.student_chat_id == chat_id,
-                                      ChatSession.status == "active")
-        )
+        return await self._s.scalar(_ACTIVE_FOR_STUDENT, {"b_chat_id": chat_id})
 
     async def active_for_member(self, member_id: int) -> Sequence[ChatSession]:
-        return (await self._s.scalars(
-            select(ChatSession).where(
-                ChatSession.status == "active",
-                (ChatSession.supporter_id == member_id) | (ChatSession.counselor_id == member_id),
-            ).order_by(ChatSession.id)
-        )).all()
+        return (await self._s.scalars(_ACTIVE_FOR_MEMBER, {"b_member_id": member_id})).all()
 
     async def ended_for_student_since(self, chat_id: int, since: datetime,
                                       before: int | None = None) -> ChatSession | None:
@@ -325,10 +360,7 @@ class Sessions:
         ) or 0)
 
     async def loads(self) -> dict[int, int]:
-        rows = await self._s.execute(
-            select(ChatSession.supporter_id, func.count()).where(
-                ChatSession.status == "active").group_by(ChatSession.supporter_id)
-        )
+        rows = await self._s.execute(_LOADS)
         return {member: int(count) for member, count in rows.all() if member is not None}
 
     async def record(self, chat: ChatSession, sender: str, body: str, now: datetime) -> int:
@@ -373,10 +405,7 @@ class Sessions:
     async def handed_back(self, request_id: int) -> ChatSession | None:
         """The request's latest chat that ended because its supporter left (handed back to
         the queue), if any: what the next supporter reads first."""
-        return (await self._s.scalars(
-            select(ChatSession).where(ChatSession.request_id == request_id,
-                                      ChatSession.ended_by == "handback")
-            .order_by(ChatSession.id.desc()).limit(1))).first()
+        return (await self._s.scalars(_HANDED_BACK, {"b_request_id": request_id})).first()
 
     async def close(self, chat: ChatSession, ended_by: str, now: datetime) -> None:
         SESSION.fire(chat, "close")
@@ -387,9 +416,7 @@ class Sessions:
         """Which of these (queued) requests were in a chat before: handed back to the queue."""
         if not request_ids:
             return set()
-        rows = await self._s.scalars(
-            select(ChatSession.request_id).where(ChatSession.request_id.in_(list(request_ids)))
-            .distinct())
+        rows = await self._s.scalars(_RETURNED, {"b_request_ids": list(request_ids)})
         return set(rows)
 
 
@@ -459,9 +486,7 @@ class Notes:
         await self._s.flush()
 
     async def for_request(self, request_id: int) -> list[str]:
-        rows = await self._s.scalars(
-            select(Note).where(Note.request_id == request_id).order_by(Note.id)
-        )
+        rows = await self._s.scalars(_NOTES, {"b_request_id": request_id})
         return [self._c.decrypt(r.body_enc) for r in rows]
 
 
@@ -500,18 +525,10 @@ class Timers:
         """Create or move the timer (kind, ref); a fired or cancelled one is re-armed.
 
         One atomic upsert, so two transactions arming the same timer cannot collide."""
-        values = {"kind": kind, "ref": ref, "due_at": due_at, "payload": payload or {},
-                  "status": "pending", "fired_at": None}
-        dialect = self._s.get_bind().dialect.name
-        insert = pg_insert if dialect == "postgresql" else sqlite_insert
-        statement = insert(Timer).values(**values)
-        statement = statement.on_conflict_do_update(
-            index_elements=["kind", "ref"],
-            set_={k: statement.excluded[k] for k in ("due_at", "payload", "status",
-                                                     "fired_at")},
-        )
-        await self._s.execute(statement)
-        await self._s.flush()
+        await flush_pending(self._s)
+        await run_core(self._s, _arm_statement(self._s.get_bind().dialect.name), {
+            "kind": kind, "ref": ref, "due_at": due_at, "payload": payload or {},
+            "status": "pending", "fired_at": None})
         if self.earliest_armed is None or due_at < self.earliest_armed:
             self.earliest_armed = due_at
 
@@ -520,16 +537,23 @@ class Timers:
         return await self._s.scalar(select(Timer).where(Timer.kind == kind, Timer.ref == ref))
 
     async def cancel(self, kind: str, ref: str) -> None:
-        await self._s.execute(
-            update(Timer).where(Timer.kind == kind, Timer.ref == ref,
-                                Timer.status == "pending").values(status="cancelled")
-        )
+        await flush_pending(self._s)
+        await run_core(self._s, _CANCEL, {"b_kind": kind, "b_ref": ref})
+        for held in self._s.sync_session.identity_map.values():  # as the ORM's UPDATE would
+            if isinstance(held, Timer) and held.kind == kind and held.ref == ref \
+                    and held.status == "pending":
+                set_committed_value(held, "status", "cancelled")
 
     async def due(self, now: datetime, limit: int = 50) -> Sequence[Timer]:
         return (await self._s.scalars(
             select(Timer).where(Timer.status == "pending", Timer.due_at <= now)
             .order_by(Timer.due_at, Timer.id).limit(limit)
         )).all()
+
+    async def due_ids(self, now: datetime, limit: int = 50) -> list[tuple[int, str]]:
+        """``due`` as (id, kind) pairs, read past the ORM (the sweeper's look: #14)."""
+        return [(int(i), str(k)) for i, k in
+                await run_core(self._s, _DUE, {"b_now": now, "b_limit": limit})]
 
     async def next_due(self) -> datetime | None:
         """When the earliest pending timer is due (None when nothing is armed)."""

@@ -30,6 +30,7 @@ from storage.program_repos import (
     Timers,
 )
 from storage.repositories import (
+    CONNECTION,
     Audit,
     Conversations,
     Exercises,
@@ -174,6 +175,7 @@ class UnitOfWork:
                 await session.rollback()
         finally:
             session.sync_session.info.pop(HELD, None)
+            session.sync_session.info.pop(CONNECTION, None)
             try:
                 await session.close()
             finally:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Integer, bindparam, func, inspect, select, update
+from sqlalchemy import BigInteger, Integer, bindparam, func, insert, inspect, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -77,6 +77,11 @@ _HANDED_BACK = (select(ChatSession).where(ChatSession.request_id == bindparam("b
 _RETURNED = (select(ChatSession.request_id)
              .where(ChatSession.request_id.in_(bindparam("b_request_ids", expanding=True)))
              .distinct())
+_COPIED = insert(RelayCopy).from_select(
+    ["relay_message_id", "chat_id", "telegram_message_id"],
+    select(RelayMessage.id, bindparam("b_chat_id", type_=BigInteger),
+           bindparam("b_telegram_id", type_=BigInteger))
+    .where(RelayMessage.id == bindparam("b_id")))
 _NOTES = select(Note).where(Note.request_id == bindparam("b_request_id")).order_by(Note.id)
 
 
@@ -375,11 +380,11 @@ class Sessions:
     async def copied(self, relay_message_id: int, chat_id: int,
                      telegram_message_id: int) -> None:
         """A student's message reached a staff member's chat as ``telegram_message_id``."""
-        if await self._s.get(RelayMessage, relay_message_id) is None:
-            return  # forgotten (/forgetme) while it was on the way
-        self._s.add(RelayCopy(relay_message_id=relay_message_id, chat_id=chat_id,
-                              telegram_message_id=telegram_message_id))
-        await self._s.flush()
+        # one statement, which inserts nothing if the message was forgotten (/forgetme) while
+        # it was on the way (was: read the message, then insert the copy)
+        await flush_pending(self._s)
+        await run_core(self._s, _COPIED, {"b_id": relay_message_id, "b_chat_id": chat_id,
+                                          "b_telegram_id": telegram_message_id})
 
     async def said(self, chat_id: int, telegram_message_id: int) -> Said | None:
         """The student's message a staff member's message ``telegram_message_id`` (in their

@@ -666,9 +666,13 @@ class Exercises:
 
     def __init__(self, session: AsyncSession) -> None:
         self._s = session
+        # chats read with no live exercise in this unit of work (an update asks twice: the
+        # journey's move and the handler); only start() makes one live
+        self._none_live: set[int] = set()
 
     async def start(self, person_id: int, chat_id: int, kind: str, rounds: int,
                     message_id: int, now: datetime) -> Exercise:
+        self._none_live.discard(chat_id)
         exercise = Exercise(person_id=person_id, chat_id=chat_id, kind=kind, rounds=rounds,
                             step=0, status=EXERCISE.initial.value, message_id=message_id,
                             started_at=now)
@@ -690,7 +694,12 @@ class Exercises:
 
     async def live(self, chat_id: int) -> Exercise | None:
         """The student's exercise that is running or paused, if any."""
-        return await self._s.scalar(_LIVE_EXERCISE, {"b_chat_id": chat_id})
+        if chat_id in self._none_live:
+            return None
+        live = await self._s.scalar(_LIVE_EXERCISE, {"b_chat_id": chat_id})
+        if live is None:
+            self._none_live.add(chat_id)
+        return live
 
     async def since(self, person_id: int, since: datetime) -> Sequence[Exercise]:
         """What they did from ``since`` on, oldest first."""

@@ -7,7 +7,8 @@ program and its engine stay, as in a running bot, so the statements are compiled
 request sent (offered to a supporter), the supporter accepting, a relayed text each way and a
 high-risk text in the chat. For each kind: the process's CPU to process the update (stored,
 screened, handled, replies queued) and to deliver what it queued (the sender), and the SQL
-statements of each.
+statements of each, and (one more round) the Python function calls of each: a count the
+machine's load does not change, unlike CPU time on a shared machine.
 
     python -m bench.bench_hotpath                     # 30 rounds on SQLite
     python -m bench.bench_hotpath --rounds 10 --postgres
@@ -25,6 +26,7 @@ import asyncio
 import cProfile
 import gc
 import os
+import pstats
 import statistics
 import tempfile
 import time
@@ -75,7 +77,10 @@ def _text(world: World, who: int, text: str) -> Inbound:
 Sample = dict[str, tuple[float, float, int, int]]  # kind -> cpu µs process, deliver, statements
 
 
-async def one_round(world: World, profiler: cProfile.Profile | None) -> Sample:
+async def one_round(world: World, profiler: cProfile.Profile | None,
+                    calls: dict[str, int] | None = None) -> Sample:
+    """One pass of the script; ``calls``: filled with the Python function calls of each
+    kind (a round of its own: counting them slows everything down)."""
     app = world.running
     meter = Meter()
     engine = app.engine.sync_engine
@@ -84,8 +89,9 @@ async def one_round(world: World, profiler: cProfile.Profile | None) -> Sample:
 
     async def measure(kind: str, make: Callable[[], Inbound]) -> None:
         inbound = make()
-        if profiler is not None:
-            profiler.enable()
+        counter = cProfile.Profile() if calls is not None else profiler
+        if counter is not None:
+            counter.enable()
         meter.count, cpu = 0, time.process_time_ns()
         await app.dispatcher.submit(inbound)
         await app.dispatcher.idle(30)
@@ -93,8 +99,10 @@ async def one_round(world: World, profiler: cProfile.Profile | None) -> Sample:
         meter.count, cpu = 0, time.process_time_ns()
         await world.settle()
         delivering, delivered = time.process_time_ns() - cpu, meter.count
-        if profiler is not None:
-            profiler.disable()
+        if counter is not None:
+            counter.disable()
+        if calls is not None and counter is not None:
+            calls[kind] = pstats.Stats(counter).total_calls  # type: ignore[attr-defined]
         sample[kind] = (processing / 1000, delivering / 1000, statements, delivered)
 
     async def step(make: Callable[[], Inbound]) -> None:
@@ -156,6 +164,7 @@ async def run(rounds: int, warmup: int, postgres: str | None,
               profile: str | None) -> dict[str, Any]:
     key = generate_key()
     samples: list[Sample] = []
+    calls: dict[str, int] = {}
     profiler = cProfile.Profile() if profile else None
     with tempfile.TemporaryDirectory(prefix="sejawat-hotpath-") as folder:
         template: Path | str = postgres or await make_template(Path(folder), key)
@@ -168,6 +177,8 @@ async def run(rounds: int, warmup: int, postgres: str | None,
                 sample = await one_round(world, profiler if measured else None)
                 if measured:
                     samples.append(sample)
+            await restore(world, start)
+            await one_round(world, None, calls)
         finally:
             await world.close()
     if profiler is not None and profile:
@@ -184,11 +195,13 @@ async def run(rounds: int, warmup: int, postgres: str | None,
             "deliver_us_min": min(delivering),
             "statements_process": samples[-1][kind][2],
             "statements_deliver": samples[-1][kind][3],
+            "python_calls": calls[kind],
         }
     totals = [sum(s[k][0] + s[k][1] for k in KINDS) for s in samples]
     return {"engine": "postgresql" if postgres else "sqlite", "rounds": rounds,
             "kinds": rows, "round_total_us_median": statistics.median(totals),
             "per_update_us_median": statistics.median(totals) / len(KINDS),
+            "python_calls_per_update": sum(calls.values()) / len(KINDS),
             "load_average": os.getloadavg()}
 
 
@@ -196,13 +209,15 @@ def report(result: dict[str, Any]) -> None:
     print(f"\nCPU per update, in-process, {result['engine']}, {result['rounds']} rounds "
           f"(median; load average {result['load_average'][0]:.2f} at the end)")
     print(f"  {'update':28} {'process µs':>11} {'deliver µs':>11} {'total µs':>9}"
-          f" {'statements':>11}")
+          f" {'statements':>11} {'calls':>7}")
     for kind, row in result["kinds"].items():
         total = row["process_us_median"] + row["deliver_us_median"]
         print(f"  {kind:28} {row['process_us_median']:11.0f} {row['deliver_us_median']:11.0f}"
-              f" {total:9.0f} {row['statements_process']:5} / {row['statements_deliver']:<4}")
+              f" {total:9.0f} {row['statements_process']:5} / {row['statements_deliver']:<4}"
+              f" {row['python_calls']:7}")
     print(f"  {'mean over the 8 kinds':28} {'':11} {'':11}"
-          f" {result['per_update_us_median']:9.0f}")
+          f" {result['per_update_us_median']:9.0f} {'':11}"
+          f" {result['python_calls_per_update']:7.0f}")
 
 
 def main() -> None:

@@ -110,7 +110,7 @@ class TimerSweeper:
         self.sweeps += 1
         now = self._services.clock()
         async with self._store.read() as uow:
-            due = [(t.id, t.kind) for t in await uow.timers.due(now)]
+            due = await uow.timers.due_ids(now)
         count = 0
         for timer_id, kind in due:
             try:

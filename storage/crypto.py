@@ -20,6 +20,11 @@ class DataKeyError(SejawatError):
 KEY_ENV = "SEJAWAT_PRIVACY__DATA_KEY"
 
 
+def to_json(value: Any) -> str:
+    """The JSON text ``encrypt_json`` encrypts."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
 def generate_key() -> str:
     return Fernet.generate_key().decode("ascii")
 
@@ -51,7 +56,7 @@ class Cipher:
             ) from exc
 
     def encrypt_json(self, value: Any) -> bytes:
-        return self.encrypt(json.dumps(value, ensure_ascii=False, separators=(",", ":")))
+        return self.encrypt(to_json(value))
 
     def decrypt_json(self, token: bytes) -> Any:
         return json.loads(self.decrypt(token))

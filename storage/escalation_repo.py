@@ -5,12 +5,26 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import bindparam, delete, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from escalation.case import CASE, Case
 from storage.crypto import Cipher
 from storage.program_models import CaseMessage, Escalation, RelayMessage
+
+# built once (#14: building a statement cost more CPU than running it)
+_UNRESOLVED_FOR_CHAT = (select(Escalation)
+                        .where(Escalation.student_chat_id == bindparam("b_chat_id"),
+                               Escalation.status != "resolved")
+                        .order_by(Escalation.id.desc()).limit(1))
+_SINCE = (Escalation.student_chat_id == bindparam("b_chat_id"),
+          Escalation.created_at >= bindparam("b_since"),
+          or_(Escalation.outcome.is_(None), Escalation.outcome != "false_alarm"))
+_HIGHEST_SINCE = select(func.max(Escalation.level)).where(*_SINCE)
+_LATEST_SINCE = select(Escalation).where(*_SINCE).order_by(Escalation.id.desc()).limit(1)
+_CASE_MESSAGES = select(CaseMessage.id, CaseMessage.message_id).where(
+    CaseMessage.escalation_id == bindparam("b_escalation_id"),
+    CaseMessage.chat_id == bindparam("b_chat_id"), CaseMessage.until == bindparam("b_until"))
 
 
 class Escalations:
@@ -37,30 +51,19 @@ class Escalations:
 
     async def unresolved_for_chat(self, chat_id: int) -> Escalation | None:
         """The newest case for this student that is not resolved."""
-        return await self._s.scalar(
-            select(Escalation).where(Escalation.student_chat_id == chat_id,
-                                     Escalation.status != "resolved")
-            .order_by(Escalation.id.desc()).limit(1)
-        )
+        return await self._s.scalar(_UNRESOLVED_FOR_CHAT, {"b_chat_id": chat_id})
 
     async def highest_since(self, chat_id: int, since: datetime) -> int:
         """The highest level of this student's cases opened since ``since`` that were not
         closed as a false alarm (0 when none)."""
-        level = await self._s.scalar(
-            select(func.max(Escalation.level)).where(
-                Escalation.student_chat_id == chat_id, Escalation.created_at >= since,
-                or_(Escalation.outcome.is_(None), Escalation.outcome != "false_alarm"))
-        )
+        level = await self._s.scalar(_HIGHEST_SINCE, {"b_chat_id": chat_id, "b_since": since})
         return int(level or 0)
 
     async def latest_since(self, chat_id: int, since: datetime) -> Escalation | None:
         """This student's latest case opened since ``since`` that was not closed as a false
         alarm (the one that makes a new request of theirs count as risky)."""
         return (await self._s.scalars(
-            select(Escalation).where(
-                Escalation.student_chat_id == chat_id, Escalation.created_at >= since,
-                or_(Escalation.outcome.is_(None), Escalation.outcome != "false_alarm"))
-            .order_by(Escalation.id.desc()).limit(1))).first()
+            _LATEST_SINCE, {"b_chat_id": chat_id, "b_since": since})).first()
 
     async def unresolved(self) -> Sequence[Escalation]:
         return (await self._s.scalars(
@@ -78,10 +81,8 @@ class Escalations:
         case = await self.get(escalation_id)
         if case is None or case.status in _OVER[until]:
             return False, []
-        earlier = (await self._s.execute(
-            select(CaseMessage.id, CaseMessage.message_id).where(
-                CaseMessage.escalation_id == escalation_id, CaseMessage.chat_id == chat_id,
-                CaseMessage.until == until))).all()
+        earlier = (await self._s.execute(_CASE_MESSAGES, {
+            "b_escalation_id": escalation_id, "b_chat_id": chat_id, "b_until": until})).all()
         if earlier:
             await self._s.execute(delete(CaseMessage).where(
                 CaseMessage.id.in_([row_id for row_id, _ in earlier])))

@@ -128,6 +128,16 @@ class Connection:
     def cursor(self) -> Cursor:
         return Cursor(self._open().cursor())
 
+    async def begin(self, sql: str) -> None:
+        """Start a transaction (``BEGIN`` or ``BEGIN IMMEDIATE``), waiting for the write lock
+        as any statement does (storage.db runs it here, past SQLAlchemy's execution of a
+        statement: that cost ~7 % of an update's CPU for one word of SQL, #14)."""
+        cursor = Cursor(self._open().cursor())
+        try:
+            await cursor.execute(sql)
+        finally:
+            cursor._cursor.close()
+
     async def commit(self) -> None:
         self._open().commit()
 

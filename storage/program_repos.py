@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, inspect, select, update
+from sqlalchemy import BigInteger, Integer, bindparam, func, insert, inspect, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy.sql import Executable
 
 from routing.lifecycles import OFFER, REPORT, SESSION, OfferStatus, ReportStatus
 from storage.crypto import Cipher
@@ -31,6 +34,56 @@ from storage.program_models import (
     StudentReport,
     Timer,
 )
+from storage.repositories import flush_pending, run_core
+
+_CANCEL = (update(Timer).where(Timer.kind == bindparam("b_kind"), Timer.ref == bindparam("b_ref"),
+                               Timer.status == "pending").values(status="cancelled"))
+_DUE = (select(Timer.id, Timer.kind).where(Timer.status == "pending",
+                                           Timer.due_at <= bindparam("b_now"))
+        .order_by(Timer.due_at, Timer.id).limit(bindparam("b_limit", type_=Integer)))
+
+
+@functools.cache
+def _arm_statement(dialect: str) -> Executable:
+    """``Timers.set``'s upsert, built once per dialect (run with the row's values)."""
+    insert = (pg_insert if dialect == "postgresql" else sqlite_insert)(Timer)
+    return insert.on_conflict_do_update(
+        index_elements=["kind", "ref"],
+        set_={k: insert.excluded[k] for k in ("due_at", "payload", "status", "fired_at")})
+
+
+# built once (#14: building a statement cost more CPU than running it); run through the
+# session, so the ORM treats them as before
+_MEMBER = select(Member).where(Member.telegram_id == bindparam("b_telegram_id"))
+_MEMBERS = select(Member).order_by(Member.role, Member.id)
+_MEMBERS_OF_ROLE = _MEMBERS.where(Member.role == bindparam("b_role"))
+_LOCK_OFFER = select(Offer).where(Offer.id == bindparam("b_id")).with_for_update()
+_PENDING_COUNTS = (select(Offer.member_id, func.count()).where(Offer.status == "pending")
+                   .group_by(Offer.member_id))
+_PENDING_REQUEST_IDS = select(Offer.request_id).where(Offer.status == "pending")
+_RECENTLY = select(Offer.request_id, Offer.member_id).where(
+    Offer.status == bindparam("b_status"), Offer.decided_at >= bindparam("b_since"))
+_ACTIVE_FOR_STUDENT = select(ChatSession).where(
+    ChatSession.student_chat_id == bindparam("b_chat_id"), ChatSession.status == "active")
+_ACTIVE_FOR_MEMBER = select(ChatSession).where(
+    ChatSession.status == "active",
+    (ChatSession.supporter_id == bindparam("b_member_id"))
+    | (ChatSession.counselor_id == bindparam("b_member_id")),
+).order_by(ChatSession.id)
+_LOADS = (select(ChatSession.supporter_id, func.count()).where(ChatSession.status == "active")
+          .group_by(ChatSession.supporter_id))
+_HANDED_BACK = (select(ChatSession).where(ChatSession.request_id == bindparam("b_request_id"),
+                                          ChatSession.ended_by == "handback")
+                .order_by(ChatSession.id.desc()).limit(1))
+_RETURNED = (select(ChatSession.request_id)
+             .where(ChatSession.request_id.in_(bindparam("b_request_ids", expanding=True)))
+             .distinct())
+_COPIED = insert(RelayCopy).from_select(
+    ["relay_message_id", "chat_id", "telegram_message_id"],
+    select(RelayMessage.id, bindparam("b_chat_id", type_=BigInteger),
+           bindparam("b_telegram_id", type_=BigInteger))
+    .where(RelayMessage.id == bindparam("b_id")))
+_NOTES = select(Note).where(Note.request_id == bindparam("b_request_id")).order_by(Note.id)
 
 
 def hash_code(code: str) -> str:
@@ -53,7 +106,7 @@ class Members:
             known = self._known[telegram_id]
             if known is None or (known in self._s and not inspect(known).deleted):
                 return known
-        member = await self._s.scalar(select(Member).where(Member.telegram_id == telegram_id))
+        member = await self._s.scalar(_MEMBER, {"b_telegram_id": telegram_id})
         self._known[telegram_id] = member
         return member
 
@@ -72,10 +125,9 @@ class Members:
         return member
 
     async def all(self, role: str | None = None) -> Sequence[Member]:
-        query = select(Member).order_by(Member.role, Member.id)
-        if role is not None:
-            query = query.where(Member.role == role)
-        return (await self._s.scalars(query)).all()
+        if role is None:
+            return (await self._s.scalars(_MEMBERS)).all()
+        return (await self._s.scalars(_MEMBERS_OF_ROLE, {"b_role": role})).all()
 
     async def on_duty(self, role: str) -> Sequence[Member]:
         return (await self._s.scalars(
@@ -151,7 +203,7 @@ class Offers:
         return offer
 
     async def get(self, offer_id: int) -> Offer | None:
-        return await self._s.scalar(select(Offer).where(Offer.id == offer_id).with_for_update())
+        return await self._s.scalar(_LOCK_OFFER, {"b_id": offer_id})
 
     async def pending_for_request(self, request_id: int) -> Offer | None:
         return await self._s.scalar(
@@ -179,20 +231,16 @@ class Offers:
 
     async def pending_counts(self) -> dict[int, int]:
         """Pending offers per member (they reserve capacity until answered)."""
-        rows = await self._s.execute(
-            select(Offer.member_id, func.count()).where(Offer.status == "pending")
-            .group_by(Offer.member_id))
+        rows = await self._s.execute(_PENDING_COUNTS)
         return {member: int(count) for member, count in rows.all()}
 
     async def pending_request_ids(self) -> set[int]:
-        rows = await self._s.scalars(select(Offer.request_id).where(Offer.status == "pending"))
+        rows = await self._s.scalars(_PENDING_REQUEST_IDS)
         return set(rows)
 
     async def recently(self, outcome: OfferStatus, since: datetime) -> dict[int, set[int]]:
         """request id -> members whose offer of it ended with ``outcome`` since ``since``."""
-        rows = await self._s.execute(
-            select(Offer.request_id, Offer.member_id).where(
-                Offer.status == outcome.value, Offer.decided_at >= since))
+        rows = await self._s.execute(_RECENTLY, {"b_status": outcome.value, "b_since": since})
         found: dict[int, set[int]] = {}
         for request_id, member_id in rows.all():
             found.setdefault(request_id, set()).add(member_id)
@@ -250,18 +298,10 @@ class Sessions:
         return await self._s.get(ChatSession, session_id)
 
     async def active_for_student(self, chat_id: int) -> ChatSession | None:
-        return await self._s.scalar(
-            select(ChatSession).where(ChatSession.student_chat_id == chat_id,
-                                      ChatSession.status == "active")
-        )
+        return await self._s.scalar(_ACTIVE_FOR_STUDENT, {"b_chat_id": chat_id})
 
     async def active_for_member(self, member_id: int) -> Sequence[ChatSession]:
-        return (await self._s.scalars(
-            select(ChatSession).where(
-                ChatSession.status == "active",
-                (ChatSession.supporter_id == member_id) | (ChatSession.counselor_id == member_id),
-            ).order_by(ChatSession.id)
-        )).all()
+        return (await self._s.scalars(_ACTIVE_FOR_MEMBER, {"b_member_id": member_id})).all()
 
     async def ended_for_student_since(self, chat_id: int, since: datetime,
                                       before: int | None = None) -> ChatSession | None:
@@ -337,10 +377,7 @@ class Sessions:
         ) or 0)
 
     async def loads(self) -> dict[int, int]:
-        rows = await self._s.execute(
-            select(ChatSession.supporter_id, func.count()).where(
-                ChatSession.status == "active").group_by(ChatSession.supporter_id)
-        )
+        rows = await self._s.execute(_LOADS)
         return {member: int(count) for member, count in rows.all() if member is not None}
 
     async def record(self, chat: ChatSession, sender: str, body: str, now: datetime) -> int:
@@ -355,11 +392,11 @@ class Sessions:
     async def copied(self, relay_message_id: int, chat_id: int,
                      telegram_message_id: int) -> None:
         """A student's message reached a staff member's chat as ``telegram_message_id``."""
-        if await self._s.get(RelayMessage, relay_message_id) is None:
-            return  # forgotten (/forgetme) while it was on the way
-        self._s.add(RelayCopy(relay_message_id=relay_message_id, chat_id=chat_id,
-                              telegram_message_id=telegram_message_id))
-        await self._s.flush()
+        # one statement, which inserts nothing if the message was forgotten (/forgetme) while
+        # it was on the way (was: read the message, then insert the copy)
+        await flush_pending(self._s)
+        await run_core(self._s, _COPIED, {"b_id": relay_message_id, "b_chat_id": chat_id,
+                                          "b_telegram_id": telegram_message_id})
 
     async def said(self, chat_id: int, telegram_message_id: int) -> Said | None:
         """The student's message a staff member's message ``telegram_message_id`` (in their
@@ -385,10 +422,7 @@ class Sessions:
     async def handed_back(self, request_id: int) -> ChatSession | None:
         """The request's latest chat that ended because its supporter left (handed back to
         the queue), if any: what the next supporter reads first."""
-        return (await self._s.scalars(
-            select(ChatSession).where(ChatSession.request_id == request_id,
-                                      ChatSession.ended_by == "handback")
-            .order_by(ChatSession.id.desc()).limit(1))).first()
+        return (await self._s.scalars(_HANDED_BACK, {"b_request_id": request_id})).first()
 
     async def close(self, chat: ChatSession, ended_by: str, now: datetime) -> None:
         SESSION.fire(chat, "close")
@@ -399,9 +433,7 @@ class Sessions:
         """Which of these (queued) requests were in a chat before: handed back to the queue."""
         if not request_ids:
             return set()
-        rows = await self._s.scalars(
-            select(ChatSession.request_id).where(ChatSession.request_id.in_(list(request_ids)))
-            .distinct())
+        rows = await self._s.scalars(_RETURNED, {"b_request_ids": list(request_ids)})
         return set(rows)
 
 
@@ -471,9 +503,7 @@ class Notes:
         await self._s.flush()
 
     async def for_request(self, request_id: int) -> list[str]:
-        rows = await self._s.scalars(
-            select(Note).where(Note.request_id == request_id).order_by(Note.id)
-        )
+        rows = await self._s.scalars(_NOTES, {"b_request_id": request_id})
         return [self._c.decrypt(r.body_enc) for r in rows]
 
 
@@ -512,18 +542,10 @@ class Timers:
         """Create or move the timer (kind, ref); a fired or cancelled one is re-armed.
 
         One atomic upsert, so two transactions arming the same timer cannot collide."""
-        values = {"kind": kind, "ref": ref, "due_at": due_at, "payload": payload or {},
-                  "status": "pending", "fired_at": None}
-        dialect = self._s.get_bind().dialect.name
-        insert = pg_insert if dialect == "postgresql" else sqlite_insert
-        statement = insert(Timer).values(**values)
-        statement = statement.on_conflict_do_update(
-            index_elements=["kind", "ref"],
-            set_={k: statement.excluded[k] for k in ("due_at", "payload", "status",
-                                                     "fired_at")},
-        )
-        await self._s.execute(statement)
-        await self._s.flush()
+        await flush_pending(self._s)
+        await run_core(self._s, _arm_statement(self._s.get_bind().dialect.name), {
+            "kind": kind, "ref": ref, "due_at": due_at, "payload": payload or {},
+            "status": "pending", "fired_at": None})
         if self.earliest_armed is None or due_at < self.earliest_armed:
             self.earliest_armed = due_at
 
@@ -532,16 +554,23 @@ class Timers:
         return await self._s.scalar(select(Timer).where(Timer.kind == kind, Timer.ref == ref))
 
     async def cancel(self, kind: str, ref: str) -> None:
-        await self._s.execute(
-            update(Timer).where(Timer.kind == kind, Timer.ref == ref,
-                                Timer.status == "pending").values(status="cancelled")
-        )
+        await flush_pending(self._s)
+        await run_core(self._s, _CANCEL, {"b_kind": kind, "b_ref": ref})
+        for held in self._s.sync_session.identity_map.values():  # as the ORM's UPDATE would
+            if isinstance(held, Timer) and held.kind == kind and held.ref == ref \
+                    and held.status == "pending":
+                set_committed_value(held, "status", "cancelled")
 
     async def due(self, now: datetime, limit: int = 50) -> Sequence[Timer]:
         return (await self._s.scalars(
             select(Timer).where(Timer.status == "pending", Timer.due_at <= now)
             .order_by(Timer.due_at, Timer.id).limit(limit)
         )).all()
+
+    async def due_ids(self, now: datetime, limit: int = 50) -> list[tuple[int, str]]:
+        """``due`` as (id, kind) pairs, read past the ORM (the sweeper's look: #14)."""
+        return [(int(i), str(k)) for i, k in
+                await run_core(self._s, _DUE, {"b_now": now, "b_limit": limit})]
 
     async def next_due(self) -> datetime | None:
         """When the earliest pending timer is due (None when nothing is armed)."""

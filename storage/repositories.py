@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -29,7 +30,7 @@ from sqlalchemy.sql import Executable
 
 from flows.selfhelp import EXERCISE, ExerciseStatus
 from routing.lifecycles import REQUEST
-from storage.crypto import Cipher
+from storage.crypto import Cipher, to_json
 from storage.models import (
     AuditEntry,
     Conversation,
@@ -40,6 +41,23 @@ from storage.models import (
     Person,
     SafetyPlan,
 )
+
+# Statements the handlers run on most updates, built once (#14: building a statement cost more
+# CPU than running it); run through the session, so the ORM treats them as before.
+_PERSON = select(Person).where(Person.telegram_id == bindparam("b_telegram_id"))
+_BLOCKED = select(Person.id).where(Person.blocked_until > bindparam("b_now"))
+_LOCK_REQUEST = select(HelpRequest).where(HelpRequest.id == bindparam("b_id")).with_for_update()
+_OPEN_REQUEST = (select(HelpRequest)
+                 .where(HelpRequest.person_id == bindparam("b_person_id"),
+                        HelpRequest.status.in_(("queued", "active")))
+                 .order_by(HelpRequest.id.desc()))
+_QUEUED = select(HelpRequest).where(HelpRequest.status == "queued").order_by(HelpRequest.id)
+_MARK_SCREENED = (update(InboxUpdate).where(InboxUpdate.update_id == bindparam("b_update_id"))
+                  .values(screened=True))
+_LIVE_EXERCISE = (select(Exercise)
+                  .where(Exercise.chat_id == bindparam("b_chat_id"),
+                         Exercise.status.in_((ExerciseStatus.RUNNING, ExerciseStatus.PAUSED)))
+                  .order_by(Exercise.id.desc()).limit(1).with_for_update())
 
 
 class People:
@@ -56,7 +74,7 @@ class People:
         known = self._known.get(telegram_id)
         if known is not None and known in self._s and not inspect(known).deleted:
             return known
-        person = await self._s.scalar(select(Person).where(Person.telegram_id == telegram_id))
+        person = await self._s.scalar(_PERSON, {"b_telegram_id": telegram_id})
         if person is not None:
             self._known[telegram_id] = person
         return person
@@ -90,7 +108,7 @@ class People:
 
     async def blocked(self, now: datetime) -> set[int]:
         """The ids of people a coordinator blocked from peer chats, as of ``now``."""
-        return set(await self._s.scalars(select(Person.id).where(Person.blocked_until > now)))
+        return set(await self._s.scalars(_BLOCKED, {"b_now": now}))
 
     async def mark_blocked(self, telegram_id: int, blocked: bool = True) -> None:
         await self._s.execute(
@@ -111,6 +129,9 @@ class Conversations:
         self._s = session
         self._c = cipher
         self._absent: set[int] = set()  # chats read without a conversation in this unit of work
+        # chat -> its data as stored and decrypted, in this unit of work: an update reads its
+        # conversation three times on average, and each was a Fernet decryption (#14)
+        self._plain: dict[int, tuple[bytes, str]] = {}
 
     def absent(self, chat_id: int) -> None:
         """Read already and not there (storage.uow's first read of an update)."""
@@ -123,8 +144,11 @@ class Conversations:
         if row is None:
             self._absent.add(chat_id)
             return None
-        data = self._c.decrypt_json(row.data_enc)
-        return ConversationState(row.flow, row.state, data, row.version)
+        plain = self._plain.get(chat_id)
+        if plain is None or plain[0] is not row.data_enc:
+            plain = (row.data_enc, self._c.decrypt(row.data_enc))
+            self._plain[chat_id] = plain
+        return ConversationState(row.flow, row.state, json.loads(plain[1]), row.version)
 
     async def save(
         self, chat_id: int, flow: str, state: str, data: dict[str, Any], now: datetime
@@ -134,9 +158,11 @@ class Conversations:
         if row is None:
             row = Conversation(chat_id=chat_id, flow=flow, updated_at=now)
             self._s.add(row)
+        text = to_json(data)
         row.flow, row.state, row.data_enc, row.updated_at = (
-            flow, state, self._c.encrypt_json(data), now,
+            flow, state, self._c.encrypt(text), now,
         )
+        self._plain[chat_id] = (row.data_enc, text)
         await self._s.flush()
 
     async def delete(self, chat_id: int) -> None:
@@ -173,9 +199,7 @@ class Requests:
 
     async def lock(self, request_id: int) -> HelpRequest | None:
         """The request, locked for this transaction (two supporters accepting at once)."""
-        return await self._s.scalar(
-            select(HelpRequest).where(HelpRequest.id == request_id).with_for_update()
-        )
+        return await self._s.scalar(_LOCK_REQUEST, {"b_id": request_id})
 
     def description(self, request: HelpRequest) -> str:
         return self._c.decrypt(request.description_enc)
@@ -188,11 +212,7 @@ class Requests:
             pseudonym=earlier.pseudonym, description=self.description(earlier), now=now)
 
     async def open_for(self, person_id: int) -> HelpRequest | None:
-        return await self._s.scalar(
-            select(HelpRequest)
-            .where(HelpRequest.person_id == person_id, HelpRequest.status.in_(("queued", "active")))
-            .order_by(HelpRequest.id.desc())
-        )
+        return await self._s.scalar(_OPEN_REQUEST, {"b_person_id": person_id})
 
     async def latest_for(self, person_id: int) -> HelpRequest | None:
         return await self._s.scalar(
@@ -207,14 +227,11 @@ class Requests:
         await self._s.flush()
 
     async def queued(self) -> Sequence[HelpRequest]:
-        return (
-            await self._s.scalars(
-                select(HelpRequest).where(HelpRequest.status == "queued").order_by(HelpRequest.id)
-            )
-        ).all()
+        return (await self._s.scalars(_QUEUED)).all()
 
 
 QUARANTINED = "quarantined"
+CONNECTION = "sejawat_connection"  # a session's info: its transaction and connection (run_core)
 # How long an update id identifies one update. Telegram keeps an update for at most 24 hours
 # until the bot takes it, so a repeated delivery comes within a day of the first; and after a
 # week with no updates, the next update's id is chosen at random (the ids may go back). An id
@@ -228,8 +245,23 @@ async def run_core(session: AsyncSession, statement: Executable,
     connection, past the ORM (#14: on the hot paths, building a statement for each call and
     the ORM's handling of it cost two thirds of a simple UPDATE's CPU). For statements whose
     rows the unit of work has not loaded as objects, or does not read back."""
-    connection = await session.connection()
+    held = session.sync_session.info.get(CONNECTION)
+    transaction = session.sync_session.get_transaction()
+    if held is not None and held[0] is transaction and transaction is not None \
+            and transaction.is_active:
+        connection = held[1]  # asking the session again cost as much as the statement
+    else:
+        connection = await session.connection()
+        session.sync_session.info[CONNECTION] = (session.sync_session.get_transaction(),
+                                                 connection)
     return await connection.execute(statement, params)
+
+
+async def flush_pending(session: AsyncSession) -> None:
+    """What the ORM would flush before a statement it runs itself (autoflush), for a
+    statement run past it (``run_core``) on rows the unit of work may hold as objects."""
+    if session.new or session.dirty or session.deleted:
+        await session.flush()
 
 
 @dataclass(frozen=True)
@@ -397,9 +429,7 @@ class Inbox:
         return row is not None and row.status == "pending" and not row.screened
 
     async def mark_screened(self, update_id: int) -> None:
-        await self._s.execute(
-            update(InboxUpdate).where(InboxUpdate.update_id == update_id).values(screened=True)
-        )
+        await self._s.execute(_MARK_SCREENED, {"b_update_id": update_id})
 
     async def count_attempt(self, update_id: int, error: str) -> int:
         row = await self._s.get(InboxUpdate, update_id)
@@ -643,9 +673,13 @@ class Exercises:
 
     def __init__(self, session: AsyncSession) -> None:
         self._s = session
+        # chats read with no live exercise in this unit of work (an update asks twice: the
+        # journey's move and the handler); only start() makes one live
+        self._none_live: set[int] = set()
 
     async def start(self, person_id: int, chat_id: int, kind: str, rounds: int,
                     message_id: int, now: datetime) -> Exercise:
+        self._none_live.discard(chat_id)
         exercise = Exercise(person_id=person_id, chat_id=chat_id, kind=kind, rounds=rounds,
                             step=0, status=EXERCISE.initial.value, message_id=message_id,
                             started_at=now)
@@ -667,11 +701,12 @@ class Exercises:
 
     async def live(self, chat_id: int) -> Exercise | None:
         """The student's exercise that is running or paused, if any."""
-        return await self._s.scalar(
-            select(Exercise).where(Exercise.chat_id == chat_id,
-                                   Exercise.status.in_((ExerciseStatus.RUNNING,
-                                                        ExerciseStatus.PAUSED)))
-            .order_by(Exercise.id.desc()).limit(1).with_for_update())
+        if chat_id in self._none_live:
+            return None
+        live = await self._s.scalar(_LIVE_EXERCISE, {"b_chat_id": chat_id})
+        if live is None:
+            self._none_live.add(chat_id)
+        return live
 
     async def since(self, person_id: int, since: datetime) -> Sequence[Exercise]:
         """What they did from ``since`` on, oldest first."""

@@ -30,6 +30,7 @@ from storage.program_repos import (
     Timers,
 )
 from storage.repositories import (
+    CONNECTION,
     Audit,
     Conversations,
     Exercises,
@@ -127,7 +128,9 @@ class UnitOfWork:
         self.student_reports = StudentReports(session, self._cipher)
         self.plans = Plans(session, self._cipher)
         self.exercises = Exercises(session)
-        await session.begin()
+        # (the session begins its transaction when first used: asking it here cost a
+        # greenlet switch per unit of work and changed nothing; SQLite's BEGIN, storage.db,
+        # came with the first statement either way)
         if self._read_only:
             await session.connection(execution_options={READ_ONLY: True})
         return self
@@ -166,14 +169,15 @@ class UnitOfWork:
         session = self.session
         self._session = None
         try:
-            if exc_type is None:
-                # read-only use: keep what was loaded usable after the transaction ends
-                # (a rollback would expire it); nothing uncommitted reaches the database
-                session.expunge_all()
             if session.in_transaction():
+                if exc_type is None:
+                    # read-only use: keep what was loaded usable after the transaction ends
+                    # (a rollback would expire it); nothing uncommitted reaches the database
+                    session.expunge_all()
                 await session.rollback()
         finally:
             session.sync_session.info.pop(HELD, None)
+            session.sync_session.info.pop(CONNECTION, None)
             try:
                 await session.close()
             finally:

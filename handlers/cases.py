@@ -39,6 +39,7 @@ from storage.uow import UnitOfWork
 CRISIS = Priority.CRISIS
 NOTE_FLOW = "case-note"
 # what an acknowledgement alone says; a take-over says more, once
+ACKED_OTHERS = frozenset({"escalation-acked-others", "escalation-acked-others-coordinator"})
 ACK_ONLY = frozenset({"escalation-acked", "escalation-acked-coordinator",
                       "crisis-counselor-aware", "crisis-team-aware", "crisis-acked-supporter"})
 
@@ -132,9 +133,21 @@ async def _take_over(uow: UnitOfWork, services: Services, escalation: Escalation
         return [Reply("escalation-already-acked", {"name": other.name if other else "?"})]
     if CASE.state_of(escalation) == Case.TAKEN_OVER and await held(uow, escalation):
         return [Reply("escalation-already-yours", {"id": escalation.id})]
-    if CASE.state_of(escalation) == Case.OPEN:  # others are told; the one taking over and
-        effects += [e for e in await _acknowledge(uow, services, escalation, member)  # the
-                    if not (isinstance(e, Reply) and e.key in ACK_ONLY)]  # student hear below
+    # whoever else was paged (or saw it) hears it was taken over, not only "seen" (a trial:
+    # the coordinator read "seen, not taken over" at the second it was taken over)
+    told = [] if CASE.state_of(escalation) == Case.TAKEN_OVER else [  # (not: back into a
+        i for i in {*ladder_state(escalation).paged, escalation.acknowledged_by}  # chat that
+        if i is not None and i != member.id]  # ended)
+    if CASE.state_of(escalation) == Case.OPEN:  # the supporter is told; the one taking over
+        effects += [e for e in await _acknowledge(uow, services, escalation, member)  # and
+                    if not (isinstance(e, Reply) and e.key in ACK_ONLY | ACKED_OTHERS)]  # the
+        # student hear below
+    for other_id in told:
+        other = await uow.members.get(other_id)
+        if other is not None and other.active:
+            effects.append(Reply("escalation-taken-others", {"name": member.name,
+                                                              "id": escalation.id},
+                                 to=other.telegram_id, priority=CRISIS))
     now = services.clock()
     if CASE.state_of(escalation) != Case.TAKEN_OVER:  # else: back into a chat that ended
         CASE.fire(escalation, "take_over")
@@ -323,8 +336,10 @@ async def acknowledge_button(uow: UnitOfWork, services: Services, inbound: Inbou
             rows = case_buttons(escalation, member.role)
             return [Reply("escalation-you-acked", {"id": escalation.id}, rows,
                           meta=case_meta(escalation, rows))]
-        other = await uow.members.get(escalation.acknowledged_by or 0)
-        return [Reply("escalation-already-acked", {"name": other.name if other else "?"})]
+        other = await uow.members.get(escalation.taken_over_by or escalation.acknowledged_by
+                                      or 0)  # seen is not handled (a trial): which it is
+        return [Reply("escalation-already-acked" if escalation.taken_over_by else
+                      "escalation-already-seen", {"name": other.name if other else "?"})]
     return [ClearButtons(inbound.message_id),
             *await _acknowledge(uow, services, escalation, member)]
 

@@ -62,7 +62,7 @@ history-student = Student
 history-supporter = Supporter
 history-counselor = Counselor
 history-empty = (the student has not written anything yet)
-history-opened = Student, earlier (what opened the case)
+history-opened = The student's message that opened the case
 history-cut = …
 
 ## Team: reminders, and news for whoever is in the chat

@@ -275,7 +275,7 @@ crisis-still-here =
     We're still here with you, and we're making sure a counselor reaches you soon.
     If you're in danger, contact now:
     { $resources }
-crisis-counselor-aware = A counselor has seen your message and will be with you soon. 💛
+crisis-counselor-aware = A counselor has seen your message. 💛 You will hear here what happens next.
 crisis-team-aware = Someone from the school's support team has seen your message and is finding a counselor for you. 💛
 counselor-joined-student = A counselor has joined the chat. 💛 You can write to them here.
 screening-question = Thank you for sharing. May we ask you directly: in the past few weeks, have you had thoughts of killing yourself?
@@ -610,9 +610,11 @@ escalation-update =
 escalation-acked = You acknowledged escalation #{ $id }. Take over to chat with the student, or resolve it with an outcome. If neither happens within { $minutes } min, the team is paged again.
 escalation-acked-others-coordinator = { $name } (coordinator) has seen escalation #{ $id }. It still needs a counselor to take the student over.
 escalation-acked-others = { $name } acknowledged escalation #{ $id }.
+escalation-taken-others = { $name } has taken over escalation #{ $id } and is now in the chat with the student.
 escalation-acked-coordinator = You acknowledged escalation #{ $id }. A counselor takes the student over; you can record the outcome below. If nobody takes over or resolves it within { $minutes } min, the team is paged again.
 escalation-you-acked = You have already acknowledged escalation #{ $id }: take it over or record its outcome below.
 escalation-already-acked = { $name } is already handling this escalation.
+escalation-already-seen = { $name } has already seen this escalation (nobody has taken it over yet).
 escalation-closed = This escalation is already resolved.
 escalation-taken =
     You are now in the chat with { $pseudonym }. Everything you write goes to the student.

@@ -62,7 +62,7 @@ history-student = Siswa
 history-supporter = Pendamping
 history-counselor = Konselor
 history-empty = (siswa belum menulis apa-apa)
-history-opened = Siswa, sebelumnya (yang membuka kasus ini)
+history-opened = Pesan siswa yang memicu kasus ini
 history-cut = …
 
 ## Tim: pengingat, dan kabar ke yang ada di obrolan

@@ -8,7 +8,7 @@ queue-nobody-on-duty =
     Kalau kamu butuh bantuan sekarang, hubungi:
     { $resources }
 queue-taking-long =
-    Maaf ya, nyari pendampingnya lagi lebih lama dari biasanya. 🙏 Kamu masih { queue-place } di antrean{ $told ->
+    Maaf ya, nyari pendampingnya lagi lebih lama dari biasanya. 🙏 Kamu masih di { queue-place } antrean{ $told ->
         [yes] , dan koordinator program udah dikabarin
        *[no] {""}
     }. Nanti ada pesan di sini begitu ada yang gabung. Kamu nggak perlu ngapa-ngapain.

@@ -157,10 +157,10 @@ queue-place = { $position ->
        *[other] urutan ke-{ $position }
     }
 queue-position = { $asked ->
-        [yes] Kamu { queue-place } di antrean. Permintaanmu lagi kami kasih ke pendamping, tunggu bentar ya. Nanti ada pesan di sini begitu dia gabung.
+        [yes] Kamu di { queue-place } antrean. Permintaanmu lagi kami kasih ke pendamping, tunggu bentar ya. Nanti ada pesan di sini begitu dia gabung.
        *[no] { $minutes ->
-            [0] Kamu { queue-place } di antrean. Begitu ada pendamping yang kosong, permintaanmu langsung kami tawarin ke dia. Nanti ada pesan di sini waktu dia gabung.
-           *[other] Kamu { queue-place } di antrean. Kira-kira nunggu { $minutes } menit. Nanti ada pesan di sini begitu pendampingnya gabung.
+            [0] Kamu di { queue-place } antrean. Begitu ada pendamping yang kosong, permintaanmu langsung kami tawarin ke dia. Nanti ada pesan di sini waktu dia gabung.
+           *[other] Kamu di { queue-place } antrean. Kira-kira nunggu { $minutes } menit. Nanti ada pesan di sini begitu pendampingnya gabung.
         }
     }
 queue-closed =
@@ -275,7 +275,7 @@ crisis-still-here =
     Kami masih di sini sama kamu, dan kami lagi ngusahain biar konselor cepet nyapa kamu.
     Kalau kamu dalam bahaya, langsung hubungi:
     { $resources }
-crisis-counselor-aware = Konselor udah baca pesanmu dan bakal segera nyapa kamu. 💛
+crisis-counselor-aware = Konselor udah baca pesanmu. 💛 Nanti kamu dikabarin di sini soal langkah selanjutnya.
 crisis-team-aware = Ada orang dari tim sekolah yang udah baca pesanmu, dan dia lagi nyariin konselor buat kamu. 💛
 counselor-joined-student = Konselor udah gabung di obrolan. 💛 Kamu bisa langsung nulis ke dia di sini.
 screening-question = Makasih udah cerita. Boleh kami tanya langsung? Beberapa minggu terakhir ini, kamu pernah nggak kepikiran buat bunuh diri?
@@ -604,12 +604,14 @@ escalation-update =
        *[no] {""}
     }
     Kata-katanya: { $excerpt }
-escalation-acked = Kamu sekarang menangani kasus #{ $id }. Ambil alih untuk mengobrol dengan siswa, atau tutup dengan hasil akhir. Kalau dalam { $minutes } menit belum ada yang ambil alih atau menutupnya, tim akan dihubungi lagi.
+escalation-acked = Kasus #{ $id } kamu tandai sudah dilihat. Ambil alih untuk mengobrol dengan siswa, atau tutup dengan hasil akhir. Kalau dalam { $minutes } menit belum ada yang ambil alih atau menutupnya, tim akan dihubungi lagi.
 escalation-acked-others-coordinator = { $name } (koordinator) sudah melihat kasus #{ $id }. Masih perlu konselor yang mengambil alih obrolan dengan siswa.
 escalation-acked-others = { $name } sudah melihat kasus #{ $id } (belum mengambil alih obrolan dengan siswa).
-escalation-acked-coordinator = Kamu sekarang menangani kasus #{ $id }. Yang ambil alih obrolan nanti konselor; kamu bisa mencatat hasil akhirnya di bawah. Kalau dalam { $minutes } menit belum ada yang ambil alih atau menutupnya, tim akan dihubungi lagi.
+escalation-taken-others = { $name } sudah mengambil alih kasus #{ $id } dan sekarang mengobrol dengan siswa.
+escalation-acked-coordinator = Kasus #{ $id } kamu tandai sudah dilihat. Yang ambil alih obrolan nanti konselor; kamu bisa mencatat hasil akhirnya di bawah. Kalau dalam { $minutes } menit belum ada yang ambil alih atau menutupnya, tim akan dihubungi lagi.
 escalation-you-acked = Kasus #{ $id } sudah kamu tangani sebelumnya: ambil alih atau catat hasil akhirnya di bawah.
 escalation-already-acked = { $name } sudah menangani kasus ini.
+escalation-already-seen = { $name } sudah lebih dulu melihat kasus ini (belum ada yang mengambil alih).
 escalation-closed = Kasus ini sudah selesai.
 escalation-taken =
     Kamu sekarang ada di obrolan dengan { $pseudonym }. Semua yang kamu tulis sampai ke siswa.

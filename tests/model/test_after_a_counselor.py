@@ -374,7 +374,7 @@ async def test_a_chat_opened_again_shows_the_words_that_opened_the_case_before_i
     before = len(world.telegram.messages)
     await press(world, BUDI, "es:take:")
     [taken] = [t for t in world.texts(BUDI, before) if "The chat so far" in t]
-    assert f"Student, earlier (what opened the case): {pills}" in taken, taken
+    assert f"The student's message that opened the case: {pills}" in taken, taken
     assert taken.index(pills) < taken.index("iya kak, aku di kamar (5)")
     assert await check(world) == []
 

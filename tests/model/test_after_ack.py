@@ -139,3 +139,32 @@ async def test_a_not_sure_after_a_feedback_comment_pings_with_those_words_and_th
     assert "Their words: percuma, mending aku ilang aja dari dunia ini" in ping, ping
     assert "Topic: Family or relationships" in ping, ping
     assert await check(world) == []
+
+
+async def test_the_others_hear_a_case_was_taken_over_not_only_seen(world: World) -> None:
+    """(A trial: at the second Pak Budi took the case over, Bu Sari read "Pak Budi has seen
+    case #1 (not taken over the chat)", and her own stale Seen told her he was "handling"
+    it.)"""
+    await world.say(STUDENT, "aku mau bunuh diri malam ini")
+    await world.advance(12 * 60)  # nobody answers: in the end everyone is paged
+    assert pings(world, SARI)
+    before = len(world.telegram.messages)
+    await press(world, BUDI, "es:take:1")
+    told = world.texts(SARI, before)
+    assert any("sudah mengambil alih kasus #1" in t or "has taken over escalation #1" in t
+               for t in told), told
+    assert not any("belum mengambil alih" in t or "acknowledged escalation #1" in t
+                   for t in told), told
+    assert await check(world) == []
+
+
+async def test_a_stale_seen_after_someone_saw_it_says_seen_not_handled(world: World) -> None:
+    await world.say(STUDENT, "aku mau bunuh diri malam ini")
+    await world.advance(12 * 60)
+    await press(world, BUDI, "es:ack:1")
+    before = len(world.telegram.messages)
+    await world.press(SARI, 1, "es:ack:1")  # her ping's button, pressed after his
+    [said] = world.texts(SARI, before)
+    assert "has already seen this escalation (nobody has taken it over yet)" in said or \
+        "sudah lebih dulu melihat kasus ini" in said, said
+    assert await check(world) == []

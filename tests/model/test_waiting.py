@@ -40,7 +40,7 @@ async def test_an_offer_nobody_answers_tells_the_student_and_the_coordinator_the
     assert "at capacity" not in alert
     assert "crisis case" not in alert, "no case: not a word about one"
     told = world.texts(STUDENT, waiting)
-    assert any("lebih lama dari biasanya" in t and "urutan pertama di antrean" in t
+    assert any("lebih lama dari biasanya" in t and "di urutan pertama antrean" in t
                and "koordinator program udah dikabarin" in t and "112" in t
                for t in told), told
     # the offer is still open: taking it now still starts the chat

@@ -41,6 +41,10 @@ JOURNEY: Lifecycle[Place] = Lifecycle(
     transitions=(
         # a student starts telling the bot what they need (/start, or "ask again")
         T("begin", (_N,), _I),
+        # /friend while telling the bot what they need, before it is sent: the intake turns
+        # to the friend route (a trial: it showed the in-chat guidance, "tell your supporter
+        # here", with no supporter, and its button opened a case with nothing in it)
+        T("to_friend", (_I,), _I),
         # someone opens an invite to join the team (not in the middle of a chat)
         T("join", (_N, _I, _Q, _F, Place.PLAN), Place.ONBOARDING),
         # a supporter accepted the request, or a counselor took the student over (from

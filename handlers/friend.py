@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from flows.buttons import ButtonData, button
 from flows.intake import INTAKE
+from flows.journey import RISK
 from flows.types import AlertFriend, ClearButtons, Effect, Inbound, Reply
 from handlers import escalations, journey
 from handlers.context import Services, machine_context
@@ -19,12 +20,16 @@ FRIEND = "fr"
 
 async def friend(uow: UnitOfWork, services: Services, inbound: Inbound,
                  person: Person) -> list[Effect]:
-    if await journey.may(uow, inbound.chat_id, "begin"):
-        ctx = machine_context(services, person.language)
-        data = {"lang": person.language, "for": "friend", "topic": "friend",
-                "pseudonym": person.pseudonym or ctx.new_pseudonym()}
-        await journey.move(uow, inbound.chat_id, "begin", services.clock(), data, "friend")
-        return list(INTAKE.states["friend"].prompt(ctx, data))
+    for event in ("begin", "to_friend"):  # free, or in an intake not sent yet
+        if await journey.may(uow, inbound.chat_id, event):
+            ctx = machine_context(services, person.language)
+            saved = await uow.conversations.get(inbound.chat_id)
+            data = {"lang": person.language, "for": "friend", "topic": "friend",
+                    "pseudonym": person.pseudonym or ctx.new_pseudonym(),
+                    **({RISK: saved.data[RISK]} if saved is not None and RISK in saved.data
+                       else {})}  # (a risk seen in the intake so far is kept)
+            await journey.move(uow, inbound.chat_id, event, services.clock(), data, "friend")
+            return list(INTAKE.states["friend"].prompt(ctx, data))
     row = (button(FRIEND, "btn-friend-alert", "alert"),)
     return [Reply("friend-guidance"), Reply("friend-in-chat", {}, (row,))]
 

@@ -164,3 +164,22 @@ async def test_a_friends_words_of_risk_page_as_a_friend_not_as_the_reporters_own
     await press(world, EN_STUDENT, "in:urgency:unsure")
     assert any("grade 11" in t for t in world.texts(BUDI, heard)), "the class reaches them"
     assert await check(world) == []
+
+
+async def test_friend_in_the_middle_of_the_intake_turns_it_to_the_friend_route(
+    world: World,
+) -> None:
+    """(A trial: /friend at the welcome showed the in-chat guidance, "tell your supporter
+    here", with no supporter, and its button opened a case with nothing in it.)"""
+    await world.command(STUDENT, "/start")
+    await world.command(STUDENT, "/friend")
+    assert any(d == "in:friend:alert" for _, d in world.latest_buttons(STUDENT))
+    assert not any("pendampingmu di sini" in t for t in world.texts(STUDENT))
+    await press(world, STUDENT, "in:friend:alert")
+    await world.say(STUDENT, "temenku murung terus seminggu ini, nggak mau makan")
+    await press(world, STUDENT, "in:skip")
+    await press(world, STUDENT, "in:urgency:unsure")
+    world.signals.append((STUDENT, world.clock(), "friend alert"))
+    [ping] = pings(world, BUDI)
+    assert "nggak mau makan" in ping, "with what they know"
+    assert await check(world) == []

@@ -502,6 +502,11 @@ async def end_session(uow: UnitOfWork, services: Services, chat: ChatSession,
     routing = services.config.routing
     practising = await practice.for_request(uow, request) is not None
     if routing.followup and not practising:
+        for earlier in await uow.timers.pending("followup"):  # one check-in, after the last
+            # chat (a trial: two chats ended the same day, the check-in came twice)
+            if earlier.payload.get("chat_id") == chat.student_chat_id and \
+                    earlier.ref != str(request.id):
+                await uow.timers.cancel("followup", earlier.ref)
         due = now + timedelta(seconds=routing.followup_after)
         await uow.timers.set("followup", str(request.id), due,
                              {"chat_id": chat.student_chat_id})

@@ -148,6 +148,21 @@ async def test_a_risky_answer_to_the_next_day_check_in_pages_a_counselor(world: 
     assert await check(world) == []
 
 
+async def test_two_chats_ended_the_same_day_bring_one_check_in(world: World) -> None:
+    """(A trial: the next-day check-in came twice, a second apart, after two chats.)"""
+    for _ in range(2):
+        await intake(world, STUDENT)
+        await press(world, DIMAS, "of:accept:")
+        await world.end(STUDENT)
+        await press(world, STUDENT, "fb:rate:")
+    before = len(world.telegram.messages)
+    await world.advance(world.config.routing.followup_after + 120)
+    checks = [m for m in world.telegram.to(STUDENT, before)
+              if any(d.startswith("fu:") for d in m.buttons)]
+    assert len(checks) == 1, [m.text for m in checks]
+    assert await check(world) == []
+
+
 async def test_what_someone_joining_the_team_writes_is_screened(world: World) -> None:
     await world.command(SARI, "/invite supporter")
     code = next(t for t in reversed(world.texts(SARI)) if "?start=" in t).split("?start=")[1]

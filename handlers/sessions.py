@@ -530,7 +530,8 @@ async def end_session(uow: UnitOfWork, services: Services, chat: ChatSession,
         # only ever talked with a counselor
         await journey.move(uow, chat.student_chat_id, "end_after_crisis", now)
         crisis = True
-        peer = ended_by.startswith("member:") and chat.supporter_id is None and \
+        peer = (ended_by.startswith("member:") or ended_by == "idle") and \
+            chat.supporter_id is None and \
             bool(uow.requests.description(request).strip()) and \
             not await _had_a_supporter_before(uow, chat) and \
             await uow.audit.happened("request.queued", f"request:{request.id}")

@@ -89,7 +89,7 @@ async def test_the_goodbye_after_a_crisis_gives_the_numbers_once(world: World) -
     assert await check(world) == []
 
 
-async def _counselor_only_chat_ended(world: World, outcome: str = "") -> int:
+async def _counselor_only_chat_ended(world: World, outcome: str = "", idle: bool = False) -> int:
     """A yes to the intake's screening, the request sent, a counselor takes the student over
     before any supporter does, resolves the case and ends the chat: the student only ever
     talked with a counselor. Returns the message count before the goodbye."""
@@ -115,7 +115,10 @@ async def _counselor_only_chat_ended(world: World, outcome: str = "") -> int:
         await press(world, BUDI, "es:out:")
     await world.command(BUDI, "/skip")
     before = len(world.telegram.messages)
-    await world.end(BUDI)
+    if idle:  # nobody writes: the chat closes on its own
+        await world.advance(2 * world.config.routing.idle_close)
+    else:
+        await world.end(BUDI)
     return before
 
 
@@ -130,6 +133,18 @@ async def test_the_supporter_after_a_counselor_hears_a_counselor_was_with_the_st
     await press(world, DIMAS, "of:accept:")
     assert any(t.startswith("🛟 A counselor was with") and "Student is safe" in t
                for t in world.texts(DIMAS, accepted)), world.texts(DIMAS, accepted)
+    assert await check(world) == []
+
+
+async def test_a_counselor_only_chat_that_went_quiet_still_asks_about_the_peer_they_wanted(
+    world: World,
+) -> None:
+    """(A trial: a student promised "the next supporter will read your request" met only a
+    counselor; when that chat closed for inactivity the request was gone and nobody asked.)"""
+    before = await _counselor_only_chat_ended(world, idle=True)
+    goodbyes = [m for m in world.telegram.to(STUDENT, before)
+                if any(d.startswith("fu:peer:") for d in m.buttons)]
+    assert goodbyes, world.texts(STUDENT, before)
     assert await check(world) == []
 
 

@@ -50,6 +50,14 @@ async def go_off_duty(uow: UnitOfWork, services: Services, member: Member,
     if missed:
         effects.append(Reply("duty-off-missed-offers", {"count": missed}, BACK_ON_DUTY,
                              to=member.telegram_id))
+        # the coordinators hear it (a trial: the last supporter on duty was set off while a
+        # student waited, and the coordinator's only alert still said "offered, not answered")
+        waiting = len(await uow.requests.queued())
+        effects += [Reply("duty-off-missed-coordinator", {
+            "name": member.name, "count": missed, "waiting": waiting,
+            "others": len([m for m in await uow.members.on_duty("supporter")
+                           if m.id != member.id])}, to=c.telegram_id)
+            for c in await uow.members.all("coordinator") if c.active]
     else:
         effects.append(Reply("duty-off", {"chats": len(chats)}, to=member.telegram_id))
     minutes = max(1, -(-services.config.routing.handback_after // 60))

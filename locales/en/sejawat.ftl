@@ -375,6 +375,18 @@ duty-off = { $chats ->
     }
 duty-off-open-chat = Open chat with { $pseudonym }: hand it over or end it? If you do neither within { $minutes } min, it goes back to the team automatically. To keep it, go back on duty with /duty.
 duty-off-missed-offers = You didn't answer { $count } chat offers in a row, so we've set you off duty for now: no student should be left waiting for you. Ready again? Tap below or send /duty.
+duty-off-missed-coordinator = ⚠️ { $name } was set off duty: { $count } chat offers in a row went unanswered. { $waiting ->
+        [0] Nobody is waiting now.
+        [one] 1 student is waiting
+       *[other] { $waiting } students are waiting
+    }{ $waiting ->
+        [0] {""}
+       *[other] { $others ->
+            [0] , and no other supporter is on duty.
+            [one] ; 1 other supporter is on duty.
+           *[other] ; { $others } other supporters are on duty.
+        }
+    }
 shift-reminder = Reminder: your shift starts soon ({ $start }–{ $end }).
 
 ## Team: offers and chats

@@ -372,6 +372,16 @@ duty-off = { $chats ->
     }
 duty-off-open-chat = Obrolan terbuka dengan { $pseudonym }: serahkan atau akhiri? Kalau dalam { $minutes } menit kamu belum memilih, obrolannya otomatis dikembalikan ke tim. Kalau mau tetap lanjut, mulai bertugas lagi dengan /duty.
 duty-off-missed-offers = Kamu tidak menjawab { $count } tawaran obrolan berturut-turut, jadi untuk sementara statusmu kami ubah ke tidak bertugas, supaya tidak ada siswa yang menunggumu. Sudah siap lagi? Tekan tombol di bawah atau kirim /duty.
+duty-off-missed-coordinator = ⚠️ { $name } otomatis tidak bertugas lagi: { $count } tawaran obrolan berturut-turut tidak dijawab. { $waiting ->
+        [0] Saat ini tidak ada yang menunggu.
+       *[other] { $waiting } siswa sedang menunggu
+    }{ $waiting ->
+        [0] {""}
+       *[other] { $others ->
+            [0] , dan tidak ada pendamping lain yang bertugas.
+           *[other] ; { $others } pendamping lain sedang bertugas.
+        }
+    }
 shift-reminder = Pengingat: jadwal jagamu segera dimulai ({ $start }–{ $end }).
 
 ## Tim: tawaran dan obrolan

@@ -58,22 +58,6 @@ class Meter:
         self.count += 1
 
 
-def _button(world: World, who: int, prefix: str) -> Inbound:
-    message_id, data = [(m, d) for m, d in world.buttons(who) if d.startswith(prefix)][-1]
-    world.update_id += 1
-    return Inbound(update_id=world.update_id, chat_id=who, chat_type="private", sender_id=who,
-                   language_code="id", kind="button", button=data,
-                   callback_id=f"cb{world.update_id}", message_id=message_id)
-
-
-def _text(world: World, who: int, text: str) -> Inbound:
-    world.update_id += 1
-    command = text[1:].split()[0] if text.startswith("/") else ""
-    return Inbound(update_id=world.update_id, chat_id=who, chat_type="private", sender_id=who,
-                   language_code="id", kind="command" if command else "text", text=text,
-                   command=command, message_id=world.update_id)
-
-
 Sample = dict[str, tuple[float, float, int, int]]  # kind -> cpu µs process, deliver, statements
 
 
@@ -110,21 +94,21 @@ async def one_round(world: World, profiler: cProfile.Profile | None,
 
     gc.collect()  # once a round, outside what is measured (a full collection: ~0.1 s)
     script: list[tuple[str | None, Callable[[], Inbound]]] = [
-        ("/start", lambda: _text(world, STUDENT, "/start")),
-        ("intake button", lambda: _button(world, STUDENT, "in:consent:yes")),
-        (None, lambda: _button(world, STUDENT, "in:lang:id")),
-        (None, lambda: _button(world, STUDENT, "in:topic:family")),
-        ("intake text", lambda: _text(world, STUDENT, DESCRIPTION)),
-        (None, lambda: _button(world, STUDENT, "in:feeling:3")),
-        (None, lambda: _button(world, STUDENT, "in:name:keep")),
-        ("request sent", lambda: _button(world, STUDENT, "in:confirm:")),
-        ("supporter accepts", lambda: _button(world, SUPPORTER, "of:accept:")),
+        ("/start", lambda: world.text_update(STUDENT, "/start")),
+        ("intake button", lambda: world.press_update(STUDENT, "in:consent:yes")),
+        (None, lambda: world.press_update(STUDENT, "in:lang:id")),
+        (None, lambda: world.press_update(STUDENT, "in:topic:family")),
+        ("intake text", lambda: world.text_update(STUDENT, DESCRIPTION)),
+        (None, lambda: world.press_update(STUDENT, "in:feeling:3")),
+        (None, lambda: world.press_update(STUDENT, "in:name:keep")),
+        ("request sent", lambda: world.press_update(STUDENT, "in:confirm:")),
+        ("supporter accepts", lambda: world.press_update(SUPPORTER, "of:accept:")),
         ("student text relayed",
-         lambda: _text(world, STUDENT, "makasih kak udah mau dengerin aku")),
+         lambda: world.text_update(STUDENT, "makasih kak udah mau dengerin aku")),
         ("supporter text relayed",
-         lambda: _text(world, SUPPORTER, "Sama-sama, aku di sini. Cerita aja pelan-pelan.")),
+         lambda: world.text_update(SUPPORTER, "Sama-sama, aku di sini. Cerita aja pelan-pelan.")),
         ("high-risk text in a chat",
-         lambda: _text(world, STUDENT, "jujur aku pengen mati aja rasanya")),
+         lambda: world.text_update(STUDENT, "jujur aku pengen mati aja rasanya")),
     ]
     try:
         for kind, make in script:

@@ -75,22 +75,6 @@ async def _measure(world: World, counter: Counter, inbound: Inbound) -> tuple[in
     return len(processing), len(delivering)
 
 
-def _button(world: World, who: int, prefix: str) -> Inbound:
-    message_id, data = [(m, d) for m, d in world.buttons(who) if d.startswith(prefix)][-1]
-    world.update_id += 1
-    return Inbound(update_id=world.update_id, chat_id=who, chat_type="private", sender_id=who,
-                   language_code="id", kind="button", button=data,
-                   callback_id=f"cb{world.update_id}", message_id=message_id)
-
-
-def _text(world: World, who: int, text: str) -> Inbound:
-    world.update_id += 1
-    command = text[1:].split()[0] if text.startswith("/") else ""
-    return Inbound(update_id=world.update_id, chat_id=who, chat_type="private", sender_id=who,
-                   language_code="id", kind="command" if command else "text", text=text,
-                   command=command, message_id=world.update_id)
-
-
 async def test_statements_per_update_kind_stay_within_todays_counts(world: World) -> None:
     engine = world.running.engine.sync_engine
     counter = Counter()
@@ -98,25 +82,26 @@ async def test_statements_per_update_kind_stay_within_todays_counts(world: World
     counts: dict[str, tuple[int, int]] = {}
     try:
         counts["/start (a command)"] = await _measure(
-            world, counter, _text(world, STUDENT, "/start"))
+            world, counter, world.text_update(STUDENT, "/start"))
         counts["intake button (consent)"] = await _measure(
-            world, counter, _button(world, STUDENT, "in:consent:yes"))
+            world, counter, world.press_update(STUDENT, "in:consent:yes"))
         for step in ("in:lang:id", "in:topic:family"):
-            await world.submit(_button(world, STUDENT, step))
+            await world.submit(world.press_update(STUDENT, step))
         counts["intake text (the description)"] = await _measure(
-            world, counter, _text(world, STUDENT, DESCRIPTION))
+            world, counter, world.text_update(STUDENT, DESCRIPTION))
         for step in ("in:feeling:3", "in:name:keep"):
-            await world.submit(_button(world, STUDENT, step))
+            await world.submit(world.press_update(STUDENT, step))
         counts["request sent (offered to a supporter)"] = await _measure(
-            world, counter, _button(world, STUDENT, "in:confirm:"))
+            world, counter, world.press_update(STUDENT, "in:confirm:"))
         counts["supporter accepts"] = await _measure(
-            world, counter, _button(world, DIMAS, "of:accept:"))
+            world, counter, world.press_update(DIMAS, "of:accept:"))
         counts["student text relayed"] = await _measure(
-            world, counter, _text(world, STUDENT, "makasih kak udah mau dengerin aku"))
+            world, counter, world.text_update(STUDENT, "makasih kak udah mau dengerin aku"))
         counts["supporter text relayed"] = await _measure(
-            world, counter, _text(world, DIMAS, "Sama-sama, aku di sini. Cerita aja pelan-pelan."))
+            world, counter,
+            world.text_update(DIMAS, "Sama-sama, aku di sini. Cerita aja pelan-pelan."))
         counts["high-risk text in a chat"] = await _measure(
-            world, counter, _text(world, STUDENT, "jujur aku pengen mati aja rasanya"))
+            world, counter, world.text_update(STUDENT, "jujur aku pengen mati aja rasanya"))
     finally:
         event.remove(engine, "before_cursor_execute", counter)
     print("\nSQL statements per update (SQLite): processing the update / delivering its replies")

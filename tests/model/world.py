@@ -338,6 +338,25 @@ class World:
         return Inbound(update_id=self.update_id, chat_id=who, chat_type="private",
                        sender_id=who, language_code=language, **fields)
 
+    def text_update(self, who: int, text: str) -> Inbound:
+        """``who`` writes ``text`` (a command when it starts with "/"), as an update not yet
+        submitted: for whoever submits it and measures what it costs (the statement counts,
+        bench/bench_hotpath.py)."""
+        self.update_id += 1
+        command = text[1:].split()[0] if text.startswith("/") else ""
+        return Inbound(update_id=self.update_id, chat_id=who, chat_type="private",
+                       sender_id=who, language_code="id", kind="command" if command else "text",
+                       text=text, command=command, message_id=self.update_id)
+
+    def press_update(self, who: int, prefix: str) -> Inbound:
+        """``who`` presses the newest button whose data starts with ``prefix``, as an update
+        not yet submitted (as ``text_update``)."""
+        message_id, data = [(m, d) for m, d in self.buttons(who) if d.startswith(prefix)][-1]
+        self.update_id += 1
+        return Inbound(update_id=self.update_id, chat_id=who, chat_type="private",
+                       sender_id=who, language_code="id", kind="button", button=data,
+                       callback_id=f"cb{self.update_id}", message_id=message_id)
+
     async def say(self, who: int, text: str, reply_to: int = 0) -> None:
         """``who`` writes ``text`` (as a reply to message ``reply_to``, if given)."""
         await self.submit(self._inbound(who, kind="text", text=text, reply_to=reply_to,

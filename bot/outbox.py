@@ -122,7 +122,8 @@ async def _stale_buttons(uow: UnitOfWork, meta: dict[str, Any], chat_id: int,
     case already moved on, the same case's earlier ones that it replaces."""
     if meta.get("offer") is not None:
         return [] if await uow.offers.shown(int(meta["offer"]), message_id) else [message_id]
-    for key, until in (("case_open", "taken"), ("case_outcome", "resolved")):
+    for key, until in (("case_open", "taken"), ("case_outcome", "resolved"),
+                       ("case_handover", "handover")):
         if meta.get(key) is not None:
             meant, replaced = await uow.escalations.shown(int(meta[key]), chat_id,
                                                           message_id, until)

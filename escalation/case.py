@@ -11,7 +11,9 @@ An *acknowledged* case is not a handled one: ``remind`` (``escalation.ack_follow
 acknowledgement, nobody took over or resolved) and ``reopen`` (a new high or imminent signal)
 put it back to *open*, and the acknowledgement ladder pages again. A case *taken over* whose
 counselor is no longer there (deactivated, blocked the bot) is ``release``d to *open* the same
-way. A resolved case stays resolved: new risk opens a new case.
+way. A resolved case stays resolved: new risk opens a new case. A counselor who goes off duty
+with the chat open asks a colleague to take it over (``HANDOVER``): the case stays *taken
+over*, and a colleague's take-over moves it from one counselor to the other.
 """
 
 from __future__ import annotations
@@ -19,6 +21,12 @@ from __future__ import annotations
 import enum
 
 from flows.lifecycle import Lifecycle, T
+
+# The key in a case's ladder record that says its counselor went off duty with the chat open
+# and asked a colleague to take it over (handlers.escalations.hand_over): the case stays
+# *taken over* until a colleague does, the counselor comes back on duty, or their time to
+# hand the chat back runs out (then ``release``).
+HANDOVER = "handover"
 
 
 class Case(enum.StrEnum):

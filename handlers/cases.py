@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from escalation import ladder
-from escalation.case import CASE, Case
+from escalation.case import CASE, HANDOVER, Case
 from flows import buttons
 from flows.buttons import ButtonData
 from flows.types import SOS, ClearButtons, Effect, Inbound, Priority, Reply
@@ -128,16 +128,24 @@ async def _take_over(uow: UnitOfWork, services: Services, escalation: Escalation
     if member.role != "counselor":
         return [Reply("not-allowed")]
     effects: list[Effect] = []
-    if escalation.taken_over_by not in (None, member.id):  # never pull a counselor out
-        other = await uow.members.get(escalation.taken_over_by or 0)
-        return [Reply("escalation-already-acked", {"name": other.name if other else "?"})]
-    if CASE.state_of(escalation) == Case.TAKEN_OVER and await held(uow, escalation):
+    # a counselor who went off duty asked for a colleague to take the case over (HANDOVER)
+    leaving = await uow.members.get(escalation.taken_over_by or 0) \
+        if (escalation.ladder or {}).get(HANDOVER) == escalation.taken_over_by else None
+    if leaving is not None and leaving.id == member.id:
+        leaving = None  # (their own Take over: the way back in, below)
+    if escalation.taken_over_by not in (None, member.id) and leaving is None:
+        other = await uow.members.get(escalation.taken_over_by or 0)  # never pull a
+        return [Reply("escalation-already-acked",  # counselor out
+                      {"name": other.name if other else "?"})]
+    if CASE.state_of(escalation) == Case.TAKEN_OVER and leaving is None and \
+            await held(uow, escalation):
         return [Reply("escalation-already-yours", {"id": escalation.id})]
     # whoever else was paged (or saw it) hears it was taken over, not only "seen" (a trial:
     # the coordinator read "seen, not taken over" at the second it was taken over)
-    told = [] if CASE.state_of(escalation) == Case.TAKEN_OVER else [  # (not: back into a
-        i for i in {*ladder_state(escalation).paged, escalation.acknowledged_by}  # chat that
-        if i is not None and i != member.id]  # ended)
+    told = [] if CASE.state_of(escalation) == Case.TAKEN_OVER and leaving is None else [
+        i for i in {*ladder_state(escalation).paged, escalation.acknowledged_by}  # (not:
+        if i is not None and i not in (member.id, escalation.taken_over_by)]  # back into a
+    # chat that ended)
     if CASE.state_of(escalation) == Case.OPEN:  # the supporter is told; the one taking over
         effects += [e for e in await _acknowledge(uow, services, escalation, member)  # and
                     if not (isinstance(e, Reply) and e.key in ACK_ONLY | ACKED_OTHERS)]  # the
@@ -157,6 +165,16 @@ async def _take_over(uow: UnitOfWork, services: Services, escalation: Escalation
     if chat is None:
         chat, withdrawn = await _session_for(uow, services, escalation)
         effects += withdrawn
+    if leaving is None and chat.counselor_id not in (None, member.id):  # a case released
+        leaving = await uow.members.get(chat.counselor_id or 0)  # while its counselor going
+        # off duty was still in the chat (a new signal on it: handlers.escalations._update)
+    if leaving is not None:  # from one counselor to the other: the one going off duty
+        escalation.ladder = {k: v for k, v in (escalation.ladder or {}).items()  # leaves
+                             if k != HANDOVER}
+        if leaving.focus_session_id == chat.id:
+            leaving.focus_session_id = None
+        await uow.audit.add(f"member:{member.id}", "escalation.handed_over",
+                            f"escalation:{escalation.id}", {"from": leaving.id}, now)
     chat.counselor_id = member.id
     member.focus_session_id = chat.id
     await arm_idle(uow, services, chat)
@@ -167,7 +185,8 @@ async def _take_over(uow: UnitOfWork, services: Services, escalation: Escalation
     rows = outcome_rows(escalation)
     effects += [
         *await clear_stale(uow, escalation),  # nobody else's Acknowledge / Take over stays
-        Reply("counselor-joined-student", to=escalation.student_chat_id, priority=CRISIS,
+        Reply("counselor-changed-student" if leaving is not None else
+              "counselor-joined-student", to=escalation.student_chat_id, priority=CRISIS,
               keyboard=SOS),
         Reply("escalation-taken", {"pseudonym": request.pseudonym if request else "?",
                                    "recent": await chat_history(uow, services, chat, member,
@@ -182,6 +201,11 @@ async def _take_over(uow: UnitOfWork, services: Services, escalation: Escalation
     if supporter is not None and supporter.id != member.id:
         effects.append(Reply("counselor-joined-supporter", {"name": member.name},
                              to=supporter.telegram_id, priority=CRISIS))
+    if leaving is not None and leaving.active:
+        effects.append(Reply("escalation-handed-over", {
+            "name": member.name, "id": escalation.id,
+            "pseudonym": request.pseudonym if request else "?"},
+            to=leaving.telegram_id, priority=CRISIS))
     return effects
 
 

@@ -28,7 +28,8 @@ async def go_on_duty(uow: UnitOfWork, services: Services, member: Member) -> lis
     rest = [Reply("wellbeing-on-duty-resting", {"why": why}, to=member.telegram_id)] \
         if why is not None else []  # on duty, but no new requests yet: said, with why
     return [Reply(f"duty-on-{member.role}", to=member.telegram_id), *rest,
-            *await handback.keep(uow, member), *await dispatch(uow, services)]
+            *await escalations.handover_kept(uow, member), *await handback.keep(uow, member),
+            *await dispatch(uow, services)]
 
 
 async def go_off_duty(uow: UnitOfWork, services: Services, member: Member,
@@ -62,15 +63,24 @@ async def go_off_duty(uow: UnitOfWork, services: Services, member: Member,
         effects.append(Reply("duty-off", {"chats": len(chats)}, to=member.telegram_id))
     minutes = max(1, -(-services.config.routing.handback_after // 60))
     for chat in chats:
-        if chat.counselor_id == member.id:  # their crisis case pages another counselor now
-            effects += await escalations.counselor_left(uow, services, chat.student_chat_id,
-                                                        member)
         request = await uow.requests.get(chat.request_id)
         assert request is not None
-        keyboard = ((buttons.button(HANDOFF, "btn-handoff-any", str(chat.id), "any"),
-                     buttons.button(END, "btn-end-chat", str(chat.id))),)
-        effects.append(Reply("duty-off-open-chat", {"pseudonym": request.pseudonym,
-                                                    "minutes": minutes},
-                             keyboard, to=member.telegram_id))
+        params: dict[str, str | int] = {"pseudonym": request.pseudonym, "minutes": minutes}
+        end = buttons.button(END, "btn-end-chat", str(chat.id))
+        handover = await escalations.hand_over(uow, services, chat, member, minutes) \
+            if chat.counselor_id == member.id else None
+        if handover is not None:  # their crisis case: a colleague is asked to take it over
+            case, asked, told = handover
+            effects += [Reply("duty-off-counselor-case", {**params, "id": case.id,
+                                                          "asked": asked},
+                              BACK_ON_DUTY, to=member.telegram_id),
+                        *told]
+        elif chat.counselor_id == member.id:  # a chat (its case closed): they leave it
+            effects.append(Reply("duty-off-open-chat-counselor", params, ((end,),),
+                                 to=member.telegram_id))
+        else:
+            keyboard = ((buttons.button(HANDOFF, "btn-handoff-any", str(chat.id), "any"), end),)
+            effects.append(Reply("duty-off-open-chat", params, keyboard,
+                                 to=member.telegram_id))
         await handback.ask(uow, services, member, chat, now)
     return effects + await dispatch(uow, services)

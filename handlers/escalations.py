@@ -20,7 +20,7 @@ from dataclasses import asdict, replace
 from datetime import datetime, timedelta
 
 from escalation import ladder
-from escalation.case import CASE, Case
+from escalation.case import CASE, HANDOVER, Case
 from escalation.detector import RiskAssessment, RiskLevel
 from escalation.policy import (
     SCREENING_CHOICES,
@@ -664,8 +664,13 @@ async def _update(uow: UnitOfWork, services: Services, chat_id: int, level: Risk
     params = await ping_params(uow, case, now)
     if state == Case.TAKEN_OVER:
         counselor = await uow.members.get(case.taken_over_by or 0)
-        return [Reply("escalation-update", params, to=counselor.telegram_id, priority=CRISIS)
-                ] if counselor is not None else []
+        told: list[Effect] = [Reply("escalation-update", params, to=counselor.telegram_id,
+                                    priority=CRISIS)] if counselor is not None else []
+        if (case.ladder or {}).get(HANDOVER) == case.taken_over_by:  # and they are going
+            # off duty: the team is paged now, not told in their time to hand it back (a
+            # trial: for five minutes only the leaving counselor heard the next message)
+            told += await _reopen(uow, services, case, "release")
+        return told
     # still paging: the ladder speeds up to the new level's timeout; the paged are told
     sooner = now + ladder.ack_timeout(RiskLevel(case.level), *_timeout_pair(services))
     current = await uow.timers.armed(ACK_TIMER, str(case.id))
@@ -753,6 +758,64 @@ async def counselor_left(uow: UnitOfWork, services: Services, chat_id: int,
     if case is None or CASE.state_of(case) != Case.TAKEN_OVER or case.taken_over_by != member.id:
         return []
     return await _reopen(uow, services, case, "release")
+
+
+async def hand_over(uow: UnitOfWork, services: Services, chat: ChatSession, member: Member,
+                    minutes: int) -> tuple[Escalation, int, list[Effect]] | None:
+    """``member`` went off duty with the chat of the case they took over still open: the
+    case stays theirs until a colleague takes it over (handlers.cases), they come back on
+    duty (:func:`handover_kept`), or their time to hand the chat back runs out (then it is
+    released and the ladder pages: handlers.handback). The on-duty counselors are asked now,
+    or, with none on duty, whoever the ladder would page. Returns the case, how many were
+    asked, and what they and the supporter in the chat are told; None if ``member`` holds no
+    such case.
+    (A trial: going off duty paged the case as "NOT yet taken care of" while the counselor
+    was still writing to the student, and their "hand over" button answered "out of date".)"""
+    case = await uow.escalations.unresolved_for_chat(chat.student_chat_id)
+    if case is None or CASE.state_of(case) != Case.TAKEN_OVER or \
+            case.taken_over_by != member.id:
+        return None
+    staff, members = await _staff(uow, case)
+    staff = [s for s in staff if s.member_id != member.id]
+    asked = [s.member_id for s in staff if s.role == "counselor" and s.on_duty and s.active]
+    if not asked:  # no other counselor on duty: whoever the ladder would page (everyone)
+        asked = list(ladder.start(RiskLevel(case.level), staff, _timeouts(services))[1]
+                     .member_ids)
+    now = services.clock()
+    paged = [*ladder_state(case).paged, *(i for i in asked if i not in ladder_state(case).paged)]
+    case.ladder = {**(case.ladder or {}), HANDOVER: member.id, "paged": paged}
+    await uow.audit.add(f"member:{member.id}", "escalation.handover", f"escalation:{case.id}",
+                        {"asked": asked}, now)
+    params = await ping_params(uow, case, now) | {"name": member.name, "minutes": minutes}
+    effects: list[Effect] = []
+    for member_id in asked:
+        other = members[member_id]
+        rows = ((buttons.button(ESC, "btn-take-over", "take", str(case.id)),),) \
+            if other.role == "counselor" else ()
+        effects.append(Reply("escalation-handover", {**params, "reader": other.role}, rows,
+                             to=other.telegram_id, priority=CRISIS,
+                             meta={"case_handover": case.id} if rows else {}))
+    return case, len(asked), effects + await tell_chat_staff(
+        uow, case, "crisis-handover-supporter", {"name": member.name}, but=member.id)
+
+
+async def handover_kept(uow: UnitOfWork, member: Member) -> list[Effect]:
+    """``member`` is back on duty: a take-over they asked for is off, and whoever was asked
+    hears so (their Take over buttons go)."""
+    effects: list[Effect] = []
+    for chat in await uow.sessions.active_for_member(member.id):
+        case = await uow.escalations.unresolved_for_chat(chat.student_chat_id)
+        if case is None or (case.ladder or {}).get(HANDOVER) != member.id:
+            continue
+        case.ladder = {k: v for k, v in (case.ladder or {}).items() if k != HANDOVER}
+        effects += await clear_stale(uow, case)
+        for other_id in ladder_state(case).paged:
+            other = await uow.members.get(other_id)
+            if other is not None and other.active and other.id != member.id:
+                effects.append(Reply("escalation-handover-off", {"name": member.name,
+                                                                 "id": case.id},
+                                     to=other.telegram_id, priority=CRISIS))
+    return effects
 
 
 async def arm_followup(uow: UnitOfWork, services: Services, case: Escalation) -> None:

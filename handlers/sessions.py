@@ -314,8 +314,11 @@ async def hand_back(uow: UnitOfWork, services: Services, chat: ChatSession, memb
     effects: list[Effect] = []
     if tell_member:
         effects.append(Reply("handback-done", params, to=member.telegram_id))
-    if role == "counselor":  # their crisis case goes back to paging
-        effects += await escalations.counselor_left(uow, services, chat.student_chat_id, member)
+    # their crisis case goes back to paging, said after the student and whoever stays in the
+    # chat hear the counselor left (a trial: "we're still here, getting a counselor" came
+    # before "the counselor had to leave")
+    paging = await escalations.counselor_left(uow, services, chat.student_chat_id, member) \
+        if role == "counselor" else []
     if role == "supporter" and await practice.for_request(uow, request) is None and (
             await uow.escalations.unresolved_for_chat(chat.student_chat_id) is not None or
             await uow.escalations.highest_since(chat.student_chat_id, chat.started_at)
@@ -323,14 +326,15 @@ async def hand_back(uow: UnitOfWork, services: Services, chat: ChatSession, memb
         effects += await _rest(uow, services, chat, True, now, leaving=member)
     staying = [m for m in await uow.sessions.staff(chat) if m.active]
     if not staying:
-        return effects + await _requeue(uow, services, chat, student_key)
+        return effects + await _requeue(uow, services, chat, student_key) + paging
     stays = "counselor" if chat.counselor_id == staying[0].id else "supporter"
+    urgent = Priority.CRISIS if paging else Priority.NORMAL  # (before the pages' news)
     effects.append(Reply("handback-student-stays", {"role_key": f"role-{role}",
                                                     "stays_key": f"role-{stays}"},
-                         to=chat.student_chat_id))
+                         to=chat.student_chat_id, priority=urgent))
     effects += [Reply("handback-colleague", {**params, "role_key": f"role-{role}"},
-                      to=m.telegram_id) for m in staying]
-    return effects
+                      to=m.telegram_id, priority=urgent) for m in staying]
+    return effects + paging
 
 
 async def handoff_failed(uow: UnitOfWork, request: HelpRequest,

@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import bindparam, delete, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from escalation.case import CASE, Case
+from escalation.case import CASE, HANDOVER, Case
 from storage.crypto import Cipher
 from storage.program_models import CaseMessage, Escalation, RelayMessage
 
@@ -79,7 +79,7 @@ class Escalations:
         one replaces (forgotten here, so the caller clears them: one live ping per person,
         however long the ladder climbed)."""
         case = await self.get(escalation_id)
-        if case is None or case.status in _OVER[until]:
+        if case is None or _over(case, until):
             return False, []
         earlier = (await self._s.execute(_CASE_MESSAGES, {
             "b_escalation_id": escalation_id, "b_chat_id": chat_id, "b_until": until})).all()
@@ -93,7 +93,7 @@ class Escalations:
     async def stale_messages(self, case: Escalation) -> list[tuple[int, int]]:
         """The (chat, message) whose buttons the case's new status makes meaningless, once
         each: forgotten here, so the caller clears them."""
-        untils = [u for u, over in _OVER.items() if case.status in over]
+        untils = [u for u in _OVER if _over(case, u)]
         if not untils:
             return []
         rows = (await self._s.scalars(
@@ -133,4 +133,13 @@ class Escalations:
 _OVER = {  # a case message's buttons are over once the case is in one of these states
     "taken": frozenset({Case.TAKEN_OVER.value, Case.RESOLVED.value}),
     "resolved": frozenset({Case.RESOLVED.value}),
+    # a colleague's request to take the case over (escalation.case.HANDOVER): over once it
+    # is resolved, or taken over by anyone while no handover is asked for any more
+    "handover": frozenset({Case.RESOLVED.value}),
 }
+
+
+def _over(case: Escalation, until: str) -> bool:
+    if until == "handover" and case.status == Case.TAKEN_OVER.value:
+        return not (case.ladder or {}).get(HANDOVER)
+    return case.status in _OVER[until]

@@ -278,6 +278,7 @@ crisis-still-here =
 crisis-counselor-aware = A counselor has seen your message. 💛 You will hear here what happens next.
 crisis-team-aware = Someone from the school's support team has seen your message and is finding a counselor for you. 💛
 counselor-joined-student = A counselor has joined the chat. 💛 You can write to them here.
+counselor-changed-student = Another counselor has taken over from the one you were talking with. 💛 You can keep writing here.
 screening-question = Thank you for sharing. May we ask you directly: in the past few weeks, have you had thoughts of killing yourself?
 btn-screen-yes = Yes
 btn-screen-now = Yes, right now
@@ -374,6 +375,12 @@ duty-off = { $chats ->
        *[other] You are off duty now. { $chats } chats are still open: please hand each one over or end it.
     }
 duty-off-open-chat = Open chat with { $pseudonym }: hand it over or end it? If you do neither within { $minutes } min, it goes back to the team automatically. To keep it, go back on duty with /duty.
+duty-off-open-chat-counselor = Open chat with { $pseudonym }: end it when you are done. If you don't within { $minutes } min, you leave it automatically and the chat stays with the team. To keep it, go back on duty with /duty.
+duty-off-counselor-case = Your crisis chat with { $pseudonym } (escalation #{ $id }) is still open. { $asked ->
+        [0] Nobody else on the team can be reached right now: please stay with the student, or go back on duty.
+        [one] We've asked a colleague to take it over.
+       *[other] We've asked { $asked } colleagues to take it over.
+    } Until someone does, it is still yours: stay with the student if you can. If nobody has within { $minutes } min, you leave the chat and the case is paged as open again. To keep it, go back on duty.
 duty-off-missed-offers = You didn't answer { $count } chat offers in a row, so we've set you off duty for now: no student should be left waiting for you. Ready again? Tap below or send /duty.
 duty-off-missed-coordinator = ⚠️ { $name } was set off duty: { $count } chat offers in a row went unanswered. { $waiting ->
         [0] Nobody is waiting now.
@@ -623,6 +630,25 @@ escalation-acked = You acknowledged escalation #{ $id }. Take over to chat with 
 escalation-acked-others-coordinator = { $name } (coordinator) has seen escalation #{ $id }. It still needs a counselor to take the student over.
 escalation-acked-others = { $name } acknowledged escalation #{ $id }.
 escalation-taken-others = { $name } has taken over escalation #{ $id } and is now in the chat with the student.
+escalation-handed-over = { $name } has taken over escalation #{ $id }: the chat with { $pseudonym } is theirs now, and you have left it. Thank you. 💛
+escalation-handover-off = { $name } is back on duty and keeps escalation #{ $id }: no need to take it over.
+escalation-handover =
+    🆘 Escalation #{ $id } — { $level }: { $name } went off duty and asks for a counselor to take over
+    { $who ->
+        [invitee] Someone joining the team (invited as { $role })
+        [member] Someone on the team ({ $role })
+       *[student] Student: { $pseudonym } · Topic: { $topic } · { $language }
+    }
+    Why: { $reason }{ $more ->
+        [yes] {", "}{ $also }
+       *[no] {""}
+    }
+    Their words: { $excerpt }
+    { $name } stays in the chat for up to { $minutes } min; if nobody takes over by then, the case is paged as open again.
+    { $reader ->
+        [coordinator] For your information: no other counselor is on duty.
+       *[counselor] Take over to join the student; the chat so far comes with it.
+    }
 escalation-acked-coordinator = You acknowledged escalation #{ $id }. A counselor takes the student over; you can record the outcome below. If nobody takes over or resolves it within { $minutes } min, the team is paged again.
 escalation-you-acked = You have already acknowledged escalation #{ $id }: take it over or record its outcome below.
 escalation-already-acked = { $name } is already handling this escalation.
@@ -651,6 +677,7 @@ escalation-resolve-held = { $name } (counselor) is with the student in escalatio
 escalation-resolved-by = { $name } closed escalation #{ $id } as "{ $outcome }".
 escalation-resolve-not-yours = Only the counselor who acknowledged or took over this escalation (or a coordinator, once it is acknowledged) can resolve it.
 counselor-joined-supporter = Counselor { $name } has joined your chat. Stay with the student; follow the counselor's lead.
+crisis-handover-supporter = { $name } (counselor) is going off duty; another counselor is being asked to take over the case of { $pseudonym } (#{ $id }). Stay with the student meanwhile; you'll hear who joins.
 refer-usage = Write the reason after the command, e.g. /refer talks about not wanting to live
 refer-already = A counselor is already being called for this student (case #{ $id }): nothing more to do. Stay with them.
 refer-done = Thank you. A counselor is being contacted.

@@ -278,6 +278,7 @@ crisis-still-here =
 crisis-counselor-aware = Konselor udah baca pesanmu. 💛 Nanti kamu dikabarin di sini soal langkah selanjutnya.
 crisis-team-aware = Ada orang dari tim sekolah yang udah baca pesanmu, dan dia lagi nyariin konselor buat kamu. 💛
 counselor-joined-student = Konselor udah gabung di obrolan. 💛 Kamu bisa langsung nulis ke dia di sini.
+counselor-changed-student = Sekarang kamu ditemani konselor lain, gantiin konselor yang tadi. 💛 Kamu bisa lanjut nulis di sini ya.
 screening-question = Makasih udah cerita. Boleh kami tanya langsung? Beberapa minggu terakhir ini, kamu pernah nggak kepikiran buat bunuh diri?
 btn-screen-yes = Iya
 btn-screen-now = Iya, sekarang juga
@@ -371,6 +372,11 @@ duty-off = { $chats ->
        *[other] Kamu sudah selesai bertugas. Masih ada { $chats } obrolan terbuka: serahkan atau akhiri dulu.
     }
 duty-off-open-chat = Obrolan terbuka dengan { $pseudonym }: serahkan atau akhiri? Kalau dalam { $minutes } menit kamu belum memilih, obrolannya otomatis dikembalikan ke tim. Kalau mau tetap lanjut, mulai bertugas lagi dengan /duty.
+duty-off-open-chat-counselor = Obrolan terbuka dengan { $pseudonym }: akhiri kalau sudah selesai. Kalau dalam { $minutes } menit belum kamu akhiri, kamu otomatis keluar dari obrolan dan obrolannya tetap dipegang tim. Kalau mau tetap lanjut, mulai bertugas lagi dengan /duty.
+duty-off-counselor-case = Obrolan krisismu dengan { $pseudonym } (kasus #{ $id }) masih terbuka. { $asked ->
+        [0] Saat ini tidak ada anggota tim lain yang bisa dihubungi: tolong tetap temani siswa, atau mulai bertugas lagi.
+       *[other] Kami sudah minta { $asked } rekan untuk mengambil alih.
+    } Sampai ada yang mengambil alih, kasus ini masih kamu pegang: temani siswa kalau bisa. Kalau dalam { $minutes } menit belum ada yang mengambil alih, kamu keluar dari obrolan dan kasus ini dikabarkan lagi ke tim sebagai kasus terbuka. Mau tetap memegangnya? Mulai bertugas lagi.
 duty-off-missed-offers = Kamu tidak menjawab { $count } tawaran obrolan berturut-turut, jadi untuk sementara statusmu kami ubah ke tidak bertugas, supaya tidak ada siswa yang menunggumu. Sudah siap lagi? Tekan tombol di bawah atau kirim /duty.
 duty-off-missed-coordinator = ⚠️ { $name } otomatis tidak bertugas lagi: { $count } tawaran obrolan berturut-turut tidak dijawab. { $waiting ->
         [0] Saat ini tidak ada yang menunggu.
@@ -618,6 +624,25 @@ escalation-acked = Kasus #{ $id } kamu tandai sudah dilihat. Ambil alih untuk me
 escalation-acked-others-coordinator = { $name } (koordinator) sudah melihat kasus #{ $id }. Masih perlu konselor yang mengambil alih obrolan dengan siswa.
 escalation-acked-others = { $name } sudah melihat kasus #{ $id } (belum mengambil alih obrolan dengan siswa).
 escalation-taken-others = { $name } sudah mengambil alih kasus #{ $id } dan sekarang mengobrol dengan siswa.
+escalation-handed-over = { $name } sudah mengambil alih kasus #{ $id }: obrolan dengan { $pseudonym } sekarang dia yang pegang, dan kamu sudah keluar dari obrolan itu. Terima kasih. 💛
+escalation-handover-off = { $name } sudah bertugas lagi dan tetap memegang kasus #{ $id }: tidak perlu diambil alih.
+escalation-handover =
+    🆘 Kasus #{ $id } — { $level }: { $name } selesai bertugas dan minta konselor lain mengambil alih
+    { $who ->
+        [invitee] Calon anggota tim (diundang sebagai { $role })
+        [member] Anggota tim ({ $role })
+       *[student] Siswa: { $pseudonym } · Topik: { $topic } · { $language }
+    }
+    Alasan: { $reason }{ $more ->
+        [yes] {", "}{ $also }
+       *[no] {""}
+    }
+    Kata-katanya: { $excerpt }
+    { $name } masih di obrolan paling lama { $minutes } menit lagi; kalau sampai saat itu belum ada yang mengambil alih, kasus ini dikabarkan lagi ke tim sebagai kasus terbuka.
+    { $reader ->
+        [coordinator] Sebagai informasi: tidak ada konselor lain yang sedang bertugas.
+       *[counselor] Tekan “Ambil alih” untuk bergabung dengan siswa; obrolan sejauh ini ikut terlihat.
+    }
 escalation-acked-coordinator = Kasus #{ $id } kamu tandai sudah dilihat. Yang ambil alih obrolan nanti konselor; kamu bisa mencatat hasil akhirnya di bawah. Kalau dalam { $minutes } menit belum ada yang ambil alih atau menutupnya, tim akan dihubungi lagi.
 escalation-you-acked = Kasus #{ $id } sudah kamu tangani sebelumnya: ambil alih atau catat hasil akhirnya di bawah.
 escalation-already-acked = { $name } sudah menangani kasus ini.
@@ -646,6 +671,7 @@ escalation-resolve-held = { $name } (konselor) sedang bersama siswa di kasus #{ 
 escalation-resolved-by = { $name } menutup kasus #{ $id } dengan hasil "{ $outcome }".
 escalation-resolve-not-yours = Hanya konselor yang menangani atau mengambil alih kasus ini (atau koordinator, setelah ada yang menangani) yang bisa menutupnya.
 counselor-joined-supporter = Konselor { $name } sudah bergabung di obrolanmu. Tetap bersama siswa; ikuti arahan konselor.
+crisis-handover-supporter = { $name } (konselor) selesai bertugas; konselor lain sedang diminta mengambil alih kasus { $pseudonym } (#{ $id }). Tetap temani siswa ya; kamu akan dikabari siapa yang bergabung.
 refer-usage = Tulis alasannya setelah perintah, misalnya /refer bicara soal tidak ingin hidup
 refer-already = Konselor sudah dipanggil untuk siswa ini (kasus #{ $id }): tidak perlu apa-apa lagi. Temani dia ya.
 refer-done = Terima kasih. Konselor sedang dihubungi.

@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from escalation.case import HANDOVER
 from flows.journey import place_of
 from flows.selfhelp import ALLOWED, TIMER
 from handlers.context import RecentPresses
@@ -273,6 +274,8 @@ def s6_every_press_is_answered(world: World, db: Snapshot) -> Violations:
     taken away (or the bot set out to, and Telegram has not taken the edit yet)."""
     wrong: Violations = []
     cases = {c.id: c.status for c in db.cases}
+    handing = {c.id for c in db.cases  # a take-over asked for by a counselor going off
+               if c.status == "taken_over" and (c.ladder or {}).get(HANDOVER)}  # duty (S18)
     for message in world.telegram.messages:
         if message.cleared or (message.chat_id, message.message_id) in db.clearing:
             continue
@@ -284,6 +287,8 @@ def s6_every_press_is_answered(world: World, db: Snapshot) -> Violations:
             prefix, ident = ":".join(parts[:2]), parts[2] if len(parts) > 2 else ""
             if outcomes and prefix in ("es:ack", "es:take"):
                 prefix = "es:out"
+            if prefix == "es:take" and ident.isdigit() and int(ident) in handing:
+                continue
             status = (db.offers if prefix.startswith("of:") else cases).get(
                 int(ident) if ident.isdigit() else -1)
             if status in _OVER.get(prefix, ()):
@@ -458,6 +463,36 @@ def s17_a_supporter_with_a_student_in_crisis_is_offered_no_one_new(world: World,
             for member, at in db.offered_at if member in since and at >= since[member]]
 
 
+def s18_a_counselor_going_off_duty_hands_the_case_on(world: World,
+                                                     db: Snapshot) -> Violations:
+    """A counselor who goes off duty while in the chat of a crisis case they took over asks
+    colleagues to take it over (escalation.case.HANDOVER): while it is asked, the case is
+    still theirs and they are off duty; and it is asked for at most routing.handback_after
+    (plus one sweep) while the chat is open: then a colleague has it, or it is released and
+    pages (S1), or they are back on duty. (A trial: going off duty paged the case as "NOT yet
+    taken care of" while the counselor was still writing to the student.)"""
+    limit = timedelta(seconds=world.config.routing.handback_after) + SLACK
+    wrong: Violations = []
+    for case in db.cases:
+        asker = (case.ladder or {}).get(HANDOVER)
+        if not asker or case.status == "resolved":
+            continue
+        member = db.members.get(int(asker))
+        if case.status != "taken_over" or case.taken_over_by != asker:
+            wrong.append(f"S18: case {case.id} asks for a take-over for {asker}, but it is "
+                         f"{case.status} by {case.taken_over_by}")
+        elif member is not None and member.active and member.on_duty:
+            wrong.append(f"S18: case {case.id}: {member.name} is back on duty, and colleagues "
+                         "are still asked to take it over")
+        elif member is not None and any(c.counselor_id == member.id and
+                                        c.student_chat_id == case.student_chat_id
+                                        for c in db.chats) and \
+                db.now - (member.duty_changed_at or case.created_at) > limit:
+            wrong.append(f"S18: case {case.id} has waited for a take-over since "
+                         f"{member.duty_changed_at} with {member.name} off duty in the chat")
+    return wrong
+
+
 _PLAN_SHOWN = re.compile(r"^📝 (?:(?P<en>\S+)'s safety plan|Rencana keselamatan (?P<id>\S+) \()")
 
 
@@ -522,6 +557,7 @@ INVARIANTS: dict[str, Callable[[World, Snapshot], Violations]] = {
     "S15": s15_an_exercise_runs_only_beside_a_wait,
     "S16": s16_words_typed_in_an_exercise_reach_no_one,
     "S17": s17_a_supporter_with_a_student_in_crisis_is_offered_no_one_new,
+    "S18": s18_a_counselor_going_off_duty_hands_the_case_on,
 }
 
 

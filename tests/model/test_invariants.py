@@ -106,3 +106,18 @@ async def test_s17_rejects_a_new_student_offered_to_a_supporter_whose_student_is
         await uow.offers.create(request.id, dimas.id, world.clock())
         await uow.commit()
     assert [v[:4] for v in await check(world, ("S17",))] == ["S17:"]
+
+
+async def test_s18_rejects_a_take_over_still_asked_for_when_its_time_is_up(world: World) -> None:
+    await world.say(STUDENT, "aku pengen mati aja")
+    [(message, data)] = [(m, d) for m, d in world.buttons(BUDI) if d.startswith("es:take:")]
+    await world.press(BUDI, message, data)
+    await world.command(BUDI, "/duty")
+    [(message, data)] = [(m, d) for m, d in world.buttons(BUDI) if d.startswith("dt:off:")]
+    await world.press(BUDI, message, data)
+    assert await check(world, ("S18",)) == []
+    async with world.running.store() as uow:  # the chat's hand-back timer lost
+        await uow.timers.cancel("handback", "1")
+        await uow.commit()
+    await world.advance(world.config.routing.handback_after + 120)
+    assert [v[:4] for v in await check(world, ("S18",))] == ["S18:"]

@@ -349,7 +349,11 @@ async def test_a_counselor_going_off_duty_with_a_case_pages_another_at_once(worl
     before = len(world.telegram.messages)
     await world.command(BUDI, "/duty")
     await press(world, BUDI, "dt:off:")
-    assert pings(world, RINA, before), "another counselor is paged when he leaves"
+    assert pings(world, RINA, before), "another counselor is asked to take over when he leaves"
+    again = len(world.telegram.messages)
+    await world.say(STUDENT, "aku udah di atap, mau loncat sekarang")
+    assert any("Update on escalation" in t for t in world.texts(BUDI, again))
+    assert pings(world, RINA, again), "the next crisis message pages the team at once"
     assert (await cases(world))[-1].status == "open"
     assert await check(world) == []
 
@@ -693,7 +697,7 @@ async def test_ending_from_the_off_duty_prompt_never_drops_a_student_with_an_ope
     await world.command(BUDI, "/duty")
     await press(world, BUDI, "dt:off")
     before = len(world.telegram.messages)
-    await press(world, BUDI, "en:")
+    await world.end(BUDI)
     assert any("#" in t and ("still open" in t or "masih terbuka" in t)
                for t in world.texts(BUDI, before))
     assert not any(b.startswith("fb:") for m in world.telegram.to(STUDENT, before)

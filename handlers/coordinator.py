@@ -77,7 +77,7 @@ def _confirm_buttons(member: Member) -> tuple[tuple[Button, ...], ...]:
 async def roster(uow: UnitOfWork, services: Services, inbound: Inbound,
                  member: Member) -> list[Effect]:
     members = await uow.members.all()
-    loads = await uow.sessions.loads()
+    loads = await uow.sessions.chats_per_member()
     care = await wellbeing.roster_lines(uow, services, services.clock())
     effects: list[Effect] = [Reply("roster-title", {"count": len(members)})]
     for other in members:
@@ -243,7 +243,7 @@ async def roster_button(uow: UnitOfWork, services: Services, inbound: Inbound,
     if other is None or (len(data.parts) == 3 and action != "active"):
         return [Reply("error-stale-button")]
     now = services.clock()
-    loads = await uow.sessions.loads()
+    loads = await uow.sessions.chats_per_member()
     care = (await wellbeing.roster_lines(uow, services, now)).get(other.id)
     key, params = _member_line(other, loads.get(other.id, 0), care)
     card = Reply(key, params, _roster_buttons(other), edit=inbound.message_id or None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from escalation.case import CASE, Case
 from flows import buttons
 from flows.types import Effect, Reply
 from handlers import escalations, handback
@@ -27,7 +28,12 @@ async def go_on_duty(uow: UnitOfWork, services: Services, member: Member) -> lis
     why = (await resting(uow, services, now)).get(member.id)
     rest = [Reply("wellbeing-on-duty-resting", {"why": why}, to=member.telegram_id)] \
         if why is not None else []  # on duty, but no new requests yet: said, with why
-    return [Reply(f"duty-on-{member.role}", to=member.telegram_id), *rest,
+    waiting = [c for c in await uow.escalations.unresolved()  # a counselor coming on duty
+               if CASE.state_of(c) in (Case.OPEN, Case.ACKNOWLEDGED)  # hears of cases that
+               ] if member.role == "counselor" else []  # still need one (a trial: nothing)
+    cases = [Reply("duty-on-open-cases", {"count": len(waiting)}, to=member.telegram_id)] \
+        if waiting else []
+    return [Reply(f"duty-on-{member.role}", to=member.telegram_id), *rest, *cases,
             *await escalations.handover_kept(uow, member), *await handback.keep(uow, member),
             *await dispatch(uow, services)]
 

@@ -63,6 +63,8 @@ ACK_TIMER, FOLLOWUP_TIMER = "escalation_ack", "escalation_followup"
 # in a case's ladder: who acknowledged it before it was opened again, and when (every ping
 # of the new ladder says so)
 SEEN = ("seen_by", "seen_at")
+REMINDED = "reminded"  # how often the counselor holding a case was reminded of its outcome
+REMINDERS_BEFORE_COORDINATORS = 2  # (escalation.ack_followup apart) then coordinators hear
 WORDS = 300  # characters of the student's own words in a ping
 # what a ping quotes at most of a friend alert's words and of a reason beside the first one
 # (a 4 000-character friend alert made a ping of two Telegram messages, the first without the
@@ -856,8 +858,22 @@ async def on_followup(uow: UnitOfWork, services: Services, escalation_id: int) -
         return []
     params = await ping_params(uow, case, services.clock())
     rows = case_buttons(case, counselor.role, held=False)  # the way back in, and the outcome
-    return [Reply("escalation-outcome-reminder", params, rows, to=counselor.telegram_id,
-                  priority=Priority.HIGH, meta=case_meta(case, rows))]
+    effects: list[Effect] = [Reply("escalation-outcome-reminder", params, rows,
+                                   to=counselor.telegram_id, priority=Priority.HIGH,
+                                   meta=case_meta(case, rows))]
+    reminded = int((case.ladder or {}).get(REMINDED, 0)) + 1
+    case.ladder = {**(case.ladder or {}), REMINDED: reminded}
+    if reminded == REMINDERS_BEFORE_COORDINATORS:  # still no outcome: the coordinators hear
+        # it once, and can record it (a trial: only the counselor was ever reminded, and a
+        # case stayed open for days with nobody else knowing)
+        for coordinator in await uow.members.all("coordinator"):
+            if coordinator.active and coordinator.id != counselor.id:
+                told = case_buttons(case, coordinator.role, held=False)
+                effects.append(Reply("escalation-outcome-coordinator",
+                                     {**params, "name": counselor.name}, told,
+                                     to=coordinator.telegram_id, priority=Priority.HIGH,
+                                     meta=case_meta(case, told)))
+    return effects
 
 
 async def on_delivery_failed(uow: UnitOfWork, services: Services, escalation_id: int,

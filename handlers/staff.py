@@ -105,10 +105,21 @@ async def end(uow: UnitOfWork, services: Services, inbound: Inbound,
     if case is not None and case.taken_over_by == member.id:
         return await end_by_member(uow, services, chat, member)
     request = await uow.requests.get(chat.request_id)
-    row = (buttons.button(END, "btn-end-yes", str(chat.id)),
+    params: dict[str, str | int] = {"pseudonym": request.pseudonym if request else "?"}
+    # what "yes" will do, said before it is pressed (a trial: "they get a short goodbye"
+    # was asked of a supporter whose student had a counselor with them, or an open case,
+    # and the chat did not end: the supporter left it): sessions.end_by_member
+    counselor = await uow.members.get(chat.counselor_id) if chat.counselor_id else None
+    key, yes = "staff-end-confirm", "btn-end-yes"
+    if counselor is not None and counselor.id != member.id and (
+            case is None or case.taken_over_by == counselor.id):
+        key, yes, params["name"] = "staff-leave-confirm-counselor", "btn-leave-yes", \
+            counselor.name
+    elif case is not None:
+        key, yes, params["id"] = "staff-leave-confirm-case", "btn-leave-yes", case.id
+    row = (buttons.button(END, yes, str(chat.id)),
            buttons.button(END, "btn-end-keep", str(chat.id), "keep"))
-    return [Reply("staff-end-confirm", {"pseudonym": request.pseudonym if request else "?"},
-                  (row,))]
+    return [Reply(key, params, (row,))]
 
 
 async def note(uow: UnitOfWork, services: Services, inbound: Inbound,

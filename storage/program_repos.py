@@ -72,6 +72,8 @@ _ACTIVE_FOR_MEMBER = select(ChatSession).where(
 ).order_by(ChatSession.id)
 _LOADS = (select(ChatSession.supporter_id, func.count()).where(ChatSession.status == "active")
           .group_by(ChatSession.supporter_id))
+_COUNSELOR_LOADS = (select(ChatSession.counselor_id, func.count())
+                    .where(ChatSession.status == "active").group_by(ChatSession.counselor_id))
 _HANDED_BACK = (select(ChatSession).where(ChatSession.request_id == bindparam("b_request_id"),
                                           ChatSession.ended_by == "handback")
                 .order_by(ChatSession.id.desc()).limit(1))
@@ -377,8 +379,18 @@ class Sessions:
         ) or 0)
 
     async def loads(self) -> dict[int, int]:
+        """Open chats per supporter (their capacity is counted in these)."""
         rows = await self._s.execute(_LOADS)
         return {member: int(count) for member, count in rows.all() if member is not None}
+
+    async def chats_per_member(self) -> dict[int, int]:
+        """Open chats per member, a supporter's and a counselor's (who took a student over):
+        what the roster shows (a trial: a counselor alone with a student read "chats: 0")."""
+        counts = dict(await self.loads())
+        for member, count in (await self._s.execute(_COUNSELOR_LOADS)).all():
+            if member is not None:
+                counts[member] = counts.get(member, 0) + int(count)
+        return counts
 
     async def record(self, chat: ChatSession, sender: str, body: str, now: datetime) -> int:
         """Store one message of the chat (encrypted); its id."""

@@ -75,6 +75,7 @@ escalation-reminder =
     Their words: { $excerpt }
     Please take over or resolve it; the team is being paged again.
 escalation-outcome-reminder = Escalation #{ $id } ({ $pseudonym }) still has no outcome. If you are worried about them, open the chat again; when you are sure they are safe or referred, resolve it:
+escalation-outcome-coordinator = Escalation #{ $id } ({ $pseudonym }): { $name } took it over and the chat has ended, but no outcome has been recorded yet. Please check with { $name }; you can also record the outcome here:
 escalation-already-yours = You are already in the chat for escalation #{ $id }.
 escalation-asq-complete =
     Escalation #{ $id }: { $pseudonym } has answered all the screening questions.

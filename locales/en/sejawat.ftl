@@ -369,6 +369,10 @@ duty-on-supporter =
     You are on duty. Thank you! 💛
     A reminder of your role: listen, don't judge, don't diagnose, don't promise secrecy about danger. You are a peer, not a therapist. If a student may be at risk, use /refer — a counselor will step in. Look after yourself too.
 duty-on-counselor = You are on escalation duty. Crisis pings will come here with Acknowledge and Take over buttons. /cases lists open escalations.
+duty-on-open-cases = { $count ->
+        [one] 1 crisis case still needs a counselor
+       *[other] { $count } crisis cases still need a counselor
+    }: /cases lists them, with Take over.
 duty-off = { $chats ->
         [0] You are off duty now. Thank you for today. 💛
         [one] You are off duty now. One chat is still open: please hand it over or end it.
@@ -488,6 +492,9 @@ btn-end-chat = End this chat
 btn-end-yes = Yes, end the chat
 btn-end-keep = No, keep chatting
 staff-end-confirm = End your chat with { $pseudonym }? They get a short goodbye and can ask for support again any time.
+staff-leave-confirm-counselor = Leave your chat with { $pseudonym }? { $name } (counselor) stays with them and will end the chat.
+staff-leave-confirm-case = Case #{ $id } is still open, so the chat will not end: you would leave it, and { $pseudonym } stays with the team while the counselors are paged. If you can, stay with them until a counselor joins. Leave anyway?
+btn-leave-yes = Yes, leave the chat
 staff-end-kept = OK, your chat with { $pseudonym } goes on.
 end-case-first = Case #{ $id } is still open. Record how it ended first (buttons below), then end the chat with /end.
 end-left-counselor-stays = You left the chat with { $pseudonym }. { $name } (counselor) stays with them and will end the chat.

@@ -75,6 +75,7 @@ escalation-reminder =
     Kata-katanya: { $excerpt }
     Tolong ambil alih atau tutup kasusnya; tim sedang dihubungi lagi.
 escalation-outcome-reminder = Kasus #{ $id } ({ $pseudonym }) belum punya hasil akhir. Kalau kamu khawatir, buka lagi obrolannya; kalau sudah yakin siswa aman atau sudah dirujuk, tutup kasusnya:
+escalation-outcome-coordinator = Kasus #{ $id } ({ $pseudonym }): { $name } sudah mengambil alih dan obrolannya sudah selesai, tapi hasil akhirnya belum dicatat. Tolong tanyakan ke { $name }; kamu juga bisa mencatat hasilnya di sini:
 escalation-already-yours = Kamu sudah ada di obrolan untuk kasus #{ $id }.
 escalation-asq-complete =
     Kasus #{ $id }: { $pseudonym } sudah menjawab semua pertanyaan skrining.

@@ -367,6 +367,7 @@ duty-on-supporter =
     Kamu sekarang bertugas. Terima kasih! 💛
     Pengingat peranmu: dengarkan, jangan menghakimi, jangan mendiagnosis, jangan menjanjikan rahasia tentang bahaya. Kamu teman sebaya, bukan terapis. Kalau ada siswa yang mungkin berisiko, pakai /refer — konselor akan turun tangan. Jaga dirimu juga.
 duty-on-counselor = Kamu sekarang bertugas untuk kasus krisis. Panggilannya masuk ke sini dengan tombol “Sudah kulihat” dan “Ambil alih”. /cases menampilkan kasus yang masih terbuka.
+duty-on-open-cases = Ada { $count } kasus krisis yang masih butuh konselor: /cases menampilkannya, lengkap dengan tombol Ambil alih.
 duty-off = { $chats ->
         [0] Kamu sudah selesai bertugas. Terima kasih untuk hari ini. 💛
        *[other] Kamu sudah selesai bertugas. Masih ada { $chats } obrolan terbuka: serahkan atau akhiri dulu.
@@ -482,6 +483,9 @@ btn-end-chat = Akhiri obrolan ini
 btn-end-yes = Ya, akhiri obrolan
 btn-end-keep = Tidak, lanjutkan obrolan
 staff-end-confirm = Akhiri obrolan dengan { $pseudonym }? Dia akan dapat pesan penutup dan bisa minta dukungan lagi kapan saja.
+staff-leave-confirm-counselor = Keluar dari obrolan dengan { $pseudonym }? { $name } (konselor) tetap menemaninya dan nanti mengakhiri obrolannya.
+staff-leave-confirm-case = Kasus #{ $id } masih terbuka, jadi obrolannya tidak akan diakhiri: kamu akan keluar, dan { $pseudonym } tetap ditangani tim sementara konselor dihubungi. Kalau bisa, temani dia sampai konselor bergabung. Tetap mau keluar?
+btn-leave-yes = Ya, keluar dari obrolan
 staff-end-kept = Oke, obrolan dengan { $pseudonym } lanjut.
 end-case-first = Kasus #{ $id } masih terbuka. Catat dulu hasilnya (tombol di bawah), baru akhiri obrolannya dengan /end.
 end-left-counselor-stays = Kamu keluar dari obrolan dengan { $pseudonym }. { $name } (konselor) tetap menemaninya dan nanti mengakhiri obrolannya.

@@ -1,0 +1,96 @@
+"""What staff are told about a student in crisis, on the whole program in-process
+(tests/model/world.py). Found in a sandbox trial: /end promised "a short goodbye" where the chat
+could not end; the roster showed a counselor alone with a student as "chats: 0"; a case whose
+outcome nobody recorded was only ever reminded to its counselor; a counselor coming on duty
+heard nothing of cases still waiting for one."""
+
+from __future__ import annotations
+
+from tests.model.invariants import check
+from tests.model.test_regressions import BUDI, DIMAS, RINA, SARI, STUDENT, cases, intake, press
+from tests.model.world import World
+
+
+async def _in_chat_with_a_case(world: World) -> None:
+    await intake(world, STUDENT)
+    await press(world, DIMAS, "of:accept:")
+    await world.say(STUDENT, "aku pengen mati aja")
+
+
+async def test_a_supporters_end_says_the_chat_goes_on_while_a_case_is_open(
+    world: World,
+) -> None:
+    await _in_chat_with_a_case(world)
+    before = len(world.telegram.messages)
+    await world.command(DIMAS, "/end")
+    [question] = world.telegram.to(DIMAS, before)
+    assert "Case #1 is still open, so the chat will not end" in question.text
+    assert "short goodbye" not in question.text
+    await world.end(DIMAS)  # yes
+    assert not any("selesai" in t for t in world.texts(STUDENT, before)), "no goodbye"
+    assert (await cases(world))[0].status == "open"
+    assert await check(world) == []
+
+
+async def test_a_supporters_end_says_the_counselor_stays_when_one_is_in_the_chat(
+    world: World,
+) -> None:
+    await _in_chat_with_a_case(world)
+    await press(world, BUDI, "es:take:")
+    before = len(world.telegram.messages)
+    await world.command(DIMAS, "/end")
+    [question] = world.telegram.to(DIMAS, before)
+    assert question.text.startswith("Leave your chat with Awan-")
+    assert "Pak Budi (counselor) stays with them" in question.text
+    await world.end(DIMAS)
+    said = len(world.telegram.messages)
+    await world.say(STUDENT, "masih ada orang?")
+    assert any("masih ada orang?" in t for t in world.texts(BUDI, said))
+    assert await check(world) == []
+
+
+async def test_the_roster_counts_a_counselors_chat(world: World) -> None:
+    await _in_chat_with_a_case(world)
+    await press(world, BUDI, "es:take:")
+    before = len(world.telegram.messages)
+    await world.command(SARI, "/roster")
+    [budi] = [t for t in world.texts(SARI, before) if t.startswith("Pak Budi")]
+    assert "chats: 1" in budi
+    assert await check(world) == []
+
+
+async def test_coordinators_hear_once_of_a_case_whose_outcome_nobody_records(
+    world: World,
+) -> None:
+    await _in_chat_with_a_case(world)
+    await press(world, BUDI, "es:take:")
+    await world.end(STUDENT)
+    before = len(world.telegram.messages)
+    for _ in range(4):
+        await world.advance(world.config.escalation.ack_followup + 5)
+    assert sum("still has no outcome" in t for t in world.texts(BUDI, before)) == 4
+    told = [m for m in world.telegram.to(SARI, before) if "no outcome has been recorded" in m.text]
+    assert len(told) == 1, "once, after the counselor's second reminder"
+    assert "Pak Budi" in told[0].text
+    assert any(b.startswith("es:out:1:") for b in told[0].buttons)
+    await press(world, SARI, "es:out:1:safe")
+    assert (await cases(world))[0].status == "resolved"
+    assert await check(world) == []
+
+
+async def test_a_counselor_coming_on_duty_hears_of_cases_that_need_one(world: World) -> None:
+    await world.say(STUDENT, "aku pengen mati aja")
+    await press(world, BUDI, "es:ack:")
+    before = len(world.telegram.messages)
+    await world.command(RINA, "/duty")
+    await press(world, RINA, "dt:on:")
+    assert any("1 crisis case still needs a counselor" in t and "/cases" in t
+               for t in world.texts(RINA, before))
+    await press(world, BUDI, "es:take:")
+    await world.command(RINA, "/duty")
+    await press(world, RINA, "dt:off:")
+    again = len(world.telegram.messages)
+    await world.command(RINA, "/duty")
+    await press(world, RINA, "dt:on:")
+    assert not any("still needs" in t for t in world.texts(RINA, again)), "taken over: none"
+    assert await check(world) == []

@@ -47,6 +47,7 @@ from flows.types import (
 )
 from handlers import journey, practice
 from handlers.context import Services
+from handlers.when import elapsed
 from storage.models import Person
 from storage.program_models import ChatSession, Escalation, Member
 from storage.uow import UnitOfWork
@@ -63,6 +64,7 @@ ACK_TIMER, FOLLOWUP_TIMER = "escalation_ack", "escalation_followup"
 # in a case's ladder: who acknowledged it before it was opened again, and when (every ping
 # of the new ladder says so)
 SEEN = ("seen_by", "seen_at")
+EARLIER_SHOWN = timedelta(hours=24)  # a ping with no words names the student's case before
 REMINDED = "reminded"  # how often the counselor holding a case was reminded of its outcome
 REMINDERS_BEFORE_COORDINATORS = 2  # (escalation.ack_followup apart) then coordinators hear
 WORDS = 300  # characters of the student's own words in a ping
@@ -620,8 +622,17 @@ async def ping_params(uow: UnitOfWork, case: Escalation, now: datetime) -> dict[
         params["more"], params["also_key"] = "yes", f"reason-{categories[1]}"
     if words:
         params["excerpt"] = shown(words, SHOWN_WORDS)
-    else:
-        params["excerpt_key"] = "ping-no-words"
+        return params
+    params["excerpt_key"] = "ping-no-words"
+    earlier = await uow.escalations.earlier(case)  # nothing written yet (🆘): the case just
+    if earlier is not None and now - earlier.created_at <= EARLIER_SHOWN:  # before it (a
+        # trial: the ping said "nothing written yet" minutes after a case closed as safe)
+        said = readable(uow.escalations.words(earlier))
+        params |= {"excerpt_key": "ping-no-words-earlier", "earlier_id": earlier.id,
+                   "earlier_ago": max(1, elapsed(now - earlier.created_at)[0]),
+                   "earlier_unit": elapsed(now - earlier.created_at)[1],
+                   "earlier_state": earlier.outcome or "open",
+                   "earlier_words": shown(said, SHOWN_DETAIL) if said else "-"}
     return params
 
 

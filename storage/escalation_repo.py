@@ -65,6 +65,13 @@ class Escalations:
         return (await self._s.scalars(
             _LATEST_SINCE, {"b_chat_id": chat_id, "b_since": since})).first()
 
+    async def earlier(self, case: Escalation) -> Escalation | None:
+        """The same student's case before this one, if any."""
+        return (await self._s.scalars(
+            select(Escalation).where(Escalation.student_chat_id == case.student_chat_id,
+                                     Escalation.id < case.id)
+            .order_by(Escalation.id.desc()).limit(1))).first()
+
     async def unresolved(self) -> Sequence[Escalation]:
         return (await self._s.scalars(
             select(Escalation).where(Escalation.status != "resolved").order_by(Escalation.id)

@@ -7,6 +7,17 @@ counselor-already-here = A counselor is already in this chat with you. Just writ
 ## Team: the escalation card (who, why and their own words)
 topic-unknown = not chosen yet
 ping-no-words = (nothing written yet)
+ping-no-words-earlier = (nothing written yet) · their case before this, #{ $earlier_id }, { $earlier_ago } { $earlier_unit ->
+        [day] d
+        [hour] h
+       *[min] min
+    } ago ({ $earlier_state ->
+        [safe] closed: the student is safe
+        [referred] closed: referred for follow-up
+        [emergency] closed: emergency services contacted
+        [false_alarm] closed as a false alarm
+       *[open] still open
+    }): “{ $earlier_words }”
 reason-suicide = words about suicide
 reason-self_harm = words about hurting themselves
 reason-abuse = words about being abused or hurt by someone

@@ -7,6 +7,17 @@ counselor-already-here = Konselor udah ada di obrolan ini bareng kamu. Tulis aja
 ## Tim: kartu kasus (siapa, kenapa, dan kata-katanya sendiri)
 topic-unknown = belum dipilih
 ping-no-words = (belum menulis apa-apa)
+ping-no-words-earlier = (belum menulis apa-apa) · kasus sebelumnya, #{ $earlier_id }, { $earlier_ago } { $earlier_unit ->
+        [day] hari
+        [hour] jam
+       *[min] menit
+    } lalu ({ $earlier_state ->
+        [safe] ditutup: siswa aman
+        [referred] ditutup: dirujuk untuk tindak lanjut
+        [emergency] ditutup: layanan darurat sudah dihubungi
+        [false_alarm] ditutup sebagai alarm palsu
+       *[open] masih terbuka
+    }): “{ $earlier_words }”
 reason-suicide = kata-kata soal bunuh diri
 reason-self_harm = kata-kata soal menyakiti diri sendiri
 reason-abuse = kata-kata soal disakiti atau dianiaya orang lain

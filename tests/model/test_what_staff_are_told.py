@@ -94,3 +94,21 @@ async def test_a_counselor_coming_on_duty_hears_of_cases_that_need_one(world: Wo
     await press(world, RINA, "dt:on:")
     assert not any("still needs" in t for t in world.texts(RINA, again)), "taken over: none"
     assert await check(world) == []
+
+
+async def test_a_ping_with_no_words_names_the_students_case_just_before(world: World) -> None:
+    """Seen: a student pressed 🆘 minutes after their case was closed as safe; the new ping
+    said only '(nothing written yet)'."""
+    await _in_chat_with_a_case(world)
+    await press(world, BUDI, "es:take:")
+    await press(world, BUDI, "es:out:1:safe")
+    await world.command(BUDI, "/skip")
+    await world.end(BUDI)
+    await world.advance(600)
+    before = len(world.telegram.messages)
+    await world.say(STUDENT, "🆘 Aku butuh konselor sekarang")
+    [ping] = [m for m in world.telegram.to(BUDI, before) if m.text.startswith("🆘")]
+    assert "(nothing written yet)" in ping.text
+    assert "their case before this, #1, 10 min ago (closed: the student is safe)" in ping.text
+    assert "aku pengen mati aja" in ping.text
+    assert await check(world) == []

@@ -396,6 +396,7 @@ offer =
     { $kind ->
         [handover] A colleague asks you to take over their chat with { $pseudonym }
         [returned] Back in line, their supporter had to leave: { $pseudonym }
+        [returned-you] Back in line since you had to leave their chat: { $pseudonym }
         [practice] 🎓 Practice request (a scripted student, for you only): { $pseudonym }
        *[new] New request: { $pseudonym }
     }
@@ -404,6 +405,7 @@ offer =
     Language: { $language }
     Level: { $risk }{ $why ->
         [case] {" "}(case #{ $case } in the last 7 days)
+        [case-open] {" "}(case #{ $case } open now)
         [screening] {" "}(from their screening answers)
         [words] {" "}(from what they wrote)
        *[none] {""}
@@ -439,7 +441,10 @@ handoff-history-counselor =
     The chat so far:
     { $recent }
 handback-history =
-    This student was in a chat with another supporter, who had to leave. The student was told and is waiting for you.
+    { $who ->
+        [you] You were in a chat with this student before and had to leave. The student was told and is waiting for you.
+       *[other] This student was in a chat with another supporter, who had to leave. The student was told and is waiting for you.
+    }
     The chat so far:
     { $recent }
 relay-from-student = { $practice ->
@@ -508,7 +513,10 @@ briefing-case-open =
     Why: { $reason }
     Their words: { $excerpt }
     Stay with them warmly, don't end the chat, and use /note for anything the counselor should know.
-briefing-asq = 📋 Screening in the intake — { $answers }
+briefing-asq = 📋 { $where ->
+        [chat] Screening in the chat (/screen)
+       *[intake] Screening in the intake
+    } — { $answers }
 screen-started = The screening questions are on their way to the student, one at a time. You will see every answer here when they are done; a yes calls a counselor at once.
 screen-already = The student is already answering the screening questions.
 screen-started-other = { $name } has started the screening questions with { $pseudonym }. You will see every answer here too when they are done; a yes calls a counselor at once.

@@ -391,6 +391,7 @@ offer =
     { $kind ->
         [handover] Rekanmu minta kamu melanjutkan obrolannya dengan { $pseudonym }
         [returned] Kembali ke antrean karena pendampingnya harus pergi: { $pseudonym }
+        [returned-you] Kembali ke antrean karena tadi kamu harus meninggalkan obrolannya: { $pseudonym }
         [practice] 🎓 Permintaan latihan (siswa skenario, hanya untukmu): { $pseudonym }
        *[new] Permintaan baru: { $pseudonym }
     }
@@ -399,6 +400,7 @@ offer =
     Bahasa: { $language }
     Tingkat: { $risk }{ $why ->
         [case] {" "}(ada kasus #{ $case } dalam 7 hari terakhir)
+        [case-open] {" "}(kasus #{ $case } masih terbuka)
         [screening] {" "}(dari jawaban skriningnya)
         [words] {" "}(dari yang dia tulis)
        *[none] {""}
@@ -434,7 +436,10 @@ handoff-history-counselor =
     Obrolan sejauh ini:
     { $recent }
 handback-history =
-    Siswa ini tadinya mengobrol dengan pendamping lain yang harus pergi. Dia sudah diberi tahu dan sedang menunggumu.
+    { $who ->
+        [you] Tadi kamu sudah mengobrol dengan siswa ini lalu harus pergi. Dia sudah diberi tahu dan sedang menunggumu.
+       *[other] Siswa ini tadinya mengobrol dengan pendamping lain yang harus pergi. Dia sudah diberi tahu dan sedang menunggumu.
+    }
     Obrolan sejauh ini:
     { $recent }
 relay-from-student = { $practice ->
@@ -503,7 +508,10 @@ briefing-case-open =
     Alasan: { $reason }
     Kata-katanya: { $excerpt }
     Temani dia dengan hangat, jangan akhiri obrolannya, dan pakai /note untuk hal yang perlu diketahui konselor.
-briefing-asq = 📋 Skrining saat mengisi permintaan — { $answers }
+briefing-asq = 📋 { $where ->
+        [chat] Skrining di obrolan (/screen)
+       *[intake] Skrining saat mengisi permintaan
+    } — { $answers }
 screen-started = Pertanyaan skrining sedang dikirim ke siswa, satu per satu. Semua jawabannya muncul di sini setelah selesai; jawaban "ya" langsung memanggil konselor.
 screen-already = Siswa ini sedang menjawab pertanyaan skrining.
 screen-started-other = { $name } mulai memberikan pertanyaan skrining ke { $pseudonym }. Semua jawabannya juga muncul di sini setelah selesai; jawaban "ya" langsung memanggil konselor.

@@ -188,7 +188,8 @@ async def test_who_takes_a_chat_handed_back_reads_what_was_said_and_that_the_stu
     await press(world, ayu, "of:accept:")
     told = "\n".join(world.texts(ayu, before))
     assert "Back in line, their supporter had to leave: " in told  # the offer says so
-    assert render(world, "en", "handback-history", recent="x").split("x")[0].strip() in told
+    assert render(world, "en", "handback-history", recent="x",
+                  who="other").split("x")[0].strip() in told
     assert "takut banget besok ujian matematika" in told
     assert await check(world) == []
 

@@ -569,6 +569,31 @@ class Outbox:
             for r in rows
         ]
 
+    async def live_buttons(self, chat_id: int, prefix: str, since: datetime) -> list[int]:
+        """The messages sent to ``chat_id`` since ``since`` whose buttons (data starting with
+        ``prefix``) are still shown: neither cleared nor edited away since. Read from what was
+        sent, so a flow can take an old keyboard away when it shows a new one."""
+        rows = await self._s.execute(
+            select(OutboxMessage.method, OutboxMessage.payload_enc,
+                   OutboxMessage.telegram_message_id)
+            .where(OutboxMessage.chat_id == chat_id, OutboxMessage.status == "sent",
+                   OutboxMessage.created_at >= since,
+                   OutboxMessage.method.in_(("send", "edit", "clear_buttons")))
+            .order_by(OutboxMessage.id))
+        live: dict[int, bool] = {}
+        for method, payload_enc, sent_as in rows.all():
+            payload = self._c.decrypt_json(payload_enc)
+            target = sent_as if method == "send" else payload.get("message_id")
+            if target is None:
+                continue
+            shows = any(str(b.get("data", "")).startswith(prefix)
+                        for row in payload.get("buttons") or [] for b in row)
+            if method == "clear_buttons" or not shows:
+                live.pop(int(target), None)
+            else:
+                live[int(target)] = True
+        return list(live)
+
     async def next_wakeup(self) -> datetime | None:
         return await self._s.scalar(
             select(func.min(OutboxMessage.not_before)).where(OutboxMessage.status == "pending")

@@ -565,8 +565,12 @@ async def test_the_name_counselors_know_stays_while_a_case_is_open(world: World)
     await press(world, EN_STUDENT, "in:consent:yes")
     await press(world, EN_STUDENT, "in:lang:en")
     await world.command(EN_STUDENT, "/start")
-    await press(world, EN_STUDENT, "in:restart")  # start over
-    await intake(world, EN_STUDENT, "en")
+    await press(world, EN_STUDENT, "in:restart")  # start over: at the first question again
+    for step in ("in:consent:yes", "in:lang:en", "in:topic:family"):
+        await press(world, EN_STUDENT, step)
+    await world.say(EN_STUDENT, DESCRIPTION)
+    for step in ("in:feeling:3", "in:name:keep", "in:confirm:"):
+        await press(world, EN_STUDENT, step)
     async with world.running.store() as uow:
         person = await uow.people.by_telegram_id(EN_STUDENT)
         assert person is not None

@@ -110,6 +110,10 @@ intake-queued =
 
     If things get harder while you wait, press “🆘 I need a counselor now” below. The emergency numbers are always in /help.
 intake-already-queued = Your request has been sent and is waiting for a supporter. You'll get a message here when someone joins. Changed your mind? Send /cancel.
+intake-withdraw-confirm = Cancel your request? You'll leave the line, and if you want to talk later you'll start from the beginning.
+btn-withdraw-yes = Yes, cancel it
+btn-withdraw-no = No, keep waiting
+intake-withdraw-kept = Okay, your request stays in line. You'll get a message here when a supporter joins.
 intake-request-withdrawn = Your request has been withdrawn. Take care, and send /start whenever you want to talk.
 withdrawn-at-risk =
     One more thing: if things get heavy, you don't have to wait. Press 🆘 any time for a counselor, or call:

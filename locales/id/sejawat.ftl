@@ -110,6 +110,10 @@ intake-queued =
 
     Kalau rasanya makin berat selagi nunggu, tekan “🆘 Aku butuh konselor sekarang” di bawah. Nomor darurat selalu ada di /help.
 intake-already-queued = Permintaanmu udah terkirim dan lagi nunggu pendamping. Nanti ada pesan di sini waktu ada yang gabung. Mau batalin? Kirim /cancel.
+intake-withdraw-confirm = Yakin mau batalin permintaanmu? Kamu bakal keluar dari antrean, dan kalau nanti mau cerita lagi, mulainya dari awal.
+btn-withdraw-yes = Ya, batalin
+btn-withdraw-no = Nggak, tetap nunggu
+intake-withdraw-kept = Oke, permintaanmu tetap di antrean. Nanti ada pesan di sini begitu pendamping gabung.
 intake-request-withdrawn = Permintaanmu udah dibatalin. Jaga diri ya, dan kirim /start kapan aja kamu mau cerita.
 withdrawn-at-risk =
     Satu lagi: kalau rasanya berat, kamu nggak harus nunggu. Tekan 🆘 kapan aja buat ngobrol sama konselor, atau hubungi:

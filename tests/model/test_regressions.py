@@ -589,7 +589,7 @@ async def test_a_student_who_withdraws_during_an_open_case_is_not_lost_to_the_co
     await world.say(STUDENT, "aku pengen mati aja")
     await press(world, BUDI, "es:ack:")
     before = len(world.telegram.messages)
-    await world.command(STUDENT, "/cancel")
+    await world.withdraw(STUDENT)
     told = world.texts(BUDI, before)
     assert any("#1" in t for t in told), told
     assert (await cases(world))[-1].status != "resolved"
@@ -857,7 +857,7 @@ async def test_a_withdrawn_offer_loses_its_buttons_and_the_supporter_is_told(
     await intake(world, STUDENT)
     assert offer_buttons(world, 9101)
     before = len(world.telegram.messages)
-    await world.command(STUDENT, "/cancel")
+    await world.withdraw(STUDENT)
     assert offer_buttons(world, 9101) == []
     told = world.texts(9101, before)
     assert any("no longer waiting" in t for t in told), told

@@ -40,7 +40,7 @@ async def test_the_key_goes_when_the_chat_ends_or_the_request_is_withdrawn(world
     other = 700100003
     await intake(world, other)
     assert world.telegram.keyboards[other] == [SOS_ID]
-    await world.command(other, "/cancel")
+    await world.withdraw(other)
     assert world.telegram.keyboards[other] == []
     assert await check(world) == []
 

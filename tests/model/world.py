@@ -382,6 +382,16 @@ class World:
                     await self.press(who, message.message_id, data)
                     return
 
+    async def withdraw(self, who: int) -> None:
+        """``/cancel`` of a request sent, then *Yes, cancel it* to the question it asks (if it
+        asked one)."""
+        before = len(self.telegram.messages)
+        await self.command(who, "/cancel")
+        for message in self.telegram.to(who, before):
+            if "in:withdraw:" in message.buttons and not message.cleared:
+                await self.press(who, message.message_id, "in:withdraw:")
+                return
+
     async def media(self, who: int, kind: str, caption: str = "") -> None:
         await self.submit(self._inbound(who, kind="media", media_kind=kind, text=caption,
                                         message_id=self.update_id + 1))

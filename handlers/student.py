@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import timedelta
 
 from escalation.detector import RiskLevel
@@ -30,7 +31,7 @@ from flows.types import (
     SetLanguage,
     SubmitRequest,
 )
-from handlers import blocks, escalations, journey, plans, selfhelp
+from handlers import blocks, escalations, journey, plans, pseudonyms, selfhelp
 from handlers.context import MAX_TEXT, Services, machine_context
 from handlers.dispatch import (
     RISK_MEMORY,
@@ -68,6 +69,11 @@ async def converse(
         return [Reply("error-too-long", {"max": MAX_TEXT})]
     ctx = machine_context(services, person.language)
     saved = await uow.conversations.get(inbound.chat_id)
+    if (person.pseudonym is None and (saved is None or saved.flow not in MACHINES)) or \
+            inbound.button.startswith("in:name:"):  # a new name: unlike the others now
+        taken = await uow.requests.open_pseudonyms()
+        ctx = dataclasses.replace(
+            ctx, new_pseudonym=lambda: pseudonyms.unlike(services.new_pseudonym, taken))
     if saved is not None and saved.flow == "feedback" and inbound.command == "start":
         await journey.move(uow, inbound.chat_id, "skip_feedback", services.clock())
         saved = None

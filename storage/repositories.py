@@ -229,6 +229,11 @@ class Requests:
     async def queued(self) -> Sequence[HelpRequest]:
         return (await self._s.scalars(_QUEUED)).all()
 
+    async def open_pseudonyms(self) -> list[str]:
+        """The pseudonyms of every request waiting or in a chat now."""
+        return list(await self._s.scalars(
+            select(HelpRequest.pseudonym).where(HelpRequest.status.in_(("queued", "active")))))
+
 
 QUARANTINED = "quarantined"
 CONNECTION = "sejawat_connection"  # a session's info: its transaction and connection (run_core)

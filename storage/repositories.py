@@ -574,6 +574,20 @@ class Outbox:
             for r in rows
         ]
 
+    async def last_sent(self, chat_id: int) -> tuple[int, datetime, dict[str, Any]] | None:
+        """The newest message sent to ``chat_id`` (not an edit): its Telegram id, when, and its
+        ``meta``; None if none was sent yet (or the newest is still on its way)."""
+        row = (await self._s.execute(
+            select(OutboxMessage.status, OutboxMessage.telegram_message_id,
+                   OutboxMessage.sent_at, OutboxMessage.payload_enc)
+            .where(OutboxMessage.chat_id == chat_id, OutboxMessage.method == "send")
+            .order_by(OutboxMessage.id.desc()).limit(1))).first()
+        if row is None or row.status != "sent" or row.telegram_message_id is None or \
+                row.sent_at is None:
+            return None
+        meta = self._c.decrypt_json(row.payload_enc).get("meta") or {}
+        return int(row.telegram_message_id), row.sent_at, dict(meta)
+
     async def live_buttons(self, chat_id: int, prefix: str, since: datetime) -> list[int]:
         """The messages sent to ``chat_id`` since ``since`` whose buttons (data starting with
         ``prefix``) are still shown: neither cleared nor edited away since. Read from what was

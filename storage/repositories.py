@@ -574,6 +574,18 @@ class Outbox:
             for r in rows
         ]
 
+    async def on_the_way(self, chat_id: int, prefix: str) -> bool:
+        """Is a message to ``chat_id`` with buttons whose data starts with ``prefix`` still
+        waiting to be sent (the person has not seen it yet)?"""
+        rows = await self._s.scalars(
+            select(OutboxMessage.payload_enc).where(OutboxMessage.chat_id == chat_id,
+                                                    OutboxMessage.status == "pending",
+                                                    OutboxMessage.method == "send"))
+        return any(str(b.get("data", "")).startswith(prefix)
+                   for payload_enc in rows
+                   for row in self._c.decrypt_json(payload_enc).get("buttons") or []
+                   for b in row)
+
     async def last_sent(self, chat_id: int) -> tuple[int, datetime, dict[str, Any]] | None:
         """The newest message sent to ``chat_id`` (not an edit): its Telegram id, when, and its
         ``meta``; None if none was sent yet (or the newest is still on its way)."""

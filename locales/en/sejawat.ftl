@@ -110,6 +110,8 @@ intake-queued =
 
     If things get harder while you wait, press “🆘 I need a counselor now” below. The emergency numbers are always in /help.
 intake-already-queued = Your request has been sent and is waiting for a supporter. You'll get a message here when someone joins. Changed your mind? Send /cancel.
+intake-asq-early = The next question just arrived below 👇 Please answer that one, so your answer doesn't get mixed up with the one before.
+intake-asq-early-yes = Thank you for being honest. 💛 We took your "yes" for the question before. The next one is below 👇
 intake-withdraw-confirm = Cancel your request? You'll leave the line, and if you want to talk later you'll start from the beginning.
 btn-withdraw-yes = Yes, cancel it
 btn-withdraw-no = No, keep waiting

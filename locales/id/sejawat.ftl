@@ -110,6 +110,8 @@ intake-queued =
 
     Kalau rasanya makin berat selagi nunggu, tekan “🆘 Aku butuh konselor sekarang” di bawah. Nomor darurat selalu ada di /help.
 intake-already-queued = Permintaanmu udah terkirim dan lagi nunggu pendamping. Nanti ada pesan di sini waktu ada yang gabung. Mau batalin? Kirim /cancel.
+intake-asq-early = Pertanyaan berikutnya baru aja nyampe di bawah 👇 Jawab yang itu ya, biar jawabanmu nggak ketuker sama pertanyaan sebelumnya.
+intake-asq-early-yes = Makasih udah jujur. 💛 "Iya"-mu kami catat buat pertanyaan yang tadi. Pertanyaan berikutnya ada di bawah 👇
 intake-withdraw-confirm = Yakin mau batalin permintaanmu? Kamu bakal keluar dari antrean, dan kalau nanti mau cerita lagi, mulainya dari awal.
 btn-withdraw-yes = Ya, batalin
 btn-withdraw-no = Nggak, tetap nunggu

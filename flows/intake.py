@@ -242,6 +242,15 @@ def _keep_first_part(ctx: Context, data: Data, event: Event) -> tuple[Data, Sequ
         Reply("intake-description-kept-part", {"max": most}),)
 
 
+def _confirm_withdraw(ctx: Context, data: Data,
+                      event: Event) -> tuple[Data, Sequence[Effect]]:
+    """/cancel of a request sent asks first, as /end does (a trial: a student who had waited
+    long lost their place to one /cancel): *Yes, cancel it* (``in:withdraw:``) or *No, keep
+    waiting* (``in:keep:``)."""
+    row = (button("btn-withdraw-yes", "withdraw"), button("btn-withdraw-no", "keep"))
+    return data, (Reply("intake-withdraw-confirm", {}, (row,)),)
+
+
 def _withdraw(ctx: Context, data: Data, event: Event) -> tuple[Data, Sequence[Effect]]:
     return data, (Reply("intake-request-withdrawn", keyboard=NO_SOS), CancelRequest())
 
@@ -467,7 +476,9 @@ INTAKE = Machine(
         )),
         "queued": State("queued", silent, final=True, on=(
             On("/start", reply="intake-already-queued"),
-            On("/cancel", to="closed", do=_withdraw),
+            On("/cancel", do=_confirm_withdraw),
+            On("withdraw", to="closed", do=_withdraw),
+            On("keep", reply="intake-withdraw-kept"),
             On("/help", do=_queued_help),
             On("text", reply="intake-queued-waiting"),
         )),

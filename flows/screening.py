@@ -40,9 +40,20 @@ def level(answers: Mapping[str, str]) -> RiskLevel:
     return RiskLevel.NONE
 
 
-def encode(answers: Mapping[str, str]) -> str:
-    """``wish-dead=yes,better-off-dead=no,...`` in question order (unknown names dropped)."""
-    return ",".join(f"{q}={answers[q]}" for q in ALL if answers.get(q) in KEPT)
+IN_CHAT = "in=chat"  # kept after the answers when they were given in a chat (/screen)
+
+
+def encode(answers: Mapping[str, str], *, chat: bool = False) -> str:
+    """``wish-dead=yes,better-off-dead=no,...`` in question order (unknown names dropped);
+    ``chat``: they were answered in a chat (``/screen``), not in the intake (``in_chat``)."""
+    text = ",".join(f"{q}={answers[q]}" for q in ALL if answers.get(q) in KEPT)
+    return f"{text},{IN_CHAT}" if chat and text else text
+
+
+def in_chat(text: str | None) -> bool:
+    """Were ``encode``'s answers given in a chat (a supporter's ``/screen``)? (A trial: the
+    briefing after a hand-over labelled a chat's screening "in the intake".)"""
+    return IN_CHAT in (text or "").split(",")
 
 
 def decode(text: str | None) -> dict[str, str]:

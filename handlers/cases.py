@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
+from datetime import timedelta
+
 from escalation import ladder
 from escalation.case import CASE, HANDOVER, Case
 from flows import buttons
@@ -38,6 +41,8 @@ from storage.uow import UnitOfWork
 
 CRISIS = Priority.CRISIS
 NOTE_FLOW = "case-note"
+AWARE = "aware"  # meta of "a counselor has read your message": the case it is about
+MERGE_AWARE = timedelta(minutes=2)  # an outcome this soon after it is written over it
 # what an acknowledgement alone says; a take-over says more, once
 ACKED_OTHERS = frozenset({"escalation-acked-others", "escalation-acked-others-coordinator"})
 ACK_ONLY = frozenset({"escalation-acked", "escalation-acked-coordinator",
@@ -104,7 +109,8 @@ async def _acknowledge(uow: UnitOfWork, services: Services, escalation: Escalati
               "escalation-acked-coordinator", {"id": escalation.id, "minutes": minutes},
               rows, meta=case_meta(escalation, rows)),
         Reply("crisis-counselor-aware" if member.role == "counselor" else "crisis-team-aware",
-              to=escalation.student_chat_id, priority=CRISIS),
+              to=escalation.student_chat_id, priority=CRISIS, keyboard=SOS,
+              meta={AWARE: escalation.id}),  # (the outcome may be written over it: 🆘 now)
     ]
     # the supporter in the chat knows who has seen it and what comes next (a trial: they
     # heard nothing between "a counselor is being contacted" and the counselor, or nobody)
@@ -269,9 +275,7 @@ async def _outcome(uow: UnitOfWork, services: Services, escalation: Escalation,
     if escalation.taken_over_by is None and escalation.source != "friend" and \
             outcome != "emergency":  # (seen) a student who pressed 🆘 was told a counselor
         # would come; the case was closed without a word to them
-        told.append(Reply("escalation-closed-student", {"outcome": outcome},
-                          to=escalation.student_chat_id, keyboard=SOS))  # (a trial: "press
-        # 🆘" with no 🆘 anywhere on the screen)
+        told.append(await _closed_student(uow, services, escalation, outcome))
     cleared = [*await clear_stale(uow, escalation), *told,  # every button of the case, and
                *await dispatch(uow, services)]  # a supporter it held may take new requests
     if await uow.sessions.active_for_member(member.id):  # what they write next is for a
@@ -281,6 +285,22 @@ async def _outcome(uow: UnitOfWork, services: Services, escalation: Escalation,
                                  {"escalation": escalation.id}, now)
     return [*cleared, Reply("escalation-note-ask", {"id": escalation.id,
                                                     "outcome_key": f"btn-outcome-{outcome}"})]
+
+
+async def _closed_student(uow: UnitOfWork, services: Services, escalation: Escalation,
+                          outcome: str) -> Reply:
+    """What the student hears of a case closed without a chat with them, with 🆘 (a trial:
+    "press 🆘" with no 🆘 anywhere on the screen). Right after "a counselor has read your
+    message" (the last thing they got, within ``MERGE_AWARE``), it is written over that
+    message instead (a trial: the two came within three seconds, the second repeating the
+    first)."""
+    reply = Reply("escalation-closed-student", {"outcome": outcome},
+                  to=escalation.student_chat_id, keyboard=SOS)
+    last = await uow.outbox.last_sent(escalation.student_chat_id)
+    if last is not None and last[2].get(AWARE) == escalation.id and \
+            services.clock() - last[1] <= MERGE_AWARE:
+        return dataclasses.replace(reply, edit=last[0])  # (it brought the 🆘 key already)
+    return reply
 
 
 async def case_note(uow: UnitOfWork, services: Services, inbound: Inbound,

@@ -187,13 +187,16 @@ async def _add_shift(uow: UnitOfWork, services: Services, member: Member, who: s
     target = await uow.members.by_telegram_id(telegram_id)
     start, _, end = hours.replace("–", "-").replace("—", "-").partition("-")
     days = [DAY_NAMES.get(d.strip().lower(), d.strip().lower()) for d in days_text.split(",")]
+    wrong: list[Effect] = []  # every part that is wrong, at once (days, then hours)
+    if unknown_days(days):
+        wrong.append(Reply("shifts-bad-days",
+                           {"days": ", ".join(map(str, unknown_days(days)))}))
     try:
         start, end = time_of_day(_typed_time(start)), time_of_day(_typed_time(end))
     except ValueError:
-        return [Reply("shifts-bad-hours", {"hours": hours}), Reply("shifts-usage")]
-    if unknown_days(days):
-        return [Reply("shifts-bad-days", {"days": ", ".join(map(str, unknown_days(days)))}),
-                Reply("shifts-usage")]
+        wrong.append(Reply("shifts-bad-hours", {"hours": hours}))
+    if wrong:
+        return [*wrong, Reply("shifts-usage")]
     if target is None or target.role not in INVITABLE:
         return [Reply("shifts-unknown-member")]
     wanted = Weekly(tuple(days), start, end)

@@ -133,8 +133,12 @@ async def _why_risky(uow: UnitOfWork, request: HelpRequest,
     answers, or what they wrote."""
     if request.risk_level < RiskLevel.CONCERN:
         return {"why": "none", "case": 0}
-    earlier = await uow.escalations.latest_since(await student_chat(uow, request),
-                                                 now - RISK_MEMORY)
+    chat = await student_chat(uow, request)
+    # (a trial: "case #1 in the last 7 days" about a case still open, counselors paged now)
+    open_case = await uow.escalations.unresolved_for_chat(chat)
+    if open_case is not None:
+        return {"why": "case-open", "case": open_case.id}
+    earlier = await uow.escalations.latest_since(chat, now - RISK_MEMORY)
     if earlier is not None:
         return {"why": "case", "case": earlier.id}
     answers = screening.decode(request.screening)
@@ -146,7 +150,12 @@ async def offer_effects(uow: UnitOfWork, services: Services, request: HelpReques
     offer = await uow.offers.create(request.id, member.id, now)
     timeout = services.config.routing.offer_timeout
     await uow.timers.set(OFFER_TIMEOUT, str(offer.id), now + timedelta(seconds=timeout))
-    waited = max(0, int((now - request.created_at).total_seconds() // 60))
+    # a student back in line after their supporter left has waited since then, not since
+    # their request was first sent (a trial: "Waiting: 45 min", 40 of them in the chat)
+    earlier = await uow.sessions.handed_back(request.id) \
+        if request.status == RequestStatus.QUEUED else None
+    since = earlier.ended_at if earlier is not None and earlier.ended_at else request.created_at
+    waited = max(0, int((now - since).total_seconds() // 60))
     keyboard = ((button(OFFER, "btn-accept", "accept", str(offer.id)),
                  button(OFFER, "btn-decline", "decline", str(offer.id))),)
     params: dict[str, str | int] = {
@@ -158,7 +167,10 @@ async def offer_effects(uow: UnitOfWork, services: Services, request: HelpReques
         # supporter had to leave (the first line says which)
         "kind": "practice" if practice else
         "handover" if request.status == RequestStatus.ACTIVE else
-        "returned" if await uow.sessions.handed_back(request.id) is not None else "new",
+        # (a trial: offered again to the supporter who had left it, "their supporter")
+        "returned-you" if earlier is not None and
+        (await uow.offers.accepted(request.id))[-1:] == [member.id] else
+        "returned" if earlier is not None else "new",
         **await _why_risky(uow, request, now),
     }
     await uow.audit.add(f"member:{member.id}", "offer.made", f"request:{request.id}",

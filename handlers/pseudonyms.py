@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 WORDS_FILE = Path(__file__).resolve().parent.parent / "locales" / "pseudonyms.txt"
@@ -19,3 +20,34 @@ class Pseudonyms:
 
     def __call__(self) -> str:
         return f"{secrets.choice(self._words)}-{secrets.randbelow(900) + 100}"
+
+
+def look_alike(a: str, b: str) -> bool:
+    """Two pseudonyms a supporter could mix up: the same word ("Senja-482", "Senja-917": a
+    supporter with both reads "Senja" and answers the wrong one), or the same but for one
+    letter or digit ("Bayu-482", "Bayu-483")."""
+    a, b = a.casefold(), b.casefold()
+    return a.rpartition("-")[0] == b.rpartition("-")[0] or _one_edit(a, b)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """``a`` becomes ``b`` by changing, adding or removing at most one character."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+
+
+def unlike(new: Callable[[], str], taken: Iterable[str], tries: int = 30) -> str:
+    """A new pseudonym that looks like none of ``taken`` (the students waiting or in a chat
+    now: a trial gave "Senja-482" and "Senja-483" to two students waiting for the same
+    supporter); after ``tries`` the last one drawn (the words may all be in use)."""
+    names = [t for t in taken if t]
+    drawn = new()
+    for _ in range(tries):
+        if not any(look_alike(drawn, t) for t in names):
+            break
+        drawn = new()
+    return drawn

@@ -176,6 +176,9 @@ async def _typed_answer(uow: UnitOfWork, services: Services, inbound: Inbound, p
 
     if saved is not None and saved.flow == "intake" and saved.state.startswith("asq-"):
         crisis = await words()
+        if await uow.outbox.on_the_way(inbound.chat_id, f"in:{saved.state}:"):  # typed
+            # before the question was shown
+            return crisis + await _typed_early(uow, services, inbound, person, saved, typed)
         press = dataclasses.replace(inbound, kind="button", text="",
                                     button=f"in:{saved.state}:{_ASQ_ANSWER[typed]}")
         return crisis + await converse(uow, services, press, person)
@@ -193,6 +196,26 @@ async def _typed_answer(uow: UnitOfWork, services: Services, inbound: Inbound, p
     in_chat = await uow.sessions.active_for_student(inbound.chat_id) is not None
     relayed = await converse(uow, services, inbound, person) if in_chat else []
     return crisis + direct + relayed
+
+
+async def _typed_early(uow: UnitOfWork, services: Services, inbound: Inbound, person: Person,
+                       saved: ConversationState, typed: str) -> list[Effect]:
+    """A typed answer while the intake's next screening question is still on its way (a
+    trial: "iya" typed fast after tapping *No* became a yes to a question the student had not
+    seen). The student saw the question before: a yes is a yes to that one (never lost; its
+    answer was taken already, a yes stays a yes), and the next question, arriving, is not
+    shown twice; anything else was answered there already: they are asked to answer the new
+    question below. Before the first question (they saw how they feel), they are asked too."""
+    order = [f"asq-{q}" for q in screening.ALL]
+    seen = order[order.index(saved.state) - 1] if saved.state in order[1:] else None
+    if typed not in ("yes", "now") or seen is None:
+        return [Reply("intake-asq-early")]
+    press = dataclasses.replace(inbound, kind="button", text="", button=f"in:{seen}:yes")
+    answered = await converse(uow, services, press, person)
+    again = f"in:{saved.state}:"  # the question on its way, shown again: once is enough
+    return [Reply("intake-asq-early-yes"), *(
+        e for e in answered if not (isinstance(e, Reply) and any(
+            b.data.startswith(again) for row in e.buttons for b in row)))]
 
 
 async def _in_own_chat(uow: UnitOfWork, inbound: Inbound) -> bool:

@@ -82,7 +82,7 @@ async def answer(uow: UnitOfWork, services: Services, inbound: Inbound, person: 
         request = await uow.requests.get(chat.request_id)
         if request is not None:
             request.screening = screening.encode(
-                {**screening.decode(request.screening), **answers})
+                {**screening.decode(request.screening), **answers}, chat=True)
     effects: list[Effect] = [ClearButtons(inbound.message_id)]
     effects += await escalations.screened(
         uow, services, person, Screened(name, value, screening.encode(answers), done))

@@ -93,9 +93,18 @@ async def accept(uow: UnitOfWork, services: Services, member: Member,
     earlier = await uow.sessions.handed_back(request.id)
     if earlier is not None:  # their supporter had to leave: what was said, and that they know
         effects.append(Reply("handback-history", {
-            "recent": await chat_history(uow, services, earlier, member)},
+            "recent": await chat_history(uow, services, earlier, member),
+            "who": "you" if await _left_by(uow, request, member) else "other"},
             to=member.telegram_id))
     return effects + await dispatch(uow, services)
+
+
+async def _left_by(uow: UnitOfWork, request: HelpRequest, member: Member) -> bool:
+    """Did ``member`` hold this request's chat before it went back to the queue? (A trial: the
+    supporter who left it and took it again read it had been with "another supporter".) The
+    offer they take now is accepted already: the one before it says who held it."""
+    accepted = await uow.offers.accepted(request.id)
+    return len(accepted) > 1 and accepted[-2] == member.id
 
 
 async def briefing(uow: UnitOfWork, services: Services, member: Member,
@@ -125,9 +134,12 @@ async def briefing(uow: UnitOfWork, services: Services, member: Member,
                 "pseudonym": request.pseudonym, "id": earlier.id,
                 "outcome_key": f"btn-outcome-{earlier.outcome}"}, to=member.telegram_id))
     answers = screening.decode(request.screening)
-    if answers:  # the intake's screening: what they answered ("rather not say": ask gently)
+    if answers:  # the intake's or a chat's (/screen) screening: what they answered ("rather
+        # not say": ask gently)
         effects.append(Reply("briefing-asq", {**screening.params(answers),
-                                              "answers_key": screening.ANSWERS_KEY},
+                                              "answers_key": screening.ANSWERS_KEY,
+                                              "where": "chat" if screening.in_chat(
+                                                  request.screening) else "intake"},
                              to=member.telegram_id))
         if screening.level(answers) == RiskLevel.CONCERN:
             effects.append(Reply("briefing-asq-gently", to=member.telegram_id))

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
+from datetime import timedelta
+
 from escalation.detector import RiskLevel
 from flows import screening
 from flows.buttons import ButtonData
@@ -28,7 +31,7 @@ from flows.types import (
     SetLanguage,
     SubmitRequest,
 )
-from handlers import blocks, escalations, journey, plans, selfhelp
+from handlers import blocks, escalations, journey, plans, pseudonyms, selfhelp
 from handlers.context import MAX_TEXT, Services, machine_context
 from handlers.dispatch import (
     RISK_MEMORY,
@@ -48,6 +51,7 @@ from routing.lifecycles import RequestStatus
 from storage.models import HelpRequest, Person
 from storage.uow import UnitOfWork
 
+KEYBOARDS_KEPT = timedelta(days=1)  # how far back an intake's old keyboards are looked for
 MACHINES: dict[str, tuple[Machine, str]] = {
     "intake": (INTAKE, "in"),
     "session": (SESSION_MACHINE, SESSION),
@@ -65,6 +69,11 @@ async def converse(
         return [Reply("error-too-long", {"max": MAX_TEXT})]
     ctx = machine_context(services, person.language)
     saved = await uow.conversations.get(inbound.chat_id)
+    if (person.pseudonym is None and (saved is None or saved.flow not in MACHINES)) or \
+            inbound.button.startswith("in:name:"):  # a new name: unlike the others now
+        taken = await uow.requests.open_pseudonyms()
+        ctx = dataclasses.replace(
+            ctx, new_pseudonym=lambda: pseudonyms.unlike(services.new_pseudonym, taken))
     if saved is not None and saved.flow == "feedback" and inbound.command == "start":
         await journey.move(uow, inbound.chat_id, "skip_feedback", services.clock())
         saved = None
@@ -107,6 +116,9 @@ async def converse(
                    and e.key == "intake-queued-waiting" else e for e in effects]
     if step.changed and inbound.kind == "button":
         effects.insert(0, ClearButtons(inbound.message_id))
+    if flow == "intake" and saved is not None and saved.flow == "intake":  # (a new intake
+        # has no old keyboard: the last one's went as it ended)
+        effects = await _one_keyboard(uow, services, inbound, step.changed, effects)
     current = await uow.conversations.get(inbound.chat_id)
     ongoing = saved is not None and saved.flow in MACHINES
     if (current is not None and current.flow != flow) or (ongoing and current is None):
@@ -129,6 +141,26 @@ async def converse(
         await journey.stop_exercise_if_moved(uow, inbound.chat_id, services.clock(),
                                              place_of(flow, step.state))
     return effects
+
+
+async def _one_keyboard(uow: UnitOfWork, services: Services, inbound: Inbound, changed: bool,
+                        effects: list[Effect]) -> list[Effect]:
+    """Only the question the intake is at keeps its buttons (a trial: after "choose one of
+    the buttons" the old question's buttons stayed live above the new one; a typed answer
+    left its question's Back tappable). A tap on the current question clears that message
+    itself; a typed answer, a command or a question shown again clears the earlier ones."""
+    shows = any(isinstance(e, Reply) and e.edit is None and e.to in (None, inbound.chat_id)
+                and any(b.data.startswith("in:") for row in e.buttons for b in row)
+                for e in effects)
+    if inbound.kind == "button" and not (shows and not changed):
+        return effects
+    if not (shows or changed):
+        return effects
+    cleared = {e.message_id for e in effects if isinstance(e, ClearButtons)}
+    live = await uow.outbox.live_buttons(inbound.chat_id, "in:",
+                                         services.clock() - KEYBOARDS_KEPT)
+    # after the new question, so that it is not kept waiting behind the clearing
+    return [*effects, *(ClearButtons(m) for m in live if m not in cleared)]
 
 
 def _raised_it(services: Services, inbound: Inbound) -> bool:

@@ -125,7 +125,7 @@ def store_bot_message(
     chat_id = int(chat["id"])
     markup = validate_markup(params.get("reply_markup"))
     reply_to = reply_target(state, params, chat_id)
-    now = int(time.time())
+    now = int(state.clock())
     message: JsonDict = {
         "message_id": state.new_message_id(chat_id),
         "from": state.bot_user(),
@@ -204,7 +204,7 @@ def apply_edit(
         text is None or entities == message.get("entities", [])
     ):
         raise bad_request(NOT_MODIFIED)
-    now = int(time.time())
+    now = int(state.clock())
     record.edit_count += 1
     record.edit_date = now
     if markup is not None or old_inline is not None:  # reply keyboards are not editable

@@ -212,6 +212,7 @@ async def sandbox_running(config: Config, port: int | None,
                     api_port if api_port is not None else config.sandbox.api_port)
     settings = sandbox_config(config, api.base_url)
     clock = SkippedClock(clock_path(settings))
+    api.state.clock = lambda: clock().timestamp()  # the phones show the skipped time too
     app = bootstrap(settings, clock=clock)
     timeline = Timeline()
     stop = asyncio.Event()

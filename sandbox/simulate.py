@@ -99,7 +99,7 @@ def _base_message(
         "message_id": state.new_message_id(chat_id),
         "from": user.telegram_user(),
         "chat": chat,
-        "date": int(time.time()),
+        "date": int(state.clock()),
     }
     if reply_to is not None:
         original = state.messages.get((chat_id, reply_to))
@@ -230,7 +230,7 @@ def set_blocked(
         state.enqueue({"my_chat_member": {
             "chat": state.chat_json(user.id),
             "from": user.telegram_user(),
-            "date": int(time.time()),
+            "date": int(state.clock()),
             "old_chat_member": member if blocked else kicked,
             "new_chat_member": kicked if blocked else member,
         }})

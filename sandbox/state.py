@@ -88,6 +88,9 @@ class SandboxState:
         self.bot_first_name = bot_first_name
         self.callback_query_ttl = callback_query_ttl
         self.limiter = RateLimiter(per_chat_limit, global_limit, per_chat_burst)
+        # what a message's date says (seconds since the epoch): the wall clock, or the bot's
+        # clock when the page skipped ahead (sandbox.run), so the phones show the bot's time
+        self.clock: Callable[[], float] = time.time
         self.listeners: list[Callable[[Event], None]] = []
         self.closing = False
         self.version = 0

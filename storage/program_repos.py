@@ -212,6 +212,14 @@ class Offers:
             select(Offer).where(Offer.request_id == request_id, Offer.status == "pending")
         )
 
+    async def accepted(self, request_id: int) -> list[int]:
+        """Who accepted this request, oldest first (a chat's supporter is cleared when they
+        leave it; this still says who held it)."""
+        return list(await self._s.scalars(
+            select(Offer.member_id).where(Offer.request_id == request_id,
+                                          Offer.status == OfferStatus.ACCEPTED.value)
+            .order_by(Offer.id)))
+
     async def pending_for_member(self, member_id: int) -> Sequence[Offer]:
         return (await self._s.scalars(
             select(Offer).where(Offer.member_id == member_id, Offer.status == "pending")

@@ -229,6 +229,11 @@ class Requests:
     async def queued(self) -> Sequence[HelpRequest]:
         return (await self._s.scalars(_QUEUED)).all()
 
+    async def open_pseudonyms(self) -> list[str]:
+        """The pseudonyms of every request waiting or in a chat now."""
+        return list(await self._s.scalars(
+            select(HelpRequest.pseudonym).where(HelpRequest.status.in_(("queued", "active")))))
+
 
 QUARANTINED = "quarantined"
 CONNECTION = "sejawat_connection"  # a session's info: its transaction and connection (run_core)
@@ -568,6 +573,57 @@ class Outbox:
                      r.attempts)
             for r in rows
         ]
+
+    async def on_the_way(self, chat_id: int, prefix: str) -> bool:
+        """Is a message to ``chat_id`` with buttons whose data starts with ``prefix`` still
+        waiting to be sent (the person has not seen it yet)?"""
+        rows = await self._s.scalars(
+            select(OutboxMessage.payload_enc).where(OutboxMessage.chat_id == chat_id,
+                                                    OutboxMessage.status == "pending",
+                                                    OutboxMessage.method == "send"))
+        return any(str(b.get("data", "")).startswith(prefix)
+                   for payload_enc in rows
+                   for row in self._c.decrypt_json(payload_enc).get("buttons") or []
+                   for b in row)
+
+    async def last_sent(self, chat_id: int) -> tuple[int, datetime, dict[str, Any]] | None:
+        """The newest message sent to ``chat_id`` (not an edit): its Telegram id, when, and its
+        ``meta``; None if none was sent yet (or the newest is still on its way)."""
+        row = (await self._s.execute(
+            select(OutboxMessage.status, OutboxMessage.telegram_message_id,
+                   OutboxMessage.sent_at, OutboxMessage.payload_enc)
+            .where(OutboxMessage.chat_id == chat_id, OutboxMessage.method == "send")
+            .order_by(OutboxMessage.id.desc()).limit(1))).first()
+        if row is None or row.status != "sent" or row.telegram_message_id is None or \
+                row.sent_at is None:
+            return None
+        meta = self._c.decrypt_json(row.payload_enc).get("meta") or {}
+        return int(row.telegram_message_id), row.sent_at, dict(meta)
+
+    async def live_buttons(self, chat_id: int, prefix: str, since: datetime) -> list[int]:
+        """The messages sent to ``chat_id`` since ``since`` whose buttons (data starting with
+        ``prefix``) are still shown: neither cleared nor edited away since. Read from what was
+        sent, so a flow can take an old keyboard away when it shows a new one."""
+        rows = await self._s.execute(
+            select(OutboxMessage.method, OutboxMessage.payload_enc,
+                   OutboxMessage.telegram_message_id)
+            .where(OutboxMessage.chat_id == chat_id, OutboxMessage.status == "sent",
+                   OutboxMessage.created_at >= since,
+                   OutboxMessage.method.in_(("send", "edit", "clear_buttons")))
+            .order_by(OutboxMessage.id))
+        live: dict[int, bool] = {}
+        for method, payload_enc, sent_as in rows.all():
+            payload = self._c.decrypt_json(payload_enc)
+            target = sent_as if method == "send" else payload.get("message_id")
+            if target is None:
+                continue
+            shows = any(str(b.get("data", "")).startswith(prefix)
+                        for row in payload.get("buttons") or [] for b in row)
+            if method == "clear_buttons" or not shows:
+                live.pop(int(target), None)
+            else:
+                live[int(target)] = True
+        return list(live)
 
     async def next_wakeup(self) -> datetime | None:
         return await self._s.scalar(

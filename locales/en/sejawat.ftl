@@ -110,6 +110,12 @@ intake-queued =
 
     If things get harder while you wait, press “🆘 I need a counselor now” below. The emergency numbers are always in /help.
 intake-already-queued = Your request has been sent and is waiting for a supporter. You'll get a message here when someone joins. Changed your mind? Send /cancel.
+intake-asq-early = The next question just arrived below 👇 Please answer that one, so your answer doesn't get mixed up with the one before.
+intake-asq-early-yes = Thank you for being honest. 💛 We took your "yes" for the question before. The next one is below 👇
+intake-withdraw-confirm = Cancel your request? You'll leave the line, and if you want to talk later you'll start from the beginning.
+btn-withdraw-yes = Yes, cancel it
+btn-withdraw-no = No, keep waiting
+intake-withdraw-kept = Okay, your request stays in line. You'll get a message here when a supporter joins.
 intake-request-withdrawn = Your request has been withdrawn. Take care, and send /start whenever you want to talk.
 withdrawn-at-risk =
     One more thing: if things get heavy, you don't have to wait. Press 🆘 any time for a counselor, or call:
@@ -407,6 +413,7 @@ offer =
     { $kind ->
         [handover] A colleague asks you to take over their chat with { $pseudonym }
         [returned] Back in line, their supporter had to leave: { $pseudonym }
+        [returned-you] Back in line since you had to leave their chat: { $pseudonym }
         [practice] 🎓 Practice request (a scripted student, for you only): { $pseudonym }
        *[new] New request: { $pseudonym }
     }
@@ -415,6 +422,7 @@ offer =
     Language: { $language }
     Level: { $risk }{ $why ->
         [case] {" "}(case #{ $case } in the last 7 days)
+        [case-open] {" "}(case #{ $case } open now)
         [screening] {" "}(from their screening answers)
         [words] {" "}(from what they wrote)
        *[none] {""}
@@ -450,7 +458,10 @@ handoff-history-counselor =
     The chat so far:
     { $recent }
 handback-history =
-    This student was in a chat with another supporter, who had to leave. The student was told and is waiting for you.
+    { $who ->
+        [you] You were in a chat with this student before and had to leave. The student was told and is waiting for you.
+       *[other] This student was in a chat with another supporter, who had to leave. The student was told and is waiting for you.
+    }
     The chat so far:
     { $recent }
 relay-from-student = { $practice ->
@@ -522,7 +533,10 @@ briefing-case-open =
     Why: { $reason }
     Their words: { $excerpt }
     Stay with them warmly, don't end the chat, and use /note for anything the counselor should know.
-briefing-asq = 📋 Screening in the intake — { $answers }
+briefing-asq = 📋 { $where ->
+        [chat] Screening in the chat (/screen)
+       *[intake] Screening in the intake
+    } — { $answers }
 screen-started = The screening questions are on their way to the student, one at a time. You will see every answer here when they are done; a yes calls a counselor at once.
 screen-already = The student is already answering the screening questions.
 screen-started-other = { $name } has started the screening questions with { $pseudonym }. You will see every answer here too when they are done; a yes calls a counselor at once.
@@ -787,7 +801,7 @@ shifts-line = #{ $id } { $name }: { $days } { $start }–{ $end }
 shifts-usage = Add: /shifts add TELEGRAM_ID mon,tue,wed 08:00-12:00 · Remove: /shifts remove ID
 shifts-bad-days = I don't know these days: { $days }. Use mon, tue, wed, thu, fri, sat, sun, separated by commas.
 shifts-add-parts = Adding a shift takes three things after "add": who (their id from /roster), the days, and the hours. You wrote { $count }.
-shifts-bad-hours = "{ $hours }" is not a time range: write it like 08:00-12:00.
+shifts-bad-hours = "{ $hours }" is not a time range: write it like 08:00-12:00 (hours 00 to 23, or 24:00 for midnight at the end; minutes 00 to 59).
 day-mon = Mon
 day-tue = Tue
 day-wed = Wed

@@ -110,6 +110,12 @@ intake-queued =
 
     Kalau rasanya makin berat selagi nunggu, tekan “🆘 Aku butuh konselor sekarang” di bawah. Nomor darurat selalu ada di /help.
 intake-already-queued = Permintaanmu udah terkirim dan lagi nunggu pendamping. Nanti ada pesan di sini waktu ada yang gabung. Mau batalin? Kirim /cancel.
+intake-asq-early = Pertanyaan berikutnya baru aja nyampe di bawah 👇 Jawab yang itu ya, biar jawabanmu nggak ketuker sama pertanyaan sebelumnya.
+intake-asq-early-yes = Makasih udah jujur. 💛 "Iya"-mu kami catat buat pertanyaan yang tadi. Pertanyaan berikutnya ada di bawah 👇
+intake-withdraw-confirm = Yakin mau batalin permintaanmu? Kamu bakal keluar dari antrean, dan kalau nanti mau cerita lagi, mulainya dari awal.
+btn-withdraw-yes = Ya, batalin
+btn-withdraw-no = Nggak, tetap nunggu
+intake-withdraw-kept = Oke, permintaanmu tetap di antrean. Nanti ada pesan di sini begitu pendamping gabung.
 intake-request-withdrawn = Permintaanmu udah dibatalin. Jaga diri ya, dan kirim /start kapan aja kamu mau cerita.
 withdrawn-at-risk =
     Satu lagi: kalau rasanya berat, kamu nggak harus nunggu. Tekan 🆘 kapan aja buat ngobrol sama konselor, atau hubungi:
@@ -398,6 +404,7 @@ offer =
     { $kind ->
         [handover] Rekanmu minta kamu melanjutkan obrolannya dengan { $pseudonym }
         [returned] Kembali ke antrean karena pendampingnya harus pergi: { $pseudonym }
+        [returned-you] Kembali ke antrean karena tadi kamu harus meninggalkan obrolannya: { $pseudonym }
         [practice] 🎓 Permintaan latihan (siswa skenario, hanya untukmu): { $pseudonym }
        *[new] Permintaan baru: { $pseudonym }
     }
@@ -406,6 +413,7 @@ offer =
     Bahasa: { $language }
     Tingkat: { $risk }{ $why ->
         [case] {" "}(ada kasus #{ $case } dalam 7 hari terakhir)
+        [case-open] {" "}(kasus #{ $case } masih terbuka)
         [screening] {" "}(dari jawaban skriningnya)
         [words] {" "}(dari yang dia tulis)
        *[none] {""}
@@ -441,7 +449,10 @@ handoff-history-counselor =
     Obrolan sejauh ini:
     { $recent }
 handback-history =
-    Siswa ini tadinya mengobrol dengan pendamping lain yang harus pergi. Dia sudah diberi tahu dan sedang menunggumu.
+    { $who ->
+        [you] Tadi kamu sudah mengobrol dengan siswa ini lalu harus pergi. Dia sudah diberi tahu dan sedang menunggumu.
+       *[other] Siswa ini tadinya mengobrol dengan pendamping lain yang harus pergi. Dia sudah diberi tahu dan sedang menunggumu.
+    }
     Obrolan sejauh ini:
     { $recent }
 relay-from-student = { $practice ->
@@ -513,7 +524,10 @@ briefing-case-open =
     Alasan: { $reason }
     Kata-katanya: { $excerpt }
     Temani dia dengan hangat, jangan akhiri obrolannya, dan pakai /note untuk hal yang perlu diketahui konselor.
-briefing-asq = 📋 Skrining saat mengisi permintaan — { $answers }
+briefing-asq = 📋 { $where ->
+        [chat] Skrining di obrolan (/screen)
+       *[intake] Skrining saat mengisi permintaan
+    } — { $answers }
 screen-started = Pertanyaan skrining sedang dikirim ke siswa, satu per satu. Semua jawabannya muncul di sini setelah selesai; jawaban "ya" langsung memanggil konselor.
 screen-already = Siswa ini sedang menjawab pertanyaan skrining.
 screen-started-other = { $name } mulai memberikan pertanyaan skrining ke { $pseudonym }. Semua jawabannya juga muncul di sini setelah selesai; jawaban "ya" langsung memanggil konselor.
@@ -773,7 +787,7 @@ shifts-line = #{ $id } { $name }: { $days } { $start }–{ $end }
 shifts-usage = Tambah: /shifts tambah TELEGRAM_ID sen,sel,rab 08:00-12:00 · Hapus: /shifts hapus NOMOR (add / remove juga bisa)
 shifts-bad-days = Nama hari tidak dikenal: { $days }. Pakai sen, sel, rab, kam, jum, sab, min (atau mon..sun), dipisah koma.
 shifts-add-parts = Menambah jadwal butuh tiga hal setelah "tambah": siapa (id dari /roster), harinya, dan jamnya. Kamu menulis { $count }.
-shifts-bad-hours = "{ $hours }" bukan rentang jam: tulis seperti 08:00-12:00.
+shifts-bad-hours = "{ $hours }" bukan rentang jam: tulis seperti 08:00-12:00 (jam 00 sampai 23, atau 24:00 untuk tengah malam di akhir; menit 00 sampai 59).
 day-mon = Sen
 day-tue = Sel
 day-wed = Rab

@@ -157,7 +157,6 @@ async def test_a_chat_that_ended_can_be_reported_and_a_waiting_request_is_withdr
 ) -> None:
     await abusive_chat(world)
     await world.end(DIMAS, True)
-    await world.command(STUDENT, "/start")
     await intake(world, STUDENT)  # asks again at once; Dimas is offered it
     await world.command(DIMAS, "/report sexual")
     before = len(world.telegram.messages)

@@ -188,7 +188,8 @@ async def test_who_takes_a_chat_handed_back_reads_what_was_said_and_that_the_stu
     await press(world, ayu, "of:accept:")
     told = "\n".join(world.texts(ayu, before))
     assert "Back in line, their supporter had to leave: " in told  # the offer says so
-    assert render(world, "en", "handback-history", recent="x").split("x")[0].strip() in told
+    assert render(world, "en", "handback-history", recent="x",
+                  who="other").split("x")[0].strip() in told
     assert "takut banget besok ujian matematika" in told
     assert await check(world) == []
 
@@ -276,4 +277,35 @@ async def test_accept_pressed_twice_says_the_chat_is_already_theirs(world: World
     assert any("already accepted" in t for t in said), said
     assert not any("no longer available" in t for t in said), said
     assert await chat_status(world) == "active"
+    assert await check(world) == []
+
+
+async def test_a_students_cancel_of_a_request_sent_asks_first_and_no_keeps_the_place(
+    world: World,
+) -> None:
+    """(A newcomer trial: a student who had waited 40 minutes lost their place to a single
+    /cancel.) It asks, as /end does; *No, keep waiting* keeps the request in line."""
+    await world.command(DIMAS, "/duty")
+    await press(world, DIMAS, "dt:off")  # nobody takes it: it waits
+    await intake(world, STUDENT)
+    await world.advance(40 * 60)
+
+    async def waiting() -> bool:
+        async with world.running.store() as uow:
+            return [r.status for r in await uow.requests.queued()] == ["queued"]
+
+    before = len(world.telegram.messages)
+    await world.command(STUDENT, "/cancel")
+    [question] = world.telegram.to(STUDENT, before)
+    assert question.text == render(world, "id", "intake-withdraw-confirm")
+    assert question.buttons == ["in:withdraw:", "in:keep:"]
+    assert await waiting(), "asking changes nothing"
+    await press(world, STUDENT, "in:keep:")
+    assert world.texts(STUDENT)[-1] == render(world, "id", "intake-withdraw-kept")
+    assert world.telegram.by_id[question.message_id].cleared, "answered: its buttons go"
+    assert await waiting(), "still in line"
+
+    await world.withdraw(STUDENT)  # Yes, cancel it
+    assert render(world, "id", "intake-request-withdrawn") in world.texts(STUDENT)
+    assert await world.queue() == []
     assert await check(world) == []

@@ -569,8 +569,12 @@ async def test_the_name_counselors_know_stays_while_a_case_is_open(world: World)
     await press(world, EN_STUDENT, "in:consent:yes")
     await press(world, EN_STUDENT, "in:lang:en")
     await world.command(EN_STUDENT, "/start")
-    await press(world, EN_STUDENT, "in:restart")  # start over
-    await intake(world, EN_STUDENT, "en")
+    await press(world, EN_STUDENT, "in:restart")  # start over: at the first question again
+    for step in ("in:consent:yes", "in:lang:en", "in:topic:family"):
+        await press(world, EN_STUDENT, step)
+    await world.say(EN_STUDENT, DESCRIPTION)
+    for step in ("in:feeling:3", "in:name:keep", "in:confirm:"):
+        await press(world, EN_STUDENT, step)
     async with world.running.store() as uow:
         person = await uow.people.by_telegram_id(EN_STUDENT)
         assert person is not None
@@ -589,7 +593,7 @@ async def test_a_student_who_withdraws_during_an_open_case_is_not_lost_to_the_co
     await world.say(STUDENT, "aku pengen mati aja")
     await press(world, BUDI, "es:ack:")
     before = len(world.telegram.messages)
-    await world.command(STUDENT, "/cancel")
+    await world.withdraw(STUDENT)
     told = world.texts(BUDI, before)
     assert any("#1" in t for t in told), told
     assert (await cases(world))[-1].status != "resolved"
@@ -857,7 +861,7 @@ async def test_a_withdrawn_offer_loses_its_buttons_and_the_supporter_is_told(
     await intake(world, STUDENT)
     assert offer_buttons(world, 9101)
     before = len(world.telegram.messages)
-    await world.command(STUDENT, "/cancel")
+    await world.withdraw(STUDENT)
     assert offer_buttons(world, 9101) == []
     told = world.texts(9101, before)
     assert any("no longer waiting" in t for t in told), told

@@ -94,7 +94,7 @@ async def test_a_student_who_felt_low_and_withdraws_is_shown_where_help_is(
     await press(world, STUDENT, "in:name:keep")
     await press(world, STUDENT, "in:confirm:")
     before = len(world.telegram.messages)
-    await world.command(STUDENT, "/cancel")
+    await world.withdraw(STUDENT)
     said = world.texts(STUDENT, before)
     assert shown(world, before) == 1, said
     assert any("🆘" in t for t in said), said
@@ -109,7 +109,7 @@ async def test_a_student_who_felt_fine_withdraws_without_the_numbers_again(
     await press(world, DIMAS, "dt:off")
     await intake(world, STUDENT)
     before = len(world.telegram.messages)
-    await world.command(STUDENT, "/cancel")
+    await world.withdraw(STUDENT)
     assert shown(world, before) == 0, world.texts(STUDENT, before)
     assert await check(world) == []
 

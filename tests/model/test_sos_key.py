@@ -40,7 +40,7 @@ async def test_the_key_goes_when_the_chat_ends_or_the_request_is_withdrawn(world
     other = 700100003
     await intake(world, other)
     assert world.telegram.keyboards[other] == [SOS_ID]
-    await world.command(other, "/cancel")
+    await world.withdraw(other)
     assert world.telegram.keyboards[other] == []
     assert await check(world) == []
 
@@ -52,3 +52,39 @@ async def test_the_same_words_typed_inside_a_sentence_are_just_words(world: Worl
     await world.say(STUDENT, "kemarin temenku bilang '🆘 Aku butuh konselor sekarang' haha")
     assert any("temenku bilang" in t for t in world.texts(DIMAS, before))
     assert not pings(world, BUDI, before)
+
+
+async def test_a_case_closed_right_after_it_was_seen_is_one_message_to_the_student(
+    world: World,
+) -> None:
+    """(A newcomer trial: after 🆘, "the counselor has read your message" and, within three
+    seconds, "the counselor has read your message. For now…" when the case was closed as
+    safe.) The outcome is written over the first message: one message, with the key."""
+    await world.command(DIMAS, "/duty")
+    await press(world, DIMAS, "dt:off")
+    await world.command(STUDENT, "/start")
+    await press(world, STUDENT, "in:consent:yes")
+    await world.say(STUDENT, SOS_ID)  # mid-intake: no key under the typing field yet
+    acked = len(world.telegram.messages)
+    await press(world, BUDI, "es:ack:")
+    await world.advance(2)
+    await press(world, BUDI, "es:out:1:safe")
+    shown = world.telegram.to(STUDENT, acked)
+    assert len({m.message_id for m in shown}) == 1, [m.text for m in shown]
+    last = world.telegram.by_id[shown[0].message_id].text
+    assert last.startswith("Konselor udah baca pesanmu. Untuk sekarang"), last
+    assert "112" in last
+    assert world.telegram.keyboards[STUDENT] == [SOS_ID], "🆘 at hand"
+    assert await check(world) == []
+
+
+async def test_a_case_closed_later_is_a_new_message(world: World) -> None:
+    await intake(world, STUDENT)
+    await world.say(STUDENT, SOS_ID)
+    acked = len(world.telegram.messages)
+    await press(world, BUDI, "es:ack:")
+    await world.advance(5 * 60)  # read, then closed minutes later: news worth a notification
+    await press(world, BUDI, "es:out:1:safe")
+    shown = world.telegram.to(STUDENT, acked)
+    assert len({m.message_id for m in shown}) == 2, [m.text for m in shown]
+    assert await check(world) == []

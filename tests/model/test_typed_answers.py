@@ -168,3 +168,52 @@ async def test_a_rating_is_kept_even_without_a_comment(world: World) -> None:
     async with world.running.store() as uow:
         assert await uow.feedback.ratings() == [5]
     assert await check(world) == []
+
+
+async def typed_before_it_arrived(world: World, text: str) -> None:
+    """The student taps *No* to the first screening question and, before the second one has
+    reached their phone, types ``text`` (the bot is still sending it)."""
+    app = world.running
+    await app.dispatcher.submit(world.press_update(STUDENT, "in:asq-wish-dead:no"))
+    await app.dispatcher.idle(30)  # processed; its next question not delivered yet
+    await world.say(STUDENT, text)
+
+
+def shown_times(world: World, question: str) -> int:
+    return sum(1 for m in world.telegram.to(STUDENT)
+               if any(d.startswith(f"in:asq-{question}:") for d in m.buttons))
+
+
+async def test_a_yes_typed_before_the_next_question_arrived_is_for_the_one_seen(
+    world: World,
+) -> None:
+    """(A newcomer trial: "iya" typed fast after tapping *No* became a yes to "better off
+    dead", a question the student had not seen.) It is a yes to the question they saw, and
+    the next one is shown once."""
+    await to_feeling(world)
+    await press(world, STUDENT, "in:feeling:1")
+    await typed_before_it_arrived(world, "iya")
+    [ping] = pings(world, BUDI)
+    assert "wished dead: YES" in ping, ping
+    assert "better off dead: YES" not in ping
+    assert render(world, "intake-asq-early-yes") in world.texts(STUDENT)
+    assert shown_times(world, "better-off-dead") == 1, "not twice"
+    await answer(world, "no", "no", "no")  # the rest, then the acuity question after a yes
+    assert shown_times(world, "now") == 1
+    assert await check(world) == []
+
+
+async def test_a_no_typed_before_the_next_question_arrived_asks_to_answer_it(
+    world: World,
+) -> None:
+    await to_feeling(world)
+    await press(world, STUDENT, "in:feeling:1")
+    await typed_before_it_arrived(world, "nggak")
+    assert world.texts(STUDENT)[-1] == render(world, "intake-asq-early")
+    async with world.running.store() as uow:
+        conversation = await uow.conversations.get(STUDENT)
+        assert conversation is not None
+        assert conversation.state == "asq-better-off-dead", "not taken for a question unseen"
+    assert pings(world, BUDI) == []
+    await answer(world, "no", "no", "no")
+    assert await check(world) == []

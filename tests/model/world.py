@@ -264,6 +264,7 @@ class World:
     update_id: int = 0
     checked: int = 0  # messages already looked at by S5
     pseudonyms: int = 100
+    next_pseudonyms: list[str] = field(default_factory=list)  # drawn before Awan-<n>
     opened: int = 0  # how many times the app was (re)built
     signals: list[tuple[int, datetime, str]] = field(default_factory=list)  # chat, when, why
     held_signals: set[tuple[int, datetime, int]] = field(default_factory=set)  # S1: chat, when,
@@ -297,11 +298,11 @@ class World:
         return self.app
 
     async def open(self) -> None:
-        names = iter(f"Awan-{n}" for n in range(self.pseudonyms, 10**6))
-
         def new_pseudonym() -> str:  # deterministic, so a failing run replays the same
+            if self.next_pseudonyms:  # a test's own, first
+                return self.next_pseudonyms.pop(0)
             self.pseudonyms += 1
-            return next(names)
+            return f"Awan-{self.pseudonyms - 1}"
 
         app = bootstrap(self.config, clock=self.clock, transport=self._transport,
                         detector=Detector.load(), new_pseudonym=new_pseudonym)
@@ -381,6 +382,16 @@ class World:
                 if (yes if confirm else no) and not message.cleared:
                     await self.press(who, message.message_id, data)
                     return
+
+    async def withdraw(self, who: int) -> None:
+        """``/cancel`` of a request sent, then *Yes, cancel it* to the question it asks (if it
+        asked one)."""
+        before = len(self.telegram.messages)
+        await self.command(who, "/cancel")
+        for message in self.telegram.to(who, before):
+            if "in:withdraw:" in message.buttons and not message.cleared:
+                await self.press(who, message.message_id, "in:withdraw:")
+                return
 
     async def media(self, who: int, kind: str, caption: str = "") -> None:
         await self.submit(self._inbound(who, kind="media", media_kind=kind, text=caption,

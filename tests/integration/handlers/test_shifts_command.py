@@ -56,6 +56,12 @@ async def test_days_or_hours_the_config_would_refuse_say_which_and_the_usage(
     assert await _shifts(world, words) == ([why, "shifts-usage"], [])
 
 
+async def test_wrong_days_and_hours_are_both_said_at_once(world: World) -> None:
+    """(A newcomer trial: a wrong day and a wrong time, and only the time was named.)"""
+    assert await _shifts(world, f"add {AYU} xyz 25:00-12:00") == (
+        ["shifts-bad-days", "shifts-bad-hours", "shifts-usage"], [])
+
+
 async def test_a_shift_for_someone_not_on_the_team_is_refused(world: World) -> None:
     assert await _shifts(world, "add 123456 mon 08:00-12:00") == (
         ["shifts-unknown-member"], [])

@@ -45,3 +45,32 @@ async def test_skipping_ahead_runs_what_fell_due_and_survives_a_restart(
     async with sandbox_running(config, port=0, api_port=0) as running:
         moved = running.app.services.clock() - datetime.now(UTC)
         assert moved > timedelta(minutes=4), "a restart does not go back in time"
+
+
+async def test_the_phones_show_the_skipped_clocks_time(
+    make_config: Callable[..., Config],
+) -> None:
+    """(A newcomer trial: after +2 h the phones' message times had not moved.) What the page
+    shows a phone (GET /api/chat/…) dates the messages after a skip at the bot's time, both
+    the student's and the bot's; the ones before keep theirs."""
+    config = make_config(sandbox={"host": "127.0.0.1", "port": 0, "api_port": 0})
+    async with sandbox_running(config, port=0, api_port=0) as running:
+        api, page = running.api, running.web.url.rstrip("/")
+        await api.create_user(STUDENT, first_name="Rara", language_code="id")
+        await api.send_text(STUDENT, "/start")
+        first = await api.wait_for_message(STUDENT, timeout=WAIT)
+        status, _ = await skip(page, 120)
+        assert status == 200
+        await api.send_text(STUDENT, "halo")
+        later = await api.wait_for_message(STUDENT, after_message_id=first.message_id,
+                                           timeout=WAIT)
+        async with aiohttp.ClientSession() as http, \
+                http.get(f"{page}/api/chat/{STUDENT}") as resp:
+            view = (await resp.json())["result"]
+        dates = {b["id"]: b["date"] for b in view["messages"]}
+        now = datetime.now(UTC).timestamp()
+        assert abs(dates[first.message_id] - now) < 60, "sent before the skip: as it was"
+        assert abs(dates[later.message_id] - (now + 7200)) < 60, "after: the bot's time"
+        typed = [b for b in view["messages"] if b["from"] == "user" and b["text"] == "halo"]
+        assert typed, view["messages"]
+        assert abs(typed[0]["date"] - (now + 7200)) < 60, "the student's message too"

@@ -229,7 +229,12 @@ def test_queued_state_explains_waiting_and_can_withdraw() -> None:
     assert (waiting.state, keys(waiting)) == ("queued", ["intake-queued-waiting"])
     again = INTAKE.step("queued", FULL, Event("/start", source="command"), ctx())
     assert keys(again) == ["intake-already-queued"]
-    withdrawn = INTAKE.step("queued", FULL, Event("/cancel", source="command"), ctx())
+    asked = INTAKE.step("queued", FULL, Event("/cancel", source="command"), ctx())
+    assert (asked.state, keys(asked)) == ("queued", ["intake-withdraw-confirm"])
+    assert CancelRequest() not in asked.effects, "asked first"
+    kept = press("queued", FULL, "in:keep:")
+    assert (kept.state, keys(kept)) == ("queued", ["intake-withdraw-kept"])
+    withdrawn = press("queued", FULL, "in:withdraw:")
     assert withdrawn.state == "closed"
     assert CancelRequest() in withdrawn.effects
     stale = press("queued", FULL, "in:restart:")

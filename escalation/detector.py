@@ -431,12 +431,13 @@ class _Context:
         vetoes: frozenset[str],
         lowered: bool,
     ) -> list[tuple[RiskMatch, bool, bool, bool]]:
-        """A named friend's imminent situation told by the student ("temen gw lagi di atap mau
-        loncat", "my friend just took all her pills"): the first IMMINENT combination made with
-        their parts is HIGH (a friend at risk, someone to page), marked third party."""
+        """A named friend's imminent or high situation told by the student ("temen gw lagi di
+        atap mau loncat", "my friend just took all her pills", round 8: "dia udh nyimpen tali di
+        lemari, katanya tinggal nunggu waktu"): the first IMMINENT or HIGH combination made with
+        their parts is HIGH (a friend at serious risk, someone to page), marked third party."""
         merged = {k: own.get(k, []) + theirs.get(k, []) for k in own.keys() | theirs.keys()}
         for combo in combinations:
-            if combo.tier < RiskLevel.IMMINENT or combo.unless & vetoes:
+            if combo.tier < RiskLevel.HIGH or combo.unless & vetoes:
                 continue
             chosen = _choose(combo.requires, merged)
             if chosen is None:

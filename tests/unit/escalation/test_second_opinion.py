@@ -7,7 +7,6 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from escalation import train_second_opinion as training
 from escalation.detector import RiskLevel
-from escalation.evaluate import EVAL_DIR, load_examples
 from escalation.second_opinion import MODEL_PATH, SecondOpinion, char_wb_ngrams
 
 ODD_TEXTS = [
@@ -26,7 +25,7 @@ ODD_TEXTS = [
 
 @pytest.fixture(scope="module")
 def fitted() -> tuple[object, SecondOpinion, list[str]]:
-    examples = load_examples(EVAL_DIR)
+    examples = training.training_examples()
     texts = [e.text for e in examples]
     data = training.load_model_data()
     pipe = training.make_pipeline(float(data["C"])).fit(texts, training.targets(examples))
@@ -72,6 +71,11 @@ class _Always:
 
     def confident(self, text: str) -> bool:
         return self.sure
+
+
+def test_training_never_reads_holdout11() -> None:
+    assert all(d.name != "holdout11" for d in training.TRAIN_DIRS)
+    assert len(training.TRAIN_DIRS) == 11
 
 
 @pytest.mark.parametrize("level", list(RiskLevel))

@@ -194,7 +194,7 @@ def raises(
 def train(out: pathlib.Path = MODEL_PATH) -> dict[str, Any]:
     examples = training_examples()
     texts, y = [e.text for e in examples], targets(examples)
-    detector = Detector.load()
+    detector = Detector.load(second_opinion=False)
     levels = [detector.assess(text).level for text in texts]
     missed = sum(1 for e, lvl in zip(examples, levels, strict=True)
                  if lvl is RiskLevel.NONE and e.level is not RiskLevel.NONE)
@@ -260,7 +260,7 @@ def _ratio(num: int, den: int) -> float:
 
 
 def compare(folders: Sequence[pathlib.Path], verbose: bool) -> None:
-    detector, opinion = Detector.load(), SecondOpinion.load()
+    detector, opinion = Detector.load(second_opinion=False), SecondOpinion.load()
     print(f"threshold {opinion.threshold:.4f}")
     header = (f"{'set / way':24}{'n':>5}{'acc':>8}{'conc-R':>9}{'risk-R':>9}{'hi+im-R':>9}"
               f"{'FE':>7}{'FA':>7}")
@@ -299,7 +299,7 @@ def compare(folders: Sequence[pathlib.Path], verbose: bool) -> None:
 
 
 def cost(rounds: int = 5) -> None:
-    detector, opinion = Detector.load(), SecondOpinion.load()
+    detector, opinion = Detector.load(second_opinion=False), SecondOpinion.load()
     texts = [e.text for e in training_examples()]
     for text in texts:  # warm up
         opinion.probability(text)

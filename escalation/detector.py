@@ -96,6 +96,7 @@ from escalation.detector_lexicon import (
 )
 from escalation.detector_patterns import NUMBER_KEY, Compiled
 from escalation.normalize import BOUNDARY, Normalized
+from escalation.second_opinion import SecondOpinion
 
 __all__ = ["Detector", "LexiconError", "RiskAssessment", "RiskLevel", "RiskMatch"]
 
@@ -173,8 +174,13 @@ def _fingerprint(root: pathlib.Path) -> tuple[tuple[str, int, int], ...]:
 
 
 @functools.lru_cache(maxsize=4)
-def _load(root: pathlib.Path, fingerprint: tuple[tuple[str, int, int], ...]) -> Detector:
-    return Detector(load_lexicon(root))
+def _load(
+    root: pathlib.Path, fingerprint: tuple[tuple[str, int, int], ...], second_opinion: bool
+) -> Detector:
+    return Detector(load_lexicon(root), SecondOpinion.load() if second_opinion else None)
+
+
+SECOND_OPINION = "second_opinion"  # the entry id and category of a raise by the second opinion
 
 
 _Index = dict[str, list[tuple[Rule, Compiled]]]
@@ -183,8 +189,9 @@ _Index = dict[str, list[tuple[Rule, Compiled]]]
 class Detector:
     """Screens messages against the lexicon; build once with :meth:`load`, then reuse."""
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, second_opinion: SecondOpinion | None = None) -> None:
         self.lexicon = lexicon
+        self.second_opinion = second_opinion
         self._norm = lexicon.normalizer
         self._entries = _index(lexicon.entries)
         self._idioms = _index(lexicon.idioms)
@@ -197,16 +204,23 @@ class Detector:
         self._recent: OrderedDict[str, RiskAssessment] = OrderedDict()  # see assess
 
     @classmethod
-    def load(cls, lexicon_dir: pathlib.Path | None = None) -> Detector:
+    def load(
+        cls, lexicon_dir: pathlib.Path | None = None, *, second_opinion: bool = False
+    ) -> Detector:
         """Load and validate the data files (default: the package's ``lexicon`` folder).
 
         Compiling the lexicon takes about a second; a detector is immutable, so one process
         (an app rebuilt after a crash, the sandbox, the tests) reuses the one already built
-        from the same files, and builds again when any file changed."""
+        from the same files, and builds again when any file changed. ``second_opinion=True``:
+        the statistical second opinion (``escalation/second_opinion.py``) may raise a final NONE
+        to CONCERN, with a match a counselor can see. Off by default, and the bot does not turn
+        it on: it helped on holdout11 but raises ordinary intake descriptions ("I moved to this
+        school last year and I would like to make more friends", 0.99), see
+        ``escalation/SECOND_OPINION.md``."""
         root = (lexicon_dir or DEFAULT_DIR).resolve()
         if not root.is_dir():
             return cls(load_lexicon(root))  # raises the clear "not found" error
-        return _load(root, _fingerprint(root))
+        return _load(root, _fingerprint(root), second_opinion)
 
     # ---- public ------------------------------------------------------------------------------
     def assess(self, text: str) -> RiskAssessment:
@@ -216,7 +230,10 @@ class Detector:
             return NONE
         known = self._recent.get(text)
         if known is None:
-            known = self._recent[text] = self._assess(text)
+            known = self._assess(text)
+            if known.level is RiskLevel.NONE and self.second_opinion is not None:
+                known = self._second_opinion(text, self.second_opinion)
+            self._recent[text] = known
             if len(self._recent) > RECENT:
                 self._recent.popitem(last=False)
         return known
@@ -258,6 +275,22 @@ class Detector:
         matches = sorted(kept, key=lambda m: (-m[0].tier, m[0].start))
         persistent = bool(ctx.cues["persistent"])
         return _assessment(text, matches, laughing="haha" in norm.words, persistent=persistent)
+
+    @staticmethod
+    def _second_opinion(text: str, opinion: SecondOpinion) -> RiskAssessment:
+        """The rules found nothing: the second opinion may only raise to CONCERN, when confident,
+        with a match a counselor can see ("second opinion: 0.97", the whole message as its
+        excerpt). Never HIGH or IMMINENT: a raise makes intake ask the screening questions."""
+        probability = opinion.probability(text)
+        if probability < opinion.threshold:
+            return NONE
+        hit = RiskMatch(
+            SECOND_OPINION, RiskLevel.CONCERN, SECOND_OPINION, 0, len(text), text,
+            (f"second opinion: {probability:.2f}",),
+        )
+        return RiskAssessment(
+            RiskLevel.CONCERN, (SECOND_OPINION,), (hit,), False, False, False, source=text
+        )
 
     def _possible(self, kinds: set[str]) -> bool:
         """Some combination has a part of each of its groups among ``kinds`` (remembered: the
@@ -431,12 +464,13 @@ class _Context:
         vetoes: frozenset[str],
         lowered: bool,
     ) -> list[tuple[RiskMatch, bool, bool, bool]]:
-        """A named friend's imminent situation told by the student ("temen gw lagi di atap mau
-        loncat", "my friend just took all her pills"): the first IMMINENT combination made with
-        their parts is HIGH (a friend at risk, someone to page), marked third party."""
+        """A named friend's imminent or high situation told by the student ("temen gw lagi di
+        atap mau loncat", "my friend just took all her pills", round 8: "dia udh nyimpen tali di
+        lemari, katanya tinggal nunggu waktu"): the first IMMINENT or HIGH combination made with
+        their parts is HIGH (a friend at serious risk, someone to page), marked third party."""
         merged = {k: own.get(k, []) + theirs.get(k, []) for k in own.keys() | theirs.keys()}
         for combo in combinations:
-            if combo.tier < RiskLevel.IMMINENT or combo.unless & vetoes:
+            if combo.tier < RiskLevel.HIGH or combo.unless & vetoes:
                 continue
             chosen = _choose(combo.requires, merged)
             if chosen is None:

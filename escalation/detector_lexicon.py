@@ -67,6 +67,9 @@ COMPONENT_KINDS = frozenset(
         "cover",  # a cover story for a means: "bilang ke mama buat nyamuk, padahal ..."
         "leisure",  # a cafe, swimming, a trip, a view: a place visited for fun
         "benign",  # an everyday use of a means: cooking, medicine for grandma, as prescribed
+        "all",  # all of them, sekaligus, sebotol (round 8: an overdose made ready)
+        "waiting",  # a plan kept without a date: "tinggal nunggu waktu", "idk for when yet"
+        "pull",  # drawn by a place: hoping a train comes, "how easy it would be"
         "frame",  # a lesson, a prevention talk, first aid, the news: not one's own situation
     }
 )

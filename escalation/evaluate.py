@@ -132,10 +132,15 @@ def format_report(report: Report) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m escalation.evaluate [DIR]``: the eval set, or another labelled folder
-    (e.g. ``escalation/holdout``, written after the lexicon and never tuned on)."""
-    detector = Detector.load()
-    folder = pathlib.Path(argv[0]) if argv else EVAL_DIR
+    """``python -m escalation.evaluate [--second-opinion] [DIR]``: the eval set, or another
+    labelled folder (e.g. ``escalation/holdout``, written after the lexicon and never tuned on).
+    ``--second-opinion``: with the (not adopted) second opinion raising NONE to CONCERN; it was
+    trained on eval and holdout..holdout10, so it is in-sample there."""
+    args = list(argv or [])
+    with_opinion = "--second-opinion" in args
+    args = [a for a in args if a != "--second-opinion"]
+    detector = Detector.load(second_opinion=with_opinion)
+    folder = pathlib.Path(args[0]) if args else EVAL_DIR
     report = evaluate(detector, load_examples(folder))
     print(format_report(report))
     print(f"\nmisclassified ({len(report.errors)}):")

@@ -3,16 +3,20 @@
 Needs scikit-learn (the ``dev`` extra); the bot never imports this module.
 
 ``python -m escalation.train_second_opinion train``
-    cross-validates on ``escalation/eval/*.tsv`` only (repeated stratified 5-fold): picks the
-    regularization and the confidence threshold (the lowest probability at which, out of fold,
-    at most ``TARGET_FA`` of the eval *none* messages would be flagged, never below 0.5), fits
-    on the whole eval set and writes ``escalation/second_opinion.json``.
-``python -m escalation.train_second_opinion compare [DIR ...]``
+    cross-validates on every labelled set developed so far (``TRAIN_DIRS``: ``eval`` and
+    ``holdout`` .. ``holdout10``, named one by one; ``holdout11`` is never read here), repeated
+    stratified 5-fold: picks the regularization and the confidence threshold (the lowest
+    probability at which, out of fold, at most ``TARGET_FA`` of the *none* messages would be
+    flagged, never below 0.5), reports out-of-fold figures (the classifier alone, and what a
+    raise would add to the detector: the detector's levels are fixed, only the classifier is
+    out of fold), fits on all of it and writes ``escalation/second_opinion.json``.
+``python -m escalation.train_second_opinion compare DIR [DIR ...]``
     the detector alone vs the detector plus the second opinion (a final *none* raised to
-    *concern* when the model is confident; nothing else changes), each folder and pooled; by
-    default the held-out folders ``holdout`` .. ``holdout4``.
+    *concern* when the model is confident; nothing else changes), each folder and pooled. Every
+    labelled set but ``holdout11`` is training data now: only a set the model never saw tells.
 ``python -m escalation.train_second_opinion cost``
-    the mean time of one second-opinion score over the eval messages, next to the detector's.
+    the mean time of one second-opinion score over the training messages, next to the
+    detector's.
 
 Target: any risk (concern, high or imminent) vs none. The second opinion only ever answers
 "is there anything here a counselor should see?", and the high/imminent examples are the bulk of
@@ -51,8 +55,13 @@ from escalation.evaluate import (
 from escalation.second_opinion import MODEL_PATH, SecondOpinion
 
 HERE = pathlib.Path(__file__).parent
-# Named one by one: holdout5 is the final unseen set and is never read here.
-HELD_OUT = [HERE / "holdout", HERE / "holdout2", HERE / "holdout3", HERE / "holdout4"]
+# Named one by one (round 8, 2026-11-28): every labelled set developed so far. holdout11 is the
+# blind set of round 8 and is never read here.
+TRAIN_DIRS = [
+    EVAL_DIR,
+    *(HERE / name for name in ("holdout", "holdout2", "holdout3", "holdout4", "holdout5")),
+    *(HERE / name for name in ("holdout6", "holdout7", "holdout8", "holdout9", "holdout10")),
+]
 NGRAM_RANGE = (2, 4)
 MAX_FEATURES = 3000
 MIN_DF = 2
@@ -112,13 +121,19 @@ def out_of_fold(texts: list[str], y: np.ndarray[Any, Any], c: float) -> list[np.
 
 def pick_threshold(runs: list[np.ndarray[Any, Any]], y: np.ndarray[Any, Any]) -> float:
     """The lowest threshold whose mean out-of-fold false-flag rate on none is <= TARGET_FA."""
+    return _threshold_at(runs, y, TARGET_FA)
+
+
+def _threshold_at(
+    runs: list[np.ndarray[Any, Any]], y: np.ndarray[Any, Any], target: float
+) -> float:
     none = y == 0
     candidates = sorted({float(p) for run in runs for p in run[none]} | {MIN_THRESHOLD})
     for t in candidates:
         if t < MIN_THRESHOLD:
             continue
         fa = statistics.fmean(float(np.mean(run[none] >= t)) for run in runs)
-        if fa <= TARGET_FA:
+        if fa <= target:
             return t
     return 1.0
 
@@ -144,7 +159,7 @@ def export(pipe: Pipeline, threshold: float) -> dict[str, Any]:
     }
     return {
         "about": "escalation/second_opinion.py; trained by escalation/train_second_opinion.py "
-        "on escalation/eval/*.tsv (any risk vs none)",
+        "on escalation/eval and holdout..holdout10 (any risk vs none)",
         "ngram_range": list(NGRAM_RANGE),
         "C": float(model.C),
         "threshold": threshold,
@@ -153,17 +168,54 @@ def export(pipe: Pipeline, threshold: float) -> dict[str, Any]:
     }
 
 
+def training_examples() -> list[Example]:
+    """Every labelled message the second opinion may learn from (never holdout11)."""
+    assert all(d.name != "holdout11" for d in TRAIN_DIRS)
+    return [e for d in TRAIN_DIRS for e in load_examples(d)]
+
+
+def raises(
+    runs: list[np.ndarray[Any, Any]], examples: Sequence[Example], levels: Sequence[RiskLevel],
+    t: float,
+) -> tuple[float, float, float, float]:
+    """Mean out-of-fold effect of the raise on the detector (its levels fixed): risk messages
+    it calls none that would be raised, none messages it calls none that would be raised, and
+    any-flag on none alone and with the raise."""
+    gold_none = np.array([e.level is RiskLevel.NONE for e in examples])
+    det_none = np.array([lvl is RiskLevel.NONE for lvl in levels])
+    missed, clean = det_none & ~gold_none, det_none & gold_none
+    caught = statistics.fmean(float(np.sum(run[missed] >= t)) for run in runs)
+    added = statistics.fmean(float(np.sum(run[clean] >= t)) for run in runs)
+    fa_alone = float(np.mean(~det_none[gold_none]))
+    fa_with = fa_alone + added / float(np.sum(gold_none))
+    return caught, added, fa_alone, fa_with
+
+
 def train(out: pathlib.Path = MODEL_PATH) -> dict[str, Any]:
-    examples = load_examples(EVAL_DIR)
+    examples = training_examples()
     texts, y = [e.text for e in examples], targets(examples)
-    print(f"eval: {len(texts)} messages, {int(y.sum())} with risk, {int((y == 0).sum())} none")
+    detector = Detector.load(second_opinion=False)
+    levels = [detector.assess(text).level for text in texts]
+    missed = sum(1 for e, lvl in zip(examples, levels, strict=True)
+                 if lvl is RiskLevel.NONE and e.level is not RiskLevel.NONE)
+    print(f"training: {len(texts)} messages from {len(TRAIN_DIRS)} sets, {int(y.sum())} with "
+          f"risk, {int((y == 0).sum())} none; the detector calls {missed} risk messages none")
     best: tuple[float, float, float, float] | None = None  # (recall, -c, c, threshold)
     for c in C_GRID:
         runs = out_of_fold(texts, y, c)
         t = pick_threshold(runs, y)
         fa, rec = rates(runs, y, t)
+        caught, added, fa_alone, fa_with = raises(runs, examples, levels, t)
         print(f"C={c:<5} threshold={t:.3f}  out-of-fold: false flags on none {fa:.3f}, "
-              f"risk recall {rec:.3f}")
+              f"risk recall {rec:.3f}; raised {caught:.1f}/{missed} detector misses and "
+              f"{added:.1f} none, any-flag on none {fa_alone:.3f} -> {fa_with:.3f}")
+        for other in (0.02, 0.03, 0.05):  # reported, not used to choose
+            t2 = _threshold_at(runs, y, other)
+            fa2, rec2 = rates(runs, y, t2)
+            caught2, added2, _, fa_with2 = raises(runs, examples, levels, t2)
+            print(f"    (at <= {other:.0%} false flags: threshold {t2:.3f}, risk recall "
+                  f"{rec2:.3f}, raised {caught2:.1f} misses and {added2:.1f} none, any-flag "
+                  f"{fa_with2:.3f})")
         if best is None or (rec, -c) > (best[0], best[1]):
             best = (rec, -c, c, t)
     assert best is not None
@@ -208,7 +260,7 @@ def _ratio(num: int, den: int) -> float:
 
 
 def compare(folders: Sequence[pathlib.Path], verbose: bool) -> None:
-    detector, opinion = Detector.load(), SecondOpinion.load()
+    detector, opinion = Detector.load(second_opinion=False), SecondOpinion.load()
     print(f"threshold {opinion.threshold:.4f}")
     header = (f"{'set / way':24}{'n':>5}{'acc':>8}{'conc-R':>9}{'risk-R':>9}{'hi+im-R':>9}"
               f"{'FE':>7}{'FA':>7}")
@@ -242,13 +294,13 @@ def compare(folders: Sequence[pathlib.Path], verbose: bool) -> None:
         if verbose:
             print(format_report(alone), "\n", format_report(withso), sep="\n")
     tp, risk, fp, none = (sum(col) for col in zip(*alone_flags, strict=True))
-    print(f"the classifier on its own (pooled held-out): flags {tp}/{risk} risk messages, "
+    print(f"the classifier on its own (pooled): flags {tp}/{risk} risk messages, "
           f"{fp}/{none} none messages")
 
 
 def cost(rounds: int = 5) -> None:
-    detector, opinion = Detector.load(), SecondOpinion.load()
-    texts = [e.text for e in load_examples(EVAL_DIR)]
+    detector, opinion = Detector.load(second_opinion=False), SecondOpinion.load()
+    texts = [e.text for e in training_examples()]
     for text in texts:  # warm up
         opinion.probability(text)
         detector.assess(text)
@@ -260,7 +312,7 @@ def cost(rounds: int = 5) -> None:
                 fn(text)
             per.append((time.perf_counter() - start) / len(texts) * 1e6)
         print(f"{name:16} mean {statistics.fmean(per):7.1f} µs/message "
-              f"(best round {min(per):.1f}, {rounds} rounds x {len(texts)} eval messages)")
+              f"(best round {min(per):.1f}, {rounds} rounds x {len(texts)} messages)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -268,14 +320,14 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("train")
     cmp = sub.add_parser("compare")
-    cmp.add_argument("folders", nargs="*", type=pathlib.Path)
+    cmp.add_argument("folders", nargs="+", type=pathlib.Path)
     cmp.add_argument("-v", "--verbose", action="store_true", help="the full reports too")
     sub.add_parser("cost")
     args = parser.parse_args(argv)
     if args.command == "train":
         train()
     elif args.command == "compare":
-        compare(args.folders or HELD_OUT, args.verbose)
+        compare(args.folders, args.verbose)
     else:
         cost()
     return 0

@@ -23,6 +23,7 @@ reason-self_harm = words about hurting themselves
 reason-abuse = words about being abused or hurt by someone
 reason-violence = words about hurting someone else
 reason-hopeless = words of hopelessness
+reason-second_opinion = no rule matched, but the statistical second opinion found these words worrying (a concern, for a counselor to look at)
 reason-words = risky words
 reason-student = the student pressed "I need a counselor now"
 reason-refer = their peer supporter referred them

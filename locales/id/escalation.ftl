@@ -23,6 +23,7 @@ reason-self_harm = kata-kata soal menyakiti diri sendiri
 reason-abuse = kata-kata soal disakiti atau dianiaya orang lain
 reason-violence = kata-kata soal menyakiti orang lain
 reason-hopeless = kata-kata putus asa
+reason-second_opinion = tidak ada aturan yang cocok, tapi pendapat kedua (model statistik) menilai kata-kata ini mengkhawatirkan (tingkat perhatian, untuk dilihat konselor)
 reason-words = kata-kata berisiko
 reason-student = siswa menekan "Aku butuh konselor sekarang"
 reason-refer = dirujuk oleh pendamping sebayanya

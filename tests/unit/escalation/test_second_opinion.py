@@ -7,7 +7,6 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from escalation import train_second_opinion as training
 from escalation.detector import RiskLevel
-from escalation.evaluate import EVAL_DIR, load_examples
 from escalation.second_opinion import MODEL_PATH, SecondOpinion, char_wb_ngrams
 
 ODD_TEXTS = [
@@ -26,7 +25,7 @@ ODD_TEXTS = [
 
 @pytest.fixture(scope="module")
 def fitted() -> tuple[object, SecondOpinion, list[str]]:
-    examples = load_examples(EVAL_DIR)
+    examples = training.training_examples()
     texts = [e.text for e in examples]
     data = training.load_model_data()
     pipe = training.make_pipeline(float(data["C"])).fit(texts, training.targets(examples))
@@ -74,6 +73,11 @@ class _Always:
         return self.sure
 
 
+def test_training_never_reads_holdout11() -> None:
+    assert all(d.name != "holdout11" for d in training.TRAIN_DIRS)
+    assert len(training.TRAIN_DIRS) == 11
+
+
 @pytest.mark.parametrize("level", list(RiskLevel))
 def test_rule_only_raises_none_to_concern(level: RiskLevel) -> None:
     raised = training.with_second_opinion(level, "anything", _Always(True))
@@ -85,3 +89,22 @@ def test_exam_joke_is_not_raised() -> None:
     opinion = SecondOpinion.load()
     text = "besok ujian fisika, mati aku wkwk belum belajar sama sekali"
     assert training.with_second_opinion(RiskLevel.NONE, text, opinion) is RiskLevel.NONE
+
+
+def test_detector_raises_only_when_the_rules_find_nothing() -> None:
+    # opt-in (not adopted, see SECOND_OPINION.md): what Detector.load(second_opinion=True) does
+    from escalation.detector import SECOND_OPINION, Detector
+
+    full, rules = Detector.load(second_opinion=True), Detector.load()
+    raised = full.assess("pengen udahan aja")
+    assert rules.assess("pengen udahan aja").level is RiskLevel.NONE
+    assert raised.level is RiskLevel.CONCERN
+    assert raised.categories == (SECOND_OPINION,)
+    # the counselor sees why: the second opinion and its confidence
+    assert raised.matches[0].entry_id == SECOND_OPINION
+    assert raised.matches[0].parts[0].startswith("second opinion: 0.")
+    # a rule's finding is never changed, and the end-to-end request stays NONE
+    high = "aku mau bunuh diri"
+    assert full.assess(high) == rules.assess(high)
+    e2e = "Aku stres banget karena ujian dan tidak bisa tidur beberapa hari ini."
+    assert full.assess(e2e).level is RiskLevel.NONE

@@ -67,7 +67,9 @@ async def go_off_duty(uow: UnitOfWork, services: Services, member: Member,
             for c in await uow.members.all("coordinator") if c.active]
     else:
         effects.append(Reply("duty-off", {"chats": len(chats)}, to=member.telegram_id))
+    told = len(effects) - 1  # (the count is of the chats to hand over or end: set below)
     minutes = max(1, -(-services.config.routing.handback_after // 60))
+    handing = 0
     for chat in chats:
         request = await uow.requests.get(chat.request_id)
         assert request is not None
@@ -76,11 +78,13 @@ async def go_off_duty(uow: UnitOfWork, services: Services, member: Member,
         handover = await escalations.hand_over(uow, services, chat, member, minutes) \
             if chat.counselor_id == member.id else None
         if handover is not None:  # their crisis case: a colleague is asked to take it over
-            case, asked, told = handover
+            case, asked, others = handover
             effects += [Reply("duty-off-counselor-case", {**params, "id": case.id,
-                                                          "asked": asked},
+                                                          "asked": max(asked, 0),
+                                                          "others": max(-asked, 0)},
                               BACK_ON_DUTY, to=member.telegram_id),
-                        *told]
+                        *others]
+            handing += 1
         elif chat.counselor_id == member.id:  # a chat (its case closed): they leave it
             effects.append(Reply("duty-off-open-chat-counselor", params, ((end,),),
                                  to=member.telegram_id))
@@ -89,4 +93,7 @@ async def go_off_duty(uow: UnitOfWork, services: Services, member: Member,
             effects.append(Reply("duty-off-open-chat", params, keyboard,
                                  to=member.telegram_id))
         await handback.ask(uow, services, member, chat, now)
+    if not missed and handing:  # "hand it over or end it" is said of the other chats only
+        effects[told] = Reply("duty-off", {"chats": len(chats) - handing},
+                              to=member.telegram_id)
     return effects + await dispatch(uow, services)

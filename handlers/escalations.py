@@ -350,6 +350,12 @@ async def _nudge(uow: UnitOfWork, chat: ChatSession, words: str) -> list[Effect]
                   to=supporter.telegram_id, priority=Priority.HIGH)]
 
 
+def _still_here(case: Escalation) -> str:
+    """What the student hears while the ladder climbs: a student who told us about a friend
+    hears about their friend, not that a counselor is coming for them (a trial)."""
+    return "crisis-still-here-friend" if case.source == "friend" else "crisis-still-here"
+
+
 def _level_key(level: RiskLevel) -> str:
     return f"risk-{int(level)}"
 
@@ -446,7 +452,12 @@ async def _open(uow: UnitOfWork, services: Services, chat_id: int, person: Perso
         rows = outcome_rows(case)
         return [Reply("escalation-in-your-chat", await ping_params(uow, case, now), rows,
                       to=here.telegram_id, priority=CRISIS, meta=case_meta(case, rows))]
-    staff, members = await _staff(uow, case)
+    knew = None  # nothing written yet (🆘): the counselor who had their case just before is
+    if not own:  # paged first, if on duty (a trial: they had closed it a minute before)
+        earlier = await uow.escalations.earlier(case)
+        knew = earlier.taken_over_by if earlier is not None and \
+            now - earlier.created_at <= EARLIER_SHOWN else None
+    staff, members = await _staff(uow, case, first=knew)
     state, page = ladder.start(level, staff, _timeouts(services))
     return await _carry_out(uow, services, case, state, page, members)
 
@@ -554,7 +565,7 @@ async def _carry_out(uow: UnitOfWork, services: Services, case: Escalation,
         await uow.audit.add("system", "escalation.unreachable", f"escalation:{case.id}",
                             {"step": page.step}, now)
     if page.notify_student_again:
-        effects.append(Reply("crisis-still-here", to=case.student_chat_id, priority=CRISIS))
+        effects.append(Reply(_still_here(case), to=case.student_chat_id, priority=CRISIS))
     if page.next_check_in is not None:
         await uow.timers.set(ACK_TIMER, str(case.id), now + page.next_check_in,
                              {"step": page.step})
@@ -570,7 +581,8 @@ async def ping_params(uow: UnitOfWork, case: Escalation, now: datetime) -> dict[
     pseudonym = (request.pseudonym if request else None) or (
         person.pseudonym if person and person.pseudonym else "") or str(
         draft.get("pseudonym") or "")
-    topic = (request.topic if request else None) or str(draft.get("topic") or "")
+    topic = (request.topic if request else None) or str(draft.get("topic") or "") or (
+        "friend" if case.source == "friend" else "")  # (the friend route's draft is gone)
     if not topic and person is not None:  # after their chat ended (a feedback comment, a
         # check-in): the topic of what they last asked about (a trial: "not chosen yet")
         latest = await uow.requests.latest_for(person.id)
@@ -628,9 +640,10 @@ async def ping_params(uow: UnitOfWork, case: Escalation, now: datetime) -> dict[
     if earlier is not None and now - earlier.created_at <= EARLIER_SHOWN:  # before it (a
         # trial: the ping said "nothing written yet" minutes after a case closed as safe)
         said = readable(uow.escalations.words(earlier))
-        params |= {"excerpt_key": "ping-no-words-earlier", "earlier_id": earlier.id,
-                   "earlier_ago": max(1, elapsed(now - earlier.created_at)[0]),
-                   "earlier_unit": elapsed(now - earlier.created_at)[1],
+        since = earlier.resolved_at or earlier.created_at  # closed (a trial: "22 min ago"
+        params |= {"excerpt_key": "ping-no-words-earlier", "earlier_id": earlier.id,  # was
+                   "earlier_ago": max(1, elapsed(now - since)[0]),  # when it opened, closed
+                   "earlier_unit": elapsed(now - since)[1],  # a minute before)
                    "earlier_state": earlier.outcome or "open",
                    "earlier_words": shown(said, SHOWN_DETAIL) if said else "-"}
     return params
@@ -737,7 +750,7 @@ async def _reopen(uow: UnitOfWork, services: Services, case: Escalation,
     if event == "remind" and acked is not None:  # told "a counselor will be with you soon",
         # and nobody came: the student is not left waiting on that promise, nor the team in
         # the chat on the counselor
-        effects.append(Reply("crisis-still-here", to=case.student_chat_id, priority=CRISIS))
+        effects.append(Reply(_still_here(case), to=case.student_chat_id, priority=CRISIS))
         effects += await tell_chat_staff(uow, case, "crisis-remind-supporter",
                                           {"name": acked.name}, but=acked.id)
     knows = members.get(previous or 0)  # (who just left the case needs no reminder of it)
@@ -779,9 +792,9 @@ async def hand_over(uow: UnitOfWork, services: Services, chat: ChatSession, memb
     case stays theirs until a colleague takes it over (handlers.cases), they come back on
     duty (:func:`handover_kept`), or their time to hand the chat back runs out (then it is
     released and the ladder pages: handlers.handback). The on-duty counselors are asked now,
-    or, with none on duty, whoever the ladder would page. Returns the case, how many were
-    asked, and what they and the supporter in the chat are told; None if ``member`` holds no
-    such case.
+    or, with none on duty, whoever the ladder would page. Returns the case, how many
+    counselors on duty were asked (with none, minus how many others were), and what they and
+    the supporter in the chat are told; None if ``member`` holds no such case.
     (A trial: going off duty paged the case as "NOT yet taken care of" while the counselor
     was still writing to the student, and their "hand over" button answered "out of date".)"""
     case = await uow.escalations.unresolved_for_chat(chat.student_chat_id)
@@ -791,6 +804,7 @@ async def hand_over(uow: UnitOfWork, services: Services, chat: ChatSession, memb
     staff, members = await _staff(uow, case)
     staff = [s for s in staff if s.member_id != member.id]
     asked = [s.member_id for s in staff if s.role == "counselor" and s.on_duty and s.active]
+    on_duty = len(asked)
     if not asked:  # no other counselor on duty: whoever the ladder would page (everyone)
         asked = list(ladder.start(RiskLevel(case.level), staff, _timeouts(services))[1]
                      .member_ids)
@@ -808,7 +822,7 @@ async def hand_over(uow: UnitOfWork, services: Services, chat: ChatSession, memb
         effects.append(Reply("escalation-handover", {**params, "reader": other.role}, rows,
                              to=other.telegram_id, priority=CRISIS,
                              meta={"case_handover": case.id} if rows else {}))
-    return case, len(asked), effects + await tell_chat_staff(
+    return case, on_duty if on_duty else -len(asked), effects + await tell_chat_staff(
         uow, case, "crisis-handover-supporter", {"name": member.name}, but=member.id)
 
 
@@ -822,6 +836,8 @@ async def handover_kept(uow: UnitOfWork, member: Member) -> list[Effect]:
             continue
         case.ladder = {k: v for k, v in (case.ladder or {}).items() if k != HANDOVER}
         effects += await clear_stale(uow, case)
+        effects += await tell_chat_staff(uow, case, "crisis-handover-off-supporter",
+                                         {"name": member.name}, but=member.id)
         for other_id in ladder_state(case).paged:
             other = await uow.members.get(other_id)
             if other is not None and other.active and other.id != member.id:

@@ -12,11 +12,11 @@ ping-no-words-earlier = (nothing written yet) · their case before this, #{ $ear
         [hour] h
        *[min] min
     } ago ({ $earlier_state ->
-        [safe] closed: the student is safe
-        [referred] closed: referred for follow-up
-        [emergency] closed: emergency services contacted
-        [false_alarm] closed as a false alarm
-       *[open] still open
+        [safe] closed then: the student is safe
+        [referred] closed then: referred for follow-up
+        [emergency] closed then: emergency services contacted
+        [false_alarm] closed then as a false alarm
+       *[open] opened then, still open
     }): “{ $earlier_words }”
 reason-suicide = words about suicide
 reason-self_harm = words about hurting themselves

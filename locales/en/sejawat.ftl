@@ -277,6 +277,10 @@ crisis-resources-referred =
 
     If you're in danger, someone is hurting you, or you're afraid you might hurt yourself, contact now:
     { $resources }
+crisis-still-here-friend =
+    We're still making sure a counselor looks into what you told us about your friend. It's not on you to fix this.
+    If your friend is in danger right now, contact:
+    { $resources }
 crisis-still-here =
     We're still here with you, and we're making sure a counselor reaches you soon.
     If you're in danger, contact now:
@@ -387,9 +391,12 @@ duty-off = { $chats ->
 duty-off-open-chat = Open chat with { $pseudonym }: hand it over or end it? If you do neither within { $minutes } min, it goes back to the team automatically. To keep it, go back on duty with /duty.
 duty-off-open-chat-counselor = Open chat with { $pseudonym }: end it when you are done. If you don't within { $minutes } min, you leave it automatically and the chat stays with the team. To keep it, go back on duty with /duty.
 duty-off-counselor-case = Your crisis chat with { $pseudonym } (escalation #{ $id }) is still open. { $asked ->
-        [0] Nobody else on the team can be reached right now: please stay with the student, or go back on duty.
-        [one] We've asked a colleague to take it over.
-       *[other] We've asked { $asked } colleagues to take it over.
+        [0] { $others ->
+            [0] Nobody else on the team can be reached right now: please stay with the student, or go back on duty.
+           *[other] No other counselor is on duty: every counselor and the coordinators have been asked to find one to take it over.
+        }
+        [one] We've asked the counselor on duty to take it over.
+       *[other] We've asked the { $asked } counselors on duty to take it over.
     } Until someone does, it is still yours: stay with the student if you can. If nobody has within { $minutes } min, you leave the chat and the case is paged as open again. To keep it, go back on duty.
 duty-off-missed-offers = You didn't answer { $count } chat offers in a row, so we've set you off duty for now: no student should be left waiting for you. Ready again? Tap below or send /duty.
 duty-off-missed-coordinator = ⚠️ { $name } was set off duty: { $count } chat offers in a row went unanswered. { $waiting ->
@@ -667,7 +674,7 @@ escalation-handover =
     Their words: { $excerpt }
     { $name } stays in the chat for up to { $minutes } min; if nobody takes over by then, the case is paged as open again.
     { $reader ->
-        [coordinator] For your information: no other counselor is on duty.
+        [coordinator] No other counselor is on duty: if you can, reach one to take it over.
        *[counselor] Take over to join the student; the chat so far comes with it.
     }
 escalation-acked-coordinator = You acknowledged escalation #{ $id }. A counselor takes the student over; you can record the outcome below. If nobody takes over or resolves it within { $minutes } min, the team is paged again.
@@ -698,6 +705,7 @@ escalation-resolve-held = { $name } (counselor) is with the student in escalatio
 escalation-resolved-by = { $name } closed escalation #{ $id } as "{ $outcome }".
 escalation-resolve-not-yours = Only the counselor who acknowledged or took over this escalation (or a coordinator, once it is acknowledged) can resolve it.
 counselor-joined-supporter = Counselor { $name } has joined your chat. Stay with the student; follow the counselor's lead.
+crisis-handover-off-supporter = { $name } (counselor) is back on duty and stays with { $pseudonym } (#{ $id }): nobody else needs to take over.
 crisis-handover-supporter = { $name } (counselor) is going off duty; another counselor is being asked to take over the case of { $pseudonym } (#{ $id }). Stay with the student meanwhile; you'll hear who joins.
 refer-usage = Write the reason after the command, e.g. /refer talks about not wanting to live
 refer-already = A counselor is already being called for this student (case #{ $id }): nothing more to do. Stay with them.

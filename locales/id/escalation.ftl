@@ -12,11 +12,11 @@ ping-no-words-earlier = (belum menulis apa-apa) · kasus sebelumnya, #{ $earlier
         [hour] jam
        *[min] menit
     } lalu ({ $earlier_state ->
-        [safe] ditutup: siswa aman
-        [referred] ditutup: dirujuk untuk tindak lanjut
-        [emergency] ditutup: layanan darurat sudah dihubungi
-        [false_alarm] ditutup sebagai alarm palsu
-       *[open] masih terbuka
+        [safe] saat itu ditutup: siswa aman
+        [referred] saat itu ditutup: dirujuk untuk tindak lanjut
+        [emergency] saat itu ditutup: layanan darurat sudah dihubungi
+        [false_alarm] saat itu ditutup sebagai alarm palsu
+       *[open] saat itu dibuka, masih terbuka
     }): “{ $earlier_words }”
 reason-suicide = kata-kata soal bunuh diri
 reason-self_harm = kata-kata soal menyakiti diri sendiri

@@ -277,6 +277,10 @@ crisis-resources-referred =
 
     Kalau kamu dalam bahaya, ada yang nyakitin kamu, atau kamu takut nyakitin diri sendiri, langsung hubungi:
     { $resources }
+crisis-still-here-friend =
+    Kami masih ngusahain biar konselor cepet nanganin soal temanmu. Ini bukan tugasmu buat nyelesaiin ya.
+    Kalau temanmu dalam bahaya sekarang juga, langsung hubungi:
+    { $resources }
 crisis-still-here =
     Kami masih di sini sama kamu, dan kami lagi ngusahain biar konselor cepet nyapa kamu.
     Kalau kamu dalam bahaya, langsung hubungi:
@@ -381,8 +385,11 @@ duty-off = { $chats ->
 duty-off-open-chat = Obrolan terbuka dengan { $pseudonym }: serahkan atau akhiri? Kalau dalam { $minutes } menit kamu belum memilih, obrolannya otomatis dikembalikan ke tim. Kalau mau tetap lanjut, mulai bertugas lagi dengan /duty.
 duty-off-open-chat-counselor = Obrolan terbuka dengan { $pseudonym }: akhiri kalau sudah selesai. Kalau dalam { $minutes } menit belum kamu akhiri, kamu otomatis keluar dari obrolan dan obrolannya tetap dipegang tim. Kalau mau tetap lanjut, mulai bertugas lagi dengan /duty.
 duty-off-counselor-case = Obrolan krisismu dengan { $pseudonym } (kasus #{ $id }) masih terbuka. { $asked ->
-        [0] Saat ini tidak ada anggota tim lain yang bisa dihubungi: tolong tetap temani siswa, atau mulai bertugas lagi.
-       *[other] Kami sudah minta { $asked } rekan untuk mengambil alih.
+        [0] { $others ->
+            [0] Saat ini tidak ada anggota tim lain yang bisa dihubungi: tolong tetap temani siswa, atau mulai bertugas lagi.
+           *[other] Tidak ada konselor lain yang sedang bertugas: semua konselor dan koordinator sudah diminta mencarikan yang bisa mengambil alih.
+        }
+       *[other] Kami sudah minta { $asked } konselor yang sedang bertugas untuk mengambil alih.
     } Sampai ada yang mengambil alih, kasus ini masih kamu pegang: temani siswa kalau bisa. Kalau dalam { $minutes } menit belum ada yang mengambil alih, kamu keluar dari obrolan dan kasus ini dikabarkan lagi ke tim sebagai kasus terbuka. Mau tetap memegangnya? Mulai bertugas lagi.
 duty-off-missed-offers = Kamu tidak menjawab { $count } tawaran obrolan berturut-turut, jadi untuk sementara statusmu kami ubah ke tidak bertugas, supaya tidak ada siswa yang menunggumu. Sudah siap lagi? Tekan tombol di bawah atau kirim /duty.
 duty-off-missed-coordinator = ⚠️ { $name } otomatis tidak bertugas lagi: { $count } tawaran obrolan berturut-turut tidak dijawab. { $waiting ->
@@ -658,7 +665,7 @@ escalation-handover =
     Kata-katanya: { $excerpt }
     { $name } masih di obrolan paling lama { $minutes } menit lagi; kalau sampai saat itu belum ada yang mengambil alih, kasus ini dikabarkan lagi ke tim sebagai kasus terbuka.
     { $reader ->
-        [coordinator] Sebagai informasi: tidak ada konselor lain yang sedang bertugas.
+        [coordinator] Tidak ada konselor lain yang sedang bertugas: kalau bisa, hubungi salah satu konselor untuk mengambil alih.
        *[counselor] Tekan “Ambil alih” untuk bergabung dengan siswa; obrolan sejauh ini ikut terlihat.
     }
 escalation-acked-coordinator = Kasus #{ $id } kamu tandai sudah dilihat. Yang ambil alih obrolan nanti konselor; kamu bisa mencatat hasil akhirnya di bawah. Kalau dalam { $minutes } menit belum ada yang ambil alih atau menutupnya, tim akan dihubungi lagi.
@@ -689,6 +696,7 @@ escalation-resolve-held = { $name } (konselor) sedang bersama siswa di kasus #{ 
 escalation-resolved-by = { $name } menutup kasus #{ $id } dengan hasil "{ $outcome }".
 escalation-resolve-not-yours = Hanya konselor yang menangani atau mengambil alih kasus ini (atau koordinator, setelah ada yang menangani) yang bisa menutupnya.
 counselor-joined-supporter = Konselor { $name } sudah bergabung di obrolanmu. Tetap bersama siswa; ikuti arahan konselor.
+crisis-handover-off-supporter = { $name } (konselor) bertugas lagi dan tetap menemani { $pseudonym } (#{ $id }): tidak perlu ada yang mengambil alih.
 crisis-handover-supporter = { $name } (konselor) selesai bertugas; konselor lain sedang diminta mengambil alih kasus { $pseudonym } (#{ $id }). Tetap temani siswa ya; kamu akan dikabari siapa yang bergabung.
 refer-usage = Tulis alasannya setelah perintah, misalnya /refer bicara soal tidak ingin hidup
 refer-already = Konselor sudah dipanggil untuk siswa ini (kasus #{ $id }): tidak perlu apa-apa lagi. Temani dia ya.

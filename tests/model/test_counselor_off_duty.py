@@ -42,7 +42,9 @@ async def test_going_off_duty_asks_a_colleague_and_the_case_stays_held_meanwhile
     assert not any("take over" in t for t in world.texts(SARI, before)), \
         "a counselor is on duty: the coordinator is not disturbed"
     [told] = [m for m in world.telegram.to(BUDI, before) if "crisis chat" in m.text]
-    assert "asked a colleague to take it over" in told.text
+    assert "asked the counselor on duty to take it over" in told.text
+    assert not any("hand it over or end it" in t for t in world.texts(BUDI, before)), \
+        "nothing to hand over or end by hand: the ask went out"
     assert not any(b.startswith("ho:") for b in told.buttons), "no hand-over that cannot work"
     assert "dt:on:" in told.buttons, "one tap keeps the case"
     assert any("another counselor is being asked" in t for t in world.texts(DIMAS, before))
@@ -87,8 +89,10 @@ async def test_when_nobody_takes_it_over_the_case_is_released_and_paged_in_order
     world: World,
 ) -> None:
     before = await _off_duty_in_a_crisis_chat(world, rina_on_duty=False)
-    assert any("no other counselor is on duty" in t for t in world.texts(SARI, before)), \
+    assert any("No other counselor is on duty" in t for t in world.texts(SARI, before)), \
         "with no other counselor on duty, whoever the ladder would page hears it"
+    assert any("every counselor and the coordinators have been asked" in t
+               for t in world.texts(BUDI, before))
     released = len(world.telegram.messages)
     await world.advance(world.config.routing.handback_after + 61)
     [case] = await cases(world)
@@ -110,6 +114,8 @@ async def test_back_on_duty_the_counselor_keeps_the_case_and_the_ask_is_withdraw
     back = len(world.telegram.messages)
     await press(world, BUDI, "dt:on:")
     assert any("back on duty and keeps escalation #1" in t for t in world.texts(RINA, back))
+    assert any("is back on duty and stays with" in t for t in world.texts(DIMAS, back)), \
+        "the supporter told 'another counselor is being asked' hears it is off"
     assert not any(d.startswith("es:take:") for _, d in world.buttons(RINA)), \
         "her Take over went with the ask"
     await world.advance(20 * 60)

@@ -7,7 +7,18 @@ heard nothing of cases still waiting for one."""
 from __future__ import annotations
 
 from tests.model.invariants import check
-from tests.model.test_regressions import BUDI, DIMAS, RINA, SARI, STUDENT, cases, intake, press
+from tests.model.test_friend import to_friend_route
+from tests.model.test_regressions import (
+    BUDI,
+    DIMAS,
+    RINA,
+    SARI,
+    STUDENT,
+    cases,
+    intake,
+    pings,
+    press,
+)
 from tests.model.world import World
 
 
@@ -109,6 +120,51 @@ async def test_a_ping_with_no_words_names_the_students_case_just_before(world: W
     await world.say(STUDENT, "🆘 Aku butuh konselor sekarang")
     [ping] = [m for m in world.telegram.to(BUDI, before) if m.text.startswith("🆘")]
     assert "(nothing written yet)" in ping.text
-    assert "their case before this, #1, 10 min ago (closed: the student is safe)" in ping.text
+    assert "their case before this, #1, 10 min ago (closed then: the student is safe)" in ping.text
     assert "aku pengen mati aja" in ping.text
+    assert await check(world) == []
+
+
+async def test_a_ping_with_no_words_goes_first_to_the_counselor_who_had_the_case_before(
+    world: World,
+) -> None:
+    """Seen: Bu Rina closed the case as safe and ended the chat; a minute later the student
+    pressed 🆘 and only Pak Budi was paged, with "22 min ago" (when the case had opened)."""
+    await world.command(BUDI, "/duty")
+    await press(world, BUDI, "dt:off:")
+    await world.command(RINA, "/duty")
+    await press(world, RINA, "dt:on:")
+    await world.say(STUDENT, "aku pengen mati aja")
+    await press(world, RINA, "es:take:")
+    await world.advance(20 * 60)
+    await press(world, RINA, "es:out:1:safe")
+    await world.command(RINA, "/skip")
+    await world.end(RINA)
+    await world.command(BUDI, "/duty")  # Pak Budi back, first in line otherwise (he was
+    await press(world, BUDI, "dt:on:")  # paged least recently)
+    await world.advance(60)
+    before = len(world.telegram.messages)
+    await world.say(STUDENT, "🆘 Aku butuh konselor sekarang")
+    assert pings(world, RINA, before), "the counselor who knows the student is paged first"
+    assert not pings(world, BUDI, before)
+    [ping] = pings(world, RINA, before)
+    assert "#1, 1 min ago (closed then: the student is safe)" in ping
+    assert await check(world) == []
+
+
+async def test_a_student_who_told_about_a_friend_hears_about_the_friend_while_paging_climbs(
+    world: World,
+) -> None:
+    await to_friend_route(world)
+    await press(world, STUDENT, "in:friend:alert")
+    await world.say(STUDENT, "temenku bilang mau loncat dari lantai 4 sekolah pulang nanti")
+    await world.say(STUDENT, "XI IPS 2")
+    await press(world, STUDENT, "in:urgency:now")
+    before = len(world.telegram.messages)
+    await world.advance(130)  # imminent: the ladder climbs after 2 minutes
+    told = world.texts(STUDENT, before)
+    assert any("soal temanmu" in t for t in told), told
+    assert not any("nyapa kamu" in t for t in told)
+    [broadcast] = [t for t in world.texts(RINA, before) if t.startswith("🆘")]
+    assert "Topic: Worried about a friend" in broadcast
     assert await check(world) == []

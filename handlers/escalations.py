@@ -481,10 +481,12 @@ async def recent_words(uow: UnitOfWork, chat_id: int, person: Person) -> str:
     """What the student said most recently in their own words: their last messages in the
     chat, else what they wrote in the intake; '' if they have written nothing yet."""
     chat = await uow.sessions.active_for_student(chat_id)
-    if chat is not None:
-        said = await uow.escalations.student_words(chat.id)
+    if chat is not None:  # (a short "no" / "not sure" is an answer, not words of risk: a
+        # trial's /refer after /screen quoted "nope / not rn / never" as the student's words)
+        said = [w for w in await uow.escalations.student_words(chat.id, limit=8)
+                if not (len(w.split()) <= 3 and screening.typed_answer(w) in ("no", "unsure"))]
         if said:
-            return " / ".join(said)[-WORDS:]
+            return " / ".join(said[-3:])[-WORDS:]
     request = await uow.requests.open_for(person.id)
     if request is not None:
         return uow.requests.description(request)[:WORDS]

@@ -168,3 +168,20 @@ async def test_a_student_who_told_about_a_friend_hears_about_the_friend_while_pa
     [broadcast] = [t for t in world.texts(RINA, before) if t.startswith("🆘")]
     assert "Topic: Worried about a friend" in broadcast
     assert await check(world) == []
+
+
+async def test_a_referral_quotes_the_students_words_not_their_no_answers(world: World) -> None:
+    """Seen: after /screen, "nope / not rn / never" were quoted to the counselor as the
+    student's words."""
+    await intake(world, STUDENT)
+    await press(world, DIMAS, "of:accept:")
+    await world.say(STUDENT, "aku ngerasa sendirian terus akhir-akhir ini")
+    for answer in ("nggak", "ga tau", "never"):
+        await world.say(STUDENT, answer)
+    before = len(world.telegram.messages)
+    await world.command(DIMAS, "/refer mungkin dia mau menyakiti diri")
+    [ping] = pings(world, BUDI, before)
+    assert "aku ngerasa sendirian terus akhir-akhir ini" in ping
+    assert "ga tau" not in ping
+    assert "never" not in ping
+    assert await check(world) == []

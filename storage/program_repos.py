@@ -63,6 +63,9 @@ _PENDING_COUNTS = (select(Offer.member_id, func.count()).where(Offer.status == "
 _PENDING_REQUEST_IDS = select(Offer.request_id).where(Offer.status == "pending")
 _RECENTLY = select(Offer.request_id, Offer.member_id).where(
     Offer.status == bindparam("b_status"), Offer.decided_at >= bindparam("b_since"))
+_RECENTLY_ANY = select(Offer.status, Offer.request_id, Offer.member_id).where(
+    Offer.status.in_(bindparam("b_statuses", expanding=True)),
+    Offer.decided_at >= bindparam("b_since"))
 _ACTIVE_FOR_STUDENT = select(ChatSession).where(
     ChatSession.student_chat_id == bindparam("b_chat_id"), ChatSession.status == "active")
 _ACTIVE_FOR_MEMBER = select(ChatSession).where(
@@ -244,6 +247,17 @@ class Offers:
         found: dict[int, set[int]] = {}
         for request_id, member_id in rows.all():
             found.setdefault(request_id, set()).add(member_id)
+        return found
+
+    async def recently_any(self, outcomes: Sequence[OfferStatus], since: datetime
+                           ) -> dict[OfferStatus, dict[int, set[int]]]:
+        """``recently`` for several outcomes in one statement (#14: the queue looks at the
+        declined and the expired offers each time): outcome -> request id -> members."""
+        rows = await self._s.execute(_RECENTLY_ANY, {
+            "b_statuses": [o.value for o in outcomes], "b_since": since})
+        found: dict[OfferStatus, dict[int, set[int]]] = {o: {} for o in outcomes}
+        for status, request_id, member_id in rows.all():
+            found[OfferStatus(status)].setdefault(request_id, set()).add(member_id)
         return found
 
     async def first_decided(self, outcome: OfferStatus, since: datetime,

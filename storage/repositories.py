@@ -505,10 +505,24 @@ def _due_query(excluding: bool, claiming: bool = False) -> Select[int, int, str,
     return query
 
 
+@functools.cache
+def _claim_query(excluding: bool) -> Any:
+    """Outbox.due's claim, built once: the messages ``_due_query(excluding, claiming=True)``
+    finds are claimed in the same statement, which returns them (#14: one statement instead of
+    a select and an update, in each of the sender's claims). The subquery holds the rows as
+    before (SKIP LOCKED on PostgreSQL), so two workers claiming at once take different ones;
+    RETURNING gives them in no particular order (``due`` sorts them)."""
+    found = _due_query(excluding, claiming=True).with_only_columns(OutboxMessage.id)
+    return (update(OutboxMessage)
+            .where(OutboxMessage.id.in_(found.correlate(None)))
+            .values(claimed_by=bindparam("worker"), claimed_until=bindparam("b_until"))
+            .returning(OutboxMessage.id, OutboxMessage.chat_id, OutboxMessage.method,
+                       OutboxMessage.priority, OutboxMessage.payload_enc,
+                       OutboxMessage.attempts)
+            .execution_options(synchronize_session=False))
+
+
 _QUEUE = insert(OutboxMessage)
-_CLAIM = (update(OutboxMessage)
-          .where(OutboxMessage.id.in_(bindparam("b_ids", expanding=True)))
-          .values(claimed_by=bindparam("b_worker"), claimed_until=bindparam("b_until")))
 _MARK_SENT = (update(OutboxMessage).where(OutboxMessage.id == bindparam("b_id"))
               .values(status="sent", sent_at=bindparam("b_at"),
                       telegram_message_id=bindparam("b_telegram_id"), error=None,
@@ -556,13 +570,12 @@ class Outbox:
         params: dict[str, Any] = {"now": now, "limit": limit}
         if exclude:
             params["exclude"] = list(exclude)
-        if claim_for is not None:
-            params["worker"] = claim_for
-        rows = (await run_core(self._s, _due_query(bool(exclude), claim_for is not None),
-                               params)).all()
-        if claim_for is not None and rows:
-            await run_core(self._s, _CLAIM, {"b_ids": [r.id for r in rows],
-                                             "b_worker": claim_for, "b_until": now + lease})
+        if claim_for is None:
+            rows = (await run_core(self._s, _due_query(bool(exclude)), params)).all()
+        else:
+            params["worker"], params["b_until"] = claim_for, now + lease
+            rows = sorted((await run_core(self._s, _claim_query(bool(exclude)), params)).all(),
+                          key=lambda r: (r.priority, r.id))  # most urgent first, as selected
         return [
             Outgoing(r.id, r.chat_id, r.method, r.priority, self._c.decrypt_json(r.payload_enc),
                      r.attempts)

@@ -178,10 +178,14 @@ async def offer_effects(uow: UnitOfWork, services: Services, request: HelpReques
     return [Reply("offer", params, keyboard, to=member.telegram_id, meta={"offer": offer.id})]
 
 
-async def dispatch(uow: UnitOfWork, services: Services) -> list[Effect]:
-    """Offer every waiting request without a pending offer to the best free supporter."""
+async def dispatch(uow: UnitOfWork, services: Services,
+                   supporters: list[Member] | None = None) -> list[Effect]:
+    """Offer every waiting request without a pending offer to the best free supporter.
+    ``supporters``: ``available`` as the caller just read it in this unit of work, with
+    nothing changed since (#14: a request sent read who rests twice)."""
     now = services.clock()
-    supporters = await available(uow, services, now)
+    if supporters is None:
+        supporters = await available(uow, services, now)
     loads = await uow.sessions.loads()
     for member_id, pending in (await uow.offers.pending_counts()).items():
         loads[member_id] = loads.get(member_id, 0) + pending
@@ -192,12 +196,15 @@ async def dispatch(uow: UnitOfWork, services: Services) -> list[Effect]:
     by_id = {r.id: r for r in queued}
     offered = await uow.offers.pending_request_ids()
     since = now - RETRY_DECLINED_AFTER
-    declined = await uow.offers.recently(OfferStatus.DECLINED, since)
-    expired = await uow.offers.recently(OfferStatus.EXPIRED, since)
-    effects, unoffered = await _offer_practice(
-        uow, services, [r for r in all_queued if r.person_id in practising], practising, offered,
-        declined, now)
-    for waiting in ordered(await waiting_list(uow, queued)):
+    ended = await uow.offers.recently_any((OfferStatus.DECLINED, OfferStatus.EXPIRED), since)
+    declined, expired = ended[OfferStatus.DECLINED], ended[OfferStatus.EXPIRED]
+    practice = [r for r in all_queued if r.person_id in practising]
+    effects, unoffered = await _offer_practice(uow, services, practice, practising, offered,
+                                               declined, now)
+    # pending offers now: those before and the ones just made (nothing here ends one)
+    now_offered = offered | {r.id for r in practice if r.id not in unoffered}
+    waiting_now = await waiting_list(uow, queued)  # (nothing here changes who came back)
+    for waiting in ordered(waiting_now):
         request = by_id[waiting.request_id]
         if request.id in offered:
             continue
@@ -212,7 +219,9 @@ async def dispatch(uow: UnitOfWork, services: Services) -> list[Effect]:
         loads[member.id] = loads.get(member.id, 0) + 1
         unoffered.remove(request.id)
         effects += await offer_effects(uow, services, request, member, now)
-    told, tell_later = await _tell_positions(uow, services, queued, supporters, loads, now)
+        now_offered.add(request.id)
+    told, tell_later = await _tell_positions(uow, services, queued, supporters, loads, now,
+                                             waiting_now, now_offered)
     retry = tell_later  # a changed position not told yet (updates are spaced out)
     if unoffered:  # look again when a decline ages out (someone may also free up before)
         first = await uow.offers.first_decided(OfferStatus.DECLINED, since, unoffered)
@@ -306,6 +315,7 @@ async def unattended(uow: UnitOfWork, services: Services, request_id: int,
         loads[own.member_id] = loads.get(own.member_id, 1) - 1
     why = why_unmatched([candidate(m, loads.get(m.id, 0), m.id in rest) for m in supporters],
                         Need(request.id, request.language, request.topic))
+    student = await student_chat(uow, request)  # (read once: the case and the student's news)
     params: dict[str, str | int] = {
         "pseudonym": request.pseudonym, "topic_key": f"topic-{request.topic}",
         "language_key": f"btn-lang-{request.language}",
@@ -313,7 +323,7 @@ async def unattended(uow: UnitOfWork, services: Services, request_id: int,
         "why_key": f"unattended-why-{why}",
         # (a trial: the alert did not say the same student had a crisis case open)
         "case": case.id if (case := await uow.escalations.unresolved_for_chat(
-            await student_chat(uow, request))) is not None else 0,
+            student)) is not None else 0,
     }
     coordinators = [m for m in await uow.members.all("coordinator") if m.active]
     await uow.audit.add("system", "request.unattended", f"request:{request.id}",
@@ -327,7 +337,7 @@ async def unattended(uow: UnitOfWork, services: Services, request_id: int,
         where = positions(await waiting_list(uow, list(await uow.requests.queued())))
         told.append(Reply("queue-taking-long", {"position": where.get(request.id, 1),
                                                 "told": "yes" if coordinators else "no"},
-                          to=await student_chat(uow, request)))
+                          to=student))
     return told + [Reply("unattended-alert", params, to=m.telegram_id) for m in coordinators]
 
 
@@ -353,14 +363,15 @@ async def offer_outcome(uow: UnitOfWork, request: HelpRequest | None, member: Me
 
 async def _tell_positions(
     uow: UnitOfWork, services: Services, queued: list[HelpRequest], supporters: list[Member],
-    loads: dict[int, int], now: datetime,
+    loads: dict[int, int], now: datetime, waiting: list[Waiting], offered: set[int],
 ) -> tuple[list[Effect], datetime | None]:
     """Position updates for the students whose place in line changed, and when to look again
-    for one whose change came too soon after their last update (None: nobody)."""
+    for one whose change came too soon after their last update (None: nobody). ``waiting``:
+    ``waiting_list`` of ``queued``; ``offered``: the requests with a pending offer now
+    ("being asked right now" only if true)."""
     effects: list[Effect] = []
     later: datetime | None = None
-    where = positions(await waiting_list(uow, queued))
-    offered = await uow.offers.pending_request_ids()  # "being asked right now" only if true
+    where = positions(waiting)
     free = sum(max(0, m.capacity - loads.get(m.id, 0)) for m in supporters
                if m.trained and m.active)
     interval = timedelta(seconds=services.config.routing.queue_update_interval)

@@ -377,7 +377,10 @@ async def relay_to_supporters(uow: UnitOfWork, services: Services, chat: ChatSes
     for member in await uow.sessions.staff(chat):
         if not member.active:
             continue
-        target = await focused(uow, member)
+        # their focus is this chat (which is active, with them in it): ``focused`` would
+        # find it among their active chats; no need to read those (#14)
+        here = member.focus_session_id == chat.id and chat.status == SessionStatus.ACTIVE
+        target = chat if here else await focused(uow, member)
         if target is not None and target.id == chat.id:
             effects.append(Reply("relay-from-student", params, to=member.telegram_id,
                                  meta=refused))

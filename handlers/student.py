@@ -321,7 +321,7 @@ async def _queue(uow: UnitOfWork, services: Services, person: Person,
         request.last_position, request.position_told_at, request.wait_told = 1, now, "nobody"
         messages.append(Reply("queue-nobody-on-duty"))
         when = "nobody"
-    offered = await dispatch(uow, services)
+    offered = await dispatch(uow, services, on_duty)  # (nothing changed who may be offered)
     if await uow.sessions.active_for_student(person.telegram_id) is None:  # still waiting:
         messages.append(selfhelp.offer(when))  # something to do meanwhile
     return messages + offered

@@ -17,12 +17,15 @@ from storage.models import (
     Person,
 )
 from storage.program_models import ChatSession, Escalation, Feedback, Note, RelayMessage
+from storage.repositories import Conversations
 
 
 class Privacy:
-    def __init__(self, session: AsyncSession, cipher: Cipher) -> None:
+    def __init__(self, session: AsyncSession, cipher: Cipher,
+                 conversations: Conversations | None = None) -> None:
         self._s = session
         self._c = cipher
+        self._conversations = conversations  # told what it deletes of theirs (their rows)
 
     async def purge(self, cutoff: datetime) -> int:
         """Delete what is older than ``cutoff``: messages, payloads, notes, comments, excerpts,
@@ -48,12 +51,16 @@ class Privacy:
         ):
             result = await self._s.execute(statement)
             changed += int(getattr(result, "rowcount", 0) or 0)
+        if self._conversations is not None:
+            self._conversations.forget()
         return changed
 
     async def forget(self, person: Person, chat_id: int) -> None:
         """Delete a student and everything they wrote (escalations keep no words of theirs)."""
         s = self._s
         await s.execute(delete(Conversation).where(Conversation.chat_id == chat_id))
+        if self._conversations is not None:
+            self._conversations.forget(chat_id)
         await s.execute(delete(InboxUpdate).where(InboxUpdate.chat_id == chat_id,
                                                   InboxUpdate.status != "pending"))
         await s.execute(delete(OutboxMessage).where(OutboxMessage.chat_id == chat_id,

@@ -55,6 +55,7 @@ def _arm_statement(dialect: str) -> Executable:
 # built once (#14: building a statement cost more CPU than running it); run through the
 # session, so the ORM treats them as before
 _MEMBER = select(Member).where(Member.telegram_id == bindparam("b_telegram_id"))
+_RECORD = insert(RelayMessage)
 _MEMBERS = select(Member).order_by(Member.role, Member.id)
 _MEMBERS_OF_ROLE = _MEMBERS.where(Member.role == bindparam("b_role"))
 _LOCK_OFFER = select(Offer).where(Offer.id == bindparam("b_id")).with_for_update()
@@ -63,6 +64,9 @@ _PENDING_COUNTS = (select(Offer.member_id, func.count()).where(Offer.status == "
 _PENDING_REQUEST_IDS = select(Offer.request_id).where(Offer.status == "pending")
 _RECENTLY = select(Offer.request_id, Offer.member_id).where(
     Offer.status == bindparam("b_status"), Offer.decided_at >= bindparam("b_since"))
+_RECENTLY_ANY = select(Offer.status, Offer.request_id, Offer.member_id).where(
+    Offer.status.in_(bindparam("b_statuses", expanding=True)),
+    Offer.decided_at >= bindparam("b_since"))
 _ACTIVE_FOR_STUDENT = select(ChatSession).where(
     ChatSession.student_chat_id == bindparam("b_chat_id"), ChatSession.status == "active")
 _ACTIVE_FOR_MEMBER = select(ChatSession).where(
@@ -256,6 +260,17 @@ class Offers:
             found.setdefault(request_id, set()).add(member_id)
         return found
 
+    async def recently_any(self, outcomes: Sequence[OfferStatus], since: datetime
+                           ) -> dict[OfferStatus, dict[int, set[int]]]:
+        """``recently`` for several outcomes in one statement (#14: the queue looks at the
+        declined and the expired offers each time): outcome -> request id -> members."""
+        rows = await self._s.execute(_RECENTLY_ANY, {
+            "b_statuses": [o.value for o in outcomes], "b_since": since})
+        found: dict[OfferStatus, dict[int, set[int]]] = {o: {} for o in outcomes}
+        for status, request_id, member_id in rows.all():
+            found[OfferStatus(status)].setdefault(request_id, set()).add(member_id)
+        return found
+
     async def first_decided(self, outcome: OfferStatus, since: datetime,
                             request_ids: Sequence[int]) -> datetime | None:
         """The earliest moment one of these requests' offers ended with ``outcome`` since
@@ -402,12 +417,13 @@ class Sessions:
 
     async def record(self, chat: ChatSession, sender: str, body: str, now: datetime) -> int:
         """Store one message of the chat (encrypted); its id."""
-        message = RelayMessage(session_id=chat.id, sender=sender,
-                               body_enc=self._c.encrypt(body), created_at=now)
-        self._s.add(message)
+        # one prebuilt INSERT past the ORM (#14: an object and a flush per relayed message);
+        # nothing reads it back as an object in the same unit of work
+        result = await run_core(self._s, _RECORD, {
+            "session_id": chat.id, "sender": sender, "body_enc": self._c.encrypt(body),
+            "created_at": now})
         chat.last_activity_at, chat.idle_warned = now, False
-        await self._s.flush()
-        return message.id
+        return int(result.inserted_primary_key[0])
 
     async def copied(self, relay_message_id: int, chat_id: int,
                      telegram_message_id: int) -> None:

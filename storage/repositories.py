@@ -26,6 +26,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
+from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.sql import Executable
 
 from flows.selfhelp import EXERCISE, ExerciseStatus
@@ -124,49 +125,100 @@ class ConversationState:
     version: int
 
 
+_CONVERSATION = select(Conversation.flow, Conversation.state, Conversation.data_enc,
+                       Conversation.version).where(Conversation.chat_id == bindparam("b_chat_id"))
+_ADD_CONVERSATION = insert(Conversation)
+_SAVE_CONVERSATION = (
+    update(Conversation)
+    .where(Conversation.chat_id == bindparam("b_chat_id"),
+           Conversation.version == bindparam("b_version"))
+    .values(flow=bindparam("b_flow"), state=bindparam("b_state"),
+            data_enc=bindparam("b_data_enc"), version=bindparam("b_next"),
+            updated_at=bindparam("b_at"))
+)
+# a conversation as read or written in this unit of work: flow, state, data_enc, version
+ConversationRow = tuple[str, str, bytes, int]
+
+
 class Conversations:
+    """Where each chat is in a flow, as rows (#14: read and written past the ORM, built once;
+    an ORM object per conversation cost a load, a flush and its bookkeeping each update).
+    ``version`` guards against lost updates as the ORM's version counter did: a save whose
+    row changed since it was read raises StaleDataError (the inbox processes the update
+    again)."""
+
     def __init__(self, session: AsyncSession, cipher: Cipher) -> None:
         self._s = session
         self._c = cipher
-        self._absent: set[int] = set()  # chats read without a conversation in this unit of work
+        # chat -> its row as read or written in this unit of work (None: it has none)
+        self._rows: dict[int, ConversationRow | None] = {}
         # chat -> its data as stored and decrypted, in this unit of work: an update reads its
         # conversation three times on average, and each was a Fernet decryption (#14)
         self._plain: dict[int, tuple[bytes, str]] = {}
 
     def absent(self, chat_id: int) -> None:
         """Read already and not there (storage.uow's first read of an update)."""
-        self._absent.add(chat_id)
+        self._rows[chat_id] = None
+
+    def known(self, chat_id: int, row: ConversationRow) -> None:
+        """Read already (storage.uow's first read of an update)."""
+        self._rows[chat_id] = row
+
+    def forget(self, chat_id: int | None = None) -> None:
+        """Deleted past this repository (storage.privacy_repo): read it again (None: all)."""
+        if chat_id is None:
+            self._rows.clear()
+            self._plain.clear()
+        else:
+            self._rows.pop(chat_id, None)
+            self._plain.pop(chat_id, None)
+
+    async def _row(self, chat_id: int) -> ConversationRow | None:
+        if chat_id in self._rows:
+            return self._rows[chat_id]
+        found = (await run_core(self._s, _CONVERSATION, {"b_chat_id": chat_id})).first()
+        row = None if found is None else (found[0], found[1], found[2], found[3])
+        self._rows[chat_id] = row
+        return row
 
     async def get(self, chat_id: int) -> ConversationState | None:
-        if chat_id in self._absent:  # (a stored one is found in the session's identity map)
-            return None
-        row = await self._s.get(Conversation, chat_id)
+        row = await self._row(chat_id)
         if row is None:
-            self._absent.add(chat_id)
             return None
+        flow, state, data_enc, version = row
         plain = self._plain.get(chat_id)
-        if plain is None or plain[0] is not row.data_enc:
-            plain = (row.data_enc, self._c.decrypt(row.data_enc))
+        if plain is None or plain[0] is not data_enc:
+            plain = (data_enc, self._c.decrypt(data_enc))
             self._plain[chat_id] = plain
-        return ConversationState(row.flow, row.state, json.loads(plain[1]), row.version)
+        return ConversationState(flow, state, json.loads(plain[1]), version)
 
     async def save(
         self, chat_id: int, flow: str, state: str, data: dict[str, Any], now: datetime
     ) -> None:
-        self._absent.discard(chat_id)
-        row = await self._s.get(Conversation, chat_id)
-        if row is None:
-            row = Conversation(chat_id=chat_id, flow=flow, updated_at=now)
-            self._s.add(row)
+        row = await self._row(chat_id)
         text = to_json(data)
-        row.flow, row.state, row.data_enc, row.updated_at = (
-            flow, state, self._c.encrypt(text), now,
-        )
-        self._plain[chat_id] = (row.data_enc, text)
-        await self._s.flush()
+        data_enc = self._c.encrypt(text)
+        if row is None:
+            version = 1
+            await run_core(self._s, _ADD_CONVERSATION, {
+                "chat_id": chat_id, "flow": flow, "state": state, "data_enc": data_enc,
+                "version": version, "updated_at": now})
+        else:
+            version = row[3] + 1
+            result = await run_core(self._s, _SAVE_CONVERSATION, {
+                "b_chat_id": chat_id, "b_version": row[3], "b_next": version,
+                "b_flow": flow, "b_state": state, "b_data_enc": data_enc, "b_at": now})
+            if result.rowcount != 1:
+                self.forget(chat_id)
+                raise StaleDataError(f"the conversation of chat {chat_id} changed since it "
+                                     f"was read (version {row[3]})")
+        self._rows[chat_id] = (flow, state, data_enc, version)
+        self._plain[chat_id] = (data_enc, text)
 
     async def delete(self, chat_id: int) -> None:
         await self._s.execute(delete(Conversation).where(Conversation.chat_id == chat_id))
+        self._rows[chat_id] = None
+        self._plain.pop(chat_id, None)
 
 
 class Requests:
@@ -510,10 +562,24 @@ def _due_query(excluding: bool, claiming: bool = False) -> Select[int, int, str,
     return query
 
 
+@functools.cache
+def _claim_query(excluding: bool) -> Any:
+    """Outbox.due's claim, built once: the messages ``_due_query(excluding, claiming=True)``
+    finds are claimed in the same statement, which returns them (#14: one statement instead of
+    a select and an update, in each of the sender's claims). The subquery holds the rows as
+    before (SKIP LOCKED on PostgreSQL), so two workers claiming at once take different ones;
+    RETURNING gives them in no particular order (``due`` sorts them)."""
+    found = _due_query(excluding, claiming=True).with_only_columns(OutboxMessage.id)
+    return (update(OutboxMessage)
+            .where(OutboxMessage.id.in_(found.correlate(None)))
+            .values(claimed_by=bindparam("worker"), claimed_until=bindparam("b_until"))
+            .returning(OutboxMessage.id, OutboxMessage.chat_id, OutboxMessage.method,
+                       OutboxMessage.priority, OutboxMessage.payload_enc,
+                       OutboxMessage.attempts)
+            .execution_options(synchronize_session=False))
+
+
 _QUEUE = insert(OutboxMessage)
-_CLAIM = (update(OutboxMessage)
-          .where(OutboxMessage.id.in_(bindparam("b_ids", expanding=True)))
-          .values(claimed_by=bindparam("b_worker"), claimed_until=bindparam("b_until")))
 _MARK_SENT = (update(OutboxMessage).where(OutboxMessage.id == bindparam("b_id"))
               .values(status="sent", sent_at=bindparam("b_at"),
                       telegram_message_id=bindparam("b_telegram_id"), error=None,
@@ -561,13 +627,12 @@ class Outbox:
         params: dict[str, Any] = {"now": now, "limit": limit}
         if exclude:
             params["exclude"] = list(exclude)
-        if claim_for is not None:
-            params["worker"] = claim_for
-        rows = (await run_core(self._s, _due_query(bool(exclude), claim_for is not None),
-                               params)).all()
-        if claim_for is not None and rows:
-            await run_core(self._s, _CLAIM, {"b_ids": [r.id for r in rows],
-                                             "b_worker": claim_for, "b_until": now + lease})
+        if claim_for is None:
+            rows = (await run_core(self._s, _due_query(bool(exclude)), params)).all()
+        else:
+            params["worker"], params["b_until"] = claim_for, now + lease
+            rows = sorted((await run_core(self._s, _claim_query(bool(exclude)), params)).all(),
+                          key=lambda r: (r.priority, r.id))  # most urgent first, as selected
         return [
             Outgoing(r.id, r.chat_id, r.method, r.priority, self._c.decrypt_json(r.payload_enc),
                      r.attempts)
@@ -682,6 +747,9 @@ class Outbox:
         return int(result.rowcount)  # type: ignore[attr-defined]
 
 
+_AUDIT = insert(AuditEntry)
+
+
 class Audit:
     def __init__(self, session: AsyncSession) -> None:
         self._s = session
@@ -719,9 +787,10 @@ class Audit:
 
     async def add(self, actor: str, action: str, subject: str, details: dict[str, Any],
                   now: datetime) -> None:
-        self._s.add(AuditEntry(at=now, actor=actor, action=action, subject=subject,
-                               details=details))
-        await self._s.flush()
+        # one prebuilt INSERT past the ORM (#14: an object and a flush per entry); what
+        # reads the audit back (happened, latest, ...) reads the table
+        await run_core(self._s, _AUDIT, {"at": now, "actor": actor, "action": action,
+                                         "subject": subject, "details": details})
 
 
 class Exercises:

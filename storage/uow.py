@@ -41,7 +41,8 @@ from storage.repositories import (
     Requests,
 )
 
-_PRIME = (select(Person, Member, Conversation).select_from(Person)
+_PRIME = (select(Person, Member, Conversation.flow, Conversation.state, Conversation.data_enc,
+                 Conversation.version).select_from(Person)
           .outerjoin(Member, Member.telegram_id == Person.telegram_id)
           .outerjoin(Conversation, Conversation.chat_id == bindparam("b_chat_id"))
           .where(Person.telegram_id == bindparam("b_telegram_id")))
@@ -123,7 +124,7 @@ class UnitOfWork:
         self.feedback = FeedbackRepo(session, self._cipher)
         self.timers = Timers(session)
         self.escalations = Escalations(session, self._cipher)
-        self.privacy = Privacy(session, self._cipher)
+        self.privacy = Privacy(session, self._cipher, self.conversations)
         self.risk_reports = RiskReports(session, self._cipher)
         self.student_reports = StudentReports(session, self._cipher)
         self.plans = Plans(session, self._cipher)
@@ -144,11 +145,13 @@ class UnitOfWork:
             _PRIME, {"b_telegram_id": telegram_id, "b_chat_id": chat_id})).first()
         if row is None:
             return
-        person, member, conversation = row
+        person, member, flow, state, data_enc, version = row
         self.people.known(person)
         self.members.known(telegram_id, member)
-        if conversation is None:
+        if flow is None:
             self.conversations.absent(chat_id)
+        else:
+            self.conversations.known(chat_id, (flow, state, data_enc, version))
 
     async def commit(self) -> None:
         if self._read_only:

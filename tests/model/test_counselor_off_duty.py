@@ -162,3 +162,20 @@ async def test_a_new_crisis_message_meanwhile_pages_the_team_and_the_taker_repla
     assert any("tolong" in t for t in world.texts(RINA, after))
     assert not any("tolong" in t for t in world.texts(BUDI, after))
     assert await check(world) == []
+
+
+async def test_accepting_a_student_in_crisis_withdraws_the_supporters_other_offer(
+    world: World,
+) -> None:
+    """Found by the model (S17): two students offered to Dimas in the same minute; he took the
+    one whose case was open, and the other's offer stayed his."""
+    other = 700100003
+    await world.say(STUDENT, "aku pengen mati aja")
+    await press(world, BUDI, "es:ack:")
+    await intake(world, STUDENT)
+    await intake(world, other)
+    offers = [d for _, d in world.buttons(DIMAS) if d.startswith("of:accept:")]
+    assert len(offers) == 2, offers
+    first = [(m, d) for m, d in world.buttons(DIMAS) if d.startswith("of:accept:")][0]
+    await world.press(DIMAS, *first)
+    assert await check(world) == []

@@ -42,13 +42,15 @@ from tests.model.world import World
 # earlier question still shows buttons, to take them away (one keyboard live at a time): intake
 # text 9 -> 10 to process, 10 -> 16 to deliver (the typed description's question loses its Back
 # button: one more message to Telegram); a new student's pseudonym is drawn unlike those of the
-# students waiting or in a chat now (read once): /start 13 -> 14.
+# students waiting or in a chat now (read once): /start 13 -> 14. Accepting a student asks
+# whether they have a crisis case open (then the supporter's other offers are withdrawn: S17):
+# an accept 39 -> 40.
 CEILINGS: dict[str, tuple[int, int]] = {
     "/start (a command)": (14, 16),
     "intake button (consent)": (9, 16),
     "intake text (the description)": (10, 16),
     "request sent (offered to a supporter)": (34, 32),
-    "supporter accepts": (39, 18),
+    "supporter accepts": (40, 18),
     "student text relayed": (16, 11),
     "supporter text relayed": (15, 10),
     "high-risk text in a chat": (40, 24),

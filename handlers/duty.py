@@ -65,11 +65,9 @@ async def go_off_duty(uow: UnitOfWork, services: Services, member: Member,
             "others": len([m for m in await uow.members.on_duty("supporter")
                            if m.id != member.id])}, to=c.telegram_id)
             for c in await uow.members.all("coordinator") if c.active]
-    else:
-        effects.append(Reply("duty-off", {"chats": len(chats)}, to=member.telegram_id))
-    told = len(effects) - 1  # (the count is of the chats to hand over or end: set below)
     minutes = max(1, -(-services.config.routing.handback_after // 60))
     handing = 0
+    per_chat: list[Effect] = []  # what they are told of each open chat
     for chat in chats:
         request = await uow.requests.get(chat.request_id)
         assert request is not None
@@ -78,22 +76,21 @@ async def go_off_duty(uow: UnitOfWork, services: Services, member: Member,
         handover = await escalations.hand_over(uow, services, chat, member, minutes) \
             if chat.counselor_id == member.id else None
         if handover is not None:  # their crisis case: a colleague is asked to take it over
-            case, asked, others = handover
-            effects += [Reply("duty-off-counselor-case", {**params, "id": case.id,
-                                                          "asked": max(asked, 0),
-                                                          "others": max(-asked, 0)},
-                              BACK_ON_DUTY, to=member.telegram_id),
-                        *others]
+            case, on_duty, asked, told = handover
+            per_chat += [Reply("duty-off-counselor-case", {
+                **params, "id": case.id, "asked": on_duty,
+                "others": 0 if on_duty else asked}, BACK_ON_DUTY, to=member.telegram_id),
+                *told]
             handing += 1
         elif chat.counselor_id == member.id:  # a chat (its case closed): they leave it
-            effects.append(Reply("duty-off-open-chat-counselor", params, ((end,),),
-                                 to=member.telegram_id))
+            per_chat.append(Reply("duty-off-open-chat-counselor", params, ((end,),),
+                                  to=member.telegram_id))
         else:
             keyboard = ((buttons.button(HANDOFF, "btn-handoff-any", str(chat.id), "any"), end),)
-            effects.append(Reply("duty-off-open-chat", params, keyboard,
-                                 to=member.telegram_id))
+            per_chat.append(Reply("duty-off-open-chat", params, keyboard,
+                                  to=member.telegram_id))
         await handback.ask(uow, services, member, chat, now)
-    if not missed and handing:  # "hand it over or end it" is said of the other chats only
-        effects[told] = Reply("duty-off", {"chats": len(chats) - handing},
-                              to=member.telegram_id)
-    return effects + await dispatch(uow, services)
+    if not missed:  # "hand it over or end it" is said of the chats without a crisis case
+        effects.append(Reply("duty-off", {"chats": len(chats) - handing},
+                             to=member.telegram_id))
+    return effects + per_chat + await dispatch(uow, services)

@@ -642,10 +642,10 @@ async def ping_params(uow: UnitOfWork, case: Escalation, now: datetime) -> dict[
     if earlier is not None and now - earlier.created_at <= EARLIER_SHOWN:  # before it (a
         # trial: the ping said "nothing written yet" minutes after a case closed as safe)
         said = readable(uow.escalations.words(earlier))
-        since = earlier.resolved_at or earlier.created_at  # closed (a trial: "22 min ago"
-        params |= {"excerpt_key": "ping-no-words-earlier", "earlier_id": earlier.id,  # was
-                   "earlier_ago": max(1, elapsed(now - since)[0]),  # when it opened, closed
-                   "earlier_unit": elapsed(now - since)[1],  # a minute before)
+        # since it closed (a trial: "22 min ago" was when it opened, closed a minute before)
+        ago, unit = elapsed(now - (earlier.resolved_at or earlier.created_at))
+        params |= {"excerpt_key": "ping-no-words-earlier", "earlier_id": earlier.id,
+                   "earlier_ago": max(1, ago), "earlier_unit": unit,
                    "earlier_state": earlier.outcome or "open",
                    "earlier_words": shown(said, SHOWN_DETAIL) if said else "-"}
     return params
@@ -789,14 +789,14 @@ async def counselor_left(uow: UnitOfWork, services: Services, chat_id: int,
 
 
 async def hand_over(uow: UnitOfWork, services: Services, chat: ChatSession, member: Member,
-                    minutes: int) -> tuple[Escalation, int, list[Effect]] | None:
+                    minutes: int) -> tuple[Escalation, int, int, list[Effect]] | None:
     """``member`` went off duty with the chat of the case they took over still open: the
     case stays theirs until a colleague takes it over (handlers.cases), they come back on
     duty (:func:`handover_kept`), or their time to hand the chat back runs out (then it is
     released and the ladder pages: handlers.handback). The on-duty counselors are asked now,
     or, with none on duty, whoever the ladder would page. Returns the case, how many
-    counselors on duty were asked (with none, minus how many others were), and what they and
-    the supporter in the chat are told; None if ``member`` holds no such case.
+    counselors on duty were asked, how many were asked in all, and what they and the
+    supporter in the chat are told; None if ``member`` holds no such case.
     (A trial: going off duty paged the case as "NOT yet taken care of" while the counselor
     was still writing to the student, and their "hand over" button answered "out of date".)"""
     case = await uow.escalations.unresolved_for_chat(chat.student_chat_id)
@@ -811,7 +811,8 @@ async def hand_over(uow: UnitOfWork, services: Services, chat: ChatSession, memb
         asked = list(ladder.start(RiskLevel(case.level), staff, _timeouts(services))[1]
                      .member_ids)
     now = services.clock()
-    paged = [*ladder_state(case).paged, *(i for i in asked if i not in ladder_state(case).paged)]
+    before = ladder_state(case).paged
+    paged = [*before, *(i for i in asked if i not in before)]
     case.ladder = {**(case.ladder or {}), HANDOVER: member.id, "paged": paged}
     await uow.audit.add(f"member:{member.id}", "escalation.handover", f"escalation:{case.id}",
                         {"asked": asked}, now)
@@ -824,7 +825,7 @@ async def hand_over(uow: UnitOfWork, services: Services, chat: ChatSession, memb
         effects.append(Reply("escalation-handover", {**params, "reader": other.role}, rows,
                              to=other.telegram_id, priority=CRISIS,
                              meta={"case_handover": case.id} if rows else {}))
-    return case, on_duty if on_duty else -len(asked), effects + await tell_chat_staff(
+    return case, on_duty, len(asked), effects + await tell_chat_staff(
         uow, case, "crisis-handover-supporter", {"name": member.name}, but=member.id)
 
 

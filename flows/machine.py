@@ -114,10 +114,11 @@ class Machine:
         """Event names the state accepts (for documentation and tests)."""
         return {on.event for on in (*self.states[state].on, *self.everywhere)}
 
-    def enter(self, ctx: Context, data: Data) -> Step:
-        """Start the machine: the initial state's prompt."""
-        first = self.states[self.initial]
-        return Step(self.initial, data, tuple(first.prompt(ctx, data)), True)
+    def enter(self, ctx: Context, data: Data, at: str | None = None) -> Step:
+        """Start the machine: the initial state's prompt (or, ``at`` a later state, that
+        state's: a student coming back who already said yes and chose a language)."""
+        first = self.states[at or self.initial]
+        return Step(first.name, data, tuple(first.prompt(ctx, data)), True)
 
     def step(self, state: str, data: Data, event: Event, ctx: Context) -> Step:
         current = self.states[state]

@@ -583,6 +583,8 @@ async def end_session(uow: UnitOfWork, services: Services, chat: ChatSession,
         await journey.move(uow, chat.student_chat_id, "end", now, feedback.data,
                            feedback.state)
         effects += [_to(e, chat.student_chat_id) for e in feedback.effects]
+    ender = await uow.members.get(int(ended_by.split(":")[1])) \
+        if ended_by.startswith("member:") else None
     for member in await uow.sessions.staff(chat):
         if member.focus_session_id == chat.id:
             member.focus_session_id = None
@@ -601,8 +603,13 @@ async def end_session(uow: UnitOfWork, services: Services, chat: ChatSession,
                 to=member.telegram_id, priority=Priority.HIGH,
                 meta=escalations.case_meta(case, rows)))
             continue
+        if ender is not None and ender.id != member.id:  # a colleague ended it (a trial: a
+            # counselor's /end, and the supporter only read "the chat has ended")
+            by = "colleague"
         effects.append(Reply("session-ended-staff", {  # who ended it: the student, or idle
-            "pseudonym": request.pseudonym, "by": by}, to=member.telegram_id))
+            "pseudonym": request.pseudonym, "by": by, "name": ender.name if ender else "",
+            "role_key": f"role-{ender.role}" if ender else "role-supporter"},
+            to=member.telegram_id))
     effects += await _rest(uow, services, chat, crisis, now)
     return effects + await dispatch(uow, services)
 

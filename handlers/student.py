@@ -9,7 +9,7 @@ from escalation.detector import RiskLevel
 from flows import screening
 from flows.buttons import ButtonData
 from flows.intake import ASQ, INTAKE
-from flows.journey import RISK, place_of
+from flows.journey import RISK, Place, place_of
 from flows.machine import Event, Machine, Step
 from flows.safety_plan import PLAN, SAFETY_PLAN
 from flows.session import FEEDBACK, FEEDBACK_MACHINE, SESSION, SESSION_MACHINE
@@ -52,6 +52,7 @@ from storage.models import HelpRequest, Person
 from storage.uow import UnitOfWork
 
 KEYBOARDS_KEPT = timedelta(days=1)  # how far back an intake's old keyboards are looked for
+FEEDBACK_KEPT = timedelta(days=7)  # and a chat's feedback question, skipped by "talk again"
 MACHINES: dict[str, tuple[Machine, str]] = {
     "intake": (INTAKE, "in"),
     "session": (SESSION_MACHINE, SESSION),
@@ -188,14 +189,7 @@ async def followup_answer(uow: UnitOfWork, services: Services, inbound: Inbound,
     if event.name == "again":
         if blocked_now(person, services.clock()):
             return cleared + [blocks.blocked_reply(services, person)]
-        if await uow.conversations.get(inbound.chat_id) is None:
-            ctx = machine_context(services, person.language)
-            step = INTAKE.enter(ctx, {"lang": person.language,
-                                      "pseudonym": person.pseudonym or ctx.new_pseudonym()})
-            await journey.move(uow, inbound.chat_id, "begin", services.clock(), step.data,
-                               step.state)
-            return cleared + list(step.effects)
-        return cleared + [Reply("intake-restart-offer-simple")]
+        return cleared + await _talk_again(uow, services, inbound, person)
     if event.name == "ok":
         return cleared + [Reply("followup-glad")]
     if data.event == "peer":
@@ -203,6 +197,35 @@ async def followup_answer(uow: UnitOfWork, services: Services, inbound: Inbound,
     if data.event == "nopeer":
         return cleared + [Reply("peer-not-wanted")]
     return [Reply("error-stale-button")]
+
+
+async def _talk_again(uow: UnitOfWork, services: Services, inbound: Inbound,
+                      person: Person) -> list[Effect]:
+    """*I want to talk again* under the check-in: a new request, begun at its topic (they said
+    yes and chose a language before; the welcome is said again in one line). A trial: a
+    student still on the last chat's feedback question heard "your request or chat is still
+    going" with nothing going; the feedback is skipped as /start skips it."""
+    now = services.clock()
+    saved = await uow.conversations.get(inbound.chat_id)
+    cleared: list[Effect] = []
+    if saved is not None and saved.flow == "feedback":
+        await journey.move(uow, inbound.chat_id, "skip_feedback", now)
+        cleared = [ClearButtons(m) for m in await uow.outbox.live_buttons(
+            inbound.chat_id, "fb:", now - FEEDBACK_KEPT)]
+        saved = None
+    if saved is not None:  # still telling us, waiting, in a chat, or writing their plan
+        place = place_of(saved.flow, saved.state)
+        return [Reply(_STILL.get(place, "intake-restart-offer-simple"))]
+    ctx = machine_context(services, person.language)
+    step = INTAKE.enter(ctx, {"lang": person.language,
+                              "pseudonym": person.pseudonym or ctx.new_pseudonym()}, at="topic")
+    await journey.move(uow, inbound.chat_id, "begin", now, step.data, step.state)
+    return [*cleared, Reply("intake-welcome-back"), *step.effects]
+
+
+# where the student is when they tap *I want to talk again*: what is true to say
+_STILL = {Place.QUEUED: "intake-already-queued", Place.SESSION: "talk-again-in-chat",
+          Place.INTAKE: "talk-again-in-intake", Place.PLAN: "talk-again-in-plan"}
 
 
 async def _peer_again(uow: UnitOfWork, services: Services, inbound: Inbound, person: Person,

@@ -239,6 +239,10 @@ btn-followup-ok = I'm okay, thanks
 btn-followup-again = I'd like to talk again
 followup-check = Hi, it's { $program }. 💛 How have you been since your chat?
 followup-glad = Glad to hear it. If you'd like to talk again, send /start any time.
+intake-welcome-back = Okay, let's start again. 💛 Same as before: your supporter is a trained fellow student, and they won't know who you are.
+talk-again-in-chat = You're still in your chat. Just write here and your message will be read.
+talk-again-in-intake = You're in the middle of a request. Answer the last question above, or send /start to begin again.
+talk-again-in-plan = You're filling in your safety plan. Send /start to save what you've written so far, and we'll start talking.
 
 ## Students: crisis
 escalation-closed-student = { $outcome ->
@@ -496,6 +500,7 @@ btn-focus = Chat with { $pseudonym }
 btn-reply-to = ↩️ Answer { $pseudonym }
 btn-focus-current = ▶ { $pseudonym } (current)
 session-ended-staff = { $by ->
+        [colleague] { $name } ({ $role }) ended the chat with { $pseudonym }.
         [student] { $pseudonym } ended the chat.
         [idle] The chat with { $pseudonym } was closed after a long silence.
        *[member] The chat with { $pseudonym } has ended.

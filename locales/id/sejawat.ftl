@@ -239,6 +239,10 @@ btn-followup-ok = Aku baik-baik aja, makasih
 btn-followup-again = Aku mau ngobrol lagi
 followup-check = Hai, ini { $program }. 💛 Gimana kabarmu sejak ngobrol waktu itu?
 followup-glad = Syukurlah, seneng dengernya. Kalau mau ngobrol lagi, kirim /start kapan aja.
+intake-welcome-back = Oke, kita mulai lagi ya. 💛 Sama kayak sebelumnya: pendampingmu sesama pelajar yang udah dilatih, dan dia nggak bakal tahu siapa kamu.
+talk-again-in-chat = Kamu masih di obrolan yang tadi kok. Tulis aja di sini, pesanmu bakal dibaca.
+talk-again-in-intake = Kamu lagi di tengah-tengah bikin permintaan. Jawab pertanyaan terakhir di atas ya, atau kirim /start kalau mau mulai dari awal.
+talk-again-in-plan = Kamu lagi ngisi rencana keselamatanmu. Kirim /start buat nyimpen yang udah kamu tulis, terus kita mulai ngobrol.
 
 ## Siswa: krisis
 escalation-closed-student = { $outcome ->
@@ -487,6 +491,7 @@ btn-focus = Ngobrol dengan { $pseudonym }
 btn-reply-to = ↩️ Balas { $pseudonym }
 btn-focus-current = ▶ { $pseudonym } (sekarang)
 session-ended-staff = { $by ->
+        [colleague] { $name } ({ $role }) mengakhiri obrolan dengan { $pseudonym }.
         [student] { $pseudonym } mengakhiri obrolannya.
         [idle] Obrolan dengan { $pseudonym } ditutup karena lama tidak ada pesan.
        *[member] Obrolan dengan { $pseudonym } sudah berakhir.

@@ -185,3 +185,17 @@ async def test_a_referral_quotes_the_students_words_not_their_no_answers(world: 
     assert "ga tau" not in ping
     assert "never" not in ping
     assert await check(world) == []
+
+
+async def test_a_supporter_hears_who_ended_their_chat(world: World) -> None:
+    """(A trial: the counselor ended the chat and the supporter only read "the chat ended".)"""
+    await _in_chat_with_a_case(world)
+    await press(world, BUDI, "es:take:")
+    await press(world, BUDI, "es:out:")  # the outcome recorded: the counselor may end it
+    await world.command(BUDI, "/end")
+    before = len(world.telegram.messages)
+    await world.end(BUDI)
+    told = world.texts(DIMAS, before)
+    assert "Pak Budi (counselor) ended the chat with Awan-100." in told, told
+    assert not any("ended the chat with" in t for t in world.texts(BUDI, before))
+    assert await check(world) == []

@@ -36,6 +36,7 @@ from handlers.escalations import (
 from handlers.sessions import arm_idle, chat_history, focused
 from handlers.when import elapsed
 from routing.lifecycles import RequestStatus, SessionStatus
+from storage.models import CRISIS_TOPIC
 from storage.program_models import ChatSession, Escalation, Member
 from storage.uow import UnitOfWork
 
@@ -231,7 +232,7 @@ async def _session_for(uow: UnitOfWork, services: Services, escalation: Escalati
         conversation = await uow.conversations.get(escalation.student_chat_id)
         data = conversation.data if conversation is not None else {}
         request = await uow.requests.create(
-            person.id, topic=str(data.get("topic", "other")), language=person.language,
+            person.id, topic=str(data.get("topic") or CRISIS_TOPIC), language=person.language,
             feeling=int(data.get("feeling", 1)),
             pseudonym=str(data.get("pseudonym") or person.pseudonym or "-"),
             description=str(data.get("description", "")), now=now,

@@ -102,6 +102,11 @@ class Conversation(Base):
     __mapper_args__ = {"version_id_col": version}
 
 
+# the topic of the request a counselor's take-over opens for a student who had asked nobody
+# (handlers.cases): not one a student picks, and not counted as a student's request
+CRISIS_TOPIC = "crisis"
+
+
 class HelpRequest(Base):
     __tablename__ = "help_requests"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.crypto import Cipher
 from storage.models import (
+    CRISIS_TOPIC,
     Conversation,
     Exercise,
     HelpRequest,
@@ -85,11 +86,19 @@ class Privacy:
         real = HelpRequest.person_id.not_in(
             select(Person.id).where(Person.practice_with.is_not(None)))
         real_chat = ChatSession.request_id.in_(select(HelpRequest.id).where(real))
+        # a chat a counselor opened with a student who asked nobody (a crisis case taken over
+        # before any request: its request is the counselor's, topic "crisis") is not a peer
+        # chat, nor a request (a trial: /stats counted it as both)
+        peer, alone = ChatSession.supporter_id.is_not(None), ChatSession.supporter_id.is_(None)
         return {
-            "requests": await count(HelpRequest, real),
+            "requests": await count(HelpRequest, real, HelpRequest.topic != CRISIS_TOPIC),
             "queued": await count(HelpRequest, real, HelpRequest.status == "queued"),
-            "active": await count(ChatSession, real_chat, ChatSession.status == "active"),
-            "closed": await count(ChatSession, real_chat, ChatSession.status == "closed"),
+            "active": await count(ChatSession, real_chat, peer, ChatSession.status == "active"),
+            "closed": await count(ChatSession, real_chat, peer, ChatSession.status == "closed"),
+            "counselor_active": await count(ChatSession, real_chat, alone,
+                                            ChatSession.status == "active"),
+            "counselor_closed": await count(ChatSession, real_chat, alone,
+                                            ChatSession.status == "closed"),
             "escalations": await count(Escalation),
             "open_escalations": await count(Escalation, Escalation.status != "resolved"),
         }

@@ -21,6 +21,7 @@ topic-bullying = Bullying
 topic-loneliness = Loneliness
 topic-friend = Worried about a friend
 topic-other = Something else
+topic-crisis = A crisis (no request made)
 
 ## Everyone: roles
 role-supporter = peer supporter
@@ -837,7 +838,8 @@ shifts-overlap = { $name } already has shift #{ $id } ({ $days } { $start }–{ 
 stats =
     Program overview
     Requests: { $requests } (waiting: { $queued })
-    Chats: { $active } open, { $closed } finished
+    Chats with a supporter: { $active } open, { $closed } finished
+    Chats with a counselor only: { $counselor_active } open, { $counselor_closed } finished
     Escalations: { $escalations } (open: { $open_escalations })
     Supporters on duty: { $on_duty }
     Average feedback: { $ratings ->

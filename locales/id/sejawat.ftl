@@ -21,6 +21,7 @@ topic-bullying = Di-bully
 topic-loneliness = Kesepian
 topic-friend = Khawatir sama teman
 topic-other = Hal lain
+topic-crisis = Krisis (belum mengajukan permintaan)
 
 ## Semua: peran
 role-supporter = pendamping sebaya
@@ -823,7 +824,8 @@ shifts-overlap = { $name } sudah punya jadwal #{ $id } ({ $days } { $start }–{
 stats =
     Ringkasan program
     Permintaan: { $requests } (menunggu: { $queued })
-    Obrolan: { $active } terbuka, { $closed } selesai
+    Obrolan dengan pendamping: { $active } terbuka, { $closed } selesai
+    Obrolan dengan konselor saja: { $counselor_active } terbuka, { $counselor_closed } selesai
     Kasus krisis: { $escalations } (terbuka: { $open_escalations })
     Pendamping bertugas: { $on_duty }
     Rata-rata umpan balik: { $ratings ->

@@ -55,7 +55,7 @@ async def test_talk_again_after_everything_answered_goes_to_the_topic(world: Wor
 async def test_talk_again_while_waiting_says_the_request_is_waiting(world: World) -> None:
     await _checked_in(world, rated=True)
     await press(world, STUDENT, "fb:skip")
-    await world.command(DIMAS, "/duty off")
+    await world.command(DIMAS, "/duty")
     await intake(world, STUDENT)  # a new request through /start, waiting: nobody on duty
     before = len(world.telegram.messages)
     await press(world, STUDENT, "fu:again")  # the day-old check-in's button

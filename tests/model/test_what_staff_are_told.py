@@ -6,6 +6,7 @@ heard nothing of cases still waiting for one."""
 
 from __future__ import annotations
 
+from storage.models import CRISIS_TOPIC
 from tests.model.invariants import check
 from tests.model.test_friend import to_friend_route
 from tests.model.test_regressions import (
@@ -198,4 +199,53 @@ async def test_a_supporter_hears_who_ended_their_chat(world: World) -> None:
     told = world.texts(DIMAS, before)
     assert "Pak Budi (counselor) ended the chat with Awan-100." in told, told
     assert not any("ended the chat with" in t for t in world.texts(BUDI, before))
+    assert await check(world) == []
+
+
+async def test_a_counselors_chat_with_a_student_who_asked_nobody_is_not_a_peer_request(
+    world: World,
+) -> None:
+    """(A trial: a counselor who took over a student who had asked for nobody made a request
+    with the topic "Something else", and /stats counted it as a request and a peer chat.)"""
+    await world.command(STUDENT, "/start")
+    await press(world, STUDENT, "in:consent:yes")
+    await press(world, STUDENT, "in:lang:id")
+    await world.say(STUDENT, "aku pengen mati aja")
+    await press(world, BUDI, "es:take:")
+    before = len(world.telegram.messages)
+    await world.command(SARI, "/stats")
+    [stats] = world.texts(SARI, before)
+    assert "Requests: 0 (waiting: 0)" in stats
+    assert "Chats with a supporter: 0 open, 0 finished" in stats
+    assert "Chats with a counselor only: 1 open, 0 finished" in stats
+    await press(world, BUDI, "es:out:")
+    await world.command(BUDI, "/end")
+    await world.end(BUDI)
+    await intake(world, STUDENT)  # later, the student asks for a peer: that is a request
+    await press(world, DIMAS, "of:accept:")
+    before = len(world.telegram.messages)
+    await world.command(SARI, "/stats")
+    [stats] = world.texts(SARI, before)
+    assert "Requests: 1 (waiting: 0)" in stats
+    assert "Chats with a supporter: 1 open, 0 finished" in stats
+    assert "Chats with a counselor only: 0 open, 1 finished" in stats
+    assert await check(world) == []
+
+
+async def test_a_counselor_taking_over_before_any_topic_records_a_crisis_not_something_else(
+    world: World,
+) -> None:
+    await world.command(STUDENT, "/start")
+    await press(world, STUDENT, "in:consent:yes")
+    await press(world, STUDENT, "in:lang:id")
+    await world.say(STUDENT, "aku pengen mati aja")
+    await press(world, BUDI, "es:take:")
+    async with world.running.store() as uow:
+        person = await uow.people.by_telegram_id(STUDENT)
+        assert person is not None
+        request = await uow.requests.latest_for(person.id)
+    assert request is not None
+    assert request.topic == CRISIS_TOPIC
+    catalog = world.running.services.catalog
+    assert catalog.render("en", f"topic-{request.topic}") == "A crisis (no request made)"
     assert await check(world) == []

@@ -110,6 +110,7 @@ async def _acknowledge(uow: UnitOfWork, services: Services, escalation: Escalati
               "escalation-acked-coordinator", {"id": escalation.id, "minutes": minutes},
               rows, meta=case_meta(escalation, rows)),
         Reply("crisis-counselor-aware" if member.role == "counselor" else "crisis-team-aware",
+              {"asked": _asked(escalation)},  # (a trial: "read your message" after a 🆘)
               to=escalation.student_chat_id, priority=CRISIS, keyboard=SOS,
               meta={AWARE: escalation.id}),  # (the outcome may be written over it: 🆘 now)
     ]
@@ -288,6 +289,12 @@ async def _outcome(uow: UnitOfWork, services: Services, escalation: Escalation,
                                                     "outcome_key": f"btn-outcome-{outcome}"})]
 
 
+def _asked(escalation: Escalation) -> str:
+    """"yes" when the case is the student's own 🆘 (what the counselor saw is that they asked
+    for one, not a message of theirs)."""
+    return "yes" if escalation.source == "student" else "no"
+
+
 async def _closed_student(uow: UnitOfWork, services: Services, escalation: Escalation,
                           outcome: str) -> Reply:
     """What the student hears of a case closed without a chat with them, with 🆘 (a trial:
@@ -295,7 +302,8 @@ async def _closed_student(uow: UnitOfWork, services: Services, escalation: Escal
     message" (the last thing they got, within ``MERGE_AWARE``), it is written over that
     message instead (a trial: the two came within three seconds, the second repeating the
     first)."""
-    reply = Reply("escalation-closed-student", {"outcome": outcome},
+    reply = Reply("escalation-closed-student", {"outcome": outcome,
+                                                "asked": _asked(escalation)},
                   to=escalation.student_chat_id, keyboard=SOS)
     last = await uow.outbox.last_sent(escalation.student_chat_id)
     if last is not None and last[2].get(AWARE) == escalation.id and \

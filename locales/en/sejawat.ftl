@@ -247,8 +247,14 @@ talk-again-in-plan = You're filling in your safety plan. Send /start to save wha
 
 ## Students: crisis
 escalation-closed-student = { $outcome ->
-        [referred] A counselor read what you sent and has arranged to follow up with you. If you need a counselor sooner, press 🆘 below any time, or call:
-       *[other] A counselor read what you sent. They haven't started a chat here for now, but you still can, any time: press 🆘 below to talk with a counselor, or call:
+        [referred] { $asked ->
+            [yes] A counselor knows you asked to talk with one
+           *[no] A counselor read what you sent
+        } and has arranged to follow up with you. If you need a counselor sooner, press 🆘 below any time, or call:
+       *[other] { $asked ->
+            [yes] A counselor knows you asked to talk with one.
+           *[no] A counselor read what you sent.
+        } They haven't started a chat here for now, but you still can, any time: press 🆘 below to talk with a counselor, or call:
     }
     { $resources }
 case-open-waiting-short = A counselor is being asked to check on you and will write to you here. Until they join, nobody reads this chat yet, so if you're in danger now, call the numbers in /help. 💛
@@ -290,8 +296,14 @@ crisis-still-here =
     We're still here with you, and we're making sure a counselor reaches you soon.
     If you're in danger, contact now:
     { $resources }
-crisis-counselor-aware = A counselor has seen your message. 💛 You will hear here what happens next.
-crisis-team-aware = Someone from the school's support team has seen your message and is finding a counselor for you. 💛
+crisis-counselor-aware = { $asked ->
+        [yes] A counselor knows you asked to talk with one. 💛 You will hear here what happens next.
+       *[no] A counselor has seen your message. 💛 You will hear here what happens next.
+    }
+crisis-team-aware = { $asked ->
+        [yes] Someone from the school's support team knows you asked for a counselor and is finding one for you. 💛
+       *[no] Someone from the school's support team has seen your message and is finding a counselor for you. 💛
+    }
 counselor-joined-student = A counselor has joined the chat. 💛 You can write to them here.
 counselor-changed-student = Another counselor has taken over from the one you were talking with. 💛 You can keep writing here.
 screening-question = Thank you for sharing. May we ask you directly: in the past few weeks, have you had thoughts of killing yourself?

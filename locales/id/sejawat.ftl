@@ -247,8 +247,14 @@ talk-again-in-plan = Kamu lagi ngisi rencana keselamatanmu. Kirim /start buat ny
 
 ## Siswa: krisis
 escalation-closed-student = { $outcome ->
-        [referred] Konselor udah baca pesanmu dan bakal ngehubungin kamu lagi buat tindak lanjut. Kalau kamu butuh konselor lebih cepat, tekan 🆘 di bawah kapan aja, atau hubungi:
-       *[other] Konselor udah baca pesanmu. Untuk sekarang dia belum ngajak ngobrol di sini, tapi kamu tetap bisa kapan aja: tekan 🆘 di bawah kalau pengen ngobrol sama konselor, atau hubungi:
+        [referred] { $asked ->
+            [yes] Konselor udah tahu kamu pengen ngobrol sama konselor, dan bakal ngehubungin kamu lagi buat tindak lanjut.
+           *[no] Konselor udah baca pesanmu dan bakal ngehubungin kamu lagi buat tindak lanjut.
+        } Kalau kamu butuh konselor lebih cepat, tekan 🆘 di bawah kapan aja, atau hubungi:
+       *[other] { $asked ->
+            [yes] Konselor udah tahu kamu pengen ngobrol sama konselor.
+           *[no] Konselor udah baca pesanmu.
+        } Untuk sekarang dia belum ngajak ngobrol di sini, tapi kamu tetap bisa kapan aja: tekan 🆘 di bawah kalau pengen ngobrol sama konselor, atau hubungi:
     }
     { $resources }
 case-open-waiting-short = Konselor lagi dihubungi buat ngecek kamu dan bakal nyapa kamu di sini. Sampai dia gabung, belum ada yang baca pesan di sini, jadi kalau kamu dalam bahaya sekarang, hubungi nomor di /help ya. 💛
@@ -290,8 +296,14 @@ crisis-still-here =
     Kami masih di sini sama kamu, dan kami lagi ngusahain biar konselor cepet nyapa kamu.
     Kalau kamu dalam bahaya, langsung hubungi:
     { $resources }
-crisis-counselor-aware = Konselor udah baca pesanmu. 💛 Nanti kamu dikabarin di sini soal langkah selanjutnya.
-crisis-team-aware = Ada orang dari tim sekolah yang udah baca pesanmu, dan dia lagi nyariin konselor buat kamu. 💛
+crisis-counselor-aware = { $asked ->
+        [yes] Konselor udah tahu kamu pengen ngobrol sama konselor. 💛 Nanti kamu dikabarin di sini soal langkah selanjutnya.
+       *[no] Konselor udah baca pesanmu. 💛 Nanti kamu dikabarin di sini soal langkah selanjutnya.
+    }
+crisis-team-aware = { $asked ->
+        [yes] Ada orang dari tim sekolah yang udah tahu kamu pengen ngobrol sama konselor, dan dia lagi nyariin konselor buat kamu. 💛
+       *[no] Ada orang dari tim sekolah yang udah baca pesanmu, dan dia lagi nyariin konselor buat kamu. 💛
+    }
 counselor-joined-student = Konselor udah gabung di obrolan. 💛 Kamu bisa langsung nulis ke dia di sini.
 counselor-changed-student = Sekarang kamu ditemani konselor lain, gantiin konselor yang tadi. 💛 Kamu bisa lanjut nulis di sini ya.
 screening-question = Makasih udah cerita. Boleh kami tanya langsung? Beberapa minggu terakhir ini, kamu pernah nggak kepikiran buat bunuh diri?

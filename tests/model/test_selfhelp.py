@@ -305,7 +305,8 @@ async def test_again_starts_at_the_bottom_and_heavy_cards_carry_the_sos_button(
     [(message_id, data)] = [(m, d) for m, d in world.buttons(BUDI)
                             if d.startswith("es:out:") and d.endswith(":false_alarm")][-1:]
     await world.press(BUDI, message_id, data)
-    assert any(t.startswith("Konselor udah baca pesanmu. Untuk sekarang dia belum ngajak")
+    assert any(t.startswith("Konselor udah tahu kamu pengen ngobrol sama konselor. Untuk "
+                            "sekarang dia belum ngajak")
                for t in world.texts(STUDENT, closed)), \
         "(newcomer hour) a case closed without a chat is told to the student, truly"
     assert any(k.startswith("🆘") for k in world.telegram.keyboards[STUDENT]), \

@@ -72,7 +72,7 @@ async def test_a_case_closed_right_after_it_was_seen_is_one_message_to_the_stude
     shown = world.telegram.to(STUDENT, acked)
     assert len({m.message_id for m in shown}) == 1, [m.text for m in shown]
     last = world.telegram.by_id[shown[0].message_id].text
-    assert last.startswith("Konselor udah baca pesanmu. Untuk sekarang"), last
+    assert last.startswith("Konselor udah tahu kamu pengen ngobrol sama konselor. Untuk sekarang"), last
     assert "112" in last
     assert world.telegram.keyboards[STUDENT] == [SOS_ID], "🆘 at hand"
     assert await check(world) == []
@@ -87,4 +87,19 @@ async def test_a_case_closed_later_is_a_new_message(world: World) -> None:
     await press(world, BUDI, "es:out:1:safe")
     shown = world.telegram.to(STUDENT, acked)
     assert len({m.message_id for m in shown}) == 2, [m.text for m in shown]
+    assert await check(world) == []
+
+
+async def test_a_key_pressed_with_no_words_is_seen_as_asked_not_as_a_message_read(
+    world: World,
+) -> None:
+    """(A trial: after a wordless 🆘 the student read "a counselor has read your message".)"""
+    await intake(world, STUDENT)
+    before = len(world.telegram.messages)
+    await world.say(STUDENT, SOS_ID)
+    await press(world, BUDI, "es:ack:")
+    said = world.texts(STUDENT, before)
+    assert "Konselor udah tahu kamu pengen ngobrol sama konselor. 💛 Nanti kamu dikabarin di " \
+        "sini soal langkah selanjutnya." in said, said
+    assert not any("baca pesanmu" in t for t in said)
     assert await check(world) == []

@@ -72,7 +72,8 @@ async def test_a_case_closed_right_after_it_was_seen_is_one_message_to_the_stude
     shown = world.telegram.to(STUDENT, acked)
     assert len({m.message_id for m in shown}) == 1, [m.text for m in shown]
     last = world.telegram.by_id[shown[0].message_id].text
-    assert last.startswith("Konselor udah tahu kamu pengen ngobrol sama konselor. Untuk sekarang"), last
+    assert last.startswith(
+        "Konselor udah tahu kamu pengen ngobrol sama konselor. Untuk sekarang"), last
     assert "112" in last
     assert world.telegram.keyboards[STUDENT] == [SOS_ID], "🆘 at hand"
     assert await check(world) == []

@@ -107,7 +107,9 @@ ONBOARDING = Machine(
         On("/help", reply="help-onboarding"),
         On("/cancel", to="closed", reply="onboarding-declined"),
     ),
-    rejections={"text-not-expected": "intake-use-buttons", "media": "error-media",
-                "button": "error-stale-button", "unknown-command": "error-unknown-command",
-                "*": "error-does-not-fit"},
+    # in the team's register, and a command says it works once they have joined (a trial:
+    # a counselor's /duty mid-way got the students' "hmm, that command doesn't exist")
+    rejections={"text-not-expected": "onboarding-use-buttons", "media": "onboarding-media",
+                "button": "error-stale-button-team", "unknown-command": "onboarding-later",
+                "*": "onboarding-does-not-fit"},
 )

@@ -249,3 +249,23 @@ async def test_a_counselor_taking_over_before_any_topic_records_a_crisis_not_som
     catalog = world.running.services.catalog
     assert catalog.render("en", f"topic-{request.topic}") == "A crisis (no request made)"
     assert await check(world) == []
+
+
+async def test_a_command_while_joining_the_team_says_it_works_once_joined(
+    world: World,
+) -> None:
+    """(A trial: a counselor's /duty while joining got the students' "hmm, that command
+    doesn't exist", in their slang.)"""
+    await world.command(SARI, "/invite counselor")
+    code = next(t for t in reversed(world.texts(SARI)) if "?start=" in t).split("?start=")[1]
+    invitee = 700200001
+    await world.command(invitee, f"/start {code.split()[0]}")
+    await press(world, invitee, "ob:join:yes")
+    before = len(world.telegram.messages)
+    await world.command(invitee, "/duty")
+    said = world.texts(invitee, before)
+    assert said[0] == "Perintah itu bisa dipakai setelah pendaftaranmu selesai. Jawab dulu " \
+        "pertanyaan terakhir di atas.", said
+    assert not any("nggak" in t for t in said)
+    assert said[-1].startswith("Nama apa yang akan dilihat"), "the question again"
+    assert await check(world) == []

@@ -128,8 +128,8 @@ def test_onboarding_confirm_name_languages_topics_join() -> None:
 @pytest.mark.parametrize(("state", "data", "event", "key"), [
     ("name", INVITE, Event("text", "R", source="text"), "onboarding-name-invalid"),
     ("languages", INVITE, parse("ob", "ob:lang-done:"), "onboarding-pick-language"),
-    ("languages", INVITE, parse("ob", "ob:lang:fr"), "error-stale-button"),
-    ("topics", INVITE, parse("ob", "ob:topic:astrology"), "error-stale-button"),
+    ("languages", INVITE, parse("ob", "ob:lang:fr"), "error-stale-button-team"),
+    ("topics", INVITE, parse("ob", "ob:topic:astrology"), "error-stale-button-team"),
 ])
 def test_onboarding_rejects_invalid_answers(state: str, data: Data, event: Event,
                                             key: str) -> None:

@@ -11,7 +11,7 @@ from flows import buttons
 from flows.buttons import ButtonData
 from flows.types import SOS, ClearButtons, Effect, Inbound, Priority, Reply
 from handlers import journey
-from handlers.context import Services
+from handlers.context import KEYBOARDS_KEPT, Services
 from handlers.dispatch import dispatch, leave_queue, withdraw_pending_offer
 from handlers.escalations import (
     ACK_TIMER,
@@ -245,7 +245,11 @@ async def _session_for(uow: UnitOfWork, services: Services, escalation: Escalati
         await leave_queue(uow, request, "assign", now)
     chat = await uow.sessions.start(request, escalation.student_chat_id, None, now)
     await journey.move(uow, escalation.student_chat_id, "connect", now, {"session_id": chat.id})
-    return chat, withdrawn
+    # the intake they were in is over: its question's buttons go (a trial: a topic tapped a
+    # day later began a whole new intake)
+    asked = await uow.outbox.live_buttons(escalation.student_chat_id, "in:",
+                                          now - KEYBOARDS_KEPT)
+    return chat, [*withdrawn, *(ClearButtons(m, to=escalation.student_chat_id) for m in asked)]
 
 
 async def _outcome(uow: UnitOfWork, services: Services, escalation: Escalation,

@@ -14,6 +14,7 @@ from handlers.ports import Catalog, Settings
 Clock = Callable[[], datetime]
 
 MAX_TEXT = 4096  # Telegram's limit for one message
+KEYBOARDS_KEPT = timedelta(days=1)  # how far back an intake's old keyboards are looked for
 
 
 @dataclass

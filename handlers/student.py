@@ -32,7 +32,7 @@ from flows.types import (
     SubmitRequest,
 )
 from handlers import blocks, escalations, journey, plans, pseudonyms, selfhelp
-from handlers.context import MAX_TEXT, Services, machine_context
+from handlers.context import KEYBOARDS_KEPT, MAX_TEXT, Services, machine_context
 from handlers.dispatch import (
     RISK_MEMORY,
     able_on_duty,
@@ -51,7 +51,6 @@ from routing.lifecycles import RequestStatus
 from storage.models import HelpRequest, Person
 from storage.uow import UnitOfWork
 
-KEYBOARDS_KEPT = timedelta(days=1)  # how far back an intake's old keyboards are looked for
 FEEDBACK_KEPT = timedelta(days=7)  # and a chat's feedback question, skipped by "talk again"
 MACHINES: dict[str, tuple[Machine, str]] = {
     "intake": (INTAKE, "in"),
@@ -78,6 +77,11 @@ async def converse(
     if saved is not None and saved.flow == "feedback" and inbound.command == "start":
         await journey.move(uow, inbound.chat_id, "skip_feedback", services.clock())
         saved = None
+    if (saved is None or saved.flow not in MACHINES) and inbound.kind == "button":
+        # a button of an intake (or chat, or feedback) that is over: it changes nothing and
+        # goes (a trial: a topic tapped a day later began a whole new intake). Every new
+        # request begins with /start or a button its own handler claims.
+        return [ClearButtons(inbound.message_id), Reply("error-stale-button")]
     if saved is None or saved.flow not in MACHINES:
         event = to_event(inbound, "in")
         if event.name in ("/help", "/cancel", "unknown-command", "back"):

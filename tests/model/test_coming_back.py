@@ -6,7 +6,7 @@ feedback question unanswered), and a new request began with the welcome and cons
 from __future__ import annotations
 
 from tests.model.invariants import check
-from tests.model.test_regressions import DIMAS, STUDENT, intake, press
+from tests.model.test_regressions import BUDI, DIMAS, STUDENT, intake, press
 from tests.model.world import World
 
 
@@ -61,4 +61,33 @@ async def test_talk_again_while_waiting_says_the_request_is_waiting(world: World
     await press(world, STUDENT, "fu:again")  # the day-old check-in's button
     [said] = world.texts(STUDENT, before)
     assert said.startswith("Permintaanmu udah terkirim dan lagi nunggu pendamping.")
+    assert await check(world) == []
+
+
+async def test_an_intake_button_left_from_before_a_counselors_chat_changes_nothing(
+    world: World,
+) -> None:
+    """(A trial: a counselor took over a student at the intake's topic question; the topic
+    buttons stayed, and one tapped a day later began a whole new intake, welcome and all.)"""
+    await world.command(STUDENT, "/start")
+    await press(world, STUDENT, "in:consent:yes")
+    await press(world, STUDENT, "in:lang:id")
+    [(topics, _), *_] = [(m, d) for m, d in world.buttons(STUDENT) if d.startswith("in:topic")]
+    await world.say(STUDENT, "aku pengen mati aja")
+    await press(world, BUDI, "es:take:")
+    assert not any(d.startswith("in:") for _, d in world.buttons(STUDENT)), \
+        "the intake's buttons go when the counselor's chat begins"
+    await press(world, BUDI, "es:out:")
+    await world.command(BUDI, "/end")
+    await world.end(BUDI)
+    await world.advance(world.config.routing.followup_after + 120)
+    before = len(world.telegram.messages)
+    await world.press(STUDENT, topics, "in:topic:academic")  # an old message's tap arrives
+    said = world.texts(STUDENT, before)
+    assert said == ["Tombol itu udah nggak berlaku, jadi nggak ada yang berubah. Lanjut dari "
+                    "pesan terakhir aja ya."], said
+    assert any(d.startswith("fu:again") for _, d in world.buttons(STUDENT)), \
+        "the check-in's buttons are still there"
+    async with world.running.store() as uow:
+        assert await uow.conversations.get(STUDENT) is None, "no intake began"
     assert await check(world) == []

@@ -107,6 +107,11 @@ def _topic(ctx: Context, data: Data) -> Sequence[Effect]:
 
 
 def _description(ctx: Context, data: Data) -> Sequence[Effect]:
+    if data.get("description"):  # back here, or editing: what they wrote, and keeping it is
+        # one tap (a trial: going back and typing replaced it without a word)
+        return _ask("intake-description-again",
+                    ((button("btn-description-keep", "keep-description"),), (BACK,)),
+                    description=str(data["description"]))
     return _ask(
         "intake-description",
         ((BACK,),),
@@ -184,6 +189,10 @@ def _set_language(ctx: Context, data: Data, event: Event) -> tuple[Data, Sequenc
 
 def _new_name(ctx: Context, data: Data, event: Event) -> tuple[Data, Sequence[Effect]]:
     return {**data, "pseudonym": ctx.new_pseudonym()}, ()
+
+
+def _unchanged(ctx: Context, data: Data, event: Event) -> tuple[Data, Sequence[Effect]]:
+    return data, ()
 
 
 def _start_editing(ctx: Context, data: Data, event: Event) -> tuple[Data, Sequence[Effect]]:
@@ -369,6 +378,7 @@ GUARDS: dict[str, Guard] = {
     "field-description": _value("description"),
     "field-feeling": _value("feeling"),
     "field-name": _value("name"),
+    "has-description": lambda ctx, data, event: bool(data.get("description")),
     "length-ok": lambda ctx, data, event: not _too_short(ctx, data, event)
     and not _too_long(ctx, data, event),
     "screen": _screen,
@@ -385,7 +395,7 @@ GUARDS: dict[str, Guard] = {
     "late-yes-acuity-due": _late_acuity,
 }
 GUARDS["known-language&for-friend"] = _and("known-language", "for-friend")
-for _g in ("known-topic", "length-ok", "too-long", "known-feeling", "keep", "known-answer"):
+for _g in ("known-topic", "has-description", "length-ok", "too-long", "known-feeling", "keep", "known-answer"):
     GUARDS[f"{_g}&editing"] = _and(_g, "editing")
 GUARDS["known-feeling&screen"] = _and("known-feeling", "screen")
 GUARDS["known-answer&yes-so-far"] = _and("known-answer", "yes-so-far")
@@ -453,6 +463,7 @@ INTAKE = Machine(
                reprompt=True),
             *_field("text", "feeling", _keep_first_part, "too-long"),
             *_field("text", "feeling", _set("description"), "length-ok"),
+            *_field("keep-description", "feeling", _unchanged, "has-description"),
         )),
         "feeling": State("feeling", _feeling, back="description", on=(
             On("feeling", to=f"asq-{screening.QUESTIONS[0]}", guard="known-feeling&screen",

@@ -87,6 +87,11 @@ intake-topic = What would you like to talk about?
 intake-description =
     What's going on? Tell us in a few sentences. Your supporter reads it. If your chat is handed to another supporter, or a counselor steps in, they read it too. Nobody else does.
     (At least { $min }, at most { $max } characters.)
+intake-description-again =
+    What you wrote:
+    “{ $description }”
+    Want to change it? Just write the new one. If it's right, tap “Keep this one”.
+btn-description-keep = Keep this one
 intake-description-too-short = That's a bit short. Could you add a little more, at least { $min } characters? It helps your supporter understand.
 intake-description-kept-part = Thank you for telling us all this. 💛 Your request keeps the first { $max } characters; tell your supporter the rest once you're chatting, they'll have time to read it.
 intake-feeling = How are you feeling right now, from 1 (very bad) to 5 (good)?

@@ -87,6 +87,11 @@ intake-topic = Kamu mau cerita soal apa?
 intake-description =
     Apa yang lagi terjadi? Ceritain dalam beberapa kalimat aja. Ceritamu cuma dibaca sama pendampingmu. Kalau obrolanmu dioper ke pendamping lain, atau ada konselor yang ikut bantu, mereka juga baca. Orang lain nggak bisa lihat.
     (Minimal { $min }, maksimal { $max } karakter.)
+intake-description-again =
+    Ceritamu yang tadi:
+    “{ $description }”
+    Mau diganti? Tulis aja yang baru. Kalau udah pas, tekan “Pakai yang ini”.
+btn-description-keep = Pakai yang ini
 intake-description-too-short = Kependekan nih. Tambahin dikit ya, minimal { $min } karakter, biar pendampingmu lebih ngerti.
 intake-description-kept-part = Makasih udah cerita sebanyak ini. 💛 Ceritamu panjang, jadi yang kekirim { $max } karakter pertama dulu. Sisanya ceritain aja ke pendampingmu nanti pas ngobrol, dia punya waktu buat baca kok.
 intake-feeling = Gimana perasaanmu sekarang? 1 = berat banget, 5 = baik.

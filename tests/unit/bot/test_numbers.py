@@ -46,7 +46,8 @@ def test_an_average_has_one_decimal_at_most_in_the_readers_way(
     catalog: Catalog, lang: str, average: float, shown: str,
 ) -> None:
     counts = dict.fromkeys(("requests", "queued", "active", "closed", "escalations",
-                            "open_escalations", "on_duty"), 1)
+                            "open_escalations", "on_duty", "counselor_active",
+                            "counselor_closed"), 1)
     text = catalog.render(lang, "stats", {**counts, "rating": average, "ratings": 3})
     assert shown in text
     assert "4,0" not in text
@@ -60,6 +61,7 @@ def test_no_ratings_yet_is_said_not_shown_as_a_number(
     catalog: Catalog, lang: str, shown: str,
 ) -> None:
     counts = dict.fromkeys(("requests", "queued", "active", "closed", "escalations",
-                            "open_escalations", "on_duty"), 0)
+                            "open_escalations", "on_duty", "counselor_active",
+                            "counselor_closed"), 0)
     text = catalog.render(lang, "stats", {**counts, "rating": 0.0, "ratings": 0})
     assert text.splitlines()[-1].endswith(shown)

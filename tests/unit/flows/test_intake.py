@@ -177,7 +177,10 @@ def test_cancel_and_help_work_everywhere(state: str) -> None:
     assert helped.state == state
     assert keys(helped)[0] == "help-intake"
     assert keys(helped)[1] == ("intake-consent" if state == "consent" else
-                               "intake-summary" if state == "summary" else f"intake-{state}")
+                               "intake-summary" if state == "summary" else
+                               # a description already written is shown to keep or replace
+                               "intake-description-again" if state == "description" else
+                               f"intake-{state}")
     assert "intake-welcome" not in keys(helped)
 
 

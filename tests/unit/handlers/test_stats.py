@@ -26,8 +26,8 @@ class _Repo:
 
 
 def _uow(ratings: list[int]) -> Any:
-    counts = dict.fromkeys(("requests", "queued", "active", "closed", "escalations",
-                            "open_escalations"), 2)
+    counts = dict.fromkeys(("requests", "queued", "active", "closed", "counselor_active",
+                            "counselor_closed", "escalations", "open_escalations"), 2)
     return SimpleNamespace(feedback=_Repo(ratings=ratings),
                            members=_Repo(all=[SimpleNamespace(on_duty=True)]),
                            privacy=_Repo(counts=counts))

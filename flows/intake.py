@@ -395,7 +395,8 @@ GUARDS: dict[str, Guard] = {
     "late-yes-acuity-due": _late_acuity,
 }
 GUARDS["known-language&for-friend"] = _and("known-language", "for-friend")
-for _g in ("known-topic", "has-description", "length-ok", "too-long", "known-feeling", "keep", "known-answer"):
+for _g in ("known-topic", "has-description", "length-ok", "too-long", "known-feeling", "keep",
+           "known-answer"):
     GUARDS[f"{_g}&editing"] = _and(_g, "editing")
 GUARDS["known-feeling&screen"] = _and("known-feeling", "screen")
 GUARDS["known-answer&yes-so-far"] = _and("known-answer", "yes-so-far")

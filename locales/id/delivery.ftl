@@ -6,6 +6,9 @@ delivery-refused-student = Pesan terakhirmu belum sampai ke pendampingmu, soalny
 delivery-blocked-student = Pesan terakhirmu belum sampai ke pendampingmu, soalnya dia lagi nggak bisa dihubungi lewat Telegram. Kami lagi urus, nanti kamu dikabari di sini ya. Kalau kamu butuh bantuan sekarang juga: { $resources }
 
 ## Tim: pesan yang tidak sampai, atau siswa yang memblokir bot
-delivery-refused-staff = Pesan terakhirmu ke { $pseudonym } tidak terkirim karena ditolak Telegram. Coba kirim lagi, mungkin dengan kata-kata lain.
-delivery-blocked-staff = Pesan terakhirmu ke { $pseudonym } tidak terkirim: dia sudah memblokir bot, jadi dia tidak akan melihat apa pun sampai blokirnya dibuka. Kamu bisa menutup obrolan ini dengan /end.
-delivery-student-blocked = { $pseudonym } sudah memblokir bot, jadi pesanmu tidak akan sampai ke dia sampai blokirnya dibuka. Kamu bisa menutup obrolan ini dengan /end.
+# Sapaan: hanya dibaca konselor/koordinator → Anda; hanya pendamping → kamu;
+# dibaca keduanya → tanpa kata ganti (kalau terpaksa: Anda). Lihat locales/VOICE.md.
+
+delivery-refused-staff = Pesan terakhir ke { $pseudonym } tidak terkirim karena ditolak Telegram. Coba kirim lagi, mungkin dengan kata-kata lain.
+delivery-blocked-staff = Pesan terakhir ke { $pseudonym } tidak terkirim: dia sudah memblokir bot, jadi dia tidak akan melihat apa pun sampai blokirnya dibuka. Obrolan ini bisa ditutup dengan /end.
+delivery-student-blocked = { $pseudonym } sudah memblokir bot, jadi pesan untuknya tidak akan terkirim sampai blokirnya dibuka. Obrolan ini bisa ditutup dengan /end.

@@ -78,21 +78,24 @@ history-opened = Pesan siswa yang memicu kasus ini
 history-cut = …
 
 ## Tim: pengingat, dan kabar ke yang ada di obrolan
+# Sapaan: hanya dibaca konselor/koordinator → Anda; hanya pendamping → kamu;
+# dibaca keduanya → tanpa kata ganti (kalau terpaksa: Anda). Lihat locales/VOICE.md.
+
 escalation-reminder =
-    ⏰ Kasus #{ $id } — { $level } masih terbuka: sudah ada yang menangani, tapi belum ada yang ambil alih atau menutupnya.{ $sos ->
+    ⏰ Kasus #{ $id } — { $level } masih terbuka: sudah ada yang menangani, tapi belum ada yang mengambil alih atau menutupnya.{ $sos ->
         [yes] {" "}🆘 Siswa sudah menekan "Aku butuh konselor sekarang".
        *[no] {""}
     }
     Siswa: { $pseudonym } · Topik: { $topic } · { $language }
     Kata-katanya: { $excerpt }
     Tolong ambil alih atau tutup kasusnya; tim sedang dihubungi lagi.
-escalation-outcome-reminder = Kasus #{ $id } ({ $pseudonym }) belum punya hasil akhir. Kalau kamu khawatir, buka lagi obrolannya; kalau sudah yakin siswa aman atau sudah dirujuk, tutup kasusnya:
-escalation-outcome-coordinator = Kasus #{ $id } ({ $pseudonym }): { $name } sudah mengambil alih dan obrolannya sudah selesai, tapi hasil akhirnya belum dicatat. Tolong tanyakan ke { $name }; kamu juga bisa mencatat hasilnya di sini:
-escalation-already-yours = Kamu sudah ada di obrolan untuk kasus #{ $id }.
+escalation-outcome-reminder = Kasus #{ $id } ({ $pseudonym }) belum punya hasil akhir. Kalau Anda khawatir, buka lagi obrolannya; kalau sudah yakin siswa aman atau sudah dirujuk, tutup kasusnya:
+escalation-outcome-coordinator = Kasus #{ $id } ({ $pseudonym }): { $name } sudah mengambil alih dan obrolannya sudah selesai, tapi hasil akhirnya belum dicatat. Tolong tanyakan ke { $name }; Anda juga bisa mencatat hasilnya di sini:
+escalation-already-yours = Anda sudah ada di obrolan untuk kasus #{ $id }.
 escalation-asq-complete =
     Kasus #{ $id }: { $pseudonym } sudah menjawab semua pertanyaan skrining.
     { $answers }
-sos-pressed-counselor = 🆘 { $pseudonym } barusan menekan "Aku butuh konselor sekarang". Kamu ada di obrolannya; dia sudah diberi tahu kamu ada di sini.
+sos-pressed-counselor = 🆘 { $pseudonym } barusan menekan "Aku butuh konselor sekarang". Anda ada di obrolannya; dia sudah diberi tahu bahwa Anda ada di sini.
 crisis-tell-supporter-asked =
     ⚠️ { $pseudonym } minta dihubungkan ke konselor. Konselor sedang dihubungi dan siswa sudah dapat nomor darurat.
     Tetap temani dia: dengarkan, tanggapi dengan serius, tanya apakah dia aman sekarang. Jangan janji menyimpan rahasia dan jangan tinggalkan obrolan. Konselor mungkin akan bergabung.

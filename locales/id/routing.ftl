@@ -45,11 +45,17 @@ handback-student =
 handback-student-stays = Maaf ya, { $role } yang nemenin kamu harus keluar dari obrolan, tapi { $stays } masih di sini. Tulis aja terus di sini ya.
 
 ## Tim: obrolan yang dikembalikan ke tim
-handback-done = Obrolan dengan { $pseudonym } sudah dikembalikan ke tim karena kamu sudah tidak bertugas. Terima kasih sudah menemaninya. 💛
-handback-kept = Kamu bertugas lagi: { $chats } obrolan terbukamu tetap bersamamu.
-handback-colleague = Info: { $role } sudah keluar dari obrolan dengan { $pseudonym }. Obrolannya tetap bersamamu.
+# Sapaan: hanya dibaca konselor/koordinator → Anda; hanya pendamping → kamu;
+# dibaca keduanya → tanpa kata ganti (kalau terpaksa: Anda). Lihat locales/VOICE.md.
+
+handback-done = Obrolan dengan { $pseudonym } sudah dikembalikan ke tim karena tugas jaga sudah selesai. Terima kasih sudah menemaninya. 💛
+handback-kept = Sudah bertugas lagi: { $chats } obrolan terbuka tidak jadi dikembalikan ke tim.
+handback-colleague = Info: { $role } sudah keluar dari obrolan dengan { $pseudonym }. Obrolannya tetap berlanjut di sini.
 
 ## Tim: menjaga dirimu (batas dan jeda setelah obrolan krisis)
+# Sapaan: hanya dibaca konselor/koordinator → Anda; hanya pendamping → kamu;
+# dibaca keduanya → tanpa kata ganti (kalau terpaksa: Anda). Lihat locales/VOICE.md.
+
 wellbeing-cooldown =
     Obrolan tadi berat. 💛 Istirahat dulu ya: selama { $minutes } menit ke depan kamu tidak akan dapat permintaan baru (obrolanmu yang lain tetap jalan). Nanti ada pesan saat permintaan bisa masuk lagi.
 
@@ -75,7 +81,7 @@ wellbeing-checkin-old = Pertanyaan itu dari obrolan sebelumnya; tidak ada yang d
 wellbeing-debrief-wanted = 💛 { $name } (pendamping sebaya) baru saja menemani obrolan yang berat dan { $talk ->
         [yes] ingin membicarakannya.
        *[no] menjawab { $score } dari 5 pada check-in setelahnya.
-    } Tolong hubungi dia saat kamu bisa. Dia hanya menyampaikan itu, bukan isi obrolannya.
+    } Tolong hubungi dia saat Anda sempat. Dia hanya menyampaikan itu, bukan isi obrolannya.
 wellbeing-note-none = Saat ini tidak ada check-in yang terbuka. Kalau kamu ingin membicarakan sebuah obrolan, hubungi konselor. 💛
 wellbeing-note-first = Pilih dulu keadaanmu, 1 sampai 5, di pesan check-in; setelah itu kamu bisa menambahkan catatan dengan /checkin.
 wellbeing-note-usage = Tulis catatanmu setelah perintahnya, misalnya: /checkin aku masih kepikiran obrolan tadi

@@ -1,5 +1,9 @@
 # Sejawat — katalog Bahasa Indonesia. Setiap kunci di sini juga harus ada di locales/en/sejawat.ftl.
 # Teks polos saja (tanpa HTML/Markdown): kata-kata siswa disisipkan apa adanya.
+# Pesan untuk tim (## Tim): siapa penerimanya menentukan sapaan. Hanya konselor dan/atau koordinator
+# (orang dewasa, sering guru BK): "Anda" (kasus Anda, giliran Anda), bahasa baku (tidak, sudah,
+# belum, silakan), tanpa slang. Hanya pendamping sebaya: "kamu", ramah tapi baku. Dibaca beberapa
+# peran sekaligus: tanpa kata ganti (kalimat perintah atau impersonal); kalau terpaksa, "Anda".
 
 ## Siswa: menu perintah (daftar "/" di Telegram; singkat, satu baris)
 cmd-start = Minta dukungan, atau lanjutin yang tadi
@@ -340,17 +344,20 @@ forget-not-now = Datamu belum bisa kami hapus selama masih ada yang nemenin kamu
 forget-done = Beres, semua yang pernah kamu ceritain udah dihapus. Kamu selalu bisa mulai lagi dengan /start. 💛
 
 ## Tim: umum
-error-unknown-command-team = Perintah itu tidak dikenal. Kirim /help untuk daftar perintahmu.
+# Sapaan: hanya dibaca konselor/koordinator → Anda; hanya pendamping → kamu;
+# dibaca keduanya → tanpa kata ganti (kalau terpaksa: Anda). Lihat locales/VOICE.md.
+
+error-unknown-command-team = Perintah itu tidak dikenal. Kirim /help untuk melihat daftar perintah.
 error-stale-button-team = Tombol itu sudah tidak berlaku; tidak ada yang berubah. Pesan terbaru menunjukkan keadaannya sekarang.
-staff-welcome = Selamat datang, { $name }. Kamu terdaftar sebagai { $role }.
-not-allowed = Maaf, itu tidak tersedia untuk peranmu.
-member-inactive = Keanggotaanmu sedang nonaktif. Hubungi koordinatormu.
-member-trained = Koordinatormu sudah menandai pelatihanmu selesai. Sekarang kamu bisa mulai bertugas dengan /duty.
-staff-no-chat = Saat ini kamu tidak punya obrolan terbuka.
-staff-choose-chat = Kamu punya beberapa obrolan terbuka. Kirim /chats, lalu pilih ke siapa pesanmu dikirim.
-staff-chats = Obrolan terbukamu ({ $count }). Pilih ke siapa pesanmu dikirim:
-staff-focused = Oke, pesanmu sekarang masuk ke { $pseudonym }.
-staff-reply-chat-ended = Obrolanmu dengan { $pseudonym } sudah selesai, jadi pesanmu tidak dikirim.
+staff-welcome = Selamat datang, { $name }. Peran di tim: { $role }.
+not-allowed = Maaf, itu tidak tersedia untuk peran ini.
+member-inactive = Keanggotaan ini sedang nonaktif. Silakan hubungi koordinator.
+member-trained = Koordinator sudah menandai pelatihan selesai. Sekarang tugas jaga bisa dimulai dengan /duty.
+staff-no-chat = Saat ini tidak ada obrolan terbuka.
+staff-choose-chat = Ada beberapa obrolan terbuka. Kirim /chats, lalu pilih ke siapa pesan dikirim.
+staff-chats = Obrolan terbuka ({ $count }). Pilih ke siapa pesan dikirim:
+staff-focused = Baik, pesan berikutnya masuk ke { $pseudonym }.
+staff-reply-chat-ended = Obrolan dengan { $pseudonym } sudah selesai, jadi pesan ini tidak dikirim.
 help-supporter =
     Perintah pendamping sebaya:
     • /duty — mulai atau selesai bertugas
@@ -367,8 +374,8 @@ help-counselor =
     Perintah konselor:
     • /duty — mulai atau selesai bertugas (menerima panggilan kasus krisis)
     • /cases — kasus yang masih terbuka (tangani, ambil alih, tutup)
-    • /casenote NOMOR catatan — catatan untuk kasus yang kamu tutup saat masih mengobrol
-    • /chats, /end — obrolan yang kamu ambil alih
+    • /casenote NOMOR catatan — catatan untuk kasus yang Anda tutup saat masih mengobrol
+    • /chats, /end — obrolan yang Anda ambil alih
     • /report — siswa kasar atau mengirim pesan seksual: koordinator meninjaunya
     • /missed, /falsealarm — sebagai balasan (reply) ke pesan siswa: bot melewatkan tanda risiko di situ, atau salah menandainya (untuk peninjauan detektor)
 help-coordinator =
@@ -382,37 +389,40 @@ help-coordinator =
     • /casenote NOMOR catatan — catatan untuk kasus yang sudah ditutup
 
 ## Tim: bertugas
+# Sapaan: hanya dibaca konselor/koordinator → Anda; hanya pendamping → kamu;
+# dibaca keduanya → tanpa kata ganti (kalau terpaksa: Anda). Lihat locales/VOICE.md.
+
 btn-duty-on = Mulai bertugas
 btn-duty-off = Selesai bertugas
 duty-status-on = { $chats ->
-        [0] Kamu sedang bertugas. Belum ada obrolan terbuka.
-       *[other] Kamu sedang bertugas, dengan { $chats } obrolan terbuka.
+        [0] Status: sedang bertugas. Belum ada obrolan terbuka.
+       *[other] Status: sedang bertugas, dengan { $chats } obrolan terbuka.
     }
 duty-status-off = { $chats ->
-        [0] Kamu sedang tidak bertugas. Mulai bertugas?
-       *[other] Kamu sedang tidak bertugas (masih ada { $chats } obrolan terbuka). Mulai bertugas?
+        [0] Status: tidak bertugas. Mulai bertugas?
+       *[other] Status: tidak bertugas (masih ada { $chats } obrolan terbuka). Mulai bertugas?
     }
-duty-needs-training = Kamu bisa mulai bertugas setelah koordinator menandai pelatihanmu selesai.
-duty-already = Tidak ada yang berubah: kamu sudah dalam status itu.
+duty-needs-training = Tugas jaga bisa dimulai setelah koordinator menandai pelatihan selesai.
+duty-already = Tidak ada yang berubah: statusnya memang sudah begitu.
 duty-required = Kamu harus sedang bertugas (dan sudah terlatih) untuk menerima permintaan. Kirim /duty.
 duty-on-supporter =
     Kamu sekarang bertugas. Terima kasih! 💛
     Pengingat peranmu: dengarkan, jangan menghakimi, jangan mendiagnosis, jangan menjanjikan rahasia tentang bahaya. Kamu teman sebaya, bukan terapis. Kalau ada siswa yang mungkin berisiko, pakai /refer — konselor akan turun tangan. Jaga dirimu juga.
-duty-on-counselor = Kamu sekarang bertugas untuk kasus krisis. Panggilannya masuk ke sini dengan tombol “Sudah kulihat” dan “Ambil alih”. /cases menampilkan kasus yang masih terbuka.
+duty-on-counselor = Anda sekarang bertugas untuk kasus krisis. Panggilannya masuk ke sini dengan tombol “Sudah saya lihat” dan “Ambil alih”. /cases menampilkan kasus yang masih terbuka.
 duty-on-open-cases = Ada { $count } kasus krisis yang masih butuh konselor: /cases menampilkannya, lengkap dengan tombol Ambil alih.
 duty-off = { $chats ->
-        [0] Kamu sudah selesai bertugas. Terima kasih untuk hari ini. 💛
-       *[other] Kamu sudah selesai bertugas. Masih ada { $chats } obrolan terbuka: serahkan atau akhiri dulu.
+        [0] Tugas jaga sudah selesai. Terima kasih untuk hari ini. 💛
+       *[other] Tugas jaga sudah selesai. Masih ada { $chats } obrolan terbuka: serahkan atau akhiri dulu.
     }
 duty-off-open-chat = Obrolan terbuka dengan { $pseudonym }: serahkan atau akhiri? Kalau dalam { $minutes } menit kamu belum memilih, obrolannya otomatis dikembalikan ke tim. Kalau mau tetap lanjut, mulai bertugas lagi dengan /duty.
-duty-off-open-chat-counselor = Obrolan terbuka dengan { $pseudonym }: akhiri kalau sudah selesai. Kalau dalam { $minutes } menit belum kamu akhiri, kamu otomatis keluar dari obrolan dan obrolannya tetap dipegang tim. Kalau mau tetap lanjut, mulai bertugas lagi dengan /duty.
-duty-off-counselor-case = Obrolan krisismu dengan { $pseudonym } (kasus #{ $id }) masih terbuka. { $asked ->
+duty-off-open-chat-counselor = Obrolan terbuka dengan { $pseudonym }: akhiri kalau sudah selesai. Kalau dalam { $minutes } menit belum Anda akhiri, Anda otomatis keluar dari obrolan dan obrolannya tetap dipegang tim. Kalau ingin tetap melanjutkan, silakan mulai bertugas lagi dengan /duty.
+duty-off-counselor-case = Obrolan krisis Anda dengan { $pseudonym } (kasus #{ $id }) masih terbuka. { $asked ->
         [0] { $others ->
             [0] Saat ini tidak ada anggota tim lain yang bisa dihubungi: tolong tetap temani siswa, atau mulai bertugas lagi.
            *[other] Tidak ada konselor lain yang sedang bertugas: semua konselor dan koordinator sudah diminta mencarikan yang bisa mengambil alih.
         }
-       *[other] Kami sudah minta { $asked } konselor yang sedang bertugas untuk mengambil alih.
-    } Sampai ada yang mengambil alih, kasus ini masih kamu pegang: temani siswa kalau bisa. Kalau dalam { $minutes } menit belum ada yang mengambil alih, kamu keluar dari obrolan dan kasus ini dikabarkan lagi ke tim sebagai kasus terbuka. Mau tetap memegangnya? Mulai bertugas lagi.
+       *[other] Kami sudah meminta { $asked } konselor yang sedang bertugas untuk mengambil alih.
+    } Sampai ada yang mengambil alih, kasus ini masih Anda pegang: temani siswa kalau bisa. Kalau dalam { $minutes } menit belum ada yang mengambil alih, Anda keluar dari obrolan dan kasus ini dikabarkan lagi ke tim sebagai kasus terbuka. Ingin tetap memegangnya? Silakan mulai bertugas lagi.
 duty-off-missed-offers = Kamu tidak menjawab { $count } tawaran obrolan berturut-turut, jadi untuk sementara statusmu kami ubah ke tidak bertugas, supaya tidak ada siswa yang menunggumu. Sudah siap lagi? Tekan tombol di bawah atau kirim /duty.
 duty-off-missed-coordinator = ⚠️ { $name } otomatis tidak bertugas lagi: { $count } tawaran obrolan berturut-turut tidak dijawab. { $waiting ->
         [0] Saat ini tidak ada yang menunggu.
@@ -424,9 +434,12 @@ duty-off-missed-coordinator = ⚠️ { $name } otomatis tidak bertugas lagi: { $
            *[other] ; { $others } pendamping lain sedang bertugas.
         }
     }
-shift-reminder = Pengingat: jadwal jagamu segera dimulai ({ $start }–{ $end }).
+shift-reminder = Pengingat: jadwal jaga segera dimulai ({ $start }–{ $end }).
 
 ## Tim: tawaran dan obrolan
+# Sapaan: hanya dibaca konselor/koordinator → Anda; hanya pendamping → kamu;
+# dibaca keduanya → tanpa kata ganti (kalau terpaksa: Anda). Lihat locales/VOICE.md.
+
 btn-accept = ✅ Terima
 btn-decline = Tolak
 offer =
@@ -493,7 +506,7 @@ relay-from-student-other =
         [yes] 🎓 { $pseudonym } (latihan)
        *[no] 💬 { $pseudonym }
     }: { $text }
-    (Pesanmu sekarang masuk ke siswa lain: ketuk tombol di bawah untuk membalas { $pseudonym }.)
+    (Pesan yang ditulis di sini sekarang masuk ke siswa lain: ketuk tombol di bawah untuk membalas { $pseudonym }.)
 relay-media-withheld = { $pseudonym } mengirim { $kind ->
         [photo] foto
         [voice] pesan suara
@@ -502,7 +515,7 @@ relay-media-withheld = { $pseudonym } mengirim { $kind ->
         [sticker] stiker
         [document] file
        *[other] sesuatu yang bukan teks
-    }. Itu tidak diteruskan: hanya teks yang diteruskan, demi privasi semua orang. Dia sudah diminta menulis pesannya dalam bentuk teks; kamu bisa tanyakan apa isinya.
+    }. Itu tidak diteruskan: hanya teks yang diteruskan, demi privasi semua orang. Dia sudah diminta menulis pesannya dalam bentuk teks; tanyakan saja apa isinya.
 relay-media-from-student = { $pseudonym } mengirim ini:
 relay-colleague = ({ $role }) { $text }
 btn-focus = Ngobrol dengan { $pseudonym }
@@ -517,23 +530,23 @@ session-ended-staff = { $by ->
 session-ended-case-open = { $by ->
         [idle] Obrolan dengan { $pseudonym } ditutup karena lama tidak ada pesan
        *[student] { $pseudonym } mengakhiri obrolan
-    }, tapi kasus #{ $id } masih kamu pegang. Kalau kamu khawatir, buka lagi obrolannya (dia akan tahu kamu kembali). Kalau tidak, catat hasil akhirnya:
+    }, tapi kasus #{ $id } masih Anda pegang. Kalau Anda khawatir, buka lagi obrolannya (dia akan tahu Anda kembali). Kalau tidak, catat hasil akhirnya:
 btn-rejoin = ↩️ Buka lagi obrolannya
 case-chat-ended = diambil alih { $holder }, obrolan sudah selesai
 btn-end-chat = Akhiri obrolan ini
 btn-end-yes = Ya, akhiri obrolan
 btn-end-keep = Tidak, lanjutkan obrolan
-staff-end-confirm = Akhiri obrolan dengan { $pseudonym }? Dia akan dapat pesan penutup dan bisa minta dukungan lagi kapan saja.
+staff-end-confirm = Akhiri obrolan dengan { $pseudonym }? Dia akan menerima pesan penutup dan bisa meminta dukungan lagi kapan saja.
 staff-leave-confirm-counselor = Keluar dari obrolan dengan { $pseudonym }? { $name } (konselor) tetap menemaninya dan nanti mengakhiri obrolannya.
 staff-leave-confirm-case = Kasus #{ $id } masih terbuka, jadi obrolannya tidak akan diakhiri: kamu akan keluar, dan { $pseudonym } tetap ditangani tim sementara konselor dihubungi. Kalau bisa, temani dia sampai konselor bergabung. Tetap mau keluar?
 btn-leave-yes = Ya, keluar dari obrolan
-staff-end-kept = Oke, obrolan dengan { $pseudonym } lanjut.
+staff-end-kept = Baik, obrolan dengan { $pseudonym } berlanjut.
 end-case-first = Kasus #{ $id } masih terbuka. Catat dulu hasilnya (tombol di bawah), baru akhiri obrolannya dengan /end.
 end-left-counselor-stays = Kamu keluar dari obrolan dengan { $pseudonym }. { $name } (konselor) tetap menemaninya dan nanti mengakhiri obrolannya.
 end-case-open-left = Kasus #{ $id } masih terbuka, jadi obrolannya tidak diakhiri: kamu keluar dari obrolan, dan { $pseudonym } tetap ditangani tim (konselor sedang dihubungi). Terima kasih. 💛
 session-idle-check-staff = Obrolan dengan { $pseudonym } sedang sepi; akan ditutup dalam { $minutes } menit kalau tidak ada pesan.
 note-saved = Catatan tersimpan. Hanya staf yang bisa melihatnya.
-note-saved-ended = Catatan disimpan di obrolanmu dengan { $pseudonym } yang sudah selesai. Hanya tim yang bisa melihatnya. Catatan yang menyebut risiko (pikiran bunuh diri, ada yang menyakitinya) juga sampai ke konselor.
+note-saved-ended = Catatan disimpan di obrolan dengan { $pseudonym } yang sudah selesai. Hanya tim yang bisa melihatnya. Catatan yang menyebut risiko (pikiran bunuh diri, ada yang menyakitinya) juga sampai ke konselor.
 note-usage = Tulis catatan setelah perintah, misalnya /note siswa cemas soal ujian
 btn-handoff-any = Serahkan ke siapa saja yang tersedia
 btn-handoff-to = Serahkan ke { $name }
@@ -545,6 +558,9 @@ handoff-done = { $pseudonym } sekarang bersama pendamping lain. Terima kasih!
 handoff-failed = { $name } tidak bisa mengambil alih obrolan dengan { $pseudonym }; obrolan tetap bersamamu. Coba /handoff lagi, atau lanjutkan obrolannya.
 
 ## Tim: skrining dan tanda risiko
+# Sapaan: hanya dibaca konselor/koordinator → Anda; hanya pendamping → kamu;
+# dibaca keduanya → tanpa kata ganti (kalau terpaksa: Anda). Lihat locales/VOICE.md.
+
 briefing-case-earlier = 🛟 Dalam 7 hari terakhir konselor sudah mendampingi { $pseudonym } (kasus #{ $id }: { $outcome }). Pelan-pelan saja, dan kalau ada yang terdengar berisiko lagi, langsung /refer.
 briefing-case-open =
     ⚠️ { $pseudonym } punya kasus krisis #{ $id } yang masih terbuka ({ $level }): { $state ->
@@ -562,21 +578,24 @@ screen-started = Pertanyaan skrining sedang dikirim ke siswa, satu per satu. Sem
 screen-already = Siswa ini sedang menjawab pertanyaan skrining.
 screen-started-other = { $name } mulai memberikan pertanyaan skrining ke { $pseudonym }. Semua jawabannya juga muncul di sini setelah selesai; jawaban "ya" langsung memanggil konselor.
 screen-result = 📋 { $pseudonym } sudah menjawab pertanyaan skrining — { $answers }
-briefing-asq-gently = Siswa ini tidak yakin atau memilih tidak menjawab beberapa pertanyaan skrining. Tanyakan dengan lembut bagaimana keadaannya, dan pakai /refer kalau kamu khawatir.
-risk-report-how = Balas (reply) pesan siswanya dengan /{ $command } (geser pesannya, atau tekan lama lalu pilih Balas), supaya bot tahu pesan mana yang kamu maksud.
+briefing-asq-gently = Siswa ini tidak yakin atau memilih tidak menjawab beberapa pertanyaan skrining. Tanyakan dengan lembut bagaimana keadaannya, dan pakai /refer kalau ada kekhawatiran.
+risk-report-how = Balas (reply) pesan siswanya dengan /{ $command } (geser pesannya, atau tekan lama lalu pilih Balas), supaya bot tahu pesan mana yang dimaksud.
 risk-report-not-student = Itu bukan pesan siswa dari obrolan. Balas langsung pesan siswanya dengan /{ $command }.
 risk-report-not-flagged = Pesan itu tidak ditandai berisiko oleh bot, jadi tidak ada alarm palsu yang perlu dicatat.
 risk-report-already = Pesan itu sudah ditandai sebelumnya. Terima kasih!
-risk-report-missed = Terima kasih, sudah dicatat untuk peninjauan detektor (bot membacanya sebagai: { $level }). Ini tidak memanggil siapa pun; kalau kamu khawatir tentang siswa itu sekarang, pakai /refer.
+risk-report-missed = Terima kasih, sudah dicatat untuk peninjauan detektor (bot membacanya sebagai: { $level }). Ini tidak memanggil siapa pun; kalau ada kekhawatiran tentang siswa itu sekarang, pakai /refer.
 risk-report-wrong = Terima kasih, sudah dicatat sebagai alarm palsu untuk peninjauan detektor (bot membacanya sebagai: { $level }).
 
 ## Tim: kasus krisis
+# Sapaan: hanya dibaca konselor/koordinator → Anda; hanya pendamping → kamu;
+# dibaca keduanya → tanpa kata ganti (kalau terpaksa: Anda). Lihat locales/VOICE.md.
+
 risk-0 = tidak ada tanda risiko
 risk-1 = ada kekhawatiran
 risk-2 = risiko TINGGI
 risk-3 = risiko SEGERA
 btn-refer = 🆘 Rujuk ke konselor
-btn-ack = ✋ Sudah kulihat
+btn-ack = ✋ Sudah saya lihat
 btn-take-over = 💬 Ambil alih
 btn-outcome-case = #{ $id }: { $outcome }
 btn-outcome-safe = Siswa aman
@@ -607,11 +626,11 @@ crisis-tell-supporter-counselor-here =
     }
     { $name }, konselor di obrolan ini, memegang kasusnya, dan siswa sudah menerima nomor darurat. Tetap temani dia bersama konselor.
 escalation-in-your-chat =
-    🆘 Kasus #{ $id } — { $level }, di obrolanmu
+    🆘 Kasus #{ $id } — { $level }, di obrolan Anda
     Siswa: { $pseudonym } · Topik: { $topic } · { $language }
     Alasan: { $reason }
     Kata-katanya: { $excerpt }
-    Kasus ini kamu yang pegang, karena kamu sedang bersamanya. Tetap temani dia; kalau sudah yakin dia aman atau sudah dirujuk, catat hasilnya:
+    Kasus ini Anda yang pegang, karena Anda sedang bersamanya. Tetap temani dia; kalau sudah yakin dia aman atau sudah dirujuk, catat hasilnya:
 escalation-ping =
     🆘 Kasus #{ $id } — { $level }
     { $who ->
@@ -628,12 +647,12 @@ escalation-ping =
     }
     Kata-katanya: { $excerpt }
     Menunggu: { $waited } menit{ $seen ->
-        [yes] {" · "}{ $seen_by } sudah menekan “Sudah kulihat” { $seen_ago } menit lalu, tapi belum ada yang bergabung dengan siswa
+        [yes] {" · "}{ $seen_by } sudah menekan “Sudah saya lihat” { $seen_ago } menit lalu, tapi belum ada yang bergabung dengan siswa
        *[no] {""}
     }
     { $reader ->
-        [coordinator] Tekan “Sudah kulihat”; obrolan dengan siswa nanti diambil alih konselor. (Tombolnya hilang setelah ada yang menekan.)
-       *[counselor] Tekan “Sudah kulihat” atau “Ambil alih”. (Tombolnya hilang setelah ada yang menekan.)
+        [coordinator] Tekan “Sudah saya lihat”; obrolan dengan siswa nanti diambil alih konselor. (Tombolnya hilang setelah ada yang menekan.)
+       *[counselor] Tekan “Sudah saya lihat” atau “Ambil alih”. (Tombolnya hilang setelah ada yang menekan.)
     }
 escalation-broadcast =
     🆘🆘 Kasus #{ $id } BELUM ada yang menangani — { $level }
@@ -651,12 +670,12 @@ escalation-broadcast =
     }
     Kata-katanya: { $excerpt }
     Menunggu: { $waited } menit{ $seen ->
-        [yes] {" · "}{ $seen_by } sudah menekan “Sudah kulihat” { $seen_ago } menit lalu, tapi belum ada yang bergabung dengan siswa
+        [yes] {" · "}{ $seen_by } sudah menekan “Sudah saya lihat” { $seen_ago } menit lalu, tapi belum ada yang bergabung dengan siswa
        *[no] {""}
     }
     { $reader ->
-        [coordinator] Siapa pun yang bisa, tekan “Sudah kulihat” sekarang. Obrolan dengan siswa nanti tetap diambil alih konselor.
-       *[counselor] Siapa pun yang bisa, tekan “Sudah kulihat” atau “Ambil alih” sekarang.
+        [coordinator] Siapa pun yang bisa, tekan “Sudah saya lihat” sekarang. Obrolan dengan siswa nanti tetap diambil alih konselor.
+       *[counselor] Siapa pun yang bisa, tekan “Sudah saya lihat” atau “Ambil alih” sekarang.
     }
 escalation-update =
     Kabar terbaru kasus #{ $id } — { $level }
@@ -668,14 +687,14 @@ escalation-update =
        *[no] {""}
     }
     Kata-katanya: { $excerpt }
-escalation-acked = Kasus #{ $id } kamu tandai sudah dilihat. Ambil alih untuk mengobrol dengan siswa, atau tutup dengan hasil akhir. Kalau dalam { $minutes } menit belum ada yang ambil alih atau menutupnya, tim akan dihubungi lagi.
+escalation-acked = Kasus #{ $id } sudah Anda tandai sebagai dilihat. Ambil alih untuk mengobrol dengan siswa, atau tutup dengan hasil akhir. Kalau dalam { $minutes } menit belum ada yang mengambil alih atau menutupnya, tim akan dihubungi lagi.
 escalation-acked-others-coordinator = { $name } (koordinator) sudah melihat kasus #{ $id }. Masih perlu konselor yang mengambil alih obrolan dengan siswa.
 escalation-acked-others = { $name } sudah melihat kasus #{ $id } (belum mengambil alih obrolan dengan siswa).
 escalation-taken-others = { $name } sudah mengambil alih kasus #{ $id } dan sekarang mengobrol dengan siswa.
-escalation-handed-over = { $name } sudah mengambil alih kasus #{ $id }: obrolan dengan { $pseudonym } sekarang dia yang pegang, dan kamu sudah keluar dari obrolan itu. Terima kasih. 💛
+escalation-handed-over = { $name } sudah mengambil alih kasus #{ $id }: obrolan dengan { $pseudonym } sekarang dia yang pegang, dan Anda sudah keluar dari obrolan itu. Terima kasih. 💛
 escalation-handover-off = { $name } sudah bertugas lagi dan tetap memegang kasus #{ $id }: tidak perlu diambil alih.
 escalation-handover =
-    🆘 Kasus #{ $id } — { $level }: { $name } selesai bertugas dan minta konselor lain mengambil alih
+    🆘 Kasus #{ $id } — { $level }: { $name } selesai bertugas dan meminta konselor lain mengambil alih
     { $who ->
         [invitee] Calon anggota tim (diundang sebagai { $role })
         [member] Anggota tim ({ $role })
@@ -691,28 +710,28 @@ escalation-handover =
         [coordinator] Tidak ada konselor lain yang sedang bertugas: kalau bisa, hubungi salah satu konselor untuk mengambil alih.
        *[counselor] Tekan “Ambil alih” untuk bergabung dengan siswa; obrolan sejauh ini ikut terlihat.
     }
-escalation-acked-coordinator = Kasus #{ $id } kamu tandai sudah dilihat. Yang ambil alih obrolan nanti konselor; kamu bisa mencatat hasil akhirnya di bawah. Kalau dalam { $minutes } menit belum ada yang ambil alih atau menutupnya, tim akan dihubungi lagi.
-escalation-you-acked = Kasus #{ $id } sudah kamu tangani sebelumnya: ambil alih atau catat hasil akhirnya di bawah.
+escalation-acked-coordinator = Kasus #{ $id } sudah Anda tandai sebagai dilihat. Yang mengambil alih obrolan nanti konselor; Anda bisa mencatat hasil akhirnya di bawah. Kalau dalam { $minutes } menit belum ada yang mengambil alih atau menutupnya, tim akan dihubungi lagi.
+escalation-you-acked = Kasus #{ $id } sudah Anda tangani sebelumnya: ambil alih atau catat hasil akhirnya di bawah.
 escalation-already-acked = { $name } sudah menangani kasus ini.
 escalation-already-seen = { $name } sudah lebih dulu melihat kasus ini (belum ada yang mengambil alih).
 escalation-closed = Kasus ini sudah selesai.
 escalation-taken =
-    Kamu sekarang ada di obrolan dengan { $pseudonym }. Semua yang kamu tulis sampai ke siswa.
+    Anda sekarang ada di obrolan dengan { $pseudonym }. Semua yang Anda tulis sampai ke siswa.
     { $asked ->
-        [yes] Waktu minta bantuan, dia menulis: “{ $description }”
-       *[no] Dia belum sempat cerita kenapa minta bantuan.
+        [yes] Saat meminta bantuan, dia menulis: “{ $description }”
+       *[no] Dia belum sempat menceritakan alasannya meminta bantuan.
     }
     Obrolan sejauh ini:
     { $recent }
     Setelah selesai, tutup dengan hasil akhir:
 escalation-note-ask = Kasus #{ $id } ditutup dengan hasil "{ $outcome }". Kirim catatan kasus singkat sekarang, atau /skip.
-escalation-note-ask-command = Kasus #{ $id } ditutup dengan hasil "{ $outcome }". Kamu masih dalam obrolan, jadi pesanmu berikutnya tetap terkirim ke siswa. Untuk menambah catatan kasus: /casenote { $id } catatanmu
+escalation-note-ask-command = Kasus #{ $id } ditutup dengan hasil "{ $outcome }". Anda masih dalam obrolan, jadi pesan Anda berikutnya tetap terkirim ke siswa. Untuk menambah catatan kasus: /casenote { $id } isi catatan
 escalation-resolved-no-note = Terima kasih. Kasusnya sudah ditutup (tanpa catatan).
 escalation-note-saved = Catatan untuk kasus #{ $id } tersimpan (terenkripsi).
-casenote-usage = Untuk menambah catatan ke kasus yang sudah ditutup: /casenote NOMOR-KASUS catatanmu (contoh: /casenote 12 sudah telepon orang tua). Hanya yang menangani kasusnya, atau koordinator, yang bisa menambah.
+casenote-usage = Untuk menambah catatan ke kasus yang sudah ditutup: /casenote NOMOR-KASUS isi catatan (contoh: /casenote 12 sudah telepon orang tua). Hanya yang menangani kasusnya, atau koordinator, yang bisa menambah.
 casenote-no-case = Tidak ada kasus #{ $id }. Lihat yang masih terbuka dengan /cases.
 casenote-still-open = Kasus #{ $id } masih terbuka: catat dulu hasilnya lewat tombolnya (/cases), nanti catatannya ikut tersimpan.
-escalation-student-left = Kasus #{ $id } masih terbuka, tapi { $pseudonym } sudah keluar dari obrolan. Kamu tetap bisa ambil alih: dia akan melihat konselor bergabung.
+escalation-student-left = Kasus #{ $id } masih terbuka, tapi { $pseudonym } sudah keluar dari obrolan. Anda tetap bisa mengambil alih: dia akan melihat konselor bergabung.
 escalation-student-withdrew = Kasus #{ $id }: { $pseudonym } membatalkan permintaannya ke pendamping sebaya. Kasusnya masih terbuka: tolong tindak lanjuti.
 escalation-resolved = Terima kasih. Kasus ditutup dan catatan tersimpan (terenkripsi).
 escalation-resolve-held = { $name } (konselor) sedang bersama siswa di kasus #{ $id }: hasil akhirnya dia yang mencatat.
@@ -742,6 +761,9 @@ case-acknowledged = sudah dilihat { $holder }, belum diambil alih
 case-taken_over = diambil alih { $holder }
 
 ## Tim: koordinator
+# Sapaan: hanya dibaca konselor/koordinator → Anda; hanya pendamping → kamu;
+# dibaca keduanya → tanpa kata ganti (kalau terpaksa: Anda). Lihat locales/VOICE.md.
+
 invite-usage = Pakai /invite pendamping atau /invite konselor (supporter / counselor juga bisa).
 invite-link = Tautan undangan untuk { $role } (berlaku { $hours } jam, hanya bisa dipakai sekali):
     { $link }
@@ -795,11 +817,11 @@ roster-updated = { $name } dinonaktifkan dan sudah diberi tahu. { $load ->
         [0] Dia tidak punya obrolan terbuka.
        *[other] { $load } obrolannya yang masih terbuka kembali ke antrean (atau tetap bersama konselor di dalamnya) dan setiap siswa sudah diberi tahu.
     }
-member-deactivated = Koordinator menonaktifkan keanggotaanmu untuk sementara: kamu tidak akan menerima permintaan atau peringatan krisis dulu{ $load ->
+member-deactivated = Koordinator menonaktifkan keanggotaan ini untuk sementara: permintaan dan peringatan krisis tidak akan dikirim dulu{ $load ->
         [0] .
-       *[other] , dan obrolan terbukamu sudah diteruskan ke rekanmu (setiap siswa sudah diberi tahu).
-    } Terima kasih untuk semua yang sudah kamu lakukan. Kalau ada pertanyaan, hubungi koordinatormu.
-member-reactivated = Koordinator mengaktifkan lagi keanggotaanmu. Selamat datang kembali! Kirim /duty kalau kamu sudah siap bertugas.
+       *[other] , dan obrolan yang masih terbuka sudah diteruskan ke rekan tim (setiap siswa sudah diberi tahu).
+    } Terima kasih atas semua bantuannya. Kalau ada pertanyaan, silakan hubungi koordinator.
+member-reactivated = Koordinator mengaktifkan lagi keanggotaan ini. Selamat datang kembali! Kirim /duty kalau sudah siap bertugas.
 roster-confirm-deactivate =
     Nonaktifkan { $name }? { $seat ->
         [counselor] Dia tidak akan menerima peringatan krisis atau obrolan lagi
@@ -809,15 +831,15 @@ roster-confirm-deactivate =
        *[other] , dan { $load } obrolannya yang masih terbuka kembali ke antrean (atau tetap bersama konselor di dalamnya); setiap siswa diberi tahu.
     }
     { $last ->
-        [counselor] ⚠️ { $name } satu-satunya konselor yang aktif. Tanpa konselor, peringatan krisis hanya sampai ke koordinator sampai kamu menambah atau mengaktifkan konselor lagi.
+        [counselor] ⚠️ { $name } satu-satunya konselor yang aktif. Tanpa konselor, peringatan krisis hanya sampai ke koordinator sampai Anda menambah atau mengaktifkan konselor lagi.
        *[no] {""}
     }
-    Kamu bisa mengaktifkannya lagi kapan saja.
+    Anda bisa mengaktifkannya lagi kapan saja.
 shifts-title = Jadwal jaga mingguan:
 shifts-line = #{ $id } { $name }: { $days } { $start }–{ $end }
 shifts-usage = Tambah: /shifts tambah TELEGRAM_ID sen,sel,rab 08:00-12:00 · Hapus: /shifts hapus NOMOR (add / remove juga bisa)
 shifts-bad-days = Nama hari tidak dikenal: { $days }. Pakai sen, sel, rab, kam, jum, sab, min (atau mon..sun), dipisah koma.
-shifts-add-parts = Menambah jadwal butuh tiga hal setelah "tambah": siapa (id dari /roster), harinya, dan jamnya. Kamu menulis { $count }.
+shifts-add-parts = Menambah jadwal butuh tiga hal setelah "tambah": siapa (id dari /roster), harinya, dan jamnya. Anda menulis { $count }.
 shifts-bad-hours = "{ $hours }" bukan rentang jam: tulis seperti 08:00-12:00 (jam 00 sampai 23, atau 24:00 untuk tengah malam di akhir; menit 00 sampai 59).
 day-mon = Sen
 day-tue = Sel
@@ -827,7 +849,7 @@ day-fri = Jum
 day-sat = Sab
 day-sun = Min
 shifts-added = Jadwal #{ $id } ditambahkan untuk { $name }: { $days } { $start }–{ $end }.
-shifts-added-overnight = Jadwal #{ $id } ditambahkan untuk { $name }: jadwal ini lewat tengah malam, dari { $start } sampai { $end } keesokan harinya. Kalau bukan itu maksudmu: /shifts hapus { $id }
+shifts-added-overnight = Jadwal #{ $id } ditambahkan untuk { $name }: jadwal ini lewat tengah malam, dari { $start } sampai { $end } keesokan harinya. Kalau bukan itu maksud Anda: /shifts hapus { $id }
 shifts-removed = Jadwal #{ $id } dihapus.
 shifts-confirm-remove = Hapus jadwal #{ $id }: { $name }, { $days } { $start }–{ $end }? Pengingat untuk jadwal ini juga tidak dikirim lagi.
 shifts-already-removed = Jadwal #{ $id } sudah dihapus sebelumnya. Tidak ada yang berubah.
@@ -851,38 +873,44 @@ stats =
     }
 
 ## Tim: bergabung (orang yang membuka tautan undangan)
-invite-invalid = Tautan undangan ini tidak berlaku: mungkin sudah dipakai atau kedaluwarsa. Minta yang baru ke koordinatormu.
-invite-finish-chat-first = Kamu sedang dalam obrolan. Selesaikan dulu obrolannya (/end), lalu buka lagi tautan undangannya: masih bisa dipakai.
-invite-rate-limited = Terlalu banyak percobaan. Tunggu satu jam lalu coba lagi, atau hubungi koordinatormu.
-onboarding-confirm = Kamu diundang bergabung dengan { $program } sebagai { $role }. Mau bergabung?
+# Sapaan: hanya dibaca konselor/koordinator → Anda; hanya pendamping → kamu;
+# dibaca keduanya → tanpa kata ganti (kalau terpaksa: Anda). Lihat locales/VOICE.md.
+
+invite-invalid = Tautan undangan ini tidak berlaku: mungkin sudah dipakai atau kedaluwarsa. Silakan minta yang baru ke koordinator.
+invite-finish-chat-first = Masih ada obrolan yang berjalan. Selesaikan dulu obrolannya (/end), lalu buka lagi tautan undangannya: masih bisa dipakai.
+invite-rate-limited = Terlalu banyak percobaan. Tunggu satu jam lalu coba lagi, atau hubungi koordinator.
+onboarding-confirm = Ini undangan untuk bergabung dengan { $program } sebagai { $role }. Bersedia bergabung?
 btn-join-yes = Ya, bergabung
 btn-join-no = Tidak, terima kasih
-onboarding-declined = Oke, tidak ada yang disimpan. Kamu bisa memakai tautan undangan lagi selama masih berlaku.
-onboarding-name = Nama apa yang akan dilihat koordinator dan konselor? Cukup namamu saja, misalnya Bu Sari atau Dimas: peranmu sudah tercatat. (Siswa tidak pernah melihatnya.)
+onboarding-declined = Baik, tidak ada yang disimpan. Tautan undangannya masih bisa dipakai lagi selama berlaku.
+onboarding-name = Nama apa yang akan dilihat koordinator dan konselor? Cukup nama saja, misalnya Bu Sari atau Dimas: perannya sudah tercatat. (Siswa tidak pernah melihatnya.)
 onboarding-name-invalid = Tolong kirim nama sepanjang 2 sampai 64 karakter.
 onboarding-use-buttons = Silakan pilih lewat tombol di pertanyaan terakhir di atas.
-onboarding-media = Di langkah ini hanya teks yang bisa dibaca. Silakan tulis jawabanmu.
-onboarding-later = Perintah itu bisa dipakai setelah pendaftaranmu selesai. Jawab dulu pertanyaan terakhir di atas.
+onboarding-media = Di langkah ini hanya teks yang bisa dibaca. Silakan tulis jawabannya.
+onboarding-later = Perintah itu bisa dipakai setelah pendaftaran selesai. Jawab dulu pertanyaan terakhir di atas.
 onboarding-does-not-fit = Itu tidak cocok untuk langkah ini. Kita lanjut dari sini:
-onboarding-languages = Kamu bisa mendampingi siswa pakai bahasa apa? Ketuk untuk memilih (✓), lalu Selesai. Terpilih: { $count }
+onboarding-languages = Bahasa apa saja yang bisa dipakai untuk mendampingi siswa? Ketuk untuk memilih (✓), lalu Selesai. Terpilih: { $count }
 onboarding-pick-language = Pilih setidaknya satu bahasa.
-onboarding-topics = Topik apa saja yang nyaman kamu bahas? Ketuk untuk memilih (✓), lalu Selesai. Terpilih: { $count }
+onboarding-topics = Topik apa saja yang nyaman untuk dibahas? Ketuk untuk memilih (✓), lalu Selesai. Terpilih: { $count }
 btn-done = Selesai ✔
 onboarding-done-supporter = Selamat bergabung! 💛 Koordinatormu akan menandai pelatihanmu selesai; setelah itu kamu bisa bertugas dengan /duty. Kirim /help untuk daftar perintahmu.
-onboarding-done-counselor = Selamat bergabung! 💛 Koordinatormu akan mengonfirmasi; setelah itu kamu bisa mulai bertugas dengan /duty untuk menerima panggilan kasus krisis. Kirim /help untuk daftar perintahmu.
-help-onboarding = Kamu sedang bergabung dengan program. Jawab pertanyaan di atas, atau /cancel untuk berhenti.
+onboarding-done-counselor = Selamat bergabung! 💛 Koordinator akan mengonfirmasi; setelah itu Anda bisa mulai bertugas dengan /duty untuk menerima panggilan kasus krisis. Kirim /help untuk daftar perintah Anda.
+help-onboarding = Pendaftaran ke program sedang berjalan. Jawab pertanyaan di atas, atau /cancel untuk berhenti.
 
 ## Tim: menu perintah (daftar "/" di Telegram; singkat, satu baris)
+# Sapaan: hanya dibaca konselor/koordinator → Anda; hanya pendamping → kamu;
+# dibaca keduanya → tanpa kata ganti (kalau terpaksa: Anda). Lihat locales/VOICE.md.
+
 cmd-team-duty = Mulai atau selesai bertugas
-cmd-team-chats = Obrolan terbukamu: pilih ke siapa pesanmu dikirim
+cmd-team-chats = Obrolan terbuka: pilih ke siapa pesan dikirim
 cmd-team-end = Akhiri obrolan ini
 cmd-team-note = Catatan pribadi untuk obrolan ini (hanya staf yang bisa melihat)
 cmd-team-handoff = Serahkan obrolan ke pendamping lain
 cmd-team-screen = Ajukan pertanyaan skrining ke siswa
 cmd-team-refer = Minta konselor turun tangan (tulis alasannya)
-cmd-team-help = Apa saja yang bisa kamu lakukan di sini
+cmd-team-help = Perintah yang bisa dipakai di sini
 cmd-team-cases = Kasus krisis yang masih terbuka
-cmd-team-casenote = Catatan untuk kasus yang kamu tutup (nomor, lalu catatannya)
+cmd-team-casenote = Catatan untuk kasus yang Anda tutup (nomor, lalu catatannya)
 cmd-team-roster = Anggota tim: pelatihan, kapasitas, nonaktifkan
 cmd-team-invite = Tautan undangan sekali pakai (pendamping atau konselor)
 cmd-team-shifts = Jadwal jaga
@@ -907,26 +935,32 @@ practice-finished = 🎓 Latihan selesai: { $state ->
        *[chat] obrolan latihan dengan { $pseudonym } sudah ditutup.
     } Latihan tidak dihitung sebagai obrolan sungguhan. Umpan balikmu ada di halaman pelatihan; di sini tidak ada yang perlu kamu lakukan.
 
-## Tim: kata-katamu sendiri (tulisan anggota tim yang terbaca tentang dirinya sendiri)
+## Tim: kata-kata sendiri (tulisan anggota tim yang terbaca tentang dirinya sendiri)
+# Sapaan: hanya dibaca konselor/koordinator → Anda; hanya pendamping → kamu;
+# dibaca keduanya → tanpa kata ganti (kalau terpaksa: Anda). Lihat locales/VOICE.md.
+
 member-own-risk = { $practice ->
-        [yes] 🎓 Yang ini bukan latihan: yang barusan kamu tulis terbaca tentang dirimu sendiri, bukan tentang siswa latihan.
-       *[no] Yang barusan kamu tulis terbaca tentang dirimu sendiri.
-    } Kamu lebih penting dari obrolan mana pun, jadi konselor sedang dihubungi untukmu sekarang, dan nomor darurat ada di pesan sebelum ini. Kalau ternyata bukan tentang dirimu, tidak apa-apa: sampaikan saja ke konselor saat dia menghubungimu.
+        [yes] 🎓 Yang ini bukan latihan: tulisan barusan terbaca sebagai cerita tentang diri Anda sendiri, bukan tentang siswa latihan.
+       *[no] Tulisan barusan terbaca sebagai cerita tentang diri Anda sendiri.
+    } Anda lebih penting dari obrolan mana pun, jadi konselor sedang dihubungi untuk Anda sekarang, dan nomor darurat ada di pesan sebelum ini. Kalau ternyata bukan tentang diri Anda, tidak apa-apa: sampaikan saja ke konselor saat dia menghubungi Anda.
 
 
 ## Tim: lapor dan blokir (siswa yang kasar atau mengirim pesan seksual di obrolan)
+# Sapaan: hanya dibaca konselor/koordinator → Anda; hanya pendamping → kamu;
+# dibaca keduanya → tanpa kata ganti (kalau terpaksa: Anda). Lihat locales/VOICE.md.
+
 cmd-team-report = Laporkan siswa yang kasar atau mengirim pesan seksual di obrolan ini
 cmd-team-reports = Laporan soal siswa yang menunggu ditinjau
-report-why = Kenapa kamu melaporkan { $pseudonym }? Koordinator akan membaca pesan-pesannya di obrolan ini. (Bisa juga tulis /report lalu ceritakan apa yang terjadi.)
+report-why = Kenapa { $pseudonym } dilaporkan? Koordinator akan membaca pesan-pesannya di obrolan ini. (Bisa juga tulis /report lalu ceritakan apa yang terjadi.)
 btn-report-abusive = Kasar atau mengancam
 btn-report-sexual = Pesan seksual
 btn-report-other = Hal lain
 report-reason-abusive = kasar atau mengancam
 report-reason-sexual = pesan seksual
 report-reason-other = hal lain
-report-filed = Terima kasih. Laporanmu soal { $pseudonym } sudah dikirim ke koordinator; mereka akan membaca pesan siswa di obrolan ini lalu memutuskan. Kamu tidak harus bertahan di obrolan yang menyakitimu: /end untuk mengakhirinya. Kalau kejadian ini masih terasa berat, cerita ke konselor ya.
-report-words-added = Kata-katamu sudah ditambahkan ke laporanmu soal { $pseudonym }; koordinator membacanya bersama laporan itu.
-report-already = Kamu sudah melaporkan { $pseudonym } untuk obrolan ini. Koordinator akan meninjaunya.
+report-filed = Terima kasih. Laporan soal { $pseudonym } sudah dikirim ke koordinator; mereka akan membaca pesan siswa di obrolan ini lalu memutuskan. Tidak perlu bertahan di obrolan yang menyakitkan: /end untuk mengakhirinya. Kalau kejadian ini masih terasa berat, ceritakan ke konselor.
+report-words-added = Tambahan ini sudah masuk ke laporan soal { $pseudonym }; koordinator membacanya bersama laporan itu.
+report-already = { $pseudonym } sudah dilaporkan untuk obrolan ini. Koordinator akan meninjaunya.
 report-no-chat = Tidak ada obrolan yang bisa dilaporkan: kirim /report di obrolannya (atau paling lambat sehari setelah obrolan selesai).
 report-for-review = 🚩 Laporan #{ $id }: { $name } melaporkan { $pseudonym } ({ $reason }). Tolong ditinjau.
 btn-report-review = Tinjau
@@ -956,11 +990,11 @@ btn-report-dismiss = Tutup tanpa blokir
 btn-block-lift = Cabut blokir
 report-unchanged = Laporan #{ $id } sudah diputuskan; kartunya menunjukkan keadaannya sekarang.
 report-decided = { $decision ->
-        [block] Laporanmu #{ $id } sudah ditinjau: siswanya diblokir dari obrolan dengan pendamping { $for_good ->
+        [block] Laporan #{ $id } sudah ditinjau: siswanya diblokir dari obrolan dengan pendamping { $for_good ->
             [yes] untuk seterusnya.
            *[no] sampai { $until }.
         } Terima kasih sudah memberi tahu.
-       *[dismiss] Laporanmu #{ $id } sudah ditinjau: kali ini tidak diblokir. Terima kasih sudah memberi tahu; kalau terjadi lagi, laporkan lagi ya.
+       *[dismiss] Laporan #{ $id } sudah ditinjau: kali ini tidak diblokir. Terima kasih sudah memberi tahu; kalau terjadi lagi, silakan laporkan lagi.
     }
 
 ## Siswa: belum bisa ngobrol dengan pendamping (koordinator memblokir setelah laporan)
@@ -1075,14 +1109,17 @@ plan-offered = 💛 { $who ->
     } Tekan tombolnya setelah obrolan ini selesai (atau kirim /myplan nanti).
 
 ## Tim: rencana keselamatan siswa
+# Sapaan: hanya dibaca konselor/koordinator → Anda; hanya pendamping → kamu;
+# dibaca keduanya → tanpa kata ganti (kalau terpaksa: Anda). Lihat locales/VOICE.md.
+
 cmd-team-checkin = Catatan untuk check-in setelah obrolan berat
 cmd-team-offerplan = Tawarkan rencana keselamatan ke siswa (tombol untuknya)
 cmd-team-theirplan = Rencana keselamatan siswa, kalau dia mengizinkan konselor melihatnya
 plan-offer-sent = Siswa sudah menerima tombol untuk membuat rencana keselamatan. Itu dimulai setelah obrolan kalian selesai; kalau dia mengizinkan, konselor yang bersamanya bisa membacanya dengan /theirplan.
-plan-staff-none = { $pseudonym } belum punya rencana keselamatan. Kamu bisa menawarkannya dengan /offerplan.
-plan-staff-not-shared = { $pseudonym } punya rencana keselamatan tetapi belum mengizinkan konselor melihatnya. Tolong hargai itu; kamu bisa menanyakannya di obrolan.
+plan-staff-none = { $pseudonym } belum punya rencana keselamatan. Anda bisa menawarkannya dengan /offerplan.
+plan-staff-not-shared = { $pseudonym } punya rencana keselamatan tetapi belum mengizinkan konselor melihatnya. Tolong hargai itu; Anda bisa menanyakannya di obrolan.
 plan-staff-show =
-    📝 Rencana keselamatan { $pseudonym } (dia mengizinkan kamu melihatnya):
+    📝 Rencana keselamatan { $pseudonym } (dia mengizinkan Anda melihatnya):
     1. Tanda-tanda: { $warning }
     2. Yang bisa dia lakukan sendiri: { $alone }
     3. Orang dan tempat yang membuat pikirannya teralih: { $distract }

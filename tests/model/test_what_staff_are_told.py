@@ -264,7 +264,7 @@ async def test_a_command_while_joining_the_team_says_it_works_once_joined(
     before = len(world.telegram.messages)
     await world.command(invitee, "/duty")
     said = world.texts(invitee, before)
-    assert said[0] == "Perintah itu bisa dipakai setelah pendaftaranmu selesai. Jawab dulu " \
+    assert said[0] == "Perintah itu bisa dipakai setelah pendaftaran selesai. Jawab dulu " \
         "pertanyaan terakhir di atas.", said
     assert not any("nggak" in t for t in said)
     assert said[-1].startswith("Nama apa yang akan dilihat"), "the question again"

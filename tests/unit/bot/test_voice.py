@@ -1,7 +1,9 @@
 """The voice guide's rules a machine can check (``locales/VOICE.md``): every ``##`` section of
 every catalog names its reader (Siswa/Tim/Semua, Students/Team/Everyone) and both languages put
 a key under the same reader; an Indonesian message keeps to one register, the students' santai
-tapi sopan or the team's plain working Indonesian; and no student reads an internal word."""
+tapi sopan or the team's plain working Indonesian; a team message says either *Anda* (counselors
+and coordinators) or *kamu* (peer supporters), never both; and no student reads an internal
+word."""
 
 from __future__ import annotations
 
@@ -27,8 +29,11 @@ FORMAL = ("sudah", "tidak", "saja", "telah", "jika")  # one register per message
 CASUAL = ("udah", "nggak", "aja", "gimana")  # …never beside these
 NEVER_TO_STUDENTS = ("sudah", "tidak", "saja", "telah", "jika", "apabila", "anda", "mohon",
                      "silakan")
-NEVER_TO_TEAM = ("udah", "nggak", "aja", "gimana", "banget", "gue", "lo", "anda", "mohon",
-                 "apabila")
+NEVER_TO_TEAM = ("udah", "nggak", "aja", "gimana", "banget", "gue", "lo", "mohon", "apabila")
+# The team's two ways of saying "you" (VOICE.md): Anda to counselors and coordinators (and where
+# several roles read a message and a pronoun cannot be avoided), kamu to peer supporters alone.
+ANDA = re.compile(r"\bAnda\b")
+KAMU = re.compile(r"\b(?!(?:ber|ke)?temu\b|ilmu\b|tamu\b)\w*mu\b", re.IGNORECASE)  # kamu, -mu
 # What the program calls things inside, never what a student reads. Buttons, menus and labels
 # that everyone reads count as read by students.
 INTERNAL = ("eskalasi", "escalation", "escalations", "sesi", "session", "sessions", "intake",
@@ -104,6 +109,13 @@ def mixed_register_problems(items: list[Entry]) -> list[str]:
     return problems
 
 
+def pronoun_problems(items: list[Entry]) -> list[str]:
+    """A team message that says both Anda and kamu/-mu to its reader."""
+    return [f"{e.where()} ({e.reader}) says both Anda and {kamu.group(0)!r}"
+            for e in items if e.reader == TEAM and ANDA.search(e.text)
+            for kamu in [KAMU.search(e.text)] if kamu is not None]
+
+
 def register_problems(items: list[Entry]) -> list[str]:
     problems = []
     for e in items:
@@ -143,6 +155,12 @@ def test_students_and_the_team_each_read_their_own_register() -> None:
     assert register_problems(items) == []
 
 
+def test_a_team_message_says_anda_or_kamu_never_both() -> None:
+    items = entries("id")
+    assert any(e.reader == TEAM and ANDA.search(e.text) for e in items)
+    assert pronoun_problems(items) == []
+
+
 def test_both_languages_put_every_key_under_the_same_reader() -> None:
     assert reader_mismatches() == []
 
@@ -162,7 +180,8 @@ def test_the_checks_see_what_they_are_meant_to_see(tmp_path: Path) -> None:
             "mixed = { $n ->\n    [one] Kamu udah siap?\n   *[other] Tidak apa-apa.\n    }\n"
             "internal = Sesi kamu, your session, Risk\n  level\n\n"
             f"## {team}: sample\n"
-            "casual = Makasih banget, lo!\n", encoding="utf-8")
+            "casual = Makasih banget, lo!\n"
+            "both = Anda bisa menutup obrolanmu.\n", encoding="utf-8")
     items = entries("id", tmp_path)
     assert heading_problems(items) == ["id/x.ftl: no-heading sits under None, which does not "
                                        "start with a reader (Siswa: / Tim: / Semua:)"]
@@ -171,13 +190,15 @@ def test_the_checks_see_what_they_are_meant_to_see(tmp_path: Path) -> None:
     assert register_problems(items) == ["id/x.ftl: mixed (student) uses 'tidak'",
                                         "id/x.ftl: casual (team) uses 'banget'",
                                         "id/x.ftl: casual (team) uses 'lo'"]
+    assert pronoun_problems(items) == ["id/x.ftl: both (team) says both Anda and 'obrolanmu'"]
     assert internal_word_problems(items) == [
         "id/x.ftl: internal (student) shows a student 'sesi'",
         "id/x.ftl: internal (student) shows a student 'session'",
         "id/x.ftl: internal (student) shows a student 'risk level'"]
     assert reader_mismatches(tmp_path) == []
     (tmp_path / "en" / "x.ftl").write_text("## Team: moved\nmixed = Hi\n", encoding="utf-8")
-    assert reader_mismatches(tmp_path) == ["casual: team in id, None in en",
+    assert reader_mismatches(tmp_path) == ["both: team in id, None in en",
+                                           "casual: team in id, None in en",
                                            "internal: student in id, None in en",
                                            "mixed: student in id, team in en"]
 

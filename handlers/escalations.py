@@ -150,8 +150,13 @@ async def own_words(uow: UnitOfWork, services: Services, inbound: Inbound,
         inbound.sender_id, services.catalog.language_for(inbound.language_code),
         services.clock())
     effects = await screen(uow, services, inbound, person)
-    return [*effects, Reply("member-own-risk", {"practice": "yes" if in_practice else "no"},
-                            to=inbound.chat_id, priority=CRISIS)] if effects else []
+    if not effects:
+        return []
+    member = await uow.members.by_telegram_id(inbound.sender_id)
+    return [*effects, Reply("member-own-risk", {  # a peer supporter (a student) is "kamu"
+        "practice": "yes" if in_practice else "no",
+        "peer": "yes" if member is not None and member.role == "supporter" else "no"},
+        to=inbound.chat_id, priority=CRISIS)]
 
 
 async def _situation(uow: UnitOfWork, chat_id: int, person: Person,

@@ -939,10 +939,16 @@ practice-finished = 🎓 Latihan selesai: { $state ->
 # Sapaan: hanya dibaca konselor/koordinator → Anda; hanya pendamping → kamu;
 # dibaca keduanya → tanpa kata ganti (kalau terpaksa: Anda). Lihat locales/VOICE.md.
 
-member-own-risk = { $practice ->
-        [yes] 🎓 Yang ini bukan latihan: tulisan barusan terbaca sebagai cerita tentang diri Anda sendiri, bukan tentang siswa latihan.
-       *[no] Tulisan barusan terbaca sebagai cerita tentang diri Anda sendiri.
-    } Anda lebih penting dari obrolan mana pun, jadi konselor sedang dihubungi untuk Anda sekarang, dan nomor darurat ada di pesan sebelum ini. Kalau ternyata bukan tentang diri Anda, tidak apa-apa: sampaikan saja ke konselor saat dia menghubungi Anda.
+member-own-risk = { $peer ->
+        [yes] { $practice ->
+            [yes] 🎓 Yang ini bukan latihan: yang barusan kamu tulis terbaca tentang dirimu sendiri, bukan tentang siswa latihan.
+           *[no] Yang barusan kamu tulis terbaca tentang dirimu sendiri.
+        } Kamu lebih penting dari obrolan mana pun, jadi konselor sedang dihubungi untukmu sekarang, dan nomor darurat ada di pesan sebelum ini. Kalau ternyata bukan tentang dirimu, tidak apa-apa: sampaikan saja ke konselor saat dia menghubungimu.
+       *[no] { $practice ->
+            [yes] 🎓 Yang ini bukan latihan: tulisan barusan terbaca sebagai cerita tentang diri Anda sendiri, bukan tentang siswa latihan.
+           *[no] Tulisan barusan terbaca sebagai cerita tentang diri Anda sendiri.
+        } Anda lebih penting dari obrolan mana pun, jadi konselor sedang dihubungi untuk Anda sekarang, dan nomor darurat ada di pesan sebelum ini. Kalau ternyata bukan tentang diri Anda, tidak apa-apa: sampaikan saja ke konselor saat dia menghubungi Anda.
+    }
 
 
 ## Tim: lapor dan blokir (siswa yang kasar atau mengirim pesan seksual di obrolan)

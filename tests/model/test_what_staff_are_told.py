@@ -269,3 +269,24 @@ async def test_a_command_while_joining_the_team_says_it_works_once_joined(
     assert not any("nggak" in t for t in said)
     assert said[-1].startswith("Nama apa yang akan dilihat"), "the question again"
     assert await check(world) == []
+
+
+async def test_a_peer_supporters_own_risk_is_told_as_kamu_a_counselors_as_anda(
+    world: World,
+) -> None:
+    """The team's register follows the reader (locales/VOICE.md): a supporter is a student."""
+    async with world.running.store() as uow:  # both read the bot in Indonesian
+        for who in (DIMAS, BUDI):
+            person = await uow.people.get_or_create(who, "id", world.clock())
+            person.language = "id"
+        await uow.commit()
+    told: dict[int, str] = {}
+    for who in (DIMAS, BUDI):
+        before = len(world.telegram.messages)
+        await world.say(who, "aku sendiri pengen mati aja rasanya")
+        [told[who]] = [t for t in world.texts(who, before) if "lebih penting dari obrolan" in t]
+    assert "Kamu lebih penting" in told[DIMAS]
+    assert "Anda" not in told[DIMAS]
+    assert "Anda lebih penting" in told[BUDI]
+    assert "kamu" not in told[BUDI].lower()
+    assert await check(world) == []

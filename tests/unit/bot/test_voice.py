@@ -72,6 +72,21 @@ class _Text(Visitor):
         self.parts.append(node.value)
 
 
+def _by_register(message: fluent.Message) -> list[tuple[str, fluent.BaseNode]]:
+    """A team message whose register follows its reader (``{ $peer -> [yes] … *[no] … }`` as
+    its whole pattern: "kamu" to a peer supporter, a student, and "Anda" to the adults) is read
+    as one message per variant; any other as itself."""
+    elements = message.value.elements if message.value is not None else []
+    if len(elements) == 1 and isinstance(elements[0], fluent.Placeable):
+        select = elements[0].expression
+        if isinstance(select, fluent.SelectExpression) and \
+                isinstance(select.selector, fluent.VariableReference) and \
+                select.selector.id.name == "peer":
+            return [(f"{message.id.name}[{v.key.name}]", v.value)  # type: ignore[union-attr]
+                    for v in select.variants]
+    return [(message.id.name, message)]
+
+
 def entries(lang: str, root: Path = LOCALES_DIR) -> list[Entry]:
     """Every message of one language, with the ``##`` heading it sits under (None if none)."""
     found: list[Entry] = []
@@ -81,9 +96,10 @@ def entries(lang: str, root: Path = LOCALES_DIR) -> list[Entry]:
             if isinstance(entry, fluent.GroupComment):
                 heading = (entry.content or "").strip()
             elif isinstance(entry, fluent.Message):
-                text = _Text()
-                text.visit(entry)
-                found.append(Entry(lang, path.name, entry.id.name, heading, "".join(text.parts)))
+                for key, node in _by_register(entry):
+                    text = _Text()
+                    text.visit(node)
+                    found.append(Entry(lang, path.name, key, heading, "".join(text.parts)))
     return found
 
 
@@ -132,7 +148,8 @@ def internal_word_problems(items: list[Entry]) -> list[str]:
 
 
 def reader_mismatches(root: Path = LOCALES_DIR) -> list[str]:
-    readers = {lang: {e.key: e.reader for e in entries(lang, root)} for lang in LANGUAGES}
+    readers = {lang: {e.key.split("[")[0]: e.reader for e in entries(lang, root)}
+               for lang in LANGUAGES}  # (a message read per register is one key)
     return [f"{key}: {readers['id'].get(key)} in id, {readers['en'].get(key)} in en"
             for key in sorted(readers["id"].keys() | readers["en"].keys())
             if readers["id"].get(key) != readers["en"].get(key)]

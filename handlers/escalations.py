@@ -77,6 +77,8 @@ SHOWN_WORDS, SHOWN_DETAIL = 1200, 400
 # what the student is told with the numbers: thanked for telling only when they told
 RESOURCES = {"student": "crisis-resources-asked", "refer": "crisis-resources-referred",
              "note": "crisis-resources-referred", "friend": "friend-words-heard"}
+NUMBERS = {"numbers": True}  # meta of a message that gave the student the emergency numbers
+NUMBERS_IN_VIEW = 3  # the newest messages to a student that count as still on their screen
 RESOURCES_AGAIN_AFTER = timedelta(minutes=30)  # the numbers again in full after this long
 ASQ_DETAIL = "asq:"  # a case's detail that holds the screening's answers (flows.screening)
 BEFORE_SCREENING = ("consent", "language", "topic", "description", "feeling")
@@ -218,10 +220,14 @@ async def act(uow: UnitOfWork, services: Services, decision: Decision, chat_id: 
             key = RESOURCES.get(source, "crisis-resources")
             if here is not None and key == "crisis-resources":  # not "we are contacting"
                 key = "crisis-resources-counselor-here"
-            elif key == "crisis-resources" and told:
-                # (seen) the same block with every number, twice in a minute: once is read
+            elif key == "crisis-resources" and told and \
+                    NUMBERS in await uow.outbox.recent_meta(chat_id, NUMBERS_IN_VIEW):
+                # (seen) the same block with every number, twice in a minute: once is read;
+                # pointed to only while it is still in view (a trial: "the numbers above",
+                # eight messages up, from before the chat began)
                 key = "crisis-resources-again"
-            effects.append(Reply(key, to=chat_id, priority=CRISIS))
+            effects.append(Reply(key, to=chat_id, priority=CRISIS,
+                                 meta=NUMBERS if key != "crisis-resources-again" else {}))
         elif action == Action.TELL_SUPPORTER and chat is not None and source in TELL and \
                 person.practice_with is None:  # (practice: the trainee hears it from _open)
             effects += await _tell_staff(uow, chat, TELL[source], level, words, here,

@@ -665,6 +665,16 @@ class Outbox:
         meta = self._c.decrypt_json(row.payload_enc).get("meta") or {}
         return int(row.telegram_message_id), row.sent_at, dict(meta)
 
+    async def recent_meta(self, chat_id: int, count: int) -> list[dict[str, Any]]:
+        """The ``meta`` of the newest ``count`` messages to ``chat_id`` (sent or on their
+        way, newest first): what the student has in view at the bottom of their chat."""
+        rows = (await self._s.scalars(
+            select(OutboxMessage.payload_enc)
+            .where(OutboxMessage.chat_id == chat_id,
+                   OutboxMessage.method.in_(("send", "copy")))
+            .order_by(OutboxMessage.id.desc()).limit(count))).all()
+        return [dict(self._c.decrypt_json(payload).get("meta") or {}) for payload in rows]
+
     async def live_buttons(self, chat_id: int, prefix: str, since: datetime) -> list[int]:
         """The messages sent to ``chat_id`` since ``since`` whose buttons (data starting with
         ``prefix``) are still shown: neither cleared nor edited away since. Read from what was

@@ -121,3 +121,31 @@ async def test_a_rise_to_imminent_shows_the_numbers_in_full_again(world: World) 
     await world.say(STUDENT, "malam ini aku mau gantung diri, ini pesan terakhirku")
     assert shown(world, rise) == 1, world.texts(STUDENT, rise)
     assert await check(world) == []
+
+
+async def test_numbers_scrolled_away_since_the_case_opened_come_again_in_full(
+    world: World,
+) -> None:
+    """(A trial: the description opened a case and showed the numbers; eight messages later,
+    in the chat, "aku mau minum semuanya malam ini" was answered with "the numbers above",
+    and the supporter was told the student had them.)"""
+    await world.command(STUDENT, "/start")
+    for step in ("in:consent:yes", "in:lang:id", "in:topic:family"):
+        await press(world, STUDENT, step)
+    told = len(world.telegram.messages)
+    await world.say(STUDENT, "aku udah beli obat tidur banyak, malam ini aku minum semuanya")
+    assert shown(world, told) == 1, "the case opens with the numbers"
+    await press(world, STUDENT, "in:feeling:2")
+    while asked := [d for _, d in world.latest_buttons(STUDENT)
+                    if d.startswith("in:asq-") and d.endswith(":no")]:
+        await press(world, STUDENT, asked[0])  # the screening questions: no to each
+    for step in ("in:name:keep", "in:confirm:"):
+        await press(world, STUDENT, step)
+    await press(world, DIMAS, "of:accept:")
+    await world.say(DIMAS, "hai, aku di sini. gimana kabarmu?")
+    before = len(world.telegram.messages)
+    await world.say(STUDENT, "aku udah nyiapin obat di kamar, malam ini aku minum semuanya")
+    said = world.texts(STUDENT, before)
+    assert shown(world, before) == 1, said
+    assert not any("nomor darurat di atas" in t for t in said)
+    assert await check(world) == []

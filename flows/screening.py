@@ -93,6 +93,14 @@ _UNSURE = ("nggak tahu", "nggak tau", "ngga tau", "gak tau", "ga tau", "gatau", 
            "ga tahu", "tidak tahu", "nggak yakin", "ga yakin", "gak yakin", "tidak yakin",
            "kurang tahu", "entah", "not sure", "idk", "dunno", "don't know", "dont know",
            "maybe", "mungkin")
+# a hedged answer (a trial: "kayaknya sih iya" was told to use the buttons): a probable yes
+# is a yes (what the screening is for: any yes is a positive screen), a probable no is unsure
+_HEDGES = frozenset({"kayaknya", "kyknya", "keknya", "kayanya", "sepertinya",
+                     "rasanya", "sih", "si", "deh", "kali", "kayak", "i", "think", "guess",
+                     "probably", "prob", "prolly", "maybe", "mostly", "like"})
+_YES_HEDGED = ("i think so", "probably", "prolly", "kinda", "kind of", "sort of", "sorta",
+               "a little", "a bit", "a lot", "agak", "dikit", "sedikit", "lumayan", "sometimes",
+               "kayaknya", "sepertinya", "keknya", "kyknya", "kayanya")
 TYPED = ("yes", "now", "no", "unsure")
 
 
@@ -104,8 +112,12 @@ def typed_answer(text: str) -> str | None:
     words = [w for w in words if w]
     if not words:
         return None
-    if any(said.startswith(phrase) or said == phrase for phrase in _UNSURE):
+    if any(said.startswith(phrase) or said == phrase for phrase in _UNSURE) and \
+            not _hedged_yes(words):
         return "unsure"
+    hedged = _hedged(words)
+    if hedged is not None:
+        return hedged
     if words[0] in _NO:
         return "no"
     if words[0] in _YES and not (len(words) > 1 and words[1] in _NOT_YES):
@@ -113,4 +125,31 @@ def typed_answer(text: str) -> str | None:
         return "now" if urgent else "yes"
     if words[0] in ("sekarang", "now", "skrg", "rn") and len(words) <= 3:
         return "now"
+    return None
+
+
+def _hedged_yes(words: list[str]) -> bool:
+    """"maybe yes", "mungkin iya": a hedge and then a yes."""
+    rest = [w for w in words if w not in _HEDGES and w != "mungkin"]
+    return len(rest) < len(words) and bool(rest) and rest[0] in _YES
+
+
+def _hedged(words: list[str]) -> str | None:
+    """A hedged answer: hedge words first, then a yes ("yes"; "now" with a time) or a no
+    ("unsure"); or a hedge that is itself a probable yes ("kinda", "i think so", "agak")."""
+    said = " ".join(words)
+    if said in _YES_HEDGED or any(said.startswith(f"{p} ") and
+                                  words[len(p.split())] in ("sih", "si", "deh", "lah", "ya")
+                                  for p in _YES_HEDGED if len(words) > len(p.split())):
+        return "yes"
+    lead = 0
+    while lead < len(words) and (words[lead] in _HEDGES or words[lead] == "mungkin"):
+        lead += 1
+    if lead == 0 or lead == len(words):
+        return None
+    if words[lead] in _YES and not (lead + 1 < len(words) and words[lead + 1] in _NOT_YES):
+        rest = set(words[lead + 1:])
+        return "now" if _NOW & rest or any(p in said for p in _NOW_PHRASES) else "yes"
+    if words[lead] in _NO:
+        return "unsure"
     return None

@@ -29,6 +29,13 @@ def render(world: World, key: str, lang: str = "id", **params: str | int) -> str
     ("no", "no"), ("ga tau", "unsure"), ("Nggak tahu juga", "unsure"), ("not sure", "unsure"),
     ("not rn", "no"), ("not really", "no"), ("yes rn", "now"), ("idk", "unsure"),
     ("ya ampun", None), ("ya udah lah", None), ("aku capek", None), ("halo", None), ("", None),
+    # hedged (a trial: "kayaknya sih iya" was told to use the buttons): a probable yes is a yes,
+    # a probable no is unsure
+    ("kayaknya sih iya", "yes"), ("sepertinya iya", "yes"), ("mungkin iya", "yes"),
+    ("maybe yes", "yes"), ("i think so", "yes"), ("kinda", "yes"), ("agak sih", "yes"),
+    ("i guess yeah", "yes"), ("keknya iya malam ini", "now"), ("kayaknya nggak", "unsure"),
+    ("i think not", "unsure"), ("mungkin", "unsure"), ("i think", None),
+    ("kayak gitu deh", None),
 ])
 def test_what_reads_as_a_typed_answer(text: str, meant: str | None) -> None:
     assert typed_answer(text) == meant
@@ -100,6 +107,17 @@ async def test_the_intakes_screening_takes_a_typed_yes(world: World) -> None:
     [ping] = pings(world, BUDI, before)
     assert "better off dead: YES" in ping
     assert any(d.startswith("in:asq-thoughts:") for _, d in world.latest_buttons(STUDENT))
+    assert await check(world) == []
+
+
+async def test_the_intakes_screening_takes_a_hedged_yes_as_a_yes(world: World) -> None:
+    await to_feeling(world)
+    await press(world, STUDENT, "in:feeling:1")
+    before = len(world.telegram.messages)
+    await world.say(STUDENT, "kayaknya sih iya")
+    assert render(world, "intake-use-buttons") not in world.texts(STUDENT, before)
+    [ping] = pings(world, BUDI, before)
+    assert "wished dead: YES" in ping, ping
     assert await check(world) == []
 
 

@@ -127,7 +127,10 @@ async def briefing(uow: UnitOfWork, services: Services, member: Member,
         about = await escalations.ping_params(uow, case, case.created_at)  # now: the counselors
         acked = await uow.members.get(case.acknowledged_by or 0)  # are paged, or one has it
         about = {**about, "acked": acked.name if acked is not None else "-",
-                 "state": "acked" if acked is not None else "paging"}
+                 # a coordinator who saw it takes nobody over: a counselor is still sought
+                 # (a trial: "Bu Sari has it in hand and may join this chat")
+                 "state": "paging" if acked is None else
+                 "acked" if acked.role == "counselor" else "seen"}
         effects.append(Reply("briefing-case-open", about, to=member.telegram_id))
     elif case is None:  # (seen) after a crisis chat, "yes, a peer supporter too": the
         # supporter's briefing did not say a counselor had just been with the student

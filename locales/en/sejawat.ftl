@@ -558,6 +558,7 @@ briefing-case-earlier = 🛟 A counselor was with { $pseudonym } in the last 7 d
 briefing-case-open =
     ⚠️ { $pseudonym } has an open crisis case #{ $id } ({ $level }): { $state ->
         [acked] { $acked } has it in hand and may join this chat.
+        [seen] { $acked } has seen it, and a counselor is being found to join this chat.
        *[paging] the counselors are being paged and one will join this chat.
     }
     Why: { $reason }

@@ -565,6 +565,7 @@ briefing-case-earlier = 🛟 Dalam 7 hari terakhir konselor sudah mendampingi { 
 briefing-case-open =
     ⚠️ { $pseudonym } punya kasus krisis #{ $id } yang masih terbuka ({ $level }): { $state ->
         [acked] { $acked } sudah menanganinya dan mungkin bergabung di obrolan ini.
+        [seen] { $acked } sudah melihatnya, dan konselor sedang dicari untuk bergabung di obrolan ini.
        *[paging] konselor sedang dihubungi dan nanti bergabung di obrolan ini.
     }
     Alasan: { $reason }

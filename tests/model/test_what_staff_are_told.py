@@ -290,3 +290,28 @@ async def test_a_peer_supporters_own_risk_is_told_as_kamu_a_counselors_as_anda(
     assert "Anda lebih penting" in told[BUDI]
     assert "kamu" not in told[BUDI].lower()
     assert await check(world) == []
+
+
+async def test_a_supporter_is_not_told_a_coordinator_who_saw_the_case_will_join(
+    world: World,
+) -> None:
+    """(A trial: a coordinator's acknowledgement was briefed as "Bu Sari has it in hand and
+    may join this chat"; coordinators take nobody over, a counselor is still being found.)"""
+    await world.command(DIMAS, "/duty")
+    await press(world, DIMAS, "dt:off")
+    await intake(world, STUDENT)
+    await world.say(STUDENT, "aku pengen mati aja")
+    for _ in range(6):  # the ladder climbs to the coordinators
+        if any(d.startswith("es:ack:") for _, d in world.buttons(SARI)):
+            break
+        await world.advance(world.config.escalation.ack_timeout_high + 5)
+    await press(world, SARI, "es:ack:")
+    await world.command(DIMAS, "/duty")
+    before = len(world.telegram.messages)
+    await press(world, DIMAS, "dt:on")
+    await press(world, DIMAS, "of:accept:")
+    said = "\n".join(world.texts(DIMAS, before))
+    assert "Bu Sari has seen it, and a counselor is being found to join this chat." in said, \
+        said
+    assert "has it in hand" not in said
+    assert await check(world) == []

@@ -345,6 +345,11 @@ async def hand_back(uow: UnitOfWork, services: Services, chat: ChatSession, memb
         effects += await _rest(uow, services, chat, True, now, leaving=member)
     staying = [m for m in await uow.sessions.staff(chat) if m.active]
     if not staying:
+        if student_key == "handback-student" and role == "supporter" and \
+                await uow.escalations.unresolved_for_chat(chat.student_chat_id) is not None:
+            # the counselor being paged is said too (a trial: "the next supporter will
+            # read your request", and not a word of the counselor on their way)
+            student_key = "handback-student-case"
         return effects + await _requeue(uow, services, chat, student_key) + paging
     stays = "counselor" if chat.counselor_id == staying[0].id else "supporter"
     urgent = Priority.CRISIS if paging else Priority.NORMAL  # (before the pages' news)

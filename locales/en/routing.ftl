@@ -42,6 +42,11 @@ handback-student =
 
     If you need help now, please contact:
     { $resources }
+handback-student-case =
+    Sorry, your supporter had to leave. 🙏 A counselor is still being contacted for you and will write to you here. You're also first in line for the next supporter, who will read your request and the notes from your chat.
+
+    If you are in danger right now, please contact:
+    { $resources }
 handback-student-stays = Sorry, the { $role } you were talking with had to leave the chat, but the { $stays } is still here. Just keep writing here.
 
 ## Team: chats handed back when someone left

@@ -42,6 +42,11 @@ handback-student =
 
     Kalau kamu butuh bantuan sekarang, hubungi:
     { $resources }
+handback-student-case =
+    Maaf ya, pendampingmu harus pergi dulu. 🙏 Konselor tetap lagi dihubungi buat kamu dan bakal nyapa kamu di sini. Kamu juga di urutan paling depan buat pendamping berikutnya, yang bakal baca permintaanmu dan catatan obrolan tadi.
+
+    Kalau kamu dalam bahaya sekarang, hubungi:
+    { $resources }
 handback-student-stays = Maaf ya, { $role } yang nemenin kamu harus keluar dari obrolan, tapi { $stays } masih di sini. Tulis aja terus di sini ya.
 
 ## Tim: obrolan yang dikembalikan ke tim

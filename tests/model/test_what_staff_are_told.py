@@ -315,3 +315,18 @@ async def test_a_supporter_is_not_told_a_coordinator_who_saw_the_case_will_join(
         said
     assert "has it in hand" not in said
     assert await check(world) == []
+
+
+async def test_a_student_whose_supporter_leaves_during_a_case_hears_a_counselor_is_coming(
+    world: World,
+) -> None:
+    """(A trial: "the next supporter will read your request", and not a word of the
+    counselor being paged for them.)"""
+    await _in_chat_with_a_case(world)
+    before = len(world.telegram.messages)
+    await world.command(DIMAS, "/end")
+    await world.end(DIMAS)
+    said = world.texts(STUDENT, before)
+    assert any(t.startswith("Maaf ya, pendampingmu harus pergi dulu. 🙏 Konselor tetap lagi "
+                            "dihubungi buat kamu") for t in said), said
+    assert await check(world) == []

@@ -24,6 +24,7 @@ OFFER = "of"
 TYPICAL_SESSION = timedelta(minutes=15)
 RETRY_DECLINED_AFTER = timedelta(minutes=10)  # who declined is not asked again for this long
 RISK_MEMORY = timedelta(days=7)  # a case this recent raises the risk of a new request
+ASKED = "asked"  # wait_told: "you are N in line, and a supporter is being asked right now"
 # the "dispatch" timer while anything waits unoffered: when a decline that keeps a supporter
 # from it ages out, else this often as a backstop (going on duty, a chat ending, a capacity
 # change and a shift starting all dispatch at once anyway)
@@ -378,8 +379,13 @@ async def _tell_positions(
     for request in queued:
         position = where[request.id]
         able = able_on_duty(supporters, request)
-        told = "closed" if not is_open(services, now) else "position" if able else "nobody"
-        if told == request.wait_told or told == "position":  # the same news, or good news
+        told = "closed" if not is_open(services, now) else "nobody" if not able else \
+            ASKED if request.id in offered else "position"
+        if told == request.wait_told or (told in (ASKED, "position") and
+                                         request.wait_told != ASKED):  # the same news, or good
+            # news; but "a supporter is being asked right now" that stopped being true (the
+            # offer declined or expired, nobody else asked) is told at once (a trial: it
+            # stood for ten minutes)
             if not should_tell(request.last_position, position, request.position_told_at,
                                now, interval):  # (spaced out: at most once an interval)
                 if position != request.last_position and request.position_told_at is not None:
@@ -399,7 +405,7 @@ async def _tell_positions(
             effects.append(Reply("queue-nobody-on-duty", to=chat))
         else:
             minutes = int(wait.total_seconds() // 60)
-            asked = "yes" if request.id in offered else "no"
+            asked = "yes" if told == ASKED else "no"
             effects.append(Reply("queue-position", {"position": position, "minutes": minutes,
                                                     "asked": asked}, to=chat))
     return effects, later

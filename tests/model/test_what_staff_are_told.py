@@ -330,3 +330,19 @@ async def test_a_student_whose_supporter_leaves_during_a_case_hears_a_counselor_
     assert any(t.startswith("Maaf ya, pendampingmu harus pergi dulu. 🙏 Konselor tetap lagi "
                             "dihubungi buat kamu") for t in said), said
     assert await check(world) == []
+
+
+async def test_a_waiting_student_hears_at_once_when_nobody_is_being_asked_any_more(
+    world: World,
+) -> None:
+    """(A trial: a supporter declined; the student's "a supporter is being asked right now"
+    stood for ten minutes with nobody asked.)"""
+    await intake(world, STUDENT)
+    assert any("Permintaanmu lagi kami kasih ke pendamping" in t
+               for t in world.texts(STUDENT)[-3:]), world.texts(STUDENT)[-3:]
+    before = len(world.telegram.messages)
+    await press(world, DIMAS, "of:decline:")
+    said = world.texts(STUDENT, before)
+    assert any(t.startswith("Kamu di urutan pertama antrean.") and "lagi kami kasih" not in t
+               for t in said), said
+    assert await check(world) == []

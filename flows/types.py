@@ -31,6 +31,9 @@ class Inbound:
     message_id: int = 0  # the message pressed (button) or sent (text/media)
     media_kind: str = ""  # photo, sticker, voice, video, document, ...
     reply_to: int = 0  # the message this one answers (Telegram's "reply"); 0 if none
+    # a button press read from what the student typed ("iya", "3": handlers.router): their
+    # message has no buttons to clear, and the question it answers keeps none
+    typed: bool = False
 
     @property
     def is_private(self) -> bool:

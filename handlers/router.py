@@ -122,7 +122,7 @@ async def _handle(uow: UnitOfWork, services: Services, inbound: Inbound, *,
     if inbound.kind == "text" and saved is not None and saved.flow == "intake" and \
             saved.state == "feeling" and inbound.text.strip() in FEELINGS:
         # (seen) "3" typed to "how do you feel, 1 to 5?" was told to use the buttons
-        tapped = dataclasses.replace(inbound, kind="button", text="",
+        tapped = dataclasses.replace(inbound, kind="button", text="", typed=True,
                                      button=f"in:feeling:{inbound.text.strip()}")
         return await converse(uow, services, tapped, person)
     if inbound.kind == "text":  # "iya" typed to a screening question is its answer
@@ -179,7 +179,7 @@ async def _typed_answer(uow: UnitOfWork, services: Services, inbound: Inbound, p
         if await uow.outbox.on_the_way(inbound.chat_id, f"in:{saved.state}:"):  # typed
             # before the question was shown
             return crisis + await _typed_early(uow, services, inbound, person, saved, typed)
-        press = dataclasses.replace(inbound, kind="button", text="",
+        press = dataclasses.replace(inbound, kind="button", text="", typed=True,
                                     button=f"in:{saved.state}:{_ASQ_ANSWER[typed]}")
         return crisis + await converse(uow, services, press, person)
     if saved is not None and saved.flow == "session" and saved.data.get(screen.AT):
@@ -210,7 +210,8 @@ async def _typed_early(uow: UnitOfWork, services: Services, inbound: Inbound, pe
     seen = order[order.index(saved.state) - 1] if saved.state in order[1:] else None
     if typed not in ("yes", "now") or seen is None:
         return [Reply("intake-asq-early")]
-    press = dataclasses.replace(inbound, kind="button", text="", button=f"in:{seen}:yes")
+    press = dataclasses.replace(inbound, kind="button", text="", typed=True,
+                                button=f"in:{seen}:yes")
     answered = await converse(uow, services, press, person)
     again = f"in:{saved.state}:"  # the question on its way, shown again: once is enough
     return [Reply("intake-asq-early-yes"), *(

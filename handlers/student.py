@@ -119,11 +119,12 @@ async def converse(
         # "a counselor is coming": the counselor will read them
         effects = [Reply("case-open-waiting-short") if isinstance(e, Reply)
                    and e.key == "intake-queued-waiting" else e for e in effects]
-    if step.changed and inbound.kind == "button":
+    if step.changed and inbound.kind == "button" and not inbound.typed:
         effects.insert(0, ClearButtons(inbound.message_id))
     if flow == "intake" and saved is not None and saved.flow == "intake":  # (a new intake
         # has no old keyboard: the last one's went as it ended)
-        effects = await _one_keyboard(uow, services, inbound, step.changed, effects)
+        effects = await _one_keyboard(uow, services, inbound, step.changed,
+                                      step.state == saved.state, effects)
     current = await uow.conversations.get(inbound.chat_id)
     ongoing = saved is not None and saved.flow in MACHINES
     if (current is not None and current.flow != flow) or (ongoing and current is None):
@@ -149,7 +150,7 @@ async def converse(
 
 
 async def _one_keyboard(uow: UnitOfWork, services: Services, inbound: Inbound, changed: bool,
-                        effects: list[Effect]) -> list[Effect]:
+                        same_state: bool, effects: list[Effect]) -> list[Effect]:
     """Only the question the intake is at keeps its buttons (a trial: after "choose one of
     the buttons" the old question's buttons stayed live above the new one; a typed answer
     left its question's Back tappable). A tap on the current question clears that message
@@ -157,7 +158,11 @@ async def _one_keyboard(uow: UnitOfWork, services: Services, inbound: Inbound, c
     shows = any(isinstance(e, Reply) and e.edit is None and e.to in (None, inbound.chat_id)
                 and any(b.data.startswith("in:") for row in e.buttons for b in row)
                 for e in effects)
-    if inbound.kind == "button" and not (shows and not changed):
+    if inbound.kind == "button" and not inbound.typed and \
+            not (shows and (not changed or same_state)):
+        # (a tap on the question it is at clears that message itself; a tap on an older one,
+        # a yes taken late, that shows the question it is at again clears the earlier copy:
+        # a trial, two copies of one question with live buttons)
         return effects
     if not (shows or changed):
         return effects

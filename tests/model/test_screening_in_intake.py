@@ -140,9 +140,10 @@ async def test_a_yes_tapped_after_cancelling_still_reaches_a_counselor(world: Wo
 
 
 async def _tap_yes_on(world: World, question: str) -> None:
-    """Tap Yes on that question's message, wherever the intake is now."""
-    [(message, data)] = [(m, d) for m, d in world.buttons(STUDENT)
-                         if d == f"in:asq-{question}:yes"][-1:]
+    """Tap Yes on that question's message, wherever the intake is now (its buttons may be
+    gone already, answered by typing: a tap that raced the clearing still arrives)."""
+    data = f"in:asq-{question}:yes"
+    [message] = [m.message_id for m in world.telegram.to(STUDENT) if data in m.buttons][-1:]
     await world.press(STUDENT, message, data)
 
 

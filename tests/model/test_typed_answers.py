@@ -235,3 +235,25 @@ async def test_a_no_typed_before_the_next_question_arrived_asks_to_answer_it(
     assert pings(world, BUDI) == []
     await answer(world, "no", "no", "no")
     assert await check(world) == []
+
+
+async def test_a_question_answered_by_typing_keeps_no_buttons_and_a_late_yes_leaves_one_copy(
+    world: World,
+) -> None:
+    """(A trial: "not sure" typed to the first screening question left its Yes / No / Rather
+    not say live; its Yes, tapped later, opened a case and showed the next question again,
+    and both copies kept their buttons.)"""
+    await to_feeling(world)
+    await press(world, STUDENT, "in:feeling:1")
+    [(first, _), *_] = [(m, d) for m, d in world.buttons(STUDENT) if d.startswith("in:asq-")]
+    await world.say(STUDENT, "ga tau")
+    live = {m for m, d in world.buttons(STUDENT) if d.startswith("in:asq-")}
+    assert first not in live, "the question answered by typing keeps no buttons"
+    assert len(live) == 1, "only the next question"
+    [yes] = [d for d in world.telegram.by_id[first].buttons if d.endswith(":yes")]
+    before = len(world.telegram.messages)
+    await world.press(STUDENT, first, yes)  # the old message's Yes, tapped late
+    assert pings(world, BUDI, before), "a yes is a yes: a counselor is paged"
+    questions = {m for m, d in world.buttons(STUDENT) if d.startswith("in:asq-")}
+    assert len(questions) == 1, [world.telegram.by_id[m].text[:40] for m in questions]
+    assert await check(world) == []

@@ -178,6 +178,12 @@ async def chat_history(uow: UnitOfWork, services: Services, chat: ChatSession,
     person = await uow.people.by_telegram_id(reader.telegram_id)
     language = person.language if person is not None else services.catalog.default
     history = (await uow.sessions.messages(chat.id))[-10:]
+    if len(history) < 10 and case is not None:  # a supporter left before this chat: what
+        # the student said to them too (a trial: a counselor taking over read only the new
+        # chat, not "kak aku takut banget gagal" said to the supporter who left)
+        left = await uow.sessions.handed_back(chat.request_id)
+        if left is not None and left.id != chat.id:
+            history = [*(await uow.sessions.messages(left.id)), *history][-10:]
     if not history and case is not None:  # seen (newcomer hour): the student left the chat
         # with their supporter before a counselor came; the counselor reopening it read only
         # the words that opened the case, not what the student and the supporter said

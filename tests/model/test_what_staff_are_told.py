@@ -346,3 +346,26 @@ async def test_a_waiting_student_hears_at_once_when_nobody_is_being_asked_any_mo
     assert any(t.startswith("Kamu di urutan pertama antrean.") and "lagi kami kasih" not in t
                for t in said), said
     assert await check(world) == []
+
+
+async def test_a_counselor_taking_over_reads_what_was_said_to_a_supporter_who_left(
+    world: World,
+) -> None:
+    """(A trial: the student told the first supporter "aku takut banget gagal", the supporter
+    went off duty, another took the chat; the counselor taking over read only the new chat.)"""
+    await intake(world, STUDENT)
+    await press(world, DIMAS, "of:accept:")
+    await world.say(STUDENT, "kak aku takut banget gagal, nanti ortu marah")
+    await world.command(DIMAS, "/duty")
+    await press(world, DIMAS, "dt:off")  # off duty: the chat goes back to the line
+    await world.advance(world.config.routing.handback_after + 5)
+    await world.command(DIMAS, "/duty")
+    await press(world, DIMAS, "dt:on")
+    await press(world, DIMAS, "of:accept:")  # a new chat, with the one on duty again
+    await world.say(STUDENT, "aku pengen mati aja")
+    before = len(world.telegram.messages)
+    await press(world, BUDI, "es:take:")
+    joined = "\n".join(world.texts(BUDI, before))
+    assert "aku takut banget gagal" in joined, joined
+    assert "aku pengen mati aja" in joined
+    assert await check(world) == []

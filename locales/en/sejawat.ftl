@@ -257,9 +257,9 @@ escalation-closed-student = { $outcome ->
            *[no] A counselor read what you sent
         } and has arranged to follow up with you. If you need a counselor sooner, press 🆘 below any time, or call:
        *[other] { $asked ->
-            [yes] A counselor knows you asked to talk with one.
-           *[no] A counselor read what you sent.
-        } They haven't started a chat here for now, but you still can, any time: press 🆘 below to talk with a counselor, or call:
+            [yes] A counselor knows you asked to talk with one. They haven't started a chat here for now. If you still want to talk with a counselor, press 🆘 below once more, or call:
+           *[no] A counselor read what you sent. They haven't started a chat here for now, but you still can, any time: press 🆘 below to talk with a counselor, or call:
+        }
     }
     { $resources }
 case-open-waiting-short = A counselor is being asked to check on you and will write to you here. Until they join, nobody reads this chat yet, so if you're in danger now, call the numbers in /help. 💛

@@ -261,9 +261,9 @@ escalation-closed-student = { $outcome ->
            *[no] Konselor udah baca pesanmu dan bakal ngehubungin kamu lagi buat tindak lanjut.
         } Kalau kamu butuh konselor lebih cepat, tekan 🆘 di bawah kapan aja, atau hubungi:
        *[other] { $asked ->
-            [yes] Konselor udah tahu kamu pengen ngobrol sama konselor.
-           *[no] Konselor udah baca pesanmu.
-        } Untuk sekarang dia belum ngajak ngobrol di sini, tapi kamu tetap bisa kapan aja: tekan 🆘 di bawah kalau pengen ngobrol sama konselor, atau hubungi:
+            [yes] Konselor udah tahu kamu pengen ngobrol sama konselor. Untuk sekarang dia belum ngajak ngobrol di sini. Kalau kamu masih pengen ngobrol sama konselor, tekan 🆘 di bawah sekali lagi ya, atau hubungi:
+           *[no] Konselor udah baca pesanmu. Untuk sekarang dia belum ngajak ngobrol di sini, tapi kamu tetap bisa kapan aja: tekan 🆘 di bawah kalau pengen ngobrol sama konselor, atau hubungi:
+        }
     }
     { $resources }
 case-open-waiting-short = Konselor lagi dihubungi buat ngecek kamu dan bakal nyapa kamu di sini. Sampai dia gabung, belum ada yang baca pesan di sini, jadi kalau kamu dalam bahaya sekarang, hubungi nomor di /help ya. 💛

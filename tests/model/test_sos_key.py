@@ -75,6 +75,7 @@ async def test_a_case_closed_right_after_it_was_seen_is_one_message_to_the_stude
     assert last.startswith(
         "Konselor udah tahu kamu pengen ngobrol sama konselor. Untuk sekarang"), last
     assert "112" in last
+    assert "tekan 🆘 di bawah sekali lagi" in last, "(a trial: 'press 🆘' to one who had)"
     assert world.telegram.keyboards[STUDENT] == [SOS_ID], "🆘 at hand"
     assert await check(world) == []
 

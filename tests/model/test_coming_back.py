@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from tests.model.invariants import check
 from tests.model.test_regressions import BUDI, DIMAS, STUDENT, intake, press
+from tests.model.test_what_staff_are_told import taken_over_before_a_topic
 from tests.model.world import World
 
 
@@ -69,12 +70,9 @@ async def test_an_intake_button_left_from_before_a_counselors_chat_changes_nothi
 ) -> None:
     """(A trial: a counselor took over a student at the intake's topic question; the topic
     buttons stayed, and one tapped a day later began a whole new intake, welcome and all.)"""
-    await world.command(STUDENT, "/start")
-    await press(world, STUDENT, "in:consent:yes")
-    await press(world, STUDENT, "in:lang:id")
-    [(topics, _), *_] = [(m, d) for m, d in world.buttons(STUDENT) if d.startswith("in:topic")]
-    await world.say(STUDENT, "aku pengen mati aja")
-    await press(world, BUDI, "es:take:")
+    await taken_over_before_a_topic(world)
+    topics = next(m.message_id for m in world.telegram.to(STUDENT)  # the first topic question
+                  if any(d.startswith("in:topic") for d in m.buttons))
     assert not any(d.startswith("in:") for _, d in world.buttons(STUDENT)), \
         "the intake's buttons go when the counselor's chat begins"
     await press(world, BUDI, "es:out:")

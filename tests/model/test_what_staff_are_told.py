@@ -202,19 +202,29 @@ async def test_a_supporter_hears_who_ended_their_chat(world: World) -> None:
     assert await check(world) == []
 
 
-async def test_a_counselors_chat_with_a_student_who_asked_nobody_is_not_a_peer_request(
-    world: World,
-) -> None:
-    """(A trial: a counselor who took over a student who had asked for nobody made a request
-    with the topic "Something else", and /stats counted it as a request and a peer chat.)"""
+async def taken_over_before_a_topic(world: World) -> None:
+    """A student writes words of risk before choosing a topic; Pak Budi takes them over."""
     await world.command(STUDENT, "/start")
     await press(world, STUDENT, "in:consent:yes")
     await press(world, STUDENT, "in:lang:id")
     await world.say(STUDENT, "aku pengen mati aja")
     await press(world, BUDI, "es:take:")
+
+
+async def _stats(world: World) -> str:
     before = len(world.telegram.messages)
     await world.command(SARI, "/stats")
     [stats] = world.texts(SARI, before)
+    return stats
+
+
+async def test_a_counselors_chat_with_a_student_who_asked_nobody_is_not_a_peer_request(
+    world: World,
+) -> None:
+    """(A trial: a counselor who took over a student who had asked for nobody made a request
+    with the topic "Something else", and /stats counted it as a request and a peer chat.)"""
+    await taken_over_before_a_topic(world)
+    stats = await _stats(world)
     assert "Requests: 0 (waiting: 0)" in stats
     assert "Chats with a supporter: 0 open, 0 finished" in stats
     assert "Chats with a counselor only: 1 open, 0 finished" in stats
@@ -223,9 +233,7 @@ async def test_a_counselors_chat_with_a_student_who_asked_nobody_is_not_a_peer_r
     await world.end(BUDI)
     await intake(world, STUDENT)  # later, the student asks for a peer: that is a request
     await press(world, DIMAS, "of:accept:")
-    before = len(world.telegram.messages)
-    await world.command(SARI, "/stats")
-    [stats] = world.texts(SARI, before)
+    stats = await _stats(world)
     assert "Requests: 1 (waiting: 0)" in stats
     assert "Chats with a supporter: 1 open, 0 finished" in stats
     assert "Chats with a counselor only: 0 open, 1 finished" in stats
@@ -235,11 +243,7 @@ async def test_a_counselors_chat_with_a_student_who_asked_nobody_is_not_a_peer_r
 async def test_a_counselor_taking_over_before_any_topic_records_a_crisis_not_something_else(
     world: World,
 ) -> None:
-    await world.command(STUDENT, "/start")
-    await press(world, STUDENT, "in:consent:yes")
-    await press(world, STUDENT, "in:lang:id")
-    await world.say(STUDENT, "aku pengen mati aja")
-    await press(world, BUDI, "es:take:")
+    await taken_over_before_a_topic(world)
     async with world.running.store() as uow:
         person = await uow.people.by_telegram_id(STUDENT)
         assert person is not None

@@ -112,6 +112,10 @@ _TO = frozenset({"ke", "sama", "kepada", "to"})  # "bilang ke aku", "said to me"
 # a means bought or put away "last week" is still there, and thanks are for the past by nature
 # ("makasih udah pernah jadi temen gue"): only the act, the place, the goodbye are read as past
 # by a past cue
+# sextortion is told the same in a message that names a game or an app ("someone
+# from a game has my pictures and says he'll share them unless i send more"): the media cue that
+# drops a film's or a song's plot does not drop it (round 9)
+_TOLD_IN_MEDIA = frozenset({"situation.sextortion"})
 _KEPT_IN_PAST = frozenset({"means", "pills", "blade", "prepared", "weapon", "thanks"})
 # a quotation: an opening mark at the start of a word, the closing one at the end of a word
 # ("won't" inside a quotation does not close it)
@@ -267,7 +271,9 @@ class Detector:
         if parts:
             # a veto is read before idioms are removed ("kucing aku mati" is an idiom, and a pet)
             vetoes = {
-                self._part_kind[rid] for rid, _, _ in _find(self._vetoes, keys, norm.text + " ")
+                self._part_kind[rid]
+                for rid, start, _ in _find(self._vetoes, keys, norm.text + " ")
+                if not _explained_by_idiom(self._part_kind[rid], haystack, start)
             }
             kept += ctx.situation(text, parts, self._combinations, frozenset(vetoes))
         if not kept:
@@ -415,10 +421,9 @@ class _Context:
         A part about someone else, in the past, denied, or in a message about a film, a song,
         a game or the news (a media cue) or framed as a lesson (a "frame" part) does not count;
         a denial cue or a laugh in the message lowers a combination to CONCERN."""
-        if self.cues["media"] or self.cues["accident"]:
+        if self.cues["accident"] or "frame" in vetoes:
             return []
-        if "frame" in vetoes:
-            return []
+        media = bool(self.cues["media"])
         own: dict[str, list[tuple[int, int, int, int]]] = {}
         theirs: dict[str, list[tuple[int, int, int, int]]] = {}  # parts about someone else
         for kind, start, end in parts:
@@ -438,7 +443,7 @@ class _Context:
         found: list[tuple[RiskMatch, bool, bool, bool]] = []
         lowered = bool(self.cues["denial"]) or self.laughing
         for combo in combinations:
-            if combo.unless & vetoes:
+            if combo.unless & vetoes or (media and combo.id not in _TOLD_IN_MEDIA):
                 continue
             chosen = _choose(combo.requires, own)
             if chosen is None:
@@ -451,7 +456,7 @@ class _Context:
                 combo.id, tier, combo.category, o_start, o_end, text[o_start:o_end], labels
             )
             found.append((hit, False, lowered, False))
-        if theirs and not found and self._named_other():
+        if theirs and not found and not media and self._named_other():
             found += self._friend_at_risk(text, own, theirs, combinations, vetoes, lowered)
         return found
 
@@ -577,6 +582,14 @@ class _Context:
 
 _Span = tuple[int, int, int, int]  # first word, stop word, original start, original end
 _HOLDERS = frozenset({"act", "cut", "prepared"})  # parts whose words may hold another part
+
+
+def _explained_by_idiom(kind: str, haystack: str, start: int) -> bool:
+    """A leisure word an idiom has already explained and removed ("tali pramuka" in "tali
+    pramuka udah aku gantung di kamar, besok pagi semuanya berakhir") vetoes nothing more: the
+    idiom took the rope out, and the farewell beside it still counts (round 9). Other vetoes keep
+    their reach ("kucing aku mati" is an idiom and a pet's death)."""
+    return kind == "leisure" and haystack[start] == BOUNDARY
 
 
 def _choose(

@@ -71,12 +71,27 @@ COMPONENT_KINDS = frozenset(
         "waiting",  # a plan kept without a date: "tinggal nunggu waktu", "idk for when yet"
         "pull",  # drawn by a place: hoping a train comes, "how easy it would be"
         "frame",  # a lesson, a prevention talk, first aid, the news: not one's own situation
+        # round 9
+        "wound",  # a wound (luka, sayatan, the cut, deeper than usual): serious with "serious"
+        "fumes",  # gas opened, charcoal burning, a car running: lethal in a sealed room
+        "sealed",  # windows and doors shut, vents taped, a closed garage
+        "unreachable",  # not answering the phone, the phone off (a friend after a goodbye)
+        "elder",  # an adult with power over the writer: coach, tutor, teacher, boss, neighbour
+        "sexual",  # touched, groped, told to undress (sexual abuse without the abuse words)
+        "kiss",  # kissed (weaker: sexual abuse only with fear or secrecy)
+        "pics",  # the writer's pictures held or asked for
+        "extort",  # a threat to spread them, or to tell, unless the writer complies
+        "secret",  # sworn to secrecy: "made me promise not to tell"
+        "plan_how",  # planning how to do it, "udah ngerencanain caranya"
+        "repeat",  # again, the third time this week, every night
+        "sh_emoji",  # a blade and blood in emoji (🔪🩸, read as "pisau darah")
+        "later",  # a later day (hari sabtu, on monday, next week): vetoes IMMINENT violence
     }
 )
 # kinds that are about someone else by nature (or about nobody): not dropped as third party
 OTHER_KINDS = frozenset({"target", "harm", "threat", "abuser", "weapon", "time", "now"})
 # kinds that only veto a combination: read anywhere in the message, before idioms are removed
-VETO_KINDS = frozenset({"leisure", "benign", "frame"})
+VETO_KINDS = frozenset({"leisure", "benign", "frame", "later"})
 _SPECIAL = {"normalize.toml", "classes.toml", "cues.toml", "idioms.toml", "situation.toml"}
 _COMBINATION_KEYS = {"id", "tier", "category", "requires", "unless", "positive", "negative", "note"}
 _ENTRY_KEYS = {

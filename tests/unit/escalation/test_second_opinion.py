@@ -96,8 +96,10 @@ def test_detector_raises_only_when_the_rules_find_nothing() -> None:
     from escalation.detector import SECOND_OPINION, Detector
 
     full, rules = Detector.load(second_opinion=True), Detector.load()
-    raised = full.assess("pengen udahan aja")
-    assert rules.assess("pengen udahan aja").level is RiskLevel.NONE
+    # round 9 gave the rules "pengen udahan aja" (CONCERN); this one they still miss
+    quiet = "hidup gini2 aja ya. ga ada yg ditunggu"
+    raised = full.assess(quiet)
+    assert rules.assess(quiet).level is RiskLevel.NONE
     assert raised.level is RiskLevel.CONCERN
     assert raised.categories == (SECOND_OPINION,)
     # the counselor sees why: the second opinion and its confidence

@@ -214,6 +214,18 @@ def _history_line(services: Services, language: str, who: str, text: str) -> str
     return f"{services.catalog.render(language, f'history-{who}')}: {text}"
 
 
+async def keep_while_waiting(uow: UnitOfWork, services: Services, person: Person,
+                             text: str) -> None:
+    """A waiting student's words (told nobody reads them yet) whose request was in a chat
+    before, handed back: kept with that chat, so the next supporter, or a counselor taking
+    the case over, reads them in order (a trial: a counselor's take-over left out what the
+    student wrote between their supporter leaving and the next one joining)."""
+    request = await uow.requests.open_for(person.id)
+    left = await uow.sessions.handed_back(request.id) if request is not None else None
+    if left is not None:
+        await uow.sessions.record_waiting(left, text, services.clock())
+
+
 async def _asked(uow: UnitOfWork, chat: ChatSession) -> str:
     """What the student wrote when they asked for help (shown apart, in the take-over)."""
     request = await uow.requests.get(chat.request_id)

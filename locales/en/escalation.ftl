@@ -73,6 +73,7 @@ reason-friend = a student is worried about a friend (what they know is below; ta
 history-student = Student
 history-supporter = Supporter
 history-counselor = Counselor
+history-waiting = Student (while nobody was in the chat)
 history-empty = (the student has not written anything yet)
 history-opened = The student's message that opened the case
 history-cut = …

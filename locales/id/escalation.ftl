@@ -73,6 +73,7 @@ reason-friend = seorang siswa khawatir tentang temannya (yang dia tahu ada di ba
 history-student = Siswa
 history-supporter = Pendamping
 history-counselor = Konselor
+history-waiting = Siswa (saat belum ada yang menemani di obrolan)
 history-empty = (siswa belum menulis apa-apa)
 history-opened = Pesan siswa yang memicu kasus ini
 history-cut = …

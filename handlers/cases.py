@@ -10,7 +10,7 @@ from escalation.case import CASE, HANDOVER, Case
 from flows import buttons
 from flows.buttons import ButtonData
 from flows.types import SOS, ClearButtons, Effect, Inbound, Priority, Reply
-from handlers import journey
+from handlers import journey, screen
 from handlers.context import KEYBOARDS_KEPT, Services
 from handlers.dispatch import dispatch, leave_queue, withdraw_pending_offer
 from handlers.escalations import (
@@ -202,7 +202,8 @@ async def _take_over(uow: UnitOfWork, services: Services, escalation: Escalation
                                    # what they told when they asked for help (a trial: the
                                    # counselor never saw the intake's words of risk)
                                    "asked": "yes" if asked else "no",
-                                   "description": shown(asked, SHOWN_WORDS)},
+                                   "description": shown(asked, SHOWN_WORDS),
+                                   **await screen.so_far(uow, chat)},
               rows, meta=case_meta(escalation, rows)),
     ]
     supporter = await uow.members.get(chat.supporter_id) if chat.supporter_id else None

@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from escalation.case import CASE, Case
 from escalation.detector import RiskLevel
 from flows import buttons, screening
 from flows.buttons import button
@@ -130,18 +131,21 @@ async def student_chat(uow: UnitOfWork, request: HelpRequest) -> int:
 async def _why_risky(uow: UnitOfWork, request: HelpRequest,
                      now: datetime) -> dict[str, str | int]:
     """Why an offer says the request is risky (seen in the newcomer hour: "risk: HIGH" with no
-    reason): an earlier case of this student's in the last week (which one), their screening
-    answers, or what they wrote."""
+    reason): a case of this student's open now or in the last week (which one), their
+    screening answers, or what they wrote. A case is named only if the level shown is its own
+    (a trial: "IMMINENT (case #2 in the last 7 days)" named the latest case, a high one, not
+    the imminent case #1 of the day before): the most serious one, an open one first."""
     if request.risk_level < RiskLevel.CONCERN:
         return {"why": "none", "case": 0}
     chat = await student_chat(uow, request)
     # (a trial: "case #1 in the last 7 days" about a case still open, counselors paged now)
     open_case = await uow.escalations.unresolved_for_chat(chat)
-    if open_case is not None:
-        return {"why": "case-open", "case": open_case.id}
-    earlier = await uow.escalations.latest_since(chat, now - RISK_MEMORY)
-    if earlier is not None:
-        return {"why": "case", "case": earlier.id}
+    serious = await uow.escalations.most_serious_since(chat, now - RISK_MEMORY)
+    named = open_case if open_case is not None and (
+        serious is None or open_case.level >= serious.level) else serious
+    if named is not None and named.level >= request.risk_level:
+        still_open = named is open_case or CASE.state_of(named) != Case.RESOLVED
+        return {"why": "case-open" if still_open else "case", "case": named.id}
     answers = screening.decode(request.screening)
     return {"why": "screening" if answers and screening.level(answers) else "words", "case": 0}
 

@@ -73,6 +73,9 @@ async def answer(uow: UnitOfWork, services: Services, inbound: Inbound, person: 
                 uow, services, inbound, person, "now" if name == screening.ACUITY else "yes")
         return [Reply("error-stale-button")]
     answers = {**saved.data.get(ANSWERS, {}), name: value}
+    # in the chat's history, where it was given: whoever reads it later (a counselor taking
+    # over) sees the question beside the answer (a trial: "Student: iya", and no question)
+    await uow.sessions.record_screening(chat, name, value, services.clock())
     following = _next(name, answers)
     await uow.conversations.save(inbound.chat_id, saved.flow, saved.state,
                                  {**saved.data, AT: following or None, ANSWERS: answers},
@@ -91,6 +94,24 @@ async def answer(uow: UnitOfWork, services: Services, inbound: Inbound, person: 
     if not any(isinstance(e, Reply) and e.to in (None, inbound.chat_id) for e in effects):
         effects.append(Reply("screening-thanks"))  # every answer is answered (S6)
     return effects + await _tell_staff(uow, chat, answers)
+
+
+async def so_far(uow: UnitOfWork, chat: ChatSession) -> dict[str, str | int]:
+    """The screening answers kept with the chat's request, and those of a ``/screen`` still
+    being asked (the rest "not answered yet"): message parameters ``screened`` ("chat",
+    "intake" or "no"), ``answers_key`` and ``asq_<n>`` (a trial: a counselor who took over a
+    case opened by a /screen answer never saw the answers)."""
+    request = await uow.requests.get(chat.request_id)
+    kept = request.screening if request is not None else None
+    saved = await uow.conversations.get(chat.student_chat_id)
+    asking = saved is not None and saved.flow == "session" and bool(saved.data.get(AT))
+    answers = {**screening.decode(kept), **(saved.data.get(ANSWERS, {}) if asking and
+                                            saved is not None else {})}
+    if not answers:
+        return {"screened": "no"}
+    where = "chat" if asking or screening.in_chat(kept) else "intake"
+    return {"screened": where, "answers_key": screening.ANSWERS_KEY,
+            **screening.params(answers, asking=asking)}
 
 
 def _next(name: str, answers: dict[str, str]) -> str:

@@ -27,6 +27,7 @@ from handlers.dispatch import (
 from routing.lifecycles import OfferStatus, RequestStatus, SessionStatus
 from storage.models import HelpRequest, Person
 from storage.program_models import ChatSession, Escalation, Member
+from storage.program_repos import SCREENING
 from storage.uow import UnitOfWork
 
 FOCUS = "fx"
@@ -200,9 +201,29 @@ async def chat_history(uow: UnitOfWork, services: Services, chat: ChatSession,
         history = [("opened", opened_with), ("cut", ""), *history]
     if not history:
         return services.catalog.render(language, "history-empty")
-    return "\n".join(services.catalog.render(language, "history-cut") if who == "cut" else
-                     f"{services.catalog.render(language, f'history-{who}')}: {text}"
-                     for who, text in history)
+    return "\n".join(_history_line(services, language, who, text) for who, text in history)
+
+
+def _history_line(services: Services, language: str, who: str, text: str) -> str:
+    if who == "cut":
+        return services.catalog.render(language, "history-cut")
+    if who == SCREENING:  # a /screen answer: its question, and the answer
+        question, _, answer = text.partition("=")
+        return services.catalog.render(language, "history-asq",
+                                       {"question": question, "answer": answer})
+    return f"{services.catalog.render(language, f'history-{who}')}: {text}"
+
+
+async def keep_while_waiting(uow: UnitOfWork, services: Services, person: Person,
+                             text: str) -> None:
+    """A waiting student's words (told nobody reads them yet) whose request was in a chat
+    before, handed back: kept with that chat, so the next supporter, or a counselor taking
+    the case over, reads them in order (a trial: a counselor's take-over left out what the
+    student wrote between their supporter leaving and the next one joining)."""
+    request = await uow.requests.open_for(person.id)
+    left = await uow.sessions.handed_back(request.id) if request is not None else None
+    if left is not None:
+        await uow.sessions.record_waiting(left, text, services.clock())
 
 
 async def _asked(uow: UnitOfWork, chat: ChatSession) -> str:

@@ -46,7 +46,13 @@ from handlers.dispatch import (
 )
 from handlers.events import to_event
 from handlers.sessions import FOLLOWUP as FOLLOWUP  # fu: one prefix, built in both modules
-from handlers.sessions import blocked_now, end_session, relay_media, relay_to_supporters
+from handlers.sessions import (
+    blocked_now,
+    end_session,
+    keep_while_waiting,
+    relay_media,
+    relay_to_supporters,
+)
 from routing.lifecycles import RequestStatus
 from storage.models import HelpRequest, Person
 from storage.uow import UnitOfWork
@@ -69,6 +75,9 @@ async def converse(
         return [Reply("error-too-long", {"max": MAX_TEXT})]
     ctx = machine_context(services, person.language)
     saved = await uow.conversations.get(inbound.chat_id)
+    if inbound.kind == "text" and saved is not None and saved.flow == "intake" and \
+            saved.state == "queued":  # waiting: nobody reads it yet, the next one will
+        await keep_while_waiting(uow, services, person, inbound.text)
     if (person.pseudonym is None and (saved is None or saved.flow not in MACHINES)) or \
             inbound.button.startswith("in:name:"):  # a new name: unlike the others now
         taken = await uow.requests.open_pseudonyms()

@@ -22,6 +22,8 @@ _SINCE = (Escalation.student_chat_id == bindparam("b_chat_id"),
           or_(Escalation.outcome.is_(None), Escalation.outcome != "false_alarm"))
 _HIGHEST_SINCE = select(func.max(Escalation.level)).where(*_SINCE)
 _LATEST_SINCE = select(Escalation).where(*_SINCE).order_by(Escalation.id.desc()).limit(1)
+_MOST_SERIOUS_SINCE = (select(Escalation).where(*_SINCE)
+                       .order_by(Escalation.level.desc(), Escalation.id.desc()).limit(1))
 _CASE_MESSAGES = select(CaseMessage.id, CaseMessage.message_id).where(
     CaseMessage.escalation_id == bindparam("b_escalation_id"),
     CaseMessage.chat_id == bindparam("b_chat_id"), CaseMessage.until == bindparam("b_until"))
@@ -64,6 +66,13 @@ class Escalations:
         alarm (the one that makes a new request of theirs count as risky)."""
         return (await self._s.scalars(
             _LATEST_SINCE, {"b_chat_id": chat_id, "b_since": since})).first()
+
+    async def most_serious_since(self, chat_id: int, since: datetime) -> Escalation | None:
+        """This student's case of the highest level opened since ``since`` (the latest of
+        those, if several), not closed as a false alarm: the one ``highest_since`` reads its
+        level from."""
+        return (await self._s.scalars(
+            _MOST_SERIOUS_SINCE, {"b_chat_id": chat_id, "b_since": since})).first()
 
     async def earlier(self, case: Escalation) -> Escalation | None:
         """The same student's case before this one, if any."""

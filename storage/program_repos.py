@@ -52,6 +52,9 @@ def _arm_statement(dialect: str) -> Executable:
         set_={k: insert.excluded[k] for k in ("due_at", "payload", "status", "fired_at")})
 
 
+SCREENING = "screening"  # a chat's history line that is a /screen answer, not a message
+WAITING = "waiting"  # a student's words after their chat was handed back, read by nobody yet
+
 # built once (#14: building a statement cost more CPU than running it); run through the
 # session, so the ORM treats them as before
 _MEMBER = select(Member).where(Member.telegram_id == bindparam("b_telegram_id"))
@@ -424,6 +427,19 @@ class Sessions:
             "created_at": now})
         chat.last_activity_at, chat.idle_warned = now, False
         return int(result.inserted_primary_key[0])
+
+    async def record_screening(self, chat: ChatSession, question: str, answer: str,
+                               now: datetime) -> None:
+        """A ``/screen`` question's answer, kept in the chat's history where it was given
+        (``SCREENING``: read as the question and its answer, in the reader's language)."""
+        await self.record(chat, SCREENING, f"{question}={answer}", now)
+
+    async def record_waiting(self, chat: ChatSession, body: str, now: datetime) -> None:
+        """What the student wrote after this chat was handed back, while nobody was in a
+        chat with them (``WAITING``, encrypted): kept after the chat's messages, so whoever
+        reads the chat next reads it too, in order. The chat is over: no activity in it."""
+        await run_core(self._s, _RECORD, {"session_id": chat.id, "sender": WAITING,
+                                          "body_enc": self._c.encrypt(body), "created_at": now})
 
     async def copied(self, relay_message_id: int, chat_id: int,
                      telegram_message_id: int) -> None:

@@ -73,9 +73,22 @@ reason-friend = a student is worried about a friend (what they know is below; ta
 history-student = Student
 history-supporter = Supporter
 history-counselor = Counselor
+history-waiting = Student (while nobody was in the chat)
 history-empty = (the student has not written anything yet)
 history-opened = The student's message that opened the case
 history-cut = …
+history-asq = 📋 Screening question: { $question ->
+        [wish-dead] wished they were dead, in the past few weeks?
+        [better-off-dead] felt they or their family would be better off if they were dead, in the past few weeks?
+        [thoughts] thoughts of killing themselves, in the past week?
+        [tried] ever tried to kill themselves?
+       *[now] thoughts of killing themselves right now?
+    } Answer: { $answer ->
+        [yes] YES
+        [no] no
+        [skip] rather not say
+       *[unsure] not sure
+    }
 
 ## Team: reminders, and news for whoever is in the chat
 escalation-reminder =

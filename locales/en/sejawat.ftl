@@ -712,7 +712,13 @@ escalation-taken =
         [yes] When they asked for help, they wrote: “{ $description }”
        *[no] They had not described why they asked for help.
     }
-    The chat so far:
+    { $screened ->
+        [chat] 📋 Screening in the chat (/screen) — { $answers }
+            The chat so far:
+        [intake] 📋 Screening in the intake — { $answers }
+            The chat so far:
+       *[no] The chat so far:
+    }
     { $recent }
     When done, resolve with an outcome:
 escalation-note-ask = Escalation #{ $id } resolved as "{ $outcome }". Send a short case note now, or /skip.

@@ -73,9 +73,22 @@ reason-friend = seorang siswa khawatir tentang temannya (yang dia tahu ada di ba
 history-student = Siswa
 history-supporter = Pendamping
 history-counselor = Konselor
+history-waiting = Siswa (saat belum ada yang menemani di obrolan)
 history-empty = (siswa belum menulis apa-apa)
 history-opened = Pesan siswa yang memicu kasus ini
 history-cut = …
+history-asq = 📋 Pertanyaan skrining: { $question ->
+        [wish-dead] pernah berharap dirinya mati, beberapa minggu terakhir?
+        [better-off-dead] merasa dia atau keluarganya akan lebih baik kalau dia mati, beberapa minggu terakhir?
+        [thoughts] terpikir untuk bunuh diri, seminggu terakhir?
+        [tried] pernah mencoba bunuh diri?
+       *[now] sedang terpikir untuk bunuh diri sekarang?
+    } Jawaban: { $answer ->
+        [yes] YA
+        [no] tidak
+        [skip] tidak mau menjawab
+       *[unsure] tidak yakin
+    }
 
 ## Tim: pengingat, dan kabar ke yang ada di obrolan
 # Sapaan: hanya dibaca konselor/koordinator → Anda; hanya pendamping → kamu;

@@ -722,7 +722,13 @@ escalation-taken =
         [yes] Saat meminta bantuan, dia menulis: “{ $description }”
        *[no] Dia belum sempat menceritakan alasannya meminta bantuan.
     }
-    Obrolan sejauh ini:
+    { $screened ->
+        [chat] 📋 Skrining di obrolan (/screen) — { $answers }
+            Obrolan sejauh ini:
+        [intake] 📋 Skrining saat mengisi permintaan — { $answers }
+            Obrolan sejauh ini:
+       *[no] Obrolan sejauh ini:
+    }
     { $recent }
     Setelah selesai, tutup dengan hasil akhir:
 escalation-note-ask = Kasus #{ $id } ditutup dengan hasil "{ $outcome }". Kirim catatan kasus singkat sekarang, atau /skip.

@@ -6,7 +6,7 @@ safety invariants checked."""
 from __future__ import annotations
 
 from tests.model.invariants import check
-from tests.model.test_regressions import DIMAS, STUDENT, intake, press
+from tests.model.test_regressions import DIMAS, STUDENT, cases, intake, press
 from tests.model.world import World
 
 AYU = 9102
@@ -135,4 +135,31 @@ async def test_offered_to_a_colleague_it_is_their_supporter_and_the_wait_since_t
     await press(world, AYU, "of:accept:")
     assert any("in a chat with another supporter, who had to leave" in t
                for t in world.texts(AYU, before))
+    assert await check(world) == []
+
+
+async def test_an_offer_names_the_most_serious_recent_case_with_its_own_level(
+    world: World,
+) -> None:
+    """(A newcomer trial: a student whose imminent case #1 was the day before and whose high
+    case #2 came after was offered as "Level: IMMINENT (case #2 in the last 7 days)": the
+    level of one case beside the number of another.)"""
+    budi = 9201
+    await world.command(DIMAS, "/duty")
+    await press(world, DIMAS, "dt:off")
+    await world.say(STUDENT, "aku mau bunuh diri malam ini")  # imminent: case #1
+    await press(world, budi, "es:ack:")
+    await press(world, budi, "es:out:1:safe")
+    await world.advance(24 * 3600)
+    await world.say(STUDENT, "aku pengen mati aja")  # high: case #2, the latest
+    await press(world, budi, "es:ack:")
+    await press(world, budi, "es:out:2:safe")
+    [first, second] = await cases(world)
+    assert (first.level, second.level) == (3, 2)
+    await intake(world, STUDENT)
+    await world.command(DIMAS, "/duty")
+    before = len(world.telegram.messages)
+    await press(world, DIMAS, "dt:on")
+    [offer] = [t for t in world.texts(DIMAS, before) if t.startswith("New request")]
+    assert "Level: IMMINENT risk (case #1 in the last 7 days)" in offer, offer
     assert await check(world) == []

@@ -117,3 +117,55 @@ async def test_a_counselor_in_the_chat_hears_that_the_supporter_started_the_scre
     assert told, world.texts(BUDI, before)
     assert told[0].startswith("Dimas has started the screening questions with Awan-"), told
     assert await check(world) == []
+
+
+async def _screened_with_a_typed_yes(world: World) -> None:
+    """/screen in a chat: *No* tapped, "iya" typed to the second question (a yes: a counselor
+    is paged), then *No* to the rest."""
+    await in_chat(world)
+    await world.command(DIMAS, "/screen")
+    await answer(world, "no")
+    await world.say(STUDENT, "iya")
+    await answer(world, "no", "no", "no")
+
+
+async def test_a_counselor_taking_over_reads_the_screening_answers_with_their_questions(
+    world: World,
+) -> None:
+    """(A newcomer trial: the counselor taking over a case opened by a /screen answer read
+    "Student: iya" with no question beside it, and no screening answers at all.)"""
+    await _screened_with_a_typed_yes(world)
+    before = len(world.telegram.messages)
+    await press(world, BUDI, "es:take:")
+    [taken] = [t for t in world.texts(BUDI, before) if t.startswith("You are now in the chat")]
+    assert "📋 Screening in the chat (/screen) — wished dead: no · better off dead: YES" \
+        in taken, taken
+    lines = taken.splitlines()
+    asked = lines.index("📋 Screening question: felt they or their family would be better "
+                        "off if they were dead, in the past few weeks? Answer: YES")
+    assert lines[asked + 1] == "Student: iya", "the typed answer right after its question"
+    assert "📋 Screening question: wished they were dead, in the past few weeks? Answer: no" \
+        in lines[:asked], "a tapped answer too, in order"
+    assert "📋 Screening question: thoughts of killing themselves right now? Answer: no" \
+        in lines[asked:]
+    assert await check(world) == []
+
+
+async def test_the_screening_in_the_take_over_is_in_the_counselors_language(
+    world: World,
+) -> None:
+    async with world.running.store() as uow:  # the counselor reads the bot in Indonesian
+        person = await uow.people.get_or_create(BUDI, "id", world.clock())
+        person.language = "id"
+        await uow.commit()
+    await _screened_with_a_typed_yes(world)
+    before = len(world.telegram.messages)
+    await press(world, BUDI, "es:take:")
+    [taken] = [t for t in world.texts(BUDI, before) if t.startswith("Anda sekarang ada")]
+    assert "📋 Skrining di obrolan (/screen) — berharap mati: tidak · merasa dia/keluarganya " \
+        "lebih baik kalau dia mati: YA" \
+        in taken, taken
+    assert "📋 Pertanyaan skrining: pernah berharap dirinya mati, beberapa minggu terakhir? " \
+        "Jawaban: tidak\n" in taken, taken
+    assert "Screening" not in taken
+    assert await check(world) == []

@@ -373,3 +373,53 @@ async def test_a_counselor_taking_over_reads_what_was_said_to_a_supporter_who_le
     assert "aku takut banget gagal" in joined, joined
     assert "aku pengen mati aja" in joined
     assert await check(world) == []
+
+
+async def _back_in_line_and_writing(world: World) -> None:
+    """The student tells the supporter something, the supporter goes off duty and the chat
+    goes back to the line; the student writes while nobody is in the chat."""
+    await intake(world, STUDENT)
+    await press(world, DIMAS, "of:accept:")
+    await world.say(STUDENT, "kak aku takut banget gagal, nanti ortu marah")
+    await world.command(DIMAS, "/duty")
+    await press(world, DIMAS, "dt:off")
+    await world.advance(world.config.routing.handback_after + 5)
+    before = len(world.telegram.messages)
+    await world.say(STUDENT, "halo kak? masih ada orang nggak")
+    assert any("belum ada yang baca" in t or "nobody" in t.lower()
+               for t in world.texts(STUDENT, before)), world.texts(STUDENT, before)
+
+
+async def test_a_counselor_taking_over_reads_what_the_student_wrote_while_nobody_was_there(
+    world: World,
+) -> None:
+    """(A newcomer trial: the student wrote while their chat was back in the line, told nobody
+    reads it yet; the counselor who took the case over in the next chat never read it.)"""
+    await _back_in_line_and_writing(world)
+    await world.command(DIMAS, "/duty")
+    await press(world, DIMAS, "dt:on")
+    await press(world, DIMAS, "of:accept:")  # a new chat
+    await world.say(STUDENT, "aku pengen mati aja")
+    before = len(world.telegram.messages)
+    await press(world, BUDI, "es:take:")
+    [taken] = [t for t in world.texts(BUDI, before) if t.startswith("You are now in the chat")]
+    said = [line for line in taken.splitlines() if line.startswith("Student")]
+    assert said == ["Student: kak aku takut banget gagal, nanti ortu marah",
+                    "Student (while nobody was in the chat): halo kak? masih ada orang nggak",
+                    "Student: aku pengen mati aja"], taken
+    assert await check(world) == []
+
+
+async def test_a_counselor_taking_over_a_student_still_waiting_reads_it_too(
+    world: World,
+) -> None:
+    await _back_in_line_and_writing(world)
+    await world.say(STUDENT, "aku pengen mati aja")  # still waiting: nobody in the chat
+    before = len(world.telegram.messages)
+    await press(world, BUDI, "es:take:")
+    [taken] = [t for t in world.texts(BUDI, before) if t.startswith("You are now in the chat")]
+    said = [line for line in taken.splitlines() if line.startswith(("Student", "The student"))]
+    assert said == ["Student: kak aku takut banget gagal, nanti ortu marah",
+                    "Student (while nobody was in the chat): halo kak? masih ada orang nggak",
+                    "Student (while nobody was in the chat): aku pengen mati aja"], taken
+    assert await check(world) == []

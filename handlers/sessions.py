@@ -23,6 +23,7 @@ from handlers.dispatch import (
     resting,
     settle_offer,
     student_chat,
+    wait_news,
 )
 from routing.lifecycles import OfferStatus, RequestStatus, SessionStatus
 from storage.models import HelpRequest, Person
@@ -276,7 +277,7 @@ async def _requeue(uow: UnitOfWork, services: Services, chat: ChatSession,
         await journey.move(uow, chat.student_chat_id, "blocked", now)
         await uow.audit.add("system", "session.released", f"request:{request.id}",
                             {"session": chat.id, "blocked": True}, now)
-        return [Reply(student_key, to=chat.student_chat_id),
+        return [Reply(student_key, {"wait": "open", "opens": "-"}, to=chat.student_chat_id),
                 Reply("blocked-student-short", to=chat.student_chat_id, keyboard=SOS)]
     await uow.requests.fire(request, "hand_back", now)  # routing.queue: front of the line
     request.last_position, request.wait_told = None, None
@@ -285,7 +286,10 @@ async def _requeue(uow: UnitOfWork, services: Services, chat: ChatSession,
                        {"pseudonym": request.pseudonym})
     await uow.audit.add("system", "session.released", f"request:{request.id}",
                         {"session": chat.id}, now)
-    return [Reply(student_key, to=chat.student_chat_id)]
+    # nobody on duty who could take it, or the program closed, is said here, with the
+    # numbers once (not again by the dispatch that follows)
+    return [Reply(student_key, await wait_news(uow, services, request, now),
+                  to=chat.student_chat_id)]
 
 
 async def withdraw_offers(uow: UnitOfWork, member: Member, now: datetime) -> list[Effect]:

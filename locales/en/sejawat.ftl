@@ -224,7 +224,11 @@ session-ended-idle-student =
     If you ever need help right away:
     { $resources }
 session-handed-over-student = Your peer supporter has handed this chat to another supporter. They can read your request and the notes from your chat so far, and they'll carry on with you here.
-session-supporter-unavailable = Your supporter can't continue. You keep your place at the front of the line, and another supporter will join you here as soon as possible. If you need help now: { $resources }
+session-supporter-unavailable = Your supporter can't continue. You keep your place at the front of the line, and { $wait ->
+        [nobody] the first supporter who comes on duty will join you here (nobody who can take your request is on duty right now).
+        [closed] a supporter will join you here when the program opens again ({ $opens }).
+       *[open] another supporter will join you here as soon as possible.
+    } If you need help now: { $resources }
 session-idle-check = Are you still there? 🙂 If we don't hear from you in { $minutes } minutes, this chat will close. You can always come back with /start.
 help-session =
     You are in a chat. Just write here.

@@ -228,7 +228,11 @@ session-ended-idle-student =
     Kalau suatu saat butuh bantuan segera:
     { $resources }
 session-handed-over-student = Pendampingmu nyerahin obrolan ini ke pendamping lain. Dia bisa baca permintaanmu dan catatan dari obrolan tadi, dan bakal lanjut nemenin kamu di sini.
-session-supporter-unavailable = Pendampingmu udah nggak bisa lanjut. Kamu tetap di urutan paling depan, dan pendamping lain bakal gabung di sini secepatnya. Kalau kamu butuh bantuan sekarang: { $resources }
+session-supporter-unavailable = Pendampingmu udah nggak bisa lanjut. Kamu tetap di urutan paling depan, dan { $wait ->
+        [nobody] pendamping pertama yang mulai bertugas bakal gabung di sini (sekarang lagi nggak ada yang bertugas dan bisa nerima permintaanmu).
+        [closed] pendamping bakal gabung di sini begitu program buka lagi ({ $opens }).
+       *[open] pendamping lain bakal gabung di sini secepatnya.
+    } Kalau kamu butuh bantuan sekarang: { $resources }
 session-idle-check = Kamu masih di situ? 🙂 Kalau nggak ada kabar dalam { $minutes } menit, obrolan ini bakal ditutup. Kamu selalu bisa balik lagi dengan /start.
 help-session =
     Kamu lagi ada di obrolan. Tulis aja di sini.

@@ -94,7 +94,7 @@ async def test_deactivating_asks_on_the_card_and_keep_changes_nothing(world: Wor
         "(seen) the member is told, not left to find out from /duty"
     assert any("Their open chat went back" in t for t in world.texts(SARI, told))
     assert world.telegram.by_id[card.message_id].buttons[-1] == f"ro:active:{dimas_id}:1"
-    assert render(world, "id", "session-supporter-unavailable",
+    assert render(world, "id", "session-supporter-unavailable", wait="nobody", opens="-",
                   resources="x").split("x")[0].strip() in "\n".join(world.texts(STUDENT))
     assert await check(world) == []
 

@@ -810,8 +810,16 @@ btn-keep-active = No, keep active
 roster-unchanged = Nothing changed: { $name } is already set that way.
 roster-updated = { $name } is deactivated and has been told. { $load ->
         [0] They had no open chats.
-        [one] Their open chat went back to the queue (or stays with the counselor in it) and the student was told.
-       *[other] Their { $load } open chats went back to the queue (or stay with the counselor in them) and each student was told.
+       *[other] { $seat ->
+            [counselor] { $load ->
+                [one] Their open chat stays with the peer supporter in it (a student they were alone with went back to the queue for a supporter), any crisis case they had taken over is being paged again, and the student was told.
+               *[other] Their { $load } open chats stay with the peer supporters in them (students they were alone with went back to the queue for a supporter), any crisis cases they had taken over are being paged again, and each student was told.
+            }
+           *[other] { $load ->
+                [one] Their open chat went back to the queue (or stays with the counselor in it) and the student was told.
+               *[other] Their { $load } open chats went back to the queue (or stay with the counselor in them) and each student was told.
+            }
+        }
     }
 member-deactivated = A coordinator has paused your membership: you won't get requests or crisis alerts for now{ $load ->
         [0] .
@@ -820,12 +828,16 @@ member-deactivated = A coordinator has paused your membership: you won't get req
 member-reactivated = A coordinator has made your membership active again. Welcome back! Go on duty with /duty when you're ready.
 roster-confirm-deactivate =
     Deactivate { $name }? { $seat ->
-        [counselor] They will get no crisis alerts or chats any more
-       *[other] They will get no new requests
-    }{ $load ->
-        [0] .
-        [one] , and their open chat goes back to the queue (or stays with the counselor in it); the student is told.
-       *[other] , and their { $load } open chats go back to the queue (or stay with the counselor in them); each student is told.
+        [counselor] They will get no crisis alerts or chats any more{ $load ->
+            [0] .
+            [one] . Their open chat stays with the peer supporter in it (a student they were alone with goes back to the queue for a supporter), and a crisis case they took over is paged again at once; the student is told.
+           *[other] . Their { $load } open chats stay with the peer supporters in them (students they were alone with go back to the queue for a supporter), and crisis cases they took over are paged again at once; each student is told.
+        }
+       *[other] They will get no new requests{ $load ->
+            [0] .
+            [one] , and their open chat goes back to the queue (or stays with the counselor in it); the student is told.
+           *[other] , and their { $load } open chats go back to the queue (or stay with the counselor in them); each student is told.
+        }
     }
     { $last ->
         [counselor] ⚠️ { $name } is the only active counselor. Without one, crisis alerts go to coordinators only until you add or activate a counselor.

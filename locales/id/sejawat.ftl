@@ -820,7 +820,10 @@ btn-keep-active = Tidak, tetap aktif
 roster-unchanged = Tidak ada yang berubah: status { $name } memang sudah seperti itu.
 roster-updated = { $name } dinonaktifkan dan sudah diberi tahu. { $load ->
         [0] Dia tidak punya obrolan terbuka.
-       *[other] { $load } obrolannya yang masih terbuka kembali ke antrean (atau tetap bersama konselor di dalamnya) dan setiap siswa sudah diberi tahu.
+       *[other] { $seat ->
+            [counselor] { $load } obrolannya yang masih terbuka tetap bersama pendamping sebaya di dalamnya (siswa yang hanya bersamanya kembali ke antrean untuk pendamping), kasus krisis yang dia ambil alih sedang dikirim ulang sebagai peringatan, dan setiap siswa sudah diberi tahu.
+           *[other] { $load } obrolannya yang masih terbuka kembali ke antrean (atau tetap bersama konselor di dalamnya) dan setiap siswa sudah diberi tahu.
+        }
     }
 member-deactivated = Koordinator menonaktifkan keanggotaan ini untuk sementara: permintaan dan peringatan krisis tidak akan dikirim dulu{ $load ->
         [0] .
@@ -829,11 +832,14 @@ member-deactivated = Koordinator menonaktifkan keanggotaan ini untuk sementara: 
 member-reactivated = Koordinator mengaktifkan lagi keanggotaan ini. Selamat datang kembali! Kirim /duty kalau sudah siap bertugas.
 roster-confirm-deactivate =
     Nonaktifkan { $name }? { $seat ->
-        [counselor] Dia tidak akan menerima peringatan krisis atau obrolan lagi
-       *[other] Dia tidak akan dapat permintaan baru lagi
-    }{ $load ->
-        [0] .
-       *[other] , dan { $load } obrolannya yang masih terbuka kembali ke antrean (atau tetap bersama konselor di dalamnya); setiap siswa diberi tahu.
+        [counselor] Dia tidak akan menerima peringatan krisis atau obrolan lagi{ $load ->
+            [0] .
+           *[other] . { $load } obrolannya yang masih terbuka tetap bersama pendamping sebaya di dalamnya (siswa yang hanya bersamanya kembali ke antrean untuk pendamping), dan kasus krisis yang dia ambil alih langsung dikirim ulang sebagai peringatan; setiap siswa diberi tahu.
+        }
+       *[other] Dia tidak akan dapat permintaan baru lagi{ $load ->
+            [0] .
+           *[other] , dan { $load } obrolannya yang masih terbuka kembali ke antrean (atau tetap bersama konselor di dalamnya); setiap siswa diberi tahu.
+        }
     }
     { $last ->
         [counselor] ⚠️ { $name } satu-satunya konselor yang aktif. Tanpa konselor, peringatan krisis hanya sampai ke koordinator sampai Anda menambah atau mengaktifkan konselor lagi.

@@ -10,7 +10,7 @@ from flows import screening
 from flows.buttons import button
 from flows.safety_plan import PLAN
 from flows.session import FEEDBACK_MACHINE
-from flows.types import NO_SOS, SOS, Button, Copy, Effect, Priority, Reply
+from flows.types import NO_SOS, SOS, Button, ClearButtons, Copy, Effect, Priority, Reply
 from handlers import escalations, journey, practice, selfhelp, wellbeing
 from handlers.context import Services, machine_context
 from handlers.dispatch import (
@@ -340,7 +340,9 @@ async def hand_back(uow: UnitOfWork, services: Services, chat: ChatSession, memb
     await uow.audit.add("system", "session.handed_back", f"request:{request.id}",
                         {"session": chat.id, "member": member.id}, now)
     params: dict[str, str | int] = {"pseudonym": request.pseudonym}
-    effects: list[Effect] = []
+    # the chat's Hand over / End buttons they were shown (going off duty) go with it (a
+    # trial: they stayed live after the timer handed the chat back)
+    effects: list[Effect] = await _clear_chat_buttons(uow, chat, member)
     if tell_member:
         effects.append(Reply("handback-done", params, to=member.telegram_id))
     # their crisis case goes back to paging, said after the student and whoever stays in the
@@ -369,6 +371,21 @@ async def hand_back(uow: UnitOfWork, services: Services, chat: ChatSession, memb
     effects += [Reply("handback-colleague", {**params, "role_key": f"role-{role}"},
                       to=m.telegram_id, priority=urgent) for m in staying]
     return effects + paging
+
+
+async def _clear_chat_buttons(uow: UnitOfWork, chat: ChatSession,
+                              member: Member) -> list[Effect]:
+    """The messages in ``member``'s chat whose buttons act on this chat (``ho:<chat>:``
+    Hand over, ``en:<chat>:`` End: handlers.duty, handlers.staff) and are still shown, to be
+    cleared; none for someone who blocked the bot (nothing reaches them)."""
+    person = await uow.people.by_telegram_id(member.telegram_id)
+    if person is not None and person.blocked_bot:
+        return []
+    live: set[int] = set()
+    for prefix in (f"ho:{chat.id}:", f"en:{chat.id}:"):
+        live.update(await uow.outbox.live_buttons(member.telegram_id, prefix,
+                                                  chat.started_at))
+    return [ClearButtons(m, to=member.telegram_id) for m in sorted(live)]
 
 
 async def handoff_failed(uow: UnitOfWork, request: HelpRequest,

@@ -879,6 +879,22 @@ async def test_going_off_duty_clears_the_buttons_of_offers_waiting_for_you(
     assert await check(world) == []
 
 
+async def test_a_chat_handed_back_by_its_timer_clears_the_hand_over_and_end_buttons(
+    world: World,
+) -> None:
+    """(A trial: after going off duty the chat was handed back when its time ran out, and
+    the *Hand over* / *End* buttons of "you went off duty with an open chat" stayed live.)"""
+    await intake(world, STUDENT)
+    await press(world, DIMAS, "of:accept:")
+    await world.command(DIMAS, "/duty")
+    await press(world, DIMAS, "dt:off:")
+    assert [d for _, d in world.buttons(DIMAS) if d.startswith(("ho:", "en:"))]
+    await world.advance(world.config.routing.handback_after + 5)
+    assert any("went back to the team" in t for t in world.texts(DIMAS)), "handed back"
+    assert [d for _, d in world.buttons(DIMAS) if d.startswith(("ho:", "en:"))] == []
+    assert await check(world) == []
+
+
 async def test_a_supporter_ending_after_the_case_is_resolved_still_leaves_the_counselor_in(
     world: World,
 ) -> None:

@@ -83,6 +83,23 @@ async def test_a_too_short_description_gets_its_hint_and_crashes_nothing(world: 
     assert pings(world, BUDI), "a crisis right after is not held up"
 
 
+async def test_a_description_of_only_emoji_asks_for_a_few_words_and_changes_nothing(
+    world: World,
+) -> None:
+    """(A trial: 22 × 😭 and nothing else was taken as the written description.)"""
+    await intake(world, STUDENT, until="in:feeling:3", description="😭" * 22)
+    hint = world.texts(STUDENT)[-2]  # (then the question again)
+    assert "beberapa kata" in hint, hint  # a few words, asked for plainly
+    async with world.running.store() as uow:
+        conversation = await uow.conversations.get(STUDENT)
+        assert conversation is not None
+        assert (conversation.state, conversation.data.get("description")) == \
+            ("description", None)
+    await world.say(STUDENT, "😭😭 " + DESCRIPTION)  # words with them are welcome
+    assert any(d.startswith("in:feeling:") for _, d in world.latest_buttons(STUDENT))
+    assert await check(world) == []
+
+
 async def test_the_counselor_button_is_the_students_request_and_twice_is_once(
     world: World,
 ) -> None:

@@ -236,6 +236,11 @@ help-session =
     • /end — finish the chat
     If you need a counselor right now, press 🆘 below. In an emergency:
     { $resources }
+help-session-counselor =
+    You are in a chat, and a counselor is already here with you. Just write here: they read what you send.
+    • /end — finish the chat
+    In an emergency:
+    { $resources }
 relay-from-supporter = 💬 Peer supporter: { $text }
 relay-from-counselor = 💬 Counselor: { $text }
 relay-media-from-supporter = Your supporter sent this:

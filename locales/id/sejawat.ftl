@@ -240,6 +240,11 @@ help-session =
     • /end — udahan ngobrol
     Kalau kamu butuh konselor sekarang, tekan 🆘 di bawah. Kalau darurat:
     { $resources }
+help-session-counselor =
+    Kamu lagi ada di obrolan, dan konselor udah ada di sini nemenin kamu. Tulis aja di sini, konselornya baca pesanmu kok.
+    • /end — udahan ngobrol
+    Kalau darurat:
+    { $resources }
 relay-from-supporter = 💬 Pendamping sebaya: { $text }
 relay-from-counselor = 💬 Konselor: { $text }
 relay-media-from-supporter = Pendampingmu ngirim ini:

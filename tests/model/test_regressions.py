@@ -100,6 +100,28 @@ async def test_a_description_of_only_emoji_asks_for_a_few_words_and_changes_noth
     assert await check(world) == []
 
 
+async def test_help_in_a_chat_a_counselor_is_in_says_the_counselor_is_there(
+    world: World,
+) -> None:
+    """(A trial: /help in a chat the counselor had joined still said "press 🆘 if you need a
+    counselor right now".)"""
+    await intake(world, STUDENT)
+    await press(world, DIMAS, "of:accept:")
+    before = len(world.telegram.messages)
+    await world.command(STUDENT, "/help")
+    assert "🆘" in world.texts(STUDENT, before)[-1], "with the supporter only: 🆘 is the way"
+    await world.say(STUDENT, "aku pengen mati aja")
+    await press(world, BUDI, "es:take:")  # Pak Budi joins the chat
+    before = len(world.telegram.messages)
+    await world.command(STUDENT, "/help")
+    [help_] = world.texts(STUDENT, before)
+    assert "🆘" not in help_, help_
+    assert "konselor udah ada di sini" in help_, help_
+    assert "112" in help_, "the numbers, as /help always shows them"
+    assert world.telegram.to(STUDENT, before)[-1].buttons == [], "no 'a counselor now' key"
+    assert await check(world) == []
+
+
 async def test_the_counselor_button_is_the_students_request_and_twice_is_once(
     world: World,
 ) -> None:

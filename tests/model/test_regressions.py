@@ -1258,3 +1258,18 @@ async def test_a_chat_message_of_four_thousand_characters_reaches_the_other_side
     assert to_student.count("Makasih udah cerita sepanjang ini.") == 110
     assert world.errors.records == []
     assert await check(world) == []
+
+
+async def test_a_shift_reminder_that_comes_due_after_its_shift_is_not_sent(world: World) -> None:
+    """(A trial: after the bot was down, or a run was skipped, "your shift starts soon"
+    arrived for a shift already over.) On time, it still comes."""
+    await world.command(SARI, "/shifts add 9102 sel,rab 08:00-12:00")  # Ayu: Tue and Wed
+    before = len(world.telegram.messages)
+    world.clock.advance(27 * 3600)  # Monday 10:00 -> Tuesday 13:00, nothing run meanwhile
+    await world.settle()  # the reminder, start and end of Tuesday's shift all come due now
+    said = world.texts(9102, before)
+    assert not any("Reminder: your shift starts soon" in t for t in said), said
+    on_time = len(world.telegram.messages)
+    await world.advance(18 * 3600 + 50 * 60)  # Wednesday 07:50: 10 minutes before
+    assert any("Reminder: your shift starts soon" in t for t in world.texts(9102, on_time))
+    assert await check(world) == []

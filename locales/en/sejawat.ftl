@@ -416,7 +416,10 @@ duty-on-open-cases = { $count ->
        *[other] { $count } crisis cases still need a counselor
     }: /cases lists them, with Take over.
 duty-off = { $chats ->
-        [0] You are off duty now. Thank you for today. 💛
+        [0] { $cases ->
+            [0] You are off duty now. Thank you for today. 💛
+           *[other] You are off duty now, apart from the chat above: it stays yours until a colleague takes it over.
+        }
         [one] You are off duty now. One chat is still open: please hand it over or end it.
        *[other] You are off duty now. { $chats } chats are still open: please hand each one over or end it.
     }

@@ -421,7 +421,10 @@ duty-on-supporter =
 duty-on-counselor = Anda sekarang bertugas untuk kasus krisis. Panggilannya masuk ke sini dengan tombol “Sudah saya lihat” dan “Ambil alih”. /cases menampilkan kasus yang masih terbuka.
 duty-on-open-cases = Ada { $count } kasus krisis yang masih butuh konselor: /cases menampilkannya, lengkap dengan tombol Ambil alih.
 duty-off = { $chats ->
-        [0] Tugas jaga sudah selesai. Terima kasih untuk hari ini. 💛
+        [0] { $cases ->
+            [0] Tugas jaga sudah selesai. Terima kasih untuk hari ini. 💛
+           *[other] Tugas jaga sudah selesai, kecuali obrolan di atas: obrolan itu tetap dipegang sampai ada rekan yang mengambil alih.
+        }
        *[other] Tugas jaga sudah selesai. Masih ada { $chats } obrolan terbuka: serahkan atau akhiri dulu.
     }
 duty-off-open-chat = Obrolan terbuka dengan { $pseudonym }: serahkan atau akhiri? Kalau dalam { $minutes } menit kamu belum memilih, obrolannya otomatis dikembalikan ke tim. Kalau mau tetap lanjut, mulai bertugas lagi dengan /duty.

@@ -1273,3 +1273,23 @@ async def test_a_shift_reminder_that_comes_due_after_its_shift_is_not_sent(world
     await world.advance(18 * 3600 + 50 * 60)  # Wednesday 07:50: 10 minutes before
     assert any("Reminder: your shift starts soon" in t for t in world.texts(9102, on_time))
     assert await check(world) == []
+
+
+async def test_a_shift_ending_with_a_crisis_chat_open_says_so_before_any_thanks(
+    world: World,
+) -> None:
+    """(A trial: at the end of his shift the counselor read "Thank you for today" and then
+    "your crisis chat is still open".) The open chat first, and no thanks for the day while
+    it is still his."""
+    await world.command(SARI, "/shifts add 9201 sen 09:00-11:00")  # Pak Budi, until 11:00
+    await _held_by_budi(world)
+    before = len(world.telegram.messages)
+    await world.advance(3600)  # 11:00: the shift ends
+    said = world.texts(BUDI, before)
+    crisis = [i for i, t in enumerate(said) if "crisis chat with" in t]
+    off = [i for i, t in enumerate(said) if t.startswith("You are off duty now")]
+    assert crisis, said
+    assert off, said
+    assert crisis[0] < off[0], said
+    assert not any("Thank you for today" in t for t in said), said
+    assert await check(world) == []

@@ -125,8 +125,9 @@ async def _stale_buttons(uow: UnitOfWork, meta: dict[str, Any], chat_id: int,
     for key, until in (("case_open", "taken"), ("case_outcome", "resolved"),
                        ("case_handover", "handover")):
         if meta.get(key) is not None:
-            meant, replaced = await uow.escalations.shown(int(meta[key]), chat_id,
-                                                          message_id, until)
+            meant, replaced = await uow.escalations.shown(
+                int(meta[key]), chat_id, message_id, until,
+                replace=not meta.get("listed"))  # a /cases line replaces nothing
             return replaced if meant else [message_id]
     return []
 

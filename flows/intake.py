@@ -310,6 +310,12 @@ def _too_short(ctx: Context, data: Data, event: Event) -> bool:
     return len(event.value.strip()) < ctx.settings["description_min"]
 
 
+def _no_words(ctx: Context, data: Data, event: Event) -> bool:
+    """Not a letter in it (only emoji, signs or digits): however long, it says nothing a
+    supporter can read (a trial: 22 × 😭 was taken as the description)."""
+    return not any(ch.isalpha() for ch in event.value)
+
+
 def _too_long(ctx: Context, data: Data, event: Event) -> bool:
     return len(event.value.strip()) > ctx.settings["description_max"]
 
@@ -366,6 +372,7 @@ def _and(a: str, b: str) -> Guard:
 GUARDS: dict[str, Guard] = {
     "editing": _editing,
     "too-short": _too_short,
+    "no-words": _no_words,
     "too-long": _too_long,
     "yes": _value("yes"),
     "no": _value("no"),
@@ -380,7 +387,7 @@ GUARDS: dict[str, Guard] = {
     "field-name": _value("name"),
     "has-description": lambda ctx, data, event: bool(data.get("description")),
     "length-ok": lambda ctx, data, event: not _too_short(ctx, data, event)
-    and not _too_long(ctx, data, event),
+    and not _too_long(ctx, data, event) and not _no_words(ctx, data, event),
     "screen": _screen,
     "known-answer": _is(screening.KEPT),
     "yes-so-far": _yes_so_far,
@@ -460,6 +467,8 @@ INTAKE = Machine(
             *_field("topic", "description", _set("topic"), "known-topic"),
         )),
         "description": State("description", _description, back="topic", expects_text=True, on=(
+            On("text", guard="no-words", do=_length_hint("intake-description-no-words"),
+               reprompt=True),  # (before the lengths: emoji only, however many)
             On("text", guard="too-short", do=_length_hint("intake-description-too-short"),
                reprompt=True),
             *_field("text", "feeling", _keep_first_part, "too-long"),

@@ -68,7 +68,8 @@ async def cases(uow: UnitOfWork, services: Services, inbound: Inbound,
         params["holder"] = holder.name if holder is not None else "-"  # who to ask about it
         mine = escalation.taken_over_by == member.id
         shown = case_buttons(escalation, member.role, held=not (ended and mine))
-        effects.append(Reply("cases-line", params, shown, meta=case_meta(escalation, shown)))
+        effects.append(Reply("cases-line", params, shown,
+                             meta=case_meta(escalation, shown, listed=True)))
     return effects
 
 

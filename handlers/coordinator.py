@@ -286,7 +286,8 @@ async def roster_button(uow: UnitOfWork, services: Services, inbound: Inbound,
             key, params = _member_line(other, 0, care)
             return [*moved, Reply(key, params, _roster_buttons(other),
                                   edit=inbound.message_id or None),
-                    Reply("roster-updated", {"name": other.name, "load": had}),
+                    Reply("roster-updated", {"name": other.name, "load": had,
+                                             "seat": other.role}),
                     # (seen) they learned it only from /duty: told, kindly
                     Reply("member-deactivated", {"load": had}, to=other.telegram_id),
                     menus.menu(other)]

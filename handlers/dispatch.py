@@ -346,6 +346,25 @@ async def unattended(uow: UnitOfWork, services: Services, request_id: int,
     return told + [Reply("unattended-alert", params, to=m.telegram_id) for m in coordinators]
 
 
+async def wait_news(uow: UnitOfWork, services: Services, request: HelpRequest,
+                    now: datetime) -> dict[str, str | int]:
+    """What a student just put back in line (their supporter left) is told about who can take
+    them now, in the message that says so: ``wait`` "closed" (with ``opens``), "nobody" (no
+    supporter on duty could take it) or "open". "closed" and "nobody" are recorded as told, as
+    ``_tell_positions`` would record them, so the next dispatch does not send the same news
+    (and the emergency numbers) again right after (a trial: the numbers twice back to back)."""
+    told = "closed" if not is_open(services, now) else \
+        "nobody" if not able_on_duty(await available(uow, services, now), request) else "open"
+    if told != "open":
+        practising = await uow.people.practising()
+        blocked = await uow.people.blocked(now)
+        queued = [r for r in await uow.requests.queued()
+                  if r.person_id not in blocked and r.person_id not in practising]
+        request.last_position = positions(await waiting_list(uow, queued)).get(request.id)
+        request.position_told_at, request.wait_told = now, told
+    return {"wait": told, "opens": opens_at(services, now) if told == "closed" else "-"}
+
+
 async def offer_outcome(uow: UnitOfWork, request: HelpRequest | None, member: Member | None,
                         verb: str) -> list[Effect]:
     """What a supporter whose offer was declined or expired is told, after the request was

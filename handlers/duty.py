@@ -67,7 +67,8 @@ async def go_off_duty(uow: UnitOfWork, services: Services, member: Member,
             for c in await uow.members.all("coordinator") if c.active]
     minutes = max(1, -(-services.config.routing.handback_after // 60))
     handing = 0
-    per_chat: list[Effect] = []  # what they are told of each open chat
+    cases: list[Effect] = []  # what they (and colleagues) are told of each crisis chat
+    per_chat: list[Effect] = []  # and of each other open chat
     for chat in chats:
         request = await uow.requests.get(chat.request_id)
         assert request is not None
@@ -77,7 +78,7 @@ async def go_off_duty(uow: UnitOfWork, services: Services, member: Member,
             if chat.counselor_id == member.id else None
         if handover is not None:  # their crisis case: a colleague is asked to take it over
             case, on_duty, asked, told = handover
-            per_chat += [Reply("duty-off-counselor-case", {
+            cases += [Reply("duty-off-counselor-case", {
                 **params, "id": case.id, "asked": on_duty,
                 "others": 0 if on_duty else asked}, BACK_ON_DUTY, to=member.telegram_id),
                 *told]
@@ -90,7 +91,10 @@ async def go_off_duty(uow: UnitOfWork, services: Services, member: Member,
             per_chat.append(Reply("duty-off-open-chat", params, keyboard,
                                   to=member.telegram_id))
         await handback.ask(uow, services, member, chat, now)
+    # a crisis chat still theirs is said first, and no "thank you for today" while it is (a
+    # trial: the thanks came first, then "your crisis chat is still open")
+    effects += cases
     if not missed:  # "hand it over or end it" is said of the chats without a crisis case
-        effects.append(Reply("duty-off", {"chats": len(chats) - handing},
+        effects.append(Reply("duty-off", {"chats": len(chats) - handing, "cases": handing},
                              to=member.telegram_id))
     return effects + per_chat + await dispatch(uow, services)

@@ -527,14 +527,18 @@ def case_buttons(case: Escalation, role: str = "counselor",
     return rows
 
 
-def case_meta(case: Escalation, rows: tuple[tuple[Button, ...], ...]) -> dict[str, int]:
+def case_meta(case: Escalation, rows: tuple[tuple[Button, ...], ...],
+              listed: bool = False) -> dict[str, int]:
     """What the outbox records about a message that shows ``rows`` of the case's buttons,
     so they are cleared when the case moves past them (handlers/cases.py): Acknowledge /
-    Take over at take-over, outcome buttons at resolution."""
+    Take over at take-over, outcome buttons at resolution. ``listed``: a line of /cases,
+    which replaces no earlier message's buttons (a trial: /cases took the ping's away); a
+    later ping replaces it as any earlier one."""
     if not rows:
         return {}
     outcome = any(b.data.startswith(f"{ESC}:out:") for row in rows for b in row)
-    return {"case_outcome" if outcome else "case_open": case.id}
+    return {"case_outcome" if outcome else "case_open": case.id} | (
+        {"listed": 1} if listed else {})
 
 
 async def clear_stale(uow: UnitOfWork, case: Escalation) -> list[Effect]:

@@ -10,7 +10,7 @@ from flows import screening
 from flows.buttons import button
 from flows.safety_plan import PLAN
 from flows.session import FEEDBACK_MACHINE
-from flows.types import NO_SOS, SOS, Button, Copy, Effect, Priority, Reply
+from flows.types import NO_SOS, SOS, Button, ClearButtons, Copy, Effect, Priority, Reply
 from handlers import escalations, journey, practice, selfhelp, wellbeing
 from handlers.context import Services, machine_context
 from handlers.dispatch import (
@@ -23,6 +23,7 @@ from handlers.dispatch import (
     resting,
     settle_offer,
     student_chat,
+    wait_news,
 )
 from routing.lifecycles import OfferStatus, RequestStatus, SessionStatus
 from storage.models import HelpRequest, Person
@@ -297,7 +298,7 @@ async def _requeue(uow: UnitOfWork, services: Services, chat: ChatSession,
         await journey.move(uow, chat.student_chat_id, "blocked", now)
         await uow.audit.add("system", "session.released", f"request:{request.id}",
                             {"session": chat.id, "blocked": True}, now)
-        return [Reply(student_key, to=chat.student_chat_id),
+        return [Reply(student_key, {"wait": "open", "opens": "-"}, to=chat.student_chat_id),
                 Reply("blocked-student-short", to=chat.student_chat_id, keyboard=SOS)]
     await uow.requests.fire(request, "hand_back", now)  # routing.queue: front of the line
     request.last_position, request.wait_told = None, None
@@ -306,7 +307,10 @@ async def _requeue(uow: UnitOfWork, services: Services, chat: ChatSession,
                        {"pseudonym": request.pseudonym})
     await uow.audit.add("system", "session.released", f"request:{request.id}",
                         {"session": chat.id}, now)
-    return [Reply(student_key, to=chat.student_chat_id)]
+    # nobody on duty who could take it, or the program closed, is said here, with the
+    # numbers once (not again by the dispatch that follows)
+    return [Reply(student_key, await wait_news(uow, services, request, now),
+                  to=chat.student_chat_id)]
 
 
 async def withdraw_offers(uow: UnitOfWork, member: Member, now: datetime) -> list[Effect]:
@@ -357,7 +361,9 @@ async def hand_back(uow: UnitOfWork, services: Services, chat: ChatSession, memb
     await uow.audit.add("system", "session.handed_back", f"request:{request.id}",
                         {"session": chat.id, "member": member.id}, now)
     params: dict[str, str | int] = {"pseudonym": request.pseudonym}
-    effects: list[Effect] = []
+    # the chat's Hand over / End buttons they were shown (going off duty) go with it (a
+    # trial: they stayed live after the timer handed the chat back)
+    effects: list[Effect] = await _clear_chat_buttons(uow, chat, member)
     if tell_member:
         effects.append(Reply("handback-done", params, to=member.telegram_id))
     # their crisis case goes back to paging, said after the student and whoever stays in the
@@ -386,6 +392,21 @@ async def hand_back(uow: UnitOfWork, services: Services, chat: ChatSession, memb
     effects += [Reply("handback-colleague", {**params, "role_key": f"role-{role}"},
                       to=m.telegram_id, priority=urgent) for m in staying]
     return effects + paging
+
+
+async def _clear_chat_buttons(uow: UnitOfWork, chat: ChatSession,
+                              member: Member) -> list[Effect]:
+    """The messages in ``member``'s chat whose buttons act on this chat (``ho:<chat>:``
+    Hand over, ``en:<chat>:`` End: handlers.duty, handlers.staff) and are still shown, to be
+    cleared; none for someone who blocked the bot (nothing reaches them)."""
+    person = await uow.people.by_telegram_id(member.telegram_id)
+    if person is not None and person.blocked_bot:
+        return []
+    live: set[int] = set()
+    for prefix in (f"ho:{chat.id}:", f"en:{chat.id}:"):
+        live.update(await uow.outbox.live_buttons(member.telegram_id, prefix,
+                                                  chat.started_at))
+    return [ClearButtons(m, to=member.telegram_id) for m in sorted(live)]
 
 
 async def handoff_failed(uow: UnitOfWork, request: HelpRequest,

@@ -71,8 +71,10 @@ async def sync_config(uow: UnitOfWork, services: Services) -> None:
 
 
 async def fire_shift(uow: UnitOfWork, services: Services, kind: str,
-                     shift_id: int) -> list[Effect]:
-
+                     shift_id: int, due: datetime | None = None) -> list[Effect]:
+    """A shift's timer fired (``due``: when it was meant to). A reminder that fires once the
+    start it was for has passed (the bot was down, a run was skipped) is not sent: a trial got
+    "your shift starts soon" for a shift already over."""
     shift = await uow.shifts.get(shift_id)
     if shift is None:
         return []
@@ -80,8 +82,11 @@ async def fire_shift(uow: UnitOfWork, services: Services, kind: str,
     effects: list[Effect] = []
     if member is not None and member.active:
         if kind == "shift_reminder":
-            effects.append(Reply("shift-reminder", {"start": shift.start, "end": shift.end},
-                                 to=member.telegram_id))
+            ahead = timedelta(seconds=services.config.routing.shift_reminder)
+            if due is None or services.clock() < due + ahead:  # the shift is still to come
+                effects.append(Reply("shift-reminder", {"start": shift.start,
+                                                        "end": shift.end},
+                                     to=member.telegram_id))
         elif kind == "shift_start" and member.trained:
             effects += await go_on_duty(uow, services, member)
         elif kind == "shift_end":

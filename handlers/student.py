@@ -66,6 +66,11 @@ MACHINES: dict[str, tuple[Machine, str]] = {
 }
 
 
+async def _counselor_in_chat(uow: UnitOfWork, student_chat_id: int) -> bool:
+    chat = await uow.sessions.active_for_student(student_chat_id)
+    return chat is not None and chat.counselor_id is not None
+
+
 async def converse(
     uow: UnitOfWork, services: Services, inbound: Inbound, person: Person
 ) -> list[Effect]:
@@ -128,6 +133,11 @@ async def converse(
         # "a counselor is coming": the counselor will read them
         effects = [Reply("case-open-waiting-short") if isinstance(e, Reply)
                    and e.key == "intake-queued-waiting" else e for e in effects]
+    if any(isinstance(e, Reply) and e.key == "help-session" for e in effects) and \
+            await _counselor_in_chat(uow, inbound.chat_id):
+        # (a trial: "press 🆘 if you need a counselor" with the counselor in the chat)
+        effects = [Reply("help-session-counselor") if isinstance(e, Reply)
+                   and e.key == "help-session" else e for e in effects]
     if step.changed and inbound.kind == "button" and not inbound.typed:
         effects.insert(0, ClearButtons(inbound.message_id))
     if flow == "intake" and saved is not None and saved.flow == "intake":  # (a new intake

@@ -37,7 +37,7 @@ async def fire(uow: UnitOfWork, services: Services, timer: Timer) -> list[Effect
     if timer.kind == "followup":
         return await _followup(uow, services, ref, int(timer.payload.get("chat_id", 0)))
     if timer.kind in ("shift_start", "shift_end", "shift_reminder"):
-        return await fire_shift(uow, services, timer.kind, ref)
+        return await fire_shift(uow, services, timer.kind, ref, timer.due_at)
     if timer.kind == escalations.ACK_TIMER:
         return await escalations.on_timeout(uow, services, ref)
     if timer.kind == escalations.FOLLOWUP_TIMER:

@@ -95,11 +95,11 @@ OFF_DUTY = ("duty.off", "member.unreachable")  # the audit's entries that take s
 
 async def roster_lines(uow: UnitOfWork, services: Services, now: datetime
                        ) -> dict[int, dict[str, str | int | float]]:
-    """Per supporter, for the coordinators' /roster: chats started and hours spent in chats
-    this week, the last check-in (its score, or that they asked to talk, and how long ago) and
-    whether they rest now. Numbers only, never what was said."""
+    """Per supporter, for the coordinators' /roster: chats joined this week (those they left
+    too) and hours spent in chats, the last check-in (its score, or that they asked to talk,
+    and how long ago) and whether they rest now. Numbers only, never what was said."""
     monday = week_start(services, now)
-    chats = await uow.sessions.started_since(monday)
+    chats = await uow.offers.joined_since(monday)  # (those they left too: a trial)
     hours = await uow.sessions.time_since(monday, now)
     rest = await resting(uow, services, now)
     checkins = await uow.audit.latest("wellbeing.checkin")

@@ -86,19 +86,21 @@ class Escalations:
             select(Escalation).where(Escalation.status != "resolved").order_by(Escalation.id)
         )).all()
 
-    async def shown(self, escalation_id: int, chat_id: int, message_id: int, until: str
-                    ) -> tuple[bool, list[int]]:
+    async def shown(self, escalation_id: int, chat_id: int, message_id: int, until: str,
+                    replace: bool = True) -> tuple[bool, list[int]]:
         """A message with the case's buttons reached ``chat_id`` as ``message_id``; they mean
         something until the case is ``until`` (taken over, or resolved). Returns whether they
         still do (False, nothing recorded: that happened while the message was on its way)
         and the earlier messages of the case in that chat with the same buttons, which this
         one replaces (forgotten here, so the caller clears them: one live ping per person,
-        however long the ladder climbed)."""
+        however long the ladder climbed). ``replace=False``: it replaces none of them (a list
+        the member asked for, shown beside the ping)."""
         case = await self.get(escalation_id)
         if case is None or _over(case, until):
             return False, []
         earlier = (await self._s.execute(_CASE_MESSAGES, {
-            "b_escalation_id": escalation_id, "b_chat_id": chat_id, "b_until": until})).all()
+            "b_escalation_id": escalation_id, "b_chat_id": chat_id, "b_until": until})).all() \
+            if replace else []
         if earlier:
             await self._s.execute(delete(CaseMessage).where(
                 CaseMessage.id.in_([row_id for row_id, _ in earlier])))

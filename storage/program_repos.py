@@ -227,6 +227,20 @@ class Offers:
                                           Offer.status == OfferStatus.ACCEPTED.value)
             .order_by(Offer.id)))
 
+    async def joined_since(self, since: datetime) -> dict[int, int]:
+        """How many chats each supporter joined at ``since`` or later: the offers they accepted
+        (a new chat, one handed back or one handed over to them), the chats they left since
+        included, as a chat's supporter is cleared when they leave it (the coordinators'
+        /roster; practice with a scripted student is training, not counted)."""
+        rows = await self._s.execute(
+            select(Offer.member_id, func.count())
+            .join(HelpRequest, HelpRequest.id == Offer.request_id)
+            .join(Person, Person.id == HelpRequest.person_id)
+            .where(Offer.status == OfferStatus.ACCEPTED.value, Offer.decided_at >= since,
+                   Person.practice_with.is_(None))
+            .group_by(Offer.member_id))
+        return {int(member): int(count) for member, count in rows.all()}
+
     async def pending_for_member(self, member_id: int) -> Sequence[Offer]:
         return (await self._s.scalars(
             select(Offer).where(Offer.member_id == member_id, Offer.status == "pending")

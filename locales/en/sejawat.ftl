@@ -92,6 +92,7 @@ intake-description-again =
     “{ $description }”
     Want to change it? Just write the new one. If it's right, tap “Keep this one”.
 btn-description-keep = Keep this one
+intake-description-no-words = Emoji are fine 💛, but could you also tell us in a few words what's going on (at least { $min } characters)? It helps your supporter understand.
 intake-description-too-short = That's a bit short. Could you add a little more, at least { $min } characters? It helps your supporter understand.
 intake-description-kept-part = Thank you for telling us all this. 💛 Your request keeps the first { $max } characters; tell your supporter the rest once you're chatting, they'll have time to read it.
 intake-feeling = How are you feeling right now, from 1 (very bad) to 5 (good)?
@@ -224,12 +225,21 @@ session-ended-idle-student =
     If you ever need help right away:
     { $resources }
 session-handed-over-student = Your peer supporter has handed this chat to another supporter. They can read your request and the notes from your chat so far, and they'll carry on with you here.
-session-supporter-unavailable = Your supporter can't continue. You keep your place at the front of the line, and another supporter will join you here as soon as possible. If you need help now: { $resources }
+session-supporter-unavailable = Your supporter can't continue. You keep your place at the front of the line, and { $wait ->
+        [nobody] the first supporter who comes on duty will join you here (nobody who can take your request is on duty right now).
+        [closed] a supporter will join you here when the program opens again ({ $opens }).
+       *[open] another supporter will join you here as soon as possible.
+    } If you need help now: { $resources }
 session-idle-check = Are you still there? 🙂 If we don't hear from you in { $minutes } minutes, this chat will close. You can always come back with /start.
 help-session =
     You are in a chat. Just write here.
     • /end — finish the chat
     If you need a counselor right now, press 🆘 below. In an emergency:
+    { $resources }
+help-session-counselor =
+    You are in a chat, and a counselor is already here with you. Just write here: they read what you send.
+    • /end — finish the chat
+    In an emergency:
     { $resources }
 relay-from-supporter = 💬 Peer supporter: { $text }
 relay-from-counselor = 💬 Counselor: { $text }
@@ -406,7 +416,10 @@ duty-on-open-cases = { $count ->
        *[other] { $count } crisis cases still need a counselor
     }: /cases lists them, with Take over.
 duty-off = { $chats ->
-        [0] You are off duty now. Thank you for today. 💛
+        [0] { $cases ->
+            [0] You are off duty now. Thank you for today. 💛
+           *[other] You are off duty now, apart from the chat above: it stays yours until a colleague takes it over.
+        }
         [one] You are off duty now. One chat is still open: please hand it over or end it.
        *[other] You are off duty now. { $chats } chats are still open: please hand each one over or end it.
     }
@@ -812,8 +825,16 @@ btn-keep-active = No, keep active
 roster-unchanged = Nothing changed: { $name } is already set that way.
 roster-updated = { $name } is deactivated and has been told. { $load ->
         [0] They had no open chats.
-        [one] Their open chat went back to the queue (or stays with the counselor in it) and the student was told.
-       *[other] Their { $load } open chats went back to the queue (or stay with the counselor in them) and each student was told.
+       *[other] { $seat ->
+            [counselor] { $load ->
+                [one] Their open chat stays with the peer supporter in it (a student they were alone with went back to the queue for a supporter), any crisis case they had taken over is being paged again, and the student was told.
+               *[other] Their { $load } open chats stay with the peer supporters in them (students they were alone with went back to the queue for a supporter), any crisis cases they had taken over are being paged again, and each student was told.
+            }
+           *[other] { $load ->
+                [one] Their open chat went back to the queue (or stays with the counselor in it) and the student was told.
+               *[other] Their { $load } open chats went back to the queue (or stay with the counselor in them) and each student was told.
+            }
+        }
     }
 member-deactivated = A coordinator has paused your membership: you won't get requests or crisis alerts for now{ $load ->
         [0] .
@@ -822,12 +843,16 @@ member-deactivated = A coordinator has paused your membership: you won't get req
 member-reactivated = A coordinator has made your membership active again. Welcome back! Go on duty with /duty when you're ready.
 roster-confirm-deactivate =
     Deactivate { $name }? { $seat ->
-        [counselor] They will get no crisis alerts or chats any more
-       *[other] They will get no new requests
-    }{ $load ->
-        [0] .
-        [one] , and their open chat goes back to the queue (or stays with the counselor in it); the student is told.
-       *[other] , and their { $load } open chats go back to the queue (or stay with the counselor in them); each student is told.
+        [counselor] They will get no crisis alerts or chats any more{ $load ->
+            [0] .
+            [one] . Their open chat stays with the peer supporter in it (a student they were alone with goes back to the queue for a supporter), and a crisis case they took over is paged again at once; the student is told.
+           *[other] . Their { $load } open chats stay with the peer supporters in them (students they were alone with go back to the queue for a supporter), and crisis cases they took over are paged again at once; each student is told.
+        }
+       *[other] They will get no new requests{ $load ->
+            [0] .
+            [one] , and their open chat goes back to the queue (or stays with the counselor in it); the student is told.
+           *[other] , and their { $load } open chats go back to the queue (or stay with the counselor in them); each student is told.
+        }
     }
     { $last ->
         [counselor] ⚠️ { $name } is the only active counselor. Without one, crisis alerts go to coordinators only until you add or activate a counselor.

@@ -96,6 +96,7 @@ intake-description-again =
     “{ $description }”
     Mau diganti? Tulis aja yang baru. Kalau udah pas, tekan “Pakai yang ini”.
 btn-description-keep = Pakai yang ini
+intake-description-no-words = Emoji boleh kok 💛, tapi ceritain juga pakai beberapa kata ya, apa yang lagi terjadi (minimal { $min } karakter). Biar pendampingmu lebih ngerti.
 intake-description-too-short = Kependekan nih. Tambahin dikit ya, minimal { $min } karakter, biar pendampingmu lebih ngerti.
 intake-description-kept-part = Makasih udah cerita sebanyak ini. 💛 Ceritamu panjang, jadi yang kekirim { $max } karakter pertama dulu. Sisanya ceritain aja ke pendampingmu nanti pas ngobrol, dia punya waktu buat baca kok.
 intake-feeling = Gimana perasaanmu sekarang? 1 = berat banget, 5 = baik.
@@ -228,12 +229,21 @@ session-ended-idle-student =
     Kalau suatu saat butuh bantuan segera:
     { $resources }
 session-handed-over-student = Pendampingmu nyerahin obrolan ini ke pendamping lain. Dia bisa baca permintaanmu dan catatan dari obrolan tadi, dan bakal lanjut nemenin kamu di sini.
-session-supporter-unavailable = Pendampingmu udah nggak bisa lanjut. Kamu tetap di urutan paling depan, dan pendamping lain bakal gabung di sini secepatnya. Kalau kamu butuh bantuan sekarang: { $resources }
+session-supporter-unavailable = Pendampingmu udah nggak bisa lanjut. Kamu tetap di urutan paling depan, dan { $wait ->
+        [nobody] pendamping pertama yang mulai bertugas bakal gabung di sini (sekarang lagi nggak ada yang bertugas dan bisa nerima permintaanmu).
+        [closed] pendamping bakal gabung di sini begitu program buka lagi ({ $opens }).
+       *[open] pendamping lain bakal gabung di sini secepatnya.
+    } Kalau kamu butuh bantuan sekarang: { $resources }
 session-idle-check = Kamu masih di situ? 🙂 Kalau nggak ada kabar dalam { $minutes } menit, obrolan ini bakal ditutup. Kamu selalu bisa balik lagi dengan /start.
 help-session =
     Kamu lagi ada di obrolan. Tulis aja di sini.
     • /end — udahan ngobrol
     Kalau kamu butuh konselor sekarang, tekan 🆘 di bawah. Kalau darurat:
+    { $resources }
+help-session-counselor =
+    Kamu lagi ada di obrolan, dan konselor udah ada di sini nemenin kamu. Tulis aja di sini, konselornya baca pesanmu kok.
+    • /end — udahan ngobrol
+    Kalau darurat:
     { $resources }
 relay-from-supporter = 💬 Pendamping sebaya: { $text }
 relay-from-counselor = 💬 Konselor: { $text }
@@ -411,7 +421,10 @@ duty-on-supporter =
 duty-on-counselor = Anda sekarang bertugas untuk kasus krisis. Panggilannya masuk ke sini dengan tombol “Sudah saya lihat” dan “Ambil alih”. /cases menampilkan kasus yang masih terbuka.
 duty-on-open-cases = Ada { $count } kasus krisis yang masih butuh konselor: /cases menampilkannya, lengkap dengan tombol Ambil alih.
 duty-off = { $chats ->
-        [0] Tugas jaga sudah selesai. Terima kasih untuk hari ini. 💛
+        [0] { $cases ->
+            [0] Tugas jaga sudah selesai. Terima kasih untuk hari ini. 💛
+           *[other] Tugas jaga sudah selesai, kecuali obrolan di atas: obrolan itu tetap dipegang sampai ada rekan yang mengambil alih.
+        }
        *[other] Tugas jaga sudah selesai. Masih ada { $chats } obrolan terbuka: serahkan atau akhiri dulu.
     }
 duty-off-open-chat = Obrolan terbuka dengan { $pseudonym }: serahkan atau akhiri? Kalau dalam { $minutes } menit kamu belum memilih, obrolannya otomatis dikembalikan ke tim. Kalau mau tetap lanjut, mulai bertugas lagi dengan /duty.
@@ -822,7 +835,10 @@ btn-keep-active = Tidak, tetap aktif
 roster-unchanged = Tidak ada yang berubah: status { $name } memang sudah seperti itu.
 roster-updated = { $name } dinonaktifkan dan sudah diberi tahu. { $load ->
         [0] Dia tidak punya obrolan terbuka.
-       *[other] { $load } obrolannya yang masih terbuka kembali ke antrean (atau tetap bersama konselor di dalamnya) dan setiap siswa sudah diberi tahu.
+       *[other] { $seat ->
+            [counselor] { $load } obrolannya yang masih terbuka tetap bersama pendamping sebaya di dalamnya (siswa yang hanya bersamanya kembali ke antrean untuk pendamping), kasus krisis yang dia ambil alih sedang dikirim ulang sebagai peringatan, dan setiap siswa sudah diberi tahu.
+           *[other] { $load } obrolannya yang masih terbuka kembali ke antrean (atau tetap bersama konselor di dalamnya) dan setiap siswa sudah diberi tahu.
+        }
     }
 member-deactivated = Koordinator menonaktifkan keanggotaan ini untuk sementara: permintaan dan peringatan krisis tidak akan dikirim dulu{ $load ->
         [0] .
@@ -831,11 +847,14 @@ member-deactivated = Koordinator menonaktifkan keanggotaan ini untuk sementara: 
 member-reactivated = Koordinator mengaktifkan lagi keanggotaan ini. Selamat datang kembali! Kirim /duty kalau sudah siap bertugas.
 roster-confirm-deactivate =
     Nonaktifkan { $name }? { $seat ->
-        [counselor] Dia tidak akan menerima peringatan krisis atau obrolan lagi
-       *[other] Dia tidak akan dapat permintaan baru lagi
-    }{ $load ->
-        [0] .
-       *[other] , dan { $load } obrolannya yang masih terbuka kembali ke antrean (atau tetap bersama konselor di dalamnya); setiap siswa diberi tahu.
+        [counselor] Dia tidak akan menerima peringatan krisis atau obrolan lagi{ $load ->
+            [0] .
+           *[other] . { $load } obrolannya yang masih terbuka tetap bersama pendamping sebaya di dalamnya (siswa yang hanya bersamanya kembali ke antrean untuk pendamping), dan kasus krisis yang dia ambil alih langsung dikirim ulang sebagai peringatan; setiap siswa diberi tahu.
+        }
+       *[other] Dia tidak akan dapat permintaan baru lagi{ $load ->
+            [0] .
+           *[other] , dan { $load } obrolannya yang masih terbuka kembali ke antrean (atau tetap bersama konselor di dalamnya); setiap siswa diberi tahu.
+        }
     }
     { $last ->
         [counselor] ⚠️ { $name } satu-satunya konselor yang aktif. Tanpa konselor, peringatan krisis hanya sampai ke koordinator sampai Anda menambah atau mengaktifkan konselor lagi.

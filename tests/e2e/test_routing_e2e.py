@@ -326,7 +326,7 @@ async def test_deactivating_a_supporter_puts_their_student_back_in_line(
     await sari.say("/roster")
     await sari.press(f"ro:confirm:{await member_id(app, 9101)}")  # asked first, on the card
     await sari.press(f"ro:active:{await member_id(app, 9101)}:0")
-    await student.expect(shown(app, "en", "session-supporter-unavailable"))
+    await student.expect(shown(app, "en", "session-supporter-unavailable", wait="nobody"))
     await app.sender.drain(5)
     assert await chat_menu(sandbox, 9101) is None  # paused: the default (student) menu
     await student.say("hello? are you there")

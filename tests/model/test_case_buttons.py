@@ -83,3 +83,18 @@ async def test_who_acknowledged_keeps_the_outcomes_when_a_colleague_takes_over(
     await press(world, BUDI, "es:take:")
     assert any("Bu Rina" in t for t in world.texts(BUDI, before)), world.texts(BUDI, before)
     assert await check(world) == []
+
+
+async def test_cases_lists_without_taking_the_pings_buttons_away(world: World) -> None:
+    """(A trial: a counselor who ran /cases found the ping's Acknowledge / Take over gone:
+    the list's buttons replaced them.) The list's buttons go when the case moves on."""
+    await world.say(STUDENT, "aku pengen mati aja")
+    [ping] = {m for m, d in world.buttons(BUDI) if d.startswith("es:ack:")}
+    await world.command(BUDI, "/cases")
+    assert {m for m, d in world.buttons(BUDI) if d.startswith("es:ack:")} > {ping}, \
+        "the ping keeps its buttons beside the list's"
+    await world.press(BUDI, ping, next(d for m, d in world.buttons(BUDI)
+                                       if m == ping and d.startswith("es:take:")))
+    assert not live(world, BUDI, "es:ack:")
+    assert not live(world, BUDI, "es:take:")
+    assert await check(world) == []

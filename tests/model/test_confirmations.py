@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from flows.types import Reply
 from tests.model.invariants import check
-from tests.model.test_regressions import DIMAS, SARI, STUDENT, intake, press
+from tests.model.test_regressions import BUDI, DIMAS, RINA, SARI, STUDENT, intake, press
 from tests.model.world import World
 
 
@@ -94,7 +94,7 @@ async def test_deactivating_asks_on_the_card_and_keep_changes_nothing(world: Wor
         "(seen) the member is told, not left to find out from /duty"
     assert any("Their open chat went back" in t for t in world.texts(SARI, told))
     assert world.telegram.by_id[card.message_id].buttons[-1] == f"ro:active:{dimas_id}:1"
-    assert render(world, "id", "session-supporter-unavailable",
+    assert render(world, "id", "session-supporter-unavailable", wait="nobody", opens="-",
                   resources="x").split("x")[0].strip() in "\n".join(world.texts(STUDENT))
     assert await check(world) == []
 
@@ -116,6 +116,34 @@ async def test_deactivating_the_last_counselor_warns_where_crisis_alerts_will_go
     card = world.telegram.to(SARI)[-1]
     assert "Pak Budi is the only active counselor" in card.text, card.text
     assert card.buttons == [f"ro:active:{ids['Pak Budi']}:0", f"ro:keep:{ids['Pak Budi']}"]
+    assert await check(world) == []
+
+
+async def test_deactivating_a_counselor_says_truly_where_their_chat_and_case_go(
+    world: World,
+) -> None:
+    """(A trial: the card said a counselor's chat goes "back to the queue (or stays with the
+    counselor in it)"; it stays with the supporter in it, and the case is paged again.)"""
+    await in_chat(world)
+    await world.say(STUDENT, "aku pengen mati aja")
+    await press(world, BUDI, "es:take:")  # Pak Budi joins Dimas's chat with the case
+    async with world.running.store() as uow:
+        budi = (await uow.members.by_telegram_id(BUDI)).id  # type: ignore[union-attr]
+    await world.command(SARI, "/roster")
+    await press(world, SARI, f"ro:confirm:{budi}")
+    card = world.telegram.to(SARI)[-1].text
+    assert card == render(world, "en", "roster-confirm-deactivate", name="Pak Budi", load=1,
+                          last="no", seat="counselor")
+    assert "back to the queue (or stays with the counselor" not in card, card
+    assert "stays with the peer supporter in it" in card, card
+    assert "paged again" in card, card
+    before = len(world.telegram.messages)
+    await press(world, SARI, f"ro:active:{budi}:0")
+    assert await chat_status(world) == "active", "what the card said: it stays with Dimas"
+    assert any(t.startswith("🆘") for t in world.texts(RINA, before)), "and the case pages"
+    told = world.texts(SARI, before)[-1]
+    assert "stays with the peer supporter in it" in told, told
+    assert "back to the queue (or stays with the counselor" not in told, told
     assert await check(world) == []
 
 

@@ -83,6 +83,45 @@ async def test_a_too_short_description_gets_its_hint_and_crashes_nothing(world: 
     assert pings(world, BUDI), "a crisis right after is not held up"
 
 
+async def test_a_description_of_only_emoji_asks_for_a_few_words_and_changes_nothing(
+    world: World,
+) -> None:
+    """(A trial: 22 × 😭 and nothing else was taken as the written description.)"""
+    await intake(world, STUDENT, until="in:feeling:3", description="😭" * 22)
+    hint = world.texts(STUDENT)[-2]  # (then the question again)
+    assert "beberapa kata" in hint, hint  # a few words, asked for plainly
+    async with world.running.store() as uow:
+        conversation = await uow.conversations.get(STUDENT)
+        assert conversation is not None
+        assert (conversation.state, conversation.data.get("description")) == \
+            ("description", None)
+    await world.say(STUDENT, "😭😭 " + DESCRIPTION)  # words with them are welcome
+    assert any(d.startswith("in:feeling:") for _, d in world.latest_buttons(STUDENT))
+    assert await check(world) == []
+
+
+async def test_help_in_a_chat_a_counselor_is_in_says_the_counselor_is_there(
+    world: World,
+) -> None:
+    """(A trial: /help in a chat the counselor had joined still said "press 🆘 if you need a
+    counselor right now".)"""
+    await intake(world, STUDENT)
+    await press(world, DIMAS, "of:accept:")
+    before = len(world.telegram.messages)
+    await world.command(STUDENT, "/help")
+    assert "🆘" in world.texts(STUDENT, before)[-1], "with the supporter only: 🆘 is the way"
+    await world.say(STUDENT, "aku pengen mati aja")
+    await press(world, BUDI, "es:take:")  # Pak Budi joins the chat
+    before = len(world.telegram.messages)
+    await world.command(STUDENT, "/help")
+    [help_] = world.texts(STUDENT, before)
+    assert "🆘" not in help_, help_
+    assert "konselor udah ada di sini" in help_, help_
+    assert "112" in help_, "the numbers, as /help always shows them"
+    assert world.telegram.to(STUDENT, before)[-1].buttons == [], "no 'a counselor now' key"
+    assert await check(world) == []
+
+
 async def test_the_counselor_button_is_the_students_request_and_twice_is_once(
     world: World,
 ) -> None:
@@ -879,6 +918,22 @@ async def test_going_off_duty_clears_the_buttons_of_offers_waiting_for_you(
     assert await check(world) == []
 
 
+async def test_a_chat_handed_back_by_its_timer_clears_the_hand_over_and_end_buttons(
+    world: World,
+) -> None:
+    """(A trial: after going off duty the chat was handed back when its time ran out, and
+    the *Hand over* / *End* buttons of "you went off duty with an open chat" stayed live.)"""
+    await intake(world, STUDENT)
+    await press(world, DIMAS, "of:accept:")
+    await world.command(DIMAS, "/duty")
+    await press(world, DIMAS, "dt:off:")
+    assert [d for _, d in world.buttons(DIMAS) if d.startswith(("ho:", "en:"))]
+    await world.advance(world.config.routing.handback_after + 5)
+    assert any("went back to the team" in t for t in world.texts(DIMAS)), "handed back"
+    assert [d for _, d in world.buttons(DIMAS) if d.startswith(("ho:", "en:"))] == []
+    assert await check(world) == []
+
+
 async def test_a_supporter_ending_after_the_case_is_resolved_still_leaves_the_counselor_in(
     world: World,
 ) -> None:
@@ -1202,4 +1257,39 @@ async def test_a_chat_message_of_four_thousand_characters_reaches_the_other_side
     assert all(f"kalimat {n} tentang" in to_dimas for n in range(80))
     assert to_student.count("Makasih udah cerita sepanjang ini.") == 110
     assert world.errors.records == []
+    assert await check(world) == []
+
+
+async def test_a_shift_reminder_that_comes_due_after_its_shift_is_not_sent(world: World) -> None:
+    """(A trial: after the bot was down, or a run was skipped, "your shift starts soon"
+    arrived for a shift already over.) On time, it still comes."""
+    await world.command(SARI, "/shifts add 9102 sel,rab 08:00-12:00")  # Ayu: Tue and Wed
+    before = len(world.telegram.messages)
+    world.clock.advance(27 * 3600)  # Monday 10:00 -> Tuesday 13:00, nothing run meanwhile
+    await world.settle()  # the reminder, start and end of Tuesday's shift all come due now
+    said = world.texts(9102, before)
+    assert not any("Reminder: your shift starts soon" in t for t in said), said
+    on_time = len(world.telegram.messages)
+    await world.advance(18 * 3600 + 50 * 60)  # Wednesday 07:50: 10 minutes before
+    assert any("Reminder: your shift starts soon" in t for t in world.texts(9102, on_time))
+    assert await check(world) == []
+
+
+async def test_a_shift_ending_with_a_crisis_chat_open_says_so_before_any_thanks(
+    world: World,
+) -> None:
+    """(A trial: at the end of his shift the counselor read "Thank you for today" and then
+    "your crisis chat is still open".) The open chat first, and no thanks for the day while
+    it is still his."""
+    await world.command(SARI, "/shifts add 9201 sen 09:00-11:00")  # Pak Budi, until 11:00
+    await _held_by_budi(world)
+    before = len(world.telegram.messages)
+    await world.advance(3600)  # 11:00: the shift ends
+    said = world.texts(BUDI, before)
+    crisis = [i for i, t in enumerate(said) if "crisis chat with" in t]
+    off = [i for i, t in enumerate(said) if t.startswith("You are off duty now")]
+    assert crisis, said
+    assert off, said
+    assert crisis[0] < off[0], said
+    assert not any("Thank you for today" in t for t in said), said
     assert await check(world) == []

@@ -149,3 +149,25 @@ async def test_numbers_scrolled_away_since_the_case_opened_come_again_in_full(
     assert shown(world, before) == 1, said
     assert not any("nomor darurat di atas" in t for t in said)
     assert await check(world) == []
+
+
+async def test_a_supporter_leaving_a_crisis_chat_with_nobody_else_on_duty_shows_them_once(
+    world: World,
+) -> None:
+    """(A trial: the supporter left a crisis chat while nobody else was on duty; the student
+    got the numbers twice back to back, the second time from "no supporter is on duty".)"""
+    await intake(world, STUDENT)
+    await press(world, DIMAS, "of:accept:")
+    await world.say(STUDENT, "aku pengen mati aja")
+    left = len(world.telegram.messages)
+    await world.end(DIMAS)  # the case is open: Dimas leaves the chat, nobody else on duty
+    said = world.texts(STUDENT, left)
+    assert shown(world, left) == 1, said
+    assert any("nggak ada pendamping" in t.lower() for t in said), \
+        "told truly that no other supporter is on duty now"
+    nobody = world.running.services.catalog.render(
+        "id", "queue-nobody-on-duty", {}).splitlines()[0]
+    later = len(world.telegram.messages)
+    await world.advance(30 * 60)  # (the case's own reassurances go on: not this news again)
+    assert not any(nobody in t for t in world.texts(STUDENT, later)), "said once, not again"
+    assert await check(world) == []

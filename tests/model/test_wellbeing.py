@@ -312,3 +312,19 @@ async def test_a_supporter_with_a_student_in_crisis_gets_no_new_student_until_th
     await press(world, BUDI, "es:out:")
     assert offered(world, DIMAS, closed), "the case closed: the waiting student is offered"
     assert await check(world) == []
+
+
+async def test_the_roster_counts_a_chat_the_supporter_left(world: World) -> None:
+    """(A trial: a chat handed back when its supporter went off duty was left out of their
+    "this week: N chats".)"""
+    await intake(world, STUDENT)
+    await press(world, DIMAS, "of:accept:")
+    await world.say(DIMAS, "hai, aku di sini")
+    await world.command(DIMAS, "/duty")
+    await press(world, DIMAS, "dt:off:")
+    await world.advance(world.config.routing.handback_after + 5)  # handed back to the queue
+    before = len(world.telegram.messages)
+    await world.command(SARI, "/roster")
+    assert "this week: 1 chat, " in _card(world, "Dimas", before)
+    assert "this week: 0 chats, " in _card(world, "Ayu", before)
+    assert await check(world) == []

@@ -162,7 +162,8 @@ async def test_supporter_who_blocks_the_bot_goes_off_duty_and_the_student_is_req
         assert request is not None
         assert request.status == "queued"
     transport = fake(app)
-    unavailable = first_line(app, "id", "session-supporter-unavailable")
+    unavailable = first_line(app, "id", "session-supporter-unavailable", wait="open",
+                             opens="-")
     assert any(unavailable in t for t in transport.to(STUDENT))
     assert transport.to(SUPPORTER) == []  # a status change never gets a reply
     assert transport.to(SPARE)  # the offer
@@ -190,7 +191,8 @@ async def test_a_403_from_a_supporter_is_handled_like_a_block(app: App) -> None:
     await assert_supporter_withdrawn(app, chat_id)
     student_saw = fake(app).to(STUDENT)
     assert any(first_line(app, "id", "delivery-blocked-student") in t for t in student_saw)
-    assert any(first_line(app, "id", "session-supporter-unavailable") in t for t in student_saw)
+    assert any(first_line(app, "id", "session-supporter-unavailable", wait="nobody",
+                          opens="-") in t for t in student_saw)
 
 
 async def test_a_403_from_a_member_who_never_wrote_to_the_bot_is_handled_too(app: App) -> None:

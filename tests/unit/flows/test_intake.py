@@ -92,6 +92,8 @@ def test_declining_consent_ends_politely() -> None:
 @pytest.mark.parametrize(("text", "key"), [
     ("pendek", "intake-description-too-short"),
     ("   " + "a" * 5 + "   ", "intake-description-too-short"),
+    ("😭" * 22, "intake-description-no-words"),  # long enough, not a word in it
+    ("😭 " * 200, "intake-description-no-words"),  # not cut and kept either
 ])
 def test_description_length_is_validated(text: str, key: str) -> None:
     data: Data = {"lang": "id", "pseudonym": "A", "topic": "other"}

@@ -112,10 +112,14 @@ _TO = frozenset({"ke", "sama", "kepada", "to"})  # "bilang ke aku", "said to me"
 # a means bought or put away "last week" is still there, and thanks are for the past by nature
 # ("makasih udah pernah jadi temen gue"): only the act, the place, the goodbye are read as past
 # by a past cue
-# sextortion is told the same in a message that names a game or an app ("someone
+# sextortion and grooming are told the same in a message that names a game or an app ("someone
 # from a game has my pictures and says he'll share them unless i send more"): the media cue that
 # drops a film's or a song's plot does not drop it (round 9)
-_TOLD_IN_MEDIA = frozenset({"situation.sextortion"})
+_TOLD_IN_MEDIA = frozenset({"situation.sextortion", "situation.elder_sexual"})
+# what an everyday use explains (round 11): a means, pills, a blade, a wound, an act with them
+_EXPLAINED_BY_USE = frozenset(
+    {"means", "pills", "blade", "cut", "serious", "wound", "fumes", "act", "all", "weapon"}
+)
 _KEPT_IN_PAST = frozenset({"means", "pills", "blade", "prepared", "weapon", "thanks"})
 # a quotation: an opening mark at the start of a word, the closing one at the end of a word
 # ("won't" inside a quotation does not close it)
@@ -443,10 +447,10 @@ class _Context:
         found: list[tuple[RiskMatch, bool, bool, bool]] = []
         lowered = bool(self.cues["denial"]) or self.laughing
         for combo in combinations:
-            if combo.unless & vetoes or (media and combo.id not in _TOLD_IN_MEDIA):
+            if (combo.unless & vetoes) - {"benign"} or (media and combo.id not in _TOLD_IN_MEDIA):
                 continue
             chosen = _choose(combo.requires, own)
-            if chosen is None:
+            if chosen is None or _explained_by_use(combo, vetoes, chosen):
                 continue
             tier = RiskLevel.CONCERN if lowered else RiskLevel(combo.tier)
             spans = sorted(chosen, key=lambda part: part[1][2])
@@ -456,7 +460,7 @@ class _Context:
                 combo.id, tier, combo.category, o_start, o_end, text[o_start:o_end], labels
             )
             found.append((hit, False, lowered, False))
-        if theirs and not found and not media and self._named_other():
+        if theirs and not found and not media and "grief" not in vetoes and self._named_other():
             found += self._friend_at_risk(text, own, theirs, combinations, vetoes, lowered)
         return found
 
@@ -582,6 +586,20 @@ class _Context:
 
 _Span = tuple[int, int, int, int]  # first word, stop word, original start, original end
 _HOLDERS = frozenset({"act", "cut", "prepared"})  # parts whose words may hold another part
+
+
+def _explained_by_use(
+    combo: Combination, vetoes: frozenset[str], chosen: list[tuple[str, _Span]]
+) -> bool:
+    """An everyday use ("benign": cooking, laundry, medicine for grandma) explains a means, a
+    wound or an act, and vetoes a combination made with one; it does not explain a place and a
+    farewell ("beres laundry ... sorry ya semua for everything ... jam 2 i will walk to the
+    railway", round 11)."""
+    if "benign" not in combo.unless:
+        return False
+    if "grief" in vetoes:  # a pet's death explains the grief told with it, whatever its parts
+        return True
+    return "benign" in vetoes and any(kind in _EXPLAINED_BY_USE for kind, _ in chosen)
 
 
 def _explained_by_idiom(kind: str, haystack: str, start: int) -> bool:

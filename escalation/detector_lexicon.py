@@ -85,13 +85,14 @@ COMPONENT_KINDS = frozenset(
         "plan_how",  # planning how to do it, "udah ngerencanain caranya"
         "repeat",  # again, the third time this week, every night
         "sh_emoji",  # a blade and blood in emoji (🔪🩸, read as "pisau darah")
+        "grief",  # a pet's death: explains a grief beside it (vetoes what "benign" may veto)
         "later",  # a later day (hari sabtu, on monday, next week): vetoes IMMINENT violence
     }
 )
 # kinds that are about someone else by nature (or about nobody): not dropped as third party
 OTHER_KINDS = frozenset({"target", "harm", "threat", "abuser", "weapon", "time", "now"})
 # kinds that only veto a combination: read anywhere in the message, before idioms are removed
-VETO_KINDS = frozenset({"leisure", "benign", "frame", "later"})
+VETO_KINDS = frozenset({"leisure", "benign", "frame", "later", "grief"})
 _SPECIAL = {"normalize.toml", "classes.toml", "cues.toml", "idioms.toml", "situation.toml"}
 _COMBINATION_KEYS = {"id", "tier", "category", "requires", "unless", "positive", "negative", "note"}
 _ENTRY_KEYS = {

@@ -86,6 +86,8 @@ COMPONENT_KINDS = frozenset(
         "repeat",  # again, the third time this week, every night
         "sh_emoji",  # a blade and blood in emoji (🔪🩸, read as "pisau darah")
         "grief",  # a pet's death: explains a grief beside it (vetoes what "benign" may veto)
+        "giving",  # belongings given away (with a farewell: HIGH)
+        "alone_with",  # taken somewhere alone by an adult (with a threat: coercion)
         "later",  # a later day (hari sabtu, on monday, next week): vetoes IMMINENT violence
     }
 )

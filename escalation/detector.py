@@ -276,8 +276,9 @@ class Detector:
             # a veto is read before idioms are removed ("kucing aku mati" is an idiom, and a pet)
             vetoes = {
                 self._part_kind[rid]
-                for rid, start, _ in _find(self._vetoes, keys, norm.text + " ")
+                for rid, start, end in _find(self._vetoes, keys, norm.text + " ")
                 if not _explained_by_idiom(self._part_kind[rid], haystack, start)
+                and not _inside_a_part(self._part_kind[rid], start, end, parts)
             }
             kept += ctx.situation(text, parts, self._combinations, frozenset(vetoes))
         if not kept:
@@ -600,6 +601,12 @@ def _explained_by_use(
     if "grief" in vetoes:  # a pet's death explains the grief told with it, whatever its parts
         return True
     return "benign" in vetoes and any(kind in _EXPLAINED_BY_USE for kind, _ in chosen)
+
+
+def _inside_a_part(kind: str, start: int, end: int, parts: list[tuple[str, int, int]]) -> bool:
+    """A leisure word that is one of a risk part's own words ("she won't be around for
+    graduation": a farewell, not a graduation party) vetoes nothing (round 13)."""
+    return kind == "leisure" and any(a <= start and end - 1 <= b for _, a, b in parts)
 
 
 def _explained_by_idiom(kind: str, haystack: str, start: int) -> bool:

@@ -92,7 +92,11 @@ COMPONENT_KINDS = frozenset(
     }
 )
 # kinds that are about someone else by nature (or about nobody): not dropped as third party
-OTHER_KINDS = frozenset({"target", "harm", "threat", "abuser", "weapon", "time", "now"})
+# round 14: a demand or a threat made of the student, an adult with power over them, being taken
+# somewhere alone: the other person's doing by nature ("ada akun ... dia minta 2 juta")
+OTHER_KINDS = frozenset(
+    {"target", "harm", "threat", "abuser", "weapon", "time", "now", "extort", "elder", "alone_with"}
+)
 # kinds that only veto a combination: read anywhere in the message, before idioms are removed
 VETO_KINDS = frozenset({"leisure", "benign", "frame", "later", "grief"})
 _SPECIAL = {"normalize.toml", "classes.toml", "cues.toml", "idioms.toml", "situation.toml"}

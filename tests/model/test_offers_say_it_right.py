@@ -25,6 +25,15 @@ async def back_in_line(world: World) -> None:
     await world.advance(world.config.routing.handback_after + 30)
 
 
+async def offer_on_coming_back(world: World) -> str:
+    """Dimas comes back on duty: the one offer he is sent then."""
+    await world.command(DIMAS, "/duty")
+    before = len(world.telegram.messages)
+    await press(world, DIMAS, "dt:on")
+    [offer] = [t for t in world.texts(DIMAS, before) if t.startswith("New request")]
+    return offer
+
+
 async def test_a_screening_in_the_chat_is_labelled_as_the_chats(world: World) -> None:
     await world.command(AYU, "/duty")
     await press(world, AYU, "dt:on")
@@ -73,10 +82,7 @@ async def test_an_offer_says_the_students_crisis_case_is_open_not_in_the_last_we
     await press(world, DIMAS, "dt:off")
     await intake(world, STUDENT)
     await world.say(STUDENT, "aku pengen mati aja")
-    await world.command(DIMAS, "/duty")
-    before = len(world.telegram.messages)
-    await press(world, DIMAS, "dt:on")
-    [offer] = [t for t in world.texts(DIMAS, before) if t.startswith("New request")]
+    offer = await offer_on_coming_back(world)
     assert "(case #1 open now)" in offer, offer
     assert "last 7 days" not in offer
     assert await check(world) == []
@@ -90,10 +96,7 @@ async def test_an_offer_after_the_case_closed_says_the_last_seven_days(world: Wo
     await world.say(STUDENT, "aku pengen mati aja")
     await press(world, budi, "es:ack:")
     await press(world, budi, "es:out:1:safe")  # the case is closed
-    await world.command(DIMAS, "/duty")
-    before = len(world.telegram.messages)
-    await press(world, DIMAS, "dt:on")
-    [offer] = [t for t in world.texts(DIMAS, before) if t.startswith("New request")]
+    offer = await offer_on_coming_back(world)
     assert "(case #1 in the last 7 days)" in offer, offer
     assert await check(world) == []
 
@@ -157,9 +160,6 @@ async def test_an_offer_names_the_most_serious_recent_case_with_its_own_level(
     [first, second] = await cases(world)
     assert (first.level, second.level) == (3, 2)
     await intake(world, STUDENT)
-    await world.command(DIMAS, "/duty")
-    before = len(world.telegram.messages)
-    await press(world, DIMAS, "dt:on")
-    [offer] = [t for t in world.texts(DIMAS, before) if t.startswith("New request")]
+    offer = await offer_on_coming_back(world)
     assert "Level: IMMINENT risk (case #1 in the last 7 days)" in offer, offer
     assert await check(world) == []

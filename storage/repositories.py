@@ -69,7 +69,10 @@ class People:
         self._known: dict[int, Person] = {}
 
     async def get(self, person_id: int) -> Person | None:
-        return await self._s.get(Person, person_id)
+        person = await self._s.get(Person, person_id)
+        if person is not None:  # then known by Telegram id too (their replies' language)
+            self._known[person.telegram_id] = person
+        return person
 
     async def by_telegram_id(self, telegram_id: int) -> Person | None:
         known = self._known.get(telegram_id)

@@ -119,7 +119,7 @@ class UnitOfWork:
         self.invites = Invites(session)
         self.shifts = Shifts(session)
         self.offers = Offers(session)
-        self.sessions = Sessions(session, self._cipher)
+        self.sessions = Sessions(session, self._cipher, self.people, self.members)
         self.notes = Notes(session, self._cipher)
         self.feedback = FeedbackRepo(session, self._cipher)
         self.timers = Timers(session)

@@ -329,6 +329,13 @@ class Sessions:
         self._c = cipher
         self._people = people
         self._members = members
+        # student chats read with no active chat in this unit of work (storage.uow's first
+        # read); only start() makes one active
+        self._none_active: set[int] = set()
+
+    def none_active(self, chat_id: int) -> None:
+        """Read already: no active chat has this student (storage.uow's first read)."""
+        self._none_active.add(chat_id)
 
     async def start(self, request: HelpRequest, student_chat_id: int, supporter_id: int | None,
                     now: datetime) -> ChatSession:
@@ -338,6 +345,7 @@ class Sessions:
                            last_activity_at=now)
         self._s.add(chat)
         await self._s.flush()
+        self._none_active.discard(student_chat_id)
         return chat
 
     async def get(self, session_id: int) -> ChatSession | None:
@@ -348,6 +356,8 @@ class Sessions:
         """The student's active chat; ``staff``: read with its request, its supporter and
         counselor and their persons, in the same statement (#14: a relayed message read each
         of them after the chat, four statements), each then known to its repository."""
+        if chat_id in self._none_active:
+            return None
         if not staff:
             return await self._s.scalar(_ACTIVE_FOR_STUDENT, {"b_chat_id": chat_id})
         row = (await self._s.execute(_ACTIVE_WITH_STAFF, {"b_chat_id": chat_id})).first()

@@ -60,6 +60,8 @@ WAITING = "waiting"  # a student's words after their chat was handed back, read 
 # session, so the ORM treats them as before
 _MEMBER = select(Member).where(Member.telegram_id == bindparam("b_telegram_id"))
 _RECORD = insert(RelayMessage)
+_ACTIVITY = (update(ChatSession).where(ChatSession.id == bindparam("b_id"))
+             .values(last_activity_at=bindparam("b_at"), idle_warned=False))
 _MEMBERS = select(Member).order_by(Member.role, Member.id)
 _MEMBERS_OF_ROLE = _MEMBERS.where(Member.role == bindparam("b_role"))
 _LOCK_OFFER = select(Offer).where(Offer.id == bindparam("b_id")).with_for_update()
@@ -468,7 +470,12 @@ class Sessions:
         result = await run_core(self._s, _RECORD, {
             "session_id": chat.id, "sender": sender, "body_enc": self._c.encrypt(body),
             "created_at": now})
-        chat.last_activity_at, chat.idle_warned = now, False
+        if chat.last_activity_at != now or chat.idle_warned:
+            # the chat's activity, one prebuilt UPDATE (#14: the ORM flushed the chat for it,
+            # before the idle timer's statement); the object says what the row says
+            await run_core(self._s, _ACTIVITY, {"b_id": chat.id, "b_at": now})
+            set_committed_value(chat, "last_activity_at", now)
+            set_committed_value(chat, "idle_warned", False)
         return int(result.inserted_primary_key[0])
 
     async def record_screening(self, chat: ChatSession, question: str, answer: str,

@@ -38,10 +38,16 @@ BLOCKED = "blocked"  # who ended a chat: a coordinator blocked the student (hand
 HANDBACK = "handback"  # timer kind: a chat held by someone who went off duty goes back
 
 
-async def arm_idle(uow: UnitOfWork, services: Services, chat: ChatSession) -> None:
+async def arm_idle(uow: UnitOfWork, services: Services, chat: ChatSession,
+                   warned: bool = True) -> None:
+    """The chat's idle check moves to its last activity + ``idle_close``; its closing, armed
+    only with the gentle check (``idle_warned``), is cancelled. ``warned=False``: the chat
+    was not warned before this activity, so no closing is armed (#14: one statement fewer
+    per relayed message)."""
     due = chat.last_activity_at + timedelta(seconds=services.config.routing.idle_close)
     await uow.timers.set("idle_check", str(chat.id), due)
-    await uow.timers.cancel("idle_close", str(chat.id))
+    if warned:
+        await uow.timers.cancel("idle_close", str(chat.id))
 
 
 async def accept(uow: UnitOfWork, services: Services, member: Member,
@@ -425,8 +431,9 @@ async def relay_to_supporters(uow: UnitOfWork, services: Services, chat: ChatSes
                               text: str) -> list[Effect]:
     """A student's message: stored encrypted, shown to the supporter (and counselor)."""
     now = services.clock()
+    warned = chat.idle_warned
     said = await uow.sessions.record(chat, "student", text, now)
-    await arm_idle(uow, services, chat)
+    await arm_idle(uow, services, chat, warned)
     request = await uow.requests.get(chat.request_id)
     assert request is not None
     params: dict[str, str | int] = {"pseudonym": request.pseudonym, "text": text,
@@ -469,8 +476,9 @@ async def relay_media(uow: UnitOfWork, services: Services, chat: ChatSession, se
                     to=member.telegram_id))
         return told
     now = services.clock()
+    warned = chat.idle_warned
     await uow.sessions.record(chat, sender, f"[{kind}]", now)
-    await arm_idle(uow, services, chat)
+    await arm_idle(uow, services, chat, warned)
     request = await uow.requests.get(chat.request_id)
     assert request is not None
     if sender == "student":
@@ -488,8 +496,9 @@ async def relay_from_staff(uow: UnitOfWork, services: Services, member: Member,
                            chat: ChatSession, text: str) -> list[Effect]:
     now = services.clock()
     role = "counselor" if chat.counselor_id == member.id else "supporter"
+    warned = chat.idle_warned
     await uow.sessions.record(chat, role, text, now)
-    await arm_idle(uow, services, chat)
+    await arm_idle(uow, services, chat, warned)
     effects: list[Effect] = [Reply(f"relay-from-{role}", {"text": text},
                                    to=chat.student_chat_id,
                                    meta={"relay_from": member.telegram_id})]

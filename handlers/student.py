@@ -380,7 +380,7 @@ async def _queue(uow: UnitOfWork, services: Services, person: Person,
 
 async def _in_session(uow: UnitOfWork, services: Services, inbound: Inbound,
                       effect: Effect) -> list[Effect]:
-    chat = await uow.sessions.active_for_student(inbound.chat_id)
+    chat = await uow.sessions.active_for_student(inbound.chat_id, staff=True)
     if chat is None:
         await journey.move(uow, inbound.chat_id, "lost", services.clock())
         return [Reply("session-not-active")]

@@ -13,6 +13,7 @@ from sqlalchemy import BigInteger, Integer, bindparam, func, insert, inspect, se
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.sql import Executable
 
@@ -34,7 +35,7 @@ from storage.program_models import (
     StudentReport,
     Timer,
 )
-from storage.repositories import flush_pending, run_core
+from storage.repositories import People, flush_pending, run_core
 
 _CANCEL = (update(Timer).where(Timer.kind == bindparam("b_kind"), Timer.ref == bindparam("b_ref"),
                                Timer.status == "pending").values(status="cancelled"))
@@ -59,6 +60,8 @@ WAITING = "waiting"  # a student's words after their chat was handed back, read 
 # session, so the ORM treats them as before
 _MEMBER = select(Member).where(Member.telegram_id == bindparam("b_telegram_id"))
 _RECORD = insert(RelayMessage)
+_ACTIVITY = (update(ChatSession).where(ChatSession.id == bindparam("b_id"))
+             .values(last_activity_at=bindparam("b_at"), idle_warned=False))
 _MEMBERS = select(Member).order_by(Member.role, Member.id)
 _MEMBERS_OF_ROLE = _MEMBERS.where(Member.role == bindparam("b_role"))
 _LOCK_OFFER = select(Offer).where(Offer.id == bindparam("b_id")).with_for_update()
@@ -77,6 +80,20 @@ _ACTIVE_FOR_MEMBER = select(ChatSession).where(
     (ChatSession.supporter_id == bindparam("b_member_id"))
     | (ChatSession.counselor_id == bindparam("b_member_id")),
 ).order_by(ChatSession.id)
+_SUPPORTER, _COUNSELOR = aliased(Member), aliased(Member)
+_SUPPORTER_PERSON, _COUNSELOR_PERSON = aliased(Person), aliased(Person)
+# a student's active chat with what relaying into it reads: its request, its supporter and
+# counselor, and their persons (the language their copy is rendered in)
+_ACTIVE_WITH_STAFF = (
+    select(ChatSession, HelpRequest, _SUPPORTER, _SUPPORTER_PERSON, _COUNSELOR,
+           _COUNSELOR_PERSON)
+    .outerjoin(HelpRequest, HelpRequest.id == ChatSession.request_id)
+    .outerjoin(_SUPPORTER, _SUPPORTER.id == ChatSession.supporter_id)
+    .outerjoin(_SUPPORTER_PERSON, _SUPPORTER_PERSON.telegram_id == _SUPPORTER.telegram_id)
+    .outerjoin(_COUNSELOR, _COUNSELOR.id == ChatSession.counselor_id)
+    .outerjoin(_COUNSELOR_PERSON, _COUNSELOR_PERSON.telegram_id == _COUNSELOR.telegram_id)
+    .where(ChatSession.student_chat_id == bindparam("b_chat_id"),
+           ChatSession.status == "active"))
 _LOADS = (select(ChatSession.supporter_id, func.count()).where(ChatSession.status == "active")
           .group_by(ChatSession.supporter_id))
 _COUNSELOR_LOADS = (select(ChatSession.counselor_id, func.count())
@@ -322,9 +339,19 @@ _OFFER_EVENTS = {"accepted": "accept", "declined": "decline", "expired": "expire
 
 
 class Sessions:
-    def __init__(self, session: AsyncSession, cipher: Cipher) -> None:
+    def __init__(self, session: AsyncSession, cipher: Cipher, people: People,
+                 members: Members) -> None:
         self._s = session
         self._c = cipher
+        self._people = people
+        self._members = members
+        # student chats read with no active chat in this unit of work (storage.uow's first
+        # read); only start() makes one active
+        self._none_active: set[int] = set()
+
+    def none_active(self, chat_id: int) -> None:
+        """Read already: no active chat has this student (storage.uow's first read)."""
+        self._none_active.add(chat_id)
 
     async def start(self, request: HelpRequest, student_chat_id: int, supporter_id: int | None,
                     now: datetime) -> ChatSession:
@@ -334,13 +361,31 @@ class Sessions:
                            last_activity_at=now)
         self._s.add(chat)
         await self._s.flush()
+        self._none_active.discard(student_chat_id)
         return chat
 
     async def get(self, session_id: int) -> ChatSession | None:
         return await self._s.get(ChatSession, session_id)
 
-    async def active_for_student(self, chat_id: int) -> ChatSession | None:
-        return await self._s.scalar(_ACTIVE_FOR_STUDENT, {"b_chat_id": chat_id})
+    async def active_for_student(self, chat_id: int, *, staff: bool = False
+                                 ) -> ChatSession | None:
+        """The student's active chat; ``staff``: read with its request, its supporter and
+        counselor and their persons, in the same statement (#14: a relayed message read each
+        of them after the chat, four statements), each then known to its repository."""
+        if chat_id in self._none_active:
+            return None
+        if not staff:
+            return await self._s.scalar(_ACTIVE_FOR_STUDENT, {"b_chat_id": chat_id})
+        row = (await self._s.execute(_ACTIVE_WITH_STAFF, {"b_chat_id": chat_id})).first()
+        if row is None:
+            return None
+        chat, _request, supporter, supporter_person, counselor, counselor_person = row
+        for member, person in ((supporter, supporter_person), (counselor, counselor_person)):
+            if member is not None:
+                self._members.known(member.telegram_id, member)
+            if person is not None:
+                self._people.known(person)
+        return chat
 
     async def active_for_member(self, member_id: int) -> Sequence[ChatSession]:
         return (await self._s.scalars(_ACTIVE_FOR_MEMBER, {"b_member_id": member_id})).all()
@@ -439,7 +484,12 @@ class Sessions:
         result = await run_core(self._s, _RECORD, {
             "session_id": chat.id, "sender": sender, "body_enc": self._c.encrypt(body),
             "created_at": now})
-        chat.last_activity_at, chat.idle_warned = now, False
+        if chat.last_activity_at != now or chat.idle_warned:
+            # the chat's activity, one prebuilt UPDATE (#14: the ORM flushed the chat for it,
+            # before the idle timer's statement); the object says what the row says
+            await run_core(self._s, _ACTIVITY, {"b_id": chat.id, "b_at": now})
+            set_committed_value(chat, "last_activity_at", now)
+            set_committed_value(chat, "idle_warned", False)
         return int(result.inserted_primary_key[0])
 
     async def record_screening(self, chat: ChatSession, question: str, answer: str,

@@ -55,9 +55,9 @@ _OPEN_REQUEST = (select(HelpRequest)
 _QUEUED = select(HelpRequest).where(HelpRequest.status == "queued").order_by(HelpRequest.id)
 _MARK_SCREENED = (update(InboxUpdate).where(InboxUpdate.update_id == bindparam("b_update_id"))
                   .values(screened=True))
+LIVE = (ExerciseStatus.RUNNING.value, ExerciseStatus.PAUSED.value)  # an exercise's live states
 _LIVE_EXERCISE = (select(Exercise)
-                  .where(Exercise.chat_id == bindparam("b_chat_id"),
-                         Exercise.status.in_((ExerciseStatus.RUNNING, ExerciseStatus.PAUSED)))
+                  .where(Exercise.chat_id == bindparam("b_chat_id"), Exercise.status.in_(LIVE))
                   .order_by(Exercise.id.desc()).limit(1).with_for_update())
 
 
@@ -69,7 +69,10 @@ class People:
         self._known: dict[int, Person] = {}
 
     async def get(self, person_id: int) -> Person | None:
-        return await self._s.get(Person, person_id)
+        person = await self._s.get(Person, person_id)
+        if person is not None:  # then known by Telegram id too (their replies' language)
+            self._known[person.telegram_id] = person
+        return person
 
     async def by_telegram_id(self, telegram_id: int) -> Person | None:
         known = self._known.get(telegram_id)
@@ -811,6 +814,10 @@ class Exercises:
         # chats read with no live exercise in this unit of work (an update asks twice: the
         # journey's move and the handler); only start() makes one live
         self._none_live: set[int] = set()
+
+    def none_live(self, chat_id: int) -> None:
+        """Read already: the chat has no live exercise (storage.uow's first read)."""
+        self._none_live.add(chat_id)
 
     async def start(self, person_id: int, chat_id: int, kind: str, rounds: int,
                     message_id: int, now: datetime) -> Exercise:

@@ -7,16 +7,17 @@ from datetime import datetime
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import bindparam, select, text
+from sqlalchemy import bindparam, exists, select, text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from routing.lifecycles import SessionStatus
 from storage.crypto import Cipher
 from storage.db import HELD, READ_ONLY
 from storage.escalation_repo import Escalations
 from storage.gate import Gate
-from storage.models import Conversation, Person
+from storage.models import Conversation, Exercise, Person
 from storage.privacy_repo import Privacy
-from storage.program_models import Member
+from storage.program_models import ChatSession, Member
 from storage.program_repos import (
     FeedbackRepo,
     Invites,
@@ -31,6 +32,7 @@ from storage.program_repos import (
 )
 from storage.repositories import (
     CONNECTION,
+    LIVE,
     Audit,
     Conversations,
     Exercises,
@@ -42,7 +44,12 @@ from storage.repositories import (
 )
 
 _PRIME = (select(Person, Member, Conversation.flow, Conversation.state, Conversation.data_enc,
-                 Conversation.version).select_from(Person)
+                 Conversation.version,
+                 exists().where(Exercise.chat_id == bindparam("b_chat_id"),
+                                Exercise.status.in_(LIVE)),
+                 exists().where(ChatSession.student_chat_id == bindparam("b_chat_id"),
+                                ChatSession.status == SessionStatus.ACTIVE.value))
+          .select_from(Person)
           .outerjoin(Member, Member.telegram_id == Person.telegram_id)
           .outerjoin(Conversation, Conversation.chat_id == bindparam("b_chat_id"))
           .where(Person.telegram_id == bindparam("b_telegram_id")))
@@ -119,7 +126,7 @@ class UnitOfWork:
         self.invites = Invites(session)
         self.shifts = Shifts(session)
         self.offers = Offers(session)
-        self.sessions = Sessions(session, self._cipher)
+        self.sessions = Sessions(session, self._cipher, self.people, self.members)
         self.notes = Notes(session, self._cipher)
         self.feedback = FeedbackRepo(session, self._cipher)
         self.timers = Timers(session)
@@ -138,20 +145,26 @@ class UnitOfWork:
 
     async def prime(self, telegram_id: int, chat_id: int) -> None:
         """What processing an update reads first, in one statement (#14): the person who
-        wrote, whether they are a member, and the chat's conversation, each then known to its
-        repository for the rest of the unit of work. Nothing is known of someone who never
-        wrote before: their first update reads as before."""
+        wrote, whether they are a member, the chat's conversation, and whether the chat has
+        a live exercise and an active chat with the student in it (each then known to its
+        repository for the rest of the unit of work: a chat with neither is not looked up for
+        them again). Nothing is known of someone who never wrote before: their first update
+        reads as before."""
         row = (await self.session.execute(
             _PRIME, {"b_telegram_id": telegram_id, "b_chat_id": chat_id})).first()
         if row is None:
             return
-        person, member, flow, state, data_enc, version = row
+        person, member, flow, state, data_enc, version, exercise, chatting = row
         self.people.known(person)
         self.members.known(telegram_id, member)
         if flow is None:
             self.conversations.absent(chat_id)
         else:
             self.conversations.known(chat_id, (flow, state, data_enc, version))
+        if not exercise:
+            self.exercises.none_live(chat_id)
+        if not chatting:
+            self.sessions.none_active(chat_id)
 
     async def commit(self) -> None:
         if self._read_only:

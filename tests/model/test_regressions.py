@@ -1293,3 +1293,40 @@ async def test_a_shift_ending_with_a_crisis_chat_open_says_so_before_any_thanks(
     assert crisis[0] < off[0], said
     assert not any("Thank you for today" in t for t in said), said
     assert await check(world) == []
+
+
+async def _idle_state(world: World) -> tuple[bool, bool, bool]:
+    """Whether the student's chat is open, warned as idle, and has its closing armed."""
+    async with world.running.store() as uow:
+        chat = await uow.sessions.active_for_student(STUDENT)
+        if chat is None:
+            return False, False, False
+        closing = await uow.timers.armed("idle_close", str(chat.id))
+        return True, chat.idle_warned, closing is not None
+
+
+async def test_a_chat_written_in_after_the_idle_check_stays_open_and_idles_out_later(
+    world: World,
+) -> None:
+    """#14: a message in a chat that was not warned as idle cancels no closing (none is
+    armed without the warning); one after the warning cancels it. Either way the chat stays
+    open while people write, and closes as before once they stop."""
+    await intake(world, STUDENT)
+    await press(world, DIMAS, "of:accept:")
+    idle, grace = world.config.routing.idle_close, world.config.routing.idle_grace
+    await world.say(STUDENT, "halo kak")
+    assert await _idle_state(world) == (True, False, False)
+    await world.advance(idle + 60)
+    assert await _idle_state(world) == (True, True, True), "the gentle check, then closing"
+    await world.say(STUDENT, "masih di sini kak")
+    assert await _idle_state(world) == (True, False, False), "written in: closing cancelled"
+    await world.advance(grace + 60)
+    await world.say(DIMAS, "oke, aku juga masih di sini")
+    assert await _idle_state(world) == (True, False, False), "still open"
+    await world.advance(idle + 60)
+    assert await _idle_state(world) == (True, True, True), "checked again after idling"
+    await world.say(DIMAS, "halo?")
+    assert await _idle_state(world) == (True, False, False), "a supporter's words count too"
+    await world.advance(idle + grace + 120)
+    assert await _idle_state(world) == (False, False, False), "closed idle"
+    assert await check(world) == []

@@ -104,7 +104,13 @@ async def screen(uow: UnitOfWork, services: Services, inbound: Inbound, person: 
     await uow.audit.add(f"person:{person.id}", "risk.detected", f"person:{person.id}",
                         {"level": assessment.level.name.lower(),
                          "categories": list(assessment.categories)}, services.clock())
-    return await act(uow, services, decide(situation), inbound.chat_id, person,
+    decision = decide(situation)
+    if source == "friend":  # a worry about a friend, told in the intake's friend questions: the
+        # reporter is not asked about themselves (a trial: "kamu pernah kepikiran bunuh diri?"
+        # to a student telling of a friend's "capek idup"); the alert at the end carries it
+        decision = replace(decision, actions=tuple(
+            a for a in decision.actions if a is not Action.ASK_SCREENING))
+    return await act(uow, services, decision, inbound.chat_id, person,
                      assessment.level, assessment.categories, source,
                      assessment.excerpt(WORDS))
 

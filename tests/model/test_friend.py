@@ -183,3 +183,24 @@ async def test_friend_in_the_middle_of_the_intake_turns_it_to_the_friend_route(
     [ping] = pings(world, BUDI)
     assert "nggak mau makan" in ping, "with what they know"
     assert await check(world) == []
+
+
+async def test_a_friends_worry_at_a_concern_asks_the_reporter_nothing_about_themselves(
+    world: World,
+) -> None:
+    """(A trial: a student telling of a friend's "capek idup" in the friend questions was asked
+    "kamu pernah nggak kepikiran buat bunuh diri?", then told to send /start mid-flow.) The
+    questions about the friend go on; the counselor hears of it with the alert."""
+    await to_friend_route(world)
+    await press(world, STUDENT, "in:friend:alert")
+    before = len(world.telegram.messages)
+    await world.say(STUDENT, "temenku bilang di grup dia udah capek idup")
+    told = world.texts(STUDENT, before)
+    assert not any("kepikiran buat bunuh diri" in t for t in told), told
+    assert any(t.startswith("Kelas atau angkatannya") for t in told), told
+    await world.say(STUDENT, "kelas 10")
+    before = len(world.telegram.messages)
+    await press(world, STUDENT, "in:urgency:soon")
+    [ping] = pings(world, BUDI, before)
+    assert "capek idup" in ping, ping
+    assert await check(world) == []

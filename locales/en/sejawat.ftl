@@ -92,7 +92,7 @@ intake-description-again =
     “{ $description }”
     Want to change it? Just write the new one. If it's right, tap “Keep this one”.
 btn-description-keep = Keep this one
-intake-description-no-words = Emoji are fine 💛, but could you also tell us in a few words what's going on (at least { $min } characters)? It helps your supporter understand.
+intake-description-no-words = Could you tell us in words too what's going on? 💛 A few words are enough (at least { $min } characters), so your supporter understands.
 intake-description-too-short = That's a bit short. Could you add a little more, at least { $min } characters? It helps your supporter understand.
 intake-description-kept-part = Thank you for telling us all this. 💛 Your request keeps the first { $max } characters; tell your supporter the rest once you're chatting, they'll have time to read it.
 intake-feeling = How are you feeling right now, from 1 (very bad) to 5 (good)?

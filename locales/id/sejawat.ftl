@@ -96,7 +96,7 @@ intake-description-again =
     “{ $description }”
     Mau diganti? Tulis aja yang baru. Kalau udah pas, tekan “Pakai yang ini”.
 btn-description-keep = Pakai yang ini
-intake-description-no-words = Emoji boleh kok 💛, tapi ceritain juga pakai beberapa kata ya, apa yang lagi terjadi (minimal { $min } karakter). Biar pendampingmu lebih ngerti.
+intake-description-no-words = Ceritain pakai kata-kata juga ya, apa yang lagi terjadi? 💛 Beberapa kata aja cukup (minimal { $min } karakter), biar pendampingmu ngerti.
 intake-description-too-short = Kependekan nih. Tambahin dikit ya, minimal { $min } karakter, biar pendampingmu lebih ngerti.
 intake-description-kept-part = Makasih udah cerita sebanyak ini. 💛 Ceritamu panjang, jadi yang kekirim { $max } karakter pertama dulu. Sisanya ceritain aja ke pendampingmu nanti pas ngobrol, dia punya waktu buat baca kok.
 intake-feeling = Gimana perasaanmu sekarang? 1 = berat banget, 5 = baik.

@@ -89,7 +89,7 @@ async def test_a_description_of_only_emoji_asks_for_a_few_words_and_changes_noth
     """(A trial: 22 × 😭 and nothing else was taken as the written description.)"""
     await intake(world, STUDENT, until="in:feeling:3", description="😭" * 22)
     hint = world.texts(STUDENT)[-2]  # (then the question again)
-    assert "beberapa kata" in hint, hint  # a few words, asked for plainly
+    assert "beberapa kata" in hint.lower(), hint  # a few words, asked for plainly
     async with world.running.store() as uow:
         conversation = await uow.conversations.get(STUDENT)
         assert conversation is not None
@@ -97,6 +97,15 @@ async def test_a_description_of_only_emoji_asks_for_a_few_words_and_changes_noth
             ("description", None)
     await world.say(STUDENT, "😭😭 " + DESCRIPTION)  # words with them are welcome
     assert any(d.startswith("in:feeling:") for _, d in world.latest_buttons(STUDENT))
+    assert await check(world) == []
+
+
+async def test_a_description_of_dots_is_not_called_emoji(world: World) -> None:
+    """(A trial: ". ." was answered "Emoji are fine 💛, but…"; there was no emoji.)"""
+    await intake(world, EN_STUDENT, until="in:feeling:3", description=". .", lang="en")
+    hint = world.texts(EN_STUDENT)[-2]
+    assert "a few words" in hint.lower(), hint
+    assert "emoji" not in hint.lower(), hint
     assert await check(world) == []
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from escalation.case import CASE, Case
@@ -490,6 +491,21 @@ async def relay_media(uow: UnitOfWork, services: Services, chat: ChatSession, se
             Copy(from_chat, message_id, to=member.telegram_id))]
     return [Reply(f"relay-media-from-{sender}", to=chat.student_chat_id),
             Copy(from_chat, message_id, to=chat.student_chat_id)]
+
+
+def passed_as_text(told: list[Effect], key: str) -> list[Effect]:
+    """``relay_media``'s answer when a withheld photo's caption goes on as text: the sender
+    hears that their words were passed on (not "please write it as text"), and the team that
+    the words follow (not "they were asked to write it as text")."""
+    def passed(effect: Effect) -> Effect:
+        if not isinstance(effect, Reply):
+            return effect
+        if effect.key == "relay-media-unsupported" and effect.to is None:
+            return Reply(key)
+        if effect.key == "relay-media-withheld":
+            return replace(effect, key="relay-media-withheld-caption")
+        return effect
+    return [passed(e) for e in told]
 
 
 async def relay_from_staff(uow: UnitOfWork, services: Services, member: Member,

@@ -22,6 +22,7 @@ from handlers.sessions import (
     decline,
     end_by_member,
     focused,
+    passed_as_text,
     relay_from_staff,
     relay_media,
 )
@@ -53,8 +54,13 @@ async def write(uow: UnitOfWork, services: Services, inbound: Inbound,
         return own or [Reply("staff-choose-chat" if chats else "staff-no-chat")]
     if inbound.kind == "media":
         role = "counselor" if chat.counselor_id == member.id else "supporter"
-        return await relay_media(uow, services, chat, role, inbound.chat_id,
+        told = await relay_media(uow, services, chat, role, inbound.chat_id,
                                  inbound.message_id, inbound.media_kind)
+        caption = inbound.text.strip()
+        if caption and not services.config.routing.allow_media:  # the words go on as text
+            told = [*passed_as_text(told, "relay-media-caption-passed-team"),
+                    *await relay_from_staff(uow, services, member, chat, caption)]
+        return told
     # a practice chat's student is scripted: words about the trainee are the trainee's
     request = await uow.requests.get(chat.request_id)
     own = await escalations.own_words(uow, services, inbound, in_practice=True) \

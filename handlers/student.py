@@ -50,6 +50,7 @@ from handlers.sessions import (
     blocked_now,
     end_session,
     keep_while_waiting,
+    passed_as_text,
     relay_media,
     relay_to_supporters,
 )
@@ -387,6 +388,12 @@ async def _in_session(uow: UnitOfWork, services: Services, inbound: Inbound,
     if isinstance(effect, Relay):
         return await relay_to_supporters(uow, services, chat, effect.text)
     if isinstance(effect, RelayMedia):
-        return await relay_media(uow, services, chat, "student", inbound.chat_id,
+        told = await relay_media(uow, services, chat, "student", inbound.chat_id,
                                  inbound.message_id, effect.kind)
+        caption = inbound.text.strip()
+        if caption and not services.config.routing.allow_media:  # the words go on as text (a
+            # trial: "this is my old class" under a photo was lost, the supporter saw nothing)
+            told = [*passed_as_text(told, "relay-media-caption-passed"),
+                    *await relay_to_supporters(uow, services, chat, caption)]
+        return told
     return await end_session(uow, services, chat, "student")

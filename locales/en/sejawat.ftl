@@ -38,6 +38,8 @@ error-generic = Sorry, something went wrong on our side with your last message. 
 error-too-long = That message is too long (more than { $max } characters). Could you split it into shorter messages?
 private-only = This bot only works in private chats. Message it directly to ask for support.
 relay-media-unsupported = Only text is passed on here, not photos, voice messages, stickers or files, to protect everyone's privacy. Please write your message as text.
+relay-media-caption-passed = Your words were passed on. 💬 The photo, voice message or file itself isn't, to protect everyone's privacy.
+relay-media-caption-passed-team = The text was passed on to the student; the photo, voice message or file itself was not, to protect privacy.
 
 ## Everyone: the emergency numbers, one line each
 resources-line = • { $name }: { $contact }
@@ -525,6 +527,15 @@ relay-media-withheld = { $pseudonym } sent { $kind ->
         [document] a file
        *[other] something that isn't text
     }. It was not forwarded: only text is, to protect everyone's privacy. They were asked to write it as text; you could ask them what it was.
+relay-media-withheld-caption = { $pseudonym } sent { $kind ->
+        [photo] a photo
+        [voice] a voice message
+        [video] a video
+        [video_note] a video message
+        [sticker] a sticker
+        [document] a file
+       *[other] something that isn't text
+    }. It was not forwarded: only text is, to protect everyone's privacy. The words they wrote with it follow.
 relay-media-from-student = { $pseudonym } sent this:
 relay-colleague = ({ $role }) { $text }
 btn-focus = Chat with { $pseudonym }

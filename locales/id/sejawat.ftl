@@ -42,6 +42,8 @@ error-generic = Maaf, sistem kami lagi bermasalah waktu baca pesan terakhirmu. T
 error-too-long = Pesannya kepanjangan (lebih dari { $max } karakter). Coba pecah jadi beberapa pesan yang lebih pendek ya.
 private-only = Bot ini cuma bisa dipakai di obrolan pribadi. Kirim pesan langsung ke bot ini ya buat minta dukungan.
 relay-media-unsupported = Di sini cuma teks yang diteruskan, bukan foto, pesan suara, stiker, atau file, biar privasi semua orang tetap aman. Tulis aja pesanmu dalam bentuk teks ya.
+relay-media-caption-passed = Tulisanmu udah diteruskan. 💬 Foto, pesan suara, atau file-nya sendiri nggak diteruskan, biar privasi semua orang tetap aman.
+relay-media-caption-passed-team = Teksnya sudah diteruskan ke siswa; foto, pesan suara, atau file-nya sendiri tidak diteruskan demi privasi.
 
 ## Semua: baris nomor darurat
 resources-line = • { $name }: { $contact }
@@ -529,6 +531,15 @@ relay-media-withheld = { $pseudonym } mengirim { $kind ->
         [document] file
        *[other] sesuatu yang bukan teks
     }. Itu tidak diteruskan: hanya teks yang diteruskan, demi privasi semua orang. Dia sudah diminta menulis pesannya dalam bentuk teks; tanyakan saja apa isinya.
+relay-media-withheld-caption = { $pseudonym } mengirim { $kind ->
+        [photo] foto
+        [voice] pesan suara
+        [video] video
+        [video_note] video singkat
+        [sticker] stiker
+        [document] file
+       *[other] sesuatu yang bukan teks
+    }. Itu tidak diteruskan: hanya teks yang diteruskan, demi privasi semua orang. Tulisan yang dikirim bersamanya ada di bawah ini.
 relay-media-from-student = { $pseudonym } mengirim ini:
 relay-colleague = ({ $role }) { $text }
 btn-focus = Ngobrol dengan { $pseudonym }

@@ -1339,3 +1339,24 @@ async def test_a_chat_written_in_after_the_idle_check_stays_open_and_idles_out_l
     await world.advance(idle + grace + 120)
     assert await _idle_state(world) == (False, False, False), "closed idle"
     assert await check(world) == []
+
+
+async def test_a_photos_caption_goes_on_as_text_when_the_photo_does_not(world: World) -> None:
+    """(A trial: "this is my old class" under a photo was lost; the supporter saw only "sent a
+    photo".) The words are relayed and kept; the photo is not (routing.allow_media is off)."""
+    await intake(world, STUDENT)
+    await press(world, DIMAS, "of:accept:")
+    before = len(world.telegram.messages)
+    await world.media(STUDENT, "photo", "ini kelasku yang dulu")
+    to_dimas = world.texts(DIMAS, before)
+    assert any("ini kelasku yang dulu" in t for t in to_dimas), to_dimas
+    assert any("The words they wrote with it follow" in t for t in to_dimas), to_dimas
+    assert not any("asked to write it as text" in t for t in to_dimas), to_dimas
+    told = world.texts(STUDENT, before)
+    assert any("Tulisanmu udah diteruskan" in t for t in told), told
+    assert not any("tulis pesanmu" in t.lower() for t in told), told
+    before = len(world.telegram.messages)
+    await world.media(DIMAS, "photo", "ini contoh jadwal belajar")
+    assert any("ini contoh jadwal belajar" in t for t in world.texts(STUDENT, before))
+    assert any("The text was passed on" in t for t in world.texts(DIMAS, before))
+    assert await check(world) == []

@@ -120,7 +120,9 @@ _TOLD_IN_MEDIA = frozenset({"situation.sextortion", "situation.elder_sexual"})
 _EXPLAINED_BY_USE = frozenset(
     {"means", "pills", "blade", "cut", "serious", "wound", "fumes", "act", "all", "weapon"}
 )
-_KEPT_IN_PAST = frozenset({"means", "pills", "blade", "prepared", "weapon", "thanks"})
+_KEPT_IN_PAST = frozenset(
+    {"means", "pills", "blade", "prepared", "weapon", "thanks", "sexual", "secret", "elder"}
+)
 # a quotation: an opening mark at the start of a word, the closing one at the end of a word
 # ("won't" inside a quotation does not close it)
 _QUOTE_RE = re.compile(
@@ -604,9 +606,10 @@ def _explained_by_use(
 
 
 def _inside_a_part(kind: str, start: int, end: int, parts: list[tuple[str, int, int]]) -> bool:
-    """A leisure word that is one of a risk part's own words ("she won't be around for
-    graduation": a farewell, not a graduation party) vetoes nothing (round 13)."""
-    return kind == "leisure" and any(a <= start and end - 1 <= b for _, a, b in parts)
+    """A leisure or frame word that is one of a risk part's own words ("she won't be around for
+    graduation": a farewell, not a graduation party; "ketemu di hotel kalau mau skripsi di-acc":
+    a threat, not a thesis topic) vetoes nothing (rounds 13 and 15)."""
+    return kind in ("leisure", "frame") and any(a <= start and end - 1 <= b for _, a, b in parts)
 
 
 def _explained_by_idiom(kind: str, haystack: str, start: int) -> bool:

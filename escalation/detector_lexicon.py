@@ -95,7 +95,8 @@ COMPONENT_KINDS = frozenset(
 # round 14: a demand or a threat made of the student, an adult with power over them, being taken
 # somewhere alone: the other person's doing by nature ("ada akun ... dia minta 2 juta")
 OTHER_KINDS = frozenset(
-    {"target", "harm", "threat", "abuser", "weapon", "time", "now", "extort", "elder", "alone_with"}
+    {"target", "harm", "threat", "abuser", "weapon", "time", "now", "extort", "elder", "alone_with",
+     "sexual", "secret"}
 )
 # kinds that only veto a combination: read anywhere in the message, before idioms are removed
 VETO_KINDS = frozenset({"leisure", "benign", "frame", "later", "grief"})

@@ -609,10 +609,10 @@ btn-outcome-false_alarm = False alarm
 concern-nudge =
     { $pseudonym } wrote something that may be a sign of risk: “{ $words }”
     Gently ask how they are doing, in your own words, or send /screen: they get the screening questions in their language, one at a time. If the answer worries you, refer them to a counselor.
-crisis-acked-supporter = 🛟 { $name } has seen the crisis case for { $pseudonym } (#{ $id }) { $counselor ->
-        [yes] and will join this chat soon.
-       *[no] and is finding a counselor to join this chat.
-    } Stay with them until then. If nobody has joined within { $minutes } min, the counselors are paged again, and you'll hear.
+crisis-acked-supporter = 🛟 { $name } has seen the crisis case for { $pseudonym } (#{ $id }), { $counselor ->
+        [yes] but has not joined this chat yet.
+       *[no] but no counselor has joined this chat yet.
+    } Stay with them. If nobody has joined within { $minutes } min, the counselors are paged again, and you'll hear.
 crisis-remind-supporter = ⏰ { $name } has not joined the chat with { $pseudonym } yet, so the counselors are being paged again (case #{ $id }). Stay with them; they have the emergency numbers.
 crisis-tell-supporter =
     ⚠️ { $how ->

@@ -619,10 +619,10 @@ btn-outcome-false_alarm = Alarm palsu
 concern-nudge =
     { $pseudonym } menulis sesuatu yang mungkin tanda risiko: “{ $words }”
     Tanyakan dengan lembut bagaimana keadaannya, dengan kata-katamu sendiri, atau kirim /screen: siswa akan menerima pertanyaan skrining dalam bahasanya, satu per satu. Kalau jawabannya membuatmu khawatir, rujuk ke konselor.
-crisis-acked-supporter = 🛟 { $name } sudah melihat kasus krisis { $pseudonym } (#{ $id }) { $counselor ->
-        [yes] dan akan segera bergabung di obrolan ini.
-       *[no] dan sedang mencarikan konselor untuk bergabung di obrolan ini.
-    } Tetap temani dia sampai saat itu. Kalau dalam { $minutes } menit belum ada yang bergabung, para konselor dihubungi lagi, dan kamu akan dikabari.
+crisis-acked-supporter = 🛟 { $name } sudah melihat kasus krisis { $pseudonym } (#{ $id }), { $counselor ->
+        [yes] tapi belum bergabung di obrolan ini.
+       *[no] tapi belum ada konselor yang bergabung di obrolan ini.
+    } Tetap temani dia. Kalau dalam { $minutes } menit belum ada yang bergabung, para konselor dihubungi lagi, dan kamu akan dikabari.
 crisis-remind-supporter = ⏰ { $name } belum bergabung di obrolan dengan { $pseudonym }, jadi para konselor sedang dihubungi lagi (kasus #{ $id }). Tetap temani dia; dia sudah punya nomor darurat.
 crisis-tell-supporter =
     ⚠️ { $how ->

@@ -768,8 +768,10 @@ async def _reopen(uow: UnitOfWork, services: Services, case: Escalation,
         # and nobody came: the student is not left waiting on that promise, nor the team in
         # the chat on the counselor
         effects.append(Reply(_still_here(case), to=case.student_chat_id, priority=CRISIS))
-        effects += await tell_chat_staff(uow, case, "crisis-remind-supporter",
-                                          {"name": acked.name}, but=acked.id)
+        effects += await tell_chat_staff(uow, case, "crisis-remind-supporter", {
+            "name": acked.name,  # a coordinator joins no chat: "has not joined" is not
+            "counselor": "yes" if acked.role == "counselor" else "no"},  # said of them
+            but=acked.id)
     knows = members.get(previous or 0)  # (who just left the case needs no reminder of it)
     if knows is not None and knows.active and knows.id not in page.member_ids and \
             event != "release":

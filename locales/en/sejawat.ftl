@@ -613,7 +613,10 @@ crisis-acked-supporter = 🛟 { $name } has seen the crisis case for { $pseudony
         [yes] but has not joined this chat yet.
        *[no] but no counselor has joined this chat yet.
     } Stay with them. If nobody has joined within { $minutes } min, the counselors are paged again, and you'll hear.
-crisis-remind-supporter = ⏰ { $name } has not joined the chat with { $pseudonym } yet, so the counselors are being paged again (case #{ $id }). Stay with them; they have the emergency numbers.
+crisis-remind-supporter = ⏰ { $counselor ->
+        [yes] { $name } has not joined the chat with { $pseudonym } yet,
+       *[no] { $name } has seen the case, but no counselor has joined the chat with { $pseudonym } yet,
+    } so the counselors are being paged again (case #{ $id }). Stay with them; they have the emergency numbers.
 crisis-tell-supporter =
     ⚠️ { $how ->
         [unsure] { $pseudonym } answered “not sure” to a screening question, which counts as { $level } (their latest words: “{ $words }”)

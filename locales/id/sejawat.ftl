@@ -623,7 +623,10 @@ crisis-acked-supporter = 🛟 { $name } sudah melihat kasus krisis { $pseudonym 
         [yes] tapi belum bergabung di obrolan ini.
        *[no] tapi belum ada konselor yang bergabung di obrolan ini.
     } Tetap temani dia. Kalau dalam { $minutes } menit belum ada yang bergabung, para konselor dihubungi lagi, dan kamu akan dikabari.
-crisis-remind-supporter = ⏰ { $name } belum bergabung di obrolan dengan { $pseudonym }, jadi para konselor sedang dihubungi lagi (kasus #{ $id }). Tetap temani dia; dia sudah punya nomor darurat.
+crisis-remind-supporter = ⏰ { $counselor ->
+        [yes] { $name } belum bergabung di obrolan dengan { $pseudonym },
+       *[no] { $name } sudah melihat kasusnya, tapi belum ada konselor yang bergabung di obrolan dengan { $pseudonym },
+    } jadi para konselor sedang dihubungi lagi (kasus #{ $id }). Tetap temani dia; dia sudah punya nomor darurat.
 crisis-tell-supporter =
     ⚠️ { $how ->
         [unsure] { $pseudonym } menjawab “tidak yakin” pada pertanyaan skrining, yang dihitung sebagai { $level } (kata-kata terakhirnya: “{ $words }”)

@@ -170,3 +170,32 @@ async def test_a_stale_seen_after_someone_saw_it_says_seen_not_handled(world: Wo
     assert "has already seen this escalation (nobody has taken it over yet)" in said or \
         "sudah lebih dulu melihat kasus ini" in said, said
     assert await check(world) == []
+
+
+async def _seen_by_the_coordinator(world: World) -> int:
+    """A student in Dimas's chat writes of a wish to die; nobody answers until everyone is
+    paged, and Bu Sari (a coordinator) presses Seen; returns the count before her Seen."""
+    await intake(world, STUDENT)
+    await press(world, DIMAS, "of:accept:")
+    await world.say(STUDENT, "aku pengen mati aja, capek banget")
+    await world.advance(12 * 60)  # nobody answers: in the end everyone is paged
+    assert pings(world, SARI)
+    before = len(world.telegram.messages)
+    await press(world, SARI, "es:ack:")
+    return before
+
+
+async def test_a_coordinators_seen_is_not_said_as_her_not_joining_the_chat(
+    world: World,
+) -> None:
+    """(A trial: "⏰ Bu Sari has not joined the chat with Bintang-847 yet": a coordinator
+    joins no chat.)"""
+    await _seen_by_the_coordinator(world)
+    seen = len(world.telegram.messages)
+    await world.advance(world.config.escalation.ack_followup + 5)
+    said = world.texts(DIMAS, seen)
+    assert not any("Bu Sari has not joined" in t for t in said), said
+    assert any("Bu Sari has seen the case, but no counselor has joined the chat" in t
+               and "paged again" in t for t in said), said
+    assert await check(world) == []
+

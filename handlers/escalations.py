@@ -763,7 +763,9 @@ async def _reopen(uow: UnitOfWork, services: Services, case: Escalation,
     if event != "release" and acked is not None and case.acknowledged_at is not None:
         kept |= {SEEN[0]: acked.id, SEEN[1]: case.acknowledged_at.isoformat()}  # (pings say)
     case.ladder = kept
-    effects = await _carry_out(uow, services, case, state, page, members)
+    # the outcome buttons of its Seen (or of the take-over) go: an open case is not closed
+    effects = [*await clear_stale(uow, case),
+               *await _carry_out(uow, services, case, state, page, members)]
     if event == "remind" and acked is not None:  # told "a counselor will be with you soon",
         # and nobody came: the student is not left waiting on that promise, nor the team in
         # the chat on the counselor

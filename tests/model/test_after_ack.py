@@ -199,3 +199,24 @@ async def test_a_coordinators_seen_is_not_said_as_her_not_joining_the_chat(
                and "paged again" in t for t in said), said
     assert await check(world) == []
 
+
+async def test_a_case_open_again_takes_the_outcome_buttons_of_its_seen_away(
+    world: World,
+) -> None:
+    """(A trial: Bu Sari's Seen offered the outcome buttons; after the re-page her "#1:
+    Student is safe" was refused. Seen, the case can be closed; open again, its outcome
+    buttons go, and the newest ping's Seen brings them back.)"""
+    before = await _seen_by_the_coordinator(world)
+    assert any(d.startswith("es:out:") for m in world.telegram.to(SARI, before)
+               for d in m.buttons), "seen, a coordinator can record the outcome"
+    await world.advance(world.config.escalation.ack_followup + 5)
+    assert not any(d.startswith("es:out:") for _, d in world.buttons(SARI)), \
+        world.buttons(SARI)
+    assert not any(d.startswith("es:out:") for _, d in world.buttons(BUDI)), \
+        "nobody is offered an outcome they may not record"
+    await press(world, SARI, "es:ack:")
+    closing = len(world.telegram.messages)
+    await press(world, SARI, "es:out:")
+    said = world.texts(SARI, closing)
+    assert not any("Only the counselor" in t or "Hanya konselor" in t for t in said), said
+    assert await check(world) == []

@@ -570,7 +570,8 @@ handoff-failed = { $name } could not take over the chat with { $pseudonym }; it 
 briefing-case-earlier = 🛟 A counselor was with { $pseudonym } in the last 7 days (case #{ $id }: { $outcome }). Go gently, and if anything sounds risky again, /refer at once.
 briefing-case-open =
     ⚠️ { $pseudonym } has an open crisis case #{ $id } ({ $level }): { $state ->
-        [acked] { $acked } has it in hand and may join this chat.
+        [acked] { $acked } has seen it and may join this chat; nobody has joined yet.
+        [reopened] { $acked } has seen it, but nobody has joined this chat yet, so the counselors are being paged again.
         [seen] { $acked } has seen it, and a counselor is being found to join this chat.
        *[paging] the counselors are being paged and one will join this chat.
     }

@@ -577,7 +577,8 @@ handoff-failed = { $name } tidak bisa mengambil alih obrolan dengan { $pseudonym
 briefing-case-earlier = 🛟 Dalam 7 hari terakhir konselor sudah mendampingi { $pseudonym } (kasus #{ $id }: { $outcome }). Pelan-pelan saja, dan kalau ada yang terdengar berisiko lagi, langsung /refer.
 briefing-case-open =
     ⚠️ { $pseudonym } punya kasus krisis #{ $id } yang masih terbuka ({ $level }): { $state ->
-        [acked] { $acked } sudah menanganinya dan mungkin bergabung di obrolan ini.
+        [acked] { $acked } sudah melihatnya dan mungkin bergabung di obrolan ini; belum ada yang bergabung.
+        [reopened] { $acked } sudah melihatnya, tapi belum ada yang bergabung di obrolan ini, jadi para konselor sedang dihubungi lagi.
         [seen] { $acked } sudah melihatnya, dan konselor sedang dicari untuk bergabung di obrolan ini.
        *[paging] konselor sedang dihubungi dan nanti bergabung di obrolan ini.
     }

@@ -575,7 +575,10 @@ briefing-case-open =
         [seen] { $acked } has seen it, and a counselor is being found to join this chat.
        *[paging] the counselors are being paged and one will join this chat.
     }
-    Why: { $reason }
+    Why: { $reason }{ $raised ->
+        [yes] {"; then wrote: "}{ $raised_reason }
+       *[no] {""}
+    }
     Their words: { $excerpt }
     Stay with them warmly, don't end the chat, and use /note for anything the counselor should know.
 briefing-asq = 📋 { $where ->
@@ -636,7 +639,10 @@ crisis-tell-supporter-counselor-here =
 escalation-in-your-chat =
     🆘 Escalation #{ $id } — { $level }, in your chat
     Student: { $pseudonym } · Topic: { $topic } · { $language }
-    Why: { $reason }
+    Why: { $reason }{ $raised ->
+        [yes] {"; then wrote: "}{ $raised_reason }
+       *[no] {""}
+    }
     Their words: { $excerpt }
     The case is yours, since you are with them. Stay with them; when you are sure they are safe or referred, record how it ended:
 escalation-ping =
@@ -648,6 +654,9 @@ escalation-ping =
     }
     Why: { $reason }{ $more ->
         [yes] {", "}{ $also }
+       *[no] {""}
+    }{ $raised ->
+        [yes] {"; then wrote: "}{ $raised_reason }
        *[no] {""}
     }{ $sos ->
         [yes] {" · "}🆘 the student also pressed "I need a counselor now"
@@ -672,6 +681,9 @@ escalation-broadcast =
     Why: { $reason }{ $more ->
         [yes] {", "}{ $also }
        *[no] {""}
+    }{ $raised ->
+        [yes] {"; then wrote: "}{ $raised_reason }
+       *[no] {""}
     }{ $sos ->
         [yes] {" · "}🆘 the student also pressed "I need a counselor now"
        *[no] {""}
@@ -689,6 +701,9 @@ escalation-update =
     Update on escalation #{ $id } — { $level }
     Why: { $reason }{ $more ->
         [yes] {", "}{ $also }
+       *[no] {""}
+    }{ $raised ->
+        [yes] {"; then wrote: "}{ $raised_reason }
        *[no] {""}
     }{ $sos ->
         [yes] {" · "}🆘 the student also pressed "I need a counselor now"
@@ -710,6 +725,9 @@ escalation-handover =
     }
     Why: { $reason }{ $more ->
         [yes] {", "}{ $also }
+       *[no] {""}
+    }{ $raised ->
+        [yes] {"; then wrote: "}{ $raised_reason }
        *[no] {""}
     }
     Their words: { $excerpt }
@@ -765,7 +783,10 @@ cases-line =
         [hour] { $age } h
        *[min] { $age } min
     }
-    { $pseudonym } · { $topic } · { $reason }{ $sos ->
+    { $pseudonym } · { $topic } · { $reason }{ $raised ->
+        [yes] {"; then wrote: "}{ $raised_reason }
+       *[no] {""}
+    }{ $sos ->
         [yes] {" · "}🆘 the student also pressed "I need a counselor now"
        *[no] {""}
     }

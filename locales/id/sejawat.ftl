@@ -582,7 +582,10 @@ briefing-case-open =
         [seen] { $acked } sudah melihatnya, dan konselor sedang dicari untuk bergabung di obrolan ini.
        *[paging] konselor sedang dihubungi dan nanti bergabung di obrolan ini.
     }
-    Alasan: { $reason }
+    Alasan: { $reason }{ $raised ->
+        [yes] {"; lalu menulis: "}{ $raised_reason }
+       *[no] {""}
+    }
     Kata-katanya: { $excerpt }
     Temani dia dengan hangat, jangan akhiri obrolannya, dan pakai /note untuk hal yang perlu diketahui konselor.
 briefing-asq = 📋 { $where ->
@@ -646,7 +649,10 @@ crisis-tell-supporter-counselor-here =
 escalation-in-your-chat =
     🆘 Kasus #{ $id } — { $level }, di obrolan Anda
     Siswa: { $pseudonym } · Topik: { $topic } · { $language }
-    Alasan: { $reason }
+    Alasan: { $reason }{ $raised ->
+        [yes] {"; lalu menulis: "}{ $raised_reason }
+       *[no] {""}
+    }
     Kata-katanya: { $excerpt }
     Kasus ini Anda yang pegang, karena Anda sedang bersamanya. Tetap temani dia; kalau sudah yakin dia aman atau sudah dirujuk, catat hasilnya:
 escalation-ping =
@@ -658,6 +664,9 @@ escalation-ping =
     }
     Alasan: { $reason }{ $more ->
         [yes] {", "}{ $also }
+       *[no] {""}
+    }{ $raised ->
+        [yes] {"; lalu menulis: "}{ $raised_reason }
        *[no] {""}
     }{ $sos ->
         [yes] {" · "}🆘 siswa juga menekan "Aku butuh konselor sekarang"
@@ -682,6 +691,9 @@ escalation-broadcast =
     Alasan: { $reason }{ $more ->
         [yes] {", "}{ $also }
        *[no] {""}
+    }{ $raised ->
+        [yes] {"; lalu menulis: "}{ $raised_reason }
+       *[no] {""}
     }{ $sos ->
         [yes] {" · "}🆘 siswa juga menekan "Aku butuh konselor sekarang"
        *[no] {""}
@@ -699,6 +711,9 @@ escalation-update =
     Kabar terbaru kasus #{ $id } — { $level }
     Alasan: { $reason }{ $more ->
         [yes] {", "}{ $also }
+       *[no] {""}
+    }{ $raised ->
+        [yes] {"; lalu menulis: "}{ $raised_reason }
        *[no] {""}
     }{ $sos ->
         [yes] {" · "}🆘 siswa juga menekan "Aku butuh konselor sekarang"
@@ -720,6 +735,9 @@ escalation-handover =
     }
     Alasan: { $reason }{ $more ->
         [yes] {", "}{ $also }
+       *[no] {""}
+    }{ $raised ->
+        [yes] {"; lalu menulis: "}{ $raised_reason }
        *[no] {""}
     }
     Kata-katanya: { $excerpt }
@@ -775,7 +793,10 @@ cases-line =
         [hour] jam
        *[min] menit
     }
-    { $pseudonym } · { $topic } · { $reason }{ $sos ->
+    { $pseudonym } · { $topic } · { $reason }{ $raised ->
+        [yes] {"; lalu menulis: "}{ $raised_reason }
+       *[no] {""}
+    }{ $sos ->
         [yes] {" · "}🆘 siswa juga menekan "Aku butuh konselor sekarang"
        *[no] {""}
     }

@@ -259,6 +259,11 @@ async def _outcome(uow: UnitOfWork, services: Services, escalation: Escalation,
     if outcome not in OUTCOMES:
         return [Reply("error-stale-button")]
     handlers = (escalation.acknowledged_by, escalation.taken_over_by)
+    if CASE.state_of(escalation) == Case.OPEN and member.id in handlers:  # open again (the
+        # team is paged): the outcome button of their Seen, still on its way, is answered
+        # with what is so, not "only the counselor who acknowledged" to the one who did (a
+        # trial)
+        return [Reply("escalation-resolve-open", {"id": escalation.id})]
     if not CASE.can(escalation, "resolve") or (member.id not in handlers
                                                and member.role != "coordinator"):
         return [Reply("escalation-resolve-not-yours")]

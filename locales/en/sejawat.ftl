@@ -768,6 +768,7 @@ escalation-student-withdrew = Escalation #{ $id }: { $pseudonym } withdrew their
 escalation-resolved = Thank you. The case is closed and the note is saved (encrypted).
 escalation-resolve-held = { $name } (counselor) is with the student in escalation #{ $id } now: they record how it ended.
 escalation-resolved-by = { $name } closed escalation #{ $id } as "{ $outcome }".
+escalation-resolve-open = Escalation #{ $id } is open again and the team is being paged again, so it cannot be closed yet. Press “Acknowledge” on its newest message first; then its outcome can be recorded.
 escalation-resolve-not-yours = Only the counselor who acknowledged or took over this escalation (or a coordinator, once it is acknowledged) can resolve it.
 counselor-joined-supporter = Counselor { $name } has joined your chat. Stay with the student; follow the counselor's lead.
 crisis-handover-off-supporter = { $name } (counselor) is back on duty and stays with { $pseudonym } (#{ $id }): nobody else needs to take over.

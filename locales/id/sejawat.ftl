@@ -778,6 +778,7 @@ escalation-student-withdrew = Kasus #{ $id }: { $pseudonym } membatalkan permint
 escalation-resolved = Terima kasih. Kasus ditutup dan catatan tersimpan (terenkripsi).
 escalation-resolve-held = { $name } (konselor) sedang bersama siswa di kasus #{ $id }: hasil akhirnya dia yang mencatat.
 escalation-resolved-by = { $name } menutup kasus #{ $id } dengan hasil "{ $outcome }".
+escalation-resolve-open = Kasus #{ $id } terbuka lagi dan tim sedang dihubungi lagi, jadi belum bisa ditutup. Tekan “Sudah saya lihat” di pesan terbarunya dulu; setelah itu hasil akhirnya bisa dicatat.
 escalation-resolve-not-yours = Hanya konselor yang menangani atau mengambil alih kasus ini (atau koordinator, setelah ada yang menangani) yang bisa menutupnya.
 counselor-joined-supporter = Konselor { $name } sudah bergabung di obrolanmu. Tetap bersama siswa; ikuti arahan konselor.
 crisis-handover-off-supporter = { $name } (konselor) bertugas lagi dan tetap menemani { $pseudonym } (#{ $id }): tidak perlu ada yang mengambil alih.

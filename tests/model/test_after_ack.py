@@ -10,7 +10,17 @@ acknowledged it, how long ago, and that nobody has joined. On the whole program 
 from __future__ import annotations
 
 from tests.model.invariants import check
-from tests.model.test_regressions import BUDI, DIMAS, RINA, SARI, STUDENT, intake, pings, press
+from tests.model.test_regressions import (
+    BUDI,
+    DIMAS,
+    RINA,
+    SARI,
+    STUDENT,
+    cases,
+    intake,
+    pings,
+    press,
+)
 from tests.model.world import World
 
 
@@ -219,4 +229,25 @@ async def test_a_case_open_again_takes_the_outcome_buttons_of_its_seen_away(
     await press(world, SARI, "es:out:")
     said = world.texts(SARI, closing)
     assert not any("Only the counselor" in t or "Hanya konselor" in t for t in said), said
+    assert await check(world) == []
+
+
+async def test_an_outcome_pressed_on_a_case_open_again_says_so_not_only_the_counselor(
+    world: World,
+) -> None:
+    """(A trial: after the re-page, Bu Sari's "#1: Student is safe" from her Seen answered
+    "Only the counselor who acknowledged or took over this escalation (or a coordinator, once
+    it is acknowledged) can resolve it": she had. An outcome button still on its way is
+    answered with how the case stands.)"""
+    before = await _seen_by_the_coordinator(world)
+    [(message_id, data)] = [(m.message_id, d) for m in world.telegram.to(SARI, before)
+                            for d in m.buttons if d.endswith(":safe")]
+    await world.advance(world.config.escalation.ack_followup + 5)
+    pressed = len(world.telegram.messages)
+    await world.press(SARI, message_id, data)
+    said = world.texts(SARI, pressed)
+    assert any("is open again" in t and "Acknowledge" in t for t in said), said
+    assert not any("Only the counselor" in t for t in said), said
+    [case] = await cases(world)
+    assert case.status == "open"
     assert await check(world) == []

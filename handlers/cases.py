@@ -398,8 +398,10 @@ async def acknowledge_button(uow: UnitOfWork, services: Services, inbound: Inbou
     if not CASE.can(escalation, "acknowledge"):
         if member.id in (escalation.acknowledged_by, escalation.taken_over_by):  # their own
             rows = case_buttons(escalation, member.role)
-            return [Reply("escalation-you-acked", {"id": escalation.id}, rows,
-                          meta=case_meta(escalation, rows))]
+            return [Reply("escalation-you-acked", {  # what they can do now (a trial: a
+                "id": escalation.id,  # coordinator was told to take it over; she cannot)
+                "state": "taken" if escalation.taken_over_by == member.id else member.role},
+                rows, meta=case_meta(escalation, rows))]
         other = await uow.members.get(escalation.taken_over_by or escalation.acknowledged_by
                                       or 0)  # seen is not handled (a trial): which it is
         return [Reply("escalation-already-acked" if escalation.taken_over_by else

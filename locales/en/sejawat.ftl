@@ -737,7 +737,11 @@ escalation-handover =
        *[counselor] Take over to join the student; the chat so far comes with it.
     }
 escalation-acked-coordinator = You acknowledged escalation #{ $id }. A counselor takes the student over; you can record the outcome below. If nobody takes over or resolves it within { $minutes } min, the team is paged again.
-escalation-you-acked = You have already acknowledged escalation #{ $id }: take it over or record its outcome below.
+escalation-you-acked = { $state ->
+        [taken] You have already taken over escalation #{ $id }: record its outcome below.
+        [coordinator] You have already acknowledged escalation #{ $id }. A counselor takes the student over; you can record the outcome below.
+       *[counselor] You have already acknowledged escalation #{ $id }: take it over or record its outcome below.
+    }
 escalation-already-acked = { $name } is already handling this escalation.
 escalation-already-seen = { $name } has already seen this escalation (nobody has taken it over yet).
 escalation-closed = This escalation is already resolved.

@@ -747,7 +747,11 @@ escalation-handover =
        *[counselor] Tekan “Ambil alih” untuk bergabung dengan siswa; obrolan sejauh ini ikut terlihat.
     }
 escalation-acked-coordinator = Kasus #{ $id } sudah Anda tandai sebagai dilihat. Yang mengambil alih obrolan nanti konselor; Anda bisa mencatat hasil akhirnya di bawah. Kalau dalam { $minutes } menit belum ada yang mengambil alih atau menutupnya, tim akan dihubungi lagi.
-escalation-you-acked = Kasus #{ $id } sudah Anda tangani sebelumnya: ambil alih atau catat hasil akhirnya di bawah.
+escalation-you-acked = { $state ->
+        [taken] Kasus #{ $id } sudah Anda ambil alih: catat hasil akhirnya di bawah.
+        [coordinator] Kasus #{ $id } sudah Anda tandai sebagai dilihat. Yang mengambil alih obrolan nanti konselor; Anda bisa mencatat hasil akhirnya di bawah.
+       *[counselor] Kasus #{ $id } sudah Anda tandai sebagai dilihat: ambil alih atau catat hasil akhirnya di bawah.
+    }
 escalation-already-acked = { $name } sudah menangani kasus ini.
 escalation-already-seen = { $name } sudah lebih dulu melihat kasus ini (belum ada yang mengambil alih).
 escalation-closed = Kasus ini sudah selesai.

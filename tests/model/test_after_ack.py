@@ -251,3 +251,19 @@ async def test_an_outcome_pressed_on_a_case_open_again_says_so_not_only_the_coun
     [case] = await cases(world)
     assert case.status == "open"
     assert await check(world) == []
+
+
+async def test_a_coordinator_who_saw_a_case_twice_is_not_told_to_take_it_over(
+    world: World,
+) -> None:
+    """(A trial, after her Seen was refused an outcome: a coordinator's second Seen read
+    "take it over or record its outcome below"; coordinators take nobody over.)"""
+    await _seen_by_the_coordinator(world)
+    [ping] = [m for m in world.telegram.to(SARI) if "es:ack:1" in m.buttons][-1:]
+    again = len(world.telegram.messages)
+    await world.press(SARI, ping.message_id, "es:ack:1")  # her ping's Seen, pressed again
+    [said] = world.texts(SARI, again)
+    assert "already acknowledged escalation #1" in said, said
+    assert "take it over" not in said, said
+    assert "A counselor takes the student over" in said, said
+    assert await check(world) == []

@@ -259,6 +259,11 @@ async def _outcome(uow: UnitOfWork, services: Services, escalation: Escalation,
     if outcome not in OUTCOMES:
         return [Reply("error-stale-button")]
     handlers = (escalation.acknowledged_by, escalation.taken_over_by)
+    if CASE.state_of(escalation) == Case.OPEN and member.id in handlers:  # open again (the
+        # team is paged): the outcome button of their Seen, still on its way, is answered
+        # with what is so, not "only the counselor who acknowledged" to the one who did (a
+        # trial)
+        return [Reply("escalation-resolve-open", {"id": escalation.id})]
     if not CASE.can(escalation, "resolve") or (member.id not in handlers
                                                and member.role != "coordinator"):
         return [Reply("escalation-resolve-not-yours")]
@@ -393,8 +398,10 @@ async def acknowledge_button(uow: UnitOfWork, services: Services, inbound: Inbou
     if not CASE.can(escalation, "acknowledge"):
         if member.id in (escalation.acknowledged_by, escalation.taken_over_by):  # their own
             rows = case_buttons(escalation, member.role)
-            return [Reply("escalation-you-acked", {"id": escalation.id}, rows,
-                          meta=case_meta(escalation, rows))]
+            return [Reply("escalation-you-acked", {  # what they can do now (a trial: a
+                "id": escalation.id,  # coordinator was told to take it over; she cannot)
+                "state": "taken" if escalation.taken_over_by == member.id else member.role},
+                rows, meta=case_meta(escalation, rows))]
         other = await uow.members.get(escalation.taken_over_by or escalation.acknowledged_by
                                       or 0)  # seen is not handled (a trial): which it is
         return [Reply("escalation-already-acked" if escalation.taken_over_by else

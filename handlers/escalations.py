@@ -65,6 +65,11 @@ ACK_TIMER, FOLLOWUP_TIMER = "escalation_ack", "escalation_followup"
 # of the new ladder says so)
 SEEN = ("seen_by", "seen_at")
 EARLIER_SHOWN = timedelta(hours=24)  # a ping with no words names the student's case before
+# sources whose reason is what the detector saw in the words (escalation.detector's category)
+WORDS_SOURCES = ("detector", "onboarding")
+# in a case's categories: the reason of later words that raised it, when it is not the first
+# reason (e.g. "raised:suicide" on a screening case); every later ping says it
+RAISED = "raised:"
 REMINDED = "reminded"  # how often the counselor holding a case was reminded of its outcome
 REMINDERS_BEFORE_COORDINATORS = 2  # (escalation.ack_followup apart) then coordinators hear
 WORDS = 300  # characters of the student's own words in a ping
@@ -217,8 +222,10 @@ async def act(uow: UnitOfWork, services: Services, decision: Decision, chat_id: 
         if action == Action.ESCALATE:
             effects += await _open(uow, services, chat_id, person, level, categories,
                                    source, words, detail, here)
-        elif action == Action.UPDATE_ESCALATION:
-            effects += await _update(uow, services, chat_id, level, words, detail)
+        elif action == Action.UPDATE_ESCALATION:  # (the words' own reason goes with them)
+            signal = (categories[0] if categories else "words") \
+                if source in WORDS_SOURCES else None
+            effects += await _update(uow, services, chat_id, level, words, detail, signal)
         elif action == Action.SEND_RESOURCES and person.practice_with is not None:
             continue  # a scripted student: no counselor is coming (the trainee hears, from
             # _open, what a real student would have been told)
@@ -613,7 +620,8 @@ async def ping_params(uow: UnitOfWork, case: Escalation, now: datetime) -> dict[
     language = (request.language if request else None) or str(draft.get("lang") or "") or (
         person.language if person is not None else "")
     words = readable(uow.escalations.words(case))
-    categories = [c for c in case.categories if c]
+    categories = [c for c in case.categories if c and not c.startswith(RAISED)]
+    raised = [c.removeprefix(RAISED) for c in case.categories if c.startswith(RAISED)]
     member = await uow.members.by_telegram_id(case.student_chat_id)
     who, role = ("member", member.role) if member is not None and member.active else (
         "invitee" if case.source == "onboarding" or (
@@ -629,6 +637,11 @@ async def ping_params(uow: UnitOfWork, case: Escalation, now: datetime) -> dict[
         "language_key": f"btn-lang-{language}" if language in ("id", "en") else "btn-lang-id",
         "level_key": _level_key(RiskLevel(case.level)),
         "reason_key": _reason_key(case.source, categories),
+        # the latest words that raised the case, when their reason is not the first one (a
+        # trial: a screening case re-opened as imminent by "I have the pills ready" still
+        # read only "answered yes to a screening question")
+        "raised": "yes" if raised else "no",
+        **({"raised_reason_key": f"reason-{raised[-1]}"} if raised else {}),
         "more": "no",
         "waited": max(0, int((now - case.created_at).total_seconds() // 60)),  # for help
         "seen": "no",
@@ -688,19 +701,25 @@ def readable(text: str) -> str:
 
 
 def _reason_key(source: str, categories: list[str]) -> str:
-    if source in ("detector", "onboarding"):
+    if source in WORDS_SOURCES:
         return f"reason-{categories[0]}" if categories else "reason-words"
     return f"reason-{source}"
 
 
 async def _update(uow: UnitOfWork, services: Services, chat_id: int, level: RiskLevel,
-                  words: str, detail: str = "") -> list[Effect]:
+                  words: str, detail: str = "", signal: str | None = None) -> list[Effect]:
     """A new high or imminent signal on the student's live case (``detail``: a referral's or
-    a note's reason, shown in the ping beside the case's first reason)."""
+    a note's reason, shown in the ping beside the case's first reason; ``signal``: the
+    reason the detector saw in new words, shown after it when it is not that reason)."""
     now = services.clock()
     case = await live_for_chat(uow, chat_id)
     if case is None:
         return []
+    first = [c for c in case.categories if c and not c.startswith(RAISED)]
+    if signal is not None and not (case.source in WORDS_SOURCES and  # (the same reason
+                                   (first[0] if first else "words") == signal):  # as before)
+        case.categories = [*(c for c in case.categories if c != RAISED + signal),
+                           RAISED + signal]  # (the latest last)
     case.level = max(case.level, int(level))
     uow.escalations.set_words(case, merge_words(uow.escalations.words(case), words))
     if detail:
@@ -769,13 +788,17 @@ async def _reopen(uow: UnitOfWork, services: Services, case: Escalation,
     if event != "release" and acked is not None and case.acknowledged_at is not None:
         kept |= {SEEN[0]: acked.id, SEEN[1]: case.acknowledged_at.isoformat()}  # (pings say)
     case.ladder = kept
-    effects = await _carry_out(uow, services, case, state, page, members)
+    # the outcome buttons of its Seen (or of the take-over) go: an open case is not closed
+    effects = [*await clear_stale(uow, case),
+               *await _carry_out(uow, services, case, state, page, members)]
     if event == "remind" and acked is not None:  # told "a counselor will be with you soon",
         # and nobody came: the student is not left waiting on that promise, nor the team in
         # the chat on the counselor
         effects.append(Reply(_still_here(case), to=case.student_chat_id, priority=CRISIS))
-        effects += await tell_chat_staff(uow, case, "crisis-remind-supporter",
-                                          {"name": acked.name}, but=acked.id)
+        effects += await tell_chat_staff(uow, case, "crisis-remind-supporter", {
+            "name": acked.name,  # a coordinator joins no chat: "has not joined" is not
+            "counselor": "yes" if acked.role == "counselor" else "no"},  # said of them
+            but=acked.id)
     knows = members.get(previous or 0)  # (who just left the case needs no reminder of it)
     if knows is not None and knows.active and knows.id not in page.member_ids and \
             event != "release":

@@ -133,13 +133,18 @@ async def briefing(uow: UnitOfWork, services: Services, member: Member,
     effects: list[Effect] = [Reply("session-started-supporter", params, to=member.telegram_id)]
     case = await uow.escalations.unresolved_for_chat(await student_chat(uow, request))
     if case is not None and CASE.state_of(case) != Case.TAKEN_OVER:  # why this student matters
-        about = await escalations.ping_params(uow, case, case.created_at)  # now: the counselors
-        acked = await uow.members.get(case.acknowledged_by or 0)  # are paged, or one has it
-        about = {**about, "acked": acked.name if acked is not None else "-",
-                 # a coordinator who saw it takes nobody over: a counselor is still sought
-                 # (a trial: "Bu Sari has it in hand and may join this chat")
-                 "state": "paging" if acked is None else
-                 "acked" if acked.role == "counselor" else "seen"}
+        about = await escalations.ping_params(uow, case, services.clock())  # now: the
+        acked = await uow.members.get(case.acknowledged_by or 0)  # counselors are paged, or
+        # one has seen it; as the case is now (a trial: a case open again, its pings saying
+        # nobody handled it, read "Pak Budi has it in hand" here: he had pressed Seen before)
+        if CASE.state_of(case) == Case.OPEN:
+            state = "reopened" if about.get("seen") == "yes" else "paging"
+            name = str(about.get("seen_by", "-"))
+        else:  # a coordinator who saw it takes nobody over: a counselor is still sought (a
+            # trial: "Bu Sari has it in hand and may join this chat")
+            state = "seen" if acked is None or acked.role != "counselor" else "acked"
+            name = acked.name if acked is not None else "-"
+        about = {**about, "acked": name, "state": state}
         effects.append(Reply("briefing-case-open", about, to=member.telegram_id))
     elif case is None:  # (seen) after a crisis chat, "yes, a peer supporter too": the
         # supporter's briefing did not say a counselor had just been with the student

@@ -150,7 +150,11 @@ class Escalations:
 
 _OVER = {  # a case message's buttons are over once the case is in one of these states
     "taken": frozenset({Case.TAKEN_OVER.value, Case.RESOLVED.value}),
-    "resolved": frozenset({Case.RESOLVED.value}),
+    # outcome buttons: over once resolved, and while the case is open again (paging: nobody
+    # has seen it now, and an open case cannot be closed; a trial: a coordinator's outcome
+    # button from her Seen, pressed after the re-page, was refused). The new ping's Seen
+    # brings them back.
+    "resolved": frozenset({Case.RESOLVED.value, Case.OPEN.value}),
     # a colleague's request to take the case over (escalation.case.HANDOVER): over once it
     # is resolved, or taken over by anyone while no handover is asked for any more
     "handover": frozenset({Case.RESOLVED.value}),

@@ -581,11 +581,15 @@ handoff-failed = { $name } could not take over the chat with { $pseudonym }; it 
 briefing-case-earlier = 🛟 A counselor was with { $pseudonym } in the last 7 days (case #{ $id }: { $outcome }). Go gently, and if anything sounds risky again, /refer at once.
 briefing-case-open =
     ⚠️ { $pseudonym } has an open crisis case #{ $id } ({ $level }): { $state ->
-        [acked] { $acked } has it in hand and may join this chat.
+        [acked] { $acked } has seen it and may join this chat; nobody has joined yet.
+        [reopened] { $acked } has seen it, but nobody has joined this chat yet, so the counselors are being paged again.
         [seen] { $acked } has seen it, and a counselor is being found to join this chat.
        *[paging] the counselors are being paged and one will join this chat.
     }
-    Why: { $reason }
+    Why: { $reason }{ $raised ->
+        [yes] {"; then wrote: "}{ $raised_reason }
+       *[no] {""}
+    }
     Their words: { $excerpt }
     Stay with them warmly, don't end the chat, and use /note for anything the counselor should know.
 briefing-asq = 📋 { $where ->
@@ -620,11 +624,14 @@ btn-outcome-false_alarm = False alarm
 concern-nudge =
     { $pseudonym } wrote something that may be a sign of risk: “{ $words }”
     Gently ask how they are doing, in your own words, or send /screen: they get the screening questions in their language, one at a time. If the answer worries you, refer them to a counselor.
-crisis-acked-supporter = 🛟 { $name } has seen the crisis case for { $pseudonym } (#{ $id }) { $counselor ->
-        [yes] and will join this chat soon.
-       *[no] and is finding a counselor to join this chat.
-    } Stay with them until then. If nobody has joined within { $minutes } min, the counselors are paged again, and you'll hear.
-crisis-remind-supporter = ⏰ { $name } has not joined the chat with { $pseudonym } yet, so the counselors are being paged again (case #{ $id }). Stay with them; they have the emergency numbers.
+crisis-acked-supporter = 🛟 { $name } has seen the crisis case for { $pseudonym } (#{ $id }), { $counselor ->
+        [yes] but has not joined this chat yet.
+       *[no] but no counselor has joined this chat yet.
+    } Stay with them. If nobody has joined within { $minutes } min, the counselors are paged again, and you'll hear.
+crisis-remind-supporter = ⏰ { $counselor ->
+        [yes] { $name } has not joined the chat with { $pseudonym } yet,
+       *[no] { $name } has seen the case, but no counselor has joined the chat with { $pseudonym } yet,
+    } so the counselors are being paged again (case #{ $id }). Stay with them; they have the emergency numbers.
 crisis-tell-supporter =
     ⚠️ { $how ->
         [unsure] { $pseudonym } answered “not sure” to a screening question, which counts as { $level } (their latest words: “{ $words }”)
@@ -643,7 +650,10 @@ crisis-tell-supporter-counselor-here =
 escalation-in-your-chat =
     🆘 Escalation #{ $id } — { $level }, in your chat
     Student: { $pseudonym } · Topic: { $topic } · { $language }
-    Why: { $reason }
+    Why: { $reason }{ $raised ->
+        [yes] {"; then wrote: "}{ $raised_reason }
+       *[no] {""}
+    }
     Their words: { $excerpt }
     The case is yours, since you are with them. Stay with them; when you are sure they are safe or referred, record how it ended:
 escalation-ping =
@@ -655,6 +665,9 @@ escalation-ping =
     }
     Why: { $reason }{ $more ->
         [yes] {", "}{ $also }
+       *[no] {""}
+    }{ $raised ->
+        [yes] {"; then wrote: "}{ $raised_reason }
        *[no] {""}
     }{ $sos ->
         [yes] {" · "}🆘 the student also pressed "I need a counselor now"
@@ -679,6 +692,9 @@ escalation-broadcast =
     Why: { $reason }{ $more ->
         [yes] {", "}{ $also }
        *[no] {""}
+    }{ $raised ->
+        [yes] {"; then wrote: "}{ $raised_reason }
+       *[no] {""}
     }{ $sos ->
         [yes] {" · "}🆘 the student also pressed "I need a counselor now"
        *[no] {""}
@@ -696,6 +712,9 @@ escalation-update =
     Update on escalation #{ $id } — { $level }
     Why: { $reason }{ $more ->
         [yes] {", "}{ $also }
+       *[no] {""}
+    }{ $raised ->
+        [yes] {"; then wrote: "}{ $raised_reason }
        *[no] {""}
     }{ $sos ->
         [yes] {" · "}🆘 the student also pressed "I need a counselor now"
@@ -718,6 +737,9 @@ escalation-handover =
     Why: { $reason }{ $more ->
         [yes] {", "}{ $also }
        *[no] {""}
+    }{ $raised ->
+        [yes] {"; then wrote: "}{ $raised_reason }
+       *[no] {""}
     }
     Their words: { $excerpt }
     { $name } stays in the chat for up to { $minutes } min; if nobody takes over by then, the case is paged as open again.
@@ -726,7 +748,11 @@ escalation-handover =
        *[counselor] Take over to join the student; the chat so far comes with it.
     }
 escalation-acked-coordinator = You acknowledged escalation #{ $id }. A counselor takes the student over; you can record the outcome below. If nobody takes over or resolves it within { $minutes } min, the team is paged again.
-escalation-you-acked = You have already acknowledged escalation #{ $id }: take it over or record its outcome below.
+escalation-you-acked = { $state ->
+        [taken] You have already taken over escalation #{ $id }: record its outcome below.
+        [coordinator] You have already acknowledged escalation #{ $id }. A counselor takes the student over; you can record the outcome below.
+       *[counselor] You have already acknowledged escalation #{ $id }: take it over or record its outcome below.
+    }
 escalation-already-acked = { $name } is already handling this escalation.
 escalation-already-seen = { $name } has already seen this escalation (nobody has taken it over yet).
 escalation-closed = This escalation is already resolved.
@@ -757,6 +783,7 @@ escalation-student-withdrew = Escalation #{ $id }: { $pseudonym } withdrew their
 escalation-resolved = Thank you. The case is closed and the note is saved (encrypted).
 escalation-resolve-held = { $name } (counselor) is with the student in escalation #{ $id } now: they record how it ended.
 escalation-resolved-by = { $name } closed escalation #{ $id } as "{ $outcome }".
+escalation-resolve-open = Escalation #{ $id } is open again and the team is being paged again, so it cannot be closed yet. Press “Acknowledge” on its newest message first; then its outcome can be recorded.
 escalation-resolve-not-yours = Only the counselor who acknowledged or took over this escalation (or a coordinator, once it is acknowledged) can resolve it.
 counselor-joined-supporter = Counselor { $name } has joined your chat. Stay with the student; follow the counselor's lead.
 crisis-handover-off-supporter = { $name } (counselor) is back on duty and stays with { $pseudonym } (#{ $id }): nobody else needs to take over.
@@ -772,7 +799,10 @@ cases-line =
         [hour] { $age } h
        *[min] { $age } min
     }
-    { $pseudonym } · { $topic } · { $reason }{ $sos ->
+    { $pseudonym } · { $topic } · { $reason }{ $raised ->
+        [yes] {"; then wrote: "}{ $raised_reason }
+       *[no] {""}
+    }{ $sos ->
         [yes] {" · "}🆘 the student also pressed "I need a counselor now"
        *[no] {""}
     }

@@ -588,11 +588,15 @@ handoff-failed = { $name } tidak bisa mengambil alih obrolan dengan { $pseudonym
 briefing-case-earlier = 🛟 Dalam 7 hari terakhir konselor sudah mendampingi { $pseudonym } (kasus #{ $id }: { $outcome }). Pelan-pelan saja, dan kalau ada yang terdengar berisiko lagi, langsung /refer.
 briefing-case-open =
     ⚠️ { $pseudonym } punya kasus krisis #{ $id } yang masih terbuka ({ $level }): { $state ->
-        [acked] { $acked } sudah menanganinya dan mungkin bergabung di obrolan ini.
+        [acked] { $acked } sudah melihatnya dan mungkin bergabung di obrolan ini; belum ada yang bergabung.
+        [reopened] { $acked } sudah melihatnya, tapi belum ada yang bergabung di obrolan ini, jadi para konselor sedang dihubungi lagi.
         [seen] { $acked } sudah melihatnya, dan konselor sedang dicari untuk bergabung di obrolan ini.
        *[paging] konselor sedang dihubungi dan nanti bergabung di obrolan ini.
     }
-    Alasan: { $reason }
+    Alasan: { $reason }{ $raised ->
+        [yes] {"; lalu menulis: "}{ $raised_reason }
+       *[no] {""}
+    }
     Kata-katanya: { $excerpt }
     Temani dia dengan hangat, jangan akhiri obrolannya, dan pakai /note untuk hal yang perlu diketahui konselor.
 briefing-asq = 📋 { $where ->
@@ -630,11 +634,14 @@ btn-outcome-false_alarm = Alarm palsu
 concern-nudge =
     { $pseudonym } menulis sesuatu yang mungkin tanda risiko: “{ $words }”
     Tanyakan dengan lembut bagaimana keadaannya, dengan kata-katamu sendiri, atau kirim /screen: siswa akan menerima pertanyaan skrining dalam bahasanya, satu per satu. Kalau jawabannya membuatmu khawatir, rujuk ke konselor.
-crisis-acked-supporter = 🛟 { $name } sudah melihat kasus krisis { $pseudonym } (#{ $id }) { $counselor ->
-        [yes] dan akan segera bergabung di obrolan ini.
-       *[no] dan sedang mencarikan konselor untuk bergabung di obrolan ini.
-    } Tetap temani dia sampai saat itu. Kalau dalam { $minutes } menit belum ada yang bergabung, para konselor dihubungi lagi, dan kamu akan dikabari.
-crisis-remind-supporter = ⏰ { $name } belum bergabung di obrolan dengan { $pseudonym }, jadi para konselor sedang dihubungi lagi (kasus #{ $id }). Tetap temani dia; dia sudah punya nomor darurat.
+crisis-acked-supporter = 🛟 { $name } sudah melihat kasus krisis { $pseudonym } (#{ $id }), { $counselor ->
+        [yes] tapi belum bergabung di obrolan ini.
+       *[no] tapi belum ada konselor yang bergabung di obrolan ini.
+    } Tetap temani dia. Kalau dalam { $minutes } menit belum ada yang bergabung, para konselor dihubungi lagi, dan kamu akan dikabari.
+crisis-remind-supporter = ⏰ { $counselor ->
+        [yes] { $name } belum bergabung di obrolan dengan { $pseudonym },
+       *[no] { $name } sudah melihat kasusnya, tapi belum ada konselor yang bergabung di obrolan dengan { $pseudonym },
+    } jadi para konselor sedang dihubungi lagi (kasus #{ $id }). Tetap temani dia; dia sudah punya nomor darurat.
 crisis-tell-supporter =
     ⚠️ { $how ->
         [unsure] { $pseudonym } menjawab “tidak yakin” pada pertanyaan skrining, yang dihitung sebagai { $level } (kata-kata terakhirnya: “{ $words }”)
@@ -653,7 +660,10 @@ crisis-tell-supporter-counselor-here =
 escalation-in-your-chat =
     🆘 Kasus #{ $id } — { $level }, di obrolan Anda
     Siswa: { $pseudonym } · Topik: { $topic } · { $language }
-    Alasan: { $reason }
+    Alasan: { $reason }{ $raised ->
+        [yes] {"; lalu menulis: "}{ $raised_reason }
+       *[no] {""}
+    }
     Kata-katanya: { $excerpt }
     Kasus ini Anda yang pegang, karena Anda sedang bersamanya. Tetap temani dia; kalau sudah yakin dia aman atau sudah dirujuk, catat hasilnya:
 escalation-ping =
@@ -665,6 +675,9 @@ escalation-ping =
     }
     Alasan: { $reason }{ $more ->
         [yes] {", "}{ $also }
+       *[no] {""}
+    }{ $raised ->
+        [yes] {"; lalu menulis: "}{ $raised_reason }
        *[no] {""}
     }{ $sos ->
         [yes] {" · "}🆘 siswa juga menekan "Aku butuh konselor sekarang"
@@ -689,6 +702,9 @@ escalation-broadcast =
     Alasan: { $reason }{ $more ->
         [yes] {", "}{ $also }
        *[no] {""}
+    }{ $raised ->
+        [yes] {"; lalu menulis: "}{ $raised_reason }
+       *[no] {""}
     }{ $sos ->
         [yes] {" · "}🆘 siswa juga menekan "Aku butuh konselor sekarang"
        *[no] {""}
@@ -706,6 +722,9 @@ escalation-update =
     Kabar terbaru kasus #{ $id } — { $level }
     Alasan: { $reason }{ $more ->
         [yes] {", "}{ $also }
+       *[no] {""}
+    }{ $raised ->
+        [yes] {"; lalu menulis: "}{ $raised_reason }
        *[no] {""}
     }{ $sos ->
         [yes] {" · "}🆘 siswa juga menekan "Aku butuh konselor sekarang"
@@ -728,6 +747,9 @@ escalation-handover =
     Alasan: { $reason }{ $more ->
         [yes] {", "}{ $also }
        *[no] {""}
+    }{ $raised ->
+        [yes] {"; lalu menulis: "}{ $raised_reason }
+       *[no] {""}
     }
     Kata-katanya: { $excerpt }
     { $name } masih di obrolan paling lama { $minutes } menit lagi; kalau sampai saat itu belum ada yang mengambil alih, kasus ini dikabarkan lagi ke tim sebagai kasus terbuka.
@@ -736,7 +758,11 @@ escalation-handover =
        *[counselor] Tekan “Ambil alih” untuk bergabung dengan siswa; obrolan sejauh ini ikut terlihat.
     }
 escalation-acked-coordinator = Kasus #{ $id } sudah Anda tandai sebagai dilihat. Yang mengambil alih obrolan nanti konselor; Anda bisa mencatat hasil akhirnya di bawah. Kalau dalam { $minutes } menit belum ada yang mengambil alih atau menutupnya, tim akan dihubungi lagi.
-escalation-you-acked = Kasus #{ $id } sudah Anda tangani sebelumnya: ambil alih atau catat hasil akhirnya di bawah.
+escalation-you-acked = { $state ->
+        [taken] Kasus #{ $id } sudah Anda ambil alih: catat hasil akhirnya di bawah.
+        [coordinator] Kasus #{ $id } sudah Anda tandai sebagai dilihat. Yang mengambil alih obrolan nanti konselor; Anda bisa mencatat hasil akhirnya di bawah.
+       *[counselor] Kasus #{ $id } sudah Anda tandai sebagai dilihat: ambil alih atau catat hasil akhirnya di bawah.
+    }
 escalation-already-acked = { $name } sudah menangani kasus ini.
 escalation-already-seen = { $name } sudah lebih dulu melihat kasus ini (belum ada yang mengambil alih).
 escalation-closed = Kasus ini sudah selesai.
@@ -767,6 +793,7 @@ escalation-student-withdrew = Kasus #{ $id }: { $pseudonym } membatalkan permint
 escalation-resolved = Terima kasih. Kasus ditutup dan catatan tersimpan (terenkripsi).
 escalation-resolve-held = { $name } (konselor) sedang bersama siswa di kasus #{ $id }: hasil akhirnya dia yang mencatat.
 escalation-resolved-by = { $name } menutup kasus #{ $id } dengan hasil "{ $outcome }".
+escalation-resolve-open = Kasus #{ $id } terbuka lagi dan tim sedang dihubungi lagi, jadi belum bisa ditutup. Tekan “Sudah saya lihat” di pesan terbarunya dulu; setelah itu hasil akhirnya bisa dicatat.
 escalation-resolve-not-yours = Hanya konselor yang menangani atau mengambil alih kasus ini (atau koordinator, setelah ada yang menangani) yang bisa menutupnya.
 counselor-joined-supporter = Konselor { $name } sudah bergabung di obrolanmu. Tetap bersama siswa; ikuti arahan konselor.
 crisis-handover-off-supporter = { $name } (konselor) bertugas lagi dan tetap menemani { $pseudonym } (#{ $id }): tidak perlu ada yang mengambil alih.
@@ -782,7 +809,10 @@ cases-line =
         [hour] jam
        *[min] menit
     }
-    { $pseudonym } · { $topic } · { $reason }{ $sos ->
+    { $pseudonym } · { $topic } · { $reason }{ $raised ->
+        [yes] {"; lalu menulis: "}{ $raised_reason }
+       *[no] {""}
+    }{ $sos ->
         [yes] {" · "}🆘 siswa juga menekan "Aku butuh konselor sekarang"
        *[no] {""}
     }

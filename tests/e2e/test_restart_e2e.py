@@ -182,7 +182,8 @@ async def test_killed_right_after_a_risky_message_escalates_once_after_restart(
     await bot_process.start()
     ping_head = first_line(catalog, "en", "escalation-ping", id=1, pseudonym="-",
                            level_key="risk-3", topic_key="topic-other", who="student",
-                           more="no", sos="no", reader="counselor", language_key="btn-lang-id",
+                           more="no", raised="no", sos="no", reader="counselor",
+                           language_key="btn-lang-id",
                            reason_key="reason-suicide", excerpt="",
                            waited=0, seen="no")
     await User(sandbox, 9201).expect(ping_head, timeout=AFTER_RESTART)

@@ -10,7 +10,17 @@ acknowledged it, how long ago, and that nobody has joined. On the whole program 
 from __future__ import annotations
 
 from tests.model.invariants import check
-from tests.model.test_regressions import BUDI, DIMAS, RINA, SARI, STUDENT, intake, pings, press
+from tests.model.test_regressions import (
+    BUDI,
+    DIMAS,
+    RINA,
+    SARI,
+    STUDENT,
+    cases,
+    intake,
+    pings,
+    press,
+)
 from tests.model.world import World
 
 
@@ -24,8 +34,10 @@ async def test_an_acknowledged_case_nobody_follows_through_keeps_everyone_told(
     assert "nobody has joined the student yet" not in first, "a new case says nothing of it"
     before = len(world.telegram.messages)
     await press(world, BUDI, "es:ack:")
-    assert any("Pak Budi has seen the crisis case" in t and "will join this chat soon" in t
-               for t in world.texts(DIMAS, before)), world.texts(DIMAS, before)
+    said = world.texts(DIMAS, before)  # seen is not joining (a trial: "will join this
+    assert any("Pak Budi has seen the crisis case" in t and "has not joined this chat" in t
+               for t in said), said  # chat soon", and he never came)
+    assert not any("will join" in t for t in said), said
     assert any("Konselor udah baca pesanmu" in t for t in world.texts(STUDENT, before))
 
     acknowledged = len(world.telegram.messages)
@@ -167,4 +179,91 @@ async def test_a_stale_seen_after_someone_saw_it_says_seen_not_handled(world: Wo
     [said] = world.texts(SARI, before)
     assert "has already seen this escalation (nobody has taken it over yet)" in said or \
         "sudah lebih dulu melihat kasus ini" in said, said
+    assert await check(world) == []
+
+
+async def _seen_by_the_coordinator(world: World) -> int:
+    """A student in Dimas's chat writes of a wish to die; nobody answers until everyone is
+    paged, and Bu Sari (a coordinator) presses Seen; returns the count before her Seen."""
+    await intake(world, STUDENT)
+    await press(world, DIMAS, "of:accept:")
+    await world.say(STUDENT, "aku pengen mati aja, capek banget")
+    await world.advance(12 * 60)  # nobody answers: in the end everyone is paged
+    assert pings(world, SARI)
+    before = len(world.telegram.messages)
+    await press(world, SARI, "es:ack:")
+    return before
+
+
+async def test_a_coordinators_seen_is_not_said_as_her_not_joining_the_chat(
+    world: World,
+) -> None:
+    """(A trial: "⏰ Bu Sari has not joined the chat with Bintang-847 yet": a coordinator
+    joins no chat.)"""
+    await _seen_by_the_coordinator(world)
+    seen = len(world.telegram.messages)
+    await world.advance(world.config.escalation.ack_followup + 5)
+    said = world.texts(DIMAS, seen)
+    assert not any("Bu Sari has not joined" in t for t in said), said
+    assert any("Bu Sari has seen the case, but no counselor has joined the chat" in t
+               and "paged again" in t for t in said), said
+    assert await check(world) == []
+
+
+async def test_a_case_open_again_takes_the_outcome_buttons_of_its_seen_away(
+    world: World,
+) -> None:
+    """(A trial: Bu Sari's Seen offered the outcome buttons; after the re-page her "#1:
+    Student is safe" was refused. Seen, the case can be closed; open again, its outcome
+    buttons go, and the newest ping's Seen brings them back.)"""
+    before = await _seen_by_the_coordinator(world)
+    assert any(d.startswith("es:out:") for m in world.telegram.to(SARI, before)
+               for d in m.buttons), "seen, a coordinator can record the outcome"
+    await world.advance(world.config.escalation.ack_followup + 5)
+    assert not any(d.startswith("es:out:") for _, d in world.buttons(SARI)), \
+        world.buttons(SARI)
+    assert not any(d.startswith("es:out:") for _, d in world.buttons(BUDI)), \
+        "nobody is offered an outcome they may not record"
+    await press(world, SARI, "es:ack:")
+    closing = len(world.telegram.messages)
+    await press(world, SARI, "es:out:")
+    said = world.texts(SARI, closing)
+    assert not any("Only the counselor" in t or "Hanya konselor" in t for t in said), said
+    assert await check(world) == []
+
+
+async def test_an_outcome_pressed_on_a_case_open_again_says_so_not_only_the_counselor(
+    world: World,
+) -> None:
+    """(A trial: after the re-page, Bu Sari's "#1: Student is safe" from her Seen answered
+    "Only the counselor who acknowledged or took over this escalation (or a coordinator, once
+    it is acknowledged) can resolve it": she had. An outcome button still on its way is
+    answered with how the case stands.)"""
+    before = await _seen_by_the_coordinator(world)
+    [(message_id, data)] = [(m.message_id, d) for m in world.telegram.to(SARI, before)
+                            for d in m.buttons if d.endswith(":safe")]
+    await world.advance(world.config.escalation.ack_followup + 5)
+    pressed = len(world.telegram.messages)
+    await world.press(SARI, message_id, data)
+    said = world.texts(SARI, pressed)
+    assert any("is open again" in t and "Acknowledge" in t for t in said), said
+    assert not any("Only the counselor" in t for t in said), said
+    [case] = await cases(world)
+    assert case.status == "open"
+    assert await check(world) == []
+
+
+async def test_a_coordinator_who_saw_a_case_twice_is_not_told_to_take_it_over(
+    world: World,
+) -> None:
+    """(A trial, after her Seen was refused an outcome: a coordinator's second Seen read
+    "take it over or record its outcome below"; coordinators take nobody over.)"""
+    await _seen_by_the_coordinator(world)
+    [ping] = [m for m in world.telegram.to(SARI) if "es:ack:1" in m.buttons][-1:]
+    again = len(world.telegram.messages)
+    await world.press(SARI, ping.message_id, "es:ack:1")  # her ping's Seen, pressed again
+    [said] = world.texts(SARI, again)
+    assert "already acknowledged escalation #1" in said, said
+    assert "take it over" not in said, said
+    assert "A counselor takes the student over" in said, said
     assert await check(world) == []

@@ -1241,10 +1241,36 @@ async def test_a_supporter_is_briefed_that_a_counselor_has_the_case_once_acknowl
     await press(world, DIMAS, "dt:on")
     await press(world, DIMAS, "of:accept:")
     said = "\n".join(world.texts(DIMAS, before))
-    assert "Pak Budi has it in hand" in said, said
+    assert "Pak Budi has seen it and may join this chat; nobody has joined yet" in said, said
     assert "are being paged" not in said, said
     assert "No notes yet." in said, said
     assert "Notes so far" not in said, said
+    assert await check(world) == []
+
+
+async def test_a_supporter_is_briefed_that_a_case_open_again_is_handled_by_nobody(
+    world: World,
+) -> None:
+    """(A newcomer trial: after the student's new words re-opened a case Pak Budi had only
+    seen, the pings said nobody handled it, at the same moment the supporter who took the
+    chat read "Pak Budi has it in hand".) The briefing says how the case stands: seen by
+    him, nobody has joined, the counselors are paged again."""
+    await world.command(DIMAS, "/duty")
+    await press(world, DIMAS, "dt:off")
+    await intake(world, EN_STUDENT, "en")
+    await world.say(EN_STUDENT, "i want to kill myself")
+    await press(world, BUDI, "es:ack:")
+    await world.say(EN_STUDENT, "aku udah nyiapin obat, malam ini aku minum semuanya")
+    [case] = await cases(world)
+    assert case.status == "open", "the new words re-opened it"
+    await world.command(DIMAS, "/duty")
+    before = len(world.telegram.messages)
+    await press(world, DIMAS, "dt:on")
+    await press(world, DIMAS, "of:accept:")
+    said = "\n".join(world.texts(DIMAS, before))
+    assert "in hand" not in said, said
+    assert "Pak Budi has seen it, but nobody has joined this chat yet" in said, said
+    assert "paged again" in said, said
     assert await check(world) == []
 
 

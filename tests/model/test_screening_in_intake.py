@@ -7,7 +7,7 @@ from tests.model.invariants import check
 from tests.model.test_regressions import cases, pings, press
 from tests.model.world import World
 
-STUDENT, DIMAS, BUDI = 700100001, 9101, 9201
+STUDENT, DIMAS, BUDI, SARI = 700100001, 9101, 9201, 9001
 TIRED = "aku capek banget akhir-akhir ini, semuanya terasa berat di sekolah"
 
 
@@ -193,4 +193,38 @@ async def test_a_yes_tapped_after_the_screening_ended_asks_right_now_then_goes_o
         await press(world, STUDENT, step)
     [case] = await cases(world)
     assert case.level == 2
+    assert await check(world) == []
+
+
+async def test_words_that_raise_a_screening_case_are_in_its_reason_from_then_on(
+    world: World,
+) -> None:
+    """(A newcomer trial: a screening case Pak Budi had seen was raised to imminent by "I
+    have the pills ready, tonight I take them all"; the pings' reason still listed only the
+    screening answers ("right now: no"), and the supporter's briefing only "answered yes to
+    the screening questions".) The words' own reason follows the first one everywhere."""
+    await world.command(DIMAS, "/duty")
+    await press(world, DIMAS, "dt:off")
+    await to_feeling(world)
+    await press(world, STUDENT, "in:feeling:2")
+    await answer(world, "yes", "no", "no", "no", "no")
+    for step in ("in:name:keep", "in:confirm:"):
+        await press(world, STUDENT, step)
+    [first] = pings(world, BUDI)
+    assert "then wrote" not in first, first
+    await press(world, BUDI, "es:ack:")
+    raised = len(world.telegram.messages)
+    await world.say(STUDENT, "aku udah nyiapin obat, malam ini aku minum semuanya")
+    paged = [p for who in (BUDI, SARI) for p in pings(world, who, raised)]
+    assert paged, "raised: paged again"
+    for ping in paged:
+        [why] = [line for line in ping.splitlines() if line.startswith("Why:")]
+        assert "answered yes to the screening questions (ASQ)" in why, why
+        assert "; then wrote: words about" in why, why
+    await world.command(DIMAS, "/duty")
+    before = len(world.telegram.messages)
+    await press(world, DIMAS, "dt:on")
+    await press(world, DIMAS, "of:accept:")
+    said = "\n".join(world.texts(DIMAS, before))
+    assert "; then wrote: words about" in said, said
     assert await check(world) == []

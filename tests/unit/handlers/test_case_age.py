@@ -27,5 +27,5 @@ def test_the_cases_line_says_days(lang: str, shown: str) -> None:
     line = catalog.render(lang, "cases-line", {
         "id": 7, "state_key": "case-open", "level_key": "risk-2", "age": 3, "age_unit": "day",
         "pseudonym": "Awan-1", "topic_key": "topic-family", "reason_key": "reason-suicide",
-        "sos": "no", "excerpt": "-", "holder": "-"})
+        "sos": "no", "raised": "no", "excerpt": "-", "holder": "-"})
     assert shown in line.splitlines()[0]

@@ -98,13 +98,16 @@ async def accept(uow: UnitOfWork, services: Services, member: Member,
               ((button("ss", "btn-counselor-now", "counselor"),),), to=student),
         *await briefing(uow, services, member, request),
     ]
+    case = await uow.escalations.unresolved_for_chat(student) if practice_of is None else None
+    if case is not None:
+        effects += await tell_holder(uow, case, request, member)
     earlier = await uow.sessions.handed_back(request.id)
     if earlier is not None:  # their supporter had to leave: what was said, and that they know
         effects.append(Reply("handback-history", {
             "recent": await chat_history(uow, services, earlier, member),
             "who": "you" if await _left_by(uow, request, member) else "other"},
             to=member.telegram_id))
-    if practice_of is None and await uow.escalations.unresolved_for_chat(student) is not None:
+    if case is not None:
         # a student in crisis has their attention: the other students offered to them go
         # to someone else (S17; found by the model: an offer made the same minute stayed)
         effects += await withdraw_offers(uow, member, now)
@@ -131,13 +134,17 @@ async def briefing(uow: UnitOfWork, services: Services, member: Member,
     }
     effects: list[Effect] = [Reply("session-started-supporter", params, to=member.telegram_id)]
     case = await uow.escalations.unresolved_for_chat(await student_chat(uow, request))
-    if case is not None and CASE.state_of(case) != Case.TAKEN_OVER:  # why this student matters
-        about = await escalations.ping_params(uow, case, case.created_at)  # now: the counselors
-        acked = await uow.members.get(case.acknowledged_by or 0)  # are paged, or one has it
+    holder = await _holder_away(uow, case)
+    if case is not None and (CASE.state_of(case) != Case.TAKEN_OVER or holder is not None):
+        # why this student matters now: the counselors are paged, or one has it (a counselor
+        # who took it over and whose chat with the student ended holds it still: a trial, a
+        # returning student's supporter read only "kasus #2 masih terbuka" in the offer)
+        about = await escalations.ping_params(uow, case, case.created_at)
+        acked = holder or await uow.members.get(case.acknowledged_by or 0)
         about = {**about, "acked": acked.name if acked is not None else "-",
                  # a coordinator who saw it takes nobody over: a counselor is still sought
                  # (a trial: "Bu Sari has it in hand and may join this chat")
-                 "state": "paging" if acked is None else
+                 "state": "held" if holder is not None else "paging" if acked is None else
                  "acked" if acked.role == "counselor" else "seen"}
         effects.append(Reply("briefing-case-open", about, to=member.telegram_id))
     elif case is None:  # (seen) after a crisis chat, "yes, a peer supporter too": the
@@ -162,6 +169,35 @@ async def briefing(uow: UnitOfWork, services: Services, member: Member,
                                        request.created_at, request.pseudonym,
                                        member.telegram_id)
     return effects
+
+
+async def _holder_away(uow: UnitOfWork, case: Escalation | None) -> Member | None:
+    """The counselor who took ``case`` over and is not in the student's chat now (that chat
+    ended with the case still open); None if nobody holds it so, or they are in the chat."""
+    if case is None or CASE.state_of(case) != Case.TAKEN_OVER or case.taken_over_by is None:
+        return None
+    chat = await uow.sessions.active_for_student(case.student_chat_id)
+    if chat is not None and chat.counselor_id == case.taken_over_by:
+        return None
+    return await uow.members.get(case.taken_over_by)
+
+
+async def tell_holder(uow: UnitOfWork, case: Escalation, request: HelpRequest,
+                      member: Member) -> list[Effect]:
+    """``member`` (a peer supporter) now chats with a student whose open ``case`` a counselor
+    holds (took over, or saw as a counselor): that counselor hears it, with the case's buttons
+    (a trial: the counselor holding the case of a returning student knew nothing of it)."""
+    holder = await _holder_away(uow, case)
+    if holder is None and CASE.state_of(case) == Case.ACKNOWLEDGED:
+        acked = await uow.members.get(case.acknowledged_by or 0)
+        holder = acked if acked is not None and acked.role == "counselor" else None
+    if holder is None or not holder.active or holder.id == member.id:
+        return []
+    rows = escalations.case_buttons(case, holder.role, held=False)
+    return [Reply("escalation-student-with-supporter", {
+        "id": case.id, "pseudonym": request.pseudonym, "name": member.name}, rows,
+        to=holder.telegram_id, priority=Priority.HIGH,
+        meta=escalations.case_meta(case, rows))]
 
 
 async def _practice(uow: UnitOfWork, request: HelpRequest) -> str:

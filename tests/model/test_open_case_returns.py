@@ -1,0 +1,48 @@
+"""A student whose crisis case is still open comes back to a peer supporter, and a chat goes
+back to the team while a case is open, on the whole program in-process (tests/model/world.py).
+Found in a newcomer trial: the supporter accepting a returning student whose case a counselor
+held (the student had ended that chat, the case had no outcome) was told only "risiko SEGERA
+(kasus #2 masih terbuka)" in the offer, and the counselor was not told at all."""
+
+from __future__ import annotations
+
+from tests.model.invariants import check
+from tests.model.test_regressions import BUDI, DIMAS, STUDENT, cases, intake, press
+from tests.model.world import World
+
+
+async def _held_case_then_asks_again(world: World) -> int:
+    """Dimas chats with the student, who writes something grave; Budi takes the case over;
+    the student ends the chat (the case has no outcome); the next day the student asks again
+    and Dimas accepts. Returns the message count just before he does."""
+    await intake(world, STUDENT)
+    await press(world, DIMAS, "of:accept:")
+    await world.say(STUDENT, "aku mau bunuh diri malam ini")
+    await press(world, BUDI, "es:take:")
+    await world.end(STUDENT)
+    await world.advance(24 * 3600)
+    await intake(world, STUDENT)
+    before = len(world.telegram.messages)
+    await press(world, DIMAS, "of:accept:")
+    return before
+
+
+async def test_a_returning_student_with_a_held_case_is_briefed_and_the_counselor_told(
+    world: World,
+) -> None:
+    before = await _held_case_then_asks_again(world)
+    [case] = await cases(world)
+    assert case.status == "taken_over"
+    [briefed] = [t for t in world.texts(DIMAS, before) if "open crisis case #1" in t]
+    assert "aku mau bunuh diri malam ini" in briefed, "their words"
+    assert "Pak Budi took the case over and still has it" in briefed, briefed
+    [told] = [m for m in world.telegram.to(BUDI, before) if "peer supporter" in m.text]
+    assert "now chatting with a peer supporter (Dimas" in told.text, told.text
+    assert any(b.startswith("es:take:") for b in told.buttons), "he can join the chat"
+    assert any(b.startswith("es:out:") for b in told.buttons), "or record the outcome"
+    assert await check(world) == []
+    joined = len(world.telegram.messages)
+    await press(world, BUDI, "es:take:")
+    await world.say(BUDI, "halo, aku masih di sini")
+    assert any("halo, aku masih di sini" in t for t in world.texts(STUDENT, joined))
+    assert await check(world) == []

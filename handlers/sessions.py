@@ -326,8 +326,32 @@ async def release(uow: UnitOfWork, services: Services, chat: ChatSession,
     return await _requeue(uow, services, chat, student_key) + await dispatch(uow, services)
 
 
+async def _case_news(uow: UnitOfWork, services: Services, case: Escalation,
+                     request: HelpRequest) -> tuple[str, list[Effect]]:
+    """The student's open case, as their chat goes back to the queue: "paging" (the
+    counselors are paged), "held" (a counselor took it over or saw it, and is told the
+    student is waiting again) or "seen" (a coordinator saw it, and is told so)."""
+    state = CASE.state_of(case)
+    if state == Case.OPEN:
+        return "paging", []
+    holder = await uow.members.get(
+        (case.taken_over_by if state == Case.TAKEN_OVER else case.acknowledged_by) or 0)
+    if holder is None or not holder.active:
+        if state == Case.TAKEN_OVER and holder is not None:  # gone: the ladder pages
+            return "paging", await escalations.counselor_left(
+                uow, services, case.student_chat_id, holder)
+        return "paging", []
+    rows = escalations.case_buttons(case, holder.role, held=False)
+    return "held" if holder.role == "counselor" else "seen", [Reply(
+        "escalation-student-waiting-again", {"id": case.id, "pseudonym": request.pseudonym,
+                                             "reader": holder.role}, rows,
+        to=holder.telegram_id, priority=Priority.CRISIS,
+        meta=escalations.case_meta(case, rows))]
+
+
 async def _requeue(uow: UnitOfWork, services: Services, chat: ChatSession,
-                   student_key: str) -> list[Effect]:
+                   student_key: str, extra: dict[str, str | int] | None = None
+                   ) -> list[Effect]:
     now = services.clock()
     request = await uow.requests.get(chat.request_id)
     assert request is not None
@@ -340,7 +364,8 @@ async def _requeue(uow: UnitOfWork, services: Services, chat: ChatSession,
         await journey.move(uow, chat.student_chat_id, "blocked", now)
         await uow.audit.add("system", "session.released", f"request:{request.id}",
                             {"session": chat.id, "blocked": True}, now)
-        return [Reply(student_key, {"wait": "open", "opens": "-"}, to=chat.student_chat_id),
+        return [Reply(student_key, {"wait": "open", "opens": "-", **(extra or {})},
+                      to=chat.student_chat_id),
                 Reply("blocked-student-short", to=chat.student_chat_id, keyboard=SOS)]
     await uow.requests.fire(request, "hand_back", now)  # routing.queue: front of the line
     request.last_position, request.wait_told = None, None
@@ -351,8 +376,8 @@ async def _requeue(uow: UnitOfWork, services: Services, chat: ChatSession,
                         {"session": chat.id}, now)
     # nobody on duty who could take it, or the program closed, is said here, with the
     # numbers once (not again by the dispatch that follows)
-    return [Reply(student_key, await wait_news(uow, services, request, now),
-                  to=chat.student_chat_id)]
+    return [Reply(student_key, {**await wait_news(uow, services, request, now),
+                                **(extra or {})}, to=chat.student_chat_id)]
 
 
 async def withdraw_offers(uow: UnitOfWork, member: Member, now: datetime) -> list[Effect]:
@@ -420,12 +445,18 @@ async def hand_back(uow: UnitOfWork, services: Services, chat: ChatSession, memb
         effects += await _rest(uow, services, chat, True, now, leaving=member)
     staying = [m for m in await uow.sessions.staff(chat) if m.active]
     if not staying:
-        if student_key == "handback-student" and role == "supporter" and \
-                await uow.escalations.unresolved_for_chat(chat.student_chat_id) is not None:
+        case = await uow.escalations.unresolved_for_chat(chat.student_chat_id) \
+            if student_key == "handback-student" and role == "supporter" else None
+        extra: dict[str, str | int] = {}
+        if case is not None:
             # the counselor being paged is said too (a trial: "the next supporter will
-            # read your request", and not a word of the counselor on their way)
+            # read your request", and not a word of the counselor on their way), or who
+            # knows of the case, and they are told (a trial: "a counselor is still being
+            # contacted" while the case only reminded its counselor of its outcome)
             student_key = "handback-student-case"
-        return effects + await _requeue(uow, services, chat, student_key) + paging
+            said, told = await _case_news(uow, services, case, request)
+            extra, paging = {"case": said}, paging + told
+        return effects + await _requeue(uow, services, chat, student_key, extra) + paging
     stays = "counselor" if chat.counselor_id == staying[0].id else "supporter"
     urgent = Priority.CRISIS if paging else Priority.NORMAL  # (before the pages' news)
     effects.append(Reply("handback-student-stays", {"role_key": f"role-{role}",

@@ -47,7 +47,11 @@ handback-student =
     If you need help now, please contact:
     { $resources }
 handback-student-case =
-    Sorry, your supporter had to leave. 🙏 A counselor is still being contacted for you and will write to you here. { $wait ->
+    Sorry, your supporter had to leave. 🙏 { $case ->
+        [held] The counselor who knows what you're going through has been told you're waiting again, and can write to you here.
+        [seen] Someone from the school's support team who has seen your message has been told you're waiting again.
+       *[paging] A counselor is still being contacted for you and will write to you here.
+    } { $wait ->
         [nobody] No other supporter who can take your request is on duty right now; you're first in line for the first one who comes on duty, who will read your request and the notes from your chat.
         [closed] The program is closed now, so no other supporter can join until it opens again ({ $opens }); you're first in line for the next one, who will read your request and the notes from your chat.
        *[open] You're also first in line for the next supporter, who will read your request and the notes from your chat.

@@ -47,7 +47,11 @@ handback-student =
     Kalau kamu butuh bantuan sekarang, hubungi:
     { $resources }
 handback-student-case =
-    Maaf ya, pendampingmu harus pergi dulu. 🙏 Konselor tetap lagi dihubungi buat kamu dan bakal nyapa kamu di sini. { $wait ->
+    Maaf ya, pendampingmu harus pergi dulu. 🙏 { $case ->
+        [held] Konselor yang udah tahu soal keadaanmu udah dikabarin kalau kamu nunggu lagi, dan dia bisa nyapa kamu di sini.
+        [seen] Orang dari tim sekolah yang udah baca pesanmu udah dikabarin kalau kamu nunggu lagi.
+       *[paging] Konselor tetap lagi dihubungi buat kamu dan bakal nyapa kamu di sini.
+    } { $wait ->
         [nobody] Sekarang lagi nggak ada pendamping lain yang bertugas dan bisa nerima permintaanmu; kamu di urutan paling depan buat pendamping pertama yang mulai bertugas, yang bakal baca permintaanmu dan catatan obrolan tadi.
         [closed] Program lagi tutup, jadi belum ada pendamping lain yang bisa gabung sampai buka lagi ({ $opens }); kamu di urutan paling depan buat pendamping berikutnya, yang bakal baca permintaanmu dan catatan obrolan tadi.
        *[open] Kamu juga di urutan paling depan buat pendamping berikutnya, yang bakal baca permintaanmu dan catatan obrolan tadi.

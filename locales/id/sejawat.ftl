@@ -755,6 +755,10 @@ casenote-still-open = Kasus #{ $id } masih terbuka: catat dulu hasilnya lewat to
 escalation-student-left = Kasus #{ $id } masih terbuka, tapi { $pseudonym } sudah keluar dari obrolan. Anda tetap bisa mengambil alih: dia akan melihat konselor bergabung.
 escalation-student-withdrew = Kasus #{ $id }: { $pseudonym } membatalkan permintaannya ke pendamping sebaya. Kasusnya masih terbuka: tolong tindak lanjuti.
 escalation-student-with-supporter = Kasus #{ $id }: { $pseudonym } sekarang mengobrol dengan pendamping sebaya ({ $name }), yang sudah diberi tahu tentang kasus ini. Kasusnya masih terbuka: Anda bisa bergabung di obrolannya, atau mencatat hasilnya kalau sudah yakin dia aman atau sudah dirujuk.
+escalation-student-waiting-again = Kasus #{ $id }: pendamping sebaya yang mengobrol dengan { $pseudonym } harus pergi, dan dia kembali menunggu di antrean. Dia sudah diberi tahu bahwa Anda tahu. { $reader ->
+        [counselor] Kasusnya masih terbuka: Anda bisa bergabung dengannya sekarang, atau mencatat hasilnya kalau sudah yakin dia aman atau sudah dirujuk.
+       *[other] Kasusnya masih terbuka dan belum ada konselor yang bersamanya: pastikan ada konselor yang menindaklanjutinya.
+    }
 escalation-resolved = Terima kasih. Kasus ditutup dan catatan tersimpan (terenkripsi).
 escalation-resolve-held = { $name } (konselor) sedang bersama siswa di kasus #{ $id }: hasil akhirnya dia yang mencatat.
 escalation-resolved-by = { $name } menutup kasus #{ $id } dengan hasil "{ $outcome }".

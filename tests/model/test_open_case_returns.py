@@ -46,3 +46,44 @@ async def test_a_returning_student_with_a_held_case_is_briefed_and_the_counselor
     await world.say(BUDI, "halo, aku masih di sini")
     assert any("halo, aku masih di sini" in t for t in world.texts(STUDENT, joined))
     assert await check(world) == []
+
+
+async def test_a_supporter_leaving_a_student_with_a_held_case_says_who_knows(
+    world: World,
+) -> None:
+    """(Continuing the trial: Dimas went off duty without handing over; after the hand-back
+    the student read "a counselor is still being contacted for you", while nobody was paged:
+    the case only reminded Pak Budi of its outcome.)"""
+    await _held_case_then_asks_again(world)
+    await world.command(DIMAS, "/duty")
+    await press(world, DIMAS, "dt:off:")
+    before = len(world.telegram.messages)
+    await world.advance(world.config.routing.handback_after + 60)
+    [said] = [t for t in world.texts(STUDENT, before) if "pendampingmu harus pergi" in t]
+    assert "lagi dihubungi" not in said, said
+    assert "Konselor yang udah tahu soal keadaanmu udah dikabarin" in said, said
+    [told] = [m for m in world.telegram.to(BUDI, before) if "waiting in line again" in m.text]
+    assert "Escalation #1" in told.text
+    assert any(b.startswith("es:take:") for b in told.buttons), "he can join them"
+    [case] = await cases(world)
+    assert case.status == "taken_over"
+    assert await check(world) == []
+    joined = len(world.telegram.messages)
+    await press(world, BUDI, "es:take:")
+    await world.say(BUDI, "aku di sini ya")
+    assert any("aku di sini ya" in t for t in world.texts(STUDENT, joined))
+    assert await check(world) == []
+
+
+async def test_a_supporter_leaving_a_student_whose_case_is_paged_says_so(world: World) -> None:
+    """The case still paging: "a counselor is still being contacted" is true, and said."""
+    await intake(world, STUDENT)
+    await press(world, DIMAS, "of:accept:")
+    await world.say(STUDENT, "aku mau bunuh diri malam ini")
+    await world.command(DIMAS, "/duty")
+    await press(world, DIMAS, "dt:off:")
+    before = len(world.telegram.messages)
+    await world.advance(world.config.routing.handback_after + 1)
+    [said] = [t for t in world.texts(STUDENT, before) if "pendampingmu harus pergi" in t]
+    assert "Konselor tetap lagi dihubungi" in said, said
+    assert await check(world) == []

@@ -446,16 +446,19 @@ async def hand_back(uow: UnitOfWork, services: Services, chat: ChatSession, memb
     staying = [m for m in await uow.sessions.staff(chat) if m.active]
     if not staying:
         case = await uow.escalations.unresolved_for_chat(chat.student_chat_id) \
-            if student_key == "handback-student" and role == "supporter" else None
-        extra: dict[str, str | int] = {}
+            if student_key == "handback-student" else None
+        # who left is said as who they were (a trial: a counselor who went off duty was
+        # "your supporter", and the student read of the next supporter only)
+        extra: dict[str, str | int] = {"who": role}
         if case is not None:
             # the counselor being paged is said too (a trial: "the next supporter will
             # read your request", and not a word of the counselor on their way), or who
             # knows of the case, and they are told (a trial: "a counselor is still being
-            # contacted" while the case only reminded its counselor of its outcome)
+            # contacted" while the case only reminded its counselor of its outcome); a
+            # counselor who left released their case above: it pages
             student_key = "handback-student-case"
             said, told = await _case_news(uow, services, case, request)
-            extra, paging = {"case": said}, paging + told
+            extra, paging = {**extra, "case": said}, paging + told
         return effects + await _requeue(uow, services, chat, student_key, extra) + paging
     stays = "counselor" if chat.counselor_id == staying[0].id else "supporter"
     urgent = Priority.CRISIS if paging else Priority.NORMAL  # (before the pages' news)

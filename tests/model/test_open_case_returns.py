@@ -7,7 +7,7 @@ held (the student had ended that chat, the case had no outcome) was told only "r
 from __future__ import annotations
 
 from tests.model.invariants import check
-from tests.model.test_regressions import BUDI, DIMAS, STUDENT, cases, intake, press
+from tests.model.test_regressions import BUDI, DIMAS, RINA, STUDENT, cases, intake, press
 from tests.model.world import World
 
 
@@ -72,6 +72,31 @@ async def test_a_supporter_leaving_a_student_with_a_held_case_says_who_knows(
     await press(world, BUDI, "es:take:")
     await world.say(BUDI, "aku di sini ya")
     assert any("aku di sini ya" in t for t in world.texts(STUDENT, joined))
+    assert await check(world) == []
+
+
+async def test_a_held_case_whose_counselor_is_gone_pages_when_the_supporter_leaves(
+    world: World,
+) -> None:
+    """The counselor holding the case is no longer active: nobody would read "the student is
+    waiting again", so the case goes back to the ladder, and the student hears a counselor is
+    being contacted, which is now true."""
+    await _held_case_then_asks_again(world)
+    async with world.running.store() as uow:
+        budi = await uow.members.by_telegram_id(BUDI)
+        assert budi is not None
+        budi.active = False
+        await uow.commit()
+    await world.command(DIMAS, "/duty")
+    await press(world, DIMAS, "dt:off:")
+    before = len(world.telegram.messages)
+    await world.advance(world.config.routing.handback_after + 60)
+    [said] = [t for t in world.texts(STUDENT, before) if "pendampingmu harus pergi" in t]
+    assert "Konselor tetap lagi dihubungi" in said, said
+    [case] = await cases(world)
+    assert case.status == "open"
+    assert any("es:take:1" in m.buttons for m in world.telegram.to(RINA, before)), \
+        "another counselor is paged"
     assert await check(world) == []
 
 

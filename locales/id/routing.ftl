@@ -57,7 +57,7 @@ handback-student-case =
         [held] Konselor yang udah tahu soal keadaanmu udah dikabarin kalau kamu nunggu lagi, dan dia bisa nyapa kamu di sini.
         [seen] Orang dari tim sekolah yang udah baca pesanmu udah dikabarin kalau kamu nunggu lagi.
        *[paging] { $who ->
-            [counselor] Sekarang kami lagi hubungin konselor lagi buat kamu, dan dia bakal nyapa kamu di sini.
+            [counselor] Sekarang kami langsung hubungin konselor lagi buat kamu, dan dia bakal nyapa kamu di sini.
            *[supporter] Konselor tetap lagi dihubungi buat kamu dan bakal nyapa kamu di sini.
         }
     } { $wait ->

@@ -206,9 +206,14 @@ async def test_the_only_counselor_going_off_duty_alone_in_a_crisis_chat_is_said_
     await world.advance(world.config.routing.handback_after + 60)
     [said] = [t for t in world.texts(STUDENT, before) if "harus pergi" in t]
     assert said.startswith("Maaf ya, konselor yang nemenin kamu harus pergi dulu."), said
-    assert "kami lagi hubungin konselor lagi buat kamu" in said, said
+    assert "kami langsung hubungin konselor lagi buat kamu" in said, said
     [case] = await cases(world)
     assert case.status == "open"
     paged = [m for m in world.telegram.to(BUDI, before) if "es:take:1" in m.buttons]
     assert paged, "a counselor is paged at once, not the coordinator alone"
+    assert await check(world) == []
+    back = len(world.telegram.messages)
+    await press(world, BUDI, "es:take:")  # the page works: he can take the student again
+    await world.say(BUDI, "aku balik lagi ya")
+    assert any("aku balik lagi ya" in t for t in world.texts(STUDENT, back))
     assert await check(world) == []

@@ -92,13 +92,18 @@ async def accept(uow: UnitOfWork, services: Services, member: Member,
     await arm_idle(uow, services, chat)
     await uow.audit.add(f"member:{member.id}", "session.started", f"request:{request.id}",
                         {"session": chat.id}, now)
+    case = await uow.escalations.unresolved_for_chat(student) if practice_of is None else None
+    gone = await _holder_away(uow, case)
+    # the counselor who holds the case is no longer active: nobody would read that the
+    # student is back, so the case goes back to the ladder (and the briefing says it pages)
+    paged = await escalations.counselor_left(uow, services, student, gone) \
+        if gone is not None and not gone.active else []
     effects: list[Effect] = [
         # the name they are known by (an open case's may not be the one they just picked)
         Reply("session-started-student", {"pseudonym": request.pseudonym},
               ((button("ss", "btn-counselor-now", "counselor"),),), to=student),
-        *await briefing(uow, services, member, request),
+        *await briefing(uow, services, member, request), *paged,
     ]
-    case = await uow.escalations.unresolved_for_chat(student) if practice_of is None else None
     if case is not None:
         effects += await tell_holder(uow, case, request, member)
     earlier = await uow.sessions.handed_back(request.id)
@@ -140,7 +145,10 @@ async def briefing(uow: UnitOfWork, services: Services, member: Member,
         # who took it over and whose chat with the student ended holds it still: a trial, a
         # returning student's supporter read only "kasus #2 masih terbuka" in the offer)
         about = await escalations.ping_params(uow, case, case.created_at)
-        acked = holder or await uow.members.get(case.acknowledged_by or 0)
+        # (a case open again pages, whoever saw it before: a counselor who left it is not
+        # "in hand")
+        acked = holder or (await uow.members.get(case.acknowledged_by or 0)
+                           if CASE.state_of(case) == Case.ACKNOWLEDGED else None)
         about = {**about, "acked": acked.name if acked is not None else "-",
                  # a coordinator who saw it takes nobody over: a counselor is still sought
                  # (a trial: "Bu Sari has it in hand and may join this chat")

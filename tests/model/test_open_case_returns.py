@@ -11,7 +11,7 @@ from tests.model.test_regressions import BUDI, DIMAS, RINA, STUDENT, cases, inta
 from tests.model.world import World
 
 
-async def _held_case_then_asks_again(world: World) -> int:
+async def _held_case_then_asks_again(world: World, *, budi_active: bool = True) -> int:
     """Dimas chats with the student, who writes something grave; Budi takes the case over;
     the student ends the chat (the case has no outcome); the next day the student asks again
     and Dimas accepts. Returns the message count just before he does."""
@@ -22,6 +22,12 @@ async def _held_case_then_asks_again(world: World) -> int:
     await world.end(STUDENT)
     await world.advance(24 * 3600)
     await intake(world, STUDENT)
+    if not budi_active:
+        async with world.running.store() as uow:
+            budi = await uow.members.by_telegram_id(BUDI)
+            assert budi is not None
+            budi.active = False
+            await uow.commit()
     before = len(world.telegram.messages)
     await press(world, DIMAS, "of:accept:")
     return before
@@ -45,6 +51,21 @@ async def test_a_returning_student_with_a_held_case_is_briefed_and_the_counselor
     await press(world, BUDI, "es:take:")
     await world.say(BUDI, "halo, aku masih di sini")
     assert any("halo, aku masih di sini" in t for t in world.texts(STUDENT, joined))
+    assert await check(world) == []
+
+
+async def test_a_returning_student_whose_counselor_is_gone_is_paged_again(
+    world: World,
+) -> None:
+    """The counselor holding the case is no longer active: the supporter is not told a
+    counselor is being told (nobody would read it); the case pages again, and says so."""
+    before = await _held_case_then_asks_again(world, budi_active=False)
+    [case] = await cases(world)
+    assert case.status == "open"
+    [briefed] = [t for t in world.texts(DIMAS, before) if "open crisis case #1" in t]
+    assert "the counselors are being paged" in briefed, briefed
+    assert "Pak Budi" not in briefed
+    assert any("es:take:1" in m.buttons for m in world.telegram.to(RINA, before))
     assert await check(world) == []
 
 

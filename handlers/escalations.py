@@ -775,7 +775,11 @@ async def _reopen(uow: UnitOfWork, services: Services, case: Escalation,
                         services.clock())
     staff, members = await _staff(uow, case)
     reminded = None
-    if event == "release":  # who just left the case (off duty, handed back) is not paged
+    if event == "release" and any(s.role == "counselor" and s.active and s.member_id != previous
+                                  for s in staff):
+        # who just left the case (off duty, handed back) is not paged, unless no other
+        # counselor could be: a coordinator takes nobody over (a trial: the coordinator
+        # alone was paged, for minutes, after the only counselor went off duty)
         staff = [s for s in staff if s.member_id != previous]
     elif previous in members:  # who acknowledged it and did not follow through, or whose
         # case got worse, is reminded below while the ladder pages the others at once (a

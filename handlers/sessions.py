@@ -93,19 +93,27 @@ async def accept(uow: UnitOfWork, services: Services, member: Member,
     await arm_idle(uow, services, chat)
     await uow.audit.add(f"member:{member.id}", "session.started", f"request:{request.id}",
                         {"session": chat.id}, now)
+    case = await uow.escalations.unresolved_for_chat(student) if practice_of is None else None
+    gone = await _holder_away(uow, case)
+    # the counselor who holds the case is no longer active: nobody would read that the
+    # student is back, so the case goes back to the ladder (and the briefing says it pages)
+    paged = await escalations.counselor_left(uow, services, student, gone) \
+        if gone is not None and not gone.active else []
     effects: list[Effect] = [
         # the name they are known by (an open case's may not be the one they just picked)
         Reply("session-started-student", {"pseudonym": request.pseudonym},
               ((button("ss", "btn-counselor-now", "counselor"),),), to=student),
-        *await briefing(uow, services, member, request),
+        *await briefing(uow, services, member, request), *paged,
     ]
+    if case is not None:
+        effects += await tell_holder(uow, case, request, member)
     earlier = await uow.sessions.handed_back(request.id)
     if earlier is not None:  # their supporter had to leave: what was said, and that they know
         effects.append(Reply("handback-history", {
             "recent": await chat_history(uow, services, earlier, member),
             "who": "you" if await _left_by(uow, request, member) else "other"},
             to=member.telegram_id))
-    if practice_of is None and await uow.escalations.unresolved_for_chat(student) is not None:
+    if case is not None:
         # a student in crisis has their attention: the other students offered to them go
         # to someone else (S17; found by the model: an offer made the same minute stayed)
         effects += await withdraw_offers(uow, member, now)
@@ -132,16 +140,22 @@ async def briefing(uow: UnitOfWork, services: Services, member: Member,
     }
     effects: list[Effect] = [Reply("session-started-supporter", params, to=member.telegram_id)]
     case = await uow.escalations.unresolved_for_chat(await student_chat(uow, request))
-    if case is not None and CASE.state_of(case) != Case.TAKEN_OVER:  # why this student matters
-        about = await escalations.ping_params(uow, case, services.clock())  # now: the
-        acked = await uow.members.get(case.acknowledged_by or 0)  # counselors are paged, or
-        # one has seen it; as the case is now (a trial: a case open again, its pings saying
-        # nobody handled it, read "Pak Budi has it in hand" here: he had pressed Seen before)
-        if CASE.state_of(case) == Case.OPEN:
+    holder = await _holder_away(uow, case)
+    if case is not None and (CASE.state_of(case) != Case.TAKEN_OVER or holder is not None):
+        # why this student matters, as the case is now: the counselors are paged, one has
+        # seen it, or one took it over and their chat with the student ended (a trial: a
+        # returning student's supporter read only "kasus #2 masih terbuka" in the offer; a
+        # case open again, its pings saying nobody handled it, read "Pak Budi has it in
+        # hand" here: he had pressed Seen before)
+        about = await escalations.ping_params(uow, case, services.clock())
+        if holder is not None:
+            state, name = "held", holder.name
+        elif CASE.state_of(case) == Case.OPEN:
             state = "reopened" if about.get("seen") == "yes" else "paging"
             name = str(about.get("seen_by", "-"))
         else:  # a coordinator who saw it takes nobody over: a counselor is still sought (a
             # trial: "Bu Sari has it in hand and may join this chat")
+            acked = await uow.members.get(case.acknowledged_by or 0)
             state = "seen" if acked is None or acked.role != "counselor" else "acked"
             name = acked.name if acked is not None else "-"
         about = {**about, "acked": name, "state": state}
@@ -168,6 +182,35 @@ async def briefing(uow: UnitOfWork, services: Services, member: Member,
                                        request.created_at, request.pseudonym,
                                        member.telegram_id)
     return effects
+
+
+async def _holder_away(uow: UnitOfWork, case: Escalation | None) -> Member | None:
+    """The counselor who took ``case`` over and is not in the student's chat now (that chat
+    ended with the case still open); None if nobody holds it so, or they are in the chat."""
+    if case is None or CASE.state_of(case) != Case.TAKEN_OVER or case.taken_over_by is None:
+        return None
+    chat = await uow.sessions.active_for_student(case.student_chat_id)
+    if chat is not None and chat.counselor_id == case.taken_over_by:
+        return None
+    return await uow.members.get(case.taken_over_by)
+
+
+async def tell_holder(uow: UnitOfWork, case: Escalation, request: HelpRequest,
+                      member: Member) -> list[Effect]:
+    """``member`` (a peer supporter) now chats with a student whose open ``case`` a counselor
+    holds (took over, or saw as a counselor): that counselor hears it, with the case's buttons
+    (a trial: the counselor holding the case of a returning student knew nothing of it)."""
+    holder = await _holder_away(uow, case)
+    if holder is None and CASE.state_of(case) == Case.ACKNOWLEDGED:
+        acked = await uow.members.get(case.acknowledged_by or 0)
+        holder = acked if acked is not None and acked.role == "counselor" else None
+    if holder is None or not holder.active or holder.id == member.id:
+        return []
+    rows = escalations.case_buttons(case, holder.role, held=False)
+    return [Reply("escalation-student-with-supporter", {
+        "id": case.id, "pseudonym": request.pseudonym, "name": member.name}, rows,
+        to=holder.telegram_id, priority=Priority.HIGH,
+        meta=escalations.case_meta(case, rows))]
 
 
 async def _practice(uow: UnitOfWork, request: HelpRequest) -> str:
@@ -296,8 +339,32 @@ async def release(uow: UnitOfWork, services: Services, chat: ChatSession,
     return await _requeue(uow, services, chat, student_key) + await dispatch(uow, services)
 
 
+async def _case_news(uow: UnitOfWork, services: Services, case: Escalation,
+                     request: HelpRequest) -> tuple[str, list[Effect]]:
+    """The student's open case, as their chat goes back to the queue: "paging" (the
+    counselors are paged), "held" (a counselor took it over or saw it, and is told the
+    student is waiting again) or "seen" (a coordinator saw it, and is told so)."""
+    state = CASE.state_of(case)
+    if state == Case.OPEN:
+        return "paging", []
+    holder = await uow.members.get(
+        (case.taken_over_by if state == Case.TAKEN_OVER else case.acknowledged_by) or 0)
+    if holder is None or not holder.active:
+        if state == Case.TAKEN_OVER and holder is not None:  # gone: the ladder pages
+            return "paging", await escalations.counselor_left(
+                uow, services, case.student_chat_id, holder)
+        return "paging", []
+    rows = escalations.case_buttons(case, holder.role, held=False)
+    return "held" if holder.role == "counselor" else "seen", [Reply(
+        "escalation-student-waiting-again", {"id": case.id, "pseudonym": request.pseudonym,
+                                             "reader": holder.role}, rows,
+        to=holder.telegram_id, priority=Priority.CRISIS,
+        meta=escalations.case_meta(case, rows))]
+
+
 async def _requeue(uow: UnitOfWork, services: Services, chat: ChatSession,
-                   student_key: str) -> list[Effect]:
+                   student_key: str, extra: dict[str, str | int] | None = None
+                   ) -> list[Effect]:
     now = services.clock()
     request = await uow.requests.get(chat.request_id)
     assert request is not None
@@ -310,7 +377,8 @@ async def _requeue(uow: UnitOfWork, services: Services, chat: ChatSession,
         await journey.move(uow, chat.student_chat_id, "blocked", now)
         await uow.audit.add("system", "session.released", f"request:{request.id}",
                             {"session": chat.id, "blocked": True}, now)
-        return [Reply(student_key, {"wait": "open", "opens": "-"}, to=chat.student_chat_id),
+        return [Reply(student_key, {"wait": "open", "opens": "-", **(extra or {})},
+                      to=chat.student_chat_id),
                 Reply("blocked-student-short", to=chat.student_chat_id, keyboard=SOS)]
     await uow.requests.fire(request, "hand_back", now)  # routing.queue: front of the line
     request.last_position, request.wait_told = None, None
@@ -321,8 +389,8 @@ async def _requeue(uow: UnitOfWork, services: Services, chat: ChatSession,
                         {"session": chat.id}, now)
     # nobody on duty who could take it, or the program closed, is said here, with the
     # numbers once (not again by the dispatch that follows)
-    return [Reply(student_key, await wait_news(uow, services, request, now),
-                  to=chat.student_chat_id)]
+    return [Reply(student_key, {**await wait_news(uow, services, request, now),
+                                **(extra or {})}, to=chat.student_chat_id)]
 
 
 async def withdraw_offers(uow: UnitOfWork, member: Member, now: datetime) -> list[Effect]:
@@ -390,12 +458,21 @@ async def hand_back(uow: UnitOfWork, services: Services, chat: ChatSession, memb
         effects += await _rest(uow, services, chat, True, now, leaving=member)
     staying = [m for m in await uow.sessions.staff(chat) if m.active]
     if not staying:
-        if student_key == "handback-student" and role == "supporter" and \
-                await uow.escalations.unresolved_for_chat(chat.student_chat_id) is not None:
+        case = await uow.escalations.unresolved_for_chat(chat.student_chat_id) \
+            if student_key == "handback-student" else None
+        # who left is said as who they were (a trial: a counselor who went off duty was
+        # "your supporter", and the student read of the next supporter only)
+        extra: dict[str, str | int] = {"who": role}
+        if case is not None:
             # the counselor being paged is said too (a trial: "the next supporter will
-            # read your request", and not a word of the counselor on their way)
+            # read your request", and not a word of the counselor on their way), or who
+            # knows of the case, and they are told (a trial: "a counselor is still being
+            # contacted" while the case only reminded its counselor of its outcome); a
+            # counselor who left released their case above: it pages
             student_key = "handback-student-case"
-        return effects + await _requeue(uow, services, chat, student_key) + paging
+            said, told = await _case_news(uow, services, case, request)
+            extra, paging = {**extra, "case": said}, paging + told
+        return effects + await _requeue(uow, services, chat, student_key, extra) + paging
     stays = "counselor" if chat.counselor_id == staying[0].id else "supporter"
     urgent = Priority.CRISIS if paging else Priority.NORMAL  # (before the pages' news)
     effects.append(Reply("handback-student-stays", {"role_key": f"role-{role}",

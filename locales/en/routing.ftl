@@ -38,7 +38,10 @@ unattended-why-not-accepted = it was offered, but declined or not answered yet.
 
 ## Students: their supporter had to leave
 handback-student =
-    Sorry, your supporter had to leave. 🙏 { $wait ->
+    Sorry, { $who ->
+        [counselor] the counselor who was with you
+       *[supporter] your supporter
+    } had to leave. 🙏 { $wait ->
         [nobody] No other supporter who can take your request is on duty right now. Your request is saved and you're first in line: the first supporter who comes on duty will read it and the notes from your chat, so you don't have to start from zero. You'll get a message here when they join.
         [closed] The program is closed now, so no other supporter can join until it opens again ({ $opens }). Your request is saved and you're first in line: the next supporter will read it and the notes from your chat, so you don't have to start from zero. You'll get a message here when they join.
        *[open] You're now first in line. The next supporter will read your request and the notes from your chat, so you don't have to start from zero. You'll get a message here when they join.
@@ -47,7 +50,17 @@ handback-student =
     If you need help now, please contact:
     { $resources }
 handback-student-case =
-    Sorry, your supporter had to leave. 🙏 A counselor is still being contacted for you and will write to you here. { $wait ->
+    Sorry, { $who ->
+        [counselor] the counselor who was with you
+       *[supporter] your supporter
+    } had to leave. 🙏 { $case ->
+        [held] The counselor who knows what you're going through has been told you're waiting again, and can write to you here.
+        [seen] Someone from the school's support team who has seen your message has been told you're waiting again.
+       *[paging] { $who ->
+            [counselor] We're contacting a counselor for you again right now, and they will write to you here.
+           *[supporter] A counselor is still being contacted for you and will write to you here.
+        }
+    } { $wait ->
         [nobody] No other supporter who can take your request is on duty right now; you're first in line for the first one who comes on duty, who will read your request and the notes from your chat.
         [closed] The program is closed now, so no other supporter can join until it opens again ({ $opens }); you're first in line for the next one, who will read your request and the notes from your chat.
        *[open] You're also first in line for the next supporter, who will read your request and the notes from your chat.

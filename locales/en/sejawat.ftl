@@ -584,6 +584,7 @@ briefing-case-open =
         [acked] { $acked } has seen it and may join this chat; nobody has joined yet.
         [reopened] { $acked } has seen it, but nobody has joined this chat yet, so the counselors are being paged again.
         [seen] { $acked } has seen it, and a counselor is being found to join this chat.
+        [held] { $acked } took the case over and still has it (their chat with the student has ended); they are being told the student is in this chat, and may join it.
        *[paging] the counselors are being paged and one will join this chat.
     }
     Why: { $reason }{ $raised ->
@@ -780,6 +781,11 @@ casenote-no-case = There is no case #{ $id }. /cases lists the open ones.
 casenote-still-open = Case #{ $id } is still open: record how it ended with its buttons (/cases), then the note goes with it.
 escalation-student-left = Escalation #{ $id }: { $pseudonym } has left the chat (the case is still open). You can still take over: they will see a counselor has joined.
 escalation-student-withdrew = Escalation #{ $id }: { $pseudonym } withdrew their request for a peer supporter. The case is still open: please follow up.
+escalation-student-with-supporter = Escalation #{ $id }: { $pseudonym } is now chatting with a peer supporter ({ $name }), who has been told about the case. The case is still open: you can join the chat, or record the outcome when you are sure they are safe or referred.
+escalation-student-waiting-again = Escalation #{ $id }: the peer supporter who was chatting with { $pseudonym } had to leave, and they are waiting in line again. They were told you know. { $reader ->
+        [counselor] The case is still open: you can join them now, or record the outcome when you are sure they are safe or referred.
+       *[other] The case is still open and no counselor is with them: please make sure a counselor follows up.
+    }
 escalation-resolved = Thank you. The case is closed and the note is saved (encrypted).
 escalation-resolve-held = { $name } (counselor) is with the student in escalation #{ $id } now: they record how it ended.
 escalation-resolved-by = { $name } closed escalation #{ $id } as "{ $outcome }".

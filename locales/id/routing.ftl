@@ -38,7 +38,10 @@ unattended-why-not-accepted = sudah ditawarkan, tapi ditolak atau belum dijawab.
 
 ## Siswa: pendampingnya harus pergi
 handback-student =
-    Maaf ya, pendampingmu harus pergi dulu. 🙏 { $wait ->
+    Maaf ya, { $who ->
+        [counselor] konselor yang nemenin kamu
+       *[supporter] pendampingmu
+    } harus pergi dulu. 🙏 { $wait ->
         [nobody] Sekarang lagi nggak ada pendamping lain yang bertugas dan bisa nerima permintaanmu. Permintaanmu udah tersimpan dan kamu di urutan paling depan: pendamping pertama yang mulai bertugas bakal baca permintaanmu dan catatan obrolan tadi, jadi kamu nggak perlu mulai dari nol. Nanti ada pesan di sini begitu dia gabung.
         [closed] Program lagi tutup, jadi belum ada pendamping lain yang bisa gabung sampai buka lagi ({ $opens }). Permintaanmu udah tersimpan dan kamu di urutan paling depan: pendamping berikutnya bakal baca permintaanmu dan catatan obrolan tadi, jadi kamu nggak perlu mulai dari nol. Nanti ada pesan di sini begitu dia gabung.
        *[open] Sekarang kamu di urutan paling depan. Pendamping berikutnya bakal baca permintaanmu dan catatan obrolan tadi, jadi kamu nggak perlu mulai dari nol. Nanti ada pesan di sini begitu dia gabung.
@@ -47,7 +50,17 @@ handback-student =
     Kalau kamu butuh bantuan sekarang, hubungi:
     { $resources }
 handback-student-case =
-    Maaf ya, pendampingmu harus pergi dulu. 🙏 Konselor tetap lagi dihubungi buat kamu dan bakal nyapa kamu di sini. { $wait ->
+    Maaf ya, { $who ->
+        [counselor] konselor yang nemenin kamu
+       *[supporter] pendampingmu
+    } harus pergi dulu. 🙏 { $case ->
+        [held] Konselor yang udah tahu soal keadaanmu udah dikabarin kalau kamu nunggu lagi, dan dia bisa nyapa kamu di sini.
+        [seen] Orang dari tim sekolah yang udah baca pesanmu udah dikabarin kalau kamu nunggu lagi.
+       *[paging] { $who ->
+            [counselor] Sekarang kami langsung hubungin konselor lagi buat kamu, dan dia bakal nyapa kamu di sini.
+           *[supporter] Konselor tetap lagi dihubungi buat kamu dan bakal nyapa kamu di sini.
+        }
+    } { $wait ->
         [nobody] Sekarang lagi nggak ada pendamping lain yang bertugas dan bisa nerima permintaanmu; kamu di urutan paling depan buat pendamping pertama yang mulai bertugas, yang bakal baca permintaanmu dan catatan obrolan tadi.
         [closed] Program lagi tutup, jadi belum ada pendamping lain yang bisa gabung sampai buka lagi ({ $opens }); kamu di urutan paling depan buat pendamping berikutnya, yang bakal baca permintaanmu dan catatan obrolan tadi.
        *[open] Kamu juga di urutan paling depan buat pendamping berikutnya, yang bakal baca permintaanmu dan catatan obrolan tadi.

@@ -591,6 +591,7 @@ briefing-case-open =
         [acked] { $acked } sudah melihatnya dan mungkin bergabung di obrolan ini; belum ada yang bergabung.
         [reopened] { $acked } sudah melihatnya, tapi belum ada yang bergabung di obrolan ini, jadi para konselor sedang dihubungi lagi.
         [seen] { $acked } sudah melihatnya, dan konselor sedang dicari untuk bergabung di obrolan ini.
+        [held] { $acked } sudah mengambil alih kasus ini dan masih memegangnya (obrolannya dengan siswa ini sudah berakhir); konselor itu sedang diberi tahu bahwa siswa ini ada di obrolan ini, dan bisa bergabung.
        *[paging] konselor sedang dihubungi dan nanti bergabung di obrolan ini.
     }
     Alasan: { $reason }{ $raised ->
@@ -790,6 +791,11 @@ casenote-no-case = Tidak ada kasus #{ $id }. Lihat yang masih terbuka dengan /ca
 casenote-still-open = Kasus #{ $id } masih terbuka: catat dulu hasilnya lewat tombolnya (/cases), nanti catatannya ikut tersimpan.
 escalation-student-left = Kasus #{ $id } masih terbuka, tapi { $pseudonym } sudah keluar dari obrolan. Anda tetap bisa mengambil alih: dia akan melihat konselor bergabung.
 escalation-student-withdrew = Kasus #{ $id }: { $pseudonym } membatalkan permintaannya ke pendamping sebaya. Kasusnya masih terbuka: tolong tindak lanjuti.
+escalation-student-with-supporter = Kasus #{ $id }: { $pseudonym } sekarang mengobrol dengan pendamping sebaya ({ $name }), yang sudah diberi tahu tentang kasus ini. Kasusnya masih terbuka: Anda bisa bergabung di obrolannya, atau mencatat hasilnya kalau sudah yakin dia aman atau sudah dirujuk.
+escalation-student-waiting-again = Kasus #{ $id }: pendamping sebaya yang mengobrol dengan { $pseudonym } harus pergi, dan dia kembali menunggu di antrean. Dia sudah diberi tahu bahwa Anda tahu. { $reader ->
+        [counselor] Kasusnya masih terbuka: Anda bisa bergabung dengannya sekarang, atau mencatat hasilnya kalau sudah yakin dia aman atau sudah dirujuk.
+       *[other] Kasusnya masih terbuka dan belum ada konselor yang bersamanya: pastikan ada konselor yang menindaklanjutinya.
+    }
 escalation-resolved = Terima kasih. Kasus ditutup dan catatan tersimpan (terenkripsi).
 escalation-resolve-held = { $name } (konselor) sedang bersama siswa di kasus #{ $id }: hasil akhirnya dia yang mencatat.
 escalation-resolved-by = { $name } menutup kasus #{ $id } dengan hasil "{ $outcome }".

@@ -179,3 +179,41 @@ async def test_accepting_a_student_in_crisis_withdraws_the_supporters_other_offe
     first = [(m, d) for m, d in world.buttons(DIMAS) if d.startswith("of:accept:")][0]
     await world.press(DIMAS, *first)
     assert await check(world) == []
+
+
+async def test_the_only_counselor_going_off_duty_alone_in_a_crisis_chat_is_said_as_such(
+    world: World,
+) -> None:
+    """Seen (newcomer trial): a counselor who had taken over a crisis chat (the supporter had
+    gone) went off duty without handing it over; the student read "your supporter had to
+    leave ... the first supporter who comes on duty will read it", not a word of a counselor,
+    and only the coordinator (who takes nobody over) was paged, for minutes."""
+    async with world.running.store() as uow:  # Pak Budi is the only counselor
+        rina = await uow.members.by_telegram_id(RINA)
+        assert rina is not None
+        rina.active = False
+        await uow.commit()
+    await intake(world, STUDENT)
+    await press(world, DIMAS, "of:accept:")
+    await world.say(STUDENT, "aku pengen mati aja")
+    await press(world, BUDI, "es:take:")
+    await world.command(DIMAS, "/duty")
+    await press(world, DIMAS, "dt:off:")
+    await world.advance(world.config.routing.handback_after + 60)  # Dimas's chat: Budi's now
+    await world.command(BUDI, "/duty")
+    await press(world, BUDI, "dt:off:")
+    before = len(world.telegram.messages)
+    await world.advance(world.config.routing.handback_after + 60)
+    [said] = [t for t in world.texts(STUDENT, before) if "harus pergi" in t]
+    assert said.startswith("Maaf ya, konselor yang nemenin kamu harus pergi dulu."), said
+    assert "kami langsung hubungin konselor lagi buat kamu" in said, said
+    [case] = await cases(world)
+    assert case.status == "open"
+    paged = [m for m in world.telegram.to(BUDI, before) if "es:take:1" in m.buttons]
+    assert paged, "a counselor is paged at once, not the coordinator alone"
+    assert await check(world) == []
+    back = len(world.telegram.messages)
+    await press(world, BUDI, "es:take:")  # the page works: he can take the student again
+    await world.say(BUDI, "aku balik lagi ya")
+    assert any("aku balik lagi ya" in t for t in world.texts(STUDENT, back))
+    assert await check(world) == []

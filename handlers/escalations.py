@@ -50,6 +50,8 @@ from handlers.context import Services
 from handlers.when import elapsed
 from storage.models import Person
 from storage.program_models import ChatSession, Escalation, Member
+from storage.program_repos import WAITING
+from storage.repositories import ConversationState
 from storage.uow import UnitOfWork
 
 log = logging.getLogger("sejawat.escalation")
@@ -104,9 +106,16 @@ async def screen(uow: UnitOfWork, services: Services, inbound: Inbound, person: 
     await uow.audit.add(f"person:{person.id}", "risk.detected", f"person:{person.id}",
                         {"level": assessment.level.name.lower(),
                          "categories": list(assessment.categories)}, services.clock())
-    return await act(uow, services, decide(situation), inbound.chat_id, person,
-                     assessment.level, assessment.categories, source,
-                     assessment.excerpt(WORDS))
+    effects = await act(uow, services, decide(situation), inbound.chat_id, person,
+                        assessment.level, assessment.categories, source,
+                        assessment.excerpt(WORDS))
+    if situation.waiting and not any(isinstance(e, Reply) and e.to == inbound.chat_id
+                                     for e in effects):
+        # (a trial) waiting, their screening question already asked or a case open: words of
+        # concern are never met with silence, nor with "nobody reads this yet" alone
+        effects.append(Reply("waiting-concern-heard", to=inbound.chat_id,
+                             priority=Priority.HIGH))
+    return effects
 
 
 # the nearest person before words of risk says whose they are: the writer's ("aku sendiri
@@ -172,7 +181,14 @@ async def _situation(uow: UnitOfWork, chat_id: int, person: Person,
         in_session=await uow.sessions.active_for_student(chat_id) is not None,
         in_intake=conversation is not None and conversation.flow == "intake",
         open_escalation=await live_for_chat(uow, chat_id) is not None,
+        waiting=_waiting(conversation),
     )
+
+
+def _waiting(conversation: ConversationState | None) -> bool:
+    """Waiting in the queue for a supporter: nobody reads what they write here yet."""
+    return conversation is not None and conversation.flow == "intake" and \
+        conversation.state == "queued"
 
 
 async def unresolved_for_chat(uow: UnitOfWork, chat_id: int) -> Escalation | None:
@@ -234,7 +250,9 @@ async def act(uow: UnitOfWork, services: Services, decision: Decision, chat_id: 
                                          source=source)
         elif action == Action.NUDGE_SUPPORTER and chat is not None:
             effects += await _nudge(uow, chat, words)
-        elif action == Action.ASK_SCREENING and not await _intake_will_screen(uow, chat_id):
+        elif action == Action.ASK_SCREENING and not await _intake_will_screen(uow, chat_id) \
+                and await uow.timers.armed(SCREENING_OPEN, str(chat_id)) is None:
+            # (not asked twice while its answer is awaited)
             keyboard = tuple((buttons.button(SCREEN, f"btn-screen-{c}", c),)
                              for c in SCREENING_CHOICES)
             effects.append(Reply("screening-question", {}, keyboard, to=chat_id,
@@ -359,6 +377,20 @@ async def _nudge(uow: UnitOfWork, chat: ChatSession, words: str) -> list[Effect]
                                     "words": shown(words, SHOWN_WORDS) or "-"},
                   keyboard,
                   to=supporter.telegram_id, priority=Priority.HIGH)]
+
+
+async def waiting_concern(uow: UnitOfWork, services: Services, chat: ChatSession,
+                          earlier: ChatSession) -> list[Effect]:
+    """The supporter who takes a student back from the line (their chat handed back) is nudged
+    about words of concern the student wrote while waiting, as in a chat (a trial: "pengen
+    tidur terus ga usah bangun lagi", written while waiting, reached the next supporter only
+    inside the transcript). A case open is said by the briefing instead."""
+    if await uow.escalations.unresolved_for_chat(chat.student_chat_id) is not None:
+        return []
+    worrying = [body for sender, body in await uow.sessions.messages(earlier.id)
+                if sender == WAITING and
+                services.detector.assess(body).level >= RiskLevel.CONCERN]
+    return await _nudge(uow, chat, worrying[-1]) if worrying else []
 
 
 def _still_here(case: Escalation) -> str:

@@ -104,6 +104,7 @@ async def accept(uow: UnitOfWork, services: Services, member: Member,
             "recent": await chat_history(uow, services, earlier, member),
             "who": "you" if await _left_by(uow, request, member) else "other"},
             to=member.telegram_id))
+        effects += await escalations.waiting_concern(uow, services, chat, earlier)
     if practice_of is None and await uow.escalations.unresolved_for_chat(student) is not None:
         # a student in crisis has their attention: the other students offered to them go
         # to someone else (S17; found by the model: an offer made the same minute stayed)

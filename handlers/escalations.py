@@ -539,6 +539,22 @@ async def recent_words(uow: UnitOfWork, chat_id: int, person: Person) -> str:
     return ""
 
 
+RISKY_WORDS_KEPT = timedelta(days=7)  # how far back a screening's ping looks for words of risk
+
+
+async def _risky_lately(uow: UnitOfWork, services: Services, chat_id: int) -> str:
+    """The student's words of risk in their last chat, if it ended within
+    ``RISKY_WORDS_KEPT`` (a trial: a late screening yes paged "(nothing written yet)" although
+    the student had written a plan the day before); '' when there are none."""
+    ended = await uow.sessions.ended_for_student_since(
+        chat_id, services.clock() - RISKY_WORDS_KEPT)
+    if ended is None:
+        return ""
+    risky = [w for w in await uow.escalations.student_words(ended.id, limit=20)
+             if services.detector.assess(w).level >= RiskLevel.CONCERN]
+    return " / ".join(risky[-3:])[-WORDS:]
+
+
 def case_buttons(case: Escalation, role: str = "counselor",
                  held: bool = True) -> tuple[tuple[Button, ...], ...]:
     """What this member can do with the case now: only a counselor takes a student over (a
@@ -1065,10 +1081,12 @@ async def screening_answer(uow: UnitOfWork, services: Services, inbound: Inbound
 
 
 async def screening_yes_later(uow: UnitOfWork, services: Services, inbound: Inbound,
-                              person: Person, answer: str) -> list[Effect]:
-    """A *Yes* to an intake screening question pressed after the intake left it: taken as a
-    yes to the direct question (a counselor follows up), as the button would have been."""
-    return await _screening_answer(uow, services, inbound, person, answer)
+                              person: Person, answer: str, question: str = ""
+                              ) -> list[Effect]:
+    """A *Yes* to a screening question (``question``, flows.screening) pressed after its
+    screening left it: a counselor follows up, as the button would have had one; the ping
+    names the question asked (a trial: "in the past weeks" for "in the past week")."""
+    return await _screening_answer(uow, services, inbound, person, answer, question=question)
 
 
 async def typed_screening_answer(uow: UnitOfWork, services: Services, inbound: Inbound,
@@ -1084,8 +1102,8 @@ async def typed_screening_answer(uow: UnitOfWork, services: Services, inbound: I
 
 
 async def _screening_answer(uow: UnitOfWork, services: Services, inbound: Inbound,
-                            person: Person, answer: str, *, typed: bool = False
-                            ) -> list[Effect]:
+                            person: Person, answer: str, *, typed: bool = False,
+                            question: str = "") -> list[Effect]:
     asked = await uow.timers.armed(SCREENING_OPEN, str(inbound.chat_id))
     raised = uow.cipher.decrypt(str(asked.payload["words"]).encode()) \
         if asked is not None and asked.payload.get("words") else ""
@@ -1103,6 +1121,10 @@ async def _screening_answer(uow: UnitOfWork, services: Services, inbound: Inboun
     await uow.audit.add(f"person:{person.id}", "screening.answered", f"person:{person.id}",
                         {"answer": answer}, services.clock())
     source = "screening-now" if answer == "now" else "screening"
+    detail = ""
+    if question in screening.ALL:  # an ASQ question's yes: worded as that question
+        source = "asq-now" if answer == "now" else "asq"
+        detail = ASQ_DETAIL + screening.encode({question: "yes"})
     effects: list[Effect] = list(clear)
     alone = await uow.sessions.active_for_student(inbound.chat_id) is None and \
         await uow.requests.open_for(person.id) is None
@@ -1113,7 +1135,8 @@ async def _screening_answer(uow: UnitOfWork, services: Services, inbound: Inboun
         source = "screening-unsure"
     effects += await act(uow, services, decision, inbound.chat_id, person, level,
                          ("suicide",), source,
-                         await recent_words(uow, inbound.chat_id, person) or raised)
+                         await recent_words(uow, inbound.chat_id, person) or raised or
+                         await _risky_lately(uow, services, inbound.chat_id), detail)
     if not decision.actions or person.practice_with is not None:
         # never "your supporter will keep this in mind" to nobody's; a scripted student's
         # crisis reply is skipped (no counselor is coming), so it is thanked as the others

@@ -769,8 +769,14 @@ async def _update(uow: UnitOfWork, services: Services, chat_id: int, level: Risk
         await uow.timers.set(ACK_TIMER, str(case.id), sooner,
                              dict(current.payload) if current else {})
     paged = ladder_state(case)
+    return await _updates(uow, case, params, [m for m in paged.paged if m not in paged.failed])
+
+
+async def _updates(uow: UnitOfWork, case: Escalation, params: dict[str, str | int],
+                   member_ids: list[int]) -> list[Effect]:
+    """The case's update ping to each of ``member_ids``, with the case's buttons."""
     effects: list[Effect] = []
-    for member_id in (m for m in paged.paged if m not in paged.failed):
+    for member_id in member_ids:
         member = await uow.members.get(member_id)
         if member is not None:
             rows = case_buttons(case, member.role)
@@ -779,6 +785,28 @@ async def _update(uow: UnitOfWork, services: Services, chat_id: int, level: Risk
                                                         "member": member.id,
                                                         **case_meta(case, rows)}))
     return effects
+
+
+async def student_wrote(uow: UnitOfWork, services: Services, chat_id: int,
+                        text: str) -> list[Effect]:
+    """Words the student writes while their case waits for a counselor, with no chat open,
+    that raised nothing new (a trial: "eh maaf kepencet, aku gapapa kok", after a late yes
+    opened a case, never reached the ping): added to the case's words, and whoever was paged
+    (or acknowledged it) gets the update, nobody paged anew."""
+    case = await live_for_chat(uow, chat_id)
+    said = readable(text)
+    if case is None or not said:
+        return []
+    uow.escalations.set_words(case, merge_words(uow.escalations.words(case), said[:WORDS]))
+    state = CASE.state_of(case)
+    if state == Case.OPEN:
+        paged = ladder_state(case)
+        told = [m for m in paged.paged if m not in paged.failed]
+    elif state == Case.ACKNOWLEDGED and case.acknowledged_by is not None:
+        told = [case.acknowledged_by]
+    else:
+        return []
+    return await _updates(uow, case, await ping_params(uow, case, services.clock()), told)
 
 
 def _timeout_pair(services: Services) -> tuple[timedelta, timedelta]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.model.invariants import check
 from tests.model.test_regressions import intake, pings, press
 from tests.model.world import World
@@ -221,4 +223,33 @@ async def test_a_late_yes_is_paged_with_the_question_asked_and_the_students_word
     assert "past weeks" not in ping, ping
     assert "ga usah bangun lagi" in ping, ping
     assert "nothing written yet" not in ping, ping
+    assert await check(world) == []
+
+
+@pytest.mark.parametrize("feedback", ["left", "skipped"])
+async def test_what_the_student_writes_after_a_late_yes_reaches_whoever_was_paged(
+    world: World, feedback: str,
+) -> None:
+    """(A trial: after a late "Iya" opened a case, the student's "eh maaf kepencet, aku gapapa
+    kok" was not added to the ping.) Words written while their case waits for a counselor,
+    with no chat open, go to whoever was paged, in the case's words."""
+    await in_chat(world)
+    await world.command(DIMAS, "/screen")
+    await answer(world, "no", "no")
+    at, yes = next((m, d) for m, d in world.buttons(STUDENT)
+                   if d.startswith("aq:thoughts:") and d.endswith(":yes"))
+    await world.end(DIMAS)
+    if feedback == "skipped":  # nothing open any more, or the chat's feedback question
+        await press(world, STUDENT, "fb:skip")
+    await world.advance(20 * 3600)  # the next day
+    await world.press(STUDENT, at, yes)
+    assert pings(world, BUDI)
+    before = len(world.telegram.messages)
+    await world.say(STUDENT, "eh maaf kepencet, aku gapapa kok")
+    [update] = pings(world, BUDI, before)
+    assert "kepencet" in update, update
+    told = world.texts(STUDENT, before)
+    assert told, "the student hears a counselor is coming"
+    assert not any("ngebantu" in t or "tombol" in t for t in told), \
+        f"not the feedback question: {told}"
     assert await check(world) == []

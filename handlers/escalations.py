@@ -50,7 +50,6 @@ from handlers.context import Services
 from handlers.when import elapsed
 from storage.models import Person
 from storage.program_models import ChatSession, Escalation, Member
-from storage.program_repos import WAITING
 from storage.repositories import ConversationState
 from storage.uow import UnitOfWork
 
@@ -82,6 +81,7 @@ RESOURCES = {"student": "crisis-resources-asked", "refer": "crisis-resources-ref
 NUMBERS = {"numbers": True}  # meta of a message that gave the student the emergency numbers
 NUMBERS_IN_VIEW = 3  # the newest messages to a student that count as still on their screen
 RESOURCES_AGAIN_AFTER = timedelta(minutes=30)  # the numbers again in full after this long
+WAITING_CONCERN = "waiting_concern"  # in a waiting student's conversation: their words of risk
 ASQ_DETAIL = "asq:"  # a case's detail that holds the screening's answers (flows.screening)
 BEFORE_SCREENING = ("consent", "language", "topic", "description", "feeling")
 TELL = {"detector": "crisis-tell-supporter", "screening": "crisis-tell-supporter",
@@ -109,6 +109,15 @@ async def screen(uow: UnitOfWork, services: Services, inbound: Inbound, person: 
     effects = await act(uow, services, decide(situation), inbound.chat_id, person,
                         assessment.level, assessment.categories, source,
                         assessment.excerpt(WORDS))
+    if situation.waiting:  # kept for the supporter who takes them (``waiting_concern``)
+        conversation = await uow.conversations.get(inbound.chat_id)
+        if conversation is not None:
+            kept = str(conversation.data.get(WAITING_CONCERN, ""))
+            await uow.conversations.save(
+                inbound.chat_id, conversation.flow, conversation.state,
+                {**conversation.data,
+                 WAITING_CONCERN: merge_words(kept, readable(inbound.text)[:WORDS])},
+                services.clock())
     if situation.waiting and not any(isinstance(e, Reply) and e.to == inbound.chat_id
                                      for e in effects):
         # (a trial) waiting, their screening question already asked or a case open: words of
@@ -379,18 +388,14 @@ async def _nudge(uow: UnitOfWork, chat: ChatSession, words: str) -> list[Effect]
                   to=supporter.telegram_id, priority=Priority.HIGH)]
 
 
-async def waiting_concern(uow: UnitOfWork, services: Services, chat: ChatSession,
-                          earlier: ChatSession) -> list[Effect]:
-    """The supporter who takes a student back from the line (their chat handed back) is nudged
-    about words of concern the student wrote while waiting, as in a chat (a trial: "pengen
-    tidur terus ga usah bangun lagi", written while waiting, reached the next supporter only
-    inside the transcript). A case open is said by the briefing instead."""
-    if await uow.escalations.unresolved_for_chat(chat.student_chat_id) is not None:
+async def waiting_concern(uow: UnitOfWork, chat: ChatSession, words: str) -> list[Effect]:
+    """The supporter who takes a student from the line is nudged about the words of concern
+    they wrote while waiting (``WAITING_CONCERN``), as in a chat (a trial: "pengen tidur terus
+    ga usah bangun lagi", written while waiting, reached the next supporter only inside the
+    transcript). A case open is said by the briefing instead."""
+    if not words or await uow.escalations.unresolved_for_chat(chat.student_chat_id) is not None:
         return []
-    worrying = [body for sender, body in await uow.sessions.messages(earlier.id)
-                if sender == WAITING and
-                services.detector.assess(body).level >= RiskLevel.CONCERN]
-    return await _nudge(uow, chat, worrying[-1]) if worrying else []
+    return await _nudge(uow, chat, words)
 
 
 def _still_here(case: Escalation) -> str:

@@ -6,7 +6,7 @@ question), and the next supporter is told of it as a concern, not only in the tr
 from __future__ import annotations
 
 from tests.model.invariants import check
-from tests.model.test_regressions import DIMAS, SARI, STUDENT, press
+from tests.model.test_regressions import DIMAS, SARI, STUDENT, intake, press
 from tests.model.world import World
 
 AYU = 9102
@@ -66,4 +66,21 @@ async def test_a_waiting_students_concern_is_answered_asked_about_and_passed_on(
     told = world.texts(AYU, before)
     assert any("may be a sign of risk" in t and "ga usah bangun lagi" in t for t in told), \
         f"the next supporter is told of the concern: {told}"
+    assert await check(world) == []
+
+
+async def test_a_new_requests_concern_while_waiting_reaches_the_supporter_who_takes_it(
+    world: World,
+) -> None:
+    """The same for a request that was never in a chat: nobody reads the words while it
+    waits, so the supporter who accepts it is nudged with them."""
+    await intake(world, STUDENT)
+    await world.say(STUDENT, CONCERN)
+    assert any("kepikiran buat bunuh diri" in t for t in world.texts(STUDENT)[-2:])
+    await world.say(STUDENT, "nggak")  # the screening question, answered No
+    before = len(world.telegram.messages)
+    await press(world, DIMAS, "of:accept:")
+    told = world.texts(DIMAS, before)
+    assert any("may be a sign of risk" in t and "ga usah bangun lagi" in t for t in told), \
+        f"the supporter is told of the concern: {told}"
     assert await check(world) == []

@@ -1141,9 +1141,14 @@ async def _screening_answer(uow: UnitOfWork, services: Services, inbound: Inboun
     raised = uow.cipher.decrypt(str(asked.payload["words"]).encode()) \
         if asked is not None and asked.payload.get("words") else ""
     await uow.timers.cancel(SCREENING_OPEN, str(inbound.chat_id))
-    # a press clears the question's buttons; a typed answer leaves them (pressing one later
-    # says the answer is in hand, or adds to it)
+    # the question answered loses its buttons, pressed or typed (a trial: a question answered
+    # by typing kept them into the next day)
     clear: list[Effect] = [] if typed else [ClearButtons(inbound.message_id)]
+    if typed:
+        since = asked.due_at - SCREENING_WINDOW if asked is not None else \
+            services.clock() - SCREENING_WINDOW
+        clear = [ClearButtons(m) for m in await uow.outbox.live_buttons(
+            inbound.chat_id, f"{SCREEN}:", since)]
     level = RiskLevel.IMMINENT if answer == "now" else RiskLevel.HIGH
     case = await live_for_chat(uow, inbound.chat_id)
     if case is not None and CASE.state_of(case) == Case.OPEN and answer in ("yes", "now") \

@@ -75,6 +75,8 @@ async def test_a_typed_now_is_imminent_and_a_typed_no_is_a_no(world: World) -> N
     await ask_after_feedback(world)
     await world.say(STUDENT, "nggak kok")
     assert pings(world, BUDI) == []
+    assert not [d for _, d in world.buttons(STUDENT) if d.startswith("sc:")], \
+        "(a trial) the question answered by typing keeps no buttons"
     # nobody is with them: no "your supporter will keep this in mind"
     assert render(world, "screening-thanks-alone") in world.texts(STUDENT)
     # answered: "iya" now is just words again (the welcome for someone with no conversation)

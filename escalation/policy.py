@@ -12,7 +12,8 @@ seen on the request before it, "open" means an escalation for the student is ope
 |                 |      |            |               | TELL_SUPPORTER                           |
 | CONCERN         | any  | yes        | any           | NUDGE_SUPPORTER                          |
 | CONCERN         | no   | no         | < CONCERN     | ASK_SCREENING                            |
-| CONCERN         | no   | no         | >= CONCERN    | - (already flagged: not asked again)     |
+| CONCERN         | no   | no         | >= CONCERN    | - (already flagged: not asked again),    |
+|                 |      |            |               | but ASK_SCREENING when ``waiting``       |
 | CONCERN         | yes  | no         | any           | - (a counselor is already being paged)   |
 | NONE            | any  | any        | any           | - (nothing)                              |
 
@@ -66,6 +67,10 @@ class Situation:
     in_session: bool  # the student is chatting with a supporter now
     in_intake: bool  # the student is in the intake conversation
     open_escalation: bool  # an escalation for this student is already open (not resolved)
+    # waiting in the queue, where nobody reads what they write: a new concern there is asked
+    # about again, however flagged the request already is (a trial: a student whose supporter
+    # left wrote of not wanting to wake up and got no reply at all)
+    waiting: bool = False
 
 
 @dataclass(frozen=True)
@@ -87,7 +92,7 @@ def decide(s: Situation) -> Decision:
     elif s.level == RiskLevel.CONCERN:
         if s.in_session:
             actions = (Action.NUDGE_SUPPORTER,)
-        elif not s.open_escalation and s.sticky_level < RiskLevel.CONCERN:
+        elif not s.open_escalation and (s.sticky_level < RiskLevel.CONCERN or s.waiting):
             actions = (Action.ASK_SCREENING,)
     return _decision(actions, sticky, s.open_escalation)
 

@@ -50,6 +50,7 @@ from handlers.context import Services
 from handlers.when import elapsed
 from storage.models import Person
 from storage.program_models import ChatSession, Escalation, Member
+from storage.repositories import ConversationState
 from storage.uow import UnitOfWork
 
 log = logging.getLogger("sejawat.escalation")
@@ -85,6 +86,7 @@ RESOURCES = {"student": "crisis-resources-asked", "refer": "crisis-resources-ref
 NUMBERS = {"numbers": True}  # meta of a message that gave the student the emergency numbers
 NUMBERS_IN_VIEW = 3  # the newest messages to a student that count as still on their screen
 RESOURCES_AGAIN_AFTER = timedelta(minutes=30)  # the numbers again in full after this long
+WAITING_CONCERN = "waiting_concern"  # in a waiting student's conversation: their words of risk
 ASQ_DETAIL = "asq:"  # a case's detail that holds the screening's answers (flows.screening)
 BEFORE_SCREENING = ("consent", "language", "topic", "description", "feeling")
 TELL = {"detector": "crisis-tell-supporter", "screening": "crisis-tell-supporter",
@@ -115,9 +117,25 @@ async def screen(uow: UnitOfWork, services: Services, inbound: Inbound, person: 
         # to a student telling of a friend's "capek idup"); the alert at the end carries it
         decision = replace(decision, actions=tuple(
             a for a in decision.actions if a is not Action.ASK_SCREENING))
-    return await act(uow, services, decision, inbound.chat_id, person,
-                     assessment.level, assessment.categories, source,
-                     assessment.excerpt(WORDS))
+    effects = await act(uow, services, decision, inbound.chat_id, person,
+                        assessment.level, assessment.categories, source,
+                        assessment.excerpt(WORDS))
+    if situation.waiting:  # kept for the supporter who takes them (``waiting_concern``)
+        conversation = await uow.conversations.get(inbound.chat_id)
+        if conversation is not None:
+            kept = str(conversation.data.get(WAITING_CONCERN, ""))
+            await uow.conversations.save(
+                inbound.chat_id, conversation.flow, conversation.state,
+                {**conversation.data,
+                 WAITING_CONCERN: merge_words(kept, readable(inbound.text)[:WORDS])},
+                services.clock())
+    if situation.waiting and not any(isinstance(e, Reply) and e.to == inbound.chat_id
+                                     for e in effects):
+        # (a trial) waiting, their screening question already asked or a case open: words of
+        # concern are never met with silence, nor with "nobody reads this yet" alone
+        effects.append(Reply("waiting-concern-heard", to=inbound.chat_id,
+                             priority=Priority.HIGH))
+    return effects
 
 
 # the nearest person before words of risk says whose they are: the writer's ("aku sendiri
@@ -183,7 +201,14 @@ async def _situation(uow: UnitOfWork, chat_id: int, person: Person,
         in_session=await uow.sessions.active_for_student(chat_id) is not None,
         in_intake=conversation is not None and conversation.flow == "intake",
         open_escalation=await live_for_chat(uow, chat_id) is not None,
+        waiting=_waiting(conversation),
     )
+
+
+def _waiting(conversation: ConversationState | None) -> bool:
+    """Waiting in the queue for a supporter: nobody reads what they write here yet."""
+    return conversation is not None and conversation.flow == "intake" and \
+        conversation.state == "queued"
 
 
 async def unresolved_for_chat(uow: UnitOfWork, chat_id: int) -> Escalation | None:
@@ -247,7 +272,9 @@ async def act(uow: UnitOfWork, services: Services, decision: Decision, chat_id: 
                                          source=source)
         elif action == Action.NUDGE_SUPPORTER and chat is not None:
             effects += await _nudge(uow, chat, words)
-        elif action == Action.ASK_SCREENING and not await _intake_will_screen(uow, chat_id):
+        elif action == Action.ASK_SCREENING and not await _intake_will_screen(uow, chat_id) \
+                and await uow.timers.armed(SCREENING_OPEN, str(chat_id)) is None:
+            # (not asked twice while its answer is awaited)
             keyboard = tuple((buttons.button(SCREEN, f"btn-screen-{c}", c),)
                              for c in SCREENING_CHOICES)
             effects.append(Reply("screening-question", {}, keyboard, to=chat_id,
@@ -372,6 +399,16 @@ async def _nudge(uow: UnitOfWork, chat: ChatSession, words: str) -> list[Effect]
                                     "words": shown(words, SHOWN_WORDS) or "-"},
                   keyboard,
                   to=supporter.telegram_id, priority=Priority.HIGH)]
+
+
+async def waiting_concern(uow: UnitOfWork, chat: ChatSession, words: str) -> list[Effect]:
+    """The supporter who takes a student from the line is nudged about the words of concern
+    they wrote while waiting (``WAITING_CONCERN``), as in a chat (a trial: "pengen tidur terus
+    ga usah bangun lagi", written while waiting, reached the next supporter only inside the
+    transcript). A case open is said by the briefing instead."""
+    if not words or await uow.escalations.unresolved_for_chat(chat.student_chat_id) is not None:
+        return []
+    return await _nudge(uow, chat, words)
 
 
 def _still_here(case: Escalation) -> str:
@@ -518,6 +555,22 @@ async def recent_words(uow: UnitOfWork, chat_id: int, person: Person) -> str:
     if conversation is not None:
         return str(conversation.data.get("description", ""))[:WORDS]
     return ""
+
+
+RISKY_WORDS_KEPT = timedelta(days=7)  # how far back a screening's ping looks for words of risk
+
+
+async def _risky_lately(uow: UnitOfWork, services: Services, chat_id: int) -> str:
+    """The student's words of risk in their last chat, if it ended within
+    ``RISKY_WORDS_KEPT`` (a trial: a late screening yes paged "(nothing written yet)" although
+    the student had written a plan the day before); '' when there are none."""
+    ended = await uow.sessions.ended_for_student_since(
+        chat_id, services.clock() - RISKY_WORDS_KEPT)
+    if ended is None:
+        return ""
+    risky = [w for w in await uow.escalations.student_words(ended.id, limit=20)
+             if services.detector.assess(w).level >= RiskLevel.CONCERN]
+    return " / ".join(risky[-3:])[-WORDS:]
 
 
 def case_buttons(case: Escalation, role: str = "counselor",
@@ -746,8 +799,14 @@ async def _update(uow: UnitOfWork, services: Services, chat_id: int, level: Risk
         await uow.timers.set(ACK_TIMER, str(case.id), sooner,
                              dict(current.payload) if current else {})
     paged = ladder_state(case)
+    return await _updates(uow, case, params, [m for m in paged.paged if m not in paged.failed])
+
+
+async def _updates(uow: UnitOfWork, case: Escalation, params: dict[str, str | int],
+                   member_ids: list[int]) -> list[Effect]:
+    """The case's update ping to each of ``member_ids``, with the case's buttons."""
     effects: list[Effect] = []
-    for member_id in (m for m in paged.paged if m not in paged.failed):
+    for member_id in member_ids:
         member = await uow.members.get(member_id)
         if member is not None:
             rows = case_buttons(case, member.role)
@@ -756,6 +815,28 @@ async def _update(uow: UnitOfWork, services: Services, chat_id: int, level: Risk
                                                         "member": member.id,
                                                         **case_meta(case, rows)}))
     return effects
+
+
+async def student_wrote(uow: UnitOfWork, services: Services, chat_id: int,
+                        text: str) -> list[Effect]:
+    """Words the student writes while their case waits for a counselor, with no chat open,
+    that raised nothing new (a trial: "eh maaf kepencet, aku gapapa kok", after a late yes
+    opened a case, never reached the ping): added to the case's words, and whoever was paged
+    (or acknowledged it) gets the update, nobody paged anew."""
+    case = await live_for_chat(uow, chat_id)
+    said = readable(text)
+    if case is None or not said:
+        return []
+    uow.escalations.set_words(case, merge_words(uow.escalations.words(case), said[:WORDS]))
+    state = CASE.state_of(case)
+    if state == Case.OPEN:
+        paged = ladder_state(case)
+        told = [m for m in paged.paged if m not in paged.failed]
+    elif state == Case.ACKNOWLEDGED and case.acknowledged_by is not None:
+        told = [case.acknowledged_by]
+    else:
+        return []
+    return await _updates(uow, case, await ping_params(uow, case, services.clock()), told)
 
 
 def _timeout_pair(services: Services) -> tuple[timedelta, timedelta]:
@@ -1066,10 +1147,12 @@ async def screening_answer(uow: UnitOfWork, services: Services, inbound: Inbound
 
 
 async def screening_yes_later(uow: UnitOfWork, services: Services, inbound: Inbound,
-                              person: Person, answer: str) -> list[Effect]:
-    """A *Yes* to an intake screening question pressed after the intake left it: taken as a
-    yes to the direct question (a counselor follows up), as the button would have been."""
-    return await _screening_answer(uow, services, inbound, person, answer)
+                              person: Person, answer: str, question: str = ""
+                              ) -> list[Effect]:
+    """A *Yes* to a screening question (``question``, flows.screening) pressed after its
+    screening left it: a counselor follows up, as the button would have had one; the ping
+    names the question asked (a trial: "in the past weeks" for "in the past week")."""
+    return await _screening_answer(uow, services, inbound, person, answer, question=question)
 
 
 async def typed_screening_answer(uow: UnitOfWork, services: Services, inbound: Inbound,
@@ -1085,15 +1168,20 @@ async def typed_screening_answer(uow: UnitOfWork, services: Services, inbound: I
 
 
 async def _screening_answer(uow: UnitOfWork, services: Services, inbound: Inbound,
-                            person: Person, answer: str, *, typed: bool = False
-                            ) -> list[Effect]:
+                            person: Person, answer: str, *, typed: bool = False,
+                            question: str = "") -> list[Effect]:
     asked = await uow.timers.armed(SCREENING_OPEN, str(inbound.chat_id))
     raised = uow.cipher.decrypt(str(asked.payload["words"]).encode()) \
         if asked is not None and asked.payload.get("words") else ""
     await uow.timers.cancel(SCREENING_OPEN, str(inbound.chat_id))
-    # a press clears the question's buttons; a typed answer leaves them (pressing one later
-    # says the answer is in hand, or adds to it)
+    # the question answered loses its buttons, pressed or typed (a trial: a question answered
+    # by typing kept them into the next day)
     clear: list[Effect] = [] if typed else [ClearButtons(inbound.message_id)]
+    if typed:
+        since = asked.due_at - SCREENING_WINDOW if asked is not None else \
+            services.clock() - SCREENING_WINDOW
+        clear = [ClearButtons(m) for m in await uow.outbox.live_buttons(
+            inbound.chat_id, f"{SCREEN}:", since)]
     level = RiskLevel.IMMINENT if answer == "now" else RiskLevel.HIGH
     case = await live_for_chat(uow, inbound.chat_id)
     if case is not None and CASE.state_of(case) == Case.OPEN and answer in ("yes", "now") \
@@ -1104,6 +1192,10 @@ async def _screening_answer(uow: UnitOfWork, services: Services, inbound: Inboun
     await uow.audit.add(f"person:{person.id}", "screening.answered", f"person:{person.id}",
                         {"answer": answer}, services.clock())
     source = "screening-now" if answer == "now" else "screening"
+    detail = ""
+    if question in screening.ALL:  # an ASQ question's yes: worded as that question
+        source = "asq-now" if answer == "now" else "asq"
+        detail = ASQ_DETAIL + screening.encode({question: "yes"})
     effects: list[Effect] = list(clear)
     alone = await uow.sessions.active_for_student(inbound.chat_id) is None and \
         await uow.requests.open_for(person.id) is None
@@ -1114,7 +1206,8 @@ async def _screening_answer(uow: UnitOfWork, services: Services, inbound: Inboun
         source = "screening-unsure"
     effects += await act(uow, services, decision, inbound.chat_id, person, level,
                          ("suicide",), source,
-                         await recent_words(uow, inbound.chat_id, person) or raised)
+                         await recent_words(uow, inbound.chat_id, person) or raised or
+                         await _risky_lately(uow, services, inbound.chat_id), detail)
     if not decision.actions or person.practice_with is not None:
         # never "your supporter will keep this in mind" to nobody's; a scripted student's
         # crisis reply is skipped (no counselor is coming), so it is thanked as the others

@@ -134,7 +134,8 @@ async def _handle(uow: UnitOfWork, services: Services, inbound: Inbound, *,
         # is taken, whenever it comes
         data = buttons.decode(inbound.button)
         return await escalations.screening_yes_later(
-            uow, services, inbound, person, "now" if data.event == "asq-now" else "yes")
+            uow, services, inbound, person, "now" if data.event == "asq-now" else "yes",
+            question=data.event.removeprefix("asq-"))
     if inbound.kind == "button":  # a press carries no words to screen
         data = buttons.decode(inbound.button)
         press = registry.find_button(A_STUDENT, data)

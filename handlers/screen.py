@@ -66,12 +66,17 @@ async def answer(uow: UnitOfWork, services: Services, inbound: Inbound, person: 
     chat = await uow.sessions.active_for_student(inbound.chat_id)
     if saved is None or chat is None or saved.data.get(AT) != name or \
             value not in screening.KEPT:
-        if value == "yes" and name in screening.ALL:  # a yes is never stale (a trial: a yes
-            # pressed nine seconds after the chat ended was "that button isn't active"): taken
-            # as a yes to the direct question, a counselor paged
+        if value == "yes" and name in screening.ALL and \
+                (chat is not None or not await _answered(uow, person, name)):
+            # a yes in the chat, or to a question never answered, is never stale (a trial: a
+            # yes pressed nine seconds after the chat ended was "that button isn't active"): a
+            # counselor is paged, about that question
             return await escalations.screening_yes_later(
-                uow, services, inbound, person, "now" if name == screening.ACUITY else "yes")
-        return [Reply("error-stale-button")]
+                uow, services, inbound, person, "now" if name == screening.ACUITY else "yes",
+                question=name)
+        # (a trial: a question answered by typing kept its buttons; its "Iya", tapped the next
+        # day, opened a new case) a screening that is over: nothing changes
+        return [ClearButtons(inbound.message_id), Reply("error-stale-button")]
     answers = {**saved.data.get(ANSWERS, {}), name: value}
     # in the chat's history, where it was given: whoever reads it later (a counselor taking
     # over) sees the question beside the answer (a trial: "Student: iya", and no question)
@@ -86,7 +91,11 @@ async def answer(uow: UnitOfWork, services: Services, inbound: Inbound, person: 
         if request is not None:
             request.screening = screening.encode(
                 {**screening.decode(request.screening), **answers}, chat=True)
-    effects: list[Effect] = [ClearButtons(inbound.message_id)]
+    # the question answered loses its buttons, tapped or typed (a trial: typed answers left
+    # them live into the next day)
+    shown = await uow.outbox.live_buttons(inbound.chat_id, f"{PREFIX}:", chat.started_at)
+    tapped = [inbound.message_id] if inbound.kind == "button" else []
+    effects: list[Effect] = [ClearButtons(m) for m in dict.fromkeys([*tapped, *shown])]
     effects += await escalations.screened(
         uow, services, person, Screened(name, value, screening.encode(answers), done))
     if not done:
@@ -112,6 +121,14 @@ async def so_far(uow: UnitOfWork, chat: ChatSession) -> dict[str, str | int]:
     where = "chat" if asking or screening.in_chat(kept) else "intake"
     return {"screened": where, "answers_key": screening.ANSWERS_KEY,
             **screening.params(answers, asking=asking)}
+
+
+async def _answered(uow: UnitOfWork, person: Person, name: str) -> bool:
+    """Was ``name`` answered in the screening of the student's chat that is over (kept with
+    their latest request)? Then that screening is over, and its buttons are stale."""
+    request = await uow.requests.latest_for(person.id)
+    return request is not None and screening.in_chat(request.screening) and \
+        name in screening.decode(request.screening)
 
 
 def _next(name: str, answers: dict[str, str]) -> str:

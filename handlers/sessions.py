@@ -89,6 +89,8 @@ async def accept(uow: UnitOfWork, services: Services, member: Member,
     await leave_queue(uow, request, "assign", now)
     chat = await uow.sessions.start(request, student, member.id, now)
     member.focus_session_id = chat.id
+    waiting = await uow.conversations.get(student)  # (what they wrote while waiting)
+    concern = str(waiting.data.get(escalations.WAITING_CONCERN, "")) if waiting else ""
     await journey.move(uow, student, "connect", now, {"session_id": chat.id})
     await arm_idle(uow, services, chat)
     await uow.audit.add(f"member:{member.id}", "session.started", f"request:{request.id}",
@@ -113,6 +115,7 @@ async def accept(uow: UnitOfWork, services: Services, member: Member,
             "recent": await chat_history(uow, services, earlier, member),
             "who": "you" if await _left_by(uow, request, member) else "other"},
             to=member.telegram_id))
+    effects += await escalations.waiting_concern(uow, chat, concern)
     if case is not None:
         # a student in crisis has their attention: the other students offered to them go
         # to someone else (S17; found by the model: an offer made the same minute stayed)

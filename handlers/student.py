@@ -105,7 +105,10 @@ async def converse(
                 await escalations.live_for_chat(uow, inbound.chat_id) is not None:
             # a counselor is coming: not a welcome and the consent question (the words that
             # opened the case were answered with the numbers; /start still begins a request)
-            return [] if _raised_it(services, inbound) else [Reply("case-open-waiting")]
+            if _raised_it(services, inbound):
+                return []  # (in the case already, with its update)
+            return [Reply("case-open-waiting"), *await escalations.student_wrote(
+                uow, services, inbound.chat_id, inbound.text)]
         if blocked_now(person, services.clock()):  # no peer chat for now: told why, with
             return [blocks.blocked_reply(services, person)]  # the numbers and 🆘
         flow = "intake"
@@ -117,6 +120,15 @@ async def converse(
         step = machine.step(saved.state, saved.data, to_event(inbound, prefix), ctx)
     machine = MACHINES[flow][0]
     effects = await _apply(uow, services, inbound, person, step)
+    if flow == "feedback" and inbound.kind == "text" and any(
+            isinstance(e, Reply) and e.key == "intake-use-buttons" for e in effects) and \
+            await escalations.live_for_chat(uow, inbound.chat_id) is not None:
+        # (a trial: after a late screening yes opened a case, "eh maaf kepencet, aku gapapa
+        # kok" was told to rate the chat, and never reached the ping) their words go to the
+        # case, as with nothing open
+        return [] if _raised_it(services, inbound) else [
+            Reply("case-open-waiting"),
+            *await escalations.student_wrote(uow, services, inbound.chat_id, inbound.text)]
     if any(isinstance(e, Reply) and e.key == "intake-cancelled" for e in effects) and \
             await escalations.live_for_chat(uow, inbound.chat_id) is not None:
         # not "nothing was sent to anyone": a screening answer already asked a counselor

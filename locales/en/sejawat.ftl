@@ -324,6 +324,9 @@ crisis-team-aware = { $asked ->
 counselor-joined-student = A counselor has joined the chat. 💛 You can write to them here.
 counselor-changed-student = Another counselor has taken over from the one you were talking with. 💛 You can keep writing here.
 screening-question = Thank you for sharing. May we ask you directly: in the past few weeks, have you had thoughts of killing yourself?
+waiting-concern-heard =
+    Thank you for telling us. 💛 Nobody is reading messages here yet, so if it feels heavy right now, you don't have to wait: press 🆘 to talk with a counselor, or contact:
+    { $resources }
 btn-screen-yes = Yes
 btn-screen-now = Yes, right now
 btn-screen-no = No

@@ -328,6 +328,9 @@ crisis-team-aware = { $asked ->
 counselor-joined-student = Konselor udah gabung di obrolan. 💛 Kamu bisa langsung nulis ke dia di sini.
 counselor-changed-student = Sekarang kamu ditemani konselor lain, gantiin konselor yang tadi. 💛 Kamu bisa lanjut nulis di sini ya.
 screening-question = Makasih udah cerita. Boleh kami tanya langsung? Beberapa minggu terakhir ini, kamu pernah nggak kepikiran buat bunuh diri?
+waiting-concern-heard =
+    Makasih udah cerita. 💛 Pesan di sini belum ada yang baca, jadi kalau rasanya berat banget sekarang, kamu nggak harus nunggu: tekan 🆘 buat ngobrol sama konselor, atau hubungi:
+    { $resources }
 btn-screen-yes = Iya
 btn-screen-now = Iya, sekarang juga
 btn-screen-no = Nggak

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.model.invariants import check
 from tests.model.test_regressions import intake, pings, press
 from tests.model.world import World
@@ -168,4 +170,86 @@ async def test_the_screening_in_the_take_over_is_in_the_counselors_language(
     assert "📋 Pertanyaan skrining: pernah berharap dirinya mati, beberapa minggu terakhir? " \
         "Jawaban: tidak\n" in taken, taken
     assert "Screening" not in taken
+    assert await check(world) == []
+
+
+async def test_typed_answers_take_the_buttons_away_and_a_stale_yes_changes_nothing(
+    world: World,
+) -> None:
+    """(A trial: /screen questions answered by typing, "kayaknya sih iya", "ga tau", kept their
+    Iya / Nggak / Aku nggak mau jawab into the next day; tapping "Iya" on one then opened a
+    new case.) A question answered, typed or tapped, loses its buttons; a button of a screening
+    that is over changes nothing and says it is out of date."""
+    await in_chat(world)
+    await world.command(DIMAS, "/screen")
+    first, yes = next((m, d) for m, d in world.buttons(STUDENT)
+                      if d.startswith("aq:wish-dead:") and d.endswith(":yes"))
+    await world.say(STUDENT, "ga tau")
+    assert not [d for m, d in world.buttons(STUDENT) if m == first], "typed: no buttons left"
+    await answer(world, "no")  # tapped
+    for said in ("nggak", "nggak"):
+        await world.say(STUDENT, said)
+    assert not [d for _, d in world.buttons(STUDENT) if d.startswith("aq:")], \
+        [world.telegram.by_id[m].text for m, d in world.buttons(STUDENT) if d.startswith("aq:")]
+    await world.end(DIMAS)
+    await world.advance(20 * 3600)
+    before = len(world.telegram.messages)
+    await world.press(STUDENT, first, yes)  # the old message's Yes, the next day
+    assert any(t.startswith("Tombol itu udah nggak berlaku") for t in world.texts(
+        STUDENT, before)), world.texts(STUDENT, before)
+    assert not pings(world, BUDI, before), "a screening that is over opens no case"
+    assert await check(world) == []
+
+
+async def test_a_late_yes_is_paged_with_the_question_asked_and_the_students_words(
+    world: World,
+) -> None:
+    """(A trial: a late "Iya" to "Seminggu terakhir ini, kamu ada kepikiran buat bunuh diri?"
+    paged "Reason: ... in the past weeks" and "(nothing written yet)", though the student had
+    written of not wanting to wake up in the chat.) A yes to a question never answered is
+    still a yes; its ping names that question and quotes the student's recent words."""
+    await in_chat(world)
+    await world.say(STUDENT, "kadang aku pengen tidur terus ga usah bangun lagi")
+    await world.command(DIMAS, "/screen")
+    await answer(world, "no", "no")
+    at, yes = next((m, d) for m, d in world.buttons(STUDENT)
+                   if d.startswith("aq:thoughts:") and d.endswith(":yes"))
+    await world.end(DIMAS)
+    await world.advance(3 * 3600)
+    before = len(world.telegram.messages)
+    await world.press(STUDENT, at, yes)
+    [ping] = pings(world, BUDI, before)
+    assert "thoughts of suicide in the past week: YES" in ping, ping
+    assert "past weeks" not in ping, ping
+    assert "ga usah bangun lagi" in ping, ping
+    assert "nothing written yet" not in ping, ping
+    assert await check(world) == []
+
+
+@pytest.mark.parametrize("feedback", ["left", "skipped"])
+async def test_what_the_student_writes_after_a_late_yes_reaches_whoever_was_paged(
+    world: World, feedback: str,
+) -> None:
+    """(A trial: after a late "Iya" opened a case, the student's "eh maaf kepencet, aku gapapa
+    kok" was not added to the ping.) Words written while their case waits for a counselor,
+    with no chat open, go to whoever was paged, in the case's words."""
+    await in_chat(world)
+    await world.command(DIMAS, "/screen")
+    await answer(world, "no", "no")
+    at, yes = next((m, d) for m, d in world.buttons(STUDENT)
+                   if d.startswith("aq:thoughts:") and d.endswith(":yes"))
+    await world.end(DIMAS)
+    if feedback == "skipped":  # nothing open any more, or the chat's feedback question
+        await press(world, STUDENT, "fb:skip")
+    await world.advance(20 * 3600)  # the next day
+    await world.press(STUDENT, at, yes)
+    assert pings(world, BUDI)
+    before = len(world.telegram.messages)
+    await world.say(STUDENT, "eh maaf kepencet, aku gapapa kok")
+    [update] = pings(world, BUDI, before)
+    assert "kepencet" in update, update
+    told = world.texts(STUDENT, before)
+    assert told, "the student hears a counselor is coming"
+    assert not any("ngebantu" in t or "tombol" in t for t in told), \
+        f"not the feedback question: {told}"
     assert await check(world) == []

@@ -228,3 +228,22 @@ async def test_words_that_raise_a_screening_case_are_in_its_reason_from_then_on(
     said = "\n".join(world.texts(DIMAS, before))
     assert "; then wrote: words about" in said, said
     assert await check(world) == []
+
+
+async def test_a_yes_tapped_after_cancelling_is_paged_as_the_question_asked(
+    world: World,
+) -> None:
+    """(A trial: a late "Iya" to "Seminggu terakhir ini, kamu ada kepikiran buat bunuh diri?"
+    was paged as "thoughts of suicide in the past weeks", the direct question's words.)"""
+    await to_feeling(world)
+    await press(world, STUDENT, "in:feeling:1")
+    await answer(world, "no", "no")
+    at, yes = next((m, d) for m, d in world.buttons(STUDENT)
+                   if d.startswith("in:asq-thoughts:") and d.endswith(":yes"))
+    await world.command(STUDENT, "/cancel")
+    before = len(world.telegram.messages)
+    await world.press(STUDENT, at, yes)
+    [ping] = pings(world, BUDI, before)
+    assert "thoughts of suicide in the past week: YES" in ping, ping
+    assert "past weeks" not in ping, ping
+    assert await check(world) == []

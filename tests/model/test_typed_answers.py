@@ -36,6 +36,10 @@ def render(world: World, key: str, lang: str = "id", **params: str | int) -> str
     ("i guess yeah", "yes"), ("keknya iya malam ini", "now"), ("kayaknya nggak", "unsure"),
     ("i think not", "unsure"), ("mungkin", "unsure"), ("i think", None),
     ("kayak gitu deh", None),
+    # a leading filler is not the answer (a trial: "hmm maybe" was told to use the buttons)
+    ("hmm maybe", "unsure"), ("emm iya", "yes"), ("eh nggak", "no"), ("uh yes", "yes"),
+    ("ehm ga tau", "unsure"), ("hmmm... kayaknya sih iya", "yes"), ("umm not rn", "no"),
+    ("hmm", None), ("eh", None), ("hmm aku capek", None),
 ])
 def test_what_reads_as_a_typed_answer(text: str, meant: str | None) -> None:
     assert typed_answer(text) == meant
@@ -71,6 +75,8 @@ async def test_a_typed_now_is_imminent_and_a_typed_no_is_a_no(world: World) -> N
     await ask_after_feedback(world)
     await world.say(STUDENT, "nggak kok")
     assert pings(world, BUDI) == []
+    assert not [d for _, d in world.buttons(STUDENT) if d.startswith("sc:")], \
+        "(a trial) the question answered by typing keeps no buttons"
     # nobody is with them: no "your supporter will keep this in mind"
     assert render(world, "screening-thanks-alone") in world.texts(STUDENT)
     # answered: "iya" now is just words again (the welcome for someone with no conversation)
@@ -256,4 +262,19 @@ async def test_a_question_answered_by_typing_keeps_no_buttons_and_a_late_yes_lea
     assert pings(world, BUDI, before), "a yes is a yes: a counselor is paged"
     questions = {m for m, d in world.buttons(STUDENT) if d.startswith("in:asq-")}
     assert len(questions) == 1, [world.telegram.by_id[m].text[:40] for m in questions]
+    assert await check(world) == []
+
+
+async def test_a_leading_filler_before_a_typed_answer_is_not_the_answer(world: World) -> None:
+    """(A trial: "hmm maybe" typed to a screening question got "Please choose one of the
+    buttons below.", plain "maybe" was taken.)"""
+    await to_feeling(world)
+    await press(world, STUDENT, "in:feeling:1")
+    before = len(world.telegram.messages)
+    await world.say(STUDENT, "hmm maybe")
+    assert render(world, "intake-use-buttons") not in world.texts(STUDENT, before)
+    assert any(d.startswith("in:asq-better-off-dead:") for _, d in world.latest_buttons(STUDENT))
+    await answer(world, "yes")
+    [ping] = pings(world, BUDI)
+    assert "wished dead: not sure" in ping, ping
     assert await check(world) == []

@@ -31,8 +31,9 @@ def sit(
     session: bool = False,
     intake: bool = False,
     open_: bool = False,
+    waiting: bool = False,
 ) -> Situation:
-    return Situation(level, sticky, session, intake, open_)
+    return Situation(level, sticky, session, intake, open_, waiting)
 
 
 # (situation, actions, new sticky level, priority boost) - one line per table row and variant
@@ -63,6 +64,11 @@ ROWS: list[tuple[Situation, tuple[Action, ...], RiskLevel, bool]] = [
     (sit(C, H, intake=True), (), H, True),
     (sit(C, H, intake=True, open_=True), (), H, True),
     (sit(C, N, intake=True, open_=True), (), C, True),
+    # waiting in the queue, where nobody reads them: asked again however flagged (a trial:
+    # no reply at all), but not while a case is open (a counselor is coming)
+    (sit(C, C, intake=True, waiting=True), (ASK,), C, False),
+    (sit(C, H, intake=True, waiting=True), (ASK,), H, True),
+    (sit(C, C, intake=True, open_=True, waiting=True), (), C, True),
     # NONE: nothing, the sticky level stays
     (sit(N), (), N, False),
     (sit(N, C, session=True), (), C, False),

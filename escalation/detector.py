@@ -430,7 +430,6 @@ class _Context:
         a denial cue or a laugh in the message lowers a combination to CONCERN."""
         if self.cues["accident"] or "frame" in vetoes:
             return []
-        media = bool(self.cues["media"])
         own: dict[str, list[tuple[int, int, int, int]]] = {}
         theirs: dict[str, list[tuple[int, int, int, int]]] = {}  # parts about someone else
         for kind, start, end in parts:
@@ -447,6 +446,10 @@ class _Context:
                 theirs.setdefault(kind, []).append((first, stop, o_start, o_end))
                 continue
             own.setdefault(kind, []).append((first, stop, o_start, o_end))
+        # a media word inside a part is an object, not a film's plot ("manga collection buat
+        # adek kelas" given away, round 17)
+        inside = [(a, b) for spans in (*own.values(), *theirs.values()) for a, b, _, _ in spans]
+        media = any(not any(i <= a and b <= j for i, j in inside) for a, b in self.cues["media"])
         found: list[tuple[RiskMatch, bool, bool, bool]] = []
         lowered = bool(self.cues["denial"]) or self.laughing
         for combo in combinations:

@@ -377,11 +377,9 @@ async def hand_back(uow: UnitOfWork, services: Services, chat: ChatSession, memb
     # before "the counselor had to leave")
     paging = await escalations.counselor_left(uow, services, chat.student_chat_id, member) \
         if role == "counselor" else []
-    if role == "supporter" and await practice.for_request(uow, request) is None and (
-            await uow.escalations.unresolved_for_chat(chat.student_chat_id) is not None or
-            await uow.escalations.highest_since(chat.student_chat_id, chat.started_at)
-            >= RiskLevel.HIGH):  # a supporter who leaves a crisis chat rests, as at its end
-        effects += await _rest(uow, services, chat, True, now, leaving=member)
+    if role == "supporter" and await practice.for_request(uow, request) is None and \
+            await crisis_in(uow, chat):  # a supporter who leaves a crisis chat rests, as at
+        effects += await _rest(uow, services, chat, True, now, leaving=member)  # its end
     staying = [m for m in await uow.sessions.staff(chat) if m.active]
     if not staying:
         if student_key == "handback-student" and role == "supporter" and \
@@ -675,8 +673,25 @@ async def end_session(uow: UnitOfWork, services: Services, chat: ChatSession,
             "pseudonym": request.pseudonym, "by": by, "name": ender.name if ender else "",
             "role_key": f"role-{ender.role}" if ender else "role-supporter"},
             to=member.telegram_id))
-    effects += await _rest(uow, services, chat, crisis, now)
+    # the rest is for a chat a crisis happened in, not for any chat of a student whose case
+    # from before is still open (a trial: a two-message chat, a case from the day before)
+    effects += await _rest(uow, services, chat, crisis and await crisis_in(uow, chat), now)
     return effects + await dispatch(uow, services)
+
+
+async def crisis_in(uow: UnitOfWork, chat: ChatSession) -> bool:
+    """A crisis happened in this chat: a counselor is in it, a case of high risk was opened
+    while it lasted, or the student's open case was opened, raised, reopened or taken over
+    while it lasted."""
+    if chat.counselor_id is not None or await uow.escalations.highest_since(
+            chat.student_chat_id, chat.started_at) >= RiskLevel.HIGH:
+        return True
+    case = await uow.escalations.unresolved_for_chat(chat.student_chat_id)
+    if case is None:
+        return False
+    return case.created_at >= chat.started_at or await uow.audit.happened_since(
+        ("escalation.updated", "escalation.taken_over", "escalation.handed_over"),
+        f"escalation:{case.id}", chat.started_at)
 
 
 async def _rest(uow: UnitOfWork, services: Services, chat: ChatSession, crisis: bool,

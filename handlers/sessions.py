@@ -175,7 +175,8 @@ async def _had_a_supporter_before(uow: UnitOfWork, chat: ChatSession) -> bool:
     as if she had only ever talked with a counselor."""
     earlier = await uow.sessions.ended_for_student_since(
         chat.student_chat_id, chat.started_at - timedelta(days=1), before=chat.id)
-    return earlier is not None and earlier.supporter_id is not None
+    return earlier is not None and (earlier.supporter_id is not None or
+                                    bool(await uow.offers.accepted(earlier.request_id)))
 
 
 async def chat_history(uow: UnitOfWork, services: Services, chat: ChatSession,
@@ -616,9 +617,13 @@ async def end_session(uow: UnitOfWork, services: Services, chat: ChatSession,
         # only ever talked with a counselor
         await journey.move(uow, chat.student_chat_id, "end_after_crisis", now)
         crisis = True
+        # a supporter who left this chat (to the counselor) is cleared from it; the offers
+        # accepted say they were here (a trial: "you also asked for a peer supporter" to
+        # students who had talked with one)
         peer = (ended_by.startswith("member:") or ended_by == "idle") and \
             chat.supporter_id is None and \
             bool(uow.requests.description(request).strip()) and \
+            not await uow.offers.accepted(request.id) and \
             not await _had_a_supporter_before(uow, chat) and \
             await uow.audit.happened("request.queued", f"request:{request.id}")
         # (only a request they sent asked for a peer supporter: one a counselor's take-over

@@ -34,7 +34,9 @@ error-media = Sorry, we can only read text messages here. Please write what you 
 error-unknown-command = That command doesn't work here. Send /help to see the ones you can use.
 error-stale-button = That button isn't active anymore, so nothing has changed. Just carry on from the latest message.
 error-does-not-fit = That doesn't fit this step. Let's pick up where we left off:
-error-generic = Sorry, something went wrong on our side with your last message. Please wait a moment, then send it again. If you need help right now: { $resources }
+error-generic =
+    Sorry, something went wrong on our side with your last message. Please wait a moment, then send it again. If you need help right now:
+    { $resources }
 error-too-long = That message is too long (more than { $max } characters). Could you split it into shorter messages?
 private-only = This bot only works in private chats. Message it directly to ask for support.
 relay-media-unsupported = Only text is passed on here, not photos, voice messages, stickers or files, to protect everyone's privacy. Please write your message as text.
@@ -229,7 +231,8 @@ session-supporter-unavailable = Your supporter can't continue. You keep your pla
         [nobody] the first supporter who comes on duty will join you here (nobody who can take your request is on duty right now).
         [closed] a supporter will join you here when the program opens again ({ $opens }).
        *[open] another supporter will join you here as soon as possible.
-    } If you need help now: { $resources }
+    } If you need help now:
+    { $resources }
 session-idle-check = Are you still there? 🙂 If we don't hear from you in { $minutes } minutes, this chat will close. You can always come back with /start.
 help-session =
     You are in a chat. Just write here.
@@ -1159,11 +1162,13 @@ btn-urgency-soon = It worries me, but not right now
 btn-urgency-unsure = I'm not sure
 friend-alert-sent =
     Thank you for telling us. 💛 A counselor has been told and will take it from here; they may write to you here to ask what you know. You don't have to do anything else, and it's not on you to fix it.{ $now ->
-        [yes] {" "}If your friend is in danger right now, call the emergency numbers: { $resources }
+        [yes] {" "}If your friend is in danger right now, call the emergency numbers:
+            { $resources }
        *[no] {""}
     }
 friend-words-heard =
-    Thank you for telling us about your friend. 💛 What you wrote sounds serious, so a counselor has been told right away. Two more short questions help them reach your friend. If your friend is in danger right now, call the emergency numbers: { $resources }
+    Thank you for telling us about your friend. 💛 What you wrote sounds serious, so a counselor has been told right away. Two more short questions help them reach your friend. If your friend is in danger right now, call the emergency numbers:
+    { $resources }
 friend-in-chat = If you'd like, a counselor can check in about your friend: press the button, and tell your supporter here what you know.
 
 ## Team: help a friend

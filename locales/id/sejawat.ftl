@@ -38,7 +38,9 @@ error-media = Maaf, kami cuma bisa baca pesan teks. Coba tulis pesanmu ya.
 error-unknown-command = Hmm, perintah itu nggak ada. Kirim /help buat lihat daftar perintahnya.
 error-stale-button = Tombol itu udah nggak berlaku, jadi nggak ada yang berubah. Lanjut dari pesan terakhir aja ya.
 error-does-not-fit = Itu belum pas buat langkah ini. Kita lanjut dari sini ya:
-error-generic = Maaf, sistem kami lagi bermasalah waktu baca pesan terakhirmu. Tunggu bentar, terus coba kirim lagi ya. Kalau kamu butuh bantuan sekarang: { $resources }
+error-generic =
+    Maaf, sistem kami lagi bermasalah waktu baca pesan terakhirmu. Tunggu bentar, terus coba kirim lagi ya. Kalau kamu butuh bantuan sekarang:
+    { $resources }
 error-too-long = Pesannya kepanjangan (lebih dari { $max } karakter). Coba pecah jadi beberapa pesan yang lebih pendek ya.
 private-only = Bot ini cuma bisa dipakai di obrolan pribadi. Kirim pesan langsung ke bot ini ya buat minta dukungan.
 relay-media-unsupported = Di sini cuma teks yang diteruskan, bukan foto, pesan suara, stiker, atau file, biar privasi semua orang tetap aman. Tulis aja pesanmu dalam bentuk teks ya.
@@ -233,7 +235,8 @@ session-supporter-unavailable = Pendampingmu udah nggak bisa lanjut. Kamu tetap 
         [nobody] pendamping pertama yang mulai bertugas bakal gabung di sini (sekarang lagi nggak ada yang bertugas dan bisa nerima permintaanmu).
         [closed] pendamping bakal gabung di sini begitu program buka lagi ({ $opens }).
        *[open] pendamping lain bakal gabung di sini secepatnya.
-    } Kalau kamu butuh bantuan sekarang: { $resources }
+    } Kalau kamu butuh bantuan sekarang:
+    { $resources }
 session-idle-check = Kamu masih di situ? 🙂 Kalau nggak ada kabar dalam { $minutes } menit, obrolan ini bakal ditutup. Kamu selalu bisa balik lagi dengan /start.
 help-session =
     Kamu lagi ada di obrolan. Tulis aja di sini.
@@ -1182,11 +1185,13 @@ btn-urgency-soon = Bikin khawatir, tapi bukan sekarang
 btn-urgency-unsure = Aku nggak yakin
 friend-alert-sent =
     Makasih udah ngasih tahu kami. 💛 Konselor udah dikabarin dan bakal nanganin dari sini; mungkin dia nanya ke kamu di sini soal yang kamu tahu. Kamu nggak perlu ngapa-ngapain lagi, dan bukan tugasmu buat nyelesaiin ini.{ $now ->
-        [yes] {" "}Kalau temanmu dalam bahaya sekarang, hubungi nomor darurat: { $resources }
+        [yes] {" "}Kalau temanmu dalam bahaya sekarang, hubungi nomor darurat:
+            { $resources }
        *[no] {""}
     }
 friend-words-heard =
-    Makasih udah cerita soal temanmu. 💛 Yang kamu tulis kedengarannya serius, jadi konselor udah langsung dikabarin. Dua pertanyaan singkat lagi ya, biar mereka bisa cepat nemuin temanmu. Kalau temanmu dalam bahaya sekarang, hubungi nomor darurat: { $resources }
+    Makasih udah cerita soal temanmu. 💛 Yang kamu tulis kedengarannya serius, jadi konselor udah langsung dikabarin. Dua pertanyaan singkat lagi ya, biar mereka bisa cepat nemuin temanmu. Kalau temanmu dalam bahaya sekarang, hubungi nomor darurat:
+    { $resources }
 friend-in-chat = Kalau kamu mau, konselor bisa ngecek soal temanmu: tekan tombolnya, terus ceritain ke pendampingmu di sini apa yang kamu tahu.
 
 ## Tim: bantu teman

@@ -101,6 +101,8 @@ intake-feeling = How are you feeling right now, from 1 (very bad) to 5 (good)?
 intake-anonymity =
     In the chat, your name is “{ $pseudonym }”. Your supporter won't see your real name, username or Telegram account.
     Is this name okay?
+intake-anonymity-kept =
+    In the chat, your name stays “{ $pseudonym }”: a counselor already knows you by it from what you told us earlier, so it can't be changed for now (one name, so nobody mixes you up). Your supporter won't see your real name, username or Telegram account.
 intake-summary =
     Here is your request:
 

@@ -105,6 +105,8 @@ intake-feeling = Gimana perasaanmu sekarang? 1 = berat banget, 5 = baik.
 intake-anonymity =
     Di obrolan, namamu “{ $pseudonym }”. Pendampingmu nggak bakal lihat nama asli, username, atau akun Telegram-mu.
     Nama ini oke?
+intake-anonymity-kept =
+    Di obrolan, namamu tetap “{ $pseudonym }”: konselor udah kenal kamu dengan nama ini dari yang kamu ceritain sebelumnya, jadi sekarang nggak bisa ganti nama dulu (satu nama aja, biar nggak ketuker). Pendampingmu nggak bakal lihat nama asli, username, atau akun Telegram-mu.
 intake-summary =
     Ini permintaanmu:
 

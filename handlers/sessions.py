@@ -379,8 +379,9 @@ async def hand_back(uow: UnitOfWork, services: Services, chat: ChatSession, memb
     paging = await escalations.counselor_left(uow, services, chat.student_chat_id, member) \
         if role == "counselor" else []
     if role == "supporter" and await practice.for_request(uow, request) is None and \
-            await crisis_in(uow, chat):  # a supporter who leaves a crisis chat rests, as at
-        effects += await _rest(uow, services, chat, True, now, leaving=member)  # its end
+            await crisis_in(uow, chat, counselor=False):  # a supporter who leaves a crisis
+        # chat rests, as at its end
+        effects += await _rest(uow, services, chat, True, now, leaving=member)
     staying = [m for m in await uow.sessions.staff(chat) if m.active]
     if not staying:
         if student_key == "handback-student" and role == "supporter" and \
@@ -684,11 +685,11 @@ async def end_session(uow: UnitOfWork, services: Services, chat: ChatSession,
     return effects + await dispatch(uow, services)
 
 
-async def crisis_in(uow: UnitOfWork, chat: ChatSession) -> bool:
-    """A crisis happened in this chat: a counselor is in it, a case of high risk was opened
-    while it lasted, or the student's open case was opened, raised, reopened or taken over
-    while it lasted."""
-    if chat.counselor_id is not None or await uow.escalations.highest_since(
+async def crisis_in(uow: UnitOfWork, chat: ChatSession, *, counselor: bool = True) -> bool:
+    """A crisis happened in this chat: a counselor is in it (``counselor``: counted so), a
+    case of high risk was opened while it lasted, or the student's open case was opened,
+    raised or taken over while it lasted."""
+    if counselor and chat.counselor_id is not None or await uow.escalations.highest_since(
             chat.student_chat_id, chat.started_at) >= RiskLevel.HIGH:
         return True
     case = await uow.escalations.unresolved_for_chat(chat.student_chat_id)

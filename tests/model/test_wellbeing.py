@@ -353,3 +353,26 @@ async def test_an_ordinary_chat_with_a_student_whose_case_is_from_before_brings_
     await intake(world, EN_STUDENT, "en")
     assert offered(world, DIMAS, waiting), "not resting"
     assert await check(world) == []
+
+
+async def test_the_waiting_alert_says_nobody_could_take_it_when_the_offer_came_only_now(
+    template: tuple[Path, str], tmp_path: Path,
+) -> None:
+    """(A trial: "the reason: offered, but declined or not answered yet" after 30 minutes in
+    which nobody could take the student, one supporter resting and the other off duty; the
+    offer was made as the rest ended, the same instant as the alert.)"""
+    world = await World.create(template[0], tmp_path, template[1],
+                               wellbeing={"cooldown_after_crisis": 1800},
+                               routing={"unattended_alert": 1800})
+    try:
+        await _heavy_chat(world)  # Dimas rests 30 minutes; Ayu is off duty
+        await intake(world, EN_STUDENT, "en")
+        waiting = len(world.telegram.messages)
+        await world.advance(1800)
+        assert offered(world, DIMAS, waiting), "offered as the rest ends"
+        [alert] = [t for t in world.texts(SARI, waiting) if "has been waiting" in t]
+        assert "declined or not answered" not in alert, alert
+        assert "no supporter on duty could take it until just now" in alert, alert
+        assert await check(world) == []
+    finally:
+        await world.close()

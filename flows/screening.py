@@ -10,7 +10,6 @@ to ask gently. Answers are kept as ``question=answer`` pairs (``encode``/``decod
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 
 from escalation.detector import RiskLevel
@@ -103,8 +102,6 @@ _YES_HEDGED = ("i think so", "probably", "prolly", "kinda", "kind of", "sort of"
                "a little", "a bit", "a lot", "agak", "dikit", "sedikit", "lumayan", "sometimes",
                "kayaknya", "sepertinya", "keknya", "kyknya", "kayanya")
 TYPED = ("yes", "now", "no", "unsure")
-# "hmm", "emm", "eh", "uh", "ehm", "umm" (however long) and "...", before the answer
-_FILLER = re.compile(r"h+m+|e+m+|e+h+|e+h+m+|u+h+|u+m+|\.+|…+")
 
 
 def typed_answer(text: str) -> str | None:
@@ -113,12 +110,6 @@ def typed_answer(text: str) -> str | None:
     said = " ".join(text.lower().replace("’", "'").split())
     words = [w.strip(".,!?;:()\"") for w in said.split()]
     words = [w for w in words if w]
-    lead = 0  # a leading filler is not the answer (a trial: "hmm maybe" was told to use the
-    while lead < len(words) - 1 and _FILLER.fullmatch(words[lead]):  # buttons, "maybe" was
-        lead += 1  # taken)
-    if lead:
-        words = words[lead:]
-        said = " ".join(words)
     if not words:
         return None
     if any(said.startswith(phrase) or said == phrase for phrase in _UNSURE) and \

@@ -843,7 +843,11 @@ roster-updated = { $name } is deactivated and has been told. { $load ->
     }
 member-deactivated = A coordinator has paused your membership: you won't get requests or crisis alerts for now{ $load ->
         [0] .
-       *[other] , and your open chats went to colleagues (each student was told).
+       *[other] { $went ->
+            [colleague] , and your open chats go on with the colleagues in them (each student was told).
+            [both] , and your open chats go on with the colleagues in them or, where there was none, went back to the front of the queue for the next supporter (each student was told).
+           *[queue] , and your open chats went back to the front of the queue for the next supporter (each student was told).
+        }
     } Thank you for what you have done. If you have questions, talk to your coordinator.
 member-reactivated = A coordinator has made your membership active again. Welcome back! Go on duty with /duty when you're ready.
 roster-confirm-deactivate =
@@ -861,6 +865,7 @@ roster-confirm-deactivate =
     }
     { $last ->
         [counselor] ⚠️ { $name } is the only active counselor. Without one, crisis alerts go to coordinators only until you add or activate a counselor.
+        [supporter] ⚠️ { $name } is the only peer supporter on duty. Without them, students who ask to talk wait in the queue until another supporter comes on duty.
        *[no] {""}
     }
     You can activate them again at any time.

@@ -847,7 +847,11 @@ roster-updated = { $name } dinonaktifkan dan sudah diberi tahu. { $load ->
     }
 member-deactivated = Koordinator menonaktifkan keanggotaan ini untuk sementara: permintaan dan peringatan krisis tidak akan dikirim dulu{ $load ->
         [0] .
-       *[other] , dan obrolan yang masih terbuka sudah diteruskan ke rekan tim (setiap siswa sudah diberi tahu).
+       *[other] { $went ->
+            [colleague] , dan obrolan yang masih terbuka tetap berjalan bersama rekan tim yang ada di dalamnya (setiap siswa sudah diberi tahu).
+            [both] , dan obrolan yang masih terbuka tetap bersama rekan tim yang ada di dalamnya, atau, kalau tidak ada, kembali ke urutan paling depan antrean untuk pendamping berikutnya (setiap siswa sudah diberi tahu).
+           *[queue] , dan obrolan yang masih terbuka kembali ke urutan paling depan antrean untuk pendamping berikutnya (setiap siswa sudah diberi tahu).
+        }
     } Terima kasih atas semua bantuannya. Kalau ada pertanyaan, silakan hubungi koordinator.
 member-reactivated = Koordinator mengaktifkan lagi keanggotaan ini. Selamat datang kembali! Kirim /duty kalau sudah siap bertugas.
 roster-confirm-deactivate =
@@ -863,6 +867,7 @@ roster-confirm-deactivate =
     }
     { $last ->
         [counselor] ⚠️ { $name } satu-satunya konselor yang aktif. Tanpa konselor, peringatan krisis hanya sampai ke koordinator sampai Anda menambah atau mengaktifkan konselor lagi.
+        [supporter] ⚠️ { $name } satu-satunya pendamping yang sedang bertugas. Tanpa dia, siswa yang minta ngobrol menunggu di antrean sampai ada pendamping lain yang mulai bertugas.
        *[no] {""}
     }
     Anda bisa mengaktifkannya lagi kapan saja.

@@ -37,6 +37,9 @@ SCREEN_AT = 2  # a feeling this low (or a concern in what they wrote) asks the A
 ASQ = "asq"  # the answers so far, {question: answer}; ASQ_DONE once the screening ended
 ASQ_DONE = "asq_done"
 LANGUAGES = ("id", "en")
+# the student's name must stay (a counselor knows them by it: an open case), set by the
+# handler before each step (handlers.student): no other name is offered
+NAME_FIXED = "name_fixed"
 PREFIX = "in"
 
 
@@ -140,6 +143,10 @@ def _asq(question: str, intro: bool = True) -> Prompt:
 
 
 def _anonymity(ctx: Context, data: Data) -> Sequence[Effect]:
+    if data.get(NAME_FIXED):  # said up front, not after they chose another (a trial)
+        return _ask("intake-anonymity-kept",
+                    ((button("btn-name-keep", "name", "keep"),), (BACK,)),
+                    pseudonym=data["pseudonym"])
     return _ask(
         "intake-anonymity",
         ((button("btn-name-keep", "name", "keep"),),
@@ -163,7 +170,7 @@ def _summary(ctx: Context, data: Data) -> Sequence[Effect]:
 
 
 def _edit_menu(ctx: Context, data: Data) -> Sequence[Effect]:
-    fields = ("topic", "description", "feeling", "name")
+    fields = ("topic", "description", "feeling") + (() if data.get(NAME_FIXED) else ("name",))
     rows = tuple((button(f"btn-edit-{f}", "edit-field", f),) for f in fields)
     return _ask("intake-edit", (*rows, (button("btn-back", "back"),)))
 
@@ -407,6 +414,8 @@ for _g in ("known-topic", "has-description", "length-ok", "too-long", "known-fee
     GUARDS[f"{_g}&editing"] = _and(_g, "editing")
 GUARDS["known-feeling&screen"] = _and("known-feeling", "screen")
 GUARDS["known-answer&yes-so-far"] = _and("known-answer", "yes-so-far")
+GUARDS["name-fixed"] = lambda ctx, data, event: bool(data.get(NAME_FIXED))
+GUARDS["another&name-fixed"] = _and("another", "name-fixed")
 
 
 def _asq_states() -> dict[str, State]:
@@ -483,6 +492,7 @@ INTAKE = Machine(
         **_asq_states(),
         "anonymity": State("anonymity", _anonymity, back="feeling", on=(
             On("name", to="summary", guard="keep"),
+            On("name", guard="another&name-fixed", reprompt=True),  # (an older button)
             On("name", guard="another", do=_new_name, reprompt=True),
         )),
         "summary": State("summary", _summary, back="anonymity", on=(

@@ -262,11 +262,16 @@ async def roster_button(uow: UnitOfWork, services: Services, inbound: Inbound,
         # the last coordinator: nobody could run the program or let anyone back in
         return [card, Reply("roster-last-coordinator", {"name": other.name})]
     if action == "confirm":
-        alone = other.role == "counselor" and not [
-            m for m in await uow.members.all("counselor") if m.active and m.id != other.id]
+        others = [m for m in await uow.members.all(other.role)
+                  if m.active and m.id != other.id]
+        last = "counselor" if other.role == "counselor" and not others else \
+            "supporter" if other.role == "supporter" and other.on_duty and not [
+                m for m in others if m.on_duty and m.trained] else "no"
         return [Reply("roster-confirm-deactivate", {
             "name": other.name, "load": loads.get(other.id, 0), "seat": other.role,
-            "last": "counselor" if alone else "no",  # crisis alerts would reach coordinators only
+            # a counselor: crisis alerts would reach coordinators only; the supporter on
+            # duty: nobody would take a student until someone comes on duty (a trial)
+            "last": last,
         }, _confirm_buttons(other), edit=inbound.message_id or None)]
     if action == "keep":
         return [card]
@@ -280,6 +285,11 @@ async def roster_button(uow: UnitOfWork, services: Services, inbound: Inbound,
             from handlers.sessions import withdraw_member
 
             had = loads.get(other.id, 0)
+            # where their chats go: on with a colleague in them, or back to the queue (a
+            # trial: "passed to a teammate" when nobody was on duty to take them)
+            kept = [any(m.active and m.id != other.id for m in await uow.sessions.staff(c))
+                    for c in await uow.sessions.active_for_member(other.id)]
+            went = "colleague" if kept and all(kept) else "both" if any(kept) else "queue"
             moved = await withdraw_member(uow, services, other)
             await uow.audit.add(f"member:{member.id}", "member.deactivated",
                                 f"member:{other.id}", {}, now)
@@ -289,7 +299,8 @@ async def roster_button(uow: UnitOfWork, services: Services, inbound: Inbound,
                     Reply("roster-updated", {"name": other.name, "load": had,
                                              "seat": other.role}),
                     # (seen) they learned it only from /duty: told, kindly
-                    Reply("member-deactivated", {"load": had}, to=other.telegram_id),
+                    Reply("member-deactivated", {"load": had, "went": went},
+                          to=other.telegram_id),
                     menus.menu(other)]
     else:
         return [Reply("error-stale-button")]

@@ -271,6 +271,10 @@ def able_on_duty(supporters: list[Member], request: HelpRequest) -> bool:
     return any(eligible(candidate(m, 0), need) for m in supporters)
 
 
+OFFERED_LATE = timedelta(minutes=1)  # an offer made this long after the wait began: nobody
+# could take the request before it (unless an offer of it was turned down)
+
+
 async def arm_unattended(uow: UnitOfWork, services: Services, request: HelpRequest,
                          now: datetime) -> None:
     """Start counting how long this request waits (once per request: an alert already sent
@@ -320,12 +324,20 @@ async def unattended(uow: UnitOfWork, services: Services, request_id: int,
         loads[own.member_id] = loads.get(own.member_id, 1) - 1
     why = why_unmatched([candidate(m, loads.get(m.id, 0), m.id in rest) for m in supporters],
                         Need(request.id, request.language, request.topic))
+    offered_ago = 0
+    if why == "not-accepted" and own is not None and \
+            own.created_at - since >= OFFERED_LATE and \
+            not await uow.offers.refused_since(request.id, since):
+        # nobody turned it down: it waited because nobody could take it until the offer
+        # now open was made (a trial: "declined or not answered" of an offer made the same
+        # instant as the alert, after 30 minutes of one supporter resting, one off duty)
+        why, offered_ago = "offered-late", int((now - own.created_at).total_seconds() // 60)
     student = await student_chat(uow, request)  # (read once: the case and the student's news)
     params: dict[str, str | int] = {
         "pseudonym": request.pseudonym, "topic_key": f"topic-{request.topic}",
         "language_key": f"btn-lang-{request.language}",
         "waited": max(1, int((now - since).total_seconds() // 60)),
-        "why_key": f"unattended-why-{why}",
+        "why_key": f"unattended-why-{why}", "offered_ago": offered_ago,
         # (a trial: the alert did not say the same student had a crisis case open)
         "case": case.id if (case := await uow.escalations.unresolved_for_chat(
             student)) is not None else 0,

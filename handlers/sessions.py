@@ -227,7 +227,8 @@ async def _had_a_supporter_before(uow: UnitOfWork, chat: ChatSession) -> bool:
     as if she had only ever talked with a counselor."""
     earlier = await uow.sessions.ended_for_student_since(
         chat.student_chat_id, chat.started_at - timedelta(days=1), before=chat.id)
-    return earlier is not None and earlier.supporter_id is not None
+    return earlier is not None and (earlier.supporter_id is not None or
+                                    bool(await uow.offers.accepted(earlier.request_id)))
 
 
 async def chat_history(uow: UnitOfWork, services: Services, chat: ChatSession,
@@ -454,10 +455,9 @@ async def hand_back(uow: UnitOfWork, services: Services, chat: ChatSession, memb
     # before "the counselor had to leave")
     paging = await escalations.counselor_left(uow, services, chat.student_chat_id, member) \
         if role == "counselor" else []
-    if role == "supporter" and await practice.for_request(uow, request) is None and (
-            await uow.escalations.unresolved_for_chat(chat.student_chat_id) is not None or
-            await uow.escalations.highest_since(chat.student_chat_id, chat.started_at)
-            >= RiskLevel.HIGH):  # a supporter who leaves a crisis chat rests, as at its end
+    if role == "supporter" and await practice.for_request(uow, request) is None and \
+            await crisis_in(uow, chat, counselor=False):  # a supporter who leaves a crisis
+        # chat rests, as at its end
         effects += await _rest(uow, services, chat, True, now, leaving=member)
     staying = [m for m in await uow.sessions.staff(chat) if m.active]
     if not staying:
@@ -719,9 +719,13 @@ async def end_session(uow: UnitOfWork, services: Services, chat: ChatSession,
         # only ever talked with a counselor
         await journey.move(uow, chat.student_chat_id, "end_after_crisis", now)
         crisis = True
+        # a supporter who left this chat (to the counselor) is cleared from it; the offers
+        # accepted say they were here (a trial: "you also asked for a peer supporter" to
+        # students who had talked with one)
         peer = (ended_by.startswith("member:") or ended_by == "idle") and \
             chat.supporter_id is None and \
             bool(uow.requests.description(request).strip()) and \
+            not await uow.offers.accepted(request.id) and \
             not await _had_a_supporter_before(uow, chat) and \
             await uow.audit.happened("request.queued", f"request:{request.id}")
         # (only a request they sent asked for a peer supporter: one a counselor's take-over
@@ -776,8 +780,25 @@ async def end_session(uow: UnitOfWork, services: Services, chat: ChatSession,
             "pseudonym": request.pseudonym, "by": by, "name": ender.name if ender else "",
             "role_key": f"role-{ender.role}" if ender else "role-supporter"},
             to=member.telegram_id))
-    effects += await _rest(uow, services, chat, crisis, now)
+    # the rest is for a chat a crisis happened in, not for any chat of a student whose case
+    # from before is still open (a trial: a two-message chat, a case from the day before)
+    effects += await _rest(uow, services, chat, crisis and await crisis_in(uow, chat), now)
     return effects + await dispatch(uow, services)
+
+
+async def crisis_in(uow: UnitOfWork, chat: ChatSession, *, counselor: bool = True) -> bool:
+    """A crisis happened in this chat: a counselor is in it (``counselor``: counted so), a
+    case of high risk was opened while it lasted, or the student's open case was opened,
+    raised or taken over while it lasted."""
+    if counselor and chat.counselor_id is not None or await uow.escalations.highest_since(
+            chat.student_chat_id, chat.started_at) >= RiskLevel.HIGH:
+        return True
+    case = await uow.escalations.unresolved_for_chat(chat.student_chat_id)
+    if case is None:
+        return False
+    return case.created_at >= chat.started_at or await uow.audit.happened_since(
+        ("escalation.updated", "escalation.taken_over", "escalation.handed_over"),
+        f"escalation:{case.id}", chat.started_at)
 
 
 async def _rest(uow: UnitOfWork, services: Services, chat: ChatSession, crisis: bool,

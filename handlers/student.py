@@ -8,7 +8,7 @@ from datetime import timedelta
 from escalation.detector import RiskLevel
 from flows import screening
 from flows.buttons import ButtonData
-from flows.intake import ASQ, INTAKE
+from flows.intake import ASQ, INTAKE, NAME_FIXED
 from flows.journey import RISK, Place, place_of
 from flows.machine import Event, Machine, Step
 from flows.safety_plan import PLAN, SAFETY_PLAN
@@ -117,7 +117,15 @@ async def converse(
     else:
         flow = saved.flow
         machine, prefix = MACHINES[flow]
-        step = machine.step(saved.state, saved.data, to_event(inbound, prefix), ctx)
+        data = saved.data
+        if flow == "intake" and person.pseudonym and saved.state != "queued":
+            # while a case is open, counselors know the student by one name: it stays, and
+            # the intake says so before they pick one (a trial: told after they sent it)
+            fixed = await escalations.unresolved_for_chat(uow, person.telegram_id) is not None
+            if fixed or data.get(NAME_FIXED):
+                data = {**data, NAME_FIXED: fixed,
+                        "pseudonym": person.pseudonym if fixed else data.get("pseudonym")}
+        step = machine.step(saved.state, data, to_event(inbound, prefix), ctx)
     machine = MACHINES[flow][0]
     effects = await _apply(uow, services, inbound, person, step)
     if flow == "feedback" and inbound.kind == "text" and any(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import and_, delete, exists, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.crypto import Cipher
@@ -17,7 +17,14 @@ from storage.models import (
     OutboxMessage,
     Person,
 )
-from storage.program_models import ChatSession, Escalation, Feedback, Note, RelayMessage
+from storage.program_models import (
+    ChatSession,
+    Escalation,
+    Feedback,
+    Note,
+    Offer,
+    RelayMessage,
+)
 from storage.repositories import Conversations
 
 
@@ -89,7 +96,17 @@ class Privacy:
         # a chat a counselor opened with a student who asked nobody (a crisis case taken over
         # before any request: its request is the counselor's, topic "crisis") is not a peer
         # chat, nor a request (a trial: /stats counted it as both)
-        peer, alone = ChatSession.supporter_id.is_not(None), ChatSession.supporter_id.is_(None)
+        # a supporter was in it: one is now, or one joined it while it lasted (the offer
+        # accepted as it started, or a handover to them); a supporter's id is cleared when
+        # they leave (a trial: chats left, handed back or taken over by a counselor were
+        # counted as the counselor's: "with a supporter: 1 finished, a counselor only: 7")
+        joined = exists().where(
+            Offer.request_id == ChatSession.request_id, Offer.status == "accepted",
+            Offer.decided_at >= ChatSession.started_at,
+            or_(ChatSession.ended_at.is_(None), Offer.decided_at < ChatSession.ended_at,
+                Offer.decided_at == ChatSession.started_at))
+        peer = or_(ChatSession.supporter_id.is_not(None), joined)
+        alone = and_(ChatSession.supporter_id.is_(None), ~joined)
         return {
             "requests": await count(HelpRequest, real, HelpRequest.topic != CRISIS_TOPIC),
             "queued": await count(HelpRequest, real, HelpRequest.status == "queued"),

@@ -263,6 +263,14 @@ class Offers:
             select(Offer).where(Offer.member_id == member_id, Offer.status == "pending")
         )).all()
 
+    async def refused_since(self, request_id: int, since: datetime) -> bool:
+        """Whether an offer of this request was declined or went unanswered at ``since`` or
+        later."""
+        return await self._s.scalar(select(Offer.id).where(
+            Offer.request_id == request_id,
+            Offer.status.in_((OfferStatus.DECLINED.value, OfferStatus.EXPIRED.value)),
+            Offer.decided_at >= since).limit(1)) is not None
+
     async def missed_in_a_row(self, member_id: int, since: datetime | None) -> int:
         """How many of the member's latest offers (since ``since``) expired unanswered, counted
         back from the newest until one they answered (or one withdrawn)."""

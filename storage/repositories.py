@@ -778,6 +778,13 @@ class Audit:
         return await self._s.scalar(select(AuditEntry.id).where(
             AuditEntry.action == action, AuditEntry.subject == subject).limit(1)) is not None
 
+    async def happened_since(self, actions: Sequence[str], subject: str,
+                             since: datetime) -> bool:
+        """Whether any of ``actions`` was recorded about ``subject`` at ``since`` or later."""
+        return await self._s.scalar(select(AuditEntry.id).where(
+            AuditEntry.action.in_(actions), AuditEntry.subject == subject,
+            AuditEntry.at >= since).limit(1)) is not None
+
     async def latest(self, action: str) -> dict[str, AuditEntry]:
         """The newest entry of ``action`` for each actor who has one."""
         newest = select(func.max(AuditEntry.id)).where(AuditEntry.action == action) \

@@ -35,6 +35,10 @@ unattended-alert =
 unattended-why-nobody-on-duty = no supporter who speaks this language is on duty.
 unattended-why-all-busy = every supporter on duty is at capacity.
 unattended-why-not-accepted = it was offered, but declined or not answered yet.
+unattended-why-offered-late = no supporter on duty could take it until { $offered_ago ->
+        [0] just now
+       *[other] { $offered_ago } min ago
+    } (resting, at capacity or off duty); it has been offered since, not answered yet.
 
 ## Students: their supporter had to leave
 handback-student =

@@ -34,7 +34,9 @@ error-media = Sorry, we can only read text messages here. Please write what you 
 error-unknown-command = That command doesn't work here. Send /help to see the ones you can use.
 error-stale-button = That button isn't active anymore, so nothing has changed. Just carry on from the latest message.
 error-does-not-fit = That doesn't fit this step. Let's pick up where we left off:
-error-generic = Sorry, something went wrong on our side with your last message. Please wait a moment, then send it again. If you need help right now: { $resources }
+error-generic =
+    Sorry, something went wrong on our side with your last message. Please wait a moment, then send it again. If you need help right now:
+    { $resources }
 error-too-long = That message is too long (more than { $max } characters). Could you split it into shorter messages?
 private-only = This bot only works in private chats. Message it directly to ask for support.
 relay-media-unsupported = Only text is passed on here, not photos, voice messages, stickers or files, to protect everyone's privacy. Please write your message as text.
@@ -101,6 +103,8 @@ intake-feeling = How are you feeling right now, from 1 (very bad) to 5 (good)?
 intake-anonymity =
     In the chat, your name is “{ $pseudonym }”. Your supporter won't see your real name, username or Telegram account.
     Is this name okay?
+intake-anonymity-kept =
+    In the chat, your name stays “{ $pseudonym }”: a counselor already knows you by it from what you told us earlier, so it can't be changed for now (one name, so nobody mixes you up). Your supporter won't see your real name, username or Telegram account.
 intake-summary =
     Here is your request:
 
@@ -231,7 +235,8 @@ session-supporter-unavailable = Your supporter can't continue. You keep your pla
         [nobody] the first supporter who comes on duty will join you here (nobody who can take your request is on duty right now).
         [closed] a supporter will join you here when the program opens again ({ $opens }).
        *[open] another supporter will join you here as soon as possible.
-    } If you need help now: { $resources }
+    } If you need help now:
+    { $resources }
 session-idle-check = Are you still there? 🙂 If we don't hear from you in { $minutes } minutes, this chat will close. You can always come back with /start.
 help-session =
     You are in a chat. Just write here.
@@ -888,7 +893,11 @@ roster-updated = { $name } is deactivated and has been told. { $load ->
     }
 member-deactivated = A coordinator has paused your membership: you won't get requests or crisis alerts for now{ $load ->
         [0] .
-       *[other] , and your open chats went to colleagues (each student was told).
+       *[other] { $went ->
+            [colleague] , and your open chats go on with the colleagues in them (each student was told).
+            [both] , and your open chats go on with the colleagues in them or, where there was none, went back to the front of the queue for the next supporter (each student was told).
+           *[queue] , and your open chats went back to the front of the queue for the next supporter (each student was told).
+        }
     } Thank you for what you have done. If you have questions, talk to your coordinator.
 member-reactivated = A coordinator has made your membership active again. Welcome back! Go on duty with /duty when you're ready.
 roster-confirm-deactivate =
@@ -906,6 +915,7 @@ roster-confirm-deactivate =
     }
     { $last ->
         [counselor] ⚠️ { $name } is the only active counselor. Without one, crisis alerts go to coordinators only until you add or activate a counselor.
+        [supporter] ⚠️ { $name } is the only peer supporter on duty. Without them, students who ask to talk wait in the queue until another supporter comes on duty.
        *[no] {""}
     }
     You can activate them again at any time.
@@ -1209,11 +1219,13 @@ btn-urgency-soon = It worries me, but not right now
 btn-urgency-unsure = I'm not sure
 friend-alert-sent =
     Thank you for telling us. 💛 A counselor has been told and will take it from here; they may write to you here to ask what you know. You don't have to do anything else, and it's not on you to fix it.{ $now ->
-        [yes] {" "}If your friend is in danger right now, call the emergency numbers: { $resources }
+        [yes] {" "}If your friend is in danger right now, call the emergency numbers:
+            { $resources }
        *[no] {""}
     }
 friend-words-heard =
-    Thank you for telling us about your friend. 💛 What you wrote sounds serious, so a counselor has been told right away. Two more short questions help them reach your friend. If your friend is in danger right now, call the emergency numbers: { $resources }
+    Thank you for telling us about your friend. 💛 What you wrote sounds serious, so a counselor has been told right away. Two more short questions help them reach your friend. If your friend is in danger right now, call the emergency numbers:
+    { $resources }
 friend-in-chat = If you'd like, a counselor can check in about your friend: press the button, and tell your supporter here what you know.
 
 ## Team: help a friend

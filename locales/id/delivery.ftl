@@ -2,8 +2,12 @@
 # diam-diam: yang menulis pesan selalu dikasih tahu kalau pesannya tidak sampai.
 
 ## Siswa: pesannya belum sampai
-delivery-refused-student = Pesan terakhirmu belum sampai ke pendampingmu, soalnya Telegram nolak ngirimnya. Coba kirim lagi ya, mungkin pakai kata-kata lain. Kalau kamu butuh bantuan sekarang juga: { $resources }
-delivery-blocked-student = Pesan terakhirmu belum sampai ke pendampingmu, soalnya dia lagi nggak bisa dihubungi lewat Telegram. Kami lagi urus, nanti kamu dikabari di sini ya. Kalau kamu butuh bantuan sekarang juga: { $resources }
+delivery-refused-student =
+    Pesan terakhirmu belum sampai ke pendampingmu, soalnya Telegram nolak ngirimnya. Coba kirim lagi ya, mungkin pakai kata-kata lain. Kalau kamu butuh bantuan sekarang juga:
+    { $resources }
+delivery-blocked-student =
+    Pesan terakhirmu belum sampai ke pendampingmu, soalnya dia lagi nggak bisa dihubungi lewat Telegram. Kami lagi urus, nanti kamu dikabari di sini ya. Kalau kamu butuh bantuan sekarang juga:
+    { $resources }
 
 ## Tim: pesan yang tidak sampai, atau siswa yang memblokir bot
 # Sapaan: hanya dibaca konselor/koordinator → Anda; hanya pendamping → kamu;

@@ -35,6 +35,10 @@ unattended-alert =
 unattended-why-nobody-on-duty = tidak ada pendamping bertugas yang bisa bahasa ini.
 unattended-why-all-busy = semua pendamping yang bertugas sedang penuh.
 unattended-why-not-accepted = sudah ditawarkan, tapi ditolak atau belum dijawab.
+unattended-why-offered-late = sampai { $offered_ago ->
+        [0] barusan
+       *[other] { $offered_ago } menit lalu
+    } tidak ada pendamping bertugas yang bisa menerimanya (sedang istirahat, penuh, atau tidak bertugas); sejak itu sudah ditawarkan, tapi belum dijawab.
 
 ## Siswa: pendampingnya harus pergi
 handback-student =

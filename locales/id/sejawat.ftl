@@ -38,7 +38,9 @@ error-media = Maaf, kami cuma bisa baca pesan teks. Coba tulis pesanmu ya.
 error-unknown-command = Hmm, perintah itu nggak ada. Kirim /help buat lihat daftar perintahnya.
 error-stale-button = Tombol itu udah nggak berlaku, jadi nggak ada yang berubah. Lanjut dari pesan terakhir aja ya.
 error-does-not-fit = Itu belum pas buat langkah ini. Kita lanjut dari sini ya:
-error-generic = Maaf, sistem kami lagi bermasalah waktu baca pesan terakhirmu. Tunggu bentar, terus coba kirim lagi ya. Kalau kamu butuh bantuan sekarang: { $resources }
+error-generic =
+    Maaf, sistem kami lagi bermasalah waktu baca pesan terakhirmu. Tunggu bentar, terus coba kirim lagi ya. Kalau kamu butuh bantuan sekarang:
+    { $resources }
 error-too-long = Pesannya kepanjangan (lebih dari { $max } karakter). Coba pecah jadi beberapa pesan yang lebih pendek ya.
 private-only = Bot ini cuma bisa dipakai di obrolan pribadi. Kirim pesan langsung ke bot ini ya buat minta dukungan.
 relay-media-unsupported = Di sini cuma teks yang diteruskan, bukan foto, pesan suara, stiker, atau file, biar privasi semua orang tetap aman. Tulis aja pesanmu dalam bentuk teks ya.
@@ -105,6 +107,8 @@ intake-feeling = Gimana perasaanmu sekarang? 1 = berat banget, 5 = baik.
 intake-anonymity =
     Di obrolan, namamu “{ $pseudonym }”. Pendampingmu nggak bakal lihat nama asli, username, atau akun Telegram-mu.
     Nama ini oke?
+intake-anonymity-kept =
+    Di obrolan, namamu tetap “{ $pseudonym }”: konselor udah kenal kamu dengan nama ini dari yang kamu ceritain sebelumnya, jadi sekarang nggak bisa ganti nama dulu (satu nama aja, biar nggak ketuker). Pendampingmu nggak bakal lihat nama asli, username, atau akun Telegram-mu.
 intake-summary =
     Ini permintaanmu:
 
@@ -235,7 +239,8 @@ session-supporter-unavailable = Pendampingmu udah nggak bisa lanjut. Kamu tetap 
         [nobody] pendamping pertama yang mulai bertugas bakal gabung di sini (sekarang lagi nggak ada yang bertugas dan bisa nerima permintaanmu).
         [closed] pendamping bakal gabung di sini begitu program buka lagi ({ $opens }).
        *[open] pendamping lain bakal gabung di sini secepatnya.
-    } Kalau kamu butuh bantuan sekarang: { $resources }
+    } Kalau kamu butuh bantuan sekarang:
+    { $resources }
 session-idle-check = Kamu masih di situ? 🙂 Kalau nggak ada kabar dalam { $minutes } menit, obrolan ini bakal ditutup. Kamu selalu bisa balik lagi dengan /start.
 help-session =
     Kamu lagi ada di obrolan. Tulis aja di sini.
@@ -892,7 +897,11 @@ roster-updated = { $name } dinonaktifkan dan sudah diberi tahu. { $load ->
     }
 member-deactivated = Koordinator menonaktifkan keanggotaan ini untuk sementara: permintaan dan peringatan krisis tidak akan dikirim dulu{ $load ->
         [0] .
-       *[other] , dan obrolan yang masih terbuka sudah diteruskan ke rekan tim (setiap siswa sudah diberi tahu).
+       *[other] { $went ->
+            [colleague] , dan obrolan yang masih terbuka tetap berjalan bersama rekan tim yang ada di dalamnya (setiap siswa sudah diberi tahu).
+            [both] , dan obrolan yang masih terbuka tetap bersama rekan tim yang ada di dalamnya, atau, kalau tidak ada, kembali ke urutan paling depan antrean untuk pendamping berikutnya (setiap siswa sudah diberi tahu).
+           *[queue] , dan obrolan yang masih terbuka kembali ke urutan paling depan antrean untuk pendamping berikutnya (setiap siswa sudah diberi tahu).
+        }
     } Terima kasih atas semua bantuannya. Kalau ada pertanyaan, silakan hubungi koordinator.
 member-reactivated = Koordinator mengaktifkan lagi keanggotaan ini. Selamat datang kembali! Kirim /duty kalau sudah siap bertugas.
 roster-confirm-deactivate =
@@ -908,6 +917,7 @@ roster-confirm-deactivate =
     }
     { $last ->
         [counselor] ⚠️ { $name } satu-satunya konselor yang aktif. Tanpa konselor, peringatan krisis hanya sampai ke koordinator sampai Anda menambah atau mengaktifkan konselor lagi.
+        [supporter] ⚠️ { $name } satu-satunya pendamping yang sedang bertugas. Tanpa dia, siswa yang minta ngobrol menunggu di antrean sampai ada pendamping lain yang mulai bertugas.
        *[no] {""}
     }
     Anda bisa mengaktifkannya lagi kapan saja.
@@ -1232,11 +1242,13 @@ btn-urgency-soon = Bikin khawatir, tapi bukan sekarang
 btn-urgency-unsure = Aku nggak yakin
 friend-alert-sent =
     Makasih udah ngasih tahu kami. 💛 Konselor udah dikabarin dan bakal nanganin dari sini; mungkin dia nanya ke kamu di sini soal yang kamu tahu. Kamu nggak perlu ngapa-ngapain lagi, dan bukan tugasmu buat nyelesaiin ini.{ $now ->
-        [yes] {" "}Kalau temanmu dalam bahaya sekarang, hubungi nomor darurat: { $resources }
+        [yes] {" "}Kalau temanmu dalam bahaya sekarang, hubungi nomor darurat:
+            { $resources }
        *[no] {""}
     }
 friend-words-heard =
-    Makasih udah cerita soal temanmu. 💛 Yang kamu tulis kedengarannya serius, jadi konselor udah langsung dikabarin. Dua pertanyaan singkat lagi ya, biar mereka bisa cepat nemuin temanmu. Kalau temanmu dalam bahaya sekarang, hubungi nomor darurat: { $resources }
+    Makasih udah cerita soal temanmu. 💛 Yang kamu tulis kedengarannya serius, jadi konselor udah langsung dikabarin. Dua pertanyaan singkat lagi ya, biar mereka bisa cepat nemuin temanmu. Kalau temanmu dalam bahaya sekarang, hubungi nomor darurat:
+    { $resources }
 friend-in-chat = Kalau kamu mau, konselor bisa ngecek soal temanmu: tekan tombolnya, terus ceritain ke pendampingmu di sini apa yang kamu tahu.
 
 ## Tim: bantu teman

@@ -406,7 +406,8 @@ async def test_a_student_whose_open_case_keeps_their_name_is_told_the_name_the_s
         await press(world, STUDENT, step)
     await world.say(STUDENT, "aku stres banget sama ujian minggu depan dan susah tidur")
     await press(world, STUDENT, "in:feeling:3")
-    await press(world, STUDENT, "in:name:another")
+    # no other name is offered while the case is open (a trial: offered, then taken back)
+    assert not any(d.startswith("in:name:another") for _, d in world.buttons(STUDENT))
     await press(world, STUDENT, "in:name:keep")
     await press(world, STUDENT, "in:confirm:")
     async with world.running.store() as uow:
@@ -418,4 +419,25 @@ async def test_a_student_whose_open_case_keeps_their_name_is_told_the_name_the_s
     [hello] = [t for t in world.texts(STUDENT, joined) if "Pendamping sebaya udah gabung" in t]
     assert f"Dia cuma kenal kamu sebagai {kept}," in hello, hello
     assert "nama yang kamu pilih" not in hello
+    assert await check(world) == []
+
+
+async def test_a_student_whose_supporter_left_the_crisis_chat_is_not_asked_for_a_peer_again(
+    world: World,
+) -> None:
+    """(A trial: after a crisis chat, students who had talked with a peer supporter were asked
+    "you also asked for a peer supporter: still want one?"; their supporter had left the chat
+    to the counselor, so the chat no longer named one.)"""
+    await _taken_over_in_a_chat(world)
+    await world.say(DIMAS, "aku di sini, Pak Budi juga udah gabung ya")
+    await world.end(DIMAS)  # Dimas leaves the chat to Pak Budi
+    await press(world, BUDI, "es:out:")
+    await world.command(BUDI, "/skip")
+    before = len(world.telegram.messages)
+    await world.end(BUDI)
+    goodbye = world.texts(STUDENT, before)
+    assert goodbye, "a goodbye"
+    assert not any(d.startswith("fu:peer:") for m in world.telegram.to(STUDENT, before)
+                   for d in m.buttons), goodbye
+    assert not any("pendamping sebaya. Masih mau?" in t for t in goodbye), goodbye
     assert await check(world) == []

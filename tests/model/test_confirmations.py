@@ -74,8 +74,10 @@ async def test_deactivating_asks_on_the_card_and_keep_changes_nothing(world: Wor
     await press(world, SARI, f"ro:confirm:{dimas_id}")
     card = world.telegram.to(SARI)[-1]
     assert card.text == render(world, "en", "roster-confirm-deactivate", name="Dimas", load=1,
-                                    last="no", seat="supporter")
+                                    last="supporter", seat="supporter")
     assert "their open chat goes back to the queue" in card.text
+    # (a trial) the only supporter on duty: said before she removes him
+    assert "Dimas is the only peer supporter on duty" in card.text, card.text
     assert card.buttons == [f"ro:active:{dimas_id}:0", f"ro:keep:{dimas_id}"]
     await press(world, SARI, f"ro:keep:{dimas_id}")
     assert world.telegram.to(SARI)[-1].text.startswith("Dimas — peer supporter")
@@ -92,6 +94,10 @@ async def test_deactivating_asks_on_the_card_and_keep_changes_nothing(world: Wor
         assert not (await uow.members.get(dimas_id)).active  # type: ignore[union-attr]
     assert any("paused your membership" in t for t in world.texts(DIMAS, told)), \
         "(seen) the member is told, not left to find out from /duty"
+    # (a trial: "passed to a teammate", with nobody on duty to take it)
+    assert any("your open chats went back to the front of the queue" in t
+               for t in world.texts(DIMAS, told)), world.texts(DIMAS, told)
+    assert not any("colleague" in t for t in world.texts(DIMAS, told))
     assert any("Their open chat went back" in t for t in world.texts(SARI, told))
     assert world.telegram.by_id[card.message_id].buttons[-1] == f"ro:active:{dimas_id}:1"
     assert render(world, "id", "session-supporter-unavailable", wait="nobody", opens="-",
@@ -336,4 +342,31 @@ async def test_a_students_cancel_of_a_request_sent_asks_first_and_no_keeps_the_p
     await world.withdraw(STUDENT)  # Yes, cancel it
     assert render(world, "id", "intake-request-withdrawn") in world.texts(STUDENT)
     assert await world.queue() == []
+    assert await check(world) == []
+
+
+async def test_deactivating_a_supporter_says_truly_where_their_chat_went_and_who_is_on_duty(
+    world: World,
+) -> None:
+    """(A trial: no warning about removing the only supporter on duty; the supporter read his
+    chat was passed to a teammate.) With Ayu on duty there is no warning; a chat a counselor
+    is in goes on with them."""
+    ayu = 9102
+    await in_chat(world)
+    await world.say(STUDENT, "aku pengen mati aja")
+    await press(world, BUDI, "es:take:")  # Pak Budi joins Dimas's chat
+    await world.command(ayu, "/duty")
+    await press(world, ayu, "dt:on")
+    async with world.running.store() as uow:
+        dimas = await uow.members.by_telegram_id(DIMAS)
+        assert dimas is not None
+        dimas_id = dimas.id
+    await world.command(SARI, "/roster")
+    await press(world, SARI, f"ro:confirm:{dimas_id}")
+    card = world.telegram.to(SARI)[-1]
+    assert "only peer supporter on duty" not in card.text, card.text
+    told = len(world.telegram.messages)
+    await press(world, SARI, f"ro:active:{dimas_id}:0")
+    assert any("your open chats go on with the colleagues in them" in t
+               for t in world.texts(DIMAS, told)), world.texts(DIMAS, told)
     assert await check(world) == []

@@ -1386,3 +1386,37 @@ async def test_a_photos_caption_goes_on_as_text_when_the_photo_does_not(world: W
     assert any("ini contoh jadwal belajar" in t for t in world.texts(STUDENT, before))
     assert any("The text was passed on" in t for t in world.texts(DIMAS, before))
     assert await check(world) == []
+
+
+async def test_a_name_that_must_stay_is_said_before_the_student_could_pick_another(
+    world: World,
+) -> None:
+    """(A trial: a student pressed "Give me another name", saw the new one in the summary, and
+    only after sending read "a counselor already knows you as Cemara-797, so that stays your
+    name".) While their case is open, the intake says so where the name is shown, and offers
+    no other."""
+    await intake(world, STUDENT)
+    await press(world, DIMAS, "of:accept:")
+    await world.say(STUDENT, "aku pengen mati aja")
+    await press(world, BUDI, "es:ack:")  # the case stays open
+    await world.end(STUDENT)
+    async with world.running.store() as uow:
+        person = await uow.people.by_telegram_id(STUDENT)
+        assert person is not None
+        name = person.pseudonym
+    assert name
+    before = len(world.telegram.messages)
+    await intake(world, STUDENT, until="in:name:keep")
+    [asked] = [m for m in world.telegram.to(STUDENT, before) if name in m.text]
+    assert "a counselor" in asked.text or "konselor" in asked.text, asked.text
+    assert not any(d.startswith("in:name:another") for _, d in world.buttons(STUDENT))
+    await press(world, STUDENT, "in:name:keep")
+    assert name in world.texts(STUDENT)[-1], "the summary shows the name that stays"
+    await press(world, STUDENT, "in:edit")
+    assert not any(d == "in:edit-field:name" for _, d in world.latest_buttons(STUDENT))
+    await press(world, STUDENT, "in:back")
+    sent = len(world.telegram.messages)
+    await press(world, STUDENT, "in:confirm:")
+    assert not any("stays your name" in t or "tetap itu" in t
+                   for t in world.texts(STUDENT, sent)), "nothing to take back"
+    assert await check(world) == []

@@ -328,3 +328,51 @@ async def test_the_roster_counts_a_chat_the_supporter_left(world: World) -> None
     assert "this week: 1 chat, " in _card(world, "Dimas", before)
     assert "this week: 0 chats, " in _card(world, "Ayu", before)
     assert await check(world) == []
+
+
+@pytest.mark.parametrize("ender", [DIMAS, STUDENT])
+async def test_an_ordinary_chat_with_a_student_whose_case_is_from_before_brings_no_rest(
+    cooling: World, ender: int,
+) -> None:
+    """(A trial: a two-message chat, no case opened in it, put its supporter on a crisis rest:
+    the student's case from the day before was still open.) Whoever ends it (the supporter
+    only leaves it, the case being open)."""
+    world = cooling
+    await world.say(STUDENT, "aku pengen mati aja")
+    await press(world, BUDI, "es:ack:")  # acknowledged, no outcome yet: the case stays open
+    await world.advance(24 * 3600)
+    await intake(world, STUDENT)
+    await press(world, DIMAS, "of:accept:")
+    await world.say(STUDENT, "makasih ya udah mau dengerin")
+    await world.say(DIMAS, "sama-sama, semangat ujiannya")
+    before = len(world.telegram.messages)
+    await world.end(ender)
+    assert not any("That was a heavy chat" in t for t in world.texts(DIMAS, before)), \
+        world.texts(DIMAS, before)
+    waiting = len(world.telegram.messages)
+    await intake(world, EN_STUDENT, "en")
+    assert offered(world, DIMAS, waiting), "not resting"
+    assert await check(world) == []
+
+
+async def test_the_waiting_alert_says_nobody_could_take_it_when_the_offer_came_only_now(
+    template: tuple[Path, str], tmp_path: Path,
+) -> None:
+    """(A trial: "the reason: offered, but declined or not answered yet" after 30 minutes in
+    which nobody could take the student, one supporter resting and the other off duty; the
+    offer was made as the rest ended, the same instant as the alert.)"""
+    world = await World.create(template[0], tmp_path, template[1],
+                               wellbeing={"cooldown_after_crisis": 1800},
+                               routing={"unattended_alert": 1800})
+    try:
+        await _heavy_chat(world)  # Dimas rests 30 minutes; Ayu is off duty
+        await intake(world, EN_STUDENT, "en")
+        waiting = len(world.telegram.messages)
+        await world.advance(1800)
+        assert offered(world, DIMAS, waiting), "offered as the rest ends"
+        [alert] = [t for t in world.texts(SARI, waiting) if "has been waiting" in t]
+        assert "declined or not answered" not in alert, alert
+        assert "no supporter on duty could take it until just now" in alert, alert
+        assert await check(world) == []
+    finally:
+        await world.close()

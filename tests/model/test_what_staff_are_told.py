@@ -12,6 +12,7 @@ from tests.model.test_friend import to_friend_route
 from tests.model.test_regressions import (
     BUDI,
     DIMAS,
+    EN_STUDENT,
     RINA,
     SARI,
     STUDENT,
@@ -422,4 +423,35 @@ async def test_a_counselor_taking_over_a_student_still_waiting_reads_it_too(
     assert said == ["Student: kak aku takut banget gagal, nanti ortu marah",
                     "Student (while nobody was in the chat): halo kak? masih ada orang nggak",
                     "Student (while nobody was in the chat): aku pengen mati aja"], taken
+    assert await check(world) == []
+
+
+async def test_stats_count_a_chat_its_supporter_left_as_a_chat_with_a_supporter(
+    world: World,
+) -> None:
+    """(A trial: /stats said "with a supporter: 1 finished, with a counselor only: 7" after
+    five chats with supporters: a chat a supporter left, handed back or saw taken over by a
+    counselor was counted as the counselor's, its supporter cleared when they left.)"""
+    await _in_chat_with_a_case(world)
+    await press(world, BUDI, "es:take:")
+    await world.end(DIMAS)  # Dimas leaves; Pak Budi stays with the student
+    stats = await _stats(world)
+    assert "Chats with a supporter: 1 open, 0 finished" in stats, stats
+    assert "Chats with a counselor only: 0 open, 0 finished" in stats, stats
+    await press(world, BUDI, "es:out:")
+    await world.end(BUDI)
+    await world.advance(31 * 60)  # Dimas's rest after a crisis chat
+    # another student's supporter is deactivated mid-chat: their chat goes back to the queue
+    await intake(world, EN_STUDENT, "en")
+    await press(world, DIMAS, "of:accept:")
+    async with world.running.store() as uow:
+        dimas = await uow.members.by_telegram_id(DIMAS)
+        assert dimas is not None
+        dimas_id = dimas.id
+    await world.command(SARI, "/roster")
+    await press(world, SARI, f"ro:confirm:{dimas_id}")
+    await press(world, SARI, f"ro:active:{dimas_id}:0")
+    stats = await _stats(world)
+    assert "Chats with a supporter: 0 open, 2 finished" in stats, stats
+    assert "Chats with a counselor only: 0 open, 0 finished" in stats, stats
     assert await check(world) == []

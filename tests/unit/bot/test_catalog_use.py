@@ -192,3 +192,25 @@ def test_the_static_pass_would_see_a_missing_placeable(tmp_path: Path) -> None:
     names, _, complete = _given(_params_arg(call.value, 1))
     assert complete
     assert VARIABLES["en"]["shifts-added"] - names == {"name", "days", "start", "end"}
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_emergency_numbers_always_begin_on_a_line_of_their_own(
+    catalog: Catalog, lang: str,
+) -> None:
+    """(A trial: "…Kalau kamu butuh bantuan sekarang: • Layanan darurat nasional…", the first
+    number run onto the line of the sentence before it.)"""
+    inline = []
+    checked = 0
+    for key in sorted(KEYS):
+        if "resources" not in VARIABLES[lang][key]:
+            continue
+        checked += 1
+        values = dict.fromkeys(VARIABLES[lang][key] - ALWAYS, "yes")  # ("yes": the branch
+        text = catalog.render(lang, key, values)  # that says them, where one is chosen)
+        if "• Darurat" not in text:
+            continue
+        inline += [f"{key}: {line[:60]!r}" for line in text.splitlines()
+                   if "• Darurat" in line and not line.startswith("• Darurat")]
+    assert checked > 10
+    assert inline == []

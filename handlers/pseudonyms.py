@@ -14,12 +14,19 @@ def load_words(path: Path = WORDS_FILE) -> tuple[str, ...]:
     return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
+# a pseudonym's number is never an emergency number (a trial: "Tirta-119" read like the
+# ambulance's): 110 police, 112, 113 fire, 115 search and rescue, 118 and 119 ambulance, 129
+# SAPA (women and children), 911 and 999 seen abroad
+EMERGENCY_NUMBERS = frozenset({110, 112, 113, 115, 118, 119, 129, 911, 999})
+NUMBERS = tuple(n for n in range(100, 1000) if n not in EMERGENCY_NUMBERS)
+
+
 class Pseudonyms:
     def __init__(self, words: tuple[str, ...]) -> None:
         self._words = words
 
     def __call__(self) -> str:
-        return f"{secrets.choice(self._words)}-{secrets.randbelow(900) + 100}"
+        return f"{secrets.choice(self._words)}-{secrets.choice(NUMBERS)}"
 
 
 def look_alike(a: str, b: str) -> bool:

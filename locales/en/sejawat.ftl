@@ -90,7 +90,7 @@ intake-language = Which language would you like to use?
 intake-topic = What would you like to talk about?
 intake-description =
     What's going on? Tell us in a few sentences. Your supporter reads it. If your chat is handed to another supporter, or a counselor steps in, they read it too. Nobody else does.
-    (At least { $min }, at most { $max } characters.)
+    (At least { $min } characters, up to { $max }.)
 intake-description-again =
     What you wrote:
     “{ $description }”

@@ -94,7 +94,7 @@ intake-language = Kamu mau pakai bahasa apa?
 intake-topic = Kamu mau cerita soal apa?
 intake-description =
     Apa yang lagi terjadi? Ceritain dalam beberapa kalimat aja. Ceritamu cuma dibaca sama pendampingmu. Kalau obrolanmu dioper ke pendamping lain, atau ada konselor yang ikut bantu, mereka juga baca. Orang lain nggak bisa lihat.
-    (Minimal { $min }, maksimal { $max } karakter.)
+    (Paling nggak { $min } karakter, paling banyak { $max }.)
 intake-description-again =
     Ceritamu yang tadi:
     “{ $description }”
@@ -1229,7 +1229,7 @@ friend-guidance =
     • Jaga dirimu juga: kamu nggak harus nanggung ini sendirian, dan bukan tugasmu buat nyelesaiin semuanya.
     Kalau temanmu dalam bahaya sekarang, hubungi:
     { $resources }
-friend-choose = Kamu mau ngapain?
+friend-choose = Terus kamu mau gimana?
 btn-friend-talk = 💬 Ngobrol sama pendamping soal temanku
 btn-friend-alert = 🆘 Kasih tahu konselor soal temanku
 btn-friend-done = Udah, makasih

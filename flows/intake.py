@@ -530,6 +530,7 @@ INTAKE = Machine(
     rejections={
         "text-not-expected": "intake-use-buttons",
         "media": "error-media",
+        "media-not-expected": "intake-use-buttons",
         "unknown-command": "error-unknown-command",
         "button": "error-stale-button",
         "*": "error-does-not-fit",

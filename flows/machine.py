@@ -157,6 +157,9 @@ class Machine:
         name = event.name
         if name == "text" and not current.expects_text:
             name = "text-not-expected"
+        elif name == "media" and not current.expects_text and "media-not-expected" in \
+                self.rejections:  # a sticker at a question with buttons: the buttons (a
+            name = "media-not-expected"  # trial: "please write what you want to say")
         key = (
             self.rejections.get(name)
             or self.rejections.get(event.source)

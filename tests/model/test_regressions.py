@@ -1420,3 +1420,21 @@ async def test_a_name_that_must_stay_is_said_before_the_student_could_pick_anoth
     assert not any("stays your name" in t or "tetap itu" in t
                    for t in world.texts(STUDENT, sent)), "nothing to take back"
     assert await check(world) == []
+
+
+async def test_a_sticker_at_a_question_with_buttons_is_pointed_to_the_buttons(world: World) -> None:
+    """(A trial: a sticker at the topic question got "Please write what you want to say"; the
+    question is answered with its buttons.) At the description, media still asks for words."""
+    await world.command(EN_STUDENT, "/start")
+    for step in ("in:consent:yes", "in:lang:en"):
+        await press(world, EN_STUDENT, step)
+    before = len(world.telegram.messages)
+    await world.media(EN_STUDENT, "sticker")
+    told = world.texts(EN_STUDENT, before)
+    assert any("buttons" in t for t in told), told
+    assert not any("Please write what you want to say" in t for t in told), told
+    await press(world, EN_STUDENT, "in:topic:family")
+    before = len(world.telegram.messages)
+    await world.media(EN_STUDENT, "sticker")
+    assert any("Please write" in t for t in world.texts(EN_STUDENT, before))
+    assert await check(world) == []

@@ -155,7 +155,6 @@ def test_text_where_a_button_is_expected_changes_nothing(state: str) -> None:
 
 @pytest.mark.parametrize("state", ["consent", "topic", "description", "summary"])
 @pytest.mark.parametrize(("event", "key"), [
-    (Event("media", "sticker", source="media"), "error-media"),
     (Event("unknown-command", "foo", source="command"), "error-unknown-command"),
     (Event("stale-button", source="button"), "error-stale-button"),
     (Event("feeling", "9", source="button"), "error-stale-button"),
@@ -165,6 +164,18 @@ def test_bad_input_gets_a_clear_reply_and_changes_nothing(
     state: str, event: Event, key: str
 ) -> None:
     step = INTAKE.step(state, FULL, event, ctx())
+    assert (step.state, step.data, step.changed) == (state, FULL, False)
+    assert keys(step)[0] == key
+
+
+@pytest.mark.parametrize(("state", "key"), [
+    ("consent", "intake-use-buttons"), ("topic", "intake-use-buttons"),
+    ("summary", "intake-use-buttons"), ("description", "error-media"),
+])
+def test_media_is_pointed_to_the_buttons_or_asked_for_words(state: str, key: str) -> None:
+    """A sticker at a question with buttons is pointed to them (a trial: it was told "please
+    write what you want to say"); where words are asked for, it is asked for words."""
+    step = INTAKE.step(state, FULL, Event("media", "sticker", source="media"), ctx())
     assert (step.state, step.data, step.changed) == (state, FULL, False)
     assert keys(step)[0] == key
 

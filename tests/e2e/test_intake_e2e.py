@@ -85,7 +85,7 @@ async def test_bad_input_gets_a_clear_reply_in_the_students_language(
     await student.say("/start")
     await student.expect(text(app, "id", "intake-consent"))
     await student.send_media("sticker")
-    await student.expect(text(app, "id", "error-media"))
+    await student.expect(text(app, "id", "intake-use-buttons"))  # a question with buttons
     await student.say("/astaga")
     await student.expect(text(app, "id", "error-unknown-command"))
     await student.say("ya")

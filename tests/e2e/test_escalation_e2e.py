@@ -372,6 +372,7 @@ async def test_a_low_feeling_asks_the_screening_questions_and_a_yes_pages_a_coun
         await student.press(f"in:asq-{question}:no")
     await student.press("in:asq-now:yes")
     await counselor.expect("IMMINENT", timeout=5)
-    await student.expect(shown(app, "id", "intake-anonymity", pseudonym="")[:20])
+    # the counselor already knows the name from the ping: it is said to stay, none other offered
+    await student.expect(shown(app, "id", "intake-anonymity-kept", pseudonym="")[:25])
     [case] = await escalations(app)
     assert (case.level, case.source) == (3, "asq")

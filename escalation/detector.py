@@ -428,8 +428,11 @@ class _Context:
         A part about someone else, in the past, denied, or in a message about a film, a song,
         a game or the news (a media cue) or framed as a lesson (a "frame" part) does not count;
         a denial cue or a laugh in the message lowers a combination to CONCERN."""
-        if self.cues["accident"] or "frame" in vetoes:
+        if "frame" in vetoes:
             return []
+        # an abuser's "accidentally" is theirs ("keeps 'accidentally' walking in when I
+        # shower"): an accident cue drops no abuse (round 18)
+        accident = bool(self.cues["accident"])
         own: dict[str, list[tuple[int, int, int, int]]] = {}
         theirs: dict[str, list[tuple[int, int, int, int]]] = {}  # parts about someone else
         for kind, start, end in parts:
@@ -453,7 +456,8 @@ class _Context:
         found: list[tuple[RiskMatch, bool, bool, bool]] = []
         lowered = bool(self.cues["denial"]) or self.laughing
         for combo in combinations:
-            if (combo.unless & vetoes) - {"benign"} or (media and combo.id not in _TOLD_IN_MEDIA):
+            if (combo.unless & vetoes) - {"benign"} or (media and combo.id not in _TOLD_IN_MEDIA) \
+                    or (accident and combo.category != "abuse"):
                 continue
             chosen = _choose(combo.requires, own)
             if chosen is None or _explained_by_use(combo, vetoes, chosen):
@@ -466,7 +470,8 @@ class _Context:
                 combo.id, tier, combo.category, o_start, o_end, text[o_start:o_end], labels
             )
             found.append((hit, False, lowered, False))
-        if theirs and not found and not media and "grief" not in vetoes and self._named_other():
+        if theirs and not found and not media and not accident and "grief" not in vetoes and \
+                self._named_other():
             found += self._friend_at_risk(text, own, theirs, combinations, vetoes, lowered)
         return found
 

@@ -6,7 +6,17 @@ from __future__ import annotations
 
 from flows.types import Reply
 from tests.model.invariants import check
-from tests.model.test_regressions import BUDI, DIMAS, RINA, SARI, STUDENT, intake, press
+from tests.model.test_regressions import (
+    BUDI,
+    DIMAS,
+    RINA,
+    SARI,
+    STUDENT,
+    deactivate,
+    intake,
+    open_card,
+    press,
+)
 from tests.model.world import World
 
 
@@ -209,13 +219,7 @@ async def test_who_takes_a_chat_handed_back_reads_what_was_said_and_that_the_stu
     ayu = 9102
     await in_chat(world)
     await world.say(STUDENT, "kak aku takut banget besok ujian matematika")
-    async with world.running.store() as uow:
-        dimas = await uow.members.by_telegram_id(DIMAS)
-        assert dimas is not None
-        dimas_id = dimas.id
-    await world.command(SARI, "/roster")
-    await press(world, SARI, f"ro:confirm:{dimas_id}")
-    await press(world, SARI, f"ro:active:{dimas_id}:0")  # Dimas leaves: back to the queue
+    await deactivate(world)  # Dimas leaves: back to the queue
     before = len(world.telegram.messages)
     await world.command(ayu, "/duty")
     await press(world, ayu, "dt:on:")
@@ -357,12 +361,7 @@ async def test_deactivating_a_supporter_says_truly_where_their_chat_went_and_who
     await press(world, BUDI, "es:take:")  # Pak Budi joins Dimas's chat
     await world.command(ayu, "/duty")
     await press(world, ayu, "dt:on")
-    async with world.running.store() as uow:
-        dimas = await uow.members.by_telegram_id(DIMAS)
-        assert dimas is not None
-        dimas_id = dimas.id
-    await world.command(SARI, "/roster")
-    await press(world, SARI, f"ro:confirm:{dimas_id}")
+    dimas_id = await open_card(world)
     card = world.telegram.to(SARI)[-1]
     assert "only peer supporter on duty" not in card.text, card.text
     told = len(world.telegram.messages)

@@ -36,6 +36,26 @@ async def intake(world: World, who: int, lang: str = "id", *, until: str = "",
         await press(world, who, step)
 
 
+async def member_id(world: World, telegram_id: int = DIMAS) -> int:
+    async with world.running.store() as uow:
+        member = await uow.members.by_telegram_id(telegram_id)
+        assert member is not None
+        return member.id
+
+
+async def open_card(world: World, telegram_id: int = DIMAS) -> int:
+    """Bu Sari opens the roster card of a member (to confirm a change); their member id."""
+    ident = await member_id(world, telegram_id)
+    await world.command(SARI, "/roster")
+    await press(world, SARI, f"ro:confirm:{ident}")
+    return ident
+
+
+async def deactivate(world: World, telegram_id: int = DIMAS) -> None:
+    """Bu Sari deactivates a member from the roster (Dimas by default)."""
+    await press(world, SARI, f"ro:active:{await open_card(world, telegram_id)}:0")
+
+
 def pings(world: World, who: int, since: int = 0) -> list[str]:
     """Messages to ``who`` that carry Acknowledge / Take over buttons."""
     return [m.text for m in world.telegram.to(who, since)

@@ -6,7 +6,7 @@ question), and the next supporter is told of it as a concern, not only in the tr
 from __future__ import annotations
 
 from tests.model.invariants import check
-from tests.model.test_regressions import DIMAS, SARI, STUDENT, intake, press
+from tests.model.test_regressions import DIMAS, STUDENT, deactivate, intake, press
 from tests.model.world import World
 
 AYU = 9102
@@ -27,22 +27,12 @@ async def screened_intake(world: World) -> None:
         await press(world, STUDENT, step)
 
 
-async def deactivate_dimas(world: World) -> None:
-    async with world.running.store() as uow:
-        dimas = await uow.members.by_telegram_id(DIMAS)
-        assert dimas is not None
-        dimas_id = dimas.id
-    await world.command(SARI, "/roster")
-    await press(world, SARI, f"ro:confirm:{dimas_id}")
-    await press(world, SARI, f"ro:active:{dimas_id}:0")
-
-
 async def test_a_waiting_students_concern_is_answered_asked_about_and_passed_on(
     world: World,
 ) -> None:
     await screened_intake(world)
     await press(world, DIMAS, "of:accept:")
-    await deactivate_dimas(world)
+    await deactivate(world)
     before = len(world.telegram.messages)
     await world.say(STUDENT, "halo? kok ilang")
     assert any("belum ada yang baca" in t for t in world.texts(STUDENT, before))

@@ -17,6 +17,7 @@ from tests.model.test_regressions import (
     SARI,
     STUDENT,
     cases,
+    deactivate,
     intake,
     pings,
     press,
@@ -444,13 +445,7 @@ async def test_stats_count_a_chat_its_supporter_left_as_a_chat_with_a_supporter(
     # another student's supporter is deactivated mid-chat: their chat goes back to the queue
     await intake(world, EN_STUDENT, "en")
     await press(world, DIMAS, "of:accept:")
-    async with world.running.store() as uow:
-        dimas = await uow.members.by_telegram_id(DIMAS)
-        assert dimas is not None
-        dimas_id = dimas.id
-    await world.command(SARI, "/roster")
-    await press(world, SARI, f"ro:confirm:{dimas_id}")
-    await press(world, SARI, f"ro:active:{dimas_id}:0")
+    await deactivate(world)
     stats = await _stats(world)
     assert "Chats with a supporter: 0 open, 2 finished" in stats, stats
     assert "Chats with a counselor only: 0 open, 0 finished" in stats, stats
